@@ -1,0 +1,57 @@
+"""What every check needs: the claims, the text for quotes, the period; and one way to build a
+finding so that `quote == text[start:end]` always holds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from review.claims import Claims, Quantity
+from review.findings import Check, Finding, Severity, Value
+from review.intervals import Interval
+
+
+@dataclass(frozen=True)
+class Context:
+    claims: Claims
+    text: str
+    period: int | None
+
+    @property
+    def q(self) -> dict[str, Quantity]:
+        return self.claims.by_id()
+
+
+def finding(
+    ctx: Context, check: Check, severity: Severity, message: str, start: int, end: int, *,
+    stated: Value | None = None, computed: Value | None = None, trace: str = "", rule: str = "",
+    related: tuple[tuple[int, int], ...] = (),
+) -> Finding:
+    return Finding(
+        id="", check=check, severity=severity, message=message, start=start, end=end,
+        quote=ctx.text[start:end], stated=stated, computed=computed, trace=trace, rule=rule, related=related,
+    )
+
+
+def fmt(d: Decimal, places: int = 4) -> str:
+    q = d.quantize(Decimal(10) ** -places).normalize()
+    return f"{q:f}"
+
+
+def value_of(q: Quantity) -> Value:
+    iv = Interval.stated(q.value, q.decimals)
+    return Value(display=q.text.strip(), lo=fmt(iv.lo, q.decimals + 1), hi=fmt(iv.hi, q.decimals + 1), unit=q.unit)
+
+
+def computed_value(iv: Interval, unit: str, places: int = 4) -> Value:
+    mid = fmt(iv.mid, places)
+    return Value(display=f"{mid}{unit}", lo=fmt(iv.lo, places), hi=fmt(iv.hi, places), unit=unit)
+
+
+def in_unit(iv: Interval, q: Quantity) -> Interval:
+    """A base-unit interval expressed in q's unit (元 → 万元 when q is in 万元)."""
+    return iv.scale(Decimal(1) / q.parsed.scale)
+
+
+def span_of(q: Quantity) -> tuple[int, int]:
+    return q.anchor_start, q.end

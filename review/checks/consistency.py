@@ -1,0 +1,43 @@
+"""Statements that contradict other numbers: 全部到位 with less arriving, 无结转结余 with income ≠
+expenditure, a planned expenditure that does not balance the planned income, execution above the
+budget stated for the same scope."""
+
+from __future__ import annotations
+
+from review.checks.base import Context, finding, span_of, value_of
+from review.claims import Assertion, PlanActual
+from review.findings import Finding
+
+
+def check_consistency(ctx: Context) -> list[Finding]:
+    q = ctx.q
+    out = []
+    for rel in ctx.claims.relations:
+        if isinstance(rel, Assertion) and rel.expected and rel.actual:
+            exp, act = q[rel.expected], q[rel.actual]
+            quote = ctx.text[rel.start : rel.end]
+            if rel.claim == "fully_arrived" and act.interval().hi < exp.interval().lo:
+                out.append(finding(
+                    ctx, "consistency", "medium", f"表述与数字矛盾：称“{quote}”，但{act.label}{act.text}少于{exp.label}{exp.text}",
+                    rel.start, rel.end, stated=value_of(act), computed=value_of(exp), trace=f"{act.text} < {exp.text}",
+                    rule="consistency.fully_arrived", related=(span_of(exp), span_of(act)),
+                ))
+            if rel.claim == "no_carryover" and not act.interval().meets(exp.interval()):
+                out.append(finding(
+                    ctx, "consistency", "medium", f"表述与数字矛盾：称“{quote}”，但{exp.label}{exp.text}与{act.label}{act.text}不等",
+                    rel.start, rel.end, stated=value_of(act), computed=value_of(exp), trace=f"{exp.text} ≠ {act.text}",
+                    rule="consistency.no_carryover", related=(span_of(exp), span_of(act)),
+                ))
+        elif isinstance(rel, PlanActual):
+            a, o = q[rel.anchor], q[rel.other]
+            if rel.rule == "budget_balance" and not a.interval().meets(o.interval()):
+                msg = f"预算收支不一致：{a.label}{a.text}，而{o.label}{o.text}"
+            elif rel.rule == "actual_within_budget" and o.interval().lo > a.interval().hi:
+                msg = f"执行数超过对应预算：{rel.scope}{a.label}{a.text}，而{o.label}{o.text}"
+            else:
+                continue
+            out.append(finding(
+                ctx, "consistency", "medium", msg, *span_of(a), stated=value_of(a), computed=value_of(o),
+                trace=f"{a.text} vs {o.text}", rule=f"consistency.{rel.rule}", related=(span_of(o),),
+            ))
+    return out

@@ -1,0 +1,22 @@
+"""Stated counts against what the text lists or counts."""
+
+from __future__ import annotations
+
+from review.checks.base import Context, finding
+from review.claims import CountRelation
+from review.findings import Finding, Value
+
+
+def check_counts(ctx: Context) -> list[Finding]:
+    out = []
+    for rel in ctx.claims.relations:
+        if not isinstance(rel, CountRelation) or rel.stated == rel.counted:
+            continue
+        quote = ctx.text[rel.start : rel.end]
+        out.append(finding(
+            ctx, "count", rel.severity, f"个数不符：“{quote}”写为{rel.stated}，而{rel.what}为{rel.counted}",
+            rel.start, rel.end, stated=Value(display=str(rel.stated)), computed=Value(display=str(rel.counted)),
+            trace=f"{rel.what}：逐项计数 = {rel.counted}；报告值 = {rel.stated}", rule="count.listed_items",
+            related=rel.item_spans,
+        ))
+    return out

@@ -1,0 +1,142 @@
+"""Score-tree invariants: a score never exceeds its weight; children's weights fill the parent's
+cap; a stated category score equals (or, with some indicators unknown, is bounded by) the sum of
+its indicators; the total equals the sum and is at most 100."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from review.checks.base import Context, computed_value, finding, fmt, value_of
+from review.claims import Quantity, ScoreNode, ScoreTree
+from review.findings import Finding
+from review.intervals import Interval, total
+
+
+def check_scores(ctx: Context) -> list[Finding]:
+    out: list[Finding] = []
+    for rel in ctx.claims.relations:
+        if isinstance(rel, ScoreTree):
+            out.extend(_TreeCheck(ctx, rel).run())
+    return out
+
+
+class _TreeCheck:
+    def __init__(self, ctx: Context, tree: ScoreTree) -> None:
+        self.ctx, self.tree = ctx, tree
+        self.q = ctx.q
+        self.nodes = {n.id: n for n in tree.nodes}
+
+    def qty(self, qid: str | None) -> Quantity | None:
+        return self.q.get(qid) if qid else None
+
+    def kids(self, n: ScoreNode) -> list[ScoreNode]:
+        return [self.nodes[c] for c in n.children]
+
+    def leaf_weight(self, n: ScoreNode) -> Interval | None:
+        """A node's weight as its indicators add up (so one wrong cap is not blamed twice)."""
+        if not n.children:
+            w = self.qty(n.weight)
+            return w.interval() if w else None
+        parts = [self.leaf_weight(k) for k in self.kids(n) if not k.deduction]
+        return total([p for p in parts if p]) if parts and all(parts) else None
+
+    def run(self) -> list[Finding]:
+        out = []
+        for n in self.tree.nodes:
+            out.extend(self._leaf(n) if not n.children else self._group(n))
+        out.extend(self._root())
+        return out
+
+    def _span(self, n: ScoreNode) -> tuple[int, int]:
+        """The node's wording without the cell's surrounding blanks."""
+        raw = self.ctx.text[n.name_start : n.name_end]
+        lead = len(raw) - len(raw.lstrip())
+        return n.name_start + lead, n.name_start + len(raw.rstrip()) if raw.strip() else n.name_end
+
+    def _leaf(self, n: ScoreNode) -> list[Finding]:
+        w, s = self.qty(n.weight), self.qty(n.score)
+        if n.deduction or not w or not s or s.interval().lo <= w.interval().hi:
+            return []
+        return [finding(
+            self.ctx, "score", "high", f"得分超过分值：“{n.name or '该指标'}”分值{w.text}，自评得{s.text}",
+            *self._span(n), stated=value_of(s), computed=value_of(w), trace=f"{s.text} > {w.text}",
+            rule="score.not_above_weight",
+        )]
+
+    def _group(self, n: ScoreNode) -> list[Finding]:
+        out = []
+        cap, stated = self.qty(n.weight), self.qty(n.score)
+        kids = [k for k in self.kids(n) if not k.deduction]
+        weights = [self.leaf_weight(k) for k in kids]
+        if cap and weights and all(weights):
+            got = total([w for w in weights if w])
+            bad = not got.meets(cap.interval()) if n.exhaustive else got.lo > cap.interval().hi
+            if bad:
+                terms = " + ".join(f"{w.mid.normalize():f}" for w in weights if w)
+                out.append(finding(
+                    self.ctx, "score", "high",
+                    f"分值不符：“{n.name}”标明{cap.text}分，所含指标分值合计{fmt(got.mid, 2)}分",
+                    *self._span(n), stated=value_of(cap), computed=computed_value(got, "分", 2),
+                    trace=f"{terms} = {got.show(2)}；类别分值 {cap.text}", rule="score.children_fill_cap",
+                    related=tuple(self._span(k) for k in kids),
+                ))
+        if stated and cap:
+            out.extend(self._category_score(n, cap, stated, kids))
+        return out
+
+    def _category_score(self, n: ScoreNode, cap: Quantity, stated: Quantity, kids: list[ScoreNode]) -> list[Finding]:
+        scores = [self.qty(k.score) for k in kids]
+        if not scores or not all(scores):
+            return []
+        got = total([s.interval() for s in scores if s])
+        if n.exhaustive:
+            if got.meets(stated.interval()):
+                return []
+            terms = " + ".join(s.text for s in scores if s)
+            return [finding(
+                self.ctx, "score", "high", f"得分合计不符：“{n.name}”自评{stated.text}，所含指标得分相加为{fmt(got.mid, 2)}分",
+                *self._span(n), stated=value_of(stated), computed=computed_value(got, "分", 2),
+                trace=f"{terms} = {got.show(2)}", rule="score.category_equals_sum",
+                related=tuple(self._span(k) for k in kids),
+            )]
+        lost = [(k, self.qty(k.weight), self.qty(k.score)) for k in kids]
+        lost = [(k, w, s) for k, w, s in lost if w and s and s.interval().hi < w.interval().lo]
+        if not lost:
+            return []
+        deducted = sum((w.value - s.value for _, w, s in lost), Decimal(0))
+        ceiling = cap.value - deducted
+        if stated.interval().lo <= ceiling:
+            return []
+        k, w, s = lost[0]
+        return [finding(
+            self.ctx, "score", "medium",
+            f"类别得分与指标扣分矛盾：“{n.name}”满分{cap.text}、自评{stated.text}，但其中“{k.name}”分值{w.text}只得{s.text}",
+            *self._span(k), stated=value_of(stated), computed=computed_value(Interval.exact(ceiling), "分", 2),
+            trace=f"类别最高可得 {cap.text} − {deducted.normalize():f}（已知扣分）= {ceiling.normalize():f}；报告 {stated.text}",
+            rule="score.category_bounded_by_deductions", related=(self._span(n),),
+        )]
+
+    def _root(self) -> list[Finding]:
+        root = self.nodes[self.tree.root]
+        stated = self.qty(root.score)
+        if not stated or self.tree.source != "table":
+            return []
+        leaves = [n for n in self.tree.nodes if not n.children and n.id != root.id]
+        plus = [self.qty(n.score) for n in leaves if not n.deduction]
+        minus = [self.qty(n.score) for n in self.tree.nodes if n.deduction]
+        if not all(plus) or not all(minus):
+            return []
+        got = total([s.interval() for s in plus if s]) - total([s.interval() for s in minus if s])
+        out = []
+        if not got.meets(stated.interval()):
+            out.append(finding(
+                self.ctx, "score", "high", f"总分不符：表中自评总分{stated.text}分，各指标得分相加为{fmt(got.mid, 2)}分",
+                *self._span(root), stated=value_of(stated), computed=computed_value(got, "分", 2),
+                trace=f"Σ指标得分 − Σ扣分 = {got.show(2)}", rule="score.total_equals_sum",
+            ))
+        if stated.value > 100:
+            out.append(finding(
+                self.ctx, "score", "high", f"总分超过100分：{stated.text}分", *self._span(root),
+                stated=value_of(stated), rule="score.total_at_most_100",
+            ))
+        return out

@@ -1,0 +1,97 @@
+"""Unit slips: an amount larger than the whole budget, a per-person amount thousands of times its
+neighbours' (617705万元 for 1466人次), and a target whose unit price differs from the actual one."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from statistics import median
+
+from review.checks.base import Context, finding, fmt, span_of, value_of
+from review.claims import Quantity, UnitPrice
+from review.findings import Finding, Value
+
+_SPENDING = re.compile(r"发放|共计|资金|补贴|补助|兑现|拨付|支出|金额|费用|奖补")
+_BUDGET_LABEL = re.compile(r"预算|收入|支出总|总额|合计|总计")
+OUTLIER_FACTOR = Decimal(1000)
+PRICE_TOLERANCE = Decimal("0.05")
+
+
+def check_units(ctx: Context) -> list[Finding]:
+    out = [*_above_budget(ctx), *_per_head_outliers(ctx), *_target_price(ctx)]
+    seen, unique = set(), []
+    for f in out:
+        if (f.start, f.end) not in seen:
+            seen.add((f.start, f.end))
+            unique.append(f)
+    return unique
+
+
+def _budget(ctx: Context) -> Quantity | None:
+    return ctx.q.get(ctx.claims.budget_total) if ctx.claims.budget_total else None
+
+
+def _above_budget(ctx: Context) -> list[Finding]:
+    budget = _budget(ctx)
+    if budget is None:
+        return []
+    out = []
+    for q in ctx.claims.quantities:
+        if q.family != "money" or q.id == budget.id or _BUDGET_LABEL.search(q.label):
+            continue
+        context = ctx.text[max(0, q.start - 12) : q.start]
+        if not _SPENDING.search(q.label + context) or q.interval().lo <= budget.interval().hi:
+            continue
+        hint = ""
+        if q.unit == "万元" and q.value <= budget.base_value:
+            hint = f"；若单位应为“元”，即{fmt(q.value / 10000, 4)}万元"
+        out.append(finding(
+            ctx, "unit", "high", f"金额超过部门预算总额：{q.text}大于{budget.label}{budget.text}，疑为单位错误{hint}",
+            *span_of(q), stated=value_of(q), computed=value_of(budget), trace=f"{q.text} > {budget.text}",
+            rule="unit.part_exceeds_budget", related=((budget.start, budget.end),),
+        ))
+    return out
+
+
+def _per_head_outliers(ctx: Context) -> list[Finding]:
+    q = ctx.q
+    out = []
+    for rel in ctx.claims.relations:
+        if not isinstance(rel, UnitPrice) or len(rel.groups) < 3:
+            continue
+        per = [(q[a], q[b], q[b].base_value / q[a].value) for a, b in rel.groups if q[a].value > 0]
+        for i, (heads, amount, each) in enumerate(per):
+            others = [p for j, (_, _, p) in enumerate(per) if j != i]
+            typical = Decimal(median(others)) if others else Decimal(0)
+            if typical > 0 and each > typical * OUTLIER_FACTOR:
+                out.append(finding(
+                    ctx, "unit", "high",
+                    f"人均金额异常：{amount.text}对应{heads.text}，人均{fmt(each, 2)}元，是同段其他项目（中位数{fmt(typical, 2)}元）的{fmt(each / typical, 0)}倍，疑为单位错误",
+                    *span_of(amount), stated=value_of(amount), computed=Value(display=f"{fmt(each, 2)}元/{heads.unit}"),
+                    trace=f"{amount.text} ÷ {heads.text} = {fmt(each, 2)}元；同段中位数 {fmt(typical, 2)}元",
+                    rule="unit.per_head_outlier", related=((heads.start, heads.end),),
+                ))
+    return out
+
+
+def _target_price(ctx: Context) -> list[Finding]:
+    q = ctx.q
+    out = []
+    for rel in ctx.claims.relations:
+        if not isinstance(rel, UnitPrice) or not rel.target or not rel.actual:
+            continue
+        (ta, tm), (aa, am) = (q[rel.target[0]], q[rel.target[1]]), (q[rel.actual[0]], q[rel.actual[1]])
+        if ta.value <= 0 or aa.value <= 0:
+            continue
+        tp = (tm.interval() / ta.interval())
+        ap = (am.interval() / aa.interval())
+        if tp.scale(1 + PRICE_TOLERANCE).meets(ap) or ap.scale(1 + PRICE_TOLERANCE).meets(tp):
+            continue
+        out.append(finding(
+            ctx, "unit", "low",
+            f"目标单价与实际单价不一致：目标{tm.text}/{ta.text}≈{tp.show(1)}元/{ta.unit}，实际{am.text}/{aa.text}≈{ap.show(1)}元/{aa.unit}，目标面积与成本指标可能不匹配",
+            *span_of(tm), stated=value_of(tm), computed=Value(display=f"{fmt(ap.mid * ta.value, 0)}元（按实际单价）"),
+            trace=f"{tm.text} ÷ {ta.text} = {tp.show(2)}；{am.text} ÷ {aa.text} = {ap.show(2)}",
+            rule="unit.target_unit_price", related=((ta.start, ta.end), (aa.start, aa.end), (am.start, am.end)),
+        ))
+    return out

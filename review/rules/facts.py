@@ -1,0 +1,118 @@
+"""Facts that are not sums: the report period, dated events and values, assertions such as
+全部到位 / 无结转结余, plan against actual for one scope, and per-unit amounts of sibling clauses."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from review.claims import Assertion, PlanActual, Quantity, SumRelation, UnitPrice, YearMention
+from review.numbers import find_dates
+from review.rules.scan import Scan
+
+_EVENT = re.compile(r"^\s*(?:开工|竣工|验收|完工|开始|启动|实施|建成|交付|投入使用)")
+_DATED_VALUE = re.compile(r"^[\u4e00-\u9fa5“”]{1,14}?(?:为|达|达到|是)?\s*\d")
+_PER_HEAD = ("人次", "人", "户", "户次", "名")
+_TARGET = re.compile(r"设定|目标|指标|控制数|计划|预期")
+_ACTUAL = re.compile(r"实际|只|仅|完成|补偿了|发放了|兑现了")
+
+
+def infer_period(text: str) -> int | None:
+    """The year under review: from the title (first lines), else the most mentioned 年度/年."""
+    head = text[:300]
+    m = re.search(r"((?:19|20)\d{2})\s*年度?", head)
+    if m:
+        return int(m.group(1))
+    years = Counter(d.year for d in find_dates(text) if d.day is None)
+    return years.most_common(1)[0][0] if years else None
+
+
+def extract_years(scan: Scan) -> list[YearMention]:
+    out = []
+    text = scan.text
+    for d in find_dates(text):
+        after = text[d.end : d.end + 20]
+        if d.day is not None and _EVENT.match(after):
+            end = d.end + _EVENT.match(after).end()  # type: ignore[union-attr]
+            out.append(YearMention(year=d.year, start=d.start, end=end, role="event_date"))
+        elif d.month is None and _DATED_VALUE.match(after) and not text[d.end : d.end + 1] in "度末底初":
+            clause_end = d.end
+            while clause_end < len(text) and text[clause_end] not in "，,。；;、\n（(":
+                clause_end += 1
+            if any(q.start >= d.end and q.end <= clause_end for q in scan.between(d.end, clause_end)):
+                out.append(YearMention(year=d.year, start=d.start, end=clause_end, role="dated_value"))
+    return out
+
+
+def extract_assertions(scan: Scan) -> list[Assertion]:
+    out = []
+    text = scan.text
+    for m in re.finditer(r"(?:资金|预算资金|款项)?全部(?:拨付)?到位|足额到位", text):
+        s, _ = scan.sentence_bounds(m.start())
+        para, _ = scan.paragraph_bounds(m.start())
+        window = [q for q in scan.between(max(para, s - 80), m.start()) if q.family == "money" and q.exact]
+        expected = next((q for q in reversed(window) if re.search(r"预算|下达|安排|计划", q.label)), None)
+        actual = next((q for q in reversed(window) if re.search(r"到位|拨付|实际", q.label)), None)
+        if expected and actual:
+            out.append(Assertion(claim="fully_arrived", start=m.start(), end=m.end(), expected=expected.id, actual=actual.id))
+    for m in re.finditer(r"(?:本年|当年|年末)?无结转结余|无结余结转|未产生结转结余", text):
+        income = _last_labeled(scan, r"收入(?:总额|合计|总计)", m.start())
+        spent = _last_labeled(scan, r"支出(?:总额|合计|总计)", m.start())
+        if income and spent:
+            out.append(Assertion(claim="no_carryover", start=m.start(), end=m.end(), expected=income.id, actual=spent.id))
+    return out
+
+
+def _last_labeled(scan: Scan, pattern: str, before: int) -> Quantity | None:
+    found = [q for q in scan.quantities if q.end <= before and q.family == "money" and q.exact and re.search(pattern, q.label)]
+    return found[-1] if found else None
+
+
+def extract_plan_actual(scan: Scan, sums: list[SumRelation]) -> list[PlanActual]:
+    """预算安排支出合计 vs 预算收入合计 (a budget balances), and an executed amount above the
+    budget stated for the same scope (项目支出预算 547万元 vs 项目执行 3790万元)."""
+    by_id = {q.id: q for q in scan.quantities}
+    totals = [by_id[r.total] for r in sums if by_id[r.total].family == "money"]
+    out = []
+    planned_spend = [q for q in totals if re.search(r"预算", q.label) and re.search(r"支出", q.label) and re.search(r"安排|预算为|支出预算", q.label + "预算为")]
+    planned_income = [q for q in totals if re.search(r"预算收入", q.label)]
+    for spend in planned_spend:
+        income = next((q for q in planned_income if _same_year(q.label, spend.label)), None)
+        if income:
+            out.append(PlanActual(rule="budget_balance", anchor=spend.id, other=income.id, scope="部门预算"))
+    executed = [q for q in scan.quantities if q.family == "money" and q.exact and re.search(r"执行|实际支出", q.label)]
+    for q in scan.quantities:
+        if q.family != "money" or not q.exact or "涉及预算资金" not in q.label + scan.text[max(0, q.start - 8) : q.start]:
+            continue
+        clause = scan.text[scan.sentence_bounds(q.start)[0] : q.start]
+        if "项目支出" in clause:
+            bigger = [e for e in executed if "项目" not in e.label and e.base_value_ge(q) and e.id != q.id]
+            if bigger:
+                out.append(PlanActual(rule="actual_within_budget", anchor=q.id, other=bigger[0].id, scope="项目支出"))
+    return out
+
+
+def _same_year(a: str, b: str) -> bool:
+    ya, yb = re.findall(r"(?:19|20)\d{2}", a), re.findall(r"(?:19|20)\d{2}", b)
+    return not ya or not yb or ya[0] == yb[0]
+
+
+def extract_unit_prices(scan: Scan) -> list[UnitPrice]:
+    """Sibling "N人次，共计A元" clauses of one paragraph, and target vs actual (亩, 元) pairs."""
+    out = []
+    seen: set[int] = set()
+    for q in scan.quantities:
+        p0, p1 = scan.paragraph_bounds(q.start)
+        if p0 in seen:
+            continue
+        seen.add(p0)
+        qs = [x for x in scan.between(p0, p1) if x.exact]
+        pairs = [(a.id, b.id) for a, b in zip(qs, qs[1:], strict=False) if a.unit in _PER_HEAD and b.family == "money" and scan.text[a.end : b.start].strip("，, 共计发放金额资金") == ""]
+        if len(pairs) >= 3:
+            out.append(UnitPrice(groups=tuple(pairs)))
+        area = [(a, b) for a, b in zip(qs, qs[1:], strict=False) if a.unit in ("亩", "万亩", "平方米") and b.family == "money" and len(scan.text[a.end : b.start]) <= 30]
+        target = next(((a, b) for a, b in area if _TARGET.search(a.label + scan.text[a.end : b.start])), None)
+        actual = next(((a, b) for a, b in area if _ACTUAL.search(a.label) and (a, b) != target), None)
+        if target and actual and target[0].unit == actual[0].unit:
+            out.append(UnitPrice(groups=(), target=(target[0].id, target[1].id), actual=(actual[0].id, actual[1].id)))
+    return out

@@ -1,0 +1,99 @@
+"""Shared view of a document for the rules extractor: every quantity with its label, and the
+sentence and clause boundaries that patterns reason about."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from review.claims import Quantity
+from review.document import Document
+from review.numbers import find_numbers
+
+SENTENCE_END = "。；;！？!?\n"
+CLAUSE_END = SENTENCE_END + "，,、：:（）()“”\"‘’【】[]"
+_LEADING_NOISE = re.compile(r"^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[①-⑳]|其中[：:，,]?|包括|主要是|主要包括|主要为|分别为|分别是|分别|以及|和|及|与|共计|合计|总计|共|为|是|的|达到|达|，|、|\s)+")
+_TRAILING_NOISE = re.compile(r"(?:为|是|达到|达|共计|合计|总计|共|计|约|有|的|：|:|\s)+$")
+
+
+@dataclass
+class Scan:
+    """Quantities of one document (ids q0, q1, … in text order) plus boundary helpers."""
+
+    doc: Document
+    quantities: list[Quantity] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, doc: Document) -> Scan:
+        scan = cls(doc)
+        text = doc.text
+        prev_end = 0
+        for i, n in enumerate(find_numbers(text)):
+            label, label_start = _label(text, max(prev_end, _clause_start(text, n.start)), n.start)
+            scan.quantities.append(Quantity.from_parsed(f"q{i}", n, label, label_start))
+            prev_end = n.end
+        scan._starts = [q.start for q in scan.quantities]
+        return scan
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    def sentence_bounds(self, pos: int) -> tuple[int, int]:
+        return _sentence_start(self.text, pos), _sentence_end(self.text, pos)
+
+    def paragraph_bounds(self, pos: int) -> tuple[int, int]:
+        start = self.text.rfind("\n", 0, pos) + 1
+        end = self.text.find("\n", pos)
+        return start, len(self.text) if end < 0 else end
+
+    def between(self, start: int, end: int) -> list[Quantity]:
+        lo = bisect.bisect_left(self._starts, start)
+        hi = bisect.bisect_left(self._starts, end)
+        return [q for q in self.quantities[lo:hi] if q.end <= end]
+
+    def before(self, pos: int) -> Quantity | None:
+        i = bisect.bisect_left(self._starts, pos)
+        while i > 0:
+            i -= 1
+            if self.quantities[i].end <= pos:
+                return self.quantities[i]
+        return None
+
+    def in_table(self, pos: int) -> bool:
+        return any(b.kind == "cell" and b.start <= pos <= b.end for b in self.doc.blocks)
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    i = pos
+    while i > 0 and text[i - 1] not in SENTENCE_END:
+        i -= 1
+    return i
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    i = pos
+    while i < len(text) and text[i] not in SENTENCE_END:
+        i += 1
+    return i
+
+
+def _clause_start(text: str, pos: int) -> int:
+    i = pos
+    while i > 0 and text[i - 1] not in CLAUSE_END:
+        i -= 1
+    return i
+
+
+def _label(text: str, start: int, end: int) -> tuple[str, int]:
+    raw = text[start:end]
+    lead = _LEADING_NOISE.match(raw)
+    skip = lead.end() if lead else 0
+    core = _TRAILING_NOISE.sub("", raw[skip:])
+    return core, start + skip
+
+
+def clause_text_before(text: str, pos: int) -> str:
+    return text[_clause_start(text, pos) : pos]

@@ -1,0 +1,190 @@
+"""Totals and their parts: "合计X，其中A、B（包括C和D；…）", implicit splits "共N人，死亡4人，2人…",
+and carry-overs (上年结转/年末结转) that turn an income/expenditure list into a balance."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from review.claims import BalanceRelation, Quantity, SumRelation
+from review.rules.scan import Scan
+
+_TOP_MARKER = re.compile(r"其中[：:，,]?")
+_SUB_MARKER = re.compile(r"其中[：:，,]?|包括[：:]?|主要是[：:]?|主要包括[：:]?|主要为[：:]?|分别为[：:]?|分别是[：:]?")
+_GAP_OK = re.compile(r"^[\s，,。：:；;]*$")
+_TOTAL_WORD = re.compile(r"共计|合计|总计|总数|总额|共有|总共|总体|^共|总")
+_CARRYOVER = re.compile(r"结转|结余")
+_PREDICATE_START = re.compile(r"^(?:已|尚|未|累计|实现|新增|全部|均)")
+COUNT_UNITS = {"个", "项", "名", "件", "处", "次", "起", "家", "所", "类", "批", "场", "户次", "人次"}
+_HEADCOUNT = re.compile(r"编制|人员|人数|职工|干部|总数|在职|实有")
+
+
+def category_of(total: Quantity) -> str:
+    """count for headcounts and numbers of things, score for points, sum for amounts."""
+    if total.unit == "分":
+        return "score"
+    if total.unit in COUNT_UNITS or (total.unit in ("人", "名") and _HEADCOUNT.search(total.label)):
+        return "count"
+    return "sum"
+
+
+@dataclass
+class _Item:
+    group: list[Quantity]
+    children: list[_Item] = field(default_factory=list)
+    partial_children: bool = False
+
+
+def extract_sums(scan: Scan) -> tuple[list[SumRelation], list[BalanceRelation]]:
+    sums: list[SumRelation] = []
+    carries: list[tuple[Quantity, Quantity]] = []
+    seen_totals: set[str] = set()
+    for m in _TOP_MARKER.finditer(scan.text):
+        totals = _total_before(scan, m.start())
+        if not totals:
+            continue
+        end = _list_end(scan.text, m.end())
+        items, partial = _parse_items(scan, m.end(), end)
+        carry = [it for it in items if _CARRYOVER.search(it.group[0].label)]
+        flows = [it for it in items if it not in carry]
+        carries.extend((totals[-1], c.group[0]) for c in carry)
+        for t in totals:
+            seen_totals.add(t.id)
+            sums.extend(_relations(t, flows, partial or len(flows) == 1, nested=False))
+        sums.extend(_nested(flows))
+    sums.extend(_implicit(scan, seen_totals))
+    return sums, _balances(carries)
+
+
+def _total_before(scan: Scan, pos: int) -> list[Quantity]:
+    last = scan.before(pos)
+    if last is None or not _GAP_OK.match(scan.text[last.end : pos]):
+        return []
+    group = [last]
+    prev = scan.before(last.start)
+    if prev and prev.family != last.family and not scan.text[prev.end : last.start].strip():
+        group.insert(0, prev)
+    head = group[0]
+    marked = _TOTAL_WORD.search(scan.text[max(0, head.start - 4) : head.start])
+    if len(head.label) < 2 and not marked:
+        return []
+    return group
+
+
+def _list_end(text: str, pos: int) -> int:
+    ends = [i for i in (text.find("。", pos), text.find("\n", pos)) if i >= 0]
+    return min(ends) if ends else len(text)
+
+
+def _events(scan: Scan, start: int, end: int) -> list[tuple[int, str, object]]:
+    events: list[tuple[int, str, object]] = [(q.start, "q", q) for q in scan.between(start, end)]
+    for m in _SUB_MARKER.finditer(scan.text, start, end):
+        events.append((m.start(), "sub", m.group()))
+    for i in range(start, end):
+        ch = scan.text[i]
+        if ch in "（(":
+            events.append((i, "open", ch))
+        elif ch in "）)":
+            events.append((i, "close", ch))
+        elif ch in "；;":
+            events.append((i, "semi", ch))
+    events.sort(key=lambda e: e[0])
+    return events
+
+
+def _parse_items(scan: Scan, start: int, end: int) -> tuple[list[_Item], bool]:
+    """Items of a 其中 list, with one level of nesting (包括…；, 主要是…, parentheses)."""
+    top: list[_Item] = []
+    parent: _Item | None = None
+    depth_paren = False
+    last: Quantity | None = None
+    for _pos, kind, obj in _events(scan, start, end):
+        if kind == "q":
+            q = obj
+            assert isinstance(q, Quantity)
+            if last and q.family != last.family and not scan.text[last.end : q.start].strip():
+                (parent.children[-1] if parent and parent.children else top[-1]).group.append(q)
+            elif parent is None and _PREDICATE_START.match(q.label):
+                break
+            elif parent is not None:
+                parent.children.append(_Item([q]))
+            else:
+                top.append(_Item([q]))
+            last = q
+        elif kind in ("sub", "open") and top and parent is None:
+            parent = top[-1]
+            depth_paren = kind == "open"
+        elif (kind == "close" and depth_paren) or (kind == "semi" and parent and not depth_paren):
+            parent, depth_paren = None, False
+    partial = bool(re.search(r"等[。；;，,]?\s*$", scan.text[start:end].rstrip("。")))
+    return top, partial
+
+
+def _relations(total: Quantity, items: list[_Item], partial: bool, nested: bool) -> list[SumRelation]:
+    parts = [q for it in items for q in it.group if q.unit == total.unit or q.family == total.family == "money"]
+    if not parts or not total.exact:
+        return []
+    basis = "其中·嵌套" if nested else "其中"
+    return [SumRelation(total=total.id, items=tuple(q.id for q in parts), exhaustive=not partial and len(parts) > 1, category=category_of(total), basis=basis)]
+
+
+def _nested(items: list[_Item]) -> list[SumRelation]:
+    out: list[SumRelation] = []
+    for it in items:
+        if it.children:
+            for head in it.group:
+                out.extend(_relations(head, it.children, len(it.children) == 1, nested=True))
+    return out
+
+
+def _balances(carries: list[tuple[Quantity, Quantity]]) -> list[BalanceRelation]:
+    """上年结转 listed under 收入 and 年末结转 listed under 支出 close a balance."""
+    openings = [(t, c) for t, c in carries if re.search(r"上年|年初|期初", c.label) and "收入" in t.label]
+    closings = [(t, c) for t, c in carries if re.search(r"年末|年底|期末", c.label) and "支出" in t.label]
+    out = []
+    for (income, opening), (spent, closing) in zip(openings, closings, strict=False):
+        if all(q.exact for q in (income, opening, spent, closing)):
+            out.append(BalanceRelation(opening=opening.id, inflows=(income.id,), outflows=(spent.id,), closing=closing.id))
+    return out
+
+
+def _implicit(scan: Scan, seen: set[str]) -> list[SumRelation]:
+    """"我乡涉毒人员25人，死亡4人，2人羁押服刑…": a total followed by its parts in one sentence.
+
+    Strict (a mismatch is a finding) only when the total is marked (共计/总…) or most parts are
+    written number-first (2人羁押服刑); otherwise kept only when the parts add up.
+    """
+    out: list[SumRelation] = []
+    text = scan.text
+    for t in scan.quantities:
+        if t.id in seen or not t.exact or scan.in_table(t.start):
+            continue
+        end = _list_end(text, t.end)
+        stop = _SUB_MARKER.search(text, t.end, end)
+        window = scan.between(t.end, stop.start() if stop else end)
+        if t.family in ("percent", "分", "%") or t.unit in ("分", "个百分点"):
+            continue
+        same = [q for q in window if q.unit == t.unit and q.exact]
+        if len(same) < 2 or any(q.value > t.value for q in same):
+            continue
+        contiguous = same == window[: len(same)]
+        number_first = sum(1 for q in same if q.label_start >= q.start or not q.label)
+        marked = bool(_TOTAL_WORD.search(t.label)) or bool(_TOTAL_WORD.search(text[max(0, t.start - 3) : t.start]))
+        strict = contiguous and (marked or number_first * 2 > len(same))
+        rel = _best_prefix(t, same, strict)
+        if rel:
+            out.append(rel)
+    return out
+
+
+def _best_prefix(t: Quantity, same: list[Quantity], strict: bool) -> SumRelation | None:
+    iv = t.interval()
+    for n in range(len(same), 1, -1):
+        acc = same[0].interval()
+        for q in same[1:n]:
+            acc = acc + q.interval()
+        if acc.meets(iv):
+            return SumRelation(total=t.id, items=tuple(q.id for q in same[:n]), category=category_of(t), basis="implicit")  # type: ignore[arg-type]
+    if strict:
+        return SumRelation(total=t.id, items=tuple(q.id for q in same), category=category_of(t), basis="implicit")  # type: ignore[arg-type]
+    return None
