@@ -14,7 +14,8 @@ Canonical text: each paragraph on its own line; each table in the flattened TAB 
   val="restart") holds no text of its own and is emitted as an empty cell. A legacy w:hMerge
   continuation cell without text is skipped.
 - A nested table is flattened into its cell's text: one line per nested row, its cells joined by
-  "\\t". Tables nested deeper than `MAX_NESTING` levels are left out.
+  "\\t"; the empty paragraph Word requires after it is dropped. Tables nested deeper than
+  `MAX_NESTING` levels are left out.
 - Automatic numbering ("一、", "（一）") is not part of the text in Word files and is not restored.
 """
 
@@ -130,11 +131,17 @@ def table_rows(tbl: etree._Element, depth: int) -> list[list[str]]:
 def cell_text(tc: etree._Element, depth: int) -> str:
     """Paragraphs of a cell joined by "\\n"; nested tables flattened to one line per row."""
     lines: list[str] = []
+    after_table = False
     for item in _children(tc, (_P, _TBL)):
-        if item.tag == _P:
-            lines.append(paragraph_text(item))
-        elif depth < MAX_NESTING:
-            lines.extend("\t".join(cells) for cells in table_rows(item, depth + 1))
+        if item.tag == _TBL:
+            if depth < MAX_NESTING:
+                lines.extend("\t".join(cells) for cells in table_rows(item, depth + 1))
+            after_table = True
+            continue
+        text = paragraph_text(item)
+        if text or not after_table:  # Word requires an empty paragraph after a nested table
+            lines.append(text)
+        after_table = False
     return "\n".join(lines)
 
 

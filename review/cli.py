@@ -1,0 +1,95 @@
+"""Command line: `review check PATH... [--format] [--extractor] [--period] [--fail-on]`.
+
+Exit codes: 0 review completed, 1 --fail-on threshold met, 2 usage or input error (one line on
+stderr, never a traceback)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from review import __version__
+from review.errors import ConfigError, ReviewError
+from review.findings import SEVERITY_ORDER
+from review.loader import load
+from review.pipeline import Review, review_document
+from review.render import to_json, to_markdown, to_text
+
+SUPPORTED = (".txt", ".docx", ".pdf")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise ConfigError(f"用法错误：{message}（见 review check --help）")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="review", description="绩效复核：检查绩效自评报告中的数字与评分")
+    p.add_argument("--version", action="version", version=f"review {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    c = sub.add_parser("check", help="复核一个或多个报告（.txt/.docx/.pdf 或目录）")
+    c.add_argument("paths", nargs="+", metavar="PATH")
+    c.add_argument("--format", choices=["text", "json", "markdown"], default="text")
+    c.add_argument("--extractor", choices=["rules", "llm", "hybrid"], default="rules")
+    c.add_argument("--period", type=_year, help="评价年度（默认从标题推断）")
+    c.add_argument("--fail-on", choices=["high", "medium", "low"], dest="fail_on")
+    return p
+
+
+def _year(raw: str) -> int:
+    if not raw.isdigit() or not 1990 <= int(raw) <= 2100:
+        raise argparse.ArgumentTypeError(f"年度应为四位数字，如 2023：{raw!r}")
+    return int(raw)
+
+
+def expand(paths: list[str]) -> list[Path]:
+    files: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in SUPPORTED)
+            if not found:
+                raise ConfigError(f"{p}: 目录中没有 .txt、.docx 或 .pdf 报告")
+            files.extend(found)
+        else:
+            files.append(p)
+    return files
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        if args.extractor != "rules":
+            raise ConfigError(
+                f"--extractor {args.extractor} 需要语言模型：请设置 REVIEW_LLM_BASE_URL、REVIEW_LLM_MODEL、"
+                "REVIEW_LLM_API_KEY，或使用 --extractor rules（离线规则）"
+            )
+        return _check(args)
+    except ReviewError as exc:
+        print(f"review: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("review: 已中断", file=sys.stderr)
+        return 2
+
+
+def _check(args: argparse.Namespace) -> int:
+    reviews: list[Review] = []
+    errors: list[dict[str, str]] = []
+    for path in expand(args.paths):
+        try:
+            reviews.append(review_document(load(path), period=args.period))
+        except ReviewError as exc:
+            print(f"review: {exc}", file=sys.stderr)
+            errors.append({"path": str(path), "error": str(exc)})
+    render = {"json": lambda r: to_json(r, errors), "markdown": to_markdown, "text": to_text}[args.format]
+    if reviews or args.format == "json":
+        sys.stdout.write(render(reviews))
+    if errors:
+        return 2
+    if args.fail_on:
+        floor = SEVERITY_ORDER[args.fail_on]
+        if any(SEVERITY_ORDER[f.severity] >= floor for r in reviews for f in r.findings):
+            return 1
+    return 0

@@ -1,0 +1,91 @@
+"""Output formats for reviews: JSON (the stable contract), terminal text, Markdown."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from review import __version__
+from review.pipeline import Review
+
+TOOL_NAME = "jixiao-fuhe"
+SEVERITY_CN = {"high": "高", "medium": "中", "low": "低"}
+CHECK_CN = {
+    "sum": "合计", "ratio": "比率", "balance": "结转平衡", "score": "评分", "count": "个数",
+    "unit": "单位", "date": "年度", "consistency": "前后矛盾",
+}
+
+
+def line_of(text: str, pos: int) -> int:
+    return text.count("\n", 0, pos) + 1
+
+
+def to_json(reviews: list[Review], errors: list[dict[str, str]] | None = None) -> str:
+    payload: dict[str, Any] = {
+        "tool": {"name": TOOL_NAME, "version": __version__},
+        "documents": [_document(r) for r in reviews],
+    }
+    if errors:
+        payload["errors"] = errors
+    return json.dumps(payload, ensure_ascii=False, indent=2)
+
+
+def _document(r: Review) -> dict[str, Any]:
+    doc = r.document
+    claims: list[dict[str, Any]] = [{"kind": "quantity", **q.model_dump(mode="json")} for q in r.claims.quantities]
+    claims += [rel.model_dump(mode="json") for rel in r.claims.relations]
+    return {
+        "path": doc.path,
+        "sha256": doc.sha256,
+        "text": doc.text,
+        "status": r.status,
+        "format": doc.source_format,
+        "period": r.period,
+        "extractor": r.extractor,
+        "notes": list(r.notes),
+        "unread_pages": [p.model_dump() for p in doc.unread_pages],
+        "claims": claims,
+        "findings": [{**f.model_dump(mode="json"), "line": line_of(doc.text, f.start)} for f in r.findings],
+    }
+
+
+def to_text(reviews: list[Review]) -> str:
+    out = []
+    for r in reviews:
+        counts = {s: sum(1 for f in r.findings if f.severity == s) for s in ("high", "medium", "low")}
+        state = "完整" if r.status == "complete" else "不完整"
+        out.append(
+            f"== {r.document.path}  （{state}；评价年度 {r.period or '未知'}；发现 {len(r.findings)} 项："
+            f"高 {counts['high']}、中 {counts['medium']}、低 {counts['low']}）"
+        )
+        out.extend(f"   ! {n}" for n in r.notes)
+        for f in r.findings:
+            line = line_of(r.document.text, f.start)
+            quote = f.quote.replace("\n", "⏎").replace("\t", " ")
+            out.append(f"{f.id:>4}  第{line}行  [{SEVERITY_CN[f.severity]}] {CHECK_CN[f.check]}({f.check})  {f.message}")
+            out.append(f"        原文：{quote}")
+            if f.trace:
+                out.append(f"        计算：{f.trace}")
+        if not r.findings:
+            out.append("      未发现数字或评分问题。")
+    return "\n".join(out) + "\n"
+
+
+def to_markdown(reviews: list[Review]) -> str:
+    out = []
+    for r in reviews:
+        out.append(f"## {r.document.path}\n")
+        out.append(f"状态：{'完整' if r.status == 'complete' else '不完整'}；评价年度：{r.period or '未知'}；发现 {len(r.findings)} 项\n")
+        if not r.findings:
+            continue
+        out.append("| # | 行 | 严重程度 | 类别 | 问题 | 原文 |")
+        out.append("|---|---|---|---|---|---|")
+        for f in r.findings:
+            cells = [f.id, str(line_of(r.document.text, f.start)), SEVERITY_CN[f.severity], CHECK_CN[f.check], f.message, f.quote]
+            out.append("| " + " | ".join(_md(c) for c in cells) + " |")
+        out.append("")
+    return "\n".join(out) + "\n"
+
+
+def _md(cell: str) -> str:
+    return cell.replace("|", "\\|").replace("\n", " ").replace("\t", " ")

@@ -1,0 +1,127 @@
+""".docx reading: seeds round-trip through real Word tables; merged and nested cells; wrappers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+
+from review.document import Document
+from review.errors import DocumentLoadError
+from review.loader import load
+from tests.docbuild import check_invariants, seed_paths, txt_to_docx
+
+
+def rows_of(doc: Document, table: int = 0) -> list[list[str]]:
+    return [[doc.text[c.start : c.end] for c in row] for row in doc.table_rows(table)]
+
+
+def paragraphs_of(doc: Document) -> list[str]:
+    return [doc.text[b.start : b.end] for b in doc.blocks if b.kind == "paragraph"]
+
+
+def save(document: docx.document.Document, path: Path) -> Path:
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("seed", seed_paths(), ids=lambda p: p.name[:3])
+def test_seed_round_trips_through_docx(seed: Path, tmp_path: Path) -> None:
+    from_txt = load(seed)
+    from_docx = load(txt_to_docx(from_txt.text, tmp_path / f"{seed.stem}.docx"))
+    assert from_docx.source_format == "docx"
+    check_invariants(from_docx)
+    # Identical text, except that the whitespace-only line ending seed 004 (" ", read as the
+    # last row's end) comes back as an empty line.
+    assert from_docx.text.rstrip() == from_txt.text.rstrip()
+    assert paragraphs_of(from_docx) == paragraphs_of(from_txt)
+    assert from_docx.table_ids() == from_txt.table_ids()
+    for table in from_txt.table_ids():
+        assert rows_of(from_docx, table) == rows_of(from_txt, table)
+    assert [(b.kind, b.table, b.row, b.col) for b in from_docx.blocks] == [
+        (b.kind, b.table, b.row, b.col) for b in from_txt.blocks
+    ]
+
+
+def test_merged_cells(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("表1")
+    table = document.add_table(rows=3, cols=3)
+    for r, row in enumerate([["A", "B", "C"], ["D", "E", "F"], ["G", "H", "I"]]):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    table.cell(0, 0).merge(table.cell(0, 1))  # horizontal: one w:tc with gridSpan=2
+    table.cell(1, 2).merge(table.cell(2, 2))  # vertical: restart + continuation
+    doc = load(save(document, tmp_path / "merged.docx"))
+    check_invariants(doc)
+    assert rows_of(doc) == [["A\nB", "C"], ["D", "E", "F\nI"], ["G", "H", ""]]
+    assert doc.text == "表1\n\tA\nB\n\tC\n\n\tD\n\tE\n\tF\nI\n\n\tG\n\tH\n\t\n"
+
+
+def test_nested_table_is_flattened_into_its_cell(tmp_path: Path) -> None:
+    document = docx.Document()
+    outer = document.add_table(rows=1, cols=2)
+    outer.cell(0, 0).text = "外层"
+    cell = outer.cell(0, 1)
+    cell.text = "说明"
+    inner = cell.add_table(rows=2, cols=2)
+    for r, c, text in [(0, 0, "指标"), (0, 1, "分值"), (1, 0, "产出"), (1, 1, "50")]:
+        inner.cell(r, c).text = text
+    cell.add_paragraph("尾注")
+    doc = load(save(document, tmp_path / "nested.docx"))
+    assert rows_of(doc) == [["外层", "说明\n指标\t分值\n产出\t50\n尾注"]]
+    assert doc.table_ids() == [0]
+
+
+def test_nesting_deeper_than_limit_is_left_out(tmp_path: Path) -> None:
+    document = docx.Document()
+    cell = document.add_table(rows=1, cols=1).cell(0, 0)
+    cell.text = "层0"
+    for depth in range(1, 8):
+        cell = cell.add_table(rows=1, cols=1).cell(0, 0)
+        cell.text = f"层{depth}"
+    doc = load(save(document, tmp_path / "deep.docx"))
+    (only,) = rows_of(doc)
+    assert only[0].split("\n") == [f"层{d}" for d in range(6)]
+
+
+def test_runs_in_wrappers_tracked_insertions_tabs_and_breaks(tmp_path: Path) -> None:
+    document = docx.Document()
+    p = document.add_paragraph("预算")
+    p.add_run("执行").add_tab()
+    p.add_run("率").add_break()
+    p.add_run("98.3%")
+    inserted = parse_xml(f'<w:ins {nsdecls("w")} w:id="1" w:author="x"><w:r><w:t>（修订）</w:t></w:r></w:ins>')
+    deleted = parse_xml(
+        f'<w:del {nsdecls("w")} w:id="2" w:author="x"><w:r><w:delText>删除</w:delText></w:r></w:del>'
+    )
+    p._p.append(inserted)
+    p._p.append(deleted)
+    sdt = parse_xml(
+        f"<w:sdt {nsdecls('w')}><w:sdtContent><w:p><w:r><w:t>内容控件中的段落</w:t></w:r></w:p>"
+        "</w:sdtContent></w:sdt>"
+    )
+    document.element.body.insert(0, sdt)
+    doc = load(save(document, tmp_path / "wrapped.docx"))
+    check_invariants(doc)
+    assert paragraphs_of(doc) == ["内容控件中的段落", "预算执行\t率\n98.3%（修订）"]
+
+
+def test_automatic_numbering_is_not_text(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("部门基本情况", style="List Number")
+    document.add_paragraph("绩效目标", style="List Number")
+    doc = load(save(document, tmp_path / "numbered.docx"))
+    assert paragraphs_of(doc) == ["部门基本情况", "绩效目标"]
+
+
+def test_empty_document(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("   ")
+    path = save(document, tmp_path / "empty.docx")
+    with pytest.raises(DocumentLoadError, match="没有文字内容") as info:
+        load(path)
+    assert "empty.docx" in str(info.value)
