@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Callable
+from typing import Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict
 
@@ -10,8 +11,12 @@ from review.checks import run_checks
 from review.checks.base import Context
 from review.claims import Claims
 from review.document import Document
+from review.errors import ConfigError
 from review.findings import SEVERITY_ORDER, Finding
+from review.merge import merge_claims
 from review.rules import extract_rules
+
+Progress = Callable[[int, int], None]
 
 
 class ChunkOutcome(BaseModel):
@@ -23,6 +28,23 @@ class ChunkOutcome(BaseModel):
     end: int
     status: Literal["ok", "retried", "failed"]
     reason: str = ""
+
+
+class ModelResult(BaseModel):
+    """What a model extractor returns: grounded claims and one outcome per chunk."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    claims: Claims
+    chunks: tuple[ChunkOutcome, ...]
+    model: str = ""
+    prompt_version: str = ""
+    requests: int = 0
+    tokens: int = 0
+
+
+class ModelExtractor(Protocol):
+    def __call__(self, doc: Document, progress: Progress | None = None) -> ModelResult: ...
 
 
 class Review(BaseModel):
@@ -38,12 +60,31 @@ class Review(BaseModel):
     notes: tuple[str, ...] = ()
 
 
-def review_document(doc: Document, *, period: int | None = None, extractor: str = "rules") -> Review:
+def review_document(
+    doc: Document, *, period: int | None = None, extractor: str = "rules", model: ModelExtractor | None = None,
+    progress: Progress | None = None,
+) -> Review:
+    """Rules always run; with extractor llm/hybrid the model's grounded claims are merged in.
+
+    A failed model chunk makes the review incomplete; the rules findings are still all there.
+    """
     claims = extract_rules(doc, period)
+    chunks: tuple[ChunkOutcome, ...] = ()
+    notes = [f"第{p.page}页未读取：{p.reason}" for p in doc.unread_pages]
+    if extractor != "rules":
+        if model is None:
+            raise ConfigError(f"--extractor {extractor} 需要配置语言模型（REVIEW_LLM_BASE_URL、REVIEW_LLM_MODEL）")
+        result = model(doc, progress)
+        claims = merge_claims(claims, result.claims)
+        chunks = result.chunks
+        notes += [f"模型未读取 {c.start}–{c.end}：{c.reason}" for c in chunks if c.status == "failed"]
     findings = _number(_dedupe(run_checks(Context(claims, doc.text, claims.period))))
-    notes = tuple(f"第{p.page}页未读取：{p.reason}" for p in doc.unread_pages)
-    status: Literal["complete", "incomplete"] = "incomplete" if doc.unread_pages else "complete"
-    return Review(document=doc, claims=claims, findings=findings, status=status, extractor=extractor, period=claims.period, notes=notes)
+    incomplete = bool(doc.unread_pages) or any(c.status == "failed" for c in chunks)
+    status: Literal["complete", "incomplete"] = "incomplete" if incomplete else "complete"
+    return Review(
+        document=doc, claims=claims, findings=findings, status=status, extractor=extractor, period=claims.period,
+        chunks=chunks, notes=tuple(notes),
+    )
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
