@@ -14,6 +14,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
+import re
 from pathlib import Path
 from typing import Literal
 
@@ -27,6 +28,10 @@ SUPPORTED = (".txt", ".docx", ".pdf")
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old binary Office files, and encrypted .docx
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06")
 _CONTROL_LIMIT = 0.01  # share of control characters above which a "text" file is binary
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")  # all but \t \n \r
+_CONTROL_BYTES = re.compile(b"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+_DAMAGE_LIMIT = 0.01  # share of undecodable UTF-8 sequences still read as damaged UTF-8
 
 Format = Literal["txt", "docx", "pdf"]
 
@@ -60,9 +65,7 @@ def load(path: str | os.PathLike[str], *, max_bytes: int = 20_000_000) -> Docume
             unread_pages=issues,
         )
     text = decode_text(data, name)
-    return Document(
-        path=name, sha256=sha, source_format="txt", text=text, blocks=text_blocks(text)
-    )
+    return Document(path=name, sha256=sha, source_format="txt", text=text, blocks=text_blocks(text))
 
 
 def _read_bytes(p: Path, name: str, max_bytes: int) -> bytes:
@@ -109,11 +112,11 @@ def _sniff(data: bytes, ext: str, name: str) -> Format:
 def decode_text(data: bytes, name: str) -> str:
     """Decode a text file: UTF-8 (BOM stripped), UTF-16 with BOM, else GB18030 (covers GBK).
 
-    Newlines become "\\n" and NUL characters are removed; everything else is kept verbatim.
+    UTF-8 with at most 1% damaged sequences is kept as UTF-8, each damaged byte run becoming
+    U+FFFD, instead of being misread as GB18030. Newlines become "\\n" and NUL characters are removed; everything else is kept verbatim.
     """
     text = _decode(data, name)
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r")
-    if controls > _CONTROL_LIMIT * len(text):
+    if len(_CONTROL_CHARS.findall(text)) > _CONTROL_LIMIT * len(text):
         raise DocumentLoadError(name, "不是文本文件（含大量控制字符，可能是二进制文件）")
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     if not text.strip():
@@ -126,17 +129,34 @@ def _decode(data: bytes, name: str) -> str:
         return _strict(data[len(codecs.BOM_UTF8) :], "utf-8", name)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _strict(data, "utf-16", name)
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    controls = sum(1 for b in data if b < 32 and b not in b"\t\n\r")
-    if controls > _CONTROL_LIMIT * len(data):
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError:
+        pass
+    if len(_CONTROL_BYTES.findall(data)) > _CONTROL_LIMIT * len(data):
         raise DocumentLoadError(name, "不是文本文件（含大量控制字符，可能是二进制文件）")
     raise DocumentLoadError(
         name, "无法识别文本编码（支持 UTF-8、UTF-16、GB18030/GBK），请另存为 UTF-8 后再试"
     )
+
+
+def _damaged_utf8(data: bytes) -> str | None:
+    """UTF-8 text with a few broken bytes (shown as U+FFFD), rather than GB18030 mojibake.
+
+    GB18030 decodes almost any bytes, so a UTF-8 report with one damaged byte would otherwise
+    turn into nonsense. GBK text read as UTF-8 fails on nearly every Chinese character instead.
+    """
+    text = data.decode("utf-8", errors="replace")
+    damaged = text.count("\ufffd")
+    non_ascii = len(_NON_ASCII.findall(text))
+    return text if damaged <= _DAMAGE_LIMIT * non_ascii else None
 
 
 def _strict(data: bytes, encoding: str, name: str) -> str:

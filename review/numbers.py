@@ -13,7 +13,7 @@ import cn2an
 
 from review.intervals import Interval
 
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．％，：", "0123456789.%,:")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．％：", "0123456789.%:")
 
 MONEY_SCALE = {"亿元": Decimal(10) ** 8, "万元": Decimal(10) ** 4, "千元": Decimal(1000), "元": Decimal(1)}
 PERCENT_UNITS = ("%", "个百分点")

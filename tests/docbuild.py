@@ -156,7 +156,10 @@ def raw_pdf(pages: list[bytes], font: bytes = HELVETICA) -> bytes:
             + b" >>"
         )
         objects.append(
-            b"<< /Length " + str(len(content)).encode() + b" >>\nstream\n" + content
+            b"<< /Length "
+            + str(len(content)).encode()
+            + b" >>\nstream\n"
+            + content
             + b"\nendstream"
         )
     out = bytearray(b"%PDF-1.4\n")
@@ -167,5 +170,7 @@ def raw_pdf(pages: list[bytes], font: bytes = HELVETICA) -> bytes:
     xref = len(out)
     out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
     out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    out += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
     return bytes(out)

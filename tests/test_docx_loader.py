@@ -61,6 +61,19 @@ def test_merged_cells(tmp_path: Path) -> None:
     assert doc.text == "表1\n\tA\nB\n\tC\n\n\tD\n\tE\n\tF\nI\n\n\tG\n\tH\n\t\n"
 
 
+def test_legacy_hmerge_continuation_is_emitted_once(tmp_path: Path) -> None:
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=3)
+    for r, row in enumerate([["合并", "", "C"], ["D", "E", "F"]]):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    for c, val in [(0, "restart"), (1, "continue")]:
+        tc_pr = table.cell(0, c)._tc.get_or_add_tcPr()
+        tc_pr.append(parse_xml(f'<w:hMerge {nsdecls("w")} w:val="{val}"/>'))
+    doc = load(save(document, tmp_path / "hmerge.docx"))
+    assert rows_of(doc) == [["合并", "C"], ["D", "E", "F"]]
+
+
 def test_nested_table_is_flattened_into_its_cell(tmp_path: Path) -> None:
     document = docx.Document()
     outer = document.add_table(rows=1, cols=2)
@@ -94,7 +107,9 @@ def test_runs_in_wrappers_tracked_insertions_tabs_and_breaks(tmp_path: Path) -> 
     p.add_run("执行").add_tab()
     p.add_run("率").add_break()
     p.add_run("98.3%")
-    inserted = parse_xml(f'<w:ins {nsdecls("w")} w:id="1" w:author="x"><w:r><w:t>（修订）</w:t></w:r></w:ins>')
+    inserted = parse_xml(
+        f'<w:ins {nsdecls("w")} w:id="1" w:author="x"><w:r><w:t>（修订）</w:t></w:r></w:ins>'
+    )
     deleted = parse_xml(
         f'<w:del {nsdecls("w")} w:id="2" w:author="x"><w:r><w:delText>删除</w:delText></w:r></w:del>'
     )

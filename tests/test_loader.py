@@ -167,7 +167,9 @@ def test_empty_file(tmp_path: Path, suffix: str) -> None:
     assert "为空" in expect_error(p)
 
 
-@pytest.mark.parametrize("content", [b"   \n\r\n\t\n", "\u3000\u3000\n".encode(), b"\n" * 200 + b"\x00"])
+@pytest.mark.parametrize(
+    "content", [b"   \n\r\n\t\n", "\u3000\u3000\n".encode(), b"\n" * 200 + b"\x00"]
+)
 def test_whitespace_only_text(tmp_path: Path, content: bytes) -> None:
     p = tmp_path / "blank.txt"
     p.write_bytes(content)
@@ -190,6 +192,16 @@ def test_undecodable_text(tmp_path: Path) -> None:
     p = tmp_path / "bad.txt"
     p.write_bytes("报告".encode() + b"\xff\xfe\xfd\x80\x80" * 3)
     assert "编码" in expect_error(p)
+
+
+def test_utf8_with_one_damaged_byte_is_not_read_as_gb18030(tmp_path: Path) -> None:
+    data = bytearray((REPORT * 20).encode("utf-8"))
+    data[len(data) // 2 : len(data) // 2 + 1] = b"\xff"
+    p = tmp_path / "damaged.txt"
+    p.write_bytes(bytes(data))
+    text = load(p).text
+    assert 1 <= text.count("\ufffd") <= 3
+    assert text.count("收入合计") >= 19
 
 
 def test_bad_utf8_after_bom(tmp_path: Path) -> None:

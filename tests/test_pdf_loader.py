@@ -58,18 +58,30 @@ def test_blank_page_is_reported_and_other_pages_read(tmp_path: Path) -> None:
 
 
 def test_undecodable_font_page_is_reported(tmp_path: Path) -> None:
+    p = tmp_path / "cid-page.pdf"
+    p.write_bytes(raw_pdf([CID_PAGE, text_page("Score 97")]))  # Helvetica has no glyph 0x0001
+    doc = load(p)
+    assert doc.text == "Score 97"
+    assert [(i.page, i.reason) for i in doc.unread_pages] == [(1, UNDECODABLE_FONT)]
+
+
+def test_pdf_whose_font_cannot_be_decoded(tmp_path: Path) -> None:
     p = tmp_path / "cid.pdf"
-    p.write_bytes(raw_pdf([CID_PAGE, CID_PAGE]))
-    with pytest.raises(DocumentLoadError, match=UNDECODABLE_FONT):
+    p.write_bytes(raw_pdf([CID_PAGE, CID_PAGE], font=CID_FONT))
+    with pytest.raises(DocumentLoadError, match=UNDECODABLE_FONT) as info:
         load(p)
+    assert "cid.pdf" in str(info.value)
 
 
 def test_page_issue_classification() -> None:
-    assert page_issue([], 4) is not None and page_issue([], 4).reason == NO_TEXT_LAYER
-    assert page_issue([{"text": " "}], 1).reason == NO_TEXT_LAYER  # type: ignore[union-attr]
-    found = page_issue([{"text": "预"}, {"text": "(cid:12)"}], 2)
-    assert found is not None and (found.page, found.reason) == (2, UNDECODABLE_FONT)
-    assert page_issue([{"text": "预"}, {"text": "算"}], 3) is None
+    def reason(chars: list[dict[str, str]]) -> str | None:
+        issue = page_issue(chars, 7)
+        return None if issue is None else f"{issue.page}:{issue.reason}"
+
+    assert reason([]) == f"7:{NO_TEXT_LAYER}"
+    assert reason([{"text": " "}, {"text": "\u3000"}]) == f"7:{NO_TEXT_LAYER}"
+    assert reason([{"text": "预"}, {"text": "(cid:12)"}]) == f"7:{UNDECODABLE_FONT}"
+    assert reason([{"text": "预"}, {"text": "算"}]) is None
 
 
 def test_pdf_protected_only_by_owner_password_is_read(tmp_path: Path) -> None:
@@ -121,10 +133,18 @@ def test_seed_004_pdf_score_table(seed_pdfs: dict[str, tuple[Document, Document]
     numbers = Counter(c for c in pdf_cells if re.fullmatch(r"\d+", c))
     assert numbers == Counter(c for c in cells(from_txt) if re.fullmatch(r"\d+", c))
     assert numbers["97"] == 1 and numbers["10"] >= 10
-    for header in ["指标分值", "自评打分", "动态调整（15分）", "部门整体自评得分", "扣分项（10分）"]:
+    for header in [
+        "指标分值",
+        "自评打分",
+        "目标管理（40分）",
+        "部门整体自评得分",
+        "扣分项（10分）",
+    ]:
         assert header in pdf_cells
     # merged cells: rows are as wide as in the text (a merged cell counts once)
-    first = [[squeeze(from_pdf.text[c.start : c.end]) for c in row] for row in from_pdf.table_rows(0)]
+    first = [
+        [squeeze(from_pdf.text[c.start : c.end]) for c in row] for row in from_pdf.table_rows(0)
+    ]
     assert first[0] == ["县级部门整体绩效自评打分表"]
     assert first[1] == ["绩效指标", "指标分值", "指标解释", "计分标准", "评价方式", "评价属性"] + [
         "自评打分",
@@ -142,11 +162,12 @@ def test_vertical_and_horizontal_merges_in_pdf(tmp_path: Path) -> None:
     document.add_paragraph("合并单元格")
     table = document.add_table(rows=3, cols=3)
     table.style = "Table Grid"
-    for r, row in enumerate([["A", "B", "C"], ["", "E", "F"], ["G", "H", ""]]):
-        for c, text in enumerate(row):
-            table.cell(r, c).text = text
     table.cell(0, 0).merge(table.cell(1, 0))
     table.cell(2, 1).merge(table.cell(2, 2))
+    for r, c, text in [(0, 0, "A"), (0, 1, "B"), (0, 2, "C"), (1, 1, "E"), (1, 2, "F")]:
+        table.cell(r, c).text = text
+    table.cell(2, 0).text = "G"
+    table.cell(2, 1).text = "H"
     document.add_paragraph("表后")
     source = tmp_path / "merged.docx"
     document.save(str(source))

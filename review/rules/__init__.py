@@ -29,7 +29,7 @@ def extract_rules(doc: Document, period: int | None = None) -> Claims:
     sums, balances = extract_sums(scan)
     trees, table_qty = extract_table_scores(scan, len(scan.quantities))
     relations = [
-        *sums, *balances, *extract_ratios(scan, sums), *extract_counts(scan), *extract_text_scores(scan),
+        *sums, *balances, *extract_ratios(scan, sums), *extract_counts(scan, sums), *extract_text_scores(scan),
         *trees, *extract_years(scan), *extract_assertions(scan), *extract_plan_actual(scan, sums),
         *extract_unit_prices(scan),
     ]

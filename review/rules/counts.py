@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from review.claims import CountRelation, Quantity
+from review.claims import CountRelation, Quantity, SumRelation
+from review.intervals import total
 from review.numbers import chinese_numeral
 from review.rules.scan import Scan
 
@@ -19,8 +20,14 @@ _TIER = re.compile(r"(?:以上|以下|至\d+(?:\.\d+)?分|-\d+%|%以下|%以上)
 _SUBSET = re.compile(r"抽查|抽取|其中|重点|部分|未|已|目标|指标")
 
 
-def extract_counts(scan: Scan) -> list[CountRelation]:
-    return [*_org_runs(scan), *_listed(scan), *_tiers(scan)]
+def extract_counts(scan: Scan, sums: list[SumRelation] | None = None) -> list[CountRelation]:
+    return [*_org_runs(scan), *_listed(scan), *_tiers(scan, _confirmed(scan, sums or []))]
+
+
+def _confirmed(scan: Scan, sums: list[SumRelation]) -> set[str]:
+    """Totals that another relation already confirms (83个 = 81个完成 + 2个未完成)."""
+    q = {x.id: x for x in scan.quantities}
+    return {r.total for r in sums if total([q[i].interval() for i in r.items]).meets(q[r.total].interval())}
 
 
 def _org_runs(scan: Scan) -> list[CountRelation]:
@@ -107,8 +114,11 @@ def _lines(text: str, pos: int):  # type: ignore[no-untyped-def]
         pos = end + 1
 
 
-def _tiers(scan: Scan) -> list[CountRelation]:
-    """Counts split into tiers in one sentence, compared with the stated number of projects."""
+def _tiers(scan: Scan, confirmed: set[str]) -> list[CountRelation]:
+    """Counts split into tiers in one sentence, compared with the stated number of projects.
+
+    The finding sits on the stated total, unless that total is confirmed by another relation:
+    then the tiers are the odd ones out and the finding sits on them."""
     out = []
     text = scan.text
     done: set[int] = set()
@@ -128,7 +138,10 @@ def _tiers(scan: Scan) -> list[CountRelation]:
         if totals and all(t.value != counted for t in totals):
             t = totals[0]
             spans = tuple((c.start, c.end) for c in tier)
-            out.append(CountRelation(stated=int(t.value), start=t.anchor_start, end=t.end, counted=counted, item_spans=spans, what="按分档列出的项目个数之和", severity="medium"))
+            start, end = (t.anchor_start, t.end)
+            if t.id in confirmed:
+                start, end = min(c.anchor_start for c in tier), tier[-1].end
+            out.append(CountRelation(stated=int(t.value), start=start, end=end, counted=counted, item_spans=spans, what="按分档列出的项目个数之和", severity="medium"))
     return out
 
 

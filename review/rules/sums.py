@@ -53,6 +53,7 @@ def extract_sums(scan: Scan) -> tuple[list[SumRelation], list[BalanceRelation]]:
             sums.extend(_relations(t, flows, partial or len(flows) == 1, nested=False))
         sums.extend(_nested(flows))
     sums.extend(_implicit(scan, seen_totals))
+    sums.extend(_headings(scan))
     return sums, _balances(carries)
 
 
@@ -165,12 +166,15 @@ def _implicit(scan: Scan, seen: set[str]) -> list[SumRelation]:
         if t.family in ("percent", "分", "%") or t.unit in ("分", "个百分点"):
             continue
         same = [q for q in window if q.unit == t.unit and q.exact]
-        if len(same) < 2 or any(q.value > t.value for q in same):
+        if len(same) < 2:
             continue
         contiguous = same == window[: len(same)]
+        interleaved = not contiguous and not any(q.family == t.family and q.unit != t.unit for q in window if q.start < same[-1].start)
         number_first = sum(1 for q in same if q.label_start >= q.start or not q.label)
         marked = bool(_TOTAL_WORD.search(t.label)) or bool(_TOTAL_WORD.search(text[max(0, t.start - 3) : t.start]))
-        strict = contiguous and (marked or number_first * 2 > len(same))
+        strict = (contiguous and (marked or number_first * 2 > len(same))) or (interleaved and "总" in t.label)
+        if not strict and any(q.value > t.value for q in same):
+            continue
         rel = _best_prefix(t, same, strict)
         if rel:
             out.append(rel)
@@ -188,3 +192,62 @@ def _best_prefix(t: Quantity, same: list[Quantity], strict: bool) -> SumRelation
     if strict:
         return SumRelation(total=t.id, items=tuple(q.id for q in same), category=category_of(t), basis="implicit")  # type: ignore[arg-type]
     return None
+
+
+_HEAD_MARK = r"(?:[（(]\s*\d{1,2}\s*[)）]|\d{1,2}[.．、]|[①-⑳]|[一二三四五六七八九十]+、)"
+_HEAD_LINE = re.compile(rf"^\s*(?P<mark>{_HEAD_MARK})?\s*[\u4e00-\u9fa5、（）()]{{2,24}}\s*$")
+_CHILD_LINE = re.compile(rf"^\s*{_HEAD_MARK}?\s*[\u4e00-\u9fa5、（）()]{{2,24}}$")
+
+
+def _headings(scan: Scan) -> list[SumRelation]:
+    """"（1）基本支出1404.18万元。" followed by lines that each open with their own amount
+    ("工资福利支出1047.86万元。其中…") until the next heading: the heading is their total."""
+    out: list[SumRelation] = []
+    lines = _line_spans(scan.text)
+    for i, (a, b) in enumerate(lines):
+        head = _lead_amount(scan, a, b, whole_line=True)
+        if head is None:
+            continue
+        items = []
+        for c, d in lines[i + 1 :]:
+            if not scan.text[c:d].strip():
+                continue
+            lead = _lead_amount(scan, c, d, whole_line=False)
+            if lead is None or lead.unit != head.unit or _is_sibling(scan.text[a:b], scan.text[c:d]):
+                break
+            items.append(lead)
+        if len(items) >= 2:
+            out.append(SumRelation(total=head.id, items=tuple(q.id for q in items), category=category_of(head), basis="标题·分项"))  # type: ignore[arg-type]
+    return out
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _lead_amount(scan: Scan, a: int, b: int, *, whole_line: bool) -> Quantity | None:
+    qs = scan.between(a, b)
+    if not qs or qs[0].family != "money" or not qs[0].exact:
+        return None
+    first = qs[0]
+    before, after = scan.text[a : first.start], scan.text[first.end : b]
+    pattern = _HEAD_LINE if whole_line else _CHILD_LINE
+    if not pattern.match(before):
+        return None
+    if whole_line and (len(qs) > 1 or after.strip(" 。.") or not re.match(rf"^\s*{_HEAD_MARK}", before)):
+        return None
+    return first
+
+
+def _is_sibling(head: str, line: str) -> bool:
+    """A line numbered like the heading ends its children: （1）… then （2）…"""
+    m1 = re.match(rf"^\s*({_HEAD_MARK})", head)
+    m2 = re.match(rf"^\s*({_HEAD_MARK})", line)
+    if not m1 or not m2:
+        return False
+    shape = lambda s: re.sub(r"\d+|[一二三四五六七八九十]+", "N", s)  # noqa: E731
+    return shape(m1.group(1)) == shape(m2.group(1))

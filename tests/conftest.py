@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from review.document import Document
+from review.pipeline import Review, review_document
+from review.texttables import text_blocks
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "eval" / "samples"
+LABELS = json.loads((ROOT / "eval" / "seed-labels.json").read_text(encoding="utf-8"))
+
+
+def doc_of(text: str, name: str = "snippet.txt") -> Document:
+    return Document(path=name, sha256="0" * 64, source_format="txt", text=text, blocks=text_blocks(text))
+
+
+def review_text(text: str, period: int | None = None) -> Review:
+    return review_document(doc_of(text), period=period)
+
+
+def checks_of(text: str, period: int | None = None) -> list[tuple[str, str]]:
+    """(check, quote) of every finding, for compact assertions."""
+    return [(f.check, f.quote) for f in review_text(text, period).findings]
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reads the developer's settings or writes outside its temporary directory."""
+    monkeypatch.setenv("REVIEW_HOME", str(tmp_path / "review-home"))
+    for key in ("REVIEW_LLM", "REVIEW_LLM_BASE_URL", "REVIEW_LLM_MODEL", "REVIEW_LLM_API_KEY", "REVIEW_LLM_OUTPUT"):
+        monkeypatch.delenv(key, raising=False)
