@@ -2,7 +2,7 @@
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
-DEBS   := libreoffice-writer fonts-noto-cjk
+DEBS   := libreoffice-writer fonts-noto-cjk chromium
 
 .PHONY: install system-deps run test lint eval bench clean
 
@@ -22,7 +22,7 @@ system-deps:
 	fi
 
 run: install
-	$(VENV)/bin/review check eval/samples
+	$(VENV)/bin/streamlit run app.py --server.address 127.0.0.1 --server.headless true
 
 test: install system-deps
 	$(PY) -m pytest -q

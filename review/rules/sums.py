@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from decimal import Decimal
+
 from review.claims import BalanceRelation, Quantity, SumRelation
 from review.rules.scan import Scan
 
@@ -173,11 +175,12 @@ def _implicit(scan: Scan, seen: set[str]) -> list[SumRelation]:
         number_first = sum(1 for q in same if q.label_start >= q.start or not q.label)
         marked = bool(_TOTAL_WORD.search(t.label)) or bool(_TOTAL_WORD.search(text[max(0, t.start - 3) : t.start]))
         strict = (contiguous and (marked or number_first * 2 > len(same))) or (interleaved and "总" in t.label)
-        if not strict and any(q.value > t.value for q in same):
+        if any(q.value > t.value * (Decimal("1.5") if strict else 1) for q in same):
             continue
         rel = _best_prefix(t, same, strict)
         if rel:
             out.append(rel)
+            seen.update(rel.items)
     return out
 
 
