@@ -15,6 +15,7 @@ from review.findings import SEVERITY_ORDER
 from review.loader import load
 from review.pipeline import Review, review_document
 from review.render import to_json, to_markdown, to_text
+from review.rubric import bundled_packs, resolve_pack
 
 SUPPORTED = (".txt", ".docx", ".pdf")
 
@@ -34,6 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--extractor", choices=["rules", "llm", "hybrid"], default="rules")
     c.add_argument("--period", type=_year, help="评价年度（默认从标题推断）")
     c.add_argument("--fail-on", choices=["high", "medium", "low"], dest="fail_on")
+    c.add_argument("--rubric", metavar="NAME|PATH", help="评分标准（review rubrics 列出；默认按报告类型自动选择）")
+    sub.add_parser("rubrics", help="列出内置的评分标准")
     return p
 
 
@@ -58,8 +61,15 @@ def expand(paths: list[str]) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["eval"]:
+        from review.evaluation.cli import main as eval_main  # the eval has its own options
+
+        return eval_main(argv[1:])
     try:
         args = build_parser().parse_args(argv)
+        if args.command == "rubrics":
+            return _rubrics()
         if args.extractor != "rules":
             raise ConfigError(
                 f"--extractor {args.extractor} 需要语言模型：请设置 REVIEW_LLM_BASE_URL、REVIEW_LLM_MODEL、"
@@ -74,12 +84,20 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
+def _rubrics() -> int:
+    for pack in bundled_packs():
+        kinds = "、".join(pack.report_types) or "任意"
+        print(f"{pack.label}\t{kinds}\t{pack.title}")
+    return 0
+
+
 def _check(args: argparse.Namespace) -> int:
     reviews: list[Review] = []
     errors: list[dict[str, str]] = []
+    pack = resolve_pack(args.rubric) if args.rubric else None
     for path in expand(args.paths):
         try:
-            reviews.append(review_document(load(path), period=args.period))
+            reviews.append(review_document(load(path), period=args.period, rubric=pack))
         except ReviewError as exc:
             print(f"review: {exc}", file=sys.stderr)
             errors.append({"path": str(path), "error": str(exc)})

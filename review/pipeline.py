@@ -9,11 +9,12 @@ from pydantic import BaseModel, ConfigDict
 
 from review.checks import run_checks
 from review.checks.base import Context
-from review.claims import Claims
+from review.claims import Claims, ScoreTree
 from review.document import Document
 from review.errors import ConfigError
 from review.findings import SEVERITY_ORDER, Finding
 from review.merge import merge_claims
+from review.rubric import RubricPack, choose_pack
 from review.rules import extract_rules
 
 Progress = Callable[[int, int], None]
@@ -56,13 +57,15 @@ class Review(BaseModel):
     status: Literal["complete", "incomplete"]
     extractor: str = "rules"
     period: int | None = None
+    rubric: str = ""
+    rubric_note: str = ""
     chunks: tuple[ChunkOutcome, ...] = ()
     notes: tuple[str, ...] = ()
 
 
 def review_document(
     doc: Document, *, period: int | None = None, extractor: str = "rules", model: ModelExtractor | None = None,
-    progress: Progress | None = None,
+    progress: Progress | None = None, rubric: RubricPack | None = None,
 ) -> Review:
     """Rules always run; with extractor llm/hybrid the model's grounded claims are merged in.
 
@@ -78,13 +81,23 @@ def review_document(
         claims = merge_claims(claims, result.claims)
         chunks = result.chunks
         notes += [f"模型未读取 {c.start}–{c.end}：{c.reason}" for c in chunks if c.status == "failed"]
-    findings = _number(_dedupe(run_checks(Context(claims, doc.text, claims.period))))
+    pack, why = (rubric, "命令行指定") if rubric else _auto_pack(doc.text, claims)
+    findings = _number(_dedupe(run_checks(Context(claims, doc.text, claims.period, pack))))
     incomplete = bool(doc.unread_pages) or any(c.status == "failed" for c in chunks)
     status: Literal["complete", "incomplete"] = "incomplete" if incomplete else "complete"
     return Review(
         document=doc, claims=claims, findings=findings, status=status, extractor=extractor, period=claims.period,
-        chunks=chunks, notes=tuple(notes),
+        chunks=chunks, notes=tuple(notes), rubric=pack.label if pack else "", rubric_note=why,
     )
+
+
+def _auto_pack(text: str, claims: Claims) -> tuple[RubricPack | None, str]:
+    """The pack for the report type, unless the report's own score categories do not fit it."""
+    pack, why = choose_pack(text)
+    names = [n.name for rel in claims.relations if isinstance(rel, ScoreTree) for n in rel.nodes if n.children and n.name != "总分"]
+    if pack and names and not any(pack.find(n) for n in names):
+        return None, f"报告评分结构与 {pack.label} 不符，按报告自带分值检查"
+    return pack, f"自动选择：{why}"
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

@@ -42,6 +42,7 @@ def _document(r: Review) -> dict[str, Any]:
         "format": doc.source_format,
         "period": r.period,
         "extractor": r.extractor,
+        "rubric": {"pack": r.rubric, "why": r.rubric_note},
         "notes": list(r.notes),
         "unread_pages": [p.model_dump() for p in doc.unread_pages],
         "claims": claims,
@@ -58,6 +59,7 @@ def to_text(reviews: list[Review]) -> str:
             f"== {r.document.path}  （{state}；评价年度 {r.period or '未知'}；发现 {len(r.findings)} 项："
             f"高 {counts['high']}、中 {counts['medium']}、低 {counts['low']}）"
         )
+        out.append(f"   提取方式：{r.extractor}；评分标准：{r.rubric or '报告自带分值'}（{r.rubric_note}）")
         out.extend(f"   ! {n}" for n in r.notes)
         for f in r.findings:
             line = line_of(r.document.text, f.start)

@@ -1,33 +1,57 @@
 """Test helpers: seed reports, .docx/.pdf versions of them, and the Document invariants.
 
-- `txt_to_docx` turns a seed's canonical text into a .docx: each line outside a TAB table becomes a
-  paragraph, each detected TAB table a real Word table. Tables are made rectangular: when a row has
-  fewer cells than the widest row, its last cell is merged across the remaining columns
-  (w:gridSpan), so the loader emits it once and the table text round-trips exactly. Multi-line
-  cell text becomes several paragraphs in the cell.
+- `txt_to_docx` turns a seed's canonical text into a .docx laid out like a real report: each line
+  outside a TAB table becomes a paragraph, each detected TAB table a real Word table.
+  - Tables are made rectangular: when a row has fewer cells than the widest row, its last cell is
+    merged across the remaining columns (w:gridSpan), so the loader emits it once and the table
+    text round-trips exactly. Multi-line cell text becomes several paragraphs in the cell.
+  - Rows may not break across pages (w:trPr/w:cantSplit), as in a report's scoring table.
+  - Column widths follow the content (fixed layout): every column is at least `NARROW_EM`
+    characters wide (a "√", a two-digit score), and the rest of the width goes to the columns
+    with long text (指标解释, 计分标准) in proportion to their longest line, up to `WIDE_CAP_EM`.
+    Cell text is set in `TABLE_FONT`.
+  - A table too wide for the portrait page gets a landscape section of its own; the text after
+    it goes on in portrait (the paragraph right after the table still closes the landscape
+    section, so no empty paragraph is added to the text).
+  - `repeat_header=N` marks the first N rows as header rows that Word and LibreOffice repeat
+    on every page (w:tblHeader); `can_split=True` lets rows break across pages.
 - `docx_to_pdf` converts with LibreOffice (`libreoffice --headless --convert-to pdf`).
 """
 
 from __future__ import annotations
 
+import copy
 import os
 import shutil
 import subprocess
 import tempfile
+import unicodedata
 from pathlib import Path
 
 import docx
+from docx.document import Document as WordDocument
+from docx.enum.section import WD_ORIENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.section import Section
+from docx.shared import Inches, Length, Pt
 from docx.table import Table
+from docx.text.paragraph import Paragraph
 
 from review.document import Document
 from review.texttables import find_tables, split_lines
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[1] / "eval" / "samples"
 LIBREOFFICE = shutil.which("libreoffice") or shutil.which("soffice")
+TABLE_FONT = Pt(9)
+NARROW_EM = 2.0  # minimum column width, in characters of TABLE_FONT
+WIDE_CAP_EM = 30.0  # a longer line does not claim more width than this
+CELL_PADDING = Pt(10.8)  # Word's default cell margins, 0.19 cm left and right
+LANDSCAPE_MARGIN = Inches(0.75)
 
 
 def seed_paths() -> list[Path]:
-    """The seed reports (shared/seeds/*.txt beside the repository)."""
+    """The seed reports (eval/samples/*.txt)."""
     paths = sorted(SEEDS.glob("*.txt"))
     if not paths:
         raise FileNotFoundError(f"no seed reports in {SEEDS}")
@@ -40,25 +64,95 @@ def seed_text(prefix: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def txt_to_docx(text: str, out: Path) -> Path:
+def txt_to_docx(text: str, out: Path, *, can_split: bool = False, repeat_header: int = 0) -> Path:
     """Write `text` (canonical .txt form) as a .docx with real tables; return `out`."""
     document = docx.Document()
+    portrait = document.sections[0]
     lines = split_lines(text)
     tables = {t.first_line: t for t in find_tables(text)}
+    last: Paragraph | None = None
+    closing: Section | None = None  # a landscape section waiting for its last paragraph
     i = 0
     while i < len(lines):
         table = tables.get(i)
         if table is None:
-            document.add_paragraph(text[lines[i].start : lines[i].end])
+            last = document.add_paragraph(text[lines[i].start : lines[i].end])
+            if closing is not None:
+                _end_section(last, closing)
+                closing = None
             i += 1
             continue
         rows = [[text[s:e] for s, e in row] for row in table.rows]
-        table_element = document.add_table(rows=len(rows), cols=max(map(len, rows)))
+        width = max(map(len, rows))
+        available = _text_width(portrait)
+        if _minimum_width(rows, width) > available and closing is None:
+            if last is not None:
+                _end_section(last, portrait)
+            closing = _landscape(document, portrait)
+            available = _text_width(closing)
+        table_element = document.add_table(rows=len(rows), cols=width)
         table_element.style = "Table Grid"  # ruled, as real reports are; pdfplumber needs lines
         _fill_table(table_element, rows)
+        _lay_out(table_element, column_widths(rows, width, available), can_split, repeat_header)
         i = table.last_line + 1
+    if closing is not None:  # the table ends the report: the body's own section is landscape
+        body = document.element.body.get_or_add_sectPr()
+        body.getparent().replace(body, closing._sectPr)
     document.save(str(out))
     return out
+
+
+def _text_width(section: Section) -> Length:
+    return Length(section.page_width - section.left_margin - section.right_margin)
+
+
+def _landscape(document: WordDocument, portrait: Section) -> Section:
+    """A detached landscape copy of the portrait section's properties."""
+    section = Section(copy.deepcopy(portrait._sectPr), document.part)
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = portrait.page_height, portrait.page_width
+    section.left_margin = section.right_margin = LANDSCAPE_MARGIN
+    return section
+
+
+def _end_section(paragraph: Paragraph, section: Section) -> None:
+    """Make `paragraph` the last one of a section with the properties of `section`."""
+    pPr = paragraph._p.get_or_add_pPr()
+    if pPr.sectPr is None:
+        pPr._insert_sectPr(copy.deepcopy(section._sectPr))
+
+
+def _ems(line: str) -> float:
+    """Width of a line in characters of a CJK font (Latin letters and digits count 0.55)."""
+    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.55 for ch in line.strip())
+
+
+def _natural(rows: list[list[str]], width: int) -> list[float]:
+    """Longest line per column, over the rows that have a cell in every column."""
+    full = [cells for cells in rows if len(cells) == width] or rows
+    return [
+        max(
+            (_ems(line) for cells in full if c < len(cells) for line in cells[c].split("\n")),
+            default=0,
+        )
+        for c in range(width)
+    ]
+
+
+def _minimum_width(rows: list[list[str]], width: int) -> float:
+    """Width a table needs to show short labels unwrapped: up to 12 characters per column."""
+    em = TABLE_FONT.pt
+    return sum(Pt(min(max(n, NARROW_EM), 12) * em) + CELL_PADDING for n in _natural(rows, width))
+
+
+def column_widths(rows: list[list[str]], width: int, available: int) -> list[int]:
+    """Column widths (EMU) that fill at most `available`: narrow ones for numbers, wide for text."""
+    em = TABLE_FONT.pt
+    base = Pt(NARROW_EM * em) + CELL_PADDING
+    wants = [min(max(n - NARROW_EM, 0.0), WIDE_CAP_EM) for n in _natural(rows, width)]
+    free = max(available - width * base, 0)
+    scale = min(1.0, free / (Pt(sum(wants) * em) or 1))
+    return [int(base + Pt(want * em) * scale) for want in wants]
 
 
 def _fill_table(table: Table, rows: list[list[str]]) -> None:
@@ -70,9 +164,29 @@ def _fill_table(table: Table, rows: list[list[str]]) -> None:
         for c, cell_text in enumerate(cells):
             cell = table.cell(r, c)
             first, *more = cell_text.split("\n")
-            cell.paragraphs[0].text = first
+            cell.paragraphs[0].add_run(first).font.size = TABLE_FONT
             for line in more:
-                cell.add_paragraph(line)
+                cell.add_paragraph().add_run(line).font.size = TABLE_FONT
+
+
+def _lay_out(table: Table, widths: list[int], can_split: bool, repeat_header: int) -> None:
+    """Fixed column widths (w:gridCol and every w:tcW), unsplittable rows, header rows."""
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Length(width)
+    for r, tr in enumerate(table._tbl.tr_lst):
+        col = 0
+        for tc in tr.tc_lst:
+            tc.width = Length(sum(widths[col : col + tc.grid_span]))
+            col += tc.grid_span
+        flags = (["w:cantSplit"] if not can_split else []) + (
+            ["w:tblHeader"] if r < repeat_header else []
+        )
+        if flags:
+            trPr = tr.get_or_add_trPr()
+            for tag in flags:
+                if trPr.find(qn(tag)) is None:
+                    trPr.append(OxmlElement(tag))
 
 
 def docx_to_pdf(docx_path: Path, outdir: Path) -> Path:

@@ -10,6 +10,7 @@ from review.checks.consistency import check_consistency
 from review.checks.count import check_counts
 from review.checks.date import check_dates
 from review.checks.ratio import check_ratios
+from review.checks.rubric import check_rubric
 from review.checks.score import check_scores
 from review.checks.sums import check_sums
 from review.checks.unit import check_units
@@ -17,7 +18,7 @@ from review.findings import Finding
 
 CHECKS: list[Callable[[Context], list[Finding]]] = [
     check_sums, check_ratios, check_balances, check_scores, check_counts, check_units, check_dates,
-    check_consistency,
+    check_consistency, check_rubric,
 ]
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from review.claims import Claims, Quantity
+from review.rubric import RubricPack
 from review.findings import Check, Finding, Severity, Value
 from review.intervals import Interval
 
@@ -16,6 +17,7 @@ class Context:
     claims: Claims
     text: str
     period: int | None
+    rubric: RubricPack | None = None
 
     @property
     def q(self) -> dict[str, Quantity]:

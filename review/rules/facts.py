@@ -12,6 +12,7 @@ from review.rules.scan import Scan
 
 _EVENT = re.compile(r"^\s*(?:开工|竣工|验收|完工|开始|启动|实施|建成|交付|投入使用)")
 _DATED_VALUE = re.compile(r"^[\u4e00-\u9fa5“”]{1,14}?(?:为|达|达到|是)?\s*\d")
+_LINK = re.compile(r"[，, ]*(?:共计|发放|金额|资金|发放金额|发放资金)*[，, ]*")
 _PER_HEAD = ("人次", "人", "户", "户次", "名")
 _TARGET = re.compile(r"设定|目标|指标|控制数|计划|预期")
 _ACTUAL = re.compile(r"实际|只|仅|完成|补偿了|发放了|兑现了")
@@ -35,7 +36,7 @@ def extract_years(scan: Scan) -> list[YearMention]:
         if d.day is not None and _EVENT.match(after):
             end = d.end + _EVENT.match(after).end()  # type: ignore[union-attr]
             out.append(YearMention(year=d.year, start=d.start, end=end, role="event_date"))
-        elif d.month is None and _DATED_VALUE.match(after) and not text[d.end : d.end + 1] in "度末底初":
+        elif d.month is None and _DATED_VALUE.match(after) and text[d.end : d.end + 1] not in "度末底初":
             clause_end = d.end
             while clause_end < len(text) and text[clause_end] not in "，,。；;、\n（(":
                 clause_end += 1
@@ -107,7 +108,7 @@ def extract_unit_prices(scan: Scan) -> list[UnitPrice]:
             continue
         seen.add(p0)
         qs = [x for x in scan.between(p0, p1) if x.exact]
-        pairs = [(a.id, b.id) for a, b in zip(qs, qs[1:], strict=False) if a.unit in _PER_HEAD and b.family == "money" and scan.text[a.end : b.start].strip("，, 共计发放金额资金") == ""]
+        pairs = [(a.id, b.id) for a, b in zip(qs, qs[1:], strict=False) if a.unit in _PER_HEAD and b.family == "money" and _LINK.fullmatch(scan.text[a.end : b.start])]
         if len(pairs) >= 3:
             out.append(UnitPrice(groups=tuple(pairs)))
         area = [(a, b) for a, b in zip(qs, qs[1:], strict=False) if a.unit in ("亩", "万亩", "平方米") and b.family == "money" and len(scan.text[a.end : b.start]) <= 30]

@@ -14,7 +14,7 @@ _STATEMENT = re.compile(
     r"(?:应得分?|分值为?|满分|标准分)[为：:]?\s*(?P<w>\d+(?:\.\d+)?)\s*分[，,、；;\s]*"
     r"(?:实际得分?|实得分?|自评得分?|得分)[为：:]?\s*(?P<s>\d+(?:\.\d+)?)\s*分"
 )
-CATEGORY = re.compile(r"预算执行|产出指标|效益指标|满意度指标|满意度|决策指标|过程指标|成本指标(?=完成情况)")
+CATEGORY = re.compile(r"预算执行|产出指标|效益指标|满意度指标|决策指标|过程指标")
 _HEADING = re.compile(r"^\s*(?:[（(]\s*\d{1,2}\s*[)）]|\d{1,2}[.．、]|[一二三四五六七八九十]+、)")
 
 
@@ -33,8 +33,8 @@ def extract_text_scores(scan: Scan) -> list[ScoreTree]:
     if not statements:
         return []
     trees = []
-    for section in _sections(scan, statements):
-        tree = _tree(section)
+    for heading, section in _sections(scan, statements):
+        tree = _tree(section, heading)
         if tree:
             trees.append(tree)
     return trees
@@ -63,14 +63,18 @@ def _name_before(text: str, pos: int) -> tuple[str, int]:
     return text[j:i].strip(), j
 
 
-def _sections(scan: Scan, statements: list[_Statement]) -> list[list[_Statement]]:
+def _sections(scan: Scan, statements: list[_Statement]) -> list[tuple[str, list[_Statement]]]:
     """Group statements under the nearest preceding heading line (（1）产出指标完成情况分析)."""
     groups: dict[int, list[_Statement]] = {}
     text = scan.text
     for st in statements:
         head = _heading_before(text, st.start)
         groups.setdefault(head, []).append(st)
-    return [groups[k] for k in sorted(groups)]
+    out = []
+    for k in sorted(groups):
+        end = text.find("\n", k)
+        out.append((text[k : end if end >= 0 else len(text)], groups[k]))
+    return out
 
 
 def _heading_before(text: str, pos: int) -> int:
@@ -84,9 +88,13 @@ def _heading_before(text: str, pos: int) -> int:
     return 0
 
 
-def _tree(section: list[_Statement]) -> ScoreTree | None:
+def _tree(section: list[_Statement], heading: str) -> ScoreTree | None:
     first, rest = section[0], section[1:]
+    named = CATEGORY.search(first.name) or CATEGORY.search(heading)
     is_category = bool(CATEGORY.search(first.name)) or (rest and first.weight.value >= sum(r.weight.value for r in rest))
+    if named and len(section) == 1:
+        node = _leaf(0, first, ()).model_copy(update={"name": named.group()})
+        return ScoreTree(nodes=(node,), root="n0", source="text")
     if not is_category or not rest:
         nodes = [_leaf(i, st, ()) for i, st in enumerate(section)]
         root = ScoreNode(id="t0", name="", name_start=first.start, name_end=first.start, children=tuple(n.id for n in nodes), exhaustive=False)
@@ -94,7 +102,7 @@ def _tree(section: list[_Statement]) -> ScoreTree | None:
     children = [_leaf(i + 1, st, (first.name,)) for i, st in enumerate(rest)]
     total_weight = sum(c.weight.value for c in rest)
     root = ScoreNode(
-        id="n0", name=first.name, name_start=first.name_start, name_end=first.end,
+        id="n0", name=named.group() if named else first.name, name_start=first.name_start, name_end=first.end,
         weight=first.weight.id, score=first.score.id, children=tuple(c.id for c in children),
         exhaustive=total_weight >= first.weight.value,
     )

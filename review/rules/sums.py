@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
 from decimal import Decimal
 
 from review.claims import BalanceRelation, Quantity, SumRelation

@@ -1,0 +1,327 @@
+"""绩效复核 — the reviewer's page: upload a report, see each discrepancy beside its source, decide, export.
+
+Run with `make run` (serves on 127.0.0.1). Settings read here and nowhere else in the page:
+REVIEW_HOME (folder of the review database, default ./.review), REVIEW_LLM_BASE_URL and
+REVIEW_LLM_MODEL (the model endpoint), server.maxUploadSize in .streamlit/config.toml.
+
+Layout and widgets only: reviewing is review.pipeline, storage review.store, the source view
+review.highlight (which escapes all report text), files review.export. Report text reaches the
+page only through st.html(escaped), st.dataframe, st.code/st.text or md_text-escaped Markdown.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import partial
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from review import __version__
+from review.errors import DocumentLoadError, ReviewError
+from review.export import UNDECIDED, finding_rows, to_csv, to_json_export, to_xlsx
+from review.highlight import COLOURS, finding_card, highlight, md_text
+from review.loader import load
+from review.pipeline import review_document
+from review.render import CHECK_CN, SEVERITY_CN, line_of
+from review.store import DECISION_CN, DECISION_OF_CN, Decision, Store, StoredReview, local_time
+
+ROOT = Path(__file__).resolve().parent
+SAMPLES = ROOT / "eval" / "samples"
+RUBRIC = "报告自带打分表/默认"
+NO_MODEL = "无（离线规则）"
+log = logging.getLogger("review.app")
+
+
+@dataclass(frozen=True)
+class Settings:
+    db: Path
+    max_mb: int
+    extractor: str
+    model: str
+    note: str
+
+
+def settings() -> Settings:
+    home = Path(os.environ.get("REVIEW_HOME") or ".review").expanduser()
+    max_mb = int(st.get_option("server.maxUploadSize"))
+    base_url = os.environ.get("REVIEW_LLM_BASE_URL", "").strip()
+    note = ""
+    if base_url:  # the model extractor is not wired into this build yet: say so, use the rules
+        note = "已设置 REVIEW_LLM_BASE_URL，但本版本的页面尚未接入模型抽取器，本次使用离线规则抽取。"
+    return Settings(db=home / "review.sqlite3", max_mb=max_mb, extractor="rules", model="", note=note)
+
+
+@st.cache_resource
+def get_store(path: str) -> Store:
+    return Store(path)
+
+
+def run_review(store: Store, cfg: Settings, path: Path, name: str) -> StoredReview | None:
+    """Load and review one file with a progress bar; errors become a message on the page."""
+    bar = st.progress(0.0, text="正在读取文件…")
+    try:
+        doc = load(path, max_bytes=cfg.max_mb * 1024 * 1024).model_copy(update={"path": name})
+        found = store.find_review(doc.sha256, __version__)
+        if found is not None:
+            bar.empty()
+            return found
+        bar.progress(0.3, text="正在抽取数字与关系、重新计算…")
+
+        def progress(done: int, total: int) -> None:
+            bar.progress(0.3 + 0.6 * done / max(total, 1), text=f"模型已读取 {done}/{total} 段")
+
+        review = review_document(doc, extractor=cfg.extractor, progress=progress)
+        rid = store.save_review(review, name=name, tool_version=__version__, model=cfg.model, rubric=RUBRIC)
+    except DocumentLoadError as e:
+        bar.empty()
+        st.error(f"无法读取“{md_text(name)}”：{md_text(e.reason)}")
+        return None
+    except ReviewError as e:
+        bar.empty()
+        st.error(f"复核失败：{md_text(str(e))}")
+        return None
+    except Exception:  # the page never shows a traceback; the server log keeps it
+        log.exception("review of %s failed", name)
+        bar.empty()
+        st.error("复核时发生内部错误（详情已写入服务器日志），请把该文件反馈给维护人员。")
+        return None
+    bar.progress(1.0, text=f"复核完成：发现 {len(review.findings)} 个问题")
+    st.session_state.setdefault("_fresh", set()).add(rid)
+    return store.get_review(rid)
+
+
+def open_upload(store: Store, cfg: Settings, name: str, data: bytes) -> StoredReview | None:
+    found = store.find_review(hashlib.sha256(data).hexdigest(), __version__)
+    if found is not None:
+        return found
+    with tempfile.TemporaryDirectory(prefix="review-upload-") as tmp:
+        path = Path(tmp) / ("upload" + Path(name).suffix.lower()[:8])  # the name is never a path here
+        path.write_bytes(data)
+        return run_review(store, cfg, path, name)
+
+
+def source_panel(store: Store, cfg: Settings, history_pick: int | None) -> StoredReview | None:
+    """Upload, sample or history: whichever the reviewer changed last decides what is shown."""
+    uploaded = st.file_uploader(
+        "上传报告（.txt / .docx / .pdf）", type=["txt", "docx", "pdf"], key="upload",
+        help=f"不超过 {cfg.max_mb} MB；文件类型按内容识别。",
+    )
+    samples = sorted(p.name for p in SAMPLES.glob("*.txt")) if SAMPLES.is_dir() else []
+    sample = st.selectbox("或选择示例报告", samples, index=None, placeholder="选择一份示例报告", key="sample")
+    url_review = st.query_params.get("review", "")
+    if "_sig" not in st.session_state and url_review.isdigit():  # a reload keeps the report open
+        st.session_state["_active"], st.session_state["_url_review"] = "url", int(url_review)
+    sig = {"upload": uploaded.file_id if uploaded else None, "sample": sample, "history": history_pick}
+    prev = st.session_state.get("_sig", {})
+    for kind, value in sig.items():
+        if value is not None and value != prev.get(kind):
+            st.session_state["_active"] = kind
+    st.session_state["_sig"] = sig
+    active = st.session_state.get("_active")
+    found: StoredReview | None = None
+    if uploaded is not None and active == "upload":
+        return open_upload(store, cfg, Path(uploaded.name).name or "上传文件", uploaded.getvalue())
+    if sample is not None and active == "sample":
+        return run_review(store, cfg, SAMPLES / sample, sample)
+    if history_pick is not None and active == "history":
+        found = store.get_review(history_pick)
+    elif active == "url":
+        found = store.get_review(st.session_state["_url_review"])
+    if found is not None:
+        return found
+    st.query_params.clear()
+    st.info("请上传一份绩效自评报告，或选择一份示例报告。")
+    return None
+
+
+def header(stored: StoredReview, decided: int) -> None:
+    review = stored.review
+    st.subheader(md_text(stored.name))
+    if stored.id not in st.session_state.get("_fresh", set()):
+        st.info(f"该文件（SHA-256 相同）已于 {local_time(stored.created_at)} 复核，显示当时的复核结果与审核结论。")
+    st.caption(
+        f"抽取方式：{md_text(review.extractor)} · 模型：{md_text(stored.model or NO_MODEL)} · "
+        f"评分规则：{md_text(stored.rubric or RUBRIC)} · 评价年度：{review.period or '未知'} · "
+        f"工具版本：{md_text(stored.tool_version)} · 复核时间：{local_time(stored.created_at)}"
+    )
+    if review.status == "incomplete":
+        parts = "\n".join(f"- {md_text(n)}" for n in review.notes) or "- （未说明）"
+        st.warning(f"复核不完整，以下部分未读取，其中的数字没有核对：\n{parts}")
+    cols = st.columns(5)
+    counts = [sum(1 for f in review.findings if f.severity == s) for s in SEVERITY_CN]
+    cols[0].metric("问题", len(review.findings))
+    for col, cn, n in zip(cols[1:4], SEVERITY_CN.values(), counts, strict=True):
+        col.metric(f"严重程度：{cn}", n)
+    cols[4].metric("已审核", f"{decided}/{len(review.findings)}")
+
+
+def on_table_select(key: str, ids_key: str, pick_key: str) -> None:
+    rows = st.session_state[key].selection.rows
+    ids = st.session_state.get(ids_key, [])
+    if rows and rows[0] < len(ids):
+        st.session_state[pick_key] = ids[rows[0]]
+
+
+def findings_table(stored: StoredReview, rows: list[dict[str, object]]) -> str | None:
+    """Filters, the table and the 选择问题 box; returns the selected finding id."""
+    rid = stored.id
+    c1, c2, c3 = st.columns(3)
+    sev = c1.multiselect("严重程度", list(SEVERITY_CN.values()), key=f"f-sev-{rid}", placeholder="全部")
+    kinds = sorted({str(r["问题类型"]) for r in rows})
+    kind = c2.multiselect("问题类型", kinds, key=f"f-kind-{rid}", placeholder="全部")
+    states = [*DECISION_CN.values(), UNDECIDED]
+    state = c3.multiselect("审核结论", states, key=f"f-dec-{rid}", placeholder="全部")
+    shown = [
+        r for r in rows
+        if (not sev or r["严重程度"] in sev) and (not kind or r["问题类型"] in kind)
+        and (not state or r["审核结论"] in state)
+    ]
+    if not shown:
+        st.info("没有符合筛选条件的问题。")
+        return None
+    frame = pd.DataFrame(shown)[["id", "严重程度", "问题类型", "message", "报告值", "复核值", "审核结论", "位置"]]
+    frame = frame.rename(columns={"id": "编号", "message": "问题"})
+    ids = [str(r["id"]) for r in shown]
+    table, ids_key, pick_key = f"table-{rid}", f"table-ids-{rid}", f"pick-{rid}"
+    st.session_state[ids_key] = ids
+    st.dataframe(
+        frame, hide_index=True, width="stretch", key=table, selection_mode="single-row",
+        on_select=partial(on_table_select, table, ids_key, pick_key),
+    )
+    if st.session_state.get(pick_key) not in ids:
+        st.session_state[pick_key] = ids[0]
+    label = {str(r["id"]): f"{r['id']} [{r['严重程度']}] {r['问题类型']} — {str(r['message'])[:60]}" for r in shown}
+    return st.selectbox("选择问题", ids, format_func=label.__getitem__, key=pick_key)
+
+
+def save_decision(store: Store, rid: int, fid: str, k: str) -> None:
+    who = str(st.session_state.get(f"who-{k}", "")).strip()
+    if not who:
+        st.session_state["_flash"] = ("error", "请填写审核人后再保存。")
+        return
+    try:
+        d = store.add_decision(rid, fid, DECISION_OF_CN[st.session_state[f"dec-{k}"]], who,
+                               str(st.session_state.get(f"why-{k}", "")).strip())
+    except ReviewError as e:
+        st.session_state["_flash"] = ("error", f"保存失败：{md_text(str(e))}")
+        return
+    st.session_state["reviewer_name"] = who
+    st.session_state[f"why-{k}"] = ""
+    st.session_state["_flash"] = (
+        "success", f"已保存：{fid} {DECISION_CN[d.decision]}（{md_text(who)}，{local_time(d.at)}）"
+    )
+
+
+def decision_panel(store: Store, stored: StoredReview, fid: str) -> None:
+    k = f"{stored.id}-{fid}"
+    log_rows = store.decisions(stored.id, fid)
+    options = list(DECISION_CN.values())
+    current = DECISION_CN[log_rows[-1].decision] if log_rows else None
+    st.radio("审核结论", options, index=options.index(current) if current else 0, key=f"dec-{k}", horizontal=True)
+    st.text_input("审核人", value=st.session_state.get("reviewer_name", ""), key=f"who-{k}")
+    st.text_area("审核意见", key=f"why-{k}", placeholder="说明确认或驳回的理由")
+    st.button("保存", key=f"save-{k}", type="primary", on_click=save_decision, args=(store, stored.id, fid, k))
+    flash = st.session_state.pop("_flash", None)
+    if flash:
+        (st.success if flash[0] == "success" else st.error)(flash[1])
+    if log_rows:
+        st.caption("审核记录（只增不改）")
+        st.dataframe(
+            pd.DataFrame([
+                {"时间": local_time(d.at), "审核人": d.reviewer, "结论": DECISION_CN[d.decision], "意见": d.comment}
+                for d in reversed(log_rows)
+            ]),
+            hide_index=True, width="stretch",
+        )
+
+
+def exports(stored: StoredReview, latest: dict[str, Decision]) -> None:
+    review, name = stored.review, stored.name
+    stem = Path(name).stem or "report"
+    xlsx = to_xlsx(review, name, latest, model=stored.model, rubric=stored.rubric, exported_at=datetime.now(UTC))
+    c1, c2, c3 = st.columns(3)
+    c1.download_button("导出 Excel（.xlsx）", xlsx, file_name=f"{stem}-复核.xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    c2.download_button("导出 CSV", to_csv(review, name, latest), file_name=f"{stem}-复核.csv", mime="text/csv")
+    c3.download_button("导出 JSON", to_json_export(review, latest), file_name=f"{stem}-复核.json",
+                       mime="application/json")
+
+
+def review_panel(store: Store, stored: StoredReview) -> None:
+    st.query_params["review"] = str(stored.id)
+    review = stored.review
+    latest = store.latest(stored.id)
+    header(stored, sum(1 for d in latest.values() if d.decision != "pending"))
+    rows = finding_rows(review, stored.name, latest)
+    if not rows:
+        st.success("未发现数字或评分问题。")
+    elif (fid := findings_table(stored, rows)) is not None:
+        finding = next(f for f in review.findings if f.id == fid)
+        left, right = st.columns([3, 2], gap="medium")
+        with left:
+            st.markdown("**原文定位**（所有问题按严重程度着色，选中的问题加框，其计算所用数字加下划线）")
+            st.html(highlight(review.document.text, review.findings, fid))
+        with right:
+            decided = latest.get(fid)
+            st.html(finding_card(finding, line_of(review.document.text, finding.start), CHECK_CN[finding.check],
+                                 DECISION_CN[decided.decision] if decided else ""))
+            decision_panel(store, stored, fid)
+    st.divider()
+    exports(stored, store.latest(stored.id))
+
+
+def history_tab(store: Store) -> None:
+    rows = store.history()
+    if not rows:
+        st.info("尚无复核记录。")
+        return
+    st.dataframe(pd.DataFrame([
+        {"报告": r.name, "复核时间": local_time(r.created_at), "状态": "完整" if r.status == "complete" else "不完整",
+         "抽取方式": r.extractor, "问题": r.findings, "未结（含待定）": r.open, "已确认": r.confirmed,
+         "已驳回": r.dismissed, "待定": r.pending}
+        for r in rows
+    ]), hide_index=True, width="stretch")
+    names = {r.id: f"{r.name}（{local_time(r.created_at)}）" for r in rows}
+    st.selectbox("打开历史报告", list(names), index=None, format_func=names.__getitem__,
+                        placeholder="选择一份已复核的报告", key="history_pick")
+
+
+def sidebar(cfg: Settings) -> None:
+    with st.sidebar:
+        st.header("运行信息")
+        st.markdown(f"- 抽取方式：`{cfg.extractor}`\n- 模型：{md_text(cfg.model or NO_MODEL)}\n- 评分规则：{RUBRIC}\n"
+                    f"- 上传上限：{cfg.max_mb} MB\n- 工具版本：{__version__}")
+        if cfg.note:
+            st.warning(cfg.note)
+        st.header("颜色")
+        st.html("".join(f'<mark style="background:{c};padding:0 4px">严重程度{SEVERITY_CN[s]}</mark> '
+                        for s, c in COLOURS.items()))
+
+
+def main() -> None:
+    st.set_page_config(page_title="绩效复核", page_icon="🔎", layout="wide")
+    cfg = settings()
+    sidebar(cfg)
+    st.title("绩效复核 · 绩效自评报告数字复核")
+    try:
+        store = get_store(str(cfg.db))
+    except ReviewError as e:
+        st.error(md_text(str(e)))
+        return
+    tab_review, tab_history = st.tabs(["复核", "历史记录"])
+    with tab_review:
+        stored = source_panel(store, cfg, st.session_state.get("history_pick"))
+        if stored is not None:
+            review_panel(store, stored)
+    with tab_history:
+        history_tab(store)
+
+
+main()

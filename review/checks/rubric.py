@@ -1,0 +1,147 @@
+"""Self-scores against the scoring criteria: the rubric pack's weights and formulas (预算执行率
+得分 = min(执行率, 100%) × 分值) and its grade bands. The report's own score table is checked
+against itself in review.checks.score; here it is checked against the pack."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from review.checks.base import Context, computed_value, finding, fmt, span_of, value_of
+from review.claims import Quantity, ScoreTree, SumRelation
+from review.findings import Finding, Value
+from review.intervals import Interval
+from review.rubric import RubricPack
+from review.scoring import budget_execution
+
+_EXEC_RATE = re.compile(r"执行率(?:为|达到|达|是|：|:)?\s*$")
+_GRADE = re.compile(r"(?:等级|评价结果|评定为|评级)(?:为|：|:)?\s*[“\"「]?(?P<g>优秀|良好|优|良|中等|中|合格|差|不合格)")
+_GRADE_NAMES = {"优秀": "优", "良好": "良", "中等": "中", "合格": "中", "不合格": "差"}
+DEFAULT_GRADES = (("优", Decimal(90)), ("良", Decimal(80)), ("中", Decimal(60)), ("差", Decimal(0)))
+
+
+def check_rubric(ctx: Context) -> list[Finding]:
+    return [*_budget_execution(ctx), *_pack_weights(ctx), *_grades(ctx)]
+
+
+def _rule_label(ctx: Context, rule: str) -> str:
+    return f"{rule}（{ctx.rubric.label}）" if ctx.rubric else f"{rule}（报告自带分值）"
+
+
+def _execution_rate(ctx: Context) -> Quantity | None:
+    for q in ctx.claims.quantities:
+        if q.unit == "%" and q.exact and _EXEC_RATE.search(ctx.text[max(0, q.start - 8) : q.start]):
+            if not re.match(r"\s*(?:的|以上|以下|-)", ctx.text[q.end : q.end + 2]):
+                return q
+    return None
+
+
+def _category_caps(ctx: Context) -> dict[str, Quantity]:
+    q = ctx.q
+    caps = {}
+    for rel in ctx.claims.relations:
+        if isinstance(rel, ScoreTree):
+            for n in rel.nodes:
+                if n.weight and n.children:
+                    caps[_key(n.name)] = q[n.weight]
+                elif n.weight and rel.source == "text" and re.search(r"指标|预算执行", n.name):
+                    caps.setdefault(_key(n.name), q[n.weight])
+    return caps
+
+
+def _key(name: str) -> str:
+    return re.sub(r"\s|指标|情况|率$", "", name)
+
+
+def _budget_execution(ctx: Context) -> list[Finding]:
+    """预算执行 score stated in a score list (其中预算执行19.7分…) against the execution rate."""
+    rate = _execution_rate(ctx)
+    if rate is None:
+        return []
+    q = ctx.q
+    caps = _category_caps(ctx)
+    out = []
+    for rel in ctx.claims.relations:
+        if not isinstance(rel, SumRelation) or rel.category != "score":
+            continue
+        items = [q[i] for i in rel.items]
+        stated = next((i for i in items if "预算执行" in i.label), None)
+        if stated is None:
+            continue
+        weight, how = _execution_weight(ctx, items, stated, caps, q[rel.total])
+        if weight is None:
+            continue
+        allowed = budget_execution(rate.parsed.interval(), weight)
+        if allowed.meets(stated.interval()):
+            continue
+        out.append(finding(
+            ctx, "score", "high",
+            f"预算执行得分不符：执行率{rate.text}、分值{fmt(weight.mid, 2)}分，按 min(执行率,100%)×分值 应得{allowed.show(2)}分，报告为{stated.text}",
+            *span_of(stated), stated=value_of(stated), computed=computed_value(allowed, "分", 3),
+            trace=f"min({rate.text}, 100%) × {fmt(weight.mid, 2)}（{how}）= {allowed.show(3)}",
+            rule=_rule_label(ctx, "rubric.budget_execution"), related=((rate.start, rate.end),),
+        ))
+    return out
+
+
+def _execution_weight(
+    ctx: Context, items: list[Quantity], stated: Quantity, caps: dict[str, Quantity], total: Quantity
+) -> tuple[Interval | None, str]:
+    node = ctx.rubric.find("预算执行率") or ctx.rubric.find("预算执行") if ctx.rubric else None
+    others = [i for i in items if i is not stated]
+    other_caps = [caps.get(_key(i.label)) for i in others]
+    if others and all(other_caps):
+        used = sum((c.value for c in other_caps if c), Decimal(0))
+        return Interval.exact(Decimal(100) - used), f"100 − 其他类别分值{fmt(used, 2)}"
+    if node is not None and ctx.rubric is not None:
+        return Interval.exact(node.weight), f"{ctx.rubric.label} 规定分值"
+    del total
+    return None, ""
+
+
+def _pack_weights(ctx: Context) -> list[Finding]:
+    """Category caps in the report's table that differ from the pack's weights."""
+    pack = ctx.rubric
+    if pack is None:
+        return []
+    q = ctx.q
+    out = []
+    for rel in ctx.claims.relations:
+        if not isinstance(rel, ScoreTree) or rel.source != "table":
+            continue
+        for n in rel.nodes:
+            node = pack.find(n.name) if n.weight else None
+            if node is None or not n.weight or node.weight == q[n.weight].value:
+                continue
+            cap = q[n.weight]
+            severity = "high" if pack.weights_fixed else "low"
+            raw = ctx.text[n.name_start : n.name_end]
+            start = n.name_start + len(raw) - len(raw.lstrip())
+            out.append(finding(
+                ctx, "score", severity, f"分值与评分标准不符：“{n.name}”为{cap.text}分，{pack.title}规定{fmt(node.weight, 2)}分",
+                start, n.name_start + len(raw.rstrip()), stated=value_of(cap), computed=Value(display=f"{fmt(node.weight, 2)}分"),
+                trace=f"{pack.label}：{node.name} = {fmt(node.weight, 2)}", rule=_rule_label(ctx, "rubric.weight"),
+            ))
+    return out
+
+
+def _grades(ctx: Context) -> list[Finding]:
+    bands = [(g.name, g.min) for g in ctx.rubric.grades] if ctx.rubric else list(DEFAULT_GRADES)
+    out = []
+    for m in _GRADE.finditer(ctx.text):
+        s = ctx.text.rfind("\n", 0, m.start()) + 1
+        scores = [x for x in ctx.claims.quantities if x.unit == "分" and s <= x.start < m.start() and re.search(r"得分|总分|综合", x.label)]
+        if not scores:
+            continue
+        score = scores[-1]
+        stated = _GRADE_NAMES.get(m.group("g"), m.group("g"))
+        expected = next(name for name, floor in bands if score.value >= floor or floor == bands[-1][1])
+        if stated == expected:
+            continue
+        out.append(finding(
+            ctx, "score", "high", f"等级与得分不符：得分{score.text}对应“{expected}”，报告评定为“{m.group('g')}”",
+            m.start(), m.end(), stated=Value(display=m.group("g")), computed=Value(display=expected),
+            trace=" ≥ ".join(f"{n}{fmt(f, 0)}" for n, f in bands), rule=_rule_label(ctx, "rubric.grade_band"),
+            related=((score.start, score.end),),
+        ))
+    return out
