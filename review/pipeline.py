@@ -29,6 +29,16 @@ class ChunkOutcome(BaseModel):
     end: int
     status: Literal["ok", "retried", "failed"]
     reason: str = ""
+    index: int = 0
+    claims: int = 0
+    ungrounded: tuple[str, ...] = ()
+    rejected: tuple[str, ...] = ()
+    invalid: int = 0
+    requests: int = 0
+    cache_hits: int = 0
+    tokens_in: int = 0
+    tokens_out: int = 0
+    seconds: float = 0.0
 
 
 class ModelResult(BaseModel):
@@ -42,6 +52,10 @@ class ModelResult(BaseModel):
     prompt_version: str = ""
     requests: int = 0
     tokens: int = 0
+    tokens_in: int = 0
+    tokens_out: int = 0
+    cache_hits: int = 0
+    seconds: float = 0.0
 
 
 class ModelExtractor(Protocol):

@@ -12,7 +12,8 @@
     Cell text is set in `TABLE_FONT`.
   - A table too wide for the portrait page gets a landscape section of its own; the text after
     it goes on in portrait (the paragraph right after the table still closes the landscape
-    section, so no empty paragraph is added to the text).
+    section). A table that ends the report is followed by an empty paragraph, as Word always
+    writes one (LibreOffice ignores a section holding nothing but a table).
   - `repeat_header=N` marks the first N rows as header rows that Word and LibreOffice repeat
     on every page (w:tblHeader); `can_split=True` lets rows break across pages.
 - `docx_to_pdf` converts with LibreOffice (`libreoffice --headless --convert-to pdf`).
@@ -95,6 +96,8 @@ def txt_to_docx(text: str, out: Path, *, can_split: bool = False, repeat_header:
         _fill_table(table_element, rows)
         _lay_out(table_element, column_widths(rows, width, available), can_split, repeat_header)
         i = table.last_line + 1
+    if tables and lines and max(t.last_line for t in tables.values()) >= len(lines) - 1:
+        document.add_paragraph()  # Word's paragraph after a final table (LibreOffice needs it)
     if closing is not None:  # the table ends the report: the body's own section is landscape
         body = document.element.body.get_or_add_sectPr()
         body.getparent().replace(body, closing._sectPr)

@@ -7,9 +7,46 @@ from __future__ import annotations
 from decimal import Decimal
 
 from review.checks.base import Context, computed_value, finding, fmt, value_of
-from review.claims import Quantity, ScoreNode, ScoreTree
+from review.claims import Quantity, ScoreNode, ScoreTree, SumRelation
 from review.findings import Finding
 from review.intervals import Interval, total
+
+DEFAULT_GRADES = ((Decimal(90), "优"), (Decimal(80), "良"), (Decimal(60), "中"), (Decimal(0), "差"))
+
+
+def rule_name(ctx: Context, tree: ScoreTree, rule: str) -> str:
+    """Which rubric a finding applies: the report's own table/text, and the pack when one fits."""
+    own = "报告自带打分表" if tree.source == "table" else "报告所述分值"
+    return f"rubric.{rule}（{own}；{ctx.rubric.label}）" if ctx.rubric else f"rubric.{rule}（{own}）"
+
+
+def grade_of(ctx: Context, score: Decimal) -> str:
+    if ctx.rubric:
+        return ctx.rubric.grade(score)
+    return next(name for floor, name in DEFAULT_GRADES if score >= floor)
+
+
+def stated_total(ctx: Context) -> Quantity | None:
+    """The report's total self-score: a score table's total row, else a 得分…其中 list's total."""
+    q = ctx.q
+    for rel in ctx.claims.relations:
+        if isinstance(rel, ScoreTree) and rel.source == "table":
+            root = next(n for n in rel.nodes if n.id == rel.root)
+            if root.score:
+                return q[root.score]
+    for rel in ctx.claims.relations:
+        if isinstance(rel, SumRelation) and rel.category == "score":
+            return q[rel.total]
+    return None
+
+
+def grade_note(ctx: Context, new_total: Decimal) -> str:
+    """"（改变等级：优 → 良）" when correcting the total moves it into another grade band."""
+    total_q = stated_total(ctx)
+    if total_q is None:
+        return ""
+    old, new = grade_of(ctx, total_q.value), grade_of(ctx, new_total)
+    return f"（改变等级：{old} → {new}）" if old != new else ""
 
 
 def check_scores(ctx: Context) -> list[Finding]:
@@ -57,10 +94,12 @@ class _TreeCheck:
         w, s = self.qty(n.weight), self.qty(n.score)
         if n.deduction or not w or not s or s.interval().lo <= w.interval().hi:
             return []
+        total_q = stated_total(self.ctx)
+        note = grade_note(self.ctx, total_q.value - (s.value - w.value)) if total_q else ""
         return [finding(
-            self.ctx, "score", "high", f"得分超过分值：“{n.name or '该指标'}”分值{w.text}，自评得{s.text}",
+            self.ctx, "score", "high", f"得分超过分值：“{n.name or '该指标'}”分值{w.text}，自评得{s.text}{note}",
             *self._span(n), stated=value_of(s), computed=value_of(w), trace=f"{s.text} > {w.text}",
-            rule="score.not_above_weight",
+            rule=rule_name(self.ctx, self.tree, "score_not_above_weight"),
         )]
 
     def _group(self, n: ScoreNode) -> list[Finding]:
@@ -77,7 +116,7 @@ class _TreeCheck:
                     self.ctx, "score", "high",
                     f"分值不符：“{n.name}”标明{cap.text}分，所含指标分值合计{fmt(got.mid, 2)}分",
                     *self._span(n), stated=value_of(cap), computed=computed_value(got, "分", 2),
-                    trace=f"{terms} = {got.show(2)}；类别分值 {cap.text}", rule="score.children_fill_cap",
+                    trace=f"{terms} = {got.show(2)}；类别分值 {cap.text}", rule=rule_name(self.ctx, self.tree, "children_fill_cap"),
                     related=tuple(self._span(k) for k in kids),
                 ))
         if stated and cap:
@@ -96,7 +135,7 @@ class _TreeCheck:
             return [finding(
                 self.ctx, "score", "high", f"得分合计不符：“{n.name}”自评{stated.text}，所含指标得分相加为{fmt(got.mid, 2)}分",
                 *self._span(n), stated=value_of(stated), computed=computed_value(got, "分", 2),
-                trace=f"{terms} = {got.show(2)}", rule="score.category_equals_sum",
+                trace=f"{terms} = {got.show(2)}", rule=rule_name(self.ctx, self.tree, "category_equals_sum"),
                 related=tuple(self._span(k) for k in kids),
             )]
         lost = [(k, self.qty(k.weight), self.qty(k.score)) for k in kids]
@@ -113,7 +152,7 @@ class _TreeCheck:
             f"类别得分与指标扣分矛盾：“{n.name}”满分{cap.text}、自评{stated.text}，但其中“{k.name}”分值{w.text}只得{s.text}",
             *self._span(k), stated=value_of(stated), computed=computed_value(Interval.exact(ceiling), "分", 2),
             trace=f"类别最高可得 {cap.text} − {deducted.normalize():f}（已知扣分）= {ceiling.normalize():f}；报告 {stated.text}",
-            rule="score.category_bounded_by_deductions", related=(self._span(n),),
+            rule=rule_name(self.ctx, self.tree, "category_bounded_by_deductions"), related=(self._span(n),),
         )]
 
     def _root(self) -> list[Finding]:
@@ -130,13 +169,14 @@ class _TreeCheck:
         out = []
         if not got.meets(stated.interval()):
             out.append(finding(
-                self.ctx, "score", "high", f"总分不符：表中自评总分{stated.text}分，各指标得分相加为{fmt(got.mid, 2)}分",
+                self.ctx, "score", "high",
+                f"总分不符：表中自评总分{stated.text}分，各指标得分相加为{fmt(got.mid, 2)}分{grade_note(self.ctx, got.mid)}",
                 *self._span(root), stated=value_of(stated), computed=computed_value(got, "分", 2),
-                trace=f"Σ指标得分 − Σ扣分 = {got.show(2)}", rule="score.total_equals_sum",
+                trace=f"Σ指标得分 − Σ扣分 = {got.show(2)}", rule=rule_name(self.ctx, self.tree, "total_equals_sum"),
             ))
         if stated.value > 100:
             out.append(finding(
                 self.ctx, "score", "high", f"总分超过100分：{stated.text}分", *self._span(root),
-                stated=value_of(stated), rule="score.total_at_most_100",
+                stated=value_of(stated), rule=rule_name(self.ctx, self.tree, "total_at_most_100"),
             ))
         return out
