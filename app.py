@@ -262,6 +262,8 @@ def review_panel(store: Store, stored: StoredReview) -> None:
     rows = finding_rows(review, stored.name, latest)
     if not rows:
         st.success("未发现数字或评分问题。")
+        with st.expander("原文"):
+            st.html(highlight(review.document.text, ()))
     elif (fid := findings_table(stored, rows)) is not None:
         finding = next(f for f in review.findings if f.id == fid)
         left, right = st.columns([3, 2], gap="medium")

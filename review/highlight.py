@@ -43,11 +43,11 @@ def esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def window(text: str, finding: Finding, context: int = 600) -> tuple[int, int]:
-    """The span to show around a finding: `context` characters each side, widened to whole lines."""
+def window(text: str, finding: Finding, before: int = 300, after: int = 700) -> tuple[int, int]:
+    """The span to show around a finding and its related spans, widened to whole lines."""
     spans = [(finding.start, finding.end), *finding.related]
-    lo = max(0, min(s for s, _ in spans) - context)
-    hi = min(len(text), max(e for _, e in spans) + context)
+    lo = max(0, min(s for s, _ in spans) - before)
+    hi = min(len(text), max(e for _, e in spans) + after)
     line_start = text.rfind("\n", 0, lo)
     lo = 0 if line_start < 0 else line_start + 1
     line_end = text.find("\n", hi)
@@ -56,17 +56,17 @@ def window(text: str, finding: Finding, context: int = 600) -> tuple[int, int]:
 
 
 def highlight(
-    text: str, findings: Sequence[Finding], selected: str | None = None, *, context: int = 600,
-    include_style: bool = True,
+    text: str, findings: Sequence[Finding], selected: str | None = None, *, before: int = 300,
+    after: int = 700, include_style: bool = True,
 ) -> str:
-    """HTML of `text` (or a window around the selected finding) with every finding in a <mark>.
+    """HTML of `text` (or, with a selected finding, the lines around it) with findings in <mark>.
 
     Marks carry the class `rv-<severity>`; the selected finding's marks also `rv-selected`, and
     its related spans are wrapped in `<span class="rv-related">`. Each finding's first mark is
     preceded by a small `<sup>` with its id.
     """
     chosen = next((f for f in findings if f.id == selected), None)
-    lo, hi = window(text, chosen, context) if chosen else (0, len(text))
+    lo, hi = window(text, chosen, before, after) if chosen else (0, len(text))
     related = list(chosen.related) if chosen else []
     cuts = {lo, hi}
     for f in findings:

@@ -10,7 +10,7 @@ from decimal import Decimal
 from review.claims import BalanceRelation, Quantity, SumRelation
 from review.rules.scan import Scan
 
-_TOP_MARKER = re.compile(r"其中[：:，,]?")
+_TOP_MARKER = re.compile(r"其中[：:，,]?|(?P<sub>包括|主要是|主要包括|主要为)[：:]?")
 _SUB_MARKER = re.compile(r"其中[：:，,]?|包括[：:]?|主要是[：:]?|主要包括[：:]?|主要为[：:]?|分别为[：:]?|分别是[：:]?")
 _GAP_OK = re.compile(r"^[\s，,。：:；;]*$")
 _TOTAL_WORD = re.compile(r"共计|合计|总计|总数|总额|共有|总共|总体|^共|总")
@@ -42,9 +42,9 @@ def extract_sums(scan: Scan) -> tuple[list[SumRelation], list[BalanceRelation]]:
     seen_totals: set[str] = set()
     for m in _TOP_MARKER.finditer(scan.text):
         totals = _total_before(scan, m.start())
-        if not totals:
+        if not totals or any(t.id in seen_totals for t in totals):
             continue
-        end = _list_end(scan.text, m.end())
+        end = _list_end(scan.text, m.end(), semicolon=bool(m.group("sub")))
         items, partial = _parse_items(scan, m.end(), end)
         carry = [it for it in items if _CARRYOVER.search(it.group[0].label)]
         flows = [it for it in items if it not in carry]
@@ -52,7 +52,9 @@ def extract_sums(scan: Scan) -> tuple[list[SumRelation], list[BalanceRelation]]:
         for t in totals:
             seen_totals.add(t.id)
             sums.extend(_relations(t, flows, partial or len(flows) == 1, nested=False))
-        sums.extend(_nested(flows))
+        nested = _nested(flows)
+        seen_totals.update(r.total for r in nested)
+        sums.extend(nested)
     sums.extend(_implicit(scan, seen_totals))
     sums.extend(_headings(scan))
     return sums, _balances(carries)
@@ -73,8 +75,9 @@ def _total_before(scan: Scan, pos: int) -> list[Quantity]:
     return group
 
 
-def _list_end(text: str, pos: int) -> int:
-    ends = [i for i in (text.find("。", pos), text.find("\n", pos)) if i >= 0]
+def _list_end(text: str, pos: int, *, semicolon: bool = False) -> int:
+    stops = ("。", "\n", "；", ";") if semicolon else ("。", "\n")
+    ends = [i for i in (text.find(s, pos) for s in stops) if i >= 0]
     return min(ends) if ends else len(text)
 
 
