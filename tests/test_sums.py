@@ -51,7 +51,8 @@ def test_broken_totals_are_flagged_on_the_total(text, check, quote):
         ("100.00", ["33.33", "33.33", "33.33"], False),  # 99.99 ± 0.015 meets 100.00 ± 0.005
         ("100.00", ["33.33", "33.33", "33.30"], True),
         ("10", ["3", "3", "3"], False),  # whole 万元 are rounded figures: 9 ± 1.5 meets 10 ± 0.5
-        ("10", ["3", "3", "2"], True),  # 8 ± 1.5 does not
+        ("10", ["3", "3", "2"], False),  # 8 ± 1.5 just touches 10 ± 0.5 at 9.5: still rounding
+        ("10", ["3", "2", "2"], True),  # 7 ± 1.5 does not meet
     ],
 )
 def test_rounding_edges(total, items, flagged):
