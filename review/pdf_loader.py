@@ -1,23 +1,56 @@
 """Reader for .pdf reports (pdfplumber).
 
 Per page: doubled glyphs are removed (`dedupe_chars`), ruled tables are found with
-`find_tables()`, and the characters outside every table are read as prose lines. Prose lines and
-tables are written in vertical order, tables in the flattened TAB format of `review.texttables`.
+`find_tables()`, and the characters outside every table are read as visual lines. Lines and tables
+are then put back together across lines and pages, and written in reading order: paragraphs one
+per line, tables in the flattened TAB format of `review.texttables`, so that a report gives the
+same text as its .txt and .docx versions up to whitespace.
 
-- One `paragraph` block per visual line: PDF keeps no paragraph structure.
-- Table cells: pdfplumber gives None for a grid position covered by a merged cell. A position
-  covered by a cell of the same row (horizontal merge) is left out, like the .docx loader emits a
-  merged cell once; any other None (vertical merge continuation) is an empty cell.
-- A page without characters is recorded as "无文本层（可能为扫描件）", a page with undecodable
-  glyphs ("(cid:NNN)") as "字体无法解码"; such a page contributes no text. If no page can be read
-  the file is rejected.
-- A table broken across pages is two tables.
+Paragraphs. PDF keeps no paragraph structure; a visual line continues the paragraph of the line
+before it when all of these hold:
+- the line before reaches the right margin: the room left after it is smaller than the width of
+  the line's first unbreakable piece (a CJK character with its trailing punctuation, or a whole
+  number or word) plus 1.5 characters, so the line was wrapped, not ended;
+- the line starts at the left margin (an indented line starts a paragraph) in the same font size;
+- on one page, the gap above it is no larger than the document's usual line gap for that size
+  (paragraph spacing ends a paragraph); across a page break, the line before is the last of its
+  page and this one is the first of the next page (page numbers aside, see below).
+Margins are taken per page width: the left margin is the leftmost line start, the right margin
+the rightmost line end but at least the page width minus the left margin (symmetric margins), so
+a page of short lines is not taken for wrapped text. Wrapped lines are joined without a space,
+except between two Latin letters or digits. Sentence-final punctuation is not used: a sentence
+may end exactly at a wrap.
+
+Tables. pdfplumber gives None for a grid position covered by a merged cell. A position covered
+by a cell of the same row (horizontal merge) is left out, like the .docx loader emits a merged
+cell once; any other None (vertical merge continuation) is an empty cell. Inside a cell, line
+wraps stay "\\n", except that a number broken over a wrap is joined again.
+A table that ends its page and a table that starts the next page (page numbers aside) are one
+table when their left and right edges agree and the column edges of one are among the other's:
+- leading rows of the continuation that repeat the table's first rows (a repeated header) are
+  dropped;
+- a row split by the page break is merged back cell by cell ("\\n" between the parts) when its
+  first part is a data row and its second part only text: both parts have the same cells, the
+  second has no number or check mark cell, text only where the first part has text, and the
+  first part has a number or check mark cell that the second leaves empty (such short cells
+  never wrap onto the next page).
+
+Page numbers: a line at the top or bottom of a page that is only a page number ("3", "- 3 -",
+"第3页 共9页") does not stop a paragraph or a table from going on over the page break; it is
+written after the joined paragraph or table.
+
+Unreadable pages: a page without characters is recorded as "无文本层（可能为扫描件）", a page
+with undecodable glyphs ("(cid:NNN)") as "字体无法解码"; such a page contributes no text and
+nothing continues over it. If no page can be read the file is rejected.
 """
 
 from __future__ import annotations
 
 import io
+import re
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 import pdfplumber
@@ -26,6 +59,7 @@ from pdfminer.psexceptions import PSException
 from pdfplumber.page import Page
 from pdfplumber.table import Table
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+from pdfplumber.utils.text import chars_to_textmap
 
 from review.document import Block, PageIssue
 from review.errors import DocumentLoadError
@@ -34,22 +68,72 @@ from review.texttables import TextBuilder
 NO_TEXT_LAYER = "无文本层（可能为扫描件）"
 UNDECODABLE_FONT = "字体无法解码"
 _EDGE = 0.5  # points of tolerance when comparing cell edges
+_ALIGN = 2.0  # points of tolerance when comparing the edges of two table parts
+_FOLIO = re.compile(r"^[-—–－·\s]*(?:第\s*)?\d+(?:\s*页)?(?:\s*[/／共]\s*\d+\s*页?)?[-—–－·\s]*$")
+_NO_LINE_START = set("，。、；：？！）》」』】”’%‰…,.;:?!)]")
+_SHORT_VALUE = re.compile(r"^(?:[-+]?\d[\d,]*(?:\.\d+)?%?|[√✓✔×✗])$")
+_LATIN = re.compile(r"[A-Za-z0-9]")
 
 BBox = tuple[float, float, float, float]
 
 
+@dataclass
+class _Line:
+    """A paragraph under construction; the geometry is that of its last visual line."""
+
+    text: str
+    page: int  # page of the first visual line
+    at: int  # page of the last visual line
+    width: float  # page width
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    lead: float  # width of the line's first unbreakable piece
+    folio: bool = False
+
+
+@dataclass(frozen=True)
+class _Cell:
+    x0: float
+    x1: float
+    text: str
+
+
+@dataclass
+class _Table:
+    page: int
+    bbox: BBox
+    columns: list[float]
+    rows: list[list[_Cell]]
+    pages: list[int] = field(default_factory=list)  # page of each row
+    at: int = 0  # the last page the table reaches
+
+
+_Item = _Line | _Table
+
+
 def read_pdf(data: bytes, name: str) -> tuple[str, tuple[Block, ...], tuple[PageIssue, ...]]:
     """Canonical text, blocks and unreadable pages of a PDF given as bytes."""
-    builder = TextBuilder()
+    items: list[_Item | None] = []  # None stands for an unreadable page
     issues: list[PageIssue] = []
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for number, page in enumerate(pdf.pages, start=1):
-                issue = _read_page(page, number, builder)
+                page_items, issue = _read_page(page, number)
+                items += page_items
                 if issue is not None:
                     issues.append(issue)
+                    items.append(None)
     except (PdfminerException, MalformedPDFException, PSException) as e:
         raise DocumentLoadError(name, _reason(e)) from e
+    builder = TextBuilder()
+    for item in _assemble(items):
+        if isinstance(item, _Line):
+            builder.paragraph(item.text, page=item.page)
+        else:
+            builder.table([[c.text for c in row] for row in item.rows], pages=item.pages)
     text, blocks = builder.build()
     if not text.strip():
         reasons = "、".join(dict.fromkeys(issue.reason for issue in issues)) or "没有页面"
@@ -75,24 +159,63 @@ def page_issue(chars: Sequence[dict[str, Any]], number: int) -> PageIssue | None
     return None
 
 
-def _read_page(page: Page, number: int, builder: TextBuilder) -> PageIssue | None:
+def _read_page(page: Page, number: int) -> tuple[list[_Item], PageIssue | None]:
+    """Visual lines and table parts of one page, top to bottom."""
     page = page.dedupe_chars()
     issue = page_issue(page.chars, number)
     if issue is not None:
-        return issue
+        return [], issue
     tables = page.find_tables()
     boxes = [table.bbox for table in tables]
     prose = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
-    items: list[tuple[float, str | Table]] = [
-        (line["top"], line["text"]) for line in prose.extract_text_lines(return_chars=False)
+    items: list[_Item] = [
+        _line(line, number, float(page.width)) for line in prose.extract_text_lines()
     ]
-    items += [(table.bbox[1], table) for table in tables]
-    for _, item in sorted(items, key=lambda pair: pair[0]):
-        if isinstance(item, str):
-            builder.paragraph(item, page=number)
-        else:
-            builder.table(table_cells(item), page=number)
-    return None
+    items += [_table(table, number) for table in tables]
+    items.sort(key=lambda item: item.top if isinstance(item, _Line) else item.bbox[1])
+    _mark_folios(items)
+    return items, None
+
+
+def _line(line: dict[str, Any], page: int, width: float) -> _Line:
+    chars = [ch for ch in line["chars"] if str(ch["text"]).strip()] or line["chars"]
+    size = Counter(round(float(ch["size"]), 1) for ch in chars).most_common(1)[0][0]
+    return _Line(
+        text=line["text"],
+        page=page,
+        at=page,
+        width=width,
+        x0=line["x0"],
+        x1=line["x1"],
+        top=line["top"],
+        bottom=line["bottom"],
+        size=size,
+        lead=_lead(chars),
+    )
+
+
+def _lead(chars: list[dict[str, Any]]) -> float:
+    """Width of the first piece of a line that a line break cannot split."""
+    end = 1
+    if not _is_cjk(chars[0]["text"]):
+        while end < len(chars) and not _is_cjk(chars[end]["text"]):
+            end += 1
+    while end < len(chars) and chars[end]["text"] in _NO_LINE_START:
+        end += 1
+    return float(chars[end - 1]["x1"] - chars[0]["x0"])
+
+
+def _is_cjk(ch: str) -> bool:
+    return ch >= "\u2e80"
+
+
+def _mark_folios(items: list[_Item]) -> None:
+    """Page-number lines heading or ending a page."""
+    for run in (items, items[::-1]):
+        for item in run:
+            if not (isinstance(item, _Line) and _FOLIO.match(item.text)):
+                break
+            item.folio = True
 
 
 def _inside(obj: dict[str, Any], boxes: list[BBox]) -> bool:
@@ -101,17 +224,193 @@ def _inside(obj: dict[str, Any], boxes: list[BBox]) -> bool:
     return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
 
-def table_cells(table: Table) -> list[list[str]]:
-    """Cell texts row by row; horizontally merged positions left out, other gaps empty."""
-    texts = table.extract()
+def _table(table: Table, page: int) -> _Table:
+    rows = table_cells(table)
+    columns = sorted({cell[0] for cell in table.cells} | {table.bbox[2]})
+    return _Table(page, table.bbox, columns, rows, pages=[page] * len(rows), at=page)
+
+
+def table_cells(table: Table) -> list[list[_Cell]]:
+    """Cells row by row; horizontally merged positions left out, other gaps empty."""
     columns = sorted({cell[0] for cell in table.cells})
-    rows: list[list[str]] = []
-    for row, row_texts in zip(table.rows, texts, strict=True):
+    right = table.bbox[2]
+    chars = table.page.chars
+    rows: list[list[_Cell]] = []
+    for row in table.rows:
         spans = [(box[0], box[2]) for box in row.cells if box is not None]
-        cells: list[str] = []
-        for x, box, text in zip(columns, row.cells, row_texts, strict=True):
-            if box is None and any(x0 + _EDGE < x < x1 - _EDGE for x0, x1 in spans):
-                continue
-            cells.append(text or "")
+        cells: list[_Cell] = []
+        for i, (x, box) in enumerate(zip(columns, row.cells, strict=True)):
+            if box is None:
+                if any(x0 + _EDGE < x < x1 - _EDGE for x0, x1 in spans):
+                    continue
+                end = columns[i + 1] if i + 1 < len(columns) else right
+                cells.append(_Cell(x, end, ""))
+            else:
+                cells.append(_Cell(box[0], box[2], cell_text(chars, box)))
         rows.append(cells)
     return rows
+
+
+def cell_text(chars: Sequence[dict[str, Any]], box: BBox) -> str:
+    """Text of the characters centred in `box`; wrapped lines joined by "\\n", numbers whole."""
+    x0, top, x1, bottom = box
+    inside = [
+        ch
+        for ch in chars
+        if x0 <= (ch["x0"] + ch["x1"]) / 2 < x1 and top <= (ch["top"] + ch["bottom"]) / 2 < bottom
+    ]
+    if not inside:
+        return ""
+    lines = chars_to_textmap(inside).extract_text_lines()
+    text = lines[0]["text"] if lines else ""
+    for before, line in zip(lines, lines[1:], strict=False):
+        wrapped = x1 - before["x1"] < (before["x0"] - x0) + 1.5 * _char_width(line)
+        split_number = re.search(r"[\d.]$", before["text"]) and re.match(r"[\d.%]", line["text"])
+        text += ("" if wrapped and split_number else "\n") + line["text"]
+    return text
+
+
+def _char_width(line: dict[str, Any]) -> float:
+    first = line["chars"][0]
+    return float(first["x1"] - first["x0"])
+
+
+# --- reading order across lines and pages ---------------------------------------------------------
+
+
+@dataclass
+class _Layout:
+    """Margins per page width and the usual gap between two lines of a paragraph per font size."""
+
+    left: dict[float, float]
+    right: dict[float, float]
+    gap: dict[float, float]
+
+    @classmethod
+    def of(cls, items: list[_Item | None]) -> _Layout:
+        lines = [item for item in items if isinstance(item, _Line) and not item.folio]
+        left: dict[float, float] = {}
+        right: dict[float, float] = {}
+        for line in lines:
+            left[line.width] = min(left.get(line.width, line.x0), line.x0)
+            right[line.width] = max(right.get(line.width, line.x1), line.x1)
+        for width, x in left.items():
+            right[width] = max(right[width], width - x)
+        gaps: dict[float, Counter[float]] = {}
+        for a, b in zip(items, items[1:], strict=False):
+            if isinstance(a, _Line) and isinstance(b, _Line) and a.page == b.page:
+                if abs(a.size - b.size) < 0.5 and b.top >= a.bottom - 1:
+                    gaps.setdefault(a.size, Counter())[round(2 * (b.top - a.bottom)) / 2] += 1
+        return cls(left, right, {s: c.most_common(1)[0][0] for s, c in gaps.items()})
+
+    def continues(self, before: _Line, line: _Line) -> bool:
+        """Whether `line` wraps on from `before` (see the module docstring)."""
+        if abs(before.size - line.size) >= 0.5 or line.x0 - self.left[line.width] > line.size / 2:
+            return False
+        if self.right[before.width] - before.x1 > line.lead + 1.5 * line.size:
+            return False
+        if before.at != line.page:
+            return True
+        gap = line.top - before.bottom
+        return -1 <= gap <= self.gap.get(before.size, gap) + 0.4 * before.size
+
+
+def _assemble(items: list[_Item | None]) -> list[_Item]:
+    """Items in reading order with wrapped lines and page-broken tables joined."""
+    layout = _Layout.of(items)
+    out: list[_Item] = []
+    anchor: _Item | None = None  # the last item that is not a page number
+    between = False  # a page number lies between the anchor and the next item
+    for item in items:
+        if item is None:
+            anchor = None
+            continue
+        if isinstance(item, _Line) and item.folio:
+            out.append(item)
+            between = True
+            continue
+        if anchor is not None and _joins(anchor, item, layout, between):
+            between = False
+            continue
+        out.append(item)
+        anchor, between = item, False
+    return out
+
+
+def _joins(anchor: _Item, item: _Item, layout: _Layout, between: bool) -> bool:
+    """Join `item` into `anchor` if it continues it; whether it did."""
+    if isinstance(anchor, _Line) and isinstance(item, _Line):
+        same_page = anchor.at == item.page and not between
+        if not (same_page or anchor.at + 1 == item.page) or not layout.continues(anchor, item):
+            return False
+        space = " " if _LATIN.match(anchor.text[-1:]) and _LATIN.match(item.text[:1]) else ""
+        anchor.text += space + item.text
+        anchor.at, anchor.x1, anchor.top, anchor.bottom = item.at, item.x1, item.top, item.bottom
+        return True
+    if isinstance(anchor, _Table) and isinstance(item, _Table):
+        if anchor.at + 1 != item.page or not _compatible(anchor, item):
+            return False
+        _extend(anchor, item)
+        return True
+    return False
+
+
+def _compatible(a: _Table, b: _Table) -> bool:
+    if abs(a.bbox[0] - b.bbox[0]) > _ALIGN or abs(a.bbox[2] - b.bbox[2]) > _ALIGN:
+        return False
+    fewer, more = sorted((a.columns, b.columns), key=len)
+    return all(any(abs(x - y) <= _ALIGN for y in more) for x in fewer)
+
+
+def _extend(table: _Table, part: _Table) -> None:
+    """Append the rows of `part`, which continues `table` on the next page."""
+    rows, pages = part.rows, part.pages
+    repeated = 0
+    while (
+        repeated < min(len(rows), len(table.rows))
+        and _same_cells(rows[repeated], table.rows[repeated])
+        and any(c.text.strip() and not _short(c) for c in rows[repeated])
+    ):
+        repeated += 1
+    rows, pages = rows[repeated:], pages[repeated:]
+    if rows and table.rows and _split_row(table.rows[-1], rows[0]):
+        table.rows[-1] = [
+            _Cell(a.x0, a.x1, "\n".join(t for t in (a.text, b.text) if t))
+            for a, b in zip(table.rows[-1], rows[0], strict=True)
+        ]
+        rows, pages = rows[1:], pages[1:]
+    table.rows += rows
+    table.pages += pages
+    table.at = part.at
+
+
+def _same_cells(a: list[_Cell], b: list[_Cell]) -> bool:
+    return _same_layout(a, b) and all(
+        _squeeze(x.text) == _squeeze(y.text) for x, y in zip(a, b, strict=True)
+    )
+
+
+def _same_layout(a: list[_Cell], b: list[_Cell]) -> bool:
+    return len(a) == len(b) and all(
+        abs(x.x0 - y.x0) <= _ALIGN and abs(x.x1 - y.x1) <= _ALIGN for x, y in zip(a, b, strict=True)
+    )
+
+
+def _split_row(first: list[_Cell], rest: list[_Cell]) -> bool:
+    """Whether `rest`, heading the next page, is the remainder of the row `first` (see above)."""
+    if not _same_layout(first, rest) or any(_short(c) for c in rest):
+        return False
+    pairs = list(zip(first, rest, strict=True))
+    if any(b.text.strip() and not a.text.strip() for a, b in pairs):
+        return False
+    return any(b.text.strip() for _, b in pairs) and any(
+        _short(a) and not b.text.strip() for a, b in pairs
+    )
+
+
+def _short(cell: _Cell) -> bool:
+    return bool(_SHORT_VALUE.match(_squeeze(cell.text)))
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)

@@ -18,6 +18,7 @@ from review.rubric import RubricPack, choose_pack
 from review.rules import extract_rules
 
 Progress = Callable[[int, int], None]
+FIT_SHARE = 0.6
 
 
 class ChunkOutcome(BaseModel):
@@ -106,11 +107,18 @@ def review_document(
 
 
 def _auto_pack(text: str, claims: Claims) -> tuple[RubricPack | None, str]:
-    """The pack for the report type, unless the report's own score categories do not fit it."""
+    """The pack for the report type, used only when the report's own score structure fits it
+    (most named categories and indicators carry the pack's weights); a pack chosen by
+    --rubric is always used."""
     pack, why = choose_pack(text)
-    names = [n.name for rel in claims.relations if isinstance(rel, ScoreTree) for n in rel.nodes if n.children and n.name != "总分"]
-    if pack and names and not any(pack.find(n) for n in names):
-        return None, f"报告评分结构与 {pack.label} 不符，按报告自带分值检查"
+    if pack is None:
+        return None, why
+    q = claims.by_id()
+    weighted = [(n.name, q[n.weight].value) for rel in claims.relations if isinstance(rel, ScoreTree) for n in rel.nodes if n.weight]
+    if weighted:
+        fitting = sum(1 for name, w in weighted if (node := pack.find(name)) is not None and node.weight == w)
+        if fitting < FIT_SHARE * len(weighted):
+            return None, f"报告评分结构与 {pack.label} 不符（{fitting}/{len(weighted)} 项分值一致），按报告自带分值检查"
     return pack, f"自动选择：{why}"
 
 

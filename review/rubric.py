@@ -76,6 +76,7 @@ class RubricPack(_Frozen):
     source: str = ""
     report_types: tuple[Literal["项目支出", "部门整体"], ...] = ()
     match: tuple[str, ...] = ()
+    jurisdiction: tuple[str, ...] = ()
     weights_fixed: bool = False
     total: Decimal = Decimal(100)
     grades: tuple[GradeBand, ...]
@@ -157,16 +158,17 @@ def resolve_pack(name_or_path: str) -> RubricPack:
 
 
 def choose_pack(text: str) -> tuple[RubricPack | None, str]:
-    """Pick a bundled pack by the report's title; returns the pack and why it was chosen."""
+    """Pick a bundled pack by the report's title; a local pack also needs its jurisdiction named
+    somewhere in the report. Returns the pack and why it was chosen."""
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()][:3]
     head = "".join("".join(lines).split())
-    for pack in bundled_packs():
+    usable = [p for p in bundled_packs() if not p.jurisdiction or any(j in text for j in p.jurisdiction)]
+    for pack in usable:
         for word in pack.match:
             if word in head:
-                return pack, f"标题含“{word}”"
+                return pack, f"标题含“{word}”" + (f"，地区：{pack.jurisdiction[0]}" if pack.jurisdiction else "")
     kind = "项目支出" if "项目" in head and "部门整体" not in head else "部门整体" if "部门" in head else None
-    if kind:
-        for pack in bundled_packs():
-            if kind in pack.report_types:
-                return pack, f"报告类型：{kind}"
-    return None, "未能从标题判断报告类型"
+    for pack in usable:
+        if kind and kind in pack.report_types:
+            return pack, f"报告类型：{kind}"
+    return None, f"没有适用于此报告（{kind or '类型未知'}）的内置评分标准，按报告自带分值检查"

@@ -26,6 +26,7 @@ Detection rules (for .txt input):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -201,17 +202,24 @@ class TextBuilder:
                 Block(kind="paragraph", start=start, end=start + len(text), page=page)
             )
 
-    def table(self, rows: list[list[str]], page: int | None = None) -> None:
+    def table(
+        self,
+        rows: list[list[str]],
+        page: int | None = None,
+        pages: Sequence[int | None] | None = None,
+    ) -> None:
         """A table in the flattened format: a "\\t" line per cell, a blank line after each row.
 
         Rows without cells are left out (they hold no text); row numbers count kept rows.
+        The cells' page is `page`, or `pages[r]` for row r of a table that spans pages.
         """
-        kept = [cells for cells in rows if cells]
+        row_pages = list(pages) if pages is not None else [page] * len(rows)
+        kept = [(cells, at) for cells, at in zip(rows, row_pages, strict=True) if cells]
         if not kept:
             return
         index = self._tables
         self._tables += 1
-        for r, cells in enumerate(kept):
+        for r, (cells, page) in enumerate(kept):
             for c, cell in enumerate(cells):
                 start = self._line("\t" + cell) + 1
                 self._blocks.append(

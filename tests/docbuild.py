@@ -2,9 +2,10 @@
 
 - `txt_to_docx` turns a seed's canonical text into a .docx laid out like a real report: each line
   outside a TAB table becomes a paragraph, each detected TAB table a real Word table.
-  - Tables are made rectangular: when a row has fewer cells than the widest row, its last cell is
-    merged across the remaining columns (w:gridSpan), so the loader emits it once and the table
-    text round-trips exactly. Multi-line cell text becomes several paragraphs in the cell.
+  - Tables are made rectangular: when a row has fewer cells than the widest row, one of its cells
+    is merged across the missing columns (w:gridSpan), so the loader emits it once and the table
+    text round-trips exactly; `merged_cell` picks the cell that lines the row up with the columns.
+    Multi-line cell text becomes several paragraphs in the cell.
   - Rows may not break across pages (w:trPr/w:cantSplit), as in a report's scoring table.
   - Column widths follow the content (fixed layout): every column is at least `NARROW_EM`
     characters wide (a "√", a two-digit score), and the rest of the width goes to the columns
@@ -23,10 +24,12 @@ from __future__ import annotations
 
 import copy
 import os
+import re
 import shutil
 import subprocess
 import tempfile
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import docx
@@ -36,7 +39,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.section import Section
 from docx.shared import Inches, Length, Pt
-from docx.table import Table
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from review.document import Document
@@ -158,14 +161,54 @@ def column_widths(rows: list[list[str]], width: int, available: int) -> list[int
     return [int(base + Pt(want * em) * scale) for want in wants]
 
 
+def _kind(text: str) -> str:
+    text = "".join(text.split())
+    if not text:
+        return ""
+    if text in {"√", "✓", "×"}:
+        return "mark"
+    return "number" if re.fullmatch(r"\d+(?:\.\d+)?%?", text) else "text"
+
+
+def _column_kinds(rows: list[list[str]], width: int) -> list[str]:
+    """What the full rows mostly hold in each column: "number", "mark", "text" or ""."""
+    full = [cells for cells in rows if len(cells) == width]
+    kinds = []
+    for c in range(width):
+        counts = Counter(k for cells in full if (k := _kind(cells[c])))
+        kinds.append(counts.most_common(1)[0][0] if counts else "")
+    return kinds
+
+
+def merged_cell(cells: list[str], kinds: list[str]) -> int:
+    """Which cell of a short row spans the missing columns.
+
+    The one that puts most cells in a column holding their kind (a score under the scores, a
+    "√" under the marks): "扣分项（10分）" spans 一级/二级/三级指标 so that its weight, texts and
+    marks line up. Ties go to the last cell.
+    """
+    extra = len(kinds) - len(cells)
+
+    def cost(k: int) -> int:
+        starts = [c if c <= k else c + extra for c in range(len(cells))]
+        return sum(
+            bool(_kind(t)) and bool(kinds[s]) and _kind(t) != kinds[s]
+            for t, s in zip(cells, starts, strict=True)
+        )
+
+    return min(range(len(cells)), key=lambda k: (cost(k), -k))
+
+
 def _fill_table(table: Table, rows: list[list[str]]) -> None:
     width = len(table.columns)
+    kinds = _column_kinds(rows, width)
     for r, cells in enumerate(rows):
         row = table.rows[r]
         if len(cells) < width:
-            row.cells[len(cells) - 1].merge(row.cells[width - 1])
-        for c, cell_text in enumerate(cells):
-            cell = table.cell(r, c)
+            k = merged_cell(cells, kinds)
+            row.cells[k].merge(row.cells[k + width - len(cells)])
+        for cell_text, tc in zip(cells, row._tr.tc_lst, strict=True):
+            cell = _Cell(tc, table)
             first, *more = cell_text.split("\n")
             cell.paragraphs[0].add_run(first).font.size = TABLE_FONT
             for line in more:

@@ -75,18 +75,22 @@ def test_not_json_and_unknown_name():
 
 def test_pack_is_chosen_from_the_title():
     assert choose_pack("2021年度某县项目支出绩效自评报告\n")[0].id == "caiyu-2020-10-project"
-    assert choose_pack("平等乡人民政府部门整体绩效自评报告\n")[0].id == "ebian-county-dept-overall-2023"
+    ebian = "平等乡人民政府部门整体绩效自评报告\n根据《峨边彝族自治县财政局关于开展…》"
+    assert choose_pack(ebian)[0].id == "ebian-county-dept-overall-2023"
+    assert choose_pack("巨鹿镇人民政府部门整体支出绩效评价报告\n")[0] is None  # another county
     assert choose_pack("工作总结\n")[0] is None
 
 
 def test_report_table_checked_against_the_pack():
     text = (
-        "某乡部门整体绩效自评报告\n\n附件\n\n\t打分表\n\n\t一级指标\n\t二级指标\n\t三级指标\n\t分值\n\t得分\n\n"
+        "某乡部门整体绩效自评报告\n峨边彝族自治县\n\n附件\n\n\t打分表\n\n\t一级指标\n\t二级指标\n\t三级指标\n\t分值\n\t得分\n\n"
         "\t部门预算项目绩效管理（70分）\n\t目标管理（40分）\n\t目标制定\n\t40\n\t40\n\n"
         "\t\n\t完成结果（30分）\n\t资金结余率\n\t30\n\t30\n\n\t绩效结果应用（30分）\n\t内部应用（30分）\n\t预算挂钩\n\t30\n\t28\n\n"
         "\t自评得分\n\t98\n"
     )
-    review = review_document(doc_of(text))
+    auto = review_document(doc_of(text))
+    assert auto.rubric == "" and "不符" in auto.rubric_note  # too far from the pack to apply it unasked
+    review = review_document(doc_of(text), rubric=resolve_pack("ebian-county-dept-overall-2023"))
     assert review.rubric.startswith("ebian-county-dept-overall-2023")
     weights = [f for f in review.findings if "rubric.weight" in f.rule]
     assert {f.quote for f in weights} == {"完成结果（30分）", "内部应用（30分）", "目标制定", "资金结余率", "预算挂钩"}

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from review.claims import Claims, Quantity
-from review.rubric import RubricPack
 from review.findings import Check, Finding, Severity, Value
 from review.intervals import Interval
+from review.rubric import RubricPack
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,6 @@ from review.checks.base import Context, computed_value, finding, fmt, span_of, v
 from review.claims import Quantity, ScoreTree, SumRelation
 from review.findings import Finding, Value
 from review.intervals import Interval
-from review.rubric import RubricPack
 from review.scoring import budget_execution
 
 _EXEC_RATE = re.compile(r"执行率(?:为|达到|达|是|：|:)?\s*$")

@@ -10,6 +10,7 @@ from statistics import median
 from review.checks.base import Context, finding, fmt, span_of, value_of
 from review.claims import Quantity, UnitPrice
 from review.findings import Finding, Value
+from review.intervals import Interval
 
 _SPENDING = re.compile(r"发放|共计|资金|补贴|补助|兑现|拨付|支出|金额|费用|奖补")
 _BUDGET_LABEL = re.compile(r"预算|收入|支出总|总额|合计|总计")
@@ -74,6 +75,11 @@ def _per_head_outliers(ctx: Context) -> list[Finding]:
     return out
 
 
+def _widen(iv: Interval) -> Interval:
+    """A unit price within PRICE_TOLERANCE of another is the same price."""
+    return Interval(iv.lo * (1 - PRICE_TOLERANCE), iv.hi * (1 + PRICE_TOLERANCE))
+
+
 def _target_price(ctx: Context) -> list[Finding]:
     q = ctx.q
     out = []
@@ -85,7 +91,7 @@ def _target_price(ctx: Context) -> list[Finding]:
             continue
         tp = (tm.interval() / ta.interval())
         ap = (am.interval() / aa.interval())
-        if tp.scale(1 + PRICE_TOLERANCE).meets(ap) or ap.scale(1 + PRICE_TOLERANCE).meets(tp):
+        if _widen(tp).meets(ap):
             continue
         out.append(finding(
             ctx, "unit", "low",

@@ -18,7 +18,7 @@ from review.chunking import Chunk, chunk
 from review.claims import Claims, Quantity, Relation
 from review.document import Document
 from review.errors import LLMOutputError
-from review.llm.cache import Cache, LedgerEntry, ReplayMiss, request_key
+from review.llm.cache import Cache, LedgerEntry, request_key
 from review.llm.client import ChatClient, Message, Reply, TransportFailure
 from review.llm.grounding import Grounded, ground
 from review.llm.prompting import Prompt, reask_invalid, reask_ungrounded
@@ -73,7 +73,7 @@ class LLMExtractor:
 
     def __call__(self, doc: Document, progress: Progress | None = None) -> ModelResult:
         started = time.monotonic()
-        chunks = chunk(doc, size=self.chunk_size)
+        chunks = chunk(doc, size=self.chunk_size, overlap=min(100, self.chunk_size // 4))
         done: list[_Done] = []
         lock = threading.Lock()
         if progress:

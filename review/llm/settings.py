@@ -67,7 +67,7 @@ class LLMSettings(BaseModel):
     api_key: str | None = None
     output: OutputMode = "auto"
     concurrency: int = Field(default=2, ge=1, le=64)
-    timeout: float = Field(default=180.0, ge=1, le=3600)
+    timeout: float = Field(default=180.0, ge=0.1, le=3600)
     max_tokens: int = Field(default=1500, ge=64, le=32768)
     retries: int = Field(default=3, ge=0, le=10)
     reasks: int = Field(default=1, ge=0, le=3)
