@@ -27,6 +27,7 @@ run: install
 test: install system-deps
 	$(PY) -m pytest -q
 	$(VENV)/bin/ruff check review tests
+	$(VENV)/bin/lint-imports
 
 lint: install
 	$(VENV)/bin/ruff check review tests

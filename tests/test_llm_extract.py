@@ -188,7 +188,7 @@ def test_prompt_injection_changes_no_rules_finding(srv, tmp_path, reply):
 
 
 def test_chunks_run_in_parallel_with_progress_and_one_outcome_each(srv, tmp_path):
-    paragraphs = [f"第{i}部分：项目总投资{100 + i}万元，已完成投资{50 + i}万元，投资完成进度为50%。" for i in range(8)]
+    paragraphs = [f"第{i}部分：项目总投资100万元，已完成投资{50 + 10 * i}万元，投资完成进度为50%。" for i in range(8)]
     text = "\n".join(paragraphs) + "\n"
 
     def respond(body):
@@ -196,13 +196,13 @@ def test_chunks_run_in_parallel_with_progress_and_one_outcome_each(srv, tmp_path
         rels = []
         for i in range(8):
             if f"第{i}部分" in chunk_text:
-                rels.append({"kind": "ratio", "rate": num("进度为50%", 50), "numerator": num(f"已完成投资{50 + i}万元", 50 + i),
-                             "denominator": num(f"项目总投资{100 + i}万元", 100 + i)})
+                rels.append({"kind": "ratio", "rate": num("进度为50%", 50), "numerator": num(f"已完成投资{50 + 10 * i}万元", 50 + 10 * i),
+                             "denominator": num("项目总投资100万元", 100)})
         return chat(relations(*rels))
 
     srv.responder = respond
     ex = extractor(srv, tmp_path, REVIEW_LLM_CONCURRENCY="3")
-    ex.chunk_size = 120
+    ex.chunk_size = 60
     calls: list[tuple[int, int]] = []
     review = review_document(doc_of(text), extractor="llm", model=ex, progress=lambda d, t: calls.append((d, t)))
     n = len(review.chunks)

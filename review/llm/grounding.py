@@ -133,8 +133,6 @@ class _Grounder:
         parsed = found[0]
         if not _same_value(num.value, parsed):
             raise Ungrounded(f"数值与引文不符：模型读作 {num.value:g}，引文“{num.quote}”为 {parsed.text.strip()}")
-        if self._anchor is None:
-            self._anchor = s
         return self._quantity(parsed, s)
 
     def _quantity(self, n: ParsedNumber, quote_start: int) -> Quantity:
@@ -160,7 +158,7 @@ class _Grounder:
             if isinstance(rel, ScoreWire):
                 scores.append(rel)
                 continue
-            self._anchor = None
+            self._anchor = self._unique_anchor(rel)
             try:
                 built, used = self._relation(rel)
             except Ungrounded as exc:
@@ -173,6 +171,15 @@ class _Grounder:
         if scores:
             self._scores(scores)
         return self.out
+
+    def _unique_anchor(self, rel: SumWire | RatioWire | BalanceWire | CountWire | ScoreWire) -> int | None:
+        """Where the relation is: the first of its quotes that occurs exactly once in the chunk, so
+        that an ambiguous quote ("执行率100%") is taken at its occurrence nearest to that."""
+        for quote in _quotes(rel):
+            spans = self.locator.find(quote)
+            if len(spans) == 1:
+                return spans[0][0]
+        return None
 
     def _keep(self, rel: Relation, used: list[Quantity]) -> None:
         for q in used:
@@ -228,7 +235,7 @@ class _Grounder:
         a root that claims nothing itself."""
         nodes: list[tuple[ScoreWire, ScoreNode, list[Quantity]]] = []
         for i, row in enumerate(rows):
-            self._anchor = None
+            self._anchor = self._unique_anchor(row)
             try:
                 weight = self.number(row.weight) if row.weight else None
                 score = self.number(row.score) if row.score else None
@@ -283,6 +290,20 @@ class _Grounder:
     @staticmethod
     def out_name(nodes: list[tuple[ScoreWire, ScoreNode, list[Quantity]]], node_id: str) -> str:
         return next(node.name for _, node, _ in nodes if node.id == node_id)
+
+
+def _quotes(rel: SumWire | RatioWire | BalanceWire | CountWire | ScoreWire) -> list[str]:
+    if isinstance(rel, SumWire):
+        nums = [rel.total, *rel.items]
+    elif isinstance(rel, RatioWire):
+        nums = [rel.rate, rel.numerator, rel.denominator]
+    elif isinstance(rel, BalanceWire):
+        nums = [rel.opening, *rel.inflows, *rel.outflows, rel.closing]
+    elif isinstance(rel, CountWire):
+        return [rel.count.quote, *rel.items]
+    else:
+        return [rel.name, *(n.quote for n in (rel.weight, rel.score) if n)]
+    return [n.quote for n in nums]
 
 
 def _same_value(stated: float, n: ParsedNumber) -> bool:
