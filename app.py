@@ -1,8 +1,9 @@
 """绩效复核 — the reviewer's page: upload a report, see each discrepancy beside its source, decide, export.
 
 Run with `make run` (serves on 127.0.0.1). Settings read here and nowhere else in the page:
-REVIEW_HOME (folder of the review database, default ./.review), REVIEW_LLM_BASE_URL and
-REVIEW_LLM_MODEL (the model endpoint), server.maxUploadSize in .streamlit/config.toml.
+REVIEW_HOME (folder of the review database, default ./.review), the REVIEW_LLM_* model settings
+(see review.llm.settings; with a model the extractor is hybrid, else rules) and
+server.maxUploadSize in .streamlit/config.toml.
 
 Layout and widgets only: reviewing is review.pipeline, storage review.store, the source view
 review.highlight (which escapes all report text), files review.export. Report text reaches the
@@ -15,6 +16,7 @@ import hashlib
 import logging
 import os
 import tempfile
+import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
@@ -22,11 +24,11 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
 
-from review import __version__
-from review.errors import DocumentLoadError, ReviewError
-from review.export import UNDECIDED, finding_rows, to_csv, to_json_export, to_xlsx
-from review.highlight import COLOURS, finding_card, highlight, md_text
+from review import __version__, export, llm
+from review.errors import ConfigError, DocumentLoadError, ReviewError
+from review.highlight import LEGEND, finding_card, highlight, md_text
 from review.loader import load
 from review.pipeline import review_document
 from review.render import CHECK_CN, SEVERITY_CN, line_of
@@ -34,7 +36,7 @@ from review.store import DECISION_CN, DECISION_OF_CN, Decision, Store, StoredRev
 
 ROOT = Path(__file__).resolve().parent
 SAMPLES = ROOT / "eval" / "samples"
-RUBRIC = "报告自带打分表/默认"
+OWN_SCORES = "报告自带分值"
 NO_MODEL = "无（离线规则）"
 log = logging.getLogger("review.app")
 
@@ -43,19 +45,24 @@ log = logging.getLogger("review.app")
 class Settings:
     db: Path
     max_mb: int
-    extractor: str
+    extractor: str  # rules, or hybrid when a model is configured
     model: str
-    note: str
+    note: str = ""
 
 
 def settings() -> Settings:
-    home = Path(os.environ.get("REVIEW_HOME") or ".review").expanduser()
+    env = os.environ
+    db = Path(env.get("REVIEW_HOME") or ".review").expanduser() / "review.sqlite3"
     max_mb = int(st.get_option("server.maxUploadSize"))
-    base_url = os.environ.get("REVIEW_LLM_BASE_URL", "").strip()
-    note = ""
-    if base_url:  # the model extractor is not wired into this build yet: say so, use the rules
-        note = "已设置 REVIEW_LLM_BASE_URL，但本版本的页面尚未接入模型抽取器，本次使用离线规则抽取。"
-    return Settings(db=home / "review.sqlite3", max_mb=max_mb, extractor="rules", model="", note=note)
+    if not llm.model_configured(env):
+        return Settings(db, max_mb, "rules", "")
+    try:
+        s = llm.load_settings(env)
+        if s.provider != "local":
+            s.require_endpoint()
+    except ConfigError as e:
+        return Settings(db, max_mb, "rules", "", f"模型配置有误，本次只用离线规则：{e}")
+    return Settings(db, max_mb, "hybrid", f"本地模型 {s.local_model}" if s.provider == "local" else str(s.model))
 
 
 @st.cache_resource
@@ -63,29 +70,38 @@ def get_store(path: str) -> Store:
     return Store(path)
 
 
+@st.cache_resource(show_spinner="正在准备语言模型…")
+def get_model(settings_json: str) -> llm.LLMExtractor:
+    return llm.build_extractor(llm.LLMSettings.model_validate_json(settings_json))
+
+
 def run_review(store: Store, cfg: Settings, path: Path, name: str) -> StoredReview | None:
     """Load and review one file with a progress bar; errors become a message on the page."""
     bar = st.progress(0.0, text="正在读取文件…")
+    ctx = get_script_run_ctx()
+
+    def progress(done: int, total: int) -> None:  # called from the extractor's worker threads
+        add_script_run_ctx(threading.current_thread(), ctx)
+        bar.progress(0.1 + 0.85 * done / max(total, 1), text=f"模型已读取 {done}/{total} 段")
+
     try:
         doc = load(path, max_bytes=cfg.max_mb * 1024 * 1024).model_copy(update={"path": name})
-        found = store.find_review(doc.sha256, __version__)
-        if found is not None:
+        if (found := store.find_review(doc.sha256, __version__)) is not None:
             bar.empty()
             return found
-        bar.progress(0.3, text="正在抽取数字与关系、重新计算…")
-
-        def progress(done: int, total: int) -> None:
-            bar.progress(0.3 + 0.6 * done / max(total, 1), text=f"模型已读取 {done}/{total} 段")
-
-        review = review_document(doc, extractor=cfg.extractor, progress=progress)
-        rid = store.save_review(review, name=name, tool_version=__version__, model=cfg.model, rubric=RUBRIC)
-    except DocumentLoadError as e:
-        bar.empty()
-        st.error(f"无法读取“{md_text(name)}”：{md_text(e.reason)}")
-        return None
+        bar.progress(0.1, text="正在抽取数字与关系、重新计算…")
+        model = get_model(llm.load_settings(os.environ).model_dump_json()) if cfg.extractor != "rules" else None
+        review = review_document(doc, extractor=cfg.extractor, model=model, progress=progress)
+        used = next((e for e in reversed(model.ledger) if e.sha256 == doc.sha256), None) if model else None
+        rid = store.save_review(
+            review, name=name, tool_version=__version__,
+            model=f"{used.model}（提示词 {used.prompt_version}）" if used else "",
+            rubric=f"{review.rubric or OWN_SCORES}（{review.rubric_note}）" if review.rubric_note else review.rubric,
+        )
     except ReviewError as e:
         bar.empty()
-        st.error(f"复核失败：{md_text(str(e))}")
+        st.error(f"无法读取“{md_text(name)}”：{md_text(e.reason)}" if isinstance(e, DocumentLoadError)
+                 else f"复核失败：{md_text(str(e))}")
         return None
     except Exception:  # the page never shows a traceback; the server log keeps it
         log.exception("review of %s failed", name)
@@ -148,7 +164,7 @@ def header(stored: StoredReview, decided: int) -> None:
         st.info(f"该文件（SHA-256 相同）已于 {local_time(stored.created_at)} 复核，显示当时的复核结果与审核结论。")
     st.caption(
         f"抽取方式：{md_text(review.extractor)} · 模型：{md_text(stored.model or NO_MODEL)} · "
-        f"评分规则：{md_text(stored.rubric or RUBRIC)} · 评价年度：{review.period or '未知'} · "
+        f"评分规则：{md_text(stored.rubric or OWN_SCORES)} · 评价年度：{review.period or '未知'} · "
         f"工具版本：{md_text(stored.tool_version)} · 复核时间：{local_time(stored.created_at)}"
     )
     if review.status == "incomplete":
@@ -176,23 +192,21 @@ def findings_table(stored: StoredReview, rows: list[dict[str, object]]) -> str |
     sev = c1.multiselect("严重程度", list(SEVERITY_CN.values()), key=f"f-sev-{rid}", placeholder="全部")
     kinds = sorted({str(r["问题类型"]) for r in rows})
     kind = c2.multiselect("问题类型", kinds, key=f"f-kind-{rid}", placeholder="全部")
-    states = [*DECISION_CN.values(), UNDECIDED]
+    states = [*DECISION_CN.values(), export.UNDECIDED]
     state = c3.multiselect("审核结论", states, key=f"f-dec-{rid}", placeholder="全部")
-    shown = [
-        r for r in rows
-        if (not sev or r["严重程度"] in sev) and (not kind or r["问题类型"] in kind)
-        and (not state or r["审核结论"] in state)
-    ]
+    shown = export.filter_rows(rows, sev, kind, state)
     if not shown:
         st.info("没有符合筛选条件的问题。")
         return None
-    frame = pd.DataFrame(shown)[["id", "严重程度", "问题类型", "message", "报告值", "复核值", "审核结论", "位置"]]
+    frame = pd.DataFrame(shown)[["id", "严重程度", "问题类型", "message", "报告值", "复核值", "审核结论"]]
     frame = frame.rename(columns={"id": "编号", "message": "问题"})
     ids = [str(r["id"]) for r in shown]
     table, ids_key, pick_key = f"table-{rid}", f"table-ids-{rid}", f"pick-{rid}"
     st.session_state[ids_key] = ids
+    width = {"编号": 50, "严重程度": 70, "问题类型": 130, "问题": 360, "报告值": 160, "复核值": 160, "审核结论": 70}
     st.dataframe(
         frame, hide_index=True, width="stretch", key=table, selection_mode="single-row",
+        column_config={c: st.column_config.TextColumn(width=w) for c, w in width.items()},
         on_select=partial(on_table_select, table, ids_key, pick_key),
     )
     if st.session_state.get(pick_key) not in ids:
@@ -233,24 +247,18 @@ def decision_panel(store: Store, stored: StoredReview, fid: str) -> None:
         (st.success if flash[0] == "success" else st.error)(flash[1])
     if log_rows:
         st.caption("审核记录（只增不改）")
-        st.dataframe(
-            pd.DataFrame([
-                {"时间": local_time(d.at), "审核人": d.reviewer, "结论": DECISION_CN[d.decision], "意见": d.comment}
-                for d in reversed(log_rows)
-            ]),
-            hide_index=True, width="stretch",
-        )
+        st.dataframe(pd.DataFrame(export.decision_log(log_rows)), hide_index=True, width="stretch")
 
 
 def exports(stored: StoredReview, latest: dict[str, Decision]) -> None:
     review, name = stored.review, stored.name
     stem = Path(name).stem or "report"
-    xlsx = to_xlsx(review, name, latest, model=stored.model, rubric=stored.rubric, exported_at=datetime.now(UTC))
+    xlsx = export.to_xlsx(review, name, latest, model=stored.model, rubric=stored.rubric, exported_at=datetime.now(UTC))
     c1, c2, c3 = st.columns(3)
     c1.download_button("导出 Excel（.xlsx）", xlsx, file_name=f"{stem}-复核.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    c2.download_button("导出 CSV", to_csv(review, name, latest), file_name=f"{stem}-复核.csv", mime="text/csv")
-    c3.download_button("导出 JSON", to_json_export(review, latest), file_name=f"{stem}-复核.json",
+    c2.download_button("导出 CSV", export.to_csv(review, name, latest), file_name=f"{stem}-复核.csv", mime="text/csv")
+    c3.download_button("导出 JSON", export.to_json_export(review, latest), file_name=f"{stem}-复核.json",
                        mime="application/json")
 
 
@@ -259,7 +267,7 @@ def review_panel(store: Store, stored: StoredReview) -> None:
     review = stored.review
     latest = store.latest(stored.id)
     header(stored, sum(1 for d in latest.values() if d.decision != "pending"))
-    rows = finding_rows(review, stored.name, latest)
+    rows = export.finding_rows(review, stored.name, latest)
     if not rows:
         st.success("未发现数字或评分问题。")
         with st.expander("原文"):
@@ -284,12 +292,7 @@ def history_tab(store: Store) -> None:
     if not rows:
         st.info("尚无复核记录。")
         return
-    st.dataframe(pd.DataFrame([
-        {"报告": r.name, "复核时间": local_time(r.created_at), "状态": "完整" if r.status == "complete" else "不完整",
-         "抽取方式": r.extractor, "问题": r.findings, "未结（含待定）": r.open, "已确认": r.confirmed,
-         "已驳回": r.dismissed, "待定": r.pending}
-        for r in rows
-    ]), hide_index=True, width="stretch")
+    st.dataframe(pd.DataFrame(export.history_table(rows)), hide_index=True, width="stretch")
     names = {r.id: f"{r.name}（{local_time(r.created_at)}）" for r in rows}
     st.selectbox("打开历史报告", list(names), index=None, format_func=names.__getitem__,
                         placeholder="选择一份已复核的报告", key="history_pick")
@@ -298,13 +301,13 @@ def history_tab(store: Store) -> None:
 def sidebar(cfg: Settings) -> None:
     with st.sidebar:
         st.header("运行信息")
-        st.markdown(f"- 抽取方式：`{cfg.extractor}`\n- 模型：{md_text(cfg.model or NO_MODEL)}\n- 评分规则：{RUBRIC}\n"
+        st.markdown(f"- 抽取方式：`{cfg.extractor}`\n- 模型：{md_text(cfg.model or NO_MODEL)}\n"
+                    "- 评分规则：按报告类型自动选择，无适用标准时用报告自带分值\n"
                     f"- 上传上限：{cfg.max_mb} MB\n- 工具版本：{__version__}")
         if cfg.note:
-            st.warning(cfg.note)
-        st.header("颜色")
-        st.html("".join(f'<mark style="background:{c};padding:0 4px">严重程度{SEVERITY_CN[s]}</mark> '
-                        for s, c in COLOURS.items()))
+            st.warning(md_text(cfg.note))
+        st.header("图例")
+        st.html(LEGEND)
 
 
 def main() -> None:

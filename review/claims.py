@@ -11,7 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from review.intervals import Interval
-from review.numbers import ParsedNumber
+from review.numbers import MONEY_SCALE, ParsedNumber, unit_family
 
 
 class _Frozen(BaseModel):
@@ -49,7 +49,7 @@ class Quantity(_Frozen):
 
     @property
     def family(self) -> str:
-        return self.parsed.family
+        return unit_family(self.unit)
 
     @property
     def exact(self) -> bool:
@@ -62,11 +62,11 @@ class Quantity(_Frozen):
     @property
     def base_value(self) -> Decimal:
         """Value in base units (元 for money), for ordering amounts of different units."""
-        return self.value * self.parsed.scale
+        return self.value * MONEY_SCALE.get(self.unit, Decimal(1))
 
     def base_value_ge(self, other: Quantity) -> bool:
         """This amount is at least `other` (both in base units), so it can be a denominator."""
-        return self.value * self.parsed.scale >= other.value * other.parsed.scale
+        return self.base_value >= other.base_value
 
     @property
     def anchor_start(self) -> int:

@@ -6,8 +6,11 @@ stderr, never a traceback)."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from review import __version__
 from review.errors import ConfigError, ReviewError
@@ -16,6 +19,9 @@ from review.loader import load
 from review.pipeline import Review, review_document
 from review.render import to_json, to_markdown, to_text
 from review.rubric import bundled_packs, resolve_pack
+
+if TYPE_CHECKING:
+    from review.llm import LLMExtractor
 
 SUPPORTED = (".txt", ".docx", ".pdf")
 
@@ -32,7 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="复核一个或多个报告（.txt/.docx/.pdf 或目录）")
     c.add_argument("paths", nargs="+", metavar="PATH")
     c.add_argument("--format", choices=["text", "json", "markdown"], default="text")
-    c.add_argument("--extractor", choices=["rules", "llm", "hybrid"], default="rules")
+    c.add_argument("--extractor", choices=["rules", "llm", "hybrid"], default=None,
+                   help="默认 rules；设置了 REVIEW_LLM_BASE_URL 或 REVIEW_LLM=local 时默认 hybrid")
+    c.add_argument("--replay", action="store_true", help="只用模型缓存中的回复，不发送请求（缓存未命中即报错）")
     c.add_argument("--period", type=_year, help="评价年度（默认从标题推断）")
     c.add_argument("--fail-on", choices=["high", "medium", "low"], dest="fail_on")
     c.add_argument("--rubric", metavar="NAME|PATH", help="评分标准（review rubrics 列出；默认按报告类型自动选择）")
@@ -70,11 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         if args.command == "rubrics":
             return _rubrics()
-        if args.extractor != "rules":
-            raise ConfigError(
-                f"--extractor {args.extractor} 需要语言模型：请设置 REVIEW_LLM_BASE_URL、REVIEW_LLM_MODEL、"
-                "REVIEW_LLM_API_KEY，或使用 --extractor rules（离线规则）"
-            )
+        args.model = _model_extractor(args)
         return _check(args)
     except ReviewError as exc:
         print(f"review: {exc}", file=sys.stderr)
@@ -91,13 +95,42 @@ def _rubrics() -> int:
     return 0
 
 
+def _model_extractor(args: argparse.Namespace) -> LLMExtractor | None:
+    """The model extractor for --extractor llm|hybrid (hybrid is the default once a model is set up)."""
+    from review import llm  # the model path only
+
+    if args.extractor is None:
+        args.extractor = "hybrid" if llm.model_configured(os.environ) else "rules"
+    if args.extractor == "rules":
+        if args.replay:
+            raise ConfigError("--replay 只用于 --extractor llm 或 hybrid")
+        return None
+    return llm.build_extractor(llm.load_settings(os.environ), replay=args.replay)
+
+
+def _progress_bar(path: Path) -> Callable[[int, int], None]:
+    from review.llm import ProgressBar
+
+    return ProgressBar(path.name)
+
+
+def _ledger_line(model: LLMExtractor | None) -> None:
+    if model is not None and model.ledger:
+        e = model.ledger[-1]
+        print(f"模型 {e.model}（提示词 {e.prompt_version}）：{e.chunks} 块，请求 {e.requests} 次，缓存命中 {e.cache_hits} 次，"
+              f"tokens 输入 {e.tokens_in}、输出 {e.tokens_out}，用时 {e.seconds:.1f} 秒", file=sys.stderr)
+
+
 def _check(args: argparse.Namespace) -> int:
     reviews: list[Review] = []
     errors: list[dict[str, str]] = []
     pack = resolve_pack(args.rubric) if args.rubric else None
     for path in expand(args.paths):
         try:
-            reviews.append(review_document(load(path), period=args.period, rubric=pack))
+            progress = _progress_bar(path) if args.model else None
+            reviews.append(review_document(load(path), period=args.period, rubric=pack, extractor=args.extractor,
+                                           model=args.model, progress=progress))
+            _ledger_line(args.model)
         except ReviewError as exc:
             print(f"review: {exc}", file=sys.stderr)
             errors.append({"path": str(path), "error": str(exc)})

@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -25,7 +25,7 @@ from review import __version__
 from review.highlight import value_text
 from review.pipeline import Review
 from review.render import CHECK_CN, SEVERITY_CN, line_of, to_json
-from review.store import DECISION_CN, Decision, local_time
+from review.store import DECISION_CN, Decision, HistoryRow, local_time
 
 COLUMNS = (
     "序号", "报告", "位置", "原文摘录", "报告值", "复核值", "计算过程", "问题类型", "严重程度",
@@ -83,7 +83,7 @@ def summary(
         ("评价年度", str(review.period or "未知")),
         ("抽取方式", review.extractor),
         ("模型", model or "无（离线规则）"),
-        ("评分规则", rubric or "报告自带打分表/默认"),
+        ("评分规则", rubric or review.rubric or "报告自带分值"),
         ("工具版本", __version__),
         ("问题总数", len(fs)),
     ]
@@ -173,3 +173,32 @@ def to_json_export(review: Review, decisions: Mapping[str, Decision]) -> bytes:
             if d else None
         )
     return json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def filter_rows(
+    rows: list[dict[str, Any]], severities: Sequence[str] = (), kinds: Sequence[str] = (), states: Sequence[str] = (),
+) -> list[dict[str, Any]]:
+    """The page's filters: an empty selection means all."""
+    return [
+        r for r in rows
+        if (not severities or r["严重程度"] in severities) and (not kinds or r["问题类型"] in kinds)
+        and (not states or r["审核结论"] in states)
+    ]
+
+
+def decision_log(decisions: Sequence[Decision]) -> list[dict[str, str]]:
+    """A finding's decision log for the page, newest first."""
+    return [
+        {"时间": local_time(d.at), "审核人": d.reviewer, "结论": DECISION_CN[d.decision], "意见": d.comment}
+        for d in reversed(decisions)
+    ]
+
+
+def history_table(rows: Sequence[HistoryRow]) -> list[dict[str, Any]]:
+    """Reviewed reports with the state of their findings, for the history tab."""
+    return [
+        {"报告": r.name, "复核时间": local_time(r.created_at), "状态": "完整" if r.status == "complete" else "不完整",
+         "抽取方式": r.extractor, "问题": r.findings, "未结（含待定）": r.open, "已确认": r.confirmed,
+         "已驳回": r.dismissed, "待定": r.pending}
+        for r in rows
+    ]

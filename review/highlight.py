@@ -29,12 +29,21 @@ STYLE = (
     + "".join(f".rv-src mark.rv-{s}{{background:{c}}}" for s, c in COLOURS.items())
     + ".rv-src mark.rv-selected{outline:2px solid #c92a2a;font-weight:700}"
     ".rv-src .rv-related{text-decoration:underline dashed #c92a2a 2px;text-underline-offset:3px}"
-    ".rv-src sup.rv-id{font-size:0.7em;color:#495057;margin-right:1px}"
+    ".rv-src sup.rv-id{font-size:0.7em;color:#495057;margin-right:1px;white-space:nowrap}"
     ".rv-src .rv-gap{color:#868e96;font-style:italic}"
-    ".rv-card{line-height:1.7}.rv-card .rv-k{color:#495057;display:inline-block;min-width:5.5em}"
+    ".rv-card{line-height:1.7}.rv-card .rv-row{display:flex;gap:0.5em}"
+    ".rv-card .rv-k{color:#495057;flex:0 0 4.5em}"
     ".rv-card pre{white-space:pre-wrap;word-break:break-all;background:#f8f9fa;padding:0.5rem;"
     "border-radius:0.25rem;margin:0.25rem 0}"
     "</style>"
+)
+
+
+LEGEND = (
+    "严重程度 "
+    + " ".join(f'<mark style="background:{c};padding:0 6px">{SEVERITY_CN[s]}</mark>' for s, c in COLOURS.items())
+    + '<br><mark style="outline:2px solid #c92a2a;background:none">选中的问题</mark> · '
+    '<span style="text-decoration:underline dashed #c92a2a 2px">计算所用数字</span>'
 )
 
 
@@ -120,7 +129,7 @@ def finding_card(finding: Finding, line: int, check_cn: str, decision: str = "")
         ("审核结论", esc(decision or "未审核")),
     ]
     out = [STYLE, '<div class="rv-card">']
-    out += [f'<div><span class="rv-k">{k}</span>{v}</div>' for k, v in rows]
+    out += [f'<div class="rv-row"><span class="rv-k">{k}</span><span>{v}</span></div>' for k, v in rows]
     out.append(f'<div class="rv-k">原文</div><pre>{esc(finding.quote)}</pre>')
     out.append(f'<div class="rv-k">计算过程</div><pre>{esc(finding.trace or "（无）")}</pre>')
     out.append(f'<div class="rv-k">规则</div><pre>{esc(finding.rule or "（未注明）")}</pre>')

@@ -5,6 +5,7 @@ and qualifier. Dates and years are recognised first so that 2021年9月8日 is n
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -15,10 +16,12 @@ from review.intervals import Interval
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％：", "0123456789.%:")
 
-MONEY_SCALE = {"亿元": Decimal(10) ** 8, "万元": Decimal(10) ** 4, "千元": Decimal(1000), "元": Decimal(1)}
+# A bare 万 after an amount (安排资金19204.096万) is 万元 in these reports; longer units such as
+# 万亩/万人/万平方米 are matched first.
+MONEY_SCALE = {"亿元": Decimal(10) ** 8, "万元": Decimal(10) ** 4, "千元": Decimal(1000), "元": Decimal(1), "万": Decimal(10) ** 4}
 PERCENT_UNITS = ("%", "个百分点")
 COUNT_UNITS = (
-    "人次", "户次", "万人", "万亩", "平方米", "立方米", "平方公里", "公里", "千米", "小时",
+    "人次", "户次", "万人次", "万人", "万亩", "万平方米", "万立方米", "万吨", "万册", "万株", "万头", "万只", "平方米", "立方米", "平方公里", "公里", "千米", "小时",
     "个", "人", "名", "户", "项", "次", "件", "起", "处", "辆", "份", "场", "批", "期", "类",
     "家", "所", "台", "套", "条", "座", "间", "张", "篇", "本", "村", "头", "只", "匹", "羽",
     "吨", "亩", "米", "天", "年", "月", "分", "元",
@@ -69,12 +72,7 @@ class ParsedNumber:
 
     @property
     def family(self) -> str:
-        """Units that can be added or compared: money, percent, or the unit itself."""
-        if self.unit in MONEY_SCALE:
-            return "money"
-        if self.unit == "%":
-            return "percent"
-        return self.unit
+        return unit_family(self.unit)
 
     @property
     def scale(self) -> Decimal:
@@ -111,6 +109,15 @@ class DateMention:
     day: int | None
 
 
+def unit_family(unit: str) -> str:
+    """Units that can be added or compared: money, percent, or the unit itself."""
+    if unit in MONEY_SCALE:
+        return "money"
+    if unit == "%":
+        return "percent"
+    return unit
+
+
 def normalize(text: str) -> str:
     """Full-width digits and signs to ASCII, character for character (offsets are unchanged)."""
     return text.translate(_FULLWIDTH)
@@ -136,12 +143,13 @@ def _qualifier(m: re.Match[str]) -> str | None:
 def find_numbers(text: str, *, with_bare: bool = False) -> list[ParsedNumber]:
     """Every quantity in `text`, in order. Bare numbers (no unit) only when `with_bare`."""
     norm = normalize(text)
-    taken = [(d.start, d.end) for d in find_dates(text)]
-    taken += [(m.start(), m.end()) for m in _RANGE_RE.finditer(norm)]
+    taken = sorted([(d.start, d.end) for d in find_dates(text)] + [(m.start(), m.end()) for m in _RANGE_RE.finditer(norm)])
+    starts = [a for a, _ in taken]
     out: list[ParsedNumber] = []
     for m in _QUANTITY_RE.finditer(norm):
         start, end = m.start("int"), m.end()
-        if any(a <= start < b for a, b in taken):
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0 and taken[i][0] <= start < taken[i][1]:
             continue
         unit = m["unit"] or ""
         if not unit and not with_bare:

@@ -1,47 +1,43 @@
 """Reader for .pdf reports (pdfplumber).
 
 Per page: doubled glyphs are removed (`dedupe_chars`), ruled tables are found with
-`find_tables()`, and the characters outside every table are read as visual lines. Lines and tables
-are then put back together across lines and pages, and written in reading order: paragraphs one
-per line, tables in the flattened TAB format of `review.texttables`, so that a report gives the
-same text as its .txt and .docx versions up to whitespace.
+`find_tables()`, and the characters outside every table are read as visual lines. Lines and
+tables are then joined across wraps and page breaks and written in reading order: a paragraph per
+line, tables in the flattened TAB format of `review.texttables`, so a report gives the same text
+as its .txt and .docx versions up to whitespace.
 
-Paragraphs. PDF keeps no paragraph structure; a visual line continues the paragraph of the line
-before it when all of these hold:
+Paragraphs (PDF keeps none): a visual line continues the line before it when all of these hold:
 - the line before reaches the right margin: the room left after it is smaller than the width of
-  the line's first unbreakable piece (a CJK character with its trailing punctuation, or a whole
-  number or word) plus 1.5 characters, so the line was wrapped, not ended;
-- the line starts at the left margin (an indented line starts a paragraph) in the same font size;
-- on one page, the gap above it is no larger than the document's usual line gap for that size
-  (paragraph spacing ends a paragraph); across a page break, the line before is the last of its
-  page and this one is the first of the next page (page numbers aside, see below).
-Margins are taken per page width: the left margin is the leftmost line start, the right margin
-the rightmost line end but at least the page width minus the left margin (symmetric margins), so
-a page of short lines is not taken for wrapped text. Wrapped lines are joined without a space,
-except between two Latin letters or digits. Sentence-final punctuation is not used: a sentence
-may end exactly at a wrap.
+  this line's first unbreakable piece (a CJK character with trailing punctuation, or a whole
+  number or word) plus 1.5 characters, so it was wrapped, not ended;
+- this line starts at the left margin (indented: a new paragraph), in the same font size;
+- on one page, the gap above it is at most the document's usual line gap for that size plus 0.4
+  of a character (paragraph spacing ends a paragraph); across a page break, the line before ends
+  its page and this one starts the next (page numbers aside).
+Margins per page width: left is the leftmost line start, right the rightmost line end but at least
+the page width minus the left margin, so a page of short lines is not taken for wrapped text.
+Wrapped lines are joined without a space, except between two Latin letters or digits.
+Sentence-final punctuation is not used: a sentence may end exactly at a wrap.
 
-Tables. pdfplumber gives None for a grid position covered by a merged cell. A position covered
+Tables: pdfplumber gives None for a grid position covered by a merged cell. A position covered
 by a cell of the same row (horizontal merge) is left out, like the .docx loader emits a merged
-cell once; any other None (vertical merge continuation) is an empty cell. Inside a cell, line
-wraps stay "\\n", except that a number broken over a wrap is joined again.
-A table that ends its page and a table that starts the next page (page numbers aside) are one
-table when their left and right edges agree and the column edges of one are among the other's:
-- leading rows of the continuation that repeat the table's first rows (a repeated header) are
+cell once; any other None (vertical merge continuation) is an empty cell. Line wraps inside a cell
+stay "\\n", except that a number broken by a wrap is joined again.
+A table that ends its page and one that starts the next page (page numbers aside) are one table
+when their left and right edges agree and the column edges of one are among the other's:
+- leading rows of the continuation that repeat the table's first rows (repeated header) are
   dropped;
-- a row split by the page break is merged back cell by cell ("\\n" between the parts) when its
-  first part is a data row and its second part only text: both parts have the same cells, the
-  second has no number or check mark cell, text only where the first part has text, and the
-  first part has a number or check mark cell that the second leaves empty (such short cells
-  never wrap onto the next page).
+- a row split by the page break is merged back cell by cell ("\\n" between the parts) when the
+  first part is a data row and the second only text: both have the same cells, the second has
+  no number or check mark cell and text only where the first has text, and the first has a
+  number or check mark cell that the second leaves empty (such short cells never wrap over).
 
-Page numbers: a line at the top or bottom of a page that is only a page number ("3", "- 3 -",
-"第3页 共9页") does not stop a paragraph or a table from going on over the page break; it is
-written after the joined paragraph or table.
+Page numbers: a line heading or ending a page that is only a page number ("3", "- 3 -", "第3页")
+does not stop a paragraph or table from going on over the page break; it is written after it.
 
 Unreadable pages: a page without characters is recorded as "无文本层（可能为扫描件）", a page
-with undecodable glyphs ("(cid:NNN)") as "字体无法解码"; such a page contributes no text and
-nothing continues over it. If no page can be read the file is rejected.
+with undecodable glyphs ("(cid:NNN)") as "字体无法解码"; it contributes no text and nothing
+continues over it. If no page can be read the file is rejected.
 """
 
 from __future__ import annotations
@@ -50,7 +46,7 @@ import io
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import pdfplumber
@@ -73,6 +69,7 @@ _FOLIO = re.compile(r"^[-—–－·\s]*(?:第\s*)?\d+(?:\s*页)?(?:\s*[/／共]
 _NO_LINE_START = set("，。、；：？！）》」』】”’%‰…,.;:?!)]")
 _SHORT_VALUE = re.compile(r"^(?:[-+]?\d[\d,]*(?:\.\d+)?%?|[√✓✔×✗])$")
 _LATIN = re.compile(r"[A-Za-z0-9]")
+_CJK = "\u2e80"  # characters from here on are CJK (and full-width punctuation)
 
 BBox = tuple[float, float, float, float]
 
@@ -85,10 +82,7 @@ class _Line:
     page: int  # page of the first visual line
     at: int  # page of the last visual line
     width: float  # page width
-    x0: float
-    x1: float
-    top: float
-    bottom: float
+    box: BBox  # x0, top, x1, bottom
     size: float
     lead: float  # width of the line's first unbreakable piece
     folio: bool = False
@@ -107,8 +101,8 @@ class _Table:
     bbox: BBox
     columns: list[float]
     rows: list[list[_Cell]]
-    pages: list[int] = field(default_factory=list)  # page of each row
-    at: int = 0  # the last page the table reaches
+    pages: list[int]  # page of each row
+    at: int  # the last page the table reaches
 
 
 _Item = _Line | _Table
@@ -172,41 +166,35 @@ def _read_page(page: Page, number: int) -> tuple[list[_Item], PageIssue | None]:
         _line(line, number, float(page.width)) for line in prose.extract_text_lines()
     ]
     items += [_table(table, number) for table in tables]
-    items.sort(key=lambda item: item.top if isinstance(item, _Line) else item.bbox[1])
+    items.sort(key=lambda item: item.box[1] if isinstance(item, _Line) else item.bbox[1])
     _mark_folios(items)
     return items, None
 
 
 def _line(line: dict[str, Any], page: int, width: float) -> _Line:
-    chars = [ch for ch in line["chars"] if str(ch["text"]).strip()] or line["chars"]
+    chars = line["chars"]
     size = Counter(round(float(ch["size"]), 1) for ch in chars).most_common(1)[0][0]
-    return _Line(
-        text=line["text"],
-        page=page,
-        at=page,
-        width=width,
-        x0=line["x0"],
-        x1=line["x1"],
-        top=line["top"],
-        bottom=line["bottom"],
-        size=size,
-        lead=_lead(chars),
-    )
+    box = (line["x0"], line["top"], line["x1"], line["bottom"])
+    return _Line(line["text"], page, page, width, box, size, _lead(chars))
 
 
 def _lead(chars: list[dict[str, Any]]) -> float:
-    """Width of the first piece of a line that a line break cannot split."""
-    end = 1
-    if not _is_cjk(chars[0]["text"]):
-        while end < len(chars) and not _is_cjk(chars[end]["text"]):
-            end += 1
-    while end < len(chars) and chars[end]["text"] in _NO_LINE_START:
-        end += 1
+    """Width of the first piece of a line that a line break cannot split: a character or a Latin
+    run, with the punctuation after it and a Latin run after that ("算，2022")."""
+
+    def skip(i: int, latin: bool) -> int:  # a Latin run ends at a space, shown or not
+        while i < len(chars) and (
+            " " < chars[i]["text"] < _CJK and chars[i]["x0"] - chars[i - 1]["x1"] < 1
+            if latin
+            else chars[i]["text"] in _NO_LINE_START
+        ):
+            i += 1
+        return i
+
+    end = skip(1, True) if chars[0]["text"] < _CJK else 1
+    if (after := skip(end, False)) > end:
+        end = skip(after, True)
     return float(chars[end - 1]["x1"] - chars[0]["x0"])
-
-
-def _is_cjk(ch: str) -> bool:
-    return ch >= "\u2e80"
 
 
 def _mark_folios(items: list[_Item]) -> None:
@@ -233,46 +221,43 @@ def _table(table: Table, page: int) -> _Table:
 def table_cells(table: Table) -> list[list[_Cell]]:
     """Cells row by row; horizontally merged positions left out, other gaps empty."""
     columns = sorted({cell[0] for cell in table.cells})
-    right = table.bbox[2]
-    chars = table.page.chars
     rows: list[list[_Cell]] = []
     for row in table.rows:
         spans = [(box[0], box[2]) for box in row.cells if box is not None]
+        chars = _centred(table.page.chars, row.bbox)
         cells: list[_Cell] = []
         for i, (x, box) in enumerate(zip(columns, row.cells, strict=True)):
             if box is None:
                 if any(x0 + _EDGE < x < x1 - _EDGE for x0, x1 in spans):
                     continue
-                end = columns[i + 1] if i + 1 < len(columns) else right
+                end = columns[i + 1] if i + 1 < len(columns) else table.bbox[2]
                 cells.append(_Cell(x, end, ""))
             else:
-                cells.append(_Cell(box[0], box[2], cell_text(chars, box)))
+                cells.append(_Cell(box[0], box[2], cell_text(_centred(chars, box), box)))
         rows.append(cells)
     return rows
 
 
-def cell_text(chars: Sequence[dict[str, Any]], box: BBox) -> str:
-    """Text of the characters centred in `box`; wrapped lines joined by "\\n", numbers whole."""
+def _centred(chars: Sequence[dict[str, Any]], box: BBox) -> list[dict[str, Any]]:
     x0, top, x1, bottom = box
-    inside = [
+    return [
         ch
         for ch in chars
         if x0 <= (ch["x0"] + ch["x1"]) / 2 < x1 and top <= (ch["top"] + ch["bottom"]) / 2 < bottom
     ]
-    if not inside:
-        return ""
-    lines = chars_to_textmap(inside).extract_text_lines()
+
+
+def cell_text(chars: list[dict[str, Any]], box: BBox) -> str:
+    """Text of a cell's characters; wrapped lines joined by "\\n", but numbers kept whole."""
+    lines = chars_to_textmap(chars).extract_text_lines() if chars else []
     text = lines[0]["text"] if lines else ""
     for before, line in zip(lines, lines[1:], strict=False):
-        wrapped = x1 - before["x1"] < (before["x0"] - x0) + 1.5 * _char_width(line)
+        first = line["chars"][0]
+        room = box[2] - before["x1"] - (before["x0"] - box[0])  # beyond the left padding
+        wrapped = room < 1.5 * (first["x1"] - first["x0"])
         split_number = re.search(r"[\d.]$", before["text"]) and re.match(r"[\d.%]", line["text"])
         text += ("" if wrapped and split_number else "\n") + line["text"]
     return text
-
-
-def _char_width(line: dict[str, Any]) -> float:
-    first = line["chars"][0]
-    return float(first["x1"] - first["x0"])
 
 
 # --- reading order across lines and pages ---------------------------------------------------------
@@ -292,26 +277,28 @@ class _Layout:
         left: dict[float, float] = {}
         right: dict[float, float] = {}
         for line in lines:
-            left[line.width] = min(left.get(line.width, line.x0), line.x0)
-            right[line.width] = max(right.get(line.width, line.x1), line.x1)
+            left[line.width] = min(left.get(line.width, line.box[0]), line.box[0])
+            right[line.width] = max(right.get(line.width, line.box[2]), line.box[2])
         for width, x in left.items():
             right[width] = max(right[width], width - x)
         gaps: dict[float, Counter[float]] = {}
         for a, b in zip(items, items[1:], strict=False):
             if isinstance(a, _Line) and isinstance(b, _Line) and a.page == b.page:
-                if abs(a.size - b.size) < 0.5 and b.top >= a.bottom - 1:
-                    gaps.setdefault(a.size, Counter())[round(2 * (b.top - a.bottom)) / 2] += 1
+                gap = b.box[1] - a.box[3]
+                if abs(a.size - b.size) < 0.5 and gap >= -1:
+                    gaps.setdefault(a.size, Counter())[round(2 * gap) / 2] += 1
         return cls(left, right, {s: c.most_common(1)[0][0] for s, c in gaps.items()})
 
     def continues(self, before: _Line, line: _Line) -> bool:
         """Whether `line` wraps on from `before` (see the module docstring)."""
-        if abs(before.size - line.size) >= 0.5 or line.x0 - self.left[line.width] > line.size / 2:
+        indent = line.box[0] - self.left[line.width]
+        if abs(before.size - line.size) >= 0.5 or indent > line.size / 2:
             return False
-        if self.right[before.width] - before.x1 > line.lead + 1.5 * line.size:
+        if self.right[before.width] - before.box[2] > line.lead + 1.5 * line.size:
             return False
         if before.at != line.page:
             return True
-        gap = line.top - before.bottom
+        gap = line.box[1] - before.box[3]
         return -1 <= gap <= self.gap.get(before.size, gap) + 0.4 * before.size
 
 
@@ -322,18 +309,16 @@ def _assemble(items: list[_Item | None]) -> list[_Item]:
     anchor: _Item | None = None  # the last item that is not a page number
     between = False  # a page number lies between the anchor and the next item
     for item in items:
-        if item is None:
+        if item is None:  # an unreadable page: nothing goes on over it
             anchor = None
-            continue
-        if isinstance(item, _Line) and item.folio:
+        elif isinstance(item, _Line) and item.folio:
             out.append(item)
             between = True
-            continue
-        if anchor is not None and _joins(anchor, item, layout, between):
+        elif anchor is None or not _joins(anchor, item, layout, between):
+            out.append(item)
+            anchor, between = item, False
+        else:
             between = False
-            continue
-        out.append(item)
-        anchor, between = item, False
     return out
 
 
@@ -345,7 +330,7 @@ def _joins(anchor: _Item, item: _Item, layout: _Layout, between: bool) -> bool:
             return False
         space = " " if _LATIN.match(anchor.text[-1:]) and _LATIN.match(item.text[:1]) else ""
         anchor.text += space + item.text
-        anchor.at, anchor.x1, anchor.top, anchor.bottom = item.at, item.x1, item.top, item.bottom
+        anchor.at, anchor.box = item.at, item.box
         return True
     if isinstance(anchor, _Table) and isinstance(item, _Table):
         if anchor.at + 1 != item.page or not _compatible(anchor, item):
@@ -386,7 +371,7 @@ def _extend(table: _Table, part: _Table) -> None:
 
 def _same_cells(a: list[_Cell], b: list[_Cell]) -> bool:
     return _same_layout(a, b) and all(
-        _squeeze(x.text) == _squeeze(y.text) for x, y in zip(a, b, strict=True)
+        x.text.split() == y.text.split() for x, y in zip(a, b, strict=True)
     )
 
 
@@ -409,8 +394,4 @@ def _split_row(first: list[_Cell], rest: list[_Cell]) -> bool:
 
 
 def _short(cell: _Cell) -> bool:
-    return bool(_SHORT_VALUE.match(_squeeze(cell.text)))
-
-
-def _squeeze(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return bool(_SHORT_VALUE.match("".join(cell.text.split())))

@@ -16,13 +16,16 @@
     section). A table that ends the report is followed by an empty paragraph, as Word always
     writes one (LibreOffice ignores a section holding nothing but a table).
   - `repeat_header=N` marks the first N rows as header rows that Word and LibreOffice repeat
-    on every page (w:tblHeader); `can_split=True` lets rows break across pages.
-- `docx_to_pdf` converts with LibreOffice (`libreoffice --headless --convert-to pdf`).
+    on every page (w:tblHeader); `can_split=True` lets rows break across pages;
+    `page_numbers=True` puts "- N -" in the footer.
+- `docx_to_pdf` converts with LibreOffice (`libreoffice --headless --convert-to pdf`);
+  `build_formats` makes both files and converts each text and option set once per test run.
 """
 
 from __future__ import annotations
 
 import copy
+import hashlib
 import os
 import re
 import shutil
@@ -31,10 +34,12 @@ import tempfile
 import unicodedata
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import docx
 from docx.document import Document as WordDocument
 from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.section import Section
@@ -52,6 +57,7 @@ NARROW_EM = 2.0  # minimum column width, in characters of TABLE_FONT
 WIDE_CAP_EM = 30.0  # a longer line does not claim more width than this
 CELL_PADDING = Pt(10.8)  # Word's default cell margins, 0.19 cm left and right
 LANDSCAPE_MARGIN = Inches(0.75)
+_BUILT: dict[str, tuple[bytes, bytes]] = {}  # build_formats: .docx and .pdf bytes by input
 
 
 def seed_paths() -> list[Path]:
@@ -68,10 +74,19 @@ def seed_text(prefix: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def txt_to_docx(text: str, out: Path, *, can_split: bool = False, repeat_header: int = 0) -> Path:
+def txt_to_docx(
+    text: str,
+    out: Path,
+    *,
+    can_split: bool = False,
+    repeat_header: int = 0,
+    page_numbers: bool = False,
+) -> Path:
     """Write `text` (canonical .txt form) as a .docx with real tables; return `out`."""
     document = docx.Document()
     portrait = document.sections[0]
+    if page_numbers:
+        _page_number_footer(portrait)
     lines = split_lines(text)
     tables = {t.first_line: t for t in find_tables(text)}
     last: Paragraph | None = None
@@ -106,6 +121,39 @@ def txt_to_docx(text: str, out: Path, *, can_split: bool = False, repeat_header:
         body.getparent().replace(body, closing._sectPr)
     document.save(str(out))
     return out
+
+
+def build_formats(text: str, out: Path, stem: str, **options: Any) -> tuple[Path, Path]:
+    """`text` as out/stem.docx (`txt_to_docx` options) and out/stem.pdf.
+
+    A LibreOffice conversion takes seconds, so each one is done once per test run: the files of an
+    earlier call with the same text and options are written again from memory.
+    """
+    key = hashlib.sha256(f"{text}\0{sorted(options.items())}".encode()).hexdigest()
+    docx_path, pdf_path = out / f"{stem}.docx", out / f"{stem}.pdf"
+    out.mkdir(parents=True, exist_ok=True)
+    if key in _BUILT:
+        docx_path.write_bytes(_BUILT[key][0])
+        pdf_path.write_bytes(_BUILT[key][1])
+    else:
+        docx_to_pdf(txt_to_docx(text, docx_path, **options), out)
+        _BUILT[key] = (docx_path.read_bytes(), pdf_path.read_bytes())
+    return docx_path, pdf_path
+
+
+def _page_number_footer(section: Section) -> None:
+    """A centred page number "- N -" (a PAGE field) in the section's footer."""
+    paragraph = section.footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.add_run("- ")
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    run, number = OxmlElement("w:r"), OxmlElement("w:t")
+    number.text = "1"
+    run.append(number)
+    field.append(run)
+    paragraph._p.append(field)
+    paragraph.add_run(" -")
 
 
 def _text_width(section: Section) -> Length:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,7 @@ from review.pipeline import Review
 from review.store import Store
 
 from .conftest import LABELS, ROOT, SAMPLES
+from .llm_server import ScriptedServer, chat, error, num, relations
 
 APP = str(ROOT / "app.py")
 SEED = "000_695a98b4701d5873.txt"
@@ -52,22 +55,34 @@ def card_html(at: AppTest) -> str:
     return next(h.value for h in at.html if 'class="rv-card"' in h.value)
 
 
+def card_field(at: AppTest, key: str) -> str:
+    """A field of the finding card, as the reviewer reads it."""
+    card = card_html(at)
+    m = re.search(rf'<span class="rv-k">{key}</span><span>(.*?)</span>', card) or re.search(
+        rf'<div class="rv-k">{key}</div><pre>(.*?)</pre>', card, re.S)
+    assert m is not None, key
+    return html.unescape(m.group(1))
+
+
 def test_upload_seed_filter_select_confirm_and_rerun(tmp_path: Path) -> None:
     at = start()
     data = (SAMPLES / SEED).read_bytes()
     upload(at, SEED, data)
-    caption = " ".join(c.value for c in at.caption)
-    assert "抽取方式：rules" in caption and "模型：无（离线规则）" in caption and "评分规则：报告自带打分表/默认" in caption
+    caption = " ".join(c.value for c in at.caption).replace("\\", "")
+    assert "抽取方式：rules" in caption and "模型：无（离线规则）" in caption
+    assert "评分规则：报告自带分值（没有适用于此报告" in caption
     assert "评价年度：2022" in caption
 
     frame = table(at)
     assert list(frame.columns)[:6] == ["编号", "严重程度", "问题类型", "问题", "报告值", "复核值"]
-    text = data.decode("utf-8")
-    spans = [tuple(map(int, re.search(r"字符 (\d+)–(\d+)", str(p)).groups())) for p in frame["位置"]]  # type: ignore[union-attr]
-    for label in LABELS["documents"][SEED]["findings"]:  # every labeled discrepancy is listed
-        a = text.index(label["quote"])
-        b = a + len(label["quote"])
-        assert any(s < b and a < e for s, e in spans), label["id"]
+    picker = widget(at.selectbox, "选择问题")
+    quotes = []
+    for option in picker.options:  # every listed finding can be selected and shows its source
+        widget(at.selectbox, "选择问题").set_value(option.split()[0]).run()
+        quotes.append(card_field(at, "原文"))
+        assert "rv-selected" in source_html(at)
+    for label in LABELS["documents"][SEED]["findings"]:  # every labeled discrepancy is among them
+        assert any(q in label["quote"] or label["quote"] in q for q in quotes), label["id"]
     assert source_html(at).count("<sup class=\"rv-id\">") >= 1
 
     widget(at.multiselect, "严重程度").set_value(["高"]).run()
@@ -80,7 +95,7 @@ def test_upload_seed_filter_select_confirm_and_rerun(tmp_path: Path) -> None:
     picker.set_value(unit).run()
     src = source_html(at)
     assert 'rv-high rv-selected' in src and "617705万元</mark>" in src
-    assert "单位" in card_html(at) and "计算过程" in card_html(at)
+    assert card_field(at, "类型") == "单位（unit）" and "617705万元" in card_field(at, "计算过程")
 
     widget(at.radio, "审核结论").set_value("确认")
     widget(at.text_input, "审核人").input("张三")
@@ -90,7 +105,7 @@ def test_upload_seed_filter_select_confirm_and_rerun(tmp_path: Path) -> None:
     assert any(f"已保存：{unit} 确认" in s.value for s in at.success)
     frame = table(at)
     assert frame.loc[frame["编号"] == unit, "审核结论"].item() == "确认"
-    assert "审核结论确认" in card_html(at).replace("</span>", "")
+    assert card_field(at, "审核结论") == "确认"
     at.run()  # a plain rerun keeps it
     assert table(at).loc[table(at)["编号"] == unit, "审核结论"].item() == "确认"
 
@@ -172,3 +187,38 @@ def test_an_incomplete_review_says_what_was_not_read() -> None:
     warning = " ".join(w.value for w in at.warning)
     assert "复核不完整" in warning and "第2页未读取" in warning
     assert any("未发现数字或评分问题" in s.value for s in at.success)
+
+
+MODEL_TEXT = ("2022年预算收入 3167.20万元，其中：一般公共预算收入1794.96万元，政府性基金收入1372.23 万元。\n"
+              "项目总投资500万元，已完成投资320万元，投资完成进度为70%。\n")
+
+
+@pytest.fixture
+def model_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[ScriptedServer]:
+    with ScriptedServer() as server:
+        for key, value in {"REVIEW_LLM_BASE_URL": server.base_url, "REVIEW_LLM_MODEL": "scripted",
+                           "REVIEW_LLM_OUTPUT": "json_object", "REVIEW_LLM_RETRIES": "0",
+                           "REVIEW_LLM_REASKS": "0", "REVIEW_LLM_CACHE": "off"}.items():
+            monkeypatch.setenv(key, value)
+        yield server
+
+
+def test_a_configured_model_is_used_and_named(model_server: ScriptedServer) -> None:
+    model_server.enqueue(chat(relations({
+        "kind": "ratio", "rate": num("投资完成进度为70%", 70), "numerator": num("已完成投资320万元", 320),
+        "denominator": num("项目总投资500万元", 500)})))
+    at = upload(start(), "项目报告.txt", MODEL_TEXT.encode())
+    caption = " ".join(c.value for c in at.caption).replace("\\", "")
+    assert "抽取方式：hybrid" in caption and "模型：scripted（提示词" in caption
+    assert len(model_server.requests) == 1
+    frame = table(at)
+    assert any(str(k).startswith("比率") for k in frame["问题类型"])
+    assert not at.warning
+
+
+def test_a_failed_model_chunk_makes_the_review_incomplete(model_server: ScriptedServer) -> None:
+    model_server.enqueue(error(500, "model crashed"))
+    at = upload(start(), "项目报告.txt", MODEL_TEXT.encode())
+    warning = " ".join(w.value for w in at.warning).replace("\\", "")
+    assert "复核不完整" in warning and f"模型未读取 0–{len(MODEL_TEXT.rstrip())}" in warning and "HTTP 500" in warning
+    assert "抽取方式：hybrid" in " ".join(c.value for c in at.caption)

@@ -127,7 +127,7 @@ def test_upload_highlight_confirm_and_reload(page: object, server: Server, workd
     marks = page.locator(".rv-src mark")  # type: ignore[attr-defined]
     assert marks.count() >= 2
     assert page.locator(".rv-src mark.rv-high").count() >= 1  # type: ignore[attr-defined]
-    info = page.get_by_text(re.compile(r"抽取方式：rules · 模型：无（离线规则） · 评分规则：报告自带打分表/默认"))  # type: ignore[attr-defined]
+    info = page.get_by_text(re.compile(r"抽取方式：rules · 模型：无（离线规则） · 评分规则：报告自带分值"))  # type: ignore[attr-defined]
     expect(info).to_be_visible()
 
     page.locator('[data-testid="stRadio"]').get_by_text("确认", exact=True).click()  # type: ignore[attr-defined]

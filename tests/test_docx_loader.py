@@ -6,8 +6,9 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.enum.section import WD_ORIENT
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
+from docx.oxml.ns import nsdecls, qn
 
 from review.document import Document
 from review.errors import DocumentLoadError
@@ -140,3 +141,22 @@ def test_empty_document(tmp_path: Path) -> None:
     with pytest.raises(DocumentLoadError, match="没有文字内容") as info:
         load(path)
     assert "empty.docx" in str(info.value)
+
+
+def test_seed_table_is_laid_out_like_a_report(tmp_path: Path) -> None:
+    """txt_to_docx: unsplittable rows, narrow number columns, wide text columns, landscape."""
+    text = load(next(p for p in seed_paths() if p.name.startswith("004"))).text
+    document = docx.Document(str(txt_to_docx(text, tmp_path / "004.docx")))
+    (table,) = document.tables
+    rows = table._tbl.tr_lst
+    assert all(tr.trPr is not None and tr.trPr.find(qn("w:cantSplit")) is not None for tr in rows)
+    widths = [column.width for column in table.columns]
+    header = [c.text for c in table.rows[2].cells]  # 一级指标 … 自评打分, 备注
+    first = [c.text for c in table.rows[3].cells]  # the first indicator row
+    assert first[3] == "10" and first[10] == "10" and first[6] == "√"
+    wide = min(widths[4], widths[5])  # 指标解释, 计分标准
+    assert max(widths[3], widths[6], widths[10]) * 2 < wide, (header, widths)
+    assert sum(widths) <= document.sections[-1].page_width  # fits the page
+    assert [s.orientation for s in document.sections] == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE]
+    deduction = [c.text for c in table.rows[-2].cells]  # 扣分项 spans the three indicator levels
+    assert deduction[:3] == ["扣分项（10分）"] * 3 and deduction[3] == "10"

@@ -40,7 +40,7 @@ def decided(review: Review, tmp_path: Path) -> dict[str, Decision]:
 
 def test_xlsx_has_one_row_per_finding_and_a_summary(review: Review, tmp_path: Path) -> None:
     latest = decided(review, tmp_path)
-    data = to_xlsx(review, NAME, latest, rubric="报告自带打分表/默认", exported_at=datetime(2024, 1, 2, tzinfo=UTC))
+    data = to_xlsx(review, NAME, latest, rubric="报告自带分值（测试）", exported_at=datetime(2024, 1, 2, tzinfo=UTC))
     wb = load_workbook(io.BytesIO(data))
     assert wb.sheetnames == ["问题清单", "汇总"]
     ws = wb["问题清单"]
@@ -64,7 +64,7 @@ def test_xlsx_has_one_row_per_finding_and_a_summary(review: Review, tmp_path: Pa
     assert summary["报告"] == NAME and summary["问题总数"] == len(review.findings)
     assert summary["审核结论：确认"] == 1 and summary["审核结论：驳回"] == 1
     assert summary["审核结论：未审核"] == len(review.findings) - 2
-    assert summary["抽取方式"] == "rules" and summary["评分规则"] == "报告自带打分表/默认"
+    assert summary["抽取方式"] == "rules" and summary["评分规则"] == "报告自带分值（测试）"
     assert summary["SHA-256"] == review.document.sha256
 
 

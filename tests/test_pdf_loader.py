@@ -1,4 +1,5 @@
-""".pdf reading: hand-made PDFs for page problems, LibreOffice PDFs of the seeds for content."""
+""".pdf reading: hand-made PDFs for page problems and line joining, LibreOffice PDFs of the seeds
+for content, tables across pages and page numbers."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from pdfminer.fontmetrics import FONT_METRICS
 
 from review.document import Document
 from review.errors import DocumentLoadError
@@ -17,12 +19,12 @@ from review.pdf_loader import NO_TEXT_LAYER, UNDECODABLE_FONT, page_issue
 from tests.docbuild import (
     CID_FONT,
     LIBREOFFICE,
+    build_formats,
     check_invariants,
     docx_to_pdf,
     raw_pdf,
     seed_paths,
     text_page,
-    txt_to_docx,
 )
 
 needs_libreoffice = pytest.mark.skipif(
@@ -41,6 +43,17 @@ def prose(doc: Document) -> str:
 
 def cells(doc: Document) -> list[str]:
     return [squeeze(doc.text[b.start : b.end]) for b in doc.blocks if b.kind == "cell"]
+
+
+def paragraphs(doc: Document) -> list[str]:
+    return [doc.text[b.start : b.end] for b in doc.blocks if b.kind == "paragraph"]
+
+
+def table_texts(doc: Document) -> list[list[list[str]]]:
+    return [
+        [[squeeze(doc.text[c.start : c.end]) for c in row] for row in doc.table_rows(t)]
+        for t in doc.table_ids()
+    ]
 
 
 # --- hand-made PDFs -------------------------------------------------------------------------------
@@ -107,7 +120,7 @@ def seed_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Docum
     loaded = {}
     for seed in seed_paths():
         from_txt = load(seed)
-        pdf = docx_to_pdf(txt_to_docx(from_txt.text, out / f"{seed.stem}.docx"), out)
+        _, pdf = build_formats(from_txt.text, out, seed.stem)
         loaded[seed.name[:3]] = (from_txt, load(pdf))
     return loaded
 
@@ -121,8 +134,9 @@ def test_seed_pdf_has_the_same_prose_and_cell_text(
     check_invariants(from_pdf)
     assert from_pdf.unread_pages == ()
     assert all(b.page is not None for b in from_pdf.blocks)
-    # Line wrapping differs; the characters, in order, do not.
+    # Line wrapping differs; the characters, in order, do not. Wrapped lines are joined again.
     assert prose(from_pdf) == prose(from_txt)
+    assert [squeeze(p) for p in paragraphs(from_pdf)] == [squeeze(p) for p in paragraphs(from_txt)]
     assert Counter("".join(cells(from_pdf))) == Counter("".join(cells(from_txt)))
 
 
@@ -150,6 +164,9 @@ def test_seed_004_pdf_score_table(seed_pdfs: dict[str, tuple[Document, Document]
         "自评打分",
         "备注",
     ]
+    # the table runs over several pages and is read as one table, row for row
+    assert table_texts(from_pdf) == table_texts(from_txt)
+    assert len({b.page for b in from_pdf.blocks if b.kind == "cell"}) > 1
     last = from_pdf.table_rows(from_pdf.table_ids()[-1])[-1]
     assert [squeeze(from_pdf.text[c.start : c.end]) for c in last] == ["部门整体自评得分", "97"]
     # the table comes after the prose that precedes it in the report
@@ -182,3 +199,132 @@ def test_vertical_and_horizontal_merges_in_pdf(tmp_path: Path) -> None:
         expected
     )
     assert from_pdf.text == from_docx.text
+
+
+@needs_libreoffice
+def test_split_rows_repeated_headers_and_page_numbers(tmp_path: Path) -> None:
+    """Seed 004 with rows that break across pages, the title and header rows repeated on every
+    page and page numbers in the footer: still the text's one table, row for row."""
+    from_txt = load(next(p for p in seed_paths() if p.name.startswith("004")))
+    options = {"can_split": True, "repeat_header": 3, "page_numbers": True}
+    _, pdf = build_formats(from_txt.text, tmp_path, "004-split", **options)
+    from_pdf = load(pdf)
+    check_invariants(from_pdf)
+    assert table_texts(from_pdf) == table_texts(from_txt)
+    pages = {b.page for b in from_pdf.blocks if b.kind == "cell"}
+    assert len(pages) > 2
+    numbers = [p for p in paragraphs(from_pdf) if re.fullmatch(r"- \d+ -", p)]
+    assert len(numbers) == len(load_pages(pdf))
+    body = [squeeze(p) for p in paragraphs(from_pdf) if p not in numbers]
+    assert body == [squeeze(p) for p in paragraphs(from_txt)]
+
+
+def load_pages(pdf: Path) -> list[int]:
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as document:
+        return [page.page_number for page in document.pages]
+
+
+@needs_libreoffice
+def test_number_wrapped_in_a_narrow_cell_stays_whole(tmp_path: Path) -> None:
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=3)
+    table.style = "Table Grid"
+    table.autofit = False
+    for column, width in zip(table.columns, [40, 40, 200], strict=True):
+        column.width = docx.shared.Pt(width)
+        column.cells[0].width = docx.shared.Pt(width)
+    table.cell(0, 0).text = "6024.595024"  # wider than its column: wrapped inside the number
+    table.cell(0, 1).text = "10"
+    table.cell(0, 1).add_paragraph("20")  # two paragraphs: two lines, not one number
+    table.cell(0, 2).text = "金额"
+    document.add_paragraph("表后")
+    source = tmp_path / "narrow.docx"
+    document.save(str(source))
+    from_pdf = load(docx_to_pdf(source, tmp_path))
+    assert [from_pdf.text[c.start : c.end] for c in from_pdf.table_rows(0)[0]] == [
+        "6024.595024",
+        "10\n20",
+        "金额",
+    ]
+
+
+# --- paragraphs from visual lines (hand-made PDFs, Helvetica 12 pt, page 612 pt wide) -------------
+
+WORDS = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu".split()
+
+
+def width(text: str) -> float:
+    return sum(FONT_METRICS["Helvetica"][1][ch] for ch in text) * 12 / 1000
+
+
+def full_line(tag: str) -> str:
+    """Words after `tag` up to about 6 pt short of the 468 pt between margins 72 and 540."""
+    line = tag
+    for word in WORDS * 5:
+        if width(f"{line} {word}") > 468:
+            return line
+        line = f"{line} {word}"
+    raise AssertionError("unreachable")
+
+
+def lines_page(lines: list[tuple[float, float, str]]) -> bytes:
+    """A content stream with a line of text at each (x, baseline y, text)."""
+    return b"\n".join(
+        f"BT /F1 12 Tf {x} {y} Td ({text}) Tj ET".encode("ascii") for x, y, text in lines
+    )
+
+
+def test_wrapped_lines_become_one_paragraph(tmp_path: Path) -> None:
+    a1, c1, c2, e1 = full_line("A1"), full_line("C1"), full_line("C2"), full_line("E1")
+    page = lines_page(
+        [
+            (72, 720, a1),
+            (72, 706, "A2 ends here."),  # after a full line: the same paragraph
+            (72, 692, "B1 heading"),  # after a short line: a new paragraph
+            (72, 678, c1),
+            (72, 664, c2),
+            (72, 640, "D1 after paragraph spacing"),  # a larger gap: a new paragraph
+            (72, 626, e1),
+            (96, 612, "E2 indented"),  # indented: a new paragraph
+        ]
+    )
+    p = tmp_path / "lines.pdf"
+    p.write_bytes(raw_pdf([page]))
+    doc = load(p)
+    check_invariants(doc)
+    assert paragraphs(doc) == [
+        f"{a1} A2 ends here.",
+        "B1 heading",
+        f"{c1} {c2}",
+        "D1 after paragraph spacing",
+        e1,
+        "E2 indented",
+    ]
+
+
+def test_paragraph_goes_on_over_a_page_break_past_page_numbers(tmp_path: Path) -> None:
+    first, short = full_line("P1"), "P2 goes on."
+    pages = [
+        lines_page([(72, 720, "Title"), (72, 100, first), (290, 40, "- 1 -")]),
+        lines_page([(290, 760, "2"), (72, 720, short), (72, 700, "Q1 next.")]),
+        b"",  # unreadable: nothing goes on over it
+        lines_page([(72, 720, "R1 after the gap.")]),
+    ]
+    p = tmp_path / "pages.pdf"
+    p.write_bytes(raw_pdf([pages[0], pages[1], pages[0], pages[2], pages[3]]))
+    doc = load(p)
+    check_invariants(doc)
+    assert paragraphs(doc) == [
+        "Title",
+        f"{first} P2 goes on.",
+        "- 1 -",
+        "2",
+        "Q1 next.",
+        "Title",
+        first,
+        "- 1 -",
+        "R1 after the gap.",
+    ]
+    assert [b.page for b in doc.blocks] == [1, 1, 1, 2, 2, 3, 3, 3, 5]

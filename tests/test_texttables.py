@@ -111,3 +111,11 @@ def test_builder_skips_rows_without_cells_and_empty_tables() -> None:
     text, blocks = builder.build()
     assert text == "\ta\n\tb\n"
     assert [(b.table, b.row, b.col) for b in blocks] == [(0, 0, 0), (0, 0, 1)]
+
+
+def test_builder_gives_each_row_its_page() -> None:
+    builder = TextBuilder()
+    builder.table([["a", "1"], [], ["b", "2"]], pages=[3, 3, 4])
+    builder.table([["c"]], page=5)
+    _, blocks = builder.build()
+    assert [(b.row, b.page) for b in blocks] == [(0, 3), (0, 3), (1, 4), (1, 4), (0, 5)]

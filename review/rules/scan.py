@@ -24,6 +24,7 @@ class Scan:
     doc: Document
     quantities: list[Quantity] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
+    _cells: list[tuple[int, int]] = field(default_factory=list)
 
     @classmethod
     def of(cls, doc: Document) -> Scan:
@@ -35,6 +36,7 @@ class Scan:
             scan.quantities.append(Quantity.from_parsed(f"q{i}", n, label, label_start))
             prev_end = n.end
         scan._starts = [q.start for q in scan.quantities]
+        scan._cells = sorted((b.start, b.end) for b in doc.blocks if b.kind == "cell")
         return scan
 
     @property
@@ -45,9 +47,10 @@ class Scan:
         return _sentence_start(self.text, pos), _sentence_end(self.text, pos)
 
     def paragraph_bounds(self, pos: int) -> tuple[int, int]:
-        start = self.text.rfind("\n", 0, pos) + 1
-        end = self.text.find("\n", pos)
-        return start, len(self.text) if end < 0 else end
+        floor = max(0, pos - 4 * MAX_SENTENCE)
+        start = max(self.text.rfind("\n", floor, pos) + 1, floor)
+        end = self.text.find("\n", pos, pos + 4 * MAX_SENTENCE)
+        return start, min(len(self.text), pos + 4 * MAX_SENTENCE) if end < 0 else end
 
     def between(self, start: int, end: int) -> list[Quantity]:
         lo = bisect.bisect_left(self._starts, start)
@@ -63,26 +66,30 @@ class Scan:
         return None
 
     def in_table(self, pos: int) -> bool:
-        return any(b.kind == "cell" and b.start <= pos <= b.end for b in self.doc.blocks)
+        i = bisect.bisect_right(self._cells, (pos, len(self.text) + 1)) - 1
+        return i >= 0 and self._cells[i][0] <= pos <= self._cells[i][1]
+
+
+MAX_SENTENCE = 1500  # a "sentence" longer than this is junk or a flattened table: stop looking
 
 
 def _sentence_start(text: str, pos: int) -> int:
-    i = pos
-    while i > 0 and text[i - 1] not in SENTENCE_END:
+    i, floor = pos, max(0, pos - MAX_SENTENCE)
+    while i > floor and text[i - 1] not in SENTENCE_END:
         i -= 1
     return i
 
 
 def _sentence_end(text: str, pos: int) -> int:
-    i = pos
-    while i < len(text) and text[i] not in SENTENCE_END:
+    i, ceiling = pos, min(len(text), pos + MAX_SENTENCE)
+    while i < ceiling and text[i] not in SENTENCE_END:
         i += 1
     return i
 
 
 def _clause_start(text: str, pos: int) -> int:
-    i = pos
-    while i > 0 and text[i - 1] not in CLAUSE_END:
+    i, floor = pos, max(0, pos - 200)
+    while i > floor and text[i - 1] not in CLAUSE_END:
         i -= 1
     return i
 

@@ -8,13 +8,16 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from review.claims import BalanceRelation, Quantity, SumRelation
-from review.rules.scan import Scan
+from review.rules.scan import MAX_SENTENCE, Scan
 
 _TOP_MARKER = re.compile(r"其中[：:，,]?|(?P<sub>包括|主要是|主要包括|主要为)[：:]?")
 _SUB_MARKER = re.compile(r"其中[：:，,]?|包括[：:]?|主要是[：:]?|主要包括[：:]?|主要为[：:]?|分别为[：:]?|分别是[：:]?")
 _GAP_OK = re.compile(r"^[\s，,。：:；;]*$")
 _TOTAL_WORD = re.compile(r"共计|合计|总计|总数|总额|共有|总共|总体|^共|总")
 _CARRYOVER = re.compile(r"结转|结余")
+_DELTA = re.compile(r"同比|增加|减少|增长|下降|较上年|比上年|节约|超支|增幅|降幅")
+_SECTION_BREAK = re.compile(r"(?:^|[。；;，,\s])(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
+MAX_ITEM_GAP = 40
 _PREDICATE_START = re.compile(r"^(?:已|尚|未|累计|实现|新增|全部|均)")
 COUNT_UNITS = {"个", "项", "名", "件", "处", "次", "起", "家", "所", "类", "批", "场", "户次", "人次"}
 _HEADCOUNT = re.compile(r"编制|人员|人数|职工|干部|总数|在职|实有")
@@ -49,6 +52,7 @@ def extract_sums(scan: Scan) -> tuple[list[SumRelation], list[BalanceRelation]]:
         carry = [it for it in items if _CARRYOVER.search(it.group[0].label)]
         flows = [it for it in items if it not in carry]
         carries.extend((totals[-1], c.group[0]) for c in carry)
+        seen_totals.update(q.id for it in items for q in it.group)
         for t in totals:
             seen_totals.add(t.id)
             sums.extend(_relations(t, flows, partial or len(flows) == 1, nested=False))
@@ -64,6 +68,8 @@ def _total_before(scan: Scan, pos: int) -> list[Quantity]:
     last = scan.before(pos)
     if last is None or not _GAP_OK.match(scan.text[last.end : pos]):
         return []
+    if last.unit in ("%", "个百分点") or _DELTA.search(last.label):
+        return []
     group = [last]
     prev = scan.before(last.start)
     if prev and prev.family != last.family and not scan.text[prev.end : last.start].strip():
@@ -77,8 +83,9 @@ def _total_before(scan: Scan, pos: int) -> list[Quantity]:
 
 def _list_end(text: str, pos: int, *, semicolon: bool = False) -> int:
     stops = ("。", "\n", "；", ";") if semicolon else ("。", "\n")
-    ends = [i for i in (text.find(s, pos) for s in stops) if i >= 0]
-    return min(ends) if ends else len(text)
+    limit = min(len(text), pos + MAX_SENTENCE)
+    ends = [i for i in (text.find(s, pos, limit) for s in stops) if i >= 0]
+    return min(ends) if ends else limit
 
 
 def _events(scan: Scan, start: int, end: int) -> list[tuple[int, str, object]]:
@@ -107,6 +114,12 @@ def _parse_items(scan: Scan, start: int, end: int) -> tuple[list[_Item], bool]:
         if kind == "q":
             q = obj
             assert isinstance(q, Quantity)
+            gap = scan.text[(last.end if last else start) : q.label_start if q.label_start >= 0 else q.start]
+            if len(gap) > MAX_ITEM_GAP or _SECTION_BREAK.search(gap):
+                break  # a long stretch of prose or a new section: the list has ended
+            if _DELTA.search(q.label):
+                last = q
+                continue
             if last and q.family != last.family and not scan.text[last.end : q.start].strip():
                 (parent.children[-1] if parent and parent.children else top[-1]).group.append(q)
             elif parent is None and _PREDICATE_START.match(q.label):
@@ -162,14 +175,16 @@ def _implicit(scan: Scan, seen: set[str]) -> list[SumRelation]:
     out: list[SumRelation] = []
     text = scan.text
     for t in scan.quantities:
-        if t.id in seen or not t.exact or scan.in_table(t.start):
-            continue
+        if t.id in seen or not t.exact or scan.in_table(t.start) or len(t.label) < 2 or _DELTA.search(t.label):
+            continue  # a number written first (174台拼接屏) or a change (同比增加) is not a total
+        if "分别" in t.label or text[t.end : t.end + 1] not in "，,；;：:（(":
+            continue  # 分别…A、B, or 174台拼接屏、30台…: not a total followed by its parts
         end = _list_end(text, t.end)
         stop = _SUB_MARKER.search(text, t.end, end)
         window = scan.between(t.end, stop.start() if stop else end)
         if t.family in ("percent", "分", "%") or t.unit in ("分", "个百分点"):
             continue
-        same = [q for q in window if q.unit == t.unit and q.exact]
+        same = [q for q in window if q.unit == t.unit and q.exact and not _DELTA.search(q.label)]
         if len(same) < 2:
             continue
         contiguous = same == window[: len(same)]

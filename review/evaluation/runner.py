@@ -1,0 +1,237 @@
+"""Run the pipeline on every labeled sample (and every seeded copy) and gather the numbers.
+
+Each sample is loaded and reviewed `repeat` times (a live model may answer differently each
+time; rules and replayed replies do not), timed (wall and CPU, loading included) with the tokens
+the model used. Seeded copies are reviewed once each, with the same extractor. The period is
+inferred by the pipeline, as for a user; a labeled period that differs is reported.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from review import __version__
+from review.document import Document
+from review.errors import ReviewError
+from review.evaluation.claimscore import (
+    claims_summary,
+    coverage_counts,
+    grounding_counts,
+    score_claims,
+)
+from review.evaluation.labels import LabeledSample, load_labels, validate
+from review.evaluation.scoring import DocScore, GoldSpan, gold_spans, ratio, score_doc, summarize
+from review.evaluation.seeding import KINDS, Seed, already_flagged, judge, seeds_for
+from review.findings import Finding
+from review.loader import load
+from review.pipeline import ModelExtractor, Review, review_document
+from review.texttables import text_blocks
+
+Say = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class EvalOptions:
+    labels_dir: Path
+    extractor: str = "rules"
+    model: ModelExtractor | None = None
+    replay: bool = False
+    repeat: int = 1
+    seeded: bool = True
+
+
+@dataclass
+class _Run:
+    review: Review | None
+    wall: float
+    cpu: float
+    error: str = ""
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return self.review.findings if self.review else ()
+
+
+def run_eval(opts: EvalOptions, say: Say | None = None) -> dict[str, Any]:
+    say = say or (lambda _msg: None)
+    samples = load_labels(opts.labels_dir)
+    scores: list[DocScore] = []
+    rows: list[dict[str, Any]] = []
+    claim_rows: list[dict[str, Any]] = []
+    grounding: list[dict[str, int]] = []
+    covered = total_labels = 0
+    unseen: list[dict[str, str]] = []
+    cases: dict[str, list[int]] = {}
+    seeded: list[dict[str, Any]] = []
+    for sample in samples:
+        say(f"评测 {sample.name} …")
+        runs = [_review_file(sample.sample_path, opts) for _ in range(max(1, opts.repeat))]
+        text = next((r.review.document.text for r in runs if r.review), None)
+        if text is None:
+            rows.append({"sample": sample.name, "error": runs[0].error})
+            continue
+        validate(sample, text)
+        gold, clean = gold_spans(sample.labels, text, sample.name)
+        for run in runs:
+            score = score_doc(sample.name, gold, clean, run.findings)
+            scores.append(score)
+            _count_cases(cases, score, gold, clean)
+            if run.review:
+                grounding.append(grounding_counts(text, run.review.claims, run.review.chunks))
+                if sample.claims:
+                    claim_rows.append(score_claims(sample.claims, text, run.review.claims, sample.name))
+                seen, missing = coverage_counts(gold + clean, run.review.claims)
+                covered, total_labels = covered + seen, total_labels + len(gold) + len(clean)
+                unseen += [{"sample": sample.name, "check": g.check, "quote": g.quote} for g in missing]
+        rows.append(_row(sample, runs, scores[-len(runs):]))
+        if opts.seeded and runs[0].review:
+            seeded += _seeded(sample, runs[0].review.document, runs[0].findings, opts)
+    return {
+        "tool": {"name": "jixiao-fuhe", "version": __version__},
+        "extractor": opts.extractor, "replay": opts.replay, "repeat": max(1, opts.repeat),
+        "labels": str(opts.labels_dir), "reports": rows,
+        "findings": summarize(scores),
+        "findings_by_format": _by_format(scores, samples),
+        "claims": claims_summary(claim_rows, grounding),
+        "coverage": {"labels": total_labels, "seen": covered, "rate": ratio(covered, total_labels),
+                     "unseen": _unique(unseen)},
+        "seeded": _seeded_summary(seeded) if opts.seeded else None,
+        "cost": _cost(rows),
+        "cases": [{"case": k, "passed": v[0], "runs": v[1], "rate": ratio(v[0], v[1])} for k, v in sorted(cases.items())],
+    }
+
+
+def _review_file(path: Path, opts: EvalOptions) -> _Run:
+    wall, cpu = time.perf_counter(), time.process_time()
+    try:
+        review = _review(load(path), opts)
+    except ReviewError as exc:
+        return _Run(None, time.perf_counter() - wall, time.process_time() - cpu, str(exc))
+    return _Run(review, time.perf_counter() - wall, time.process_time() - cpu)
+
+
+def _review(doc: Document, opts: EvalOptions) -> Review:
+    return review_document(doc, extractor=opts.extractor, model=opts.model)
+
+
+def tokens_of(review: Review | None) -> int:
+    """Tokens the model used for a review (0 for rules, or when the pipeline does not say)."""
+    if review is None:
+        return 0
+    direct = getattr(review, "tokens", None)
+    if isinstance(direct, int):
+        return direct
+    return sum(int(getattr(c, "tokens_in", 0) or 0) + int(getattr(c, "tokens_out", 0) or 0) for c in review.chunks)
+
+
+def _count_cases(cases: dict[str, list[int]], score: DocScore, gold: list[GoldSpan], clean: list[GoldSpan]) -> None:
+    missed = {id(g) for g in score.missed}
+    for g in gold:
+        c = cases.setdefault(f"finding {score.name}:{g.id}", [0, 0])
+        c[0] += id(g) not in missed
+        c[1] += 1
+    for g in clean:
+        c = cases.setdefault(f"clean {g.id} {g.check}:{g.quote[:24]}", [0, 0])
+        c[0] += not score.flagged(g)
+        c[1] += 1
+
+
+def _row(sample: LabeledSample, runs: list[_Run], scores: list[DocScore]) -> dict[str, Any]:
+    first = next(r.review for r in runs if r.review)
+    n = len(runs)
+    return {
+        "sample": sample.name, "runs": n, "status": first.status,
+        "period": first.period, "labeled_period": sample.labels.period,
+        "period_ok": sample.labels.period is None or str(first.period) == sample.labels.period,
+        "gold": len(scores[0].matched) + len(scores[0].missed),
+        "found": sum(len(s.matched) for s in scores) / n,
+        "findings": sum(len(s.produced) for s in scores) / n,
+        "unlabeled": sum(len(s.unlabeled) for s in scores) / n,
+        "false_alarms": sum(len(s.false_alarms) for s in scores) / n,
+        "wall_s": round(sum(r.wall for r in runs) / n, 4), "cpu_s": round(sum(r.cpu for r in runs) / n, 4),
+        "tokens": sum(tokens_of(r.review) for r in runs) / n,
+        "errors": [r.error for r in runs if r.error],
+    }
+
+
+def _seeded(sample: LabeledSample, doc: Document, clean: tuple[Finding, ...], opts: EvalOptions) -> list[dict[str, Any]]:
+    out = []
+    for seed in seeds_for(sample.name, doc.text, sample.labels):
+        row: dict[str, Any] = {"id": seed.id, "kind": seed.kind, "check": seed.check, "relation": seed.relation,
+                               "change": f"{seed.before} → {seed.after}"}
+        if already_flagged(seed, clean):
+            out.append(row | {"status": "skipped", "reason": "relation already flagged in the clean text"})
+            continue
+        try:
+            review = _review(seed_document(doc, seed), opts)
+        except ReviewError as exc:
+            out.append(row | {"status": "error", "reason": str(exc)})
+            continue
+        hit, other = judge(seed, clean, review.findings)
+        out.append(row | {"status": "detected" if hit else "missed", "other_checks": other})
+    return out
+
+
+def seed_document(doc: Document, seed: Seed) -> Document:
+    """The seeded copy of a loaded report. A .txt is re-read from its text; a .docx/.pdf keeps its
+    blocks (table cells, pages), shifted past the change, so the same reading path is measured."""
+    path = f"{doc.path}#{seed.id.split('#', 1)[1]}"
+    if doc.source_format == "txt":
+        return Document(path=path, sha256=seed.sha256, source_format="txt", text=seed.text, blocks=text_blocks(seed.text))
+    a = seed.clean_at[0]
+    blocks = tuple(
+        blk if blk.end <= a else blk.model_copy(update={"start": seed.shift(blk.start), "end": blk.end + seed.delta})
+        for blk in doc.blocks
+    )
+    return doc.model_copy(update={"path": path, "sha256": seed.sha256, "text": seed.text, "blocks": blocks})
+
+
+def _seeded_summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    by_kind: dict[str, dict[str, Any]] = {}
+    for kind in KINDS + ("all",):
+        mine = [r for r in rows if kind in ("all", r["kind"]) and r["status"] != "skipped"]
+        if not mine:
+            continue
+        detected = sum(r["status"] == "detected" for r in mine)
+        by_kind[kind] = {
+            "injected": len(mine), "detected": detected, "recall": ratio(detected, len(mine)),
+            "other_check": sum(r["status"] == "missed" and bool(r["other_checks"]) for r in mine),
+            "errors": sum(r["status"] == "error" for r in mine),
+        }
+    return {
+        "overall": by_kind.pop("all", {"injected": 0, "detected": 0, "recall": None}),
+        "by_kind": by_kind,
+        "skipped": [r for r in rows if r["status"] == "skipped"],
+        "misses": [r for r in rows if r["status"] in ("missed", "error")],
+    }
+
+
+def _by_format(scores: list[DocScore], samples: list[LabeledSample]) -> dict[str, Any]:
+    """Overall finding scores per file type (txt, docx, pdf) of the samples."""
+    fmt = {s.name: s.sample_path.suffix.lstrip(".").lower() for s in samples}
+    return {f: summarize([s for s in scores if fmt[s.name] == f])["overall"] for f in sorted(set(fmt.values()))}
+
+
+def _cost(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    ok = [r for r in rows if "wall_s" in r]
+    n = len(ok)
+    return {
+        "reports": n,
+        "wall_s_per_report": round(sum(r["wall_s"] for r in ok) / n, 4) if n else None,
+        "cpu_s_per_report": round(sum(r["cpu_s"] for r in ok) / n, 4) if n else None,
+        "tokens_per_report": round(sum(r["tokens"] for r in ok) / n, 1) if n else None,
+    }
+
+
+def _unique(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    seen, out = set(), []
+    for r in rows:
+        key = tuple(r.values())
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out

@@ -1,0 +1,18 @@
+"""The committed baseline holds: the full eval (rules extractor, seeded errors included) does not
+fall below eval/baseline.json by more than its tolerance, and no high-severity finding is missed.
+
+After an intended change in what the tool finds, run `review eval --update-baseline` and commit
+the new eval/baseline.json with the change."""
+
+from __future__ import annotations
+
+from review.evaluation import baseline
+from review.evaluation.runner import EvalOptions, run_eval
+
+from .conftest import ROOT
+
+
+def test_eval_gate_against_committed_baseline() -> None:
+    result = run_eval(EvalOptions(ROOT / "eval" / "labels"))
+    regressions = baseline.gate(result, ROOT / "eval" / "baseline.json")
+    assert not regressions, "eval regressed against eval/baseline.json:\n" + "\n".join(regressions)
