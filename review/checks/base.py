@@ -3,7 +3,8 @@ finding so that `quote == text[start:end]` always holds."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from decimal import Decimal
 
 from review.claims import Claims, Quantity
@@ -18,8 +19,9 @@ class Context:
     text: str
     period: int | None
     rubric: RubricPack | None = None
+    memo: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
-    @property
+    @cached_property
     def q(self) -> dict[str, Quantity]:
         return self.claims.by_id()
 

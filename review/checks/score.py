@@ -28,6 +28,13 @@ def grade_of(ctx: Context, score: Decimal) -> str:
 
 def stated_total(ctx: Context) -> Quantity | None:
     """The report's total self-score: a score table's total row, else a 得分…其中 list's total."""
+    if "stated_total" not in ctx.memo:
+        ctx.memo["stated_total"] = _find_total(ctx)
+    found = ctx.memo["stated_total"]
+    return found if isinstance(found, Quantity) else None
+
+
+def _find_total(ctx: Context) -> Quantity | None:
     q = ctx.q
     for rel in ctx.claims.relations:
         if isinstance(rel, ScoreTree) and rel.source == "table":

@@ -1,0 +1,91 @@
+"""Many reports at once: parallel workers, each result saved the moment it is ready (keyed by
+document sha256 and tool version), a resumable run, and one bad file never stops the batch."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+
+from review import __version__
+from review.errors import ReviewError
+from review.loader import load
+from review.pipeline import Review, review_document
+from review.rubric import resolve_pack
+from review.store import Store
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One file of a batch: its review, or the one-line reason it could not be reviewed."""
+
+    path: str
+    review: Review | None = None
+    error: str | None = None
+    cached: bool = False
+
+
+Reviewer = Callable[[str], Outcome]
+
+
+def review_path(path: str, period: int | None = None, rubric: str | None = None) -> Outcome:
+    """Review one file with the rules extractor (top-level so worker processes can run it)."""
+    try:
+        pack = resolve_pack(rubric) if rubric else None
+        return Outcome(path, review=review_document(load(path), period=period, rubric=pack))
+    except ReviewError as exc:
+        return Outcome(path, error=str(exc))
+
+
+def file_sha256(path: Path) -> str | None:
+    try:
+        digest = hashlib.sha256()
+        with path.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+        return digest.hexdigest()
+    except OSError:
+        return None
+
+
+def run_batch(
+    paths: list[Path], *, jobs: int = 1, period: int | None = None, rubric: str | None = None,
+    store: Store | None = None, resume: bool = False, reviewer: Reviewer | None = None,
+) -> Iterator[Outcome]:
+    """Yield outcomes as they complete. With a store, each review is committed before it is
+    yielded; with `resume`, files already reviewed by this tool version are not reviewed again."""
+    todo: list[str] = []
+    for p in paths:
+        stored = _stored(store, p) if resume and store else None
+        if stored is not None:
+            yield Outcome(str(p), review=stored, cached=True)
+        else:
+            todo.append(str(p))
+    for outcome in _run(todo, jobs, period, rubric, reviewer):
+        if store is not None and outcome.review is not None:
+            store.save_review(outcome.review, name=Path(outcome.path).name, tool_version=__version__, rubric=outcome.review.rubric)
+        yield outcome
+
+
+def _stored(store: Store, path: Path) -> Review | None:
+    sha = file_sha256(path)
+    found = store.find_review(sha, __version__) if sha else None
+    return found.review if found else None
+
+
+def _run(todo: list[str], jobs: int, period: int | None, rubric: str | None, reviewer: Reviewer | None) -> Iterator[Outcome]:
+    if reviewer is not None or jobs <= 1 or len(todo) <= 1:
+        one = reviewer or (lambda p: review_path(p, period, rubric))
+        for path in todo:
+            yield one(path)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = {pool.submit(review_path, path, period, rubric): path for path in todo}
+        for fut in as_completed(futures):
+            try:
+                yield fut.result()
+            except BrokenProcessPool as exc:  # a worker died (killed, out of memory): say so per file
+                yield Outcome(futures[fut], error=f"{futures[fut]}: 复核进程异常退出（{exc}）")
