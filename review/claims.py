@@ -188,9 +188,19 @@ class UnitPrice(_Frozen):
     actual: tuple[str, str] | None = None
 
 
+class FormulaScore(_Frozen):
+    """A score the rubric computes from a stated input: 预算执行率得分 = min(执行率, 100%) × 分值."""
+
+    kind: Literal["formula_score"] = "formula_score"
+    rule: Literal["budget_execution"]
+    rate: str
+    weight: str
+    score: str
+
+
 Relation = (
     SumRelation | RatioRelation | BalanceRelation | CountRelation | ScoreTree | YearMention
-    | Assertion | PlanActual | UnitPrice
+    | Assertion | PlanActual | UnitPrice | FormulaScore
 )
 
 

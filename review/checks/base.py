@@ -4,8 +4,8 @@ finding so that `quote == text[start:end]` always holds."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from decimal import Decimal
+from functools import cached_property
 
 from review.claims import Claims, Quantity
 from review.findings import Check, Finding, Severity, Value

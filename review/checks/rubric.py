@@ -8,7 +8,7 @@ import re
 from decimal import Decimal
 
 from review.checks.base import Context, computed_value, finding, fmt, span_of, value_of
-from review.claims import Quantity, ScoreTree, SumRelation
+from review.claims import FormulaScore, Quantity, ScoreTree, SumRelation
 from review.findings import Finding, Value
 from review.intervals import Interval
 from review.scoring import budget_execution
@@ -20,7 +20,28 @@ DEFAULT_GRADES = (("优", Decimal(90)), ("良", Decimal(80)), ("中", Decimal(60
 
 
 def check_rubric(ctx: Context) -> list[Finding]:
-    return [*_budget_execution(ctx), *_pack_weights(ctx), *_grades(ctx)]
+    return [*_budget_execution(ctx), *_formula_scores(ctx), *_pack_weights(ctx), *_grades(ctx)]
+
+
+def _formula_scores(ctx: Context) -> list[Finding]:
+    """A table row that states 执行率, 分值 and 得分 together (项目支出绩效自评表)."""
+    q = ctx.q
+    out = []
+    for rel in ctx.claims.relations:
+        if not isinstance(rel, FormulaScore):
+            continue
+        rate, weight, score = q[rel.rate], q[rel.weight], q[rel.score]
+        allowed = budget_execution(rate.parsed.interval(), weight.interval())
+        if allowed.meets(score.interval()):
+            continue
+        out.append(finding(
+            ctx, "score", "high",
+            f"预算执行得分不符：执行率{rate.text}、分值{weight.text}，按 min(执行率,100%)×分值 应得{allowed.show(2)}分，表中为{score.text}",
+            *span_of(score), stated=value_of(score), computed=computed_value(allowed, "分", 3),
+            trace=f"min({rate.text}, 100%) × {weight.text} = {allowed.show(3)}",
+            rule=_rule_label(ctx, "rubric.budget_execution"), related=((rate.start, rate.end), (weight.start, weight.end)),
+        ))
+    return out
 
 
 def _rule_label(ctx: Context, rule: str) -> str:

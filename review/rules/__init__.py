@@ -20,6 +20,7 @@ from review.rules.scan import Scan
 from review.rules.score_table import extract_table_scores
 from review.rules.scores import extract_text_scores
 from review.rules.sums import extract_sums
+from review.rules.table_columns import extract_table_columns
 
 _BUDGET = re.compile(r"预算安排|预算收入|预算数|预算总额|收入总额|收入合计|支出预算|部门预算")
 
@@ -28,7 +29,10 @@ def extract_rules(doc: Document, period: int | None = None) -> Claims:
     scan = Scan.of(doc)
     sums, balances = extract_sums(scan)
     trees, table_qty = extract_table_scores(scan, len(scan.quantities))
+    columns, column_qty = extract_table_columns(scan, len(scan.quantities) + len(table_qty))
+    table_qty += column_qty
     relations = [
+        *columns,
         *sums, *balances, *extract_ratios(scan, sums), *extract_counts(scan, sums), *extract_text_scores(scan),
         *trees, *extract_years(scan), *extract_assertions(scan), *extract_plan_actual(scan, sums),
         *extract_unit_prices(scan),

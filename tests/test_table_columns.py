@@ -1,0 +1,36 @@
+"""Tables read by their header (项目支出绩效自评表): execution rate, budget-execution score,
+indicator scores and the total."""
+
+from tests.conftest import checks_of, review_text
+
+NATIONAL = (
+    "某县2023年度项目支出绩效自评表\n"
+    "项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
+    "年度资金总额\t100\t100\t90\t10\t90%\t9\n"
+    "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+    "产出指标\t数量指标\t培训人数\t≥100人\t120人\t20\t20\n"
+    "产出指标\t质量指标\t合格率\t≥95%\t96%\t20\t20\n"
+    "产出指标\t时效指标\t完成时间\t12月底前\t12月\t10\t10\n"
+    "效益指标\t社会效益指标\t群众受益面\t明显提升\t提升\t30\t28\n"
+    "满意度指标\t服务对象满意度指标\t满意度\t≥90%\t95%\t10\t10\n"
+    "总分\t\t\t\t\t100\t97\n"
+)
+
+
+def test_consistent_national_table():
+    assert checks_of(NATIONAL, 2023) == []
+
+
+def test_execution_rate_and_its_score():
+    wrong_rate = NATIONAL.replace("\t90%\t9\n", "\t95%\t9\n")
+    assert any(c == "ratio" and q == "95%" for c, q in checks_of(wrong_rate, 2023))
+    wrong_score = NATIONAL.replace("\t90%\t9\n", "\t90%\t10\n").replace("\t100\t97\n", "\t100\t98\n")
+    found = review_text(wrong_score, 2023).findings
+    assert any(f.check == "score" and "budget_execution" in f.rule for f in found)
+
+
+def test_indicator_above_weight_and_total():
+    text = NATIONAL.replace("\t30\t28\n", "\t30\t32\n")
+    found = checks_of(text, 2023)
+    assert ("score", "群众受益面") in found
+    assert any(c == "score" and q.startswith("总分") for c, q in found)  # 9+20+20+10+32+10 = 101 ≠ 97
