@@ -188,6 +188,14 @@ class UnitPrice(_Frozen):
     actual: tuple[str, str] | None = None
 
 
+class SameFact(_Frozen):
+    """One fact stated more than once (the total self-score, the budget execution rate)."""
+
+    kind: Literal["same_fact"] = "same_fact"
+    what: str
+    statements: tuple[str, ...]
+
+
 class FormulaScore(_Frozen):
     """A score the rubric computes from a stated input: 预算执行率得分 = min(执行率, 100%) × 分值."""
 
@@ -200,7 +208,7 @@ class FormulaScore(_Frozen):
 
 Relation = (
     SumRelation | RatioRelation | BalanceRelation | CountRelation | ScoreTree | YearMention
-    | Assertion | PlanActual | UnitPrice | FormulaScore
+    | Assertion | PlanActual | UnitPrice | FormulaScore | SameFact
 )
 
 

@@ -85,3 +85,9 @@ def test_planned_expenditure_must_balance_planned_income():
         "2021年部门预算安排支出合计1333.74万元，其中:基本支出871.44万元；项目支出462.3万元。\n"
     )
     assert checks_of(text, 2021) == [("consistency", "2021年部门预算安排支出合计1333.74万元")]
+
+
+def test_same_fact_stated_twice_with_different_values():
+    text = "绩效评价得分：97分。\n部门整体自评得分为95分。\n"
+    assert checks_of(text, 2023) == [("consistency", "部门整体自评得分为95分")]
+    assert checks_of(text.replace("95分", "97分"), 2023) == []

@@ -5,13 +5,33 @@ budget stated for the same scope."""
 from __future__ import annotations
 
 from review.checks.base import Context, finding, span_of, value_of
-from review.claims import Assertion, PlanActual
+from review.claims import Assertion, PlanActual, SameFact
 from review.findings import Finding
+
+
+def _same_facts(ctx: Context) -> list[Finding]:
+    """The same fact stated with values whose intervals do not meet: flag each later statement."""
+    q = ctx.q
+    out = []
+    for rel in ctx.claims.relations:
+        if not isinstance(rel, SameFact):
+            continue
+        stated = sorted((q[i] for i in rel.statements), key=lambda x: x.start)
+        first = stated[0]
+        for other in stated[1:]:
+            if other.interval().meets(first.interval()):
+                continue
+            out.append(finding(
+                ctx, "consistency", "medium", f"前后不一致：{rel.what}先写为{first.text}，此处为{other.text}",
+                *span_of(other), stated=value_of(other), computed=value_of(first),
+                trace=f"{first.text}（第一次）≠ {other.text}", rule="consistency.same_fact", related=(span_of(first),),
+            ))
+    return out
 
 
 def check_consistency(ctx: Context) -> list[Finding]:
     q = ctx.q
-    out = []
+    out = _same_facts(ctx)
     for rel in ctx.claims.relations:
         if isinstance(rel, Assertion) and rel.expected and rel.actual:
             exp, act = q[rel.expected], q[rel.actual]

@@ -70,7 +70,7 @@ def table(result: dict[str, Any]) -> str:
     out += _seeded(result.get("seeded"))
     cost = result["cost"]
     out.append(f"Cost per report: {_n(cost['wall_s_per_report'], 1).strip()} s wall, {_n(cost['cpu_s_per_report'], 1).strip()} s CPU, "
-               f"{cost['tokens_per_report']:g} tokens")
+               f"{cost['tokens_per_report'] or 0:g} tokens")
     out += _reports(result["reports"])
     out += _problems(result)
     return "\n".join(out) + "\n"
@@ -103,9 +103,6 @@ def _seeded(s: dict[str, Any] | None) -> list[str]:
 def _reports(rows: list[dict[str, Any]]) -> list[str]:
     out = [f"Per report  {'sample':<24}{'period':>7}{'gold':>5}{'found':>6}{'prod':>6}{'unlab':>6}{'f.a.':>5}{'wall s':>8}{'tokens':>8}"]
     for r in rows:
-        if "error" in r:
-            out.append(f"  {r['sample']:<34} error: {r['error']}")
-            continue
         period = f"{r['period']}{'' if r['period_ok'] else '≠' + str(r['labeled_period'])}"
         out.append(f"  {r['sample']:<34}{period:>7}{r['gold']:>5}{r['found']:>6g}{r['findings']:>6g}{r['unlabeled']:>6g}"
                    f"{r['false_alarms']:>5g}{r['wall_s']:>8.3f}{r['tokens']:>8g}")
@@ -114,11 +111,12 @@ def _reports(rows: list[dict[str, Any]]) -> list[str]:
 
 def _problems(result: dict[str, Any]) -> list[str]:
     f = result["findings"]
-    out = [f"  missed {m['id']} [{m['severity']}] {m['check']}: {m['quote']}" for m in f["missed"]]
+    out = [f"  error {r['sample']}: {e}" for r in result["reports"] for e in sorted(set(r["errors"]))]
+    out += [f"  missed {m['id']} [{m['severity']}] {m['check']}: {m['quote']}" for m in f["missed"]]
     out += [f"  false alarm {a['sample']} {a['check']}: {a['quote']} — {a['message']}" for a in f["false_alarm_list"]]
     out += [f"  unlabeled {u['sample']} {u['check']}: {u['quote'][:40]} — {u['message'][:60]}" for u in f["unlabeled"]]
     if result.get("seeded"):
         out += [f"  seeded miss {m['id']} ({m['change']}){' flagged as ' + '/'.join(m['other_checks']) if m.get('other_checks') else ''}"
-                f"{' error: ' + m['reason'] if m['status'] == 'error' else ''}" for m in result["seeded"]["misses"]]
+                f"{' error: ' + m['reason'][:60] if m['status'] == 'error' else ''}" for m in result["seeded"]["misses"]]
     out += [f"  flaky {c['case']}: passed {c['passed']} of {c['runs']}" for c in result["cases"] if 0 < c["passed"] < c["runs"]]
     return (["Problems"] + [line.replace("\n", "⏎") for line in out]) if out else []

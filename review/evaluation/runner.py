@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from review import __version__
+from review.claims import Claims
 from review.document import Document
 from review.errors import ReviewError
 from review.evaluation.claimscore import (
@@ -46,6 +47,7 @@ class EvalOptions:
 
 @dataclass
 class _Run:
+    doc: Document | None
     review: Review | None
     wall: float
     cpu: float
@@ -57,6 +59,8 @@ class _Run:
 
 
 def run_eval(opts: EvalOptions, say: Say | None = None) -> dict[str, Any]:
+    """A report that cannot be loaded or reviewed still counts: its labeled findings as missed,
+    its labeled relations as unseen, its seeded errors as errors."""
     say = say or (lambda _msg: None)
     samples = load_labels(opts.labels_dir)
     scores: list[DocScore] = []
@@ -70,26 +74,25 @@ def run_eval(opts: EvalOptions, say: Say | None = None) -> dict[str, Any]:
     for sample in samples:
         say(f"评测 {sample.name} …")
         runs = [_review_file(sample.sample_path, opts) for _ in range(max(1, opts.repeat))]
-        text = next((r.review.document.text for r in runs if r.review), None)
-        if text is None:
-            rows.append({"sample": sample.name, "error": runs[0].error})
-            continue
-        validate(sample, text)
-        gold, clean = gold_spans(sample.labels, text, sample.name)
+        doc = next((r.doc for r in runs if r.doc), None)
+        if doc is not None:
+            validate(sample, doc.text)
+        gold, clean = gold_spans(sample.labels, doc.text if doc else None, sample.name)
         for run in runs:
             score = score_doc(sample.name, gold, clean, run.findings)
             scores.append(score)
             _count_cases(cases, score, gold, clean)
-            if run.review:
-                grounding.append(grounding_counts(text, run.review.claims, run.review.chunks))
-                if sample.claims:
-                    claim_rows.append(score_claims(sample.claims, text, run.review.claims, sample.name))
-                seen, missing = coverage_counts(gold + clean, run.review.claims)
-                covered, total_labels = covered + seen, total_labels + len(gold) + len(clean)
-                unseen += [{"sample": sample.name, "check": g.check, "quote": g.quote} for g in missing]
+            claims = run.review.claims if run.review else Claims()
+            if doc is not None and sample.claims:
+                claim_rows.append(score_claims(sample.claims, doc.text, claims, sample.name))
+            if run.review and doc is not None:
+                grounding.append(grounding_counts(doc.text, claims, run.review.chunks))
+            seen, missing = coverage_counts(gold + clean, claims)
+            covered, total_labels = covered + seen, total_labels + len(gold) + len(clean)
+            unseen += [{"sample": sample.name, "check": g.check, "quote": g.quote} for g in missing]
         rows.append(_row(sample, runs, scores[-len(runs):]))
-        if opts.seeded and runs[0].review:
-            seeded += _seeded(sample, runs[0].review.document, runs[0].findings, opts)
+        if opts.seeded and doc is not None:
+            seeded += _seeded(sample, doc, runs[0], opts)
     return {
         "tool": {"name": "jixiao-fuhe", "version": __version__},
         "extractor": opts.extractor, "replay": opts.replay, "repeat": max(1, opts.repeat),
@@ -107,11 +110,13 @@ def run_eval(opts: EvalOptions, say: Say | None = None) -> dict[str, Any]:
 
 def _review_file(path: Path, opts: EvalOptions) -> _Run:
     wall, cpu = time.perf_counter(), time.process_time()
+    doc = None
     try:
-        review = _review(load(path), opts)
+        doc = load(path)
+        review = _review(doc, opts)
     except ReviewError as exc:
-        return _Run(None, time.perf_counter() - wall, time.process_time() - cpu, str(exc))
-    return _Run(review, time.perf_counter() - wall, time.process_time() - cpu)
+        return _Run(doc, None, time.perf_counter() - wall, time.process_time() - cpu, str(exc))
+    return _Run(doc, review, time.perf_counter() - wall, time.process_time() - cpu)
 
 
 def _review(doc: Document, opts: EvalOptions) -> Review:
@@ -141,12 +146,12 @@ def _count_cases(cases: dict[str, list[int]], score: DocScore, gold: list[GoldSp
 
 
 def _row(sample: LabeledSample, runs: list[_Run], scores: list[DocScore]) -> dict[str, Any]:
-    first = next(r.review for r in runs if r.review)
+    first = next((r.review for r in runs if r.review), None)
     n = len(runs)
     return {
-        "sample": sample.name, "runs": n, "status": first.status,
-        "period": first.period, "labeled_period": sample.labels.period,
-        "period_ok": sample.labels.period is None or str(first.period) == sample.labels.period,
+        "sample": sample.name, "runs": n, "status": first.status if first else "error",
+        "period": first.period if first else None, "labeled_period": sample.labels.period,
+        "period_ok": first is None or sample.labels.period is None or str(first.period) == sample.labels.period,
         "gold": len(scores[0].matched) + len(scores[0].missed),
         "found": sum(len(s.matched) for s in scores) / n,
         "findings": sum(len(s.produced) for s in scores) / n,
@@ -158,11 +163,15 @@ def _row(sample: LabeledSample, runs: list[_Run], scores: list[DocScore]) -> dic
     }
 
 
-def _seeded(sample: LabeledSample, doc: Document, clean: tuple[Finding, ...], opts: EvalOptions) -> list[dict[str, Any]]:
+def _seeded(sample: LabeledSample, doc: Document, first: _Run, opts: EvalOptions) -> list[dict[str, Any]]:
     out = []
+    clean = first.findings
     for seed in seeds_for(sample.name, doc.text, sample.labels):
         row: dict[str, Any] = {"id": seed.id, "kind": seed.kind, "check": seed.check, "relation": seed.relation,
                                "change": f"{seed.before} → {seed.after}"}
+        if first.review is None:
+            out.append(row | {"status": "error", "reason": f"the clean report was not reviewed: {first.error}"})
+            continue
         if already_flagged(seed, clean):
             out.append(row | {"status": "skipped", "reason": "relation already flagged in the clean text"})
             continue

@@ -48,10 +48,16 @@ class GoldSpan:
     span: Span
 
 
-def gold_spans(labels: DocLabels, text: str, where: str) -> tuple[list[GoldSpan], list[GoldSpan]]:
-    findings = [GoldSpan(f.id or f"{where}:F{i}", f.check, f.severity, f.quote, require(text, f.quote, f.occurrence, where))
+def gold_spans(labels: DocLabels, text: str | None, where: str) -> tuple[list[GoldSpan], list[GoldSpan]]:
+    """Gold findings and clean relations located in `text` (None: the report could not be read,
+    so they keep an empty span and can only be missed)."""
+
+    def at(quote: str, occurrence: int) -> Span:
+        return (0, 0) if text is None else require(text, quote, occurrence, where)
+
+    findings = [GoldSpan(f.id or f"{where}:F{i}", f.check, f.severity, f.quote, at(f.quote, f.occurrence))
                 for i, f in enumerate(labels.findings, 1)]
-    clean = [GoldSpan(f"{where}:C{i}", c.check, None, c.quote, require(text, c.quote, c.occurrence, where))
+    clean = [GoldSpan(f"{where}:C{i}", c.check, None, c.quote, at(c.quote, c.occurrence))
              for i, c in enumerate(labels.consistent, 1)]
     return findings, clean
 

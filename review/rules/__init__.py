@@ -10,6 +10,7 @@ from review.document import Document
 from review.rules.counts import extract_counts
 from review.rules.facts import (
     extract_assertions,
+    extract_same_facts,
     extract_plan_actual,
     extract_unit_prices,
     extract_years,
@@ -35,7 +36,7 @@ def extract_rules(doc: Document, period: int | None = None) -> Claims:
         *columns,
         *sums, *balances, *extract_ratios(scan, sums), *extract_counts(scan, sums), *extract_text_scores(scan),
         *trees, *extract_years(scan), *extract_assertions(scan), *extract_plan_actual(scan, sums),
-        *extract_unit_prices(scan),
+        *extract_unit_prices(scan), *extract_same_facts(scan, trees, table_qty),
     ]
     budget = _budget_total(scan.quantities)
     return Claims(

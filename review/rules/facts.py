@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from review.claims import Assertion, PlanActual, Quantity, SumRelation, UnitPrice, YearMention
+from review.claims import Assertion, PlanActual, Quantity, SameFact, ScoreTree, SumRelation, UnitPrice, YearMention
 from review.numbers import find_dates
 from review.rules.scan import Scan
 
@@ -135,4 +135,25 @@ def extract_unit_prices(scan: Scan) -> list[UnitPrice]:
         actual = next(((a, b) for a, b in area if _ACTUAL.search(a.label) and (a, b) != target), None)
         if target and actual and target[0].unit == actual[0].unit:
             out.append(UnitPrice(groups=(), target=(target[0].id, target[1].id), actual=(actual[0].id, actual[1].id)))
+    return out
+
+
+_TOTAL_SCORE = re.compile(r"(?:自评|综合|评价|绩效)(?:综合)?(?:得分|总分|评分)$|自评总分$|总得分$")
+_EXEC_RATE = re.compile(r"^(?:本部门|本单位|部门|整体|全年|年度|总体)?(?:预算)?执行率$")
+
+
+def extract_same_facts(scan: Scan, trees: list[ScoreTree], extra: list[Quantity]) -> list[SameFact]:
+    """The total self-score and the overall execution rate, wherever they are stated."""
+    by_id = {q.id: q for q in extra}
+    scores = [q.id for q in scan.quantities if q.unit == "分" and q.exact and q.value >= 30 and _TOTAL_SCORE.search(q.label)]
+    for tree in trees:
+        root = next(n for n in tree.nodes if n.id == tree.root)
+        if tree.source == "table" and root.score and root.score in by_id:
+            scores.append(root.score)
+    rates = [q.id for q in scan.quantities if q.unit == "%" and q.exact and _EXEC_RATE.search(q.label) and not scan.in_table(q.start)]
+    out = []
+    if len(scores) > 1:
+        out.append(SameFact(what="自评总分", statements=tuple(scores)))
+    if len(rates) > 1:
+        out.append(SameFact(what="预算执行率", statements=tuple(rates)))
     return out

@@ -33,6 +33,11 @@ class Scan:
         prev_end = 0
         for i, n in enumerate(find_numbers(text)):
             label, label_start = _label(text, max(prev_end, _clause_start(text, n.start)), n.start)
+            colon = n.start - 1
+            while colon > 0 and text[colon] in " \u3000":
+                colon -= 1
+            if not label and colon > prev_end and text[colon] in "：:":
+                label, label_start = _label(text, max(prev_end, _clause_start(text, colon)), colon)  # 得分：97分
             scan.quantities.append(Quantity.from_parsed(f"q{i}", n, label, label_start))
             prev_end = n.end
         scan._starts = [q.start for q in scan.quantities]
