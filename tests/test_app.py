@@ -222,3 +222,14 @@ def test_a_failed_model_chunk_makes_the_review_incomplete(model_server: Scripted
     warning = " ".join(w.value for w in at.warning).replace("\\", "")
     assert "复核不完整" in warning and f"模型未读取 0–{len(MODEL_TEXT.rstrip())}" in warning and "HTTP 500" in warning
     assert "抽取方式：hybrid" in " ".join(c.value for c in at.caption)
+
+
+def test_the_upload_limit_comes_from_the_streamlit_config(monkeypatch: pytest.MonkeyPatch) -> None:
+    import streamlit
+
+    real = streamlit.get_option
+    monkeypatch.setattr(streamlit, "get_option", lambda key: 1 if key == "server.maxUploadSize" else real(key))
+    at = start()
+    assert "上传上限：1 MB" in " ".join(m.value for m in at.sidebar.markdown)
+    upload(at, "大报告.txt", ("预算执行率56%。" * 120_000).encode())
+    assert any("文件过大" in e.value for e in at.error)

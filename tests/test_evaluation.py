@@ -193,6 +193,7 @@ def test_import_decisions_turns_confirmed_and_dismissed_into_labels(tmp_path: Pa
     out, samples = tmp_path / "labels", tmp_path / "samples"
     exported = import_decisions(tmp_path / "reviews.db", out, samples)
     assert len(exported) == 1 and exported[0].confirmed == 1 and exported[0].dismissed == 0
+    assert exported[0].labels is not None and exported[0].labels.exists()
     labeled = load_labels(out)
     assert labeled[0].labels.findings[0].check == review.findings[0].check
     assert labeled[0].sample_path.read_text(encoding="utf-8") == text
@@ -228,3 +229,37 @@ def test_cli_errors_are_one_line_exit_2(argv: list[str], tmp_path: Path, capsys:
     assert eval_main([*argv, "--json", str(tmp_path / "r.json")]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("review eval: ")
+
+
+def test_model_path_counts_tokens_and_grounding(small_labels: Path) -> None:
+    """A fake model extractor (plain function): its tokens are summed, its unfound quotes lower grounding."""
+    from review.document import Document
+    from review.pipeline import ChunkOutcome, ModelResult
+
+    def fake(doc: Document, progress: object = None) -> ModelResult:
+        m = re.search(r"(\d+)([人个])", doc.text)
+        assert m is not None
+        q = Quantity(id="m0", text=m.group(), start=m.start(), end=m.end(), value=Decimal(m.group(1)), unit=m.group(2),
+                     decimals=0, source="llm")
+        chunk = ChunkOutcome(start=0, end=len(doc.text), status="ok", claims=1, ungrounded=("九十个",),
+                             tokens_in=100, tokens_out=20)
+        return ModelResult(claims=Claims(quantities=(q,)), chunks=(chunk,), tokens=120)
+
+    result = run_eval(EvalOptions(small_labels, extractor="hybrid", model=fake, seeded=False))
+    assert result["cost"]["tokens_per_report"] == 120
+    claims = result["claims"]
+    assert claims["ungrounded_quotes"] == 2 and 0 < claims["grounding_rate"] < 1
+    assert result["findings"]["overall"]["recall"] == 1.0
+
+
+def test_a_report_the_model_fails_on_counts_as_missed(small_labels: Path) -> None:
+    from review.errors import LLMTransportError
+
+    def broken(doc: object, progress: object = None) -> object:
+        raise LLMTransportError("无法连接模型端点")
+
+    result = run_eval(EvalOptions(small_labels, extractor="hybrid", model=broken))  # type: ignore[arg-type]
+    assert result["findings"]["overall"]["recall"] == 0.0
+    assert all(r["errors"] == ["无法连接模型端点"] and r["status"] == "error" for r in result["reports"])
+    assert result["seeded"]["overall"]["errors"] == result["seeded"]["overall"]["injected"] > 0
+    assert result["coverage"]["seen"] == 0

@@ -149,3 +149,10 @@ def test_api_key_is_sent(srv):
     settings = load_settings({"REVIEW_HOME": "/nonexistent", "REVIEW_LLM_API_KEY": "sk-test-123"})
     OpenAIChatClient(settings, base_url=srv.base_url, model="m").complete(MESSAGES, SCHEMA, "json_object")
     assert len(srv.requests) == 1  # the header is checked by servers; here the request went through
+
+
+def test_none_mode_sends_no_response_format(srv):
+    """The embedded model's default (grammar-constrained sampling is too slow on CPU)."""
+    srv.enqueue(chat("{}"))
+    client_for(srv).complete(MESSAGES, SCHEMA, "none")
+    assert "response_format" not in srv.requests[0] and srv.modes() == ["none"]

@@ -29,9 +29,10 @@ SEED = SAMPLES / "003_f5c4fd1a932a52c1.txt"
 
 
 def paragraph() -> str:
-    """The seed's 收入/支出 paragraph: two lines, eight amounts, sums and carry-overs."""
+    """The seed's budget paragraph (not one of the prompt's worked examples): two lines, seven
+    amounts and two shares, with sums and 占比 ratios."""
     lines = SEED.read_text(encoding="utf-8").splitlines()
-    start = next(i for i, line in enumerate(lines) if line.startswith("2021年度部门收入情况"))
+    start = next(i for i, line in enumerate(lines) if line.startswith("1.2021年部门预算收入合计"))
     return "\n".join(lines[start : start + 2]) + "\n"
 
 

@@ -5,7 +5,8 @@
 - Relations: a claimed relation matches a gold relation of the same kind (the check that
   recomputes it: a 其中 list of persons is `count`, a score tree `score`, 全部到位 `consistency`)
   whose anchor quote overlaps the claimed relation's anchor (its total, rate, closing balance,
-  count, root category or year statement).
+  count, root category or year statement). A relation type with no entry in `_KIND` is left out
+  and named under `unknown_kinds` (add it there when a new relation type appears).
 - Grounding rate: claimed quantities whose text is verbatim at their span, over those plus the
   model's quotes that could not be found (rules claims are grounded by construction).
 - Coverage: labeled findings and clean relations that some claimed relation touches at all (any
@@ -23,8 +24,10 @@ from review.evaluation.scoring import GoldSpan, overlaps, ratio
 from review.numbers import MONEY_SCALE
 
 _KIND = {"ratio": "ratio", "balance": "balance", "count": "count", "score_tree": "score", "year": "date",
-         "assertion": "consistency", "plan_actual": "consistency", "unit_price": "unit"}
-_ANCHOR_FIELD = {"sum": "total", "ratio": "rate", "balance": "closing", "plan_actual": "anchor"}
+         "assertion": "consistency", "plan_actual": "consistency", "unit_price": "unit", "same_fact": "consistency",
+         "formula_score": "score"}
+_ANCHOR_FIELD = {"sum": "total", "ratio": "rate", "balance": "closing", "plan_actual": "anchor", "formula_score": "score",
+                 "same_fact": "statements"}
 
 
 def base_value(value: Decimal, unit: str) -> Decimal:
@@ -61,9 +64,10 @@ def relation_spans(rel: Relation, q: dict[str, Quantity]) -> list[Span]:
 
 def relation_anchor(rel: Relation, q: dict[str, Quantity]) -> Span | None:
     field = _ANCHOR_FIELD.get(rel.kind)
-    if field and getattr(rel, field, None) in q:
-        qq = q[getattr(rel, field)]
-        return qq.start, qq.end
+    value = getattr(rel, field, None) if field else None
+    value = value[0] if isinstance(value, tuple) and value else value  # a list: its first statement
+    if isinstance(value, str) and value in q:
+        return q[value].start, q[value].end
     if rel.kind == "score_tree":
         nodes = {n.id: n for n in rel.nodes}  # type: ignore[union-attr]
         root = nodes.get(rel.root)  # type: ignore[union-attr]
@@ -99,7 +103,9 @@ def score_claims(gold: GoldClaims, text: str, claims: Claims, name: str = "") ->
         "partial_correct": sum(any(overlaps(s, gs) and v == gv for gs, gv in gq) for s, v in pq),
     }
     q = claims.by_id()
-    produced = [(relation_kind(r), relation_anchor(r, q)) for r in claims.relations]
+    known = [r for r in claims.relations if r.kind == "sum" or r.kind in _KIND]
+    produced = [(relation_kind(r), relation_anchor(r, q)) for r in known]
+    out["unknown_kinds"] = sorted({r.kind for r in claims.relations} - {r.kind for r in known})
     golds = [(r.kind, [s for a in r.anchors if (s := locate(text, a.quote, a.occurrence))]) for r in gold.relations]
 
     def match(kind: str, anchor: Span | None, gkind: str, gspans: list[Span]) -> bool:
@@ -139,7 +145,7 @@ def coverage_counts(labels: list[GoldSpan], claims: Claims) -> tuple[int, list[G
 
 def claims_summary(per_run: list[dict[str, Any]], grounding: list[dict[str, int]]) -> dict[str, Any]:
     t: dict[str, int] = {}
-    lists: dict[str, list[str]] = {"missed": [], "unmatched": []}
+    lists: dict[str, list[str]] = {"missed": [], "unmatched": [], "unknown_kinds": []}
     for row in per_run + grounding:
         for k, v in row.items():
             if isinstance(v, list):
@@ -163,6 +169,6 @@ def claims_summary(per_run: list[dict[str, Any]], grounding: list[dict[str, int]
             "relations": {"gold": t["gold_relations"], "claimed": t["relations"],
                           "precision": ratio(t["relations_correct"], t["relations"]),
                           "recall": ratio(t["relations_found"], t["gold_relations"])},
-            "missed": lists["missed"], "unmatched": lists["unmatched"],
+            "missed": lists["missed"], "unmatched": lists["unmatched"], "unknown_kinds": lists["unknown_kinds"],
         }
     return out

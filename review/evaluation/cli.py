@@ -122,5 +122,8 @@ def _import(args: argparse.Namespace) -> int:
     if not done:
         print("没有可导出的审核结论（只导出确认或驳回过的发现项）")
     for e in done:
-        print(f"{e.labels}：确认 {e.confirmed}、驳回 {e.dismissed}；样本 {e.sample}")
+        if e.labels is None:
+            print(f"跳过 {e.name}：该复核记录由其他版本写入，本版本无法读取（请用该版本导出，或在页面上重新复核）")
+        else:
+            print(f"{e.labels}：确认 {e.confirmed}、驳回 {e.dismissed}；样本 {e.sample}")
     return 0

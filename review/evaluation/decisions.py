@@ -22,10 +22,11 @@ _UNSAFE = re.compile(r"[^\w\u4e00-\u9fff-]+")
 
 @dataclass(frozen=True)
 class Exported:
-    labels: Path
-    sample: Path
+    labels: Path | None  # None: a saved review this build cannot read (written by another version)
+    sample: Path | None
     confirmed: int
     dismissed: int
+    name: str = ""
 
 
 def occurrence_at(text: str, quote: str, start: int) -> int:
@@ -47,6 +48,7 @@ def import_decisions(db: Path, out_dir: Path, samples_dir: Path, *, force: bool 
     for row in store.history():
         stored = store.get_review(row.id)
         if stored is None:
+            done.append(Exported(None, None, 0, 0, f"{row.name}（{row.tool_version}）"))
             continue
         exported = _export(store, stored, out_dir, samples_dir, force)
         if exported:
@@ -89,4 +91,4 @@ def _export(store: Store, stored: StoredReview, out_dir: Path, samples_dir: Path
     out_dir.mkdir(parents=True, exist_ok=True)
     sample.write_text(text, encoding="utf-8", newline="")
     labels_path.write_text(dump_labels(labels), encoding="utf-8")
-    return Exported(labels_path, sample, len(findings), len(clean))
+    return Exported(labels_path, sample, len(findings), len(clean), stored.name)

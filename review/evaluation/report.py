@@ -118,5 +118,7 @@ def _problems(result: dict[str, Any]) -> list[str]:
     if result.get("seeded"):
         out += [f"  seeded miss {m['id']} ({m['change']}){' flagged as ' + '/'.join(m['other_checks']) if m.get('other_checks') else ''}"
                 f"{' error: ' + m['reason'][:60] if m['status'] == 'error' else ''}" for m in result["seeded"]["misses"]]
+    out += [f"  claims: relation type {k} has no check in review/evaluation/claimscore.py _KIND (not scored)"
+            for k in result["claims"].get("unknown_kinds", [])]
     out += [f"  flaky {c['case']}: passed {c['passed']} of {c['runs']}" for c in result["cases"] if 0 < c["passed"] < c["runs"]]
     return (["Problems"] + [line.replace("\n", "⏎") for line in out]) if out else []

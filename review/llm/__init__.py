@@ -42,7 +42,8 @@ def build_extractor(settings: LLMSettings, *, replay: bool = False) -> LLMExtrac
     """The model extractor the settings describe; ConfigError (with how to fix) when incomplete.
 
     With REVIEW_LLM=local the embedded model's server is started or reused (one request at a
-    time: llama-cpp-python's server runs one completion at once). Under `replay` nothing is
+    time: llama-cpp-python's server runs one completion at once), and `auto` output means
+    `local.LOCAL_OUTPUT`. Under `replay` nothing is
     started and nothing is sent: every reply must come from the cache.
     """
     from review.llm import local  # imported here: only the local path needs it
@@ -50,13 +51,15 @@ def build_extractor(settings: LLMSettings, *, replay: bool = False) -> LLMExtrac
     prompt = load_prompt()
     cache = Cache(settings.cache_path, replay=replay)
     concurrency = settings.concurrency
+    mode: str = settings.output
     if settings.provider == "local":
         spec = local.MODELS[settings.local_model]
         if replay:
-            return LLMExtractor(_ReplayOnly(spec.alias), prompt, cache=cache, mode=settings.output,
+            return LLMExtractor(_ReplayOnly(spec.alias), prompt, cache=cache, mode=mode,
                                 concurrency=1, reasks=settings.reasks, params=_params(settings))
         base_url, model = local.ensure_server(settings)
         concurrency = 1
+        mode = local.LOCAL_OUTPUT if settings.output == "auto" else settings.output
     else:
         if replay and settings.model:
             return LLMExtractor(_ReplayOnly(settings.model), prompt, cache=cache, mode=settings.output,
@@ -64,7 +67,7 @@ def build_extractor(settings: LLMSettings, *, replay: bool = False) -> LLMExtrac
         settings.require_endpoint()
         base_url, model = str(settings.base_url), str(settings.model)
     client = OpenAIChatClient(settings, base_url=base_url, model=model)
-    return LLMExtractor(client, prompt, cache=cache, mode=settings.output, concurrency=concurrency,
+    return LLMExtractor(client, prompt, cache=cache, mode=mode, concurrency=concurrency,
                         reasks=settings.reasks, params=_params(settings))
 
 

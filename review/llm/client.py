@@ -6,7 +6,8 @@
   tenacity: bounded attempts, exponential backoff, and the server's Retry-After honoured.
 - Structured output: `json_schema` → `json_object` with a `schema` field (llama-cpp-python's
   server) → plain `json_object`. In `auto` mode a server that rejects a mode is asked again in
-  the next one, and the mode that worked is remembered for later requests.
+  the next one, and the mode that worked is remembered for later requests. Mode `none` sends no
+  response_format at all. Replies are validated client-side in every mode (review.llm.schema).
 - Every HTTP attempt is counted, and the tokens of every answered one.
 """
 
@@ -68,7 +69,10 @@ class _ModeRejected(Exception):
         self.mode = mode
 
 
-def response_format(mode: str, schema: dict[str, Any]) -> dict[str, Any]:
+def response_format(mode: str, schema: dict[str, Any]) -> dict[str, Any] | None:
+    """The request's response_format for a mode; None for "none" (the prompt alone asks for JSON)."""
+    if mode == "none":
+        return None
     if mode == "json_schema":
         return {"type": "json_schema", "json_schema": {"name": "relations", "strict": False, "schema": schema}}
     if mode == "json_object_schema":
@@ -201,7 +205,7 @@ class OpenAIChatClient:
             resp = self._client.chat.completions.create(
                 model=self.model, messages=messages,  # type: ignore[arg-type]
                 temperature=self.settings.temperature, max_tokens=self.settings.max_tokens,
-                extra_body={"response_format": response_format(mode, schema)},
+                extra_body={"response_format": rf} if (rf := response_format(mode, schema)) else None,
             )
         except openai.APIStatusError as exc:
             if exc.status_code in (400, 404, 415, 422, 500, 501) and _REJECTS_FORMAT.search(_body(exc)):

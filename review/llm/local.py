@@ -33,6 +33,13 @@ from review.llm.settings import LLMSettings, load_settings
 
 RUNTIME = "llama-cpp-python[server]==0.3.36"
 
+# What REVIEW_LLM_OUTPUT=auto means for the embedded model: no response_format. llama-cpp-python
+# constrains sampling with a grammar when given a schema (or json_object), and with Qwen's 151k
+# vocabulary that ran ~17x slower here on 2 cores (0.41 vs 7 generated tokens/s, same load).
+# The worked examples make the model answer in JSON; every reply is validated client-side and
+# re-asked once when it is not. Set REVIEW_LLM_OUTPUT=json_object_schema to force the grammar.
+LOCAL_OUTPUT = "none"
+
 
 @dataclass(frozen=True)
 class ModelSpec:

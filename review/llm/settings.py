@@ -8,7 +8,9 @@ Environment (each overrides the same key in the file named by REVIEW_LLM_CONFIG,
     REVIEW_LLM_BASE_URL     OpenAI-compatible endpoint, e.g. http://127.0.0.1:8000/v1
     REVIEW_LLM_MODEL        model name the endpoint serves
     REVIEW_LLM_API_KEY      key, if the endpoint needs one
-    REVIEW_LLM_OUTPUT       auto | json_schema | json_object_schema | json_object
+    REVIEW_LLM_OUTPUT       auto | json_schema | json_object_schema | json_object | none
+                            (none: no response_format, JSON asked for by the prompt only; what
+                            auto means for REVIEW_LLM=local, see review.llm.local)
     REVIEW_LLM_CONCURRENCY  parallel requests (default 2)
     REVIEW_LLM_TIMEOUT      seconds per request (default 180)
     REVIEW_LLM_MAX_TOKENS   completion budget per request (default 1500)
@@ -31,8 +33,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from review.errors import ConfigError
 
-OutputMode = Literal["auto", "json_schema", "json_object_schema", "json_object"]
-OUTPUT_MODES: tuple[str, ...] = ("auto", "json_schema", "json_object_schema", "json_object")
+OutputMode = Literal["auto", "json_schema", "json_object_schema", "json_object", "none"]
+OUTPUT_MODES: tuple[str, ...] = ("auto", "json_schema", "json_object_schema", "json_object", "none")
 
 # env name -> (field, how to fix when wrong)
 _ENV: dict[str, tuple[str, str]] = {

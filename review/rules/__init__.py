@@ -10,8 +10,8 @@ from review.document import Document
 from review.rules.counts import extract_counts
 from review.rules.facts import (
     extract_assertions,
-    extract_same_facts,
     extract_plan_actual,
+    extract_same_facts,
     extract_unit_prices,
     extract_years,
     infer_period,

@@ -6,13 +6,22 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from review.claims import Assertion, PlanActual, Quantity, SameFact, ScoreTree, SumRelation, UnitPrice, YearMention
+from review.claims import (
+    Assertion,
+    PlanActual,
+    Quantity,
+    SameFact,
+    ScoreTree,
+    SumRelation,
+    UnitPrice,
+    YearMention,
+)
 from review.numbers import find_dates
 from review.rules.scan import Scan
 
 _EVENT = re.compile(r"^\s*(?:开工|竣工|验收|完工|开始|启动|实施|建成|交付|投入使用)")
-_DATED_VALUE = re.compile(r"^[\u4e00-\u9fa5“”]{0,12}?(?:实际|完成|率|参保|覆盖|达到|达标)[\u4e00-\u9fa5“”]{0,8}?(?:为|达|达到|是)?\s*\d")
-_NOT_DATING = re.compile(r"(?:含|于|自|截至|截止|从|至|到|（|\()\s*$")
+_DATED_VALUE = re.compile(r"^[\u4e00-\u9fa5“”]{1,14}?(?:为|达|达到|是)?\s*\d")
+_NOT_DATING = re.compile(r"(?:含|于|自|截至|截止|从|至|到|较|比|与|同|（|\()\s*$")
 _LINK = re.compile(r"[，, ]*(?:共计|发放|金额|资金|发放金额|发放资金)*[，, ]*")
 _PER_HEAD = ("人次", "人", "户", "户次", "名")
 _TARGET = re.compile(r"设定|目标|指标|控制数|计划|预期")
@@ -30,6 +39,11 @@ def infer_period(text: str) -> int | None:
     return years.most_common(1)[0][0] if years else None
 
 
+def _dates_a_value(text: str, start: int, end: int) -> bool:
+    """2021年预算收入… dates a value; 2021年度/年末, 含2023年…, 较2021年… do not."""
+    return text[end : end + 1] not in "度末底初" and not _NOT_DATING.search(text[max(0, start - 3) : start])
+
+
 def extract_years(scan: Scan) -> list[YearMention]:
     out = []
     text = scan.text
@@ -38,9 +52,9 @@ def extract_years(scan: Scan) -> list[YearMention]:
         if d.day is not None and _EVENT.match(after):
             end = d.end + _EVENT.match(after).end()  # type: ignore[union-attr]
             out.append(YearMention(year=d.year, start=d.start, end=end, role="event_date"))
-        elif d.month is None and _DATED_VALUE.match(after) and text[d.end : d.end + 1] not in "度末底初":
+        elif d.month is None and _DATED_VALUE.match(after) and _dates_a_value(text, d.start, d.end):
             clause_end = d.end
-            while clause_end < len(text) and text[clause_end] not in "，,。；;、\n（(":
+            while clause_end < len(text) and text[clause_end] not in "，,。；;、\n（()）":
                 clause_end += 1
             if any(q.start >= d.end and q.end <= clause_end for q in scan.between(d.end, clause_end)):
                 out.append(YearMention(year=d.year, start=d.start, end=clause_end, role="dated_value"))
