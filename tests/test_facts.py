@@ -76,7 +76,7 @@ def test_no_carryover_checked_against_income_and_expenditure():
     ok = "2023年度部门收入总额801.86万元。\n2023年度部门支出总额801.86万元。\n本年无结转结余。\n"
     assert checks_of(ok, 2023) == []
     bad = ok.replace("支出总额801.86", "支出总额781.86")
-    assert checks_of(bad, 2023) == [("consistency", "本年无结转结余")]
+    assert checks_of(bad, 2023) == [("balance", "本年无结转结余")]
 
 
 def test_planned_expenditure_must_balance_planned_income():

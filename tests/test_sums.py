@@ -76,3 +76,9 @@ def test_carry_over_is_a_balance_not_an_income_item():
     assert checks_of(text, 2021) == []
     broken = text.replace("年末结转939.23万元", "年末结转909.23万元")
     assert [c for c, _ in checks_of(broken, 2021)] == ["balance"]
+
+
+def test_unit_slip_inside_a_sum_is_reported_as_a_unit_error():
+    text = "2022年预算收入 3167.20万元，其中：一般公共预算收入1794.96万元，政府性基金收入1372.23 元。"
+    (f,) = [f for f in __import__("tests.conftest", fromlist=["review_text"]).review_text(text, 2022).findings]
+    assert f.check == "unit" and f.quote.endswith("1372.23 元") and "万元" in f.message

@@ -43,8 +43,8 @@ def check_consistency(ctx: Context) -> list[Finding]:
                     rule="consistency.fully_arrived", related=(span_of(exp), span_of(act)),
                 ))
             if rel.claim == "no_carryover" and not act.interval().meets(exp.interval()):
-                out.append(finding(
-                    ctx, "consistency", "medium", f"表述与数字矛盾：称“{quote}”，但{exp.label}{exp.text}与{act.label}{act.text}不等",
+                out.append(finding(  # 收入 − 支出 = 结转结余 (0): a balance relation
+                    ctx, "balance", "medium", f"结转结余不符：称“{quote}”，但{exp.label}{exp.text}与{act.label}{act.text}不等",
                     rel.start, rel.end, stated=value_of(act), computed=value_of(exp), trace=f"{exp.text} ≠ {act.text}",
                     rule="consistency.no_carryover", related=(span_of(exp), span_of(act)),
                 ))

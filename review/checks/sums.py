@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from review.checks.base import Context, computed_value, finding, in_unit, span_of, value_of
-from review.claims import SumRelation
-from review.findings import Finding
+from collections import Counter
+from decimal import Decimal
+
+from review.checks.base import Context, computed_value, finding, fmt, in_unit, span_of, value_of
+from review.claims import Quantity, SumRelation
+from review.findings import Finding, Value
 from review.intervals import total
 
 
@@ -23,6 +26,10 @@ def check_sums(ctx: Context) -> list[Finding]:
         ok = got.meets(stated) if rel.exhaustive else got.lo <= stated.hi
         if ok:
             continue
+        slip = _unit_slip(t, items, rel.exhaustive)
+        if slip is not None:
+            out.append(_unit_finding(ctx, t, items, slip))
+            continue
         shown = in_unit(got, t)
         terms = " + ".join(i.text.strip() for i in items)
         kind = {"sum": "合计", "count": "人数/个数", "score": "得分"}[rel.category]
@@ -38,3 +45,34 @@ def check_sums(ctx: Context) -> list[Finding]:
             related=tuple((i.start, i.end) for i in items),
         ))
     return out
+
+
+_OTHER_UNIT = {"元": ("万元", Decimal(10000)), "万元": ("元", Decimal(1) / Decimal(10000))}
+
+
+def _unit_slip(t: Quantity, items: list[Quantity], exhaustive: bool) -> Quantity | None:
+    """The one amount whose 元/万元 swap makes the relation hold: a unit slip, not a sum error."""
+    if not exhaustive:
+        return None
+    units = Counter(q.unit for q in (t, *items))
+    usual = units.most_common(1)[0][0]
+    for cand in (t, *items):
+        if cand.unit not in _OTHER_UNIT or cand.unit == usual or units[cand.unit] > 1:
+            continue  # only the one amount written in a unit unlike the rest is a suspect
+        fixed = cand.interval().scale(_OTHER_UNIT[cand.unit][1])
+        parts = [fixed if i is cand else i.interval() for i in items]
+        whole = fixed if cand is t else t.interval()
+        if total(parts).meets(whole):
+            return cand
+    return None
+
+
+def _unit_finding(ctx: Context, t: Quantity, items: list[Quantity], slip: Quantity) -> Finding:
+    other = _OTHER_UNIT[slip.unit][0]
+    return finding(
+        ctx, "unit", "high",
+        f"单位疑误：{slip.text.strip()}若按“{other}”计，“{t.label}”{t.text.strip()}与其中各项相加正好相符",
+        *span_of(slip), stated=value_of(slip), computed=Value(display=f"{fmt(slip.value, 6)}{other}", unit=other),
+        trace=f"{' + '.join(i.text.strip() for i in items)}：将 {slip.text.strip()} 改作 {fmt(slip.value, 6)}{other} 后合计 = {t.text.strip()}",
+        rule="unit.sum_fixed_by_unit", related=tuple((i.start, i.end) for i in (t, *items) if i is not slip),
+    )

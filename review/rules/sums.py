@@ -184,21 +184,26 @@ def _implicit(scan: Scan, seen: set[str]) -> list[SumRelation]:
         window = scan.between(t.end, stop.start() if stop else end)
         if t.family in ("percent", "分", "%") or t.unit in ("分", "个百分点"):
             continue
-        same = [q for q in window if q.unit == t.unit and q.exact and not _DELTA.search(q.label)]
+        same = [q for q in window if _addable(q, t) and q.exact and not _DELTA.search(q.label)]
         if len(same) < 2:
             continue
         contiguous = same == window[: len(same)]
-        interleaved = not contiguous and not any(q.family == t.family and q.unit != t.unit for q in window if q.start < same[-1].start)
+        interleaved = not contiguous and not any(q.family == t.family and not _addable(q, t) for q in window if q.start < same[-1].start)
         number_first = sum(1 for q in same if q.label_start >= q.start or not q.label)
         marked = bool(_TOTAL_WORD.search(t.label)) or bool(_TOTAL_WORD.search(text[max(0, t.start - 3) : t.start]))
         strict = (contiguous and (marked or number_first * 2 > len(same))) or (interleaved and "总" in t.label)
-        if any(q.value > t.value * (Decimal("1.5") if strict else 1) for q in same):
+        if any(q.base_value > t.base_value * (Decimal("1.5") if strict else 1) for q in same):
             continue
         rel = _best_prefix(t, same, strict)
         if rel:
             out.append(rel)
             seen.update(rel.items)
     return out
+
+
+def _addable(q: Quantity, t: Quantity) -> bool:
+    """Amounts add across 元/万元/亿元; other measures only in the same unit."""
+    return q.family == t.family == "money" or q.unit == t.unit
 
 
 def _best_prefix(t: Quantity, same: list[Quantity], strict: bool) -> SumRelation | None:
