@@ -41,7 +41,7 @@ local-llm-small: local-llm-runtime
 
 test: install system-deps local-llm-small
 	$(PY) -m pytest -q
-	$(VENV)/bin/ruff check review tests
+	$(VENV)/bin/ruff check review tests app.py bench
 	$(VENV)/bin/lint-imports
 	$(PY) -m review eval --gate
 
