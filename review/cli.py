@@ -17,8 +17,10 @@ from review.errors import ConfigError, ReviewError
 from review.findings import SEVERITY_ORDER
 from review.loader import load
 from review.pipeline import Review, review_document
-from review.render import to_json, to_markdown, to_text
-from review.rubric import bundled_packs, resolve_pack
+from review.batch import Outcome, run_batch
+from review.render import BatchProgress, summary_table, to_json, to_jsonl_line, to_markdown, to_text
+from review.rubric import RubricPack, bundled_packs, resolve_pack
+from review.store import Store
 
 if TYPE_CHECKING:
     from review.llm import LLMExtractor
@@ -37,15 +39,26 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
     c = sub.add_parser("check", help="复核一个或多个报告（.txt/.docx/.pdf 或目录）")
     c.add_argument("paths", nargs="+", metavar="PATH")
-    c.add_argument("--format", choices=["text", "json", "markdown"], default="text")
+    c.add_argument("--format", choices=["text", "json", "markdown", "jsonl"], default="text",
+                   help="jsonl：每份报告完成即输出一行 JSON")
     c.add_argument("--extractor", choices=["rules", "llm", "hybrid"], default=None,
                    help="默认 rules；设置了 REVIEW_LLM_BASE_URL 或 REVIEW_LLM=local 时默认 hybrid")
     c.add_argument("--replay", action="store_true", help="只用模型缓存中的回复，不发送请求（缓存未命中即报错）")
     c.add_argument("--period", type=_year, help="评价年度（默认从标题推断）")
     c.add_argument("--fail-on", choices=["high", "medium", "low"], dest="fail_on")
     c.add_argument("--rubric", metavar="NAME|PATH", help="评分标准（review rubrics 列出；默认按报告类型自动选择）")
+    c.add_argument("--jobs", type=_jobs, default=1, metavar="N", help="并行复核的进程数（规则提取）")
+    c.add_argument("--db", metavar="PATH", help="把每份复核结果存入此 SQLite 文件（按文件 sha256 与工具版本）")
+    c.add_argument("--resume", action="store_true", help="跳过已存入数据库的报告（默认数据库 $REVIEW_HOME/review.sqlite3）")
+    c.add_argument("--progress", action="store_true", help="在 stderr 显示批量进度（终端中默认显示）")
     sub.add_parser("rubrics", help="列出内置的评分标准")
     return p
+
+
+def _jobs(raw: str) -> int:
+    if not raw.isdigit() or not 1 <= int(raw) <= 64:
+        raise argparse.ArgumentTypeError(f"--jobs 应为 1 到 64 的整数：{raw!r}")
+    return int(raw)
 
 
 def _year(raw: str) -> int:
@@ -122,21 +135,31 @@ def _ledger_line(model: LLMExtractor | None) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
-    reviews: list[Review] = []
-    errors: list[dict[str, str]] = []
-    pack = resolve_pack(args.rubric) if args.rubric else None
-    for path in expand(args.paths):
-        try:
-            progress = _progress_bar(path) if args.model else None
-            reviews.append(review_document(load(path), period=args.period, rubric=pack, extractor=args.extractor,
-                                           model=args.model, progress=progress))
-            _ledger_line(args.model)
-        except ReviewError as exc:
-            print(f"review: {exc}", file=sys.stderr)
-            errors.append({"path": str(path), "error": str(exc)})
-    render = {"json": lambda r: to_json(r, errors), "markdown": to_markdown, "text": to_text}[args.format]
-    if reviews or args.format == "json":
-        sys.stdout.write(render(reviews))
+    pack = resolve_pack(args.rubric) if args.rubric else None  # a bad --rubric fails before any work
+    paths = expand(args.paths)
+    store = Store(_db_path(args)) if args.resume or args.db else None
+    reviewer = _model_reviewer(args, pack) if args.model else None
+    bar = BatchProgress(len(paths)) if len(paths) > 1 and (args.progress or sys.stderr.isatty()) else None
+    outcomes: dict[str, Outcome] = {}
+    for outcome in run_batch(paths, jobs=args.jobs, period=args.period, rubric=args.rubric, store=store,
+                             resume=args.resume, reviewer=reviewer):
+        outcomes[outcome.path] = outcome
+        if outcome.error:
+            print(f"review: {outcome.error}", file=sys.stderr)
+        if args.format == "jsonl":
+            sys.stdout.write(to_jsonl_line(outcome) + "\n")
+            sys.stdout.flush()
+        if bar:
+            bar.advance(outcome)
+    ordered = [outcomes[str(p)] for p in paths if str(p) in outcomes]
+    reviews = [o.review for o in ordered if o.review is not None]
+    errors = [{"path": o.path, "error": o.error} for o in ordered if o.error]
+    if args.format != "jsonl":
+        render = {"json": lambda r: to_json(r, errors), "markdown": to_markdown, "text": to_text}[args.format]
+        if reviews or args.format == "json":
+            sys.stdout.write(render(reviews))
+        if args.format == "text" and len(paths) > 1:
+            sys.stdout.write(summary_table(ordered))
     if errors:
         return 2
     if args.fail_on:
@@ -144,3 +167,22 @@ def _check(args: argparse.Namespace) -> int:
         if any(SEVERITY_ORDER[f.severity] >= floor for r in reviews for f in r.findings):
             return 1
     return 0
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    return Path(args.db) if args.db else Path(os.environ.get("REVIEW_HOME", ".review")) / "review.sqlite3"
+
+
+def _model_reviewer(args: argparse.Namespace, pack: RubricPack | None) -> Callable[[str], Outcome]:
+    """Reports go one at a time on the model path; the extractor parallelises chunks itself."""
+
+    def one(path: str) -> Outcome:
+        try:
+            review = review_document(load(path), period=args.period, rubric=pack, extractor=args.extractor,
+                                     model=args.model, progress=_progress_bar(Path(path)))
+        except ReviewError as exc:
+            return Outcome(path, error=str(exc))
+        _ledger_line(args.model)
+        return Outcome(path, review=review)
+
+    return one

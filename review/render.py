@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+import sys
+from typing import TYPE_CHECKING, Any
 
 from review import __version__
 from review.pipeline import Review
+
+if TYPE_CHECKING:
+    from review.batch import Outcome
 
 TOOL_NAME = "jixiao-fuhe"
 SEVERITY_CN = {"high": "高", "medium": "中", "low": "低"}
@@ -91,3 +95,47 @@ def to_markdown(reviews: list[Review]) -> str:
 
 def _md(cell: str) -> str:
     return cell.replace("|", "\\|").replace("\n", " ").replace("\t", " ")
+
+
+def to_jsonl_line(outcome: Outcome) -> str:
+    """One line of `--format jsonl`: the document object of the JSON contract, or the error."""
+    tool = {"name": TOOL_NAME, "version": __version__}
+    if outcome.review is None:
+        return json.dumps({"tool": tool, "path": outcome.path, "error": outcome.error}, ensure_ascii=False)
+    return json.dumps({"tool": tool, **_document(outcome.review), "cached": outcome.cached}, ensure_ascii=False)
+
+
+def summary_table(outcomes: list[Outcome]) -> str:
+    """The batch summary: one row per file, then the totals."""
+    rows = ["", "== 汇总", f"{'文件':<40} {'状态':<6} {'高':>3} {'中':>3} {'低':>3}  说明"]
+    done = failed = 0
+    for o in outcomes:
+        name = o.path[-40:]
+        if o.review is None:
+            failed += 1
+            rows.append(f"{name:<40} {'出错':<6} {'':>3} {'':>3} {'':>3}  {o.error}")
+            continue
+        done += 1
+        n = {s: sum(1 for f in o.review.findings if f.severity == s) for s in ("high", "medium", "low")}
+        state = "完整" if o.review.status == "complete" else "不完整"
+        note = "已复核（缓存）" if o.cached else ""
+        rows.append(f"{name:<40} {state:<6} {n['high']:>3} {n['medium']:>3} {n['low']:>3}  {note}")
+    rows.append(f"共 {len(outcomes)} 份：完成 {done}，出错 {failed}")
+    return "\n".join(rows) + "\n"
+
+
+class BatchProgress:
+    """A one-line progress bar on stderr for batches."""
+
+    def __init__(self, total: int) -> None:
+        self.total, self.done = total, 0
+
+    def advance(self, outcome: Outcome) -> None:
+        self.done += 1
+        width = 30
+        filled = width * self.done // max(self.total, 1)
+        mark = "!" if outcome.error else "·"
+        sys.stderr.write(f"\r复核 [{'#' * filled}{'-' * (width - filled)}] {self.done}/{self.total} {mark}")
+        if self.done == self.total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()

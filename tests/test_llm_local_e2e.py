@@ -29,11 +29,11 @@ SEED = SAMPLES / "003_f5c4fd1a932a52c1.txt"
 
 
 def paragraph() -> str:
-    """The seed's budget paragraph (not one of the prompt's worked examples): two lines, seven
-    amounts and two shares, with sums and 占比 ratios."""
+    """The seed's 项目支出 breakdown (not one of the prompt's worked examples): three lines, three
+    totals with their 其中 items, sixteen amounts."""
     lines = SEED.read_text(encoding="utf-8").splitlines()
-    start = next(i for i, line in enumerate(lines) if line.startswith("1.2021年部门预算收入合计"))
-    return "\n".join(lines[start : start + 2]) + "\n"
+    start = next(i for i, line in enumerate(lines) if line.startswith("①商品和服务支出149.5万元"))
+    return "\n".join(lines[start : start + 3]) + "\n"
 
 
 def _free_port() -> int:

@@ -97,6 +97,22 @@ def test_replies_are_cleaned_before_validation(reply):
     assert parse_reply(reply).relations == []
 
 
+@pytest.mark.parametrize(("reply", "ok"), [
+    ('{"relations": [{"kind": "count", "count": {"quote": "5个", "value": 5}, "items": ["甲"]}]]}', True),  # stray ]
+    ('{"relations": []}\n以上是全部关系。', True),
+    ('{"relations": [{"kind": "sum", "total": ', False),  # truncated: never completed
+    ('[1, 2] 3', False),
+])
+def test_only_stray_closing_brackets_are_forgiven(reply, ok):
+    from review.errors import LLMOutputError
+
+    if ok:
+        parse_reply(reply)
+    else:
+        with pytest.raises(LLMOutputError):
+            parse_reply(reply)
+
+
 def test_unterminated_think_is_dropped():
     assert clean_reply('<think>never closed {"relations": []}') == ""
 

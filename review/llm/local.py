@@ -35,7 +35,8 @@ RUNTIME = "llama-cpp-python[server]==0.3.36"
 
 # What REVIEW_LLM_OUTPUT=auto means for the embedded model: no response_format. llama-cpp-python
 # constrains sampling with a grammar when given a schema (or json_object), and with Qwen's 151k
-# vocabulary that ran ~17x slower here on 2 cores (0.41 vs 7 generated tokens/s, same load).
+# vocabulary that ran ~14x slower here on 2 cores (0.65 vs 9 generated tokens/s, 0.5B model,
+# same paragraph and load).
 # The worked examples make the model answer in JSON; every reply is validated client-side and
 # re-asked once when it is not. Set REVIEW_LLM_OUTPUT=json_object_schema to force the grammar.
 LOCAL_OUTPUT = "none"
@@ -137,6 +138,9 @@ def _state_file(models_dir: Path, port: int) -> Path:
 
 
 def _alive(pid: int) -> bool:
+    with contextlib.suppress(ChildProcessError):
+        if os.waitpid(pid, os.WNOHANG)[0]:
+            return False  # our own child, now reaped
     try:
         os.kill(pid, 0)
     except (ProcessLookupError, PermissionError):
@@ -180,18 +184,31 @@ def ensure_server(settings: LLMSettings, *, wait: float = 180.0) -> tuple[str, s
         "--model_alias", spec.alias, "--host", "127.0.0.1", "--port", str(port),
         "--n_threads", str(settings.local_threads), "--n_ctx", "8192",
     ]
-    with log_path.open("ab") as log:
-        proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
-    _state_file(models_dir, port).write_text(json.dumps({"pid": proc.pid, "port": port, "model": spec.alias}))
+    pid = _spawn(cmd, log_path)
+    _state_file(models_dir, port).write_text(json.dumps({"pid": pid, "port": port, "model": spec.alias}))
     deadline = time.monotonic() + wait
     while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise LLMTransportError(f"本地模型服务启动失败（退出码 {proc.returncode}），日志：{log_path}\n{_tail(log_path)}")
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            _state_file(models_dir, port).unlink(missing_ok=True)
+            raise LLMTransportError(
+                f"本地模型服务启动失败（退出状态 {os.waitstatus_to_exitcode(status)}），日志：{log_path}\n{_tail(log_path)}"
+            )
         if _serving(port) is not None:
             return base_url, spec.alias
         time.sleep(0.5)
     stop_server(models_dir, port)
     raise LLMTransportError(f"本地模型服务 {wait:g} 秒内未就绪，日志：{log_path}")
+
+
+def _spawn(cmd: list[str], log_path: Path) -> int:
+    """Start the server in its own session, output appended to `log_path`; it outlives this
+    process so that later reviews reuse it. Returns its pid (no Popen object is left behind)."""
+    return os.posix_spawn(cmd[0], cmd, os.environ, setsid=True, file_actions=[
+        (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
+        (os.POSIX_SPAWN_OPEN, 1, str(log_path), os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644),
+        (os.POSIX_SPAWN_DUP2, 1, 2),
+    ])
 
 
 def stop_server(models_dir: Path, port: int) -> bool:
@@ -207,8 +224,6 @@ def stop_server(models_dir: Path, port: int) -> bool:
     for _ in range(50):
         if not _alive(pid):
             return True
-        with contextlib.suppress(ChildProcessError):
-            os.waitpid(pid, os.WNOHANG)
         time.sleep(0.1)
     os.kill(pid, signal.SIGKILL)
     return True

@@ -119,15 +119,32 @@ def clean_reply(text: str) -> str:
     return fenced.group(1) if fenced else text
 
 
+def _loads(text: str) -> Any:
+    """json.loads, forgiving only stray closing brackets (`…}]]}`) and words after the object,
+    which small models emit without a grammar. Nothing is added: a truncated reply stays invalid."""
+    first: json.JSONDecodeError | None = None
+    for _ in range(4):
+        try:
+            value, end = json.JSONDecoder().raw_decode(text)
+        except json.JSONDecodeError as exc:
+            first = first or exc
+            if exc.pos < len(text) and text[exc.pos] in "]}" and exc.msg.startswith("Expecting"):
+                text = text[: exc.pos] + text[exc.pos + 1 :]
+                continue
+            break
+        if isinstance(value, dict) or not text[end:].strip():
+            return value
+        raise LLMOutputError("模型回复在 JSON 之后还有其他内容")
+    assert first is not None
+    raise LLMOutputError(f"模型回复不是有效 JSON（{first.msg}，位置 {first.pos}）")
+
+
 def parse_reply(text: str) -> Extraction:
     """Validate a reply against the wire schema; LLMOutputError says what is wrong."""
     cleaned = clean_reply(text)
     if not cleaned:
         raise LLMOutputError("模型回复为空")
-    try:
-        data = json.loads(cleaned)
-    except json.JSONDecodeError as exc:
-        raise LLMOutputError(f"模型回复不是有效 JSON（{exc.msg}，位置 {exc.pos}）") from None
+    data = _loads(cleaned)
     if isinstance(data, list):
         data = {"relations": data}
     try:
