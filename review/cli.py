@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from review import __version__
+from review.batch import Outcome, run_batch
 from review.errors import ConfigError, ReviewError
 from review.findings import SEVERITY_ORDER
 from review.loader import load
-from review.pipeline import Review, review_document
-from review.batch import Outcome, run_batch
+from review.pipeline import review_document
 from review.render import BatchProgress, summary_table, to_json, to_jsonl_line, to_markdown, to_text
 from review.rubric import RubricPack, bundled_packs, resolve_pack
 from review.store import Store

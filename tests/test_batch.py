@@ -11,8 +11,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
 from review.batch import run_batch
 from review.store import Store
 from tests.conftest import SAMPLES

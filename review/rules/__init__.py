@@ -8,6 +8,7 @@ import re
 from review.claims import Claims, Quantity
 from review.document import Document
 from review.rules.counts import extract_counts
+from review.rules.deltas import extract_deltas, extract_stated_balances
 from review.rules.facts import (
     extract_assertions,
     extract_plan_actual,
@@ -34,7 +35,7 @@ def extract_rules(doc: Document, period: int | None = None) -> Claims:
     table_qty += column_qty
     relations = [
         *columns,
-        *sums, *balances, *extract_ratios(scan, sums), *extract_counts(scan, sums), *extract_text_scores(scan),
+        *sums, *balances, *extract_deltas(scan), *extract_stated_balances(scan), *extract_ratios(scan, sums), *extract_counts(scan, sums), *extract_text_scores(scan),
         *trees, *extract_years(scan), *extract_assertions(scan), *extract_plan_actual(scan, sums),
         *extract_unit_prices(scan), *extract_same_facts(scan, trees, table_qty),
     ]

@@ -36,8 +36,11 @@ class Scan:
             colon = n.start - 1
             while colon > 0 and text[colon] in " \u3000":
                 colon -= 1
-            if not label and colon > prev_end and text[colon] in "：:":
-                label, label_start = _label(text, max(prev_end, _clause_start(text, colon)), colon)  # 得分：97分
+            if not label and colon > prev_end and text[colon] in "：:）)":
+                # 得分：97分, and 资金(水利部分)6800万元: name the number by what precedes the colon/bracket
+                stop = colon if text[colon] in "：:" else _open_paren(text, colon)
+                if stop > prev_end:
+                    label, label_start = _label(text, max(prev_end, _clause_start(text, stop)), stop)
             scan.quantities.append(Quantity.from_parsed(f"q{i}", n, label, label_start))
             prev_end = n.end
         scan._starts = [q.start for q in scan.quantities]
@@ -97,6 +100,13 @@ def _clause_start(text: str, pos: int) -> int:
     while i > floor and text[i - 1] not in CLAUSE_END:
         i -= 1
     return i
+
+
+def _open_paren(text: str, close: int) -> int:
+    """Position of the bracket that `close` closes (within 60 characters), else `close`."""
+    opener = "（" if text[close] == "）" else "("
+    found = text.rfind(opener, max(0, close - 60), close)
+    return found if found >= 0 else close
 
 
 def _label(text: str, start: int, end: int) -> tuple[str, int]:

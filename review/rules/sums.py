@@ -10,13 +10,14 @@ from decimal import Decimal
 from review.claims import BalanceRelation, Quantity, SumRelation
 from review.rules.scan import MAX_SENTENCE, Scan
 
-_TOP_MARKER = re.compile(r"其中[：:，,]?|(?P<sub>包括|主要是|主要包括|主要为)[：:]?")
+_TOP_MARKER = re.compile(r"其中[：:，,]?|(?P<sub>包括|主要是|主要包括|主要为|具体为|具体是|具体包括|明细为)[：:]?")
 _SUB_MARKER = re.compile(r"其中[：:，,]?|包括[：:]?|主要是[：:]?|主要包括[：:]?|主要为[：:]?|分别为[：:]?|分别是[：:]?")
 _GAP_OK = re.compile(r"^[\s，,。：:；;]*$")
 _TOTAL_WORD = re.compile(r"共计|合计|总计|总数|总额|共有|总共|总体|^共|总")
 _CARRYOVER = re.compile(r"结转|结余")
-_DELTA = re.compile(r"同比|增加|减少|增长|下降|较上年|比上年|节约|超支|增幅|降幅")
-_SECTION_BREAK = re.compile(r"(?:^|[。；;，,\s])(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
+_DELTA = re.compile(r"同比|增加|减少|增长|下降|较上年|比上年|节约|超支|增幅|降幅|调减|调增|追加|核减|调整")
+_LEVELS = re.compile(r"[一二三四]级")
+_SECTION_BREAK = re.compile(r"(?:^|[。；;，,\s])(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.．、](?!\d))")
 MAX_ITEM_GAP = 40
 _PREDICATE_START = re.compile(r"^(?:已|尚|未|累计|实现|新增|全部|均)")
 COUNT_UNITS = {"个", "项", "名", "件", "处", "次", "起", "家", "所", "类", "批", "场", "户次", "人次"}
@@ -64,9 +65,16 @@ def extract_sums(scan: Scan) -> tuple[list[SumRelation], list[BalanceRelation]]:
     return sums, _balances(carries)
 
 
+MAX_TOTAL_GAP = 40  # "6800万元进行了合理分解，已全部分解到位，其中…": a short clause may sit between
+
+
 def _total_before(scan: Scan, pos: int) -> list[Quantity]:
+    """The total a 其中 list belongs to: the last amount before it, skipping stated rates
+    (实际执行X万元，执行率88.74%。其中…) and one short clause without numbers."""
     last = scan.before(pos)
-    if last is None or not _GAP_OK.match(scan.text[last.end : pos]):
+    while last is not None and last.unit in ("%", "个百分点") and pos - last.end <= 2 * MAX_TOTAL_GAP:
+        last = scan.before(last.start)
+    if last is None or not _gap_ok(scan.text[last.end : pos], scan, last.end, pos):
         return []
     if last.unit in ("%", "个百分点") or _DELTA.search(last.label):
         return []
@@ -79,6 +87,15 @@ def _total_before(scan: Scan, pos: int) -> list[Quantity]:
     if len(head.label) < 2 and not marked:
         return []
     return group
+
+
+def _gap_ok(gap: str, scan: Scan, start: int, end: int) -> bool:
+    if _GAP_OK.match(gap):
+        return True
+    if _SECTION_BREAK.search(gap):
+        return False
+    others = [q for q in scan.between(start, end) if q.unit not in ("%", "个百分点")]
+    return not others and len(gap) <= MAX_TOTAL_GAP * 2 and gap.count("。") <= 1 and "\n" not in gap.strip()
 
 
 def _list_end(text: str, pos: int, *, semicolon: bool = False) -> int:
@@ -118,8 +135,7 @@ def _parse_items(scan: Scan, start: int, end: int) -> tuple[list[_Item], bool]:
             if len(gap) > MAX_ITEM_GAP or _SECTION_BREAK.search(gap):
                 break  # a long stretch of prose or a new section: the list has ended
             if _DELTA.search(q.label):
-                last = q
-                continue
+                break  # 调减40万元 / 同比增加…: the breakdown has ended
             if last and q.family != last.family and not scan.text[last.end : q.start].strip():
                 (parent.children[-1] if parent and parent.children else top[-1]).group.append(q)
             elif parent is None and _PREDICATE_START.match(q.label):
@@ -140,8 +156,8 @@ def _parse_items(scan: Scan, start: int, end: int) -> tuple[list[_Item], bool]:
 
 def _relations(total: Quantity, items: list[_Item], partial: bool, nested: bool) -> list[SumRelation]:
     parts = [q for it in items for q in it.group if q.unit == total.unit or q.family == total.family == "money"]
-    if not parts or not total.exact:
-        return []
+    if not parts or not total.exact or sum(1 for q in parts if _LEVELS.search(q.label)) >= 2:
+        return []  # 一级指标3个，二级指标9个，三级指标12个: levels of one tree, not parts
     basis = "其中·嵌套" if nested else "其中"
     return [SumRelation(total=total.id, items=tuple(q.id for q in parts), exhaustive=not partial and len(parts) > 1, category=category_of(total), basis=basis)]
 
@@ -185,7 +201,7 @@ def _implicit(scan: Scan, seen: set[str]) -> list[SumRelation]:
         if t.family in ("percent", "分", "%") or t.unit in ("分", "个百分点"):
             continue
         same = [q for q in window if _addable(q, t) and q.exact and not _DELTA.search(q.label)]
-        if len(same) < 2:
+        if len(same) < 2 or _siblings(t, same) or _other_flow(t, same):
             continue
         contiguous = same == window[: len(same)]
         interleaved = not contiguous and not any(q.family == t.family and not _addable(q, t) for q in window if q.start < same[-1].start)
@@ -199,6 +215,21 @@ def _implicit(scan: Scan, seen: set[str]) -> list[SumRelation]:
             out.append(rel)
             seen.update(rel.items)
     return out
+
+
+def _siblings(t: Quantity, parts: list[Quantity]) -> bool:
+    """小学生140人；初中生96人；高中生42人: parallel groups named alike are not a total and its parts."""
+    tail = t.label[-1:]
+    return bool(tail) and sum(1 for q in parts if q.label.endswith(tail)) * 2 >= len(parts)
+
+
+def _other_flow(t: Quantity, parts: list[Quantity]) -> bool:
+    """收入合计100万元，支出合计90万元，年末结余20万元: income is not made of spending or balances."""
+    if "收入" in t.label:
+        return any(re.search(r"支出|结转|结余", q.label) for q in parts)
+    if "支出" in t.label:
+        return any(re.search(r"收入|结转|结余", q.label) for q in parts)
+    return False
 
 
 def _addable(q: Quantity, t: Quantity) -> bool:

@@ -20,14 +20,14 @@ ROLES = {
     "score": re.compile(r"得分|打分|^评分"),
     "budget": re.compile(r"预算数|预算金额|^预算$|预算（|预算\(|^全年预算"),
     "executed": re.compile(r"执行数|实际支出|支出数|^执行金额|实际执行"),
-    "rate": re.compile(r"执行率|完成率"),
+    "rate": re.compile(r"执行率|使用率|支付率|支出率|到位率"),
     "level1": re.compile(r"^一级指标"),
     "name": re.compile(r"^三级指标|^指标名称|^绩效指标$"),
 }
-_NUM = re.compile(r"^(?P<n>\d+(?:\.\d+)?)\s*(?P<pct>[%％])?$")
+_NUM = re.compile(r"^(?P<n>\d+(?:\.\d+)?)\s*(?P<pct>[%％])?(?:万元|万|元)?$")
 _UNIT = re.compile(r"[（(](万元|元|%|％|分)[)）]")
 _CAT_CELL = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
-_FIELD_SPLIT = re.compile(r"\t|[ \u3000]{2,}")
+_FIELD_SPLIT = re.compile(r"\t|[ \u3000]{2,}|\s*[|｜]\s*")
 _TOTAL_NAME = re.compile(r"^(?:总分|合计|总计|综合得分|自评总分|总得分)")
 
 
@@ -54,7 +54,7 @@ def _line_tables(scan: Scan) -> list[list[Row]]:
     pos = 0
     for line in scan.text.split("\n"):
         stripped = line.strip()
-        tabular = "\t" in stripped or "  " in stripped or "\u3000\u3000" in stripped
+        tabular = "\t" in stripped or "  " in stripped or "\u3000\u3000" in stripped or stripped.count("|") >= 2
         row = _split_line(line, pos) if tabular and not scan.in_table(pos) else []
         if len(row) >= 3:
             run.append(row)
@@ -167,10 +167,12 @@ def _read(reader: _Reader, rows: list[Row]) -> list[object]:
 
 
 def _align(row: Row, header: Row) -> list[Cell | None]:
-    """Cells by header column: same width → by position; shorter rows align on the right (their
-    left-hand cells were merged with the rows above)."""
-    if len(row) >= len(header):
-        return list(row[: len(header)])
+    """Cells by header column: same width → by position; otherwise align on the right (a shorter
+    row's left cells were merged with the rows above; a longer row has labels the header lacks)."""
+    if len(row) == len(header):
+        return list(row)
+    if len(row) > len(header):  # the header has no cell over the row labels on the left
+        return list(row[len(row) - len(header) :])
     return [None] * (len(header) - len(row)) + list(row)
 
 
