@@ -45,6 +45,10 @@ test: install system-deps local-llm-small
 	$(VENV)/bin/lint-imports
 	$(PY) -m review eval --gate
 
+# Speed and memory ratios measured in one run (README: "Speed").
+bench: install
+	$(PY) bench/bench.py
+
 # Regression eval on eval/labels: table on stdout, JSON in eval/last-run.json (README: "Measured quality").
 eval: install
 	$(PY) -m review eval
