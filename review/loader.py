@@ -74,6 +74,8 @@ def _read_bytes(p: Path, name: str, max_bytes: int) -> bytes:
         raise DocumentLoadError(name, "这是一个文件夹，请指定报告文件")
     try:
         with p.open("rb") as f:
+            if os.fstat(f.fileno()).st_size > max_bytes:  # refuse before reading anything
+                raise DocumentLoadError(name, f"文件过大（上限 {_mb(max_bytes)}），请拆分或压缩后再试")
             data = f.read(max_bytes + 1)
     except FileNotFoundError:
         raise DocumentLoadError(name, "文件不存在，请检查路径") from None
