@@ -48,6 +48,7 @@ test: install system-deps local-llm-small
 # Speed and memory ratios measured in one run (README: "Speed").
 bench: install
 	$(PY) bench/bench.py
+	$(PY) bench/bench_model.py
 
 # Regression eval on eval/labels: table on stdout, JSON in eval/last-run.json (README: "Measured quality").
 eval: install
