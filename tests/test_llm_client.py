@@ -152,7 +152,7 @@ def test_api_key_is_sent(srv):
 
 
 def test_none_mode_sends_no_response_format(srv):
-    """The embedded model's default (grammar-constrained sampling is too slow on CPU)."""
+    """No response_format at all: JSON asked for by the prompt only, validated client-side."""
     srv.enqueue(chat("{}"))
     client_for(srv).complete(MESSAGES, SCHEMA, "none")
     assert "response_format" not in srv.requests[0] and srv.modes() == ["none"]

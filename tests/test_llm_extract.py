@@ -282,3 +282,20 @@ def test_cache_key_changes_with_the_chunk_text(tmp_path):
     cache = Cache(tmp_path / "c.sqlite")
     cache.close()
     assert json.loads(json.dumps([m.__name__ for m in __import__("review.llm.cache", fromlist=["MIGRATIONS"]).MIGRATIONS]))
+
+
+def test_a_malformed_relation_is_dropped_and_the_rest_kept(srv, tmp_path):
+    long_quote = dict(SUM, total=num("预算收入 3167.20万元" * 20, 3167.2))  # over the 200-character limit
+    no_items = {"kind": "sum", "total": num("预算收入 3167.20万元", 3167.2)}
+    srv.enqueue(chat(relations(RATIO, long_quote, no_items)))
+    review, _ = hybrid(srv, tmp_path)
+    (c,) = review.chunks
+    assert (c.status, c.claims, c.ungrounded, c.requests) == ("ok", 1, (), 1)
+    assert len(c.rejected) == 2 and all(r.startswith("格式不符") for r in c.rejected)
+
+
+def test_a_reply_with_no_wellformed_relation_is_invalid(srv, tmp_path):
+    srv.enqueue(chat(relations({"kind": "sum"})), chat(relations({"kind": "ratio"})))
+    review, _ = hybrid(srv, tmp_path)
+    (c,) = review.chunks
+    assert (c.status, c.invalid, c.requests) == ("failed", 2, 2) and "不符合格式" in c.reason

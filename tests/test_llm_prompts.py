@@ -49,7 +49,7 @@ def test_there_is_a_prompt_with_examples():
 @pytest.mark.parametrize(("version", "example"), EXAMPLES, ids=lambda e: getattr(e, "name", e))
 def test_example_quotes_occur_in_its_own_text(version, example):
     found = quotes(example.output)
-    assert found
+    assert found or example.output == {"relations": []}  # an example of text with no relation
     for quote, value in found:
         assert quote in example.text, f"{version}: {quote!r} is not in its example text"
         if value is not None:

@@ -60,6 +60,8 @@ def build_extractor(settings: LLMSettings, *, replay: bool = False) -> LLMExtrac
         base_url, model = local.ensure_server(settings)
         concurrency = 1
         mode = local.LOCAL_OUTPUT if settings.output == "auto" else settings.output
+        # on 2 cores the 1.5B model writes ~10 tokens/s: a full 1500-token reply takes ~3 minutes
+        settings = settings.model_copy(update={"timeout": max(settings.timeout, local.LOCAL_TIMEOUT)})
     else:
         if replay and settings.model:
             return LLMExtractor(_ReplayOnly(settings.model), prompt, cache=cache, mode=settings.output,

@@ -24,7 +24,7 @@ from review.llm.cache import Cache, LedgerEntry, request_key
 from review.llm.client import ChatClient, Message, Reply, TransportFailure
 from review.llm.grounding import Grounded, ground
 from review.llm.prompting import Prompt, reask_invalid, reask_ungrounded
-from review.llm.schema import SCHEMA_SHA, WIRE_SCHEMA, parse_reply
+from review.llm.schema import SCHEMA_SHA, WIRE_SCHEMA, parse_relations
 from review.pipeline import ChunkOutcome, ModelResult, Progress
 
 
@@ -132,12 +132,13 @@ class LLMExtractor:
                 return False
             st.tally.add(reply, cached)
             try:
-                extraction = parse_reply(reply.text)
+                extraction, malformed = parse_relations(reply.text)
             except LLMOutputError as exc:
                 st.invalid.append(str(exc) + ("（回复达到 max_tokens 被截断）" if reply.truncated else ""))
                 st.messages = reask_invalid(st.messages, reply.text, str(exc), reply.truncated)
                 return True
             grounded = ground(extraction, c, prefix=f"m{c.index}.")
+            grounded.rejected[:0] = [f"格式不符 {m}" for m in malformed]
             if st.best is None or (grounded.kept, -len(grounded.ungrounded)) > (st.best.kept, -len(st.best.ungrounded)):
                 st.best = grounded
             if not grounded.ungrounded:

@@ -14,7 +14,7 @@ import json
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from review.errors import LLMOutputError
 
@@ -90,6 +90,9 @@ class Extraction(_Wire):
     relations: list[WireRelation] = Field(max_length=80)
 
 
+_RELATION: TypeAdapter[Any] = TypeAdapter(WireRelation)
+
+
 def _strip_titles(node: Any) -> Any:
     if isinstance(node, dict):
         return {k: _strip_titles(v) for k, v in node.items() if k not in ("title", "discriminator")}
@@ -140,16 +143,34 @@ def _loads(text: str) -> Any:
 
 
 def parse_reply(text: str) -> Extraction:
-    """Validate a reply against the wire schema; LLMOutputError says what is wrong."""
+    """Validate a whole reply against the wire schema; LLMOutputError says what is wrong."""
+    extraction, malformed = parse_relations(text)
+    if malformed:
+        raise LLMOutputError(f"模型回复不符合格式（{len(malformed)} 处错误，首处 {malformed[0]}）")
+    return extraction
+
+
+def parse_relations(text: str) -> tuple[Extraction, list[str]]:
+    """Validate a reply relation by relation: the well-formed ones, and what was wrong with each
+    of the others. The reply itself is invalid (LLMOutputError) when it is not JSON, not
+    {"relations": [...]}, or has relations of which none is well-formed."""
     cleaned = clean_reply(text)
     if not cleaned:
         raise LLMOutputError("模型回复为空")
     data = _loads(cleaned)
     if isinstance(data, list):
         data = {"relations": data}
-    try:
-        return Extraction.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise LLMOutputError(f"模型回复不符合格式（{exc.error_count()} 处错误，首处 {where}：{first['msg']}）") from None
+    if not isinstance(data, dict) or set(data) != {"relations"} or not isinstance(data["relations"], list):
+        raise LLMOutputError('模型回复不符合格式：应为 {"relations": [...]}')
+    good: list[Any] = []
+    malformed: list[str] = []
+    for i, item in enumerate(data["relations"]):
+        try:
+            good.append(_RELATION.validate_python(item))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            malformed.append(f"relations.{i}.{where}：{first['msg']}")
+    if data["relations"] and not good:
+        raise LLMOutputError(f"模型回复不符合格式（{len(malformed)} 处错误，首处 {malformed[0]}）")
+    return Extraction(relations=good), malformed
