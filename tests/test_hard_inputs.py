@@ -15,13 +15,15 @@ from tests.conftest import SAMPLES
 ROOT = Path(__file__).resolve().parent.parent
 MEMORY_CEILING_MB = 1500
 
+# VmHWM is this process image's own peak; ru_maxrss would include the forking parent's size.
 MEASURE = """
-import resource, runpy, sys
+import re, runpy, sys
 sys.argv = ["review"] + sys.argv[1:]
 try:
     runpy.run_module("review", run_name="__main__")
 except SystemExit as exc:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    status = open("/proc/self/status", encoding="ascii").read()
+    peak = int(re.search(r"VmHWM:\\s+(\\d+) kB", status).group(1)) // 1024
     print(f"PEAK_MB={peak}", file=sys.stderr)
     raise
 """
