@@ -24,6 +24,9 @@ def line_of(text: str, pos: int) -> int:
     return text.count("\n", 0, pos) + 1
 
 
+_RUN_COSTS = {"requests", "cache_hits", "seconds", "tokens_in", "tokens_out"}
+
+
 def to_json(reviews: list[Review], errors: list[dict[str, str]] | None = None) -> str:
     payload: dict[str, Any] = {
         "tool": {"name": TOOL_NAME, "version": __version__},
@@ -49,6 +52,9 @@ def _document(r: Review) -> dict[str, Any]:
         "rubric": {"pack": r.rubric, "why": r.rubric_note},
         "notes": list(r.notes),
         "unread_pages": [p.model_dump() for p in doc.unread_pages],
+        # per-chunk outcome of the model path; per-run costs (requests, tokens, time) stay in the
+        # ledger so that a review served from the cache prints the same JSON
+        "chunks": [c.model_dump(mode="json", exclude=_RUN_COSTS) for c in r.chunks],
         "claims": claims,
         "findings": [{**f.model_dump(mode="json"), "line": line_of(doc.text, f.start)} for f in r.findings],
     }

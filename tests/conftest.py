@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -31,5 +32,5 @@ def checks_of(text: str, period: int | None = None) -> list[tuple[str, str]]:
 def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test reads the developer's settings or writes outside its temporary directory."""
     monkeypatch.setenv("REVIEW_HOME", str(tmp_path / "review-home"))
-    for key in ("REVIEW_LLM", "REVIEW_LLM_BASE_URL", "REVIEW_LLM_MODEL", "REVIEW_LLM_API_KEY", "REVIEW_LLM_OUTPUT"):
+    for key in [k for k in os.environ if k.startswith("REVIEW_LLM")]:
         monkeypatch.delenv(key, raising=False)
