@@ -31,16 +31,9 @@ def _formula_scores(ctx: Context) -> list[Finding]:
         if not isinstance(rel, FormulaScore):
             continue
         rate, weight, score = q[rel.rate], q[rel.weight], q[rel.score]
-        allowed = budget_execution(rate.parsed.interval(), weight.interval())
-        if allowed.meets(score.interval()):
-            continue
-        out.append(finding(
-            ctx, "score", "high",
-            f"预算执行得分不符：执行率{rate.text}、分值{weight.text}，按 min(执行率,100%)×分值 应得{allowed.show(2)}分，表中为{score.text}",
-            *span_of(score), stated=value_of(score), computed=computed_value(allowed, "分", 3),
-            trace=f"min({rate.text}, 100%) × {weight.text} = {allowed.show(3)}",
-            rule=_rule_label(ctx, "rubric.budget_execution"), related=((rate.start, rate.end), (weight.start, weight.end)),
-        ))
+        found = _budget_finding(ctx, rate, weight.interval(), weight.text, "表中分值", score)
+        if found:
+            out.append(found.model_copy(update={"related": ((rate.start, rate.end), (weight.start, weight.end))}))
     return out
 
 
@@ -88,24 +81,33 @@ def _budget_execution(ctx: Context) -> list[Finding]:
         stated = next((i for i in items if "预算执行" in i.label), None)
         if stated is None:
             continue
-        weight, how = _execution_weight(ctx, items, stated, caps, q[rel.total])
+        weight, how = _execution_weight(ctx, items, stated, caps)
         if weight is None:
             continue
-        allowed = budget_execution(rate.parsed.interval(), weight)
-        if allowed.meets(stated.interval()):
-            continue
-        out.append(finding(
-            ctx, "score", "high",
-            f"预算执行得分不符：执行率{rate.text}、分值{fmt(weight.mid, 2)}分，按 min(执行率,100%)×分值 应得{allowed.show(2)}分，报告为{stated.text}",
-            *span_of(stated), stated=value_of(stated), computed=computed_value(allowed, "分", 3),
-            trace=f"min({rate.text}, 100%) × {fmt(weight.mid, 2)}（{how}）= {allowed.show(3)}",
-            rule=_rule_label(ctx, "rubric.budget_execution"), related=((rate.start, rate.end),),
-        ))
+        found = _budget_finding(ctx, rate, weight, f"{fmt(weight.mid, 2)}分", how, stated)
+        if found:
+            out.append(found)
     return out
 
 
+def _budget_finding(
+    ctx: Context, rate: Quantity, weight: Interval, weight_text: str, how: str, stated: Quantity
+) -> Finding | None:
+    """预算执行得分 = min(执行率, 100%) × 分值, on intervals; a finding when the stated score is off."""
+    allowed = budget_execution(rate.parsed.interval(), weight)
+    if allowed.meets(stated.interval()):
+        return None
+    return finding(
+        ctx, "score", "high",
+        f"预算执行得分不符：执行率{rate.text}、分值{weight_text}，按 min(执行率,100%)×分值 应得{allowed.show(2)}分，报告为{stated.text}",
+        *span_of(stated), stated=value_of(stated), computed=computed_value(allowed, "分", 3),
+        trace=f"min({rate.text}, 100%) × {weight_text}（{how}）= {allowed.show(3)}",
+        rule=_rule_label(ctx, "rubric.budget_execution"), related=((rate.start, rate.end),),
+    )
+
+
 def _execution_weight(
-    ctx: Context, items: list[Quantity], stated: Quantity, caps: dict[str, Quantity], total: Quantity
+    ctx: Context, items: list[Quantity], stated: Quantity, caps: dict[str, Quantity]
 ) -> tuple[Interval | None, str]:
     node = ctx.rubric.find("预算执行率") or ctx.rubric.find("预算执行") if ctx.rubric else None
     others = [i for i in items if i is not stated]
@@ -115,7 +117,6 @@ def _execution_weight(
         return Interval.exact(Decimal(100) - used), f"100 − 其他类别分值{fmt(used, 2)}"
     if node is not None and ctx.rubric is not None:
         return Interval.exact(node.weight), f"{ctx.rubric.label} 规定分值"
-    del total
     return None, ""
 
 
