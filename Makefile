@@ -42,6 +42,7 @@ local-llm-small: local-llm-runtime
 test: install system-deps local-llm-small
 	$(PY) -m pytest -q
 	$(VENV)/bin/ruff check review tests app.py bench
+	$(VENV)/bin/ruff format --check review tests app.py bench
 	$(VENV)/bin/lint-imports
 	$(PY) -m review eval --gate
 
@@ -55,8 +56,8 @@ eval: install
 	$(PY) -m review eval
 
 lint: install
-	$(VENV)/bin/ruff check review tests
-	$(VENV)/bin/ruff format --check review tests
+	$(VENV)/bin/ruff check review tests app.py bench
+	$(VENV)/bin/ruff format --check review tests app.py bench
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

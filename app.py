@@ -94,14 +94,19 @@ def run_review(store: Store, cfg: Settings, path: Path, name: str) -> StoredRevi
         review = review_document(doc, extractor=cfg.extractor, model=model, progress=progress)
         used = next((e for e in reversed(model.ledger) if e.sha256 == doc.sha256), None) if model else None
         rid = store.save_review(
-            review, name=name, tool_version=__version__,
+            review,
+            name=name,
+            tool_version=__version__,
             model=f"{used.model}（提示词 {used.prompt_version}）" if used else "",
             rubric=f"{review.rubric or OWN_SCORES}（{review.rubric_note}）" if review.rubric_note else review.rubric,
         )
     except ReviewError as e:
         bar.empty()
-        st.error(f"无法读取“{md_text(name)}”：{md_text(e.reason)}" if isinstance(e, DocumentLoadError)
-                 else f"复核失败：{md_text(str(e))}")
+        st.error(
+            f"无法读取“{md_text(name)}”：{md_text(e.reason)}"
+            if isinstance(e, DocumentLoadError)
+            else f"复核失败：{md_text(str(e))}"
+        )
         return None
     except Exception:  # the page never shows a traceback; the server log keeps it
         log.exception("review of %s failed", name)
@@ -126,7 +131,9 @@ def open_upload(store: Store, cfg: Settings, name: str, data: bytes) -> StoredRe
 def source_panel(store: Store, cfg: Settings, history_pick: int | None) -> StoredReview | None:
     """Upload, sample or history: whichever the reviewer changed last decides what is shown."""
     uploaded = st.file_uploader(
-        "上传报告（.txt / .docx / .pdf）", type=["txt", "docx", "pdf"], key="upload",
+        "上传报告（.txt / .docx / .pdf）",
+        type=["txt", "docx", "pdf"],
+        key="upload",
         help=f"不超过 {cfg.max_mb} MB；文件类型按内容识别。",
     )
     samples = sorted(p.name for p in SAMPLES.glob("*.txt")) if SAMPLES.is_dir() else []
@@ -205,7 +212,11 @@ def findings_table(stored: StoredReview, rows: list[dict[str, object]]) -> str |
     st.session_state[ids_key] = ids
     width = {"编号": 50, "严重程度": 70, "问题类型": 130, "问题": 360, "报告值": 160, "复核值": 160, "审核结论": 70}
     st.dataframe(
-        frame, hide_index=True, width="stretch", key=table, selection_mode="single-row",
+        frame,
+        hide_index=True,
+        width="stretch",
+        key=table,
+        selection_mode="single-row",
         column_config={c: st.column_config.TextColumn(width=w) for c, w in width.items()},
         on_select=partial(on_table_select, table, ids_key, pick_key),
     )
@@ -221,15 +232,21 @@ def save_decision(store: Store, rid: int, fid: str, k: str) -> None:
         st.session_state["_flash"] = ("error", "请填写审核人后再保存。")
         return
     try:
-        d = store.add_decision(rid, fid, DECISION_OF_CN[st.session_state[f"dec-{k}"]], who,
-                               str(st.session_state.get(f"why-{k}", "")).strip())
+        d = store.add_decision(
+            rid,
+            fid,
+            DECISION_OF_CN[st.session_state[f"dec-{k}"]],
+            who,
+            str(st.session_state.get(f"why-{k}", "")).strip(),
+        )
     except ReviewError as e:
         st.session_state["_flash"] = ("error", f"保存失败：{md_text(str(e))}")
         return
     st.session_state["reviewer_name"] = who
     st.session_state[f"why-{k}"] = ""
     st.session_state["_flash"] = (
-        "success", f"已保存：{fid} {DECISION_CN[d.decision]}（{md_text(who)}，{local_time(d.at)}）"
+        "success",
+        f"已保存：{fid} {DECISION_CN[d.decision]}（{md_text(who)}，{local_time(d.at)}）",
     )
 
 
@@ -255,11 +272,16 @@ def exports(stored: StoredReview, latest: dict[str, Decision]) -> None:
     stem = Path(name).stem or "report"
     xlsx = export.to_xlsx(review, name, latest, model=stored.model, rubric=stored.rubric, exported_at=datetime.now(UTC))
     c1, c2, c3 = st.columns(3)
-    c1.download_button("导出 Excel（.xlsx）", xlsx, file_name=f"{stem}-复核.xlsx",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    c1.download_button(
+        "导出 Excel（.xlsx）",
+        xlsx,
+        file_name=f"{stem}-复核.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
     c2.download_button("导出 CSV", export.to_csv(review, name, latest), file_name=f"{stem}-复核.csv", mime="text/csv")
-    c3.download_button("导出 JSON", export.to_json_export(review, latest), file_name=f"{stem}-复核.json",
-                       mime="application/json")
+    c3.download_button(
+        "导出 JSON", export.to_json_export(review, latest), file_name=f"{stem}-复核.json", mime="application/json"
+    )
 
 
 def review_panel(store: Store, stored: StoredReview) -> None:
@@ -280,8 +302,14 @@ def review_panel(store: Store, stored: StoredReview) -> None:
             st.html(highlight(review.document.text, review.findings, fid))
         with right:
             decided = latest.get(fid)
-            st.html(finding_card(finding, line_of(review.document.text, finding.start), CHECK_CN[finding.check],
-                                 DECISION_CN[decided.decision] if decided else ""))
+            st.html(
+                finding_card(
+                    finding,
+                    line_of(review.document.text, finding.start),
+                    CHECK_CN[finding.check],
+                    DECISION_CN[decided.decision] if decided else "",
+                )
+            )
             decision_panel(store, stored, fid)
     st.divider()
     exports(stored, store.latest(stored.id))
@@ -294,16 +322,24 @@ def history_tab(store: Store) -> None:
         return
     st.dataframe(pd.DataFrame(export.history_table(rows)), hide_index=True, width="stretch")
     names = {r.id: f"{r.name}（{local_time(r.created_at)}）" for r in rows}
-    st.selectbox("打开历史报告", list(names), index=None, format_func=names.__getitem__,
-                        placeholder="选择一份已复核的报告", key="history_pick")
+    st.selectbox(
+        "打开历史报告",
+        list(names),
+        index=None,
+        format_func=names.__getitem__,
+        placeholder="选择一份已复核的报告",
+        key="history_pick",
+    )
 
 
 def sidebar(cfg: Settings) -> None:
     with st.sidebar:
         st.header("运行信息")
-        st.markdown(f"- 抽取方式：`{cfg.extractor}`\n- 模型：{md_text(cfg.model or NO_MODEL)}\n"
-                    "- 评分规则：按报告类型自动选择，无适用标准时用报告自带分值\n"
-                    f"- 上传上限：{cfg.max_mb} MB\n- 工具版本：{__version__}")
+        st.markdown(
+            f"- 抽取方式：`{cfg.extractor}`\n- 模型：{md_text(cfg.model or NO_MODEL)}\n"
+            "- 评分规则：按报告类型自动选择，无适用标准时用报告自带分值\n"
+            f"- 上传上限：{cfg.max_mb} MB\n- 工具版本：{__version__}"
+        )
         if cfg.note:
             st.warning(md_text(cfg.note))
         st.header("图例")

@@ -100,7 +100,9 @@ def main() -> None:
         print(f"{k:4d}×  {ratio:5.2f}")
     print(f"\npeak Python memory: {memory(seed):.1f} MB per MB of input")
     wall, n = batch()
-    print(f"\nbatch: {n} reports on 2 workers in {wall:.1f} s wall ({wall / n * 1000:.0f} ms per report; target < 60 s)")
+    print(
+        f"\nbatch: {n} reports on 2 workers in {wall:.1f} s wall ({wall / n * 1000:.0f} ms per report; target < 60 s)"
+    )
 
 
 if __name__ == "__main__":

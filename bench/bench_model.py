@@ -30,8 +30,13 @@ DELAY = 0.5
 def run(concurrency: int, doc_path: Path, home: Path) -> tuple[float, int, int, int, int]:
     with ScriptedServer() as srv:
         srv.responder = lambda body: replace(chat(relations()), delay=DELAY)
-        env = {"REVIEW_HOME": str(home), "REVIEW_LLM_BASE_URL": srv.base_url, "REVIEW_LLM_MODEL": "scripted",
-               "REVIEW_LLM_CONCURRENCY": str(concurrency), "REVIEW_LLM_OUTPUT": "json_object"}
+        env = {
+            "REVIEW_HOME": str(home),
+            "REVIEW_LLM_BASE_URL": srv.base_url,
+            "REVIEW_LLM_MODEL": "scripted",
+            "REVIEW_LLM_CONCURRENCY": str(concurrency),
+            "REVIEW_LLM_OUTPUT": "json_object",
+        }
         model = build_extractor(load_settings(env))
         doc = load(doc_path)
         start = time.perf_counter()
@@ -57,11 +62,15 @@ def main() -> None:
             home = Path(tmp) / f"c{conc}"
             wall, requests, doc_part, fixed, doc_chars = run(conc, doc_path, home)
             ideal = math.ceil(requests / conc) * DELAY
-            print(f"{conc:11d} {requests:9d} {wall:7.2f} {ideal:8.2f} {wall / ideal:10.2f} {doc_part / doc_chars:23.2f} {fixed:19d}")
+            print(
+                f"{conc:11d} {requests:9d} {wall:7.2f} {ideal:8.2f} {wall / ideal:10.2f} {doc_part / doc_chars:23.2f} {fixed:19d}"
+            )
         wall, requests, *_ = run(2, doc_path, Path(tmp) / "c2")
         print(f"cached re-run: {requests} requests, {wall:.2f} s")
-    print("(document_sent: characters of the report carried by all requests, chunk overlap included;"
-          " target ≤ 1.3 plus the fixed prompt per request)")
+    print(
+        "(document_sent: characters of the report carried by all requests, chunk overlap included;"
+        " target ≤ 1.3 plus the fixed prompt per request)"
+    )
 
 
 if __name__ == "__main__":

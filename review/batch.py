@@ -52,8 +52,14 @@ def file_sha256(path: Path) -> str | None:
 
 
 def run_batch(
-    paths: list[Path], *, jobs: int = 1, period: int | None = None, rubric: str | None = None,
-    store: Store | None = None, resume: bool = False, reviewer: Reviewer | None = None,
+    paths: list[Path],
+    *,
+    jobs: int = 1,
+    period: int | None = None,
+    rubric: str | None = None,
+    store: Store | None = None,
+    resume: bool = False,
+    reviewer: Reviewer | None = None,
 ) -> Iterator[Outcome]:
     """Yield outcomes as they complete. With a store, each review is committed before it is
     yielded; with `resume`, files already reviewed by this tool version are not reviewed again."""
@@ -66,7 +72,9 @@ def run_batch(
             todo.append(str(p))
     for outcome in _run(todo, jobs, period, rubric, reviewer):
         if store is not None and outcome.review is not None:
-            store.save_review(outcome.review, name=Path(outcome.path).name, tool_version=__version__, rubric=outcome.review.rubric)
+            store.save_review(
+                outcome.review, name=Path(outcome.path).name, tool_version=__version__, rubric=outcome.review.rubric
+            )
         yield outcome
 
 
@@ -76,7 +84,9 @@ def _stored(store: Store, path: Path) -> Review | None:
     return found.review if found else None
 
 
-def _run(todo: list[str], jobs: int, period: int | None, rubric: str | None, reviewer: Reviewer | None) -> Iterator[Outcome]:
+def _run(
+    todo: list[str], jobs: int, period: int | None, rubric: str | None, reviewer: Reviewer | None
+) -> Iterator[Outcome]:
     if reviewer is not None or jobs <= 1 or len(todo) <= 1:
         one = reviewer or (lambda p: review_path(p, period, rubric))
         for path in todo:

@@ -39,8 +39,16 @@ class Quantity(_Frozen):
     @classmethod
     def from_parsed(cls, qid: str, n: ParsedNumber, label: str = "", label_start: int = -1) -> Quantity:
         return cls(
-            id=qid, text=n.text, start=n.start, end=n.end, value=n.value, unit=n.unit,
-            decimals=n.decimals, qualifier=n.qualifier, label=label, label_start=label_start,
+            id=qid,
+            text=n.text,
+            start=n.start,
+            end=n.end,
+            value=n.value,
+            unit=n.unit,
+            decimals=n.decimals,
+            qualifier=n.qualifier,
+            label=label,
+            label_start=label_start,
         )
 
     @property
@@ -207,8 +215,17 @@ class FormulaScore(_Frozen):
 
 
 Relation = (
-    SumRelation | RatioRelation | BalanceRelation | CountRelation | ScoreTree | YearMention
-    | Assertion | PlanActual | UnitPrice | FormulaScore | SameFact
+    SumRelation
+    | RatioRelation
+    | BalanceRelation
+    | CountRelation
+    | ScoreTree
+    | YearMention
+    | Assertion
+    | PlanActual
+    | UnitPrice
+    | FormulaScore
+    | SameFact
 )
 
 

@@ -39,17 +39,27 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
     c = sub.add_parser("check", help="复核一个或多个报告（.txt/.docx/.pdf 或目录）")
     c.add_argument("paths", nargs="+", metavar="PATH")
-    c.add_argument("--format", choices=["text", "json", "markdown", "jsonl"], default="text",
-                   help="jsonl：每份报告完成即输出一行 JSON")
-    c.add_argument("--extractor", choices=["rules", "llm", "hybrid"], default=None,
-                   help="默认 rules；设置了 REVIEW_LLM_BASE_URL 或 REVIEW_LLM=local 时默认 hybrid")
+    c.add_argument(
+        "--format",
+        choices=["text", "json", "markdown", "jsonl"],
+        default="text",
+        help="jsonl：每份报告完成即输出一行 JSON",
+    )
+    c.add_argument(
+        "--extractor",
+        choices=["rules", "llm", "hybrid"],
+        default=None,
+        help="默认 rules；设置了 REVIEW_LLM_BASE_URL 或 REVIEW_LLM=local 时默认 hybrid",
+    )
     c.add_argument("--replay", action="store_true", help="只用模型缓存中的回复，不发送请求（缓存未命中即报错）")
     c.add_argument("--period", type=_year, help="评价年度（默认从标题推断）")
     c.add_argument("--fail-on", choices=["high", "medium", "low"], dest="fail_on")
     c.add_argument("--rubric", metavar="NAME|PATH", help="评分标准（review rubrics 列出；默认按报告类型自动选择）")
     c.add_argument("--jobs", type=_jobs, default=1, metavar="N", help="并行复核的进程数（规则提取）")
     c.add_argument("--db", metavar="PATH", help="把每份复核结果存入此 SQLite 文件（按文件 sha256 与工具版本）")
-    c.add_argument("--resume", action="store_true", help="跳过已存入数据库的报告（默认数据库 $REVIEW_HOME/review.sqlite3）")
+    c.add_argument(
+        "--resume", action="store_true", help="跳过已存入数据库的报告（默认数据库 $REVIEW_HOME/review.sqlite3）"
+    )
     c.add_argument("--progress", action="store_true", help="在 stderr 显示批量进度（终端中默认显示）")
     sub.add_parser("rubrics", help="列出内置的评分标准")
     return p
@@ -130,8 +140,11 @@ def _progress_bar(path: Path) -> Callable[[int, int], None]:
 def _ledger_line(model: LLMExtractor | None) -> None:
     if model is not None and model.ledger:
         e = model.ledger[-1]
-        print(f"模型 {e.model}（提示词 {e.prompt_version}）：{e.chunks} 块，请求 {e.requests} 次，缓存命中 {e.cache_hits} 次，"
-              f"tokens 输入 {e.tokens_in}、输出 {e.tokens_out}，用时 {e.seconds:.1f} 秒", file=sys.stderr)
+        print(
+            f"模型 {e.model}（提示词 {e.prompt_version}）：{e.chunks} 块，请求 {e.requests} 次，缓存命中 {e.cache_hits} 次，"
+            f"tokens 输入 {e.tokens_in}、输出 {e.tokens_out}，用时 {e.seconds:.1f} 秒",
+            file=sys.stderr,
+        )
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -141,8 +154,15 @@ def _check(args: argparse.Namespace) -> int:
     reviewer = _model_reviewer(args, pack) if args.model else None
     bar = BatchProgress(len(paths)) if len(paths) > 1 and (args.progress or sys.stderr.isatty()) else None
     outcomes: dict[str, Outcome] = {}
-    for outcome in run_batch(paths, jobs=args.jobs, period=args.period, rubric=args.rubric, store=store,
-                             resume=args.resume, reviewer=reviewer):
+    for outcome in run_batch(
+        paths,
+        jobs=args.jobs,
+        period=args.period,
+        rubric=args.rubric,
+        store=store,
+        resume=args.resume,
+        reviewer=reviewer,
+    ):
         outcomes[outcome.path] = outcome
         if outcome.error:
             print(f"review: {outcome.error}", file=sys.stderr)
@@ -178,8 +198,14 @@ def _model_reviewer(args: argparse.Namespace, pack: RubricPack | None) -> Callab
 
     def one(path: str) -> Outcome:
         try:
-            review = review_document(load(path), period=args.period, rubric=pack, extractor=args.extractor,
-                                     model=args.model, progress=_progress_bar(Path(path)))
+            review = review_document(
+                load(path),
+                period=args.period,
+                rubric=pack,
+                extractor=args.extractor,
+                model=args.model,
+                progress=_progress_bar(Path(path)),
+            )
         except ReviewError as exc:
             return Outcome(path, error=str(exc))
         _ledger_line(args.model)

@@ -85,17 +85,14 @@ def check_archive(data: bytes, name: str, unzipped_limit: int) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
     except (zipfile.BadZipFile, EOFError) as e:
-        raise DocumentLoadError(
-            name, "Word 文档已损坏或不完整（无法解压），请重新保存后再试"
-        ) from e
+        raise DocumentLoadError(name, "Word 文档已损坏或不完整（无法解压），请重新保存后再试") from e
     if MAIN_PART not in {info.filename for info in infos}:
         raise DocumentLoadError(name, f"不是 Word 文档（压缩包中没有 {MAIN_PART}）")
     total = sum(info.file_size for info in infos)
     if total > unzipped_limit:
         raise DocumentLoadError(
             name,
-            f"解压后过大（{total / 1e6:.1f} MB，上限 {unzipped_limit / 1e6:.1f} MB），"
-            "可能是压缩炸弹，已拒绝读取",
+            f"解压后过大（{total / 1e6:.1f} MB，上限 {unzipped_limit / 1e6:.1f} MB），可能是压缩炸弹，已拒绝读取",
         )
 
 

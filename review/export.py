@@ -28,8 +28,19 @@ from review.render import CHECK_CN, SEVERITY_CN, line_of, to_json
 from review.store import DECISION_CN, Decision, HistoryRow, local_time
 
 COLUMNS = (
-    "序号", "报告", "位置", "原文摘录", "报告值", "复核值", "计算过程", "问题类型", "严重程度",
-    "审核结论", "审核意见", "审核人", "审核时间",
+    "序号",
+    "报告",
+    "位置",
+    "原文摘录",
+    "报告值",
+    "复核值",
+    "计算过程",
+    "问题类型",
+    "严重程度",
+    "审核结论",
+    "审核意见",
+    "审核人",
+    "审核时间",
 )
 UNDECIDED = "未审核"
 _WIDTHS = (6, 24, 22, 40, 16, 16, 48, 14, 9, 9, 30, 10, 20)
@@ -48,28 +59,35 @@ def finding_rows(review: Review, name: str, decisions: Mapping[str, Decision]) -
     rows = []
     for n, f in enumerate(review.findings, 1):
         d = decisions.get(f.id)
-        rows.append({
-            "id": f.id,
-            "序号": n,
-            "报告": name,
-            "位置": f"第{line_of(text, f.start)}行（字符 {f.start}–{f.end}）",
-            "原文摘录": f.quote,
-            "报告值": value_text(f.stated),
-            "复核值": value_text(f.computed),
-            "计算过程": f.trace,
-            "问题类型": f"{CHECK_CN[f.check]}（{f.check}）",
-            "严重程度": SEVERITY_CN[f.severity],
-            "审核结论": decision_cn(d),
-            "审核意见": d.comment if d else "",
-            "审核人": d.reviewer if d else "",
-            "审核时间": local_time(d.at) if d else "",
-            "message": f.message,
-        })
+        rows.append(
+            {
+                "id": f.id,
+                "序号": n,
+                "报告": name,
+                "位置": f"第{line_of(text, f.start)}行（字符 {f.start}–{f.end}）",
+                "原文摘录": f.quote,
+                "报告值": value_text(f.stated),
+                "复核值": value_text(f.computed),
+                "计算过程": f.trace,
+                "问题类型": f"{CHECK_CN[f.check]}（{f.check}）",
+                "严重程度": SEVERITY_CN[f.severity],
+                "审核结论": decision_cn(d),
+                "审核意见": d.comment if d else "",
+                "审核人": d.reviewer if d else "",
+                "审核时间": local_time(d.at) if d else "",
+                "message": f.message,
+            }
+        )
     return rows
 
 
 def summary(
-    review: Review, name: str, decisions: Mapping[str, Decision], *, model: str = "", rubric: str = "",
+    review: Review,
+    name: str,
+    decisions: Mapping[str, Decision],
+    *,
+    model: str = "",
+    rubric: str = "",
     exported_at: datetime | None = None,
 ) -> list[tuple[str, str | int]]:
     """The summary sheet as (label, value) pairs."""
@@ -95,7 +113,12 @@ def summary(
 
 
 def to_xlsx(
-    review: Review, name: str, decisions: Mapping[str, Decision], *, model: str = "", rubric: str = "",
+    review: Review,
+    name: str,
+    decisions: Mapping[str, Decision],
+    *,
+    model: str = "",
+    rubric: str = "",
     exported_at: datetime | None = None,
 ) -> bytes:
     """A workbook with sheet 问题清单 (one row per finding) and sheet 汇总."""
@@ -168,20 +191,31 @@ def to_json_export(review: Review, decisions: Mapping[str, Decision]) -> bytes:
     for f in payload["documents"][0]["findings"]:
         d = decisions.get(f["id"])
         f["decision"] = (
-            {"decision": d.decision, "label": DECISION_CN[d.decision], "reviewer": d.reviewer, "comment": d.comment,
-             "at": d.at}
-            if d else None
+            {
+                "decision": d.decision,
+                "label": DECISION_CN[d.decision],
+                "reviewer": d.reviewer,
+                "comment": d.comment,
+                "at": d.at,
+            }
+            if d
+            else None
         )
     return json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8")
 
 
 def filter_rows(
-    rows: list[dict[str, Any]], severities: Sequence[str] = (), kinds: Sequence[str] = (), states: Sequence[str] = (),
+    rows: list[dict[str, Any]],
+    severities: Sequence[str] = (),
+    kinds: Sequence[str] = (),
+    states: Sequence[str] = (),
 ) -> list[dict[str, Any]]:
     """The page's filters: an empty selection means all."""
     return [
-        r for r in rows
-        if (not severities or r["严重程度"] in severities) and (not kinds or r["问题类型"] in kinds)
+        r
+        for r in rows
+        if (not severities or r["严重程度"] in severities)
+        and (not kinds or r["问题类型"] in kinds)
         and (not states or r["审核结论"] in states)
     ]
 
@@ -197,8 +231,16 @@ def decision_log(decisions: Sequence[Decision]) -> list[dict[str, str]]:
 def history_table(rows: Sequence[HistoryRow]) -> list[dict[str, Any]]:
     """Reviewed reports with the state of their findings, for the history tab."""
     return [
-        {"报告": r.name, "复核时间": local_time(r.created_at), "状态": "完整" if r.status == "complete" else "不完整",
-         "抽取方式": r.extractor, "问题": r.findings, "未结（含待定）": r.open, "已确认": r.confirmed,
-         "已驳回": r.dismissed, "待定": r.pending}
+        {
+            "报告": r.name,
+            "复核时间": local_time(r.created_at),
+            "状态": "完整" if r.status == "complete" else "不完整",
+            "抽取方式": r.extractor,
+            "问题": r.findings,
+            "未结（含待定）": r.open,
+            "已确认": r.confirmed,
+            "已驳回": r.dismissed,
+            "待定": r.pending,
+        }
         for r in rows
     ]

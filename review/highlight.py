@@ -65,8 +65,13 @@ def window(text: str, finding: Finding, before: int = 300, after: int = 700) -> 
 
 
 def highlight(
-    text: str, findings: Sequence[Finding], selected: str | None = None, *, before: int = 300,
-    after: int = 700, include_style: bool = True,
+    text: str,
+    findings: Sequence[Finding],
+    selected: str | None = None,
+    *,
+    before: int = 300,
+    after: int = 700,
+    include_style: bool = True,
 ) -> str:
     """HTML of `text` (or, with a selected finding, the lines around it) with findings in <mark>.
 
@@ -97,8 +102,13 @@ def highlight(
 
 
 def _segment(
-    piece: str, a: int, b: int, findings: Sequence[Finding], chosen: Finding | None,
-    related: list[tuple[int, int]], labelled: set[str],
+    piece: str,
+    a: int,
+    b: int,
+    findings: Sequence[Finding],
+    chosen: Finding | None,
+    related: list[tuple[int, int]],
+    labelled: set[str],
 ) -> str:
     body = esc(piece)
     if any(s <= a and b <= e for s, e in related):

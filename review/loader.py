@@ -101,9 +101,7 @@ def _sniff(data: bytes, ext: str, name: str) -> Format:
     if data.startswith(_ZIP):
         return "docx"
     if data.startswith(_OLE2):
-        raise DocumentLoadError(
-            name, "这是旧版 .doc 格式或加密的 Word 文档，请取消密码并另存为 .docx 后再试"
-        )
+        raise DocumentLoadError(name, "这是旧版 .doc 格式或加密的 Word 文档，请取消密码并另存为 .docx 后再试")
     if ext == ".pdf":
         raise DocumentLoadError(name, "不是有效的 PDF 文件（文件头不是 %PDF）")
     if ext == ".docx":
@@ -144,9 +142,7 @@ def _decode(data: bytes, name: str) -> str:
         pass
     if len(_CONTROL_BYTES.findall(data)) > _CONTROL_LIMIT * len(data):
         raise DocumentLoadError(name, "不是文本文件（含大量控制字符，可能是二进制文件）")
-    raise DocumentLoadError(
-        name, "无法识别文本编码（支持 UTF-8、UTF-16、GB18030/GBK），请另存为 UTF-8 后再试"
-    )
+    raise DocumentLoadError(name, "无法识别文本编码（支持 UTF-8、UTF-16、GB18030/GBK），请另存为 UTF-8 后再试")
 
 
 def _damaged_utf8(data: bytes) -> str | None:
@@ -165,6 +161,4 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError:
-        raise DocumentLoadError(
-            name, f"文件开头标明为 {encoding.upper()} 编码，但内容无法按该编码解码"
-        ) from None
+        raise DocumentLoadError(name, f"文件开头标明为 {encoding.upper()} 编码，但内容无法按该编码解码") from None

@@ -26,7 +26,9 @@ def merge_claims(rules: Claims, model: Claims) -> Claims:
         if _key(renamed) not in seen:
             seen.add(_key(renamed))
             added.append(renamed)
-    return rules.model_copy(update={"quantities": rules.quantities + tuple(extra), "relations": rules.relations + tuple(added)})
+    return rules.model_copy(
+        update={"quantities": rules.quantities + tuple(extra), "relations": rules.relations + tuple(added)}
+    )
 
 
 def _rename(value: Any, rename: dict[str, str]) -> Any:

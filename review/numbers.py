@@ -18,17 +18,109 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９．％：", "012345678
 
 # A bare 万 after an amount (安排资金19204.096万) is 万元 in these reports; longer units such as
 # 万亩/万人/万平方米 are matched first.
-MONEY_SCALE = {"亿元": Decimal(10) ** 8, "万元": Decimal(10) ** 4, "千元": Decimal(1000), "元": Decimal(1), "万": Decimal(10) ** 4}
+MONEY_SCALE = {
+    "亿元": Decimal(10) ** 8,
+    "万元": Decimal(10) ** 4,
+    "千元": Decimal(1000),
+    "元": Decimal(1),
+    "万": Decimal(10) ** 4,
+}
 PERCENT_UNITS = ("%", "个百分点")
 COUNT_UNITS = (
-    "人次", "户次", "万人次", "万人", "万亩", "万平方米", "万立方米", "万吨", "万册", "万株", "万头", "万只", "平方米", "立方米", "平方公里", "公里", "千米", "小时",
-    "个", "人", "名", "户", "项", "次", "件", "起", "处", "辆", "份", "场", "批", "期", "类",
-    "家", "所", "台", "套", "条", "座", "间", "张", "篇", "本", "村", "头", "只", "匹", "羽",
-    "吨", "亩", "米", "天", "年", "月", "分", "元",
+    "人次",
+    "户次",
+    "万人次",
+    "万人",
+    "万亩",
+    "万平方米",
+    "万立方米",
+    "万吨",
+    "万册",
+    "万株",
+    "万头",
+    "万只",
+    "平方米",
+    "立方米",
+    "平方公里",
+    "公里",
+    "千米",
+    "小时",
+    "个",
+    "人",
+    "名",
+    "户",
+    "项",
+    "次",
+    "件",
+    "起",
+    "处",
+    "辆",
+    "份",
+    "场",
+    "批",
+    "期",
+    "类",
+    "家",
+    "所",
+    "台",
+    "套",
+    "条",
+    "座",
+    "间",
+    "张",
+    "篇",
+    "本",
+    "村",
+    "头",
+    "只",
+    "匹",
+    "羽",
+    "吨",
+    "亩",
+    "米",
+    "天",
+    "年",
+    "月",
+    "分",
+    "元",
 )
 EXACT_INTEGER_UNITS = frozenset(
-    {"分", "", "人次", "户次", "个", "人", "名", "户", "项", "次", "件", "起", "处", "辆", "份", "场", "批",
-     "期", "类", "家", "所", "台", "套", "条", "座", "间", "张", "篇", "本", "村", "头", "只", "匹", "羽"}
+    {
+        "分",
+        "",
+        "人次",
+        "户次",
+        "个",
+        "人",
+        "名",
+        "户",
+        "项",
+        "次",
+        "件",
+        "起",
+        "处",
+        "辆",
+        "份",
+        "场",
+        "批",
+        "期",
+        "类",
+        "家",
+        "所",
+        "台",
+        "套",
+        "条",
+        "座",
+        "间",
+        "张",
+        "篇",
+        "本",
+        "村",
+        "头",
+        "只",
+        "匹",
+        "羽",
+    }
 )
 _UNITS = sorted([*MONEY_SCALE, *PERCENT_UNITS, *COUNT_UNITS], key=len, reverse=True)
 _UNIT_RE = "|".join(re.escape(u) for u in _UNITS)
@@ -143,7 +235,9 @@ def _qualifier(m: re.Match[str]) -> str | None:
 def find_numbers(text: str, *, with_bare: bool = False) -> list[ParsedNumber]:
     """Every quantity in `text`, in order. Bare numbers (no unit) only when `with_bare`."""
     norm = normalize(text)
-    taken = sorted([(d.start, d.end) for d in find_dates(text)] + [(m.start(), m.end()) for m in _RANGE_RE.finditer(norm)])
+    taken = sorted(
+        [(d.start, d.end) for d in find_dates(text)] + [(m.start(), m.end()) for m in _RANGE_RE.finditer(norm)]
+    )
     starts = [a for a, _ in taken]
     out: list[ParsedNumber] = []
     for m in _QUANTITY_RE.finditer(norm):

@@ -131,9 +131,7 @@ def read_pdf(data: bytes, name: str) -> tuple[str, tuple[Block, ...], tuple[Page
     text, blocks = builder.build()
     if not text.strip():
         reasons = "、".join(dict.fromkeys(issue.reason for issue in issues)) or "没有页面"
-        raise DocumentLoadError(
-            name, f"PDF 没有可读取的文字（{reasons}），请提供带文字层的 PDF 或 Word 文件"
-        )
+        raise DocumentLoadError(name, f"PDF 没有可读取的文字（{reasons}），请提供带文字层的 PDF 或 Word 文件")
     return text, blocks, tuple(issues)
 
 
@@ -162,9 +160,7 @@ def _read_page(page: Page, number: int) -> tuple[list[_Item], PageIssue | None]:
     tables = page.find_tables()
     boxes = [table.bbox for table in tables]
     prose = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
-    items: list[_Item] = [
-        _line(line, number, float(page.width)) for line in prose.extract_text_lines()
-    ]
+    items: list[_Item] = [_line(line, number, float(page.width)) for line in prose.extract_text_lines()]
     items += [_table(table, number) for table in tables]
     items.sort(key=lambda item: item.box[1] if isinstance(item, _Line) else item.bbox[1])
     _mark_folios(items)
@@ -241,9 +237,7 @@ def table_cells(table: Table) -> list[list[_Cell]]:
 def _centred(chars: Sequence[dict[str, Any]], box: BBox) -> list[dict[str, Any]]:
     x0, top, x1, bottom = box
     return [
-        ch
-        for ch in chars
-        if x0 <= (ch["x0"] + ch["x1"]) / 2 < x1 and top <= (ch["top"] + ch["bottom"]) / 2 < bottom
+        ch for ch in chars if x0 <= (ch["x0"] + ch["x1"]) / 2 < x1 and top <= (ch["top"] + ch["bottom"]) / 2 < bottom
     ]
 
 
@@ -370,9 +364,7 @@ def _extend(table: _Table, part: _Table) -> None:
 
 
 def _same_cells(a: list[_Cell], b: list[_Cell]) -> bool:
-    return _same_layout(a, b) and all(
-        x.text.split() == y.text.split() for x, y in zip(a, b, strict=True)
-    )
+    return _same_layout(a, b) and all(x.text.split() == y.text.split() for x, y in zip(a, b, strict=True))
 
 
 def _same_layout(a: list[_Cell], b: list[_Cell]) -> bool:
@@ -388,9 +380,7 @@ def _split_row(first: list[_Cell], rest: list[_Cell]) -> bool:
     pairs = list(zip(first, rest, strict=True))
     if any(b.text.strip() and not a.text.strip() for a, b in pairs):
         return False
-    return any(b.text.strip() for _, b in pairs) and any(
-        _short(a) and not b.text.strip() for a, b in pairs
-    )
+    return any(b.text.strip() for _, b in pairs) and any(_short(a) and not b.text.strip() for a, b in pairs)
 
 
 def _short(cell: _Cell) -> bool:

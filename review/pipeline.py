@@ -79,8 +79,13 @@ class Review(BaseModel):
 
 
 def review_document(
-    doc: Document, *, period: int | None = None, extractor: str = "rules", model: ModelExtractor | None = None,
-    progress: Progress | None = None, rubric: RubricPack | None = None,
+    doc: Document,
+    *,
+    period: int | None = None,
+    extractor: str = "rules",
+    model: ModelExtractor | None = None,
+    progress: Progress | None = None,
+    rubric: RubricPack | None = None,
 ) -> Review:
     """Rules always run; with extractor llm/hybrid the model's grounded claims are merged in.
 
@@ -101,8 +106,16 @@ def review_document(
     incomplete = bool(doc.unread_pages) or any(c.status == "failed" for c in chunks)
     status: Literal["complete", "incomplete"] = "incomplete" if incomplete else "complete"
     return Review(
-        document=doc, claims=claims, findings=findings, status=status, extractor=extractor, period=claims.period,
-        chunks=chunks, notes=tuple(notes), rubric=pack.label if pack else "", rubric_note=why,
+        document=doc,
+        claims=claims,
+        findings=findings,
+        status=status,
+        extractor=extractor,
+        period=claims.period,
+        chunks=chunks,
+        notes=tuple(notes),
+        rubric=pack.label if pack else "",
+        rubric_note=why,
     )
 
 
@@ -114,7 +127,13 @@ def _auto_pack(text: str, claims: Claims) -> tuple[RubricPack | None, str]:
     if pack is None:
         return None, why
     q = claims.by_id()
-    weighted = [(n.name, q[n.weight].value) for rel in claims.relations if isinstance(rel, ScoreTree) for n in rel.nodes if n.weight]
+    weighted = [
+        (n.name, q[n.weight].value)
+        for rel in claims.relations
+        if isinstance(rel, ScoreTree)
+        for n in rel.nodes
+        if n.weight
+    ]
     if weighted:
         fitting = sum(1 for name, w in weighted if (node := pack.find(name)) is not None and node.weight == w)
         if fitting < FIT_SHARE * len(weighted):

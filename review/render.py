@@ -15,8 +15,14 @@ if TYPE_CHECKING:
 TOOL_NAME = "jixiao-fuhe"
 SEVERITY_CN = {"high": "高", "medium": "中", "low": "低"}
 CHECK_CN = {
-    "sum": "合计", "ratio": "比率", "balance": "结转平衡", "score": "评分", "count": "个数",
-    "unit": "单位", "date": "年度", "consistency": "前后矛盾",
+    "sum": "合计",
+    "ratio": "比率",
+    "balance": "结转平衡",
+    "score": "评分",
+    "count": "个数",
+    "unit": "单位",
+    "date": "年度",
+    "consistency": "前后矛盾",
 }
 
 
@@ -74,7 +80,9 @@ def to_text(reviews: list[Review]) -> str:
         for f in r.findings:
             line = line_of(r.document.text, f.start)
             quote = f.quote.replace("\n", "⏎").replace("\t", " ")
-            out.append(f"{f.id:>4}  第{line}行  [{SEVERITY_CN[f.severity]}] {CHECK_CN[f.check]}({f.check})  {f.message}")
+            out.append(
+                f"{f.id:>4}  第{line}行  [{SEVERITY_CN[f.severity]}] {CHECK_CN[f.check]}({f.check})  {f.message}"
+            )
             out.append(f"        原文：{quote}")
             if f.trace:
                 out.append(f"        计算：{f.trace}")
@@ -87,13 +95,22 @@ def to_markdown(reviews: list[Review]) -> str:
     out = []
     for r in reviews:
         out.append(f"## {r.document.path}\n")
-        out.append(f"状态：{'完整' if r.status == 'complete' else '不完整'}；评价年度：{r.period or '未知'}；发现 {len(r.findings)} 项\n")
+        out.append(
+            f"状态：{'完整' if r.status == 'complete' else '不完整'}；评价年度：{r.period or '未知'}；发现 {len(r.findings)} 项\n"
+        )
         if not r.findings:
             continue
         out.append("| # | 行 | 严重程度 | 类别 | 问题 | 原文 |")
         out.append("|---|---|---|---|---|---|")
         for f in r.findings:
-            cells = [f.id, str(line_of(r.document.text, f.start)), SEVERITY_CN[f.severity], CHECK_CN[f.check], f.message, f.quote]
+            cells = [
+                f.id,
+                str(line_of(r.document.text, f.start)),
+                SEVERITY_CN[f.severity],
+                CHECK_CN[f.check],
+                f.message,
+                f.quote,
+            ]
             out.append("| " + " | ".join(_md(c) for c in cells) + " |")
         out.append("")
     return "\n".join(out) + "\n"

@@ -17,8 +17,16 @@ from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 from review.errors import ConfigError
 
 RuleKind = Literal[
-    "proportional", "inverse_proportional", "budget_execution", "deviation_bands", "target_or_zero",
-    "share_met", "per_item_deduction", "qualitative", "all_or_nothing", "not_applicable",
+    "proportional",
+    "inverse_proportional",
+    "budget_execution",
+    "deviation_bands",
+    "target_or_zero",
+    "share_met",
+    "per_item_deduction",
+    "qualitative",
+    "all_or_nothing",
+    "not_applicable",
 ]
 
 

@@ -49,7 +49,9 @@ def deviation_bands(deviation_percent: Interval, weight: Interval, bands: list[t
     return Interval(min(a, b) * weight.lo, max(a, b) * weight.hi)
 
 
-def target_or_zero(actual: Interval, target: Interval, weight: Interval, over_percent: Decimal = Decimal(30)) -> Interval:
+def target_or_zero(
+    actual: Interval, target: Interval, weight: Interval, over_percent: Decimal = Decimal(30)
+) -> Interval:
     """A quantity indicator that misses its target, or exceeds it by more than 30%, scores 0."""
     limit = target.scale(ONE + over_percent / 100)
     surely_ok = actual.lo >= target.hi and actual.hi <= limit.lo
@@ -88,7 +90,9 @@ def qualitative_band(score: Interval, weight: Interval) -> tuple[Decimal, Decima
     return None
 
 
-def rescale_not_applicable(total_score: Interval, not_applicable_weight: Decimal, full: Decimal = Decimal(100)) -> Interval:
+def rescale_not_applicable(
+    total_score: Interval, not_applicable_weight: Decimal, full: Decimal = Decimal(100)
+) -> Interval:
     """不适用 indicators are removed and the rest scaled back to the full total."""
     if not_applicable_weight >= full:
         raise ValueError("every indicator is not applicable")

@@ -135,7 +135,9 @@ class Store:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as e:
-            raise StoreError(f"无法创建复核数据目录 {self.path.parent}：{e.strerror}（检查 REVIEW_HOME 是否可写）") from e
+            raise StoreError(
+                f"无法创建复核数据目录 {self.path.parent}：{e.strerror}（检查 REVIEW_HOME 是否可写）"
+            ) from e
         with self._connect() as db:
             db.execute("PRAGMA journal_mode=WAL")
             migrate(db)
@@ -167,8 +169,18 @@ class Store:
             db.execute(
                 """INSERT OR IGNORE INTO reviews (sha256, tool_version, name, created_at, status, extractor,
                    model, rubric, finding_count, review_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                (doc.sha256, tool_version, name, self._now(), review.status, review.extractor, model, rubric,
-                 len(review.findings), review.model_dump_json()),
+                (
+                    doc.sha256,
+                    tool_version,
+                    name,
+                    self._now(),
+                    review.status,
+                    review.extractor,
+                    model,
+                    rubric,
+                    len(review.findings),
+                    review.model_dump_json(),
+                ),
             )
             row = db.execute(
                 "SELECT id FROM reviews WHERE sha256 = ? AND tool_version = ?", (doc.sha256, tool_version)
@@ -206,8 +218,13 @@ class Store:
             new_id = cur.lastrowid
         assert new_id is not None
         return Decision(
-            id=new_id, review_id=review_id, finding_id=finding_id, decision=decision, reviewer=reviewer,
-            comment=comment, at=at,
+            id=new_id,
+            review_id=review_id,
+            finding_id=finding_id,
+            decision=decision,
+            reviewer=reviewer,
+            comment=comment,
+            at=at,
         )
 
     def decisions(self, review_id: int, finding_id: str | None = None) -> list[Decision]:
@@ -240,12 +257,22 @@ class Store:
         for r in reviews:
             states = list(latest.get(r["id"], {}).values())
             confirmed, dismissed = states.count("confirmed"), states.count("dismissed")
-            out.append(HistoryRow(
-                id=r["id"], name=r["name"], sha256=r["sha256"], tool_version=r["tool_version"],
-                created_at=r["created_at"], status=r["status"], extractor=r["extractor"],
-                findings=r["finding_count"], open=max(0, r["finding_count"] - confirmed - dismissed),
-                confirmed=confirmed, dismissed=dismissed, pending=states.count("pending"),
-            ))
+            out.append(
+                HistoryRow(
+                    id=r["id"],
+                    name=r["name"],
+                    sha256=r["sha256"],
+                    tool_version=r["tool_version"],
+                    created_at=r["created_at"],
+                    status=r["status"],
+                    extractor=r["extractor"],
+                    findings=r["finding_count"],
+                    open=max(0, r["finding_count"] - confirmed - dismissed),
+                    confirmed=confirmed,
+                    dismissed=dismissed,
+                    pending=states.count("pending"),
+                )
+            )
         return out
 
 
@@ -289,15 +316,26 @@ def _stored(row: sqlite3.Row | None) -> StoredReview | None:
     except ValidationError:
         return None  # written by an incompatible build: the caller reviews the file again
     return StoredReview(
-        id=row["id"], sha256=row["sha256"], tool_version=row["tool_version"], name=row["name"],
-        created_at=row["created_at"], model=row["model"], rubric=row["rubric"], review=review,
+        id=row["id"],
+        sha256=row["sha256"],
+        tool_version=row["tool_version"],
+        name=row["name"],
+        created_at=row["created_at"],
+        model=row["model"],
+        rubric=row["rubric"],
+        review=review,
     )
 
 
 def _decision(row: sqlite3.Row) -> Decision:
     return Decision(
-        id=row["id"], review_id=row["review_id"], finding_id=row["finding_id"], decision=row["decision"],
-        reviewer=row["reviewer"], comment=row["comment"], at=row["created_at"],
+        id=row["id"],
+        review_id=row["review_id"],
+        finding_id=row["finding_id"],
+        decision=row["decision"],
+        reviewer=row["reviewer"],
+        comment=row["comment"],
+        at=row["created_at"],
     )
 
 

@@ -161,11 +161,7 @@ def text_blocks(text: str) -> tuple[Block, ...]:
 
 
 def _paragraphs(text: str, lines: list[Line]) -> list[Block]:
-    return [
-        Block(kind="paragraph", start=ln.start, end=ln.end)
-        for ln in lines
-        if text[ln.start : ln.end].strip()
-    ]
+    return [Block(kind="paragraph", start=ln.start, end=ln.end) for ln in lines if text[ln.start : ln.end].strip()]
 
 
 def _cells(table: TextTable, index: int) -> list[Block]:
@@ -198,9 +194,7 @@ class TextBuilder:
         """One paragraph on its own line; a block only if it has visible text."""
         start = self._line(text)
         if text.strip():
-            self._blocks.append(
-                Block(kind="paragraph", start=start, end=start + len(text), page=page)
-            )
+            self._blocks.append(Block(kind="paragraph", start=start, end=start + len(text), page=page))
 
     def table(
         self,

@@ -240,8 +240,7 @@ def merged_cell(cells: list[str], kinds: list[str]) -> int:
     def cost(k: int) -> int:
         starts = [c if c <= k else c + extra for c in range(len(cells))]
         return sum(
-            bool(_kind(t)) and bool(kinds[s]) and _kind(t) != kinds[s]
-            for t, s in zip(cells, starts, strict=True)
+            bool(_kind(t)) and bool(kinds[s]) and _kind(t) != kinds[s] for t, s in zip(cells, starts, strict=True)
         )
 
     return min(range(len(cells)), key=lambda k: (cost(k), -k))
@@ -273,9 +272,7 @@ def _lay_out(table: Table, widths: list[int], can_split: bool, repeat_header: in
         for tc in tr.tc_lst:
             tc.width = Length(sum(widths[col : col + tc.grid_span]))
             col += tc.grid_span
-        flags = (["w:cantSplit"] if not can_split else []) + (
-            ["w:tblHeader"] if r < repeat_header else []
-        )
+        flags = (["w:cantSplit"] if not can_split else []) + (["w:tblHeader"] if r < repeat_header else [])
         if flags:
             trPr = tr.get_or_add_trPr()
             for tag in flags:
@@ -359,17 +356,9 @@ def raw_pdf(pages: list[bytes], font: bytes = HELVETICA) -> bytes:
     for i, content in enumerate(pages):
         objects.append(
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-            b"/Resources << /Font << /F1 3 0 R >> >> /Contents "
-            + f"{5 + 2 * i} 0 R".encode()
-            + b" >>"
+            b"/Resources << /Font << /F1 3 0 R >> >> /Contents " + f"{5 + 2 * i} 0 R".encode() + b" >>"
         )
-        objects.append(
-            b"<< /Length "
-            + str(len(content)).encode()
-            + b" >>\nstream\n"
-            + content
-            + b"\nendstream"
-        )
+        objects.append(b"<< /Length " + str(len(content)).encode() + b" >>\nstream\n" + content + b"\nendstream")
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -378,7 +367,5 @@ def raw_pdf(pages: list[bytes], font: bytes = HELVETICA) -> bytes:
     xref = len(out)
     out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
     out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    out += (
-        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    )
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
     return bytes(out)

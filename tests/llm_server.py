@@ -26,15 +26,26 @@ class Scripted:
 
 
 def chat(content: str, *, tokens_in: int = 100, tokens_out: int = 40, finish: str = "stop") -> Scripted:
-    return Scripted(body={
-        "id": "chatcmpl-test", "object": "chat.completion", "created": int(time.time()), "model": "scripted",
-        "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": finish}],
-        "usage": {"prompt_tokens": tokens_in, "completion_tokens": tokens_out, "total_tokens": tokens_in + tokens_out},
-    })
+    return Scripted(
+        body={
+            "id": "chatcmpl-test",
+            "object": "chat.completion",
+            "created": int(time.time()),
+            "model": "scripted",
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": finish}],
+            "usage": {
+                "prompt_tokens": tokens_in,
+                "completion_tokens": tokens_out,
+                "total_tokens": tokens_in + tokens_out,
+            },
+        }
+    )
 
 
 def error(status: int, message: str = "error", headers: dict[str, str] | None = None) -> Scripted:
-    return Scripted(status=status, body={"error": {"message": message, "type": "error", "code": None}}, headers=headers or {})
+    return Scripted(
+        status=status, body={"error": {"message": message, "type": "error", "code": None}}, headers=headers or {}
+    )
 
 
 def relations(*rels: dict[str, Any]) -> str:
@@ -111,8 +122,13 @@ class ScriptedServer:
         out = []
         for r in self.requests:
             rf = r.get("response_format") or {}
-            out.append("json_schema" if rf.get("type") == "json_schema"
-                       else "json_object_schema" if "schema" in rf else rf.get("type", "none"))
+            out.append(
+                "json_schema"
+                if rf.get("type") == "json_schema"
+                else "json_object_schema"
+                if "schema" in rf
+                else rf.get("type", "none")
+            )
         return out
 
     def __enter__(self) -> ScriptedServer:

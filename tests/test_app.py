@@ -59,7 +59,8 @@ def card_field(at: AppTest, key: str) -> str:
     """A field of the finding card, as the reviewer reads it."""
     card = card_html(at)
     m = re.search(rf'<span class="rv-k">{key}</span><span>(.*?)</span>', card) or re.search(
-        rf'<div class="rv-k">{key}</div><pre>(.*?)</pre>', card, re.S)
+        rf'<div class="rv-k">{key}</div><pre>(.*?)</pre>', card, re.S
+    )
     assert m is not None, key
     return html.unescape(m.group(1))
 
@@ -83,7 +84,7 @@ def test_upload_seed_filter_select_confirm_and_rerun(tmp_path: Path) -> None:
         assert "rv-selected" in source_html(at)
     for label in LABELS["documents"][SEED]["findings"]:  # every labeled discrepancy is among them
         assert any(q in label["quote"] or label["quote"] in q for q in quotes), label["id"]
-    assert source_html(at).count("<sup class=\"rv-id\">") >= 1
+    assert source_html(at).count('<sup class="rv-id">') >= 1
 
     widget(at.multiselect, "严重程度").set_value(["高"]).run()
     frame = table(at)
@@ -94,7 +95,7 @@ def test_upload_seed_filter_select_confirm_and_rerun(tmp_path: Path) -> None:
     unit = next(str(r["编号"]) for _, r in frame.iterrows() if str(r["问题类型"]).startswith("单位"))
     picker.set_value(unit).run()
     src = source_html(at)
-    assert 'rv-high rv-selected' in src and "617705万元</mark>" in src
+    assert "rv-high rv-selected" in src and "617705万元</mark>" in src
     assert card_field(at, "类型") == "单位（unit）" and "617705万元" in card_field(at, "计算过程")
 
     widget(at.radio, "审核结论").set_value("确认")
@@ -158,12 +159,14 @@ def test_pick_a_bundled_sample_and_reopen_from_the_address(tmp_path: Path) -> No
     assert not reloaded.exception
     assert len(table(reloaded)) == len(table(at))
     widget(reloaded.selectbox, "选择问题").set_value("F2").run()  # stays open on later reruns
-    assert 'rv-selected' in source_html(reloaded)
+    assert "rv-selected" in source_html(reloaded)
 
 
 def test_report_text_is_escaped_on_the_page() -> None:
-    text = ("<script>alert('x')</script>本部门2022年度预算安排6024.595024万元，总体执行3789.9671万元，"
-            "预算执行率56%<img src=x onerror=alert(1)>。\n")
+    text = (
+        "<script>alert('x')</script>本部门2022年度预算安排6024.595024万元，总体执行3789.9671万元，"
+        "预算执行率56%<img src=x onerror=alert(1)>。\n"
+    )
     at = upload(start(), "<b>恶意</b>.txt", text.encode())
     for h in at.html:
         assert "<script" not in h.value and "<img" not in h.value and "<b>" not in h.value
@@ -173,10 +176,20 @@ def test_report_text_is_escaped_on_the_page() -> None:
 
 def test_an_incomplete_review_says_what_was_not_read() -> None:
     home = Path(os.environ["REVIEW_HOME"])
-    doc = Document(path="扫描件.pdf", sha256="a" * 64, source_format="pdf", text="第一页文字。\n",
-                   unread_pages=(PageIssue(page=2, reason="没有文字层（可能是扫描件）"),))
-    review = Review(document=doc, claims=Claims(), findings=(), status="incomplete",
-                    notes=("第2页未读取：没有文字层（可能是扫描件）",))
+    doc = Document(
+        path="扫描件.pdf",
+        sha256="a" * 64,
+        source_format="pdf",
+        text="第一页文字。\n",
+        unread_pages=(PageIssue(page=2, reason="没有文字层（可能是扫描件）"),),
+    )
+    review = Review(
+        document=doc,
+        claims=Claims(),
+        findings=(),
+        status="incomplete",
+        notes=("第2页未读取：没有文字层（可能是扫描件）",),
+    )
     from review import __version__
 
     rid = Store(home / "review.sqlite3").save_review(review, name="扫描件.pdf", tool_version=__version__)
@@ -189,24 +202,40 @@ def test_an_incomplete_review_says_what_was_not_read() -> None:
     assert any("未发现数字或评分问题" in s.value for s in at.success)
 
 
-MODEL_TEXT = ("2022年预算收入 3167.20万元，其中：一般公共预算收入1794.96万元，政府性基金收入1372.23 万元。\n"
-              "项目总投资500万元，已完成投资320万元，投资完成进度为70%。\n")
+MODEL_TEXT = (
+    "2022年预算收入 3167.20万元，其中：一般公共预算收入1794.96万元，政府性基金收入1372.23 万元。\n"
+    "项目总投资500万元，已完成投资320万元，投资完成进度为70%。\n"
+)
 
 
 @pytest.fixture
 def model_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[ScriptedServer]:
     with ScriptedServer() as server:
-        for key, value in {"REVIEW_LLM_BASE_URL": server.base_url, "REVIEW_LLM_MODEL": "scripted",
-                           "REVIEW_LLM_OUTPUT": "json_object", "REVIEW_LLM_RETRIES": "0",
-                           "REVIEW_LLM_REASKS": "0", "REVIEW_LLM_CACHE": "off"}.items():
+        for key, value in {
+            "REVIEW_LLM_BASE_URL": server.base_url,
+            "REVIEW_LLM_MODEL": "scripted",
+            "REVIEW_LLM_OUTPUT": "json_object",
+            "REVIEW_LLM_RETRIES": "0",
+            "REVIEW_LLM_REASKS": "0",
+            "REVIEW_LLM_CACHE": "off",
+        }.items():
             monkeypatch.setenv(key, value)
         yield server
 
 
 def test_a_configured_model_is_used_and_named(model_server: ScriptedServer) -> None:
-    model_server.enqueue(chat(relations({
-        "kind": "ratio", "rate": num("投资完成进度为70%", 70), "numerator": num("已完成投资320万元", 320),
-        "denominator": num("项目总投资500万元", 500)})))
+    model_server.enqueue(
+        chat(
+            relations(
+                {
+                    "kind": "ratio",
+                    "rate": num("投资完成进度为70%", 70),
+                    "numerator": num("已完成投资320万元", 320),
+                    "denominator": num("项目总投资500万元", 500),
+                }
+            )
+        )
+    )
     at = upload(start(), "项目报告.txt", MODEL_TEXT.encode())
     caption = " ".join(c.value for c in at.caption).replace("\\", "")
     assert "抽取方式：hybrid" in caption and "模型：scripted（提示词" in caption

@@ -55,11 +55,20 @@ def test_resume_skips_stored_reviews(tmp_path):
 
 def test_cli_jsonl_streams_one_line_per_file(tmp_path):
     make_corpus(tmp_path / "in", 3)
-    proc = subprocess.run([sys.executable, "-m", "review", "check", str(tmp_path / "in"), "--format", "jsonl", "--jobs", "2"],
-                          capture_output=True, text=True, timeout=120, cwd=ROOT)
+    proc = subprocess.run(
+        [sys.executable, "-m", "review", "check", str(tmp_path / "in"), "--format", "jsonl", "--jobs", "2"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
     lines = [json.loads(line) for line in proc.stdout.splitlines()]
     assert proc.returncode == 0 and len(lines) == 3
-    assert all(line["tool"]["name"] and line["text"][f["start"] : f["end"]] == f["quote"] for line in lines for f in line["findings"])
+    assert all(
+        line["tool"]["name"] and line["text"][f["start"] : f["end"]] == f["quote"]
+        for line in lines
+        for f in line["findings"]
+    )
 
 
 def _rows(db: Path) -> int:

@@ -45,10 +45,27 @@ class Server:
         self.log = log
         self._log_file = log.open("wb")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-             "--server.address", "127.0.0.1", "--server.port", str(self.port),
-             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-            cwd=ROOT, env=env, stdout=self._log_file, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "app.py",
+                "--server.headless",
+                "true",
+                "--server.address",
+                "127.0.0.1",
+                "--server.port",
+                str(self.port),
+                "--browser.gatherUsageStats",
+                "false",
+                "--server.fileWatcherType",
+                "none",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=self._log_file,
+            stderr=subprocess.STDOUT,
         )
 
     def wait_healthy(self, seconds: float = 60) -> None:
@@ -95,8 +112,15 @@ def browser() -> Iterator[object]:
     with sync_api.sync_playwright() as p:
         b = p.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
         )
         yield b
         b.close()
@@ -165,7 +189,7 @@ def test_script_and_onerror_in_a_report_are_shown_as_text(page: object, server: 
         "2022年度测试单位部门整体支出绩效自评报告\n"
         "<script>window.__xss = 1; alert('script')</script>\n"
         "本部门2022年度预算安排6024.595024万元，总体执行3789.9671万元，预算执行率56%"
-        '<img src=x onerror="window.__xss = 2; alert(\'img\')">。\n'
+        "<img src=x onerror=\"window.__xss = 2; alert('img')\">。\n"
     )
     name = "<img src=x onerror=alert(3)>.txt"
     open_page(page, server)
@@ -175,7 +199,7 @@ def test_script_and_onerror_in_a_report_are_shown_as_text(page: object, server: 
     source = page.locator(".rv-src")  # type: ignore[attr-defined]
     expect(source.locator("mark.rv-selected")).to_be_visible(timeout=FIRST_LOAD_MS)
     expect(source).to_contain_text("<script>window.__xss = 1; alert('script')</script>")
-    expect(source).to_contain_text('<img src=x onerror="window.__xss = 2; alert(\'img\')">')
+    expect(source).to_contain_text("<img src=x onerror=\"window.__xss = 2; alert('img')\">")
     expect(page.get_by_text(name, exact=True).first).to_be_visible()  # type: ignore[attr-defined]
     page.wait_for_timeout(1000)  # type: ignore[attr-defined]  # give any injected handler time to fire
     assert page.evaluate("window.__xss") is None  # type: ignore[attr-defined]

@@ -34,7 +34,18 @@ def test_json_contract(capsys):
         assert {"path", "sha256", "text", "status", "claims", "findings"} <= set(doc)
         assert doc["status"] in ("complete", "incomplete")
         for f in doc["findings"]:
-            assert {"id", "check", "severity", "message", "start", "end", "quote", "stated", "computed", "trace"} <= set(f)
+            assert {
+                "id",
+                "check",
+                "severity",
+                "message",
+                "start",
+                "end",
+                "quote",
+                "stated",
+                "computed",
+                "trace",
+            } <= set(f)
             assert f["check"] in {"sum", "ratio", "balance", "score", "count", "unit", "date", "consistency"}
             assert f["severity"] in {"high", "medium", "low"}
             assert doc["text"][f["start"] : f["end"]] == f["quote"]
@@ -79,7 +90,9 @@ def test_usage_and_input_errors_exit_2_with_one_line(capsys, argv, needle):
 
 def test_bad_file_in_a_batch_is_listed_and_others_still_reviewed(tmp_path, capsys):
     (tmp_path / "empty.txt").write_bytes(b"")
-    (tmp_path / "good.txt").write_text((SAMPLES / "003_f5c4fd1a932a52c1.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "good.txt").write_text(
+        (SAMPLES / "003_f5c4fd1a932a52c1.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     code, out, err = run(capsys, "check", str(tmp_path), "--format", "json")
     assert code == 2 and "empty.txt" in err
     payload = json.loads(out)
@@ -88,5 +101,7 @@ def test_bad_file_in_a_batch_is_listed_and_others_still_reviewed(tmp_path, capsy
 
 
 def test_python_dash_m_and_console_script_agree(tmp_path):
-    proc = subprocess.run([sys.executable, "-m", "review", "check", "/no/such.pdf"], capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "review", "check", "/no/such.pdf"], capture_output=True, text=True, timeout=60
+    )
     assert proc.returncode == 2 and "Traceback" not in proc.stderr and "such.pdf" in proc.stderr

@@ -108,17 +108,12 @@ def test_runs_in_wrappers_tracked_insertions_tabs_and_breaks(tmp_path: Path) -> 
     p.add_run("执行").add_tab()
     p.add_run("率").add_break()
     p.add_run("98.3%")
-    inserted = parse_xml(
-        f'<w:ins {nsdecls("w")} w:id="1" w:author="x"><w:r><w:t>（修订）</w:t></w:r></w:ins>'
-    )
-    deleted = parse_xml(
-        f'<w:del {nsdecls("w")} w:id="2" w:author="x"><w:r><w:delText>删除</w:delText></w:r></w:del>'
-    )
+    inserted = parse_xml(f'<w:ins {nsdecls("w")} w:id="1" w:author="x"><w:r><w:t>（修订）</w:t></w:r></w:ins>')
+    deleted = parse_xml(f'<w:del {nsdecls("w")} w:id="2" w:author="x"><w:r><w:delText>删除</w:delText></w:r></w:del>')
     p._p.append(inserted)
     p._p.append(deleted)
     sdt = parse_xml(
-        f"<w:sdt {nsdecls('w')}><w:sdtContent><w:p><w:r><w:t>内容控件中的段落</w:t></w:r></w:p>"
-        "</w:sdtContent></w:sdt>"
+        f"<w:sdt {nsdecls('w')}><w:sdtContent><w:p><w:r><w:t>内容控件中的段落</w:t></w:r></w:p></w:sdtContent></w:sdt>"
     )
     document.element.body.insert(0, sdt)
     doc = load(save(document, tmp_path / "wrapped.docx"))

@@ -42,7 +42,8 @@ def test_labels_keep_every_seed_label_and_every_quote_is_in_its_sample() -> None
     for name, seed in LABELS["documents"].items():
         labels = samples[name].labels
         assert [(f.id, f.check, f.severity, f.quote) for f in labels.findings] == [
-            (f["id"], f["check"], f["severity"], f["quote"]) for f in seed["findings"]]
+            (f["id"], f["check"], f["severity"], f["quote"]) for f in seed["findings"]
+        ]
         kept = {(c.check, c.quote) for c in labels.consistent}
         assert {(c["check"], c["quote"]) for c in seed["consistent"]} <= kept
         assert labels.period == seed["period"]
@@ -71,25 +72,39 @@ def test_locate_counts_occurrences() -> None:
 
 
 def test_matching_rule_same_check_and_overlap() -> None:
-    gold = [GoldSpan("G1", "sum", "high", "收入合计100万元", span("收入合计100万元")),
-            GoldSpan("G2", "ratio", "medium", "执行率为90%", span("执行率为90%"))]
+    gold = [
+        GoldSpan("G1", "sum", "high", "收入合计100万元", span("收入合计100万元")),
+        GoldSpan("G2", "ratio", "medium", "执行率为90%", span("执行率为90%")),
+    ]
     clean = [GoldSpan("C1", "count", None, "共3个项目", span("共3个项目"))]
     s, e = span("100万元")
     produced = [
-        finding("sum", s, e),                      # matches G1 (same check, overlap)
-        finding("ratio", s, e),                    # overlaps G1 but another check: unlabeled
-        finding("count", *span("共3个")),           # false alarm on C1, and unlabeled
+        finding("sum", s, e),  # matches G1 (same check, overlap)
+        finding("ratio", s, e),  # overlaps G1 but another check: unlabeled
+        finding("count", *span("共3个")),  # false alarm on C1, and unlabeled
     ]
     score = score_doc("t", gold, clean, produced)
     assert [g.id for g, _ in score.matched] == ["G1"] and [g.id for g in score.missed] == ["G2"]
     assert len(score.unlabeled) == 2 and len(score.false_alarms) == 1
     summary = summarize([score])
-    assert summary["overall"] | {} == {"gold": 2, "found": 1, "produced": 3, "correct": 1,
-                                       "precision": 0.3333, "recall": 0.5, "f1": 0.4}
+    assert summary["overall"] | {} == {
+        "gold": 2,
+        "found": 1,
+        "produced": 3,
+        "correct": 1,
+        "precision": 0.3333,
+        "recall": 0.5,
+        "f1": 0.4,
+    }
     assert summary["by_check"]["sum"]["recall"] == 1.0 and summary["by_check"]["ratio"]["recall"] == 0.0
     assert summary["by_severity"]["medium"]["recall"] == 0.0
-    assert summary["false_alarms"] | {} == {"clean_relations": 1, "flagged": 1, "per_clean_relation": 1.0,
-                                            "unlabeled_findings": 2, "per_report": 2.0}
+    assert summary["false_alarms"] | {} == {
+        "clean_relations": 1,
+        "flagged": 1,
+        "per_clean_relation": 1.0,
+        "unlabeled_findings": 2,
+        "per_report": 2.0,
+    }
     assert summary["missed_high"] == []
 
 
@@ -106,21 +121,28 @@ def _q(qid: str, quote: str, value: str, unit: str, text: str = TEXT, occurrence
 
 
 def test_claim_scoring_strict_partial_and_relations() -> None:
-    gold = GoldClaims.model_validate({
-        "sample": "x.txt",
-        "quantities": [{"quote": "100万元", "value": "100", "unit": "万元"},
-                       {"quote": "60万元", "value": "60", "unit": "万元"},
-                       {"quote": "40万元", "value": "40", "unit": "万元"}],
-        "relations": [{"kind": "sum", "anchors": ["收入合计100万元"]}, {"kind": "count", "anchors": ["共3个项目"]}],
-    })
+    gold = GoldClaims.model_validate(
+        {
+            "sample": "x.txt",
+            "quantities": [
+                {"quote": "100万元", "value": "100", "unit": "万元"},
+                {"quote": "60万元", "value": "60", "unit": "万元"},
+                {"quote": "40万元", "value": "40", "unit": "万元"},
+            ],
+            "relations": [{"kind": "sum", "anchors": ["收入合计100万元"]}, {"kind": "count", "anchors": ["共3个项目"]}],
+        }
+    )
     claims = Claims(
         quantities=(
             _q("q0", "100万元", "100", "万元"),
-            _q("q1", "甲60万元", "60", "万元"),       # overlapping span: partial only
-            _q("q2", "40万元", "400000", "元"),       # same span, same value in 元: strict
-            _q("q3", "90%", "90", "%"),               # not gold
+            _q("q1", "甲60万元", "60", "万元"),  # overlapping span: partial only
+            _q("q2", "40万元", "400000", "元"),  # same span, same value in 元: strict
+            _q("q3", "90%", "90", "%"),  # not gold
         ),
-        relations=(SumRelation(total="q0", items=("q1", "q2")), SumRelation(total="q3", items=("q1",), category="count")),
+        relations=(
+            SumRelation(total="q0", items=("q1", "q2")),
+            SumRelation(total="q3", items=("q1",), category="count"),
+        ),
     )
     out = score_claims(gold, TEXT, claims)
     assert (out["strict_found"], out["partial_found"], out["strict_correct"], out["partial_correct"]) == (2, 3, 2, 3)
@@ -183,7 +205,9 @@ def test_repeat_reports_per_case_pass_rates(small_labels: Path) -> None:
 
 
 def test_import_decisions_turns_confirmed_and_dismissed_into_labels(tmp_path: Path) -> None:
-    text = "一、基本情况\n2023年部门收入合计100万元，其中：财政拨款60万元，其他收入30万元。执行率为50%，共计支出60万元。\n"
+    text = (
+        "一、基本情况\n2023年部门收入合计100万元，其中：财政拨款60万元，其他收入30万元。执行率为50%，共计支出60万元。\n"
+    )
     review = review_text(text, period=2023)
     assert len(review.findings) >= 1
     store = Store(tmp_path / "reviews.db")
@@ -221,7 +245,9 @@ def test_cli_prints_table_writes_json_and_gates(
     base.write_text(json.dumps(data), encoding="utf-8")
     assert eval_main([*args, "--gate", "--quiet"]) == 1
     coverage = json.loads(run.read_text(encoding="utf-8"))["metrics"]["coverage"]
-    assert capsys.readouterr().err.strip().splitlines() == [f"review eval gate: coverage: {coverage:.4f} < baseline 1.5000 − 0.02"]
+    assert capsys.readouterr().err.strip().splitlines() == [
+        f"review eval gate: coverage: {coverage:.4f} < baseline 1.5000 − 0.02"
+    ]
 
 
 @pytest.mark.parametrize("argv", [["--extractor", "hybrid"], ["--repeat", "0"], ["--labels", "/nonexistent"]])
@@ -239,10 +265,19 @@ def test_model_path_counts_tokens_and_grounding(small_labels: Path) -> None:
     def fake(doc: Document, progress: object = None) -> ModelResult:
         m = re.search(r"(\d+)([人个])", doc.text)
         assert m is not None
-        q = Quantity(id="m0", text=m.group(), start=m.start(), end=m.end(), value=Decimal(m.group(1)), unit=m.group(2),
-                     decimals=0, source="llm")
-        chunk = ChunkOutcome(start=0, end=len(doc.text), status="ok", claims=1, ungrounded=("九十个",),
-                             tokens_in=100, tokens_out=20)
+        q = Quantity(
+            id="m0",
+            text=m.group(),
+            start=m.start(),
+            end=m.end(),
+            value=Decimal(m.group(1)),
+            unit=m.group(2),
+            decimals=0,
+            source="llm",
+        )
+        chunk = ChunkOutcome(
+            start=0, end=len(doc.text), status="ok", claims=1, ungrounded=("九十个",), tokens_in=100, tokens_out=20
+        )
         return ModelResult(claims=Claims(quantities=(q,)), chunks=(chunk,), tokens=120)
 
     result = run_eval(EvalOptions(small_labels, extractor="hybrid", model=fake, seeded=False))

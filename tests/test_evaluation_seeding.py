@@ -27,17 +27,20 @@ def test_numbers_skip_years_and_dates_and_read_units() -> None:
     assert [n.text for n in numbers_in(text, text.index("六"), len(text))] == ["六"]
 
 
-@pytest.mark.parametrize(("text", "unit", "chinese", "new"), [
-    ("95", "人", False, "96"),            # counted things: +1
-    ("0", "名", False, "1"),
-    ("1,234.50", "万元", False, "1,237.50"),  # amounts: +3 on the integer part, decimals kept
-    ("19.7", "分", False, "22.7"),
-    ("40", "分", False, "43"),            # points are not counted things
-    ("１００", "％", False, "１０３"),       # full-width stays full-width
-    ("六", "", True, "五"),
-    ("一", "", True, "二"),
-    ("三十", "", True, None),
-])
+@pytest.mark.parametrize(
+    ("text", "unit", "chinese", "new"),
+    [
+        ("95", "人", False, "96"),  # counted things: +1
+        ("0", "名", False, "1"),
+        ("1,234.50", "万元", False, "1,237.50"),  # amounts: +3 on the integer part, decimals kept
+        ("19.7", "分", False, "22.7"),
+        ("40", "分", False, "43"),  # points are not counted things
+        ("１００", "％", False, "１０３"),  # full-width stays full-width
+        ("六", "", True, "五"),
+        ("一", "", True, "二"),
+        ("三十", "", True, None),
+    ],
+)
 def test_bumped_clears_rounding(text: str, unit: str, chinese: bool, new: str | None) -> None:
     assert bumped(Num(0, len(text), text, chinese, unit)) == new
 
@@ -72,17 +75,25 @@ def test_kinds_cover_the_issue_list() -> None:
 
 def test_year_seeds_only_on_period_years_of_date_relations() -> None:
     text = "2023年实际完成值10次，2022年实际完成值8次。"
-    seeds = seeds_of(text, CleanRelation(check="date", quote="2023年实际完成值10次"),
-                     CleanRelation(check="date", quote="2022年实际完成值8次"))
+    seeds = seeds_of(
+        text,
+        CleanRelation(check="date", quote="2023年实际完成值10次"),
+        CleanRelation(check="date", quote="2022年实际完成值8次"),
+    )
     assert [(x.kind, x.after, x.accepted) for x in seeds] == [("year", "2022", ("date",)), ("year", "2024", ("date",))]
 
 
 def test_items_default_to_numbers_after_the_quote_and_unit_swaps_an_amount() -> None:
     text = "支出合计100万元，其中甲60万元，乙40万元。执行率为90%，另有5万元。"
-    seeds = seeds_of(text, CleanRelation(check="sum", quote="支出合计100万元"),
-                     CleanRelation(check="ratio", quote="执行率为90%"))
+    seeds = seeds_of(
+        text, CleanRelation(check="sum", quote="支出合计100万元"), CleanRelation(check="ratio", quote="执行率为90%")
+    )
     assert [(x.kind, x.before, x.after) for x in seeds] == [
-        ("total", "100", "103"), ("item", "40", "43"), ("unit", "万元", "元"), ("rate", "90", "93")]
+        ("total", "100", "103"),
+        ("item", "40", "43"),
+        ("unit", "万元", "元"),
+        ("rate", "90", "93"),
+    ]
     assert seeds[2].accepted == ("unit", "sum") and seeds[2].text[slice(*seeds[2].changed)] == "40元"
 
 

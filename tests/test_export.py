@@ -72,9 +72,17 @@ def formula_review() -> Review:
     text = '=HYPERLINK("http://evil.example","点我")\n合计=1+1万元\n'
     doc = Document(path="=cmd.txt", sha256="f" * 64, source_format="txt", text=text)
     f = Finding(
-        id="F1", check="sum", severity="high", message="=SUM(A1:A9) 不符", start=0, end=text.index("\n"),
-        quote=text[: text.index("\n")], stated=Value(display="=1+1"), computed=Value(display="+2"),
-        trace="@SUM(1,1) = 2", rule="-cmd",
+        id="F1",
+        check="sum",
+        severity="high",
+        message="=SUM(A1:A9) 不符",
+        start=0,
+        end=text.index("\n"),
+        quote=text[: text.index("\n")],
+        stated=Value(display="=1+1"),
+        computed=Value(display="+2"),
+        trace="@SUM(1,1) = 2",
+        rule="-cmd",
     )
     return Review(document=doc, claims=Claims(), findings=(f,), status="complete")
 
@@ -88,8 +96,13 @@ def test_text_starting_with_equals_stays_text_in_xlsx(tmp_path: Path) -> None:
     ws = load_workbook(io.BytesIO(data))["问题清单"]
     cells = dict(zip(COLUMNS, ws[2], strict=True))
     for col, expected in [
-        ("报告", "=cmd.txt"), ("原文摘录", '=HYPERLINK("http://evil.example","点我")'), ("报告值", "=1+1"),
-        ("复核值", "+2"), ("计算过程", "@SUM(1,1) = 2"), ("审核人", "=张三"), ("审核意见", "=1+1"),
+        ("报告", "=cmd.txt"),
+        ("原文摘录", '=HYPERLINK("http://evil.example","点我")'),
+        ("报告值", "=1+1"),
+        ("复核值", "+2"),
+        ("计算过程", "@SUM(1,1) = 2"),
+        ("审核人", "=张三"),
+        ("审核意见", "=1+1"),
     ]:
         assert cells[col].value == expected and cells[col].data_type == "s", col
     with zipfile.ZipFile(io.BytesIO(data)) as z:
@@ -116,7 +129,7 @@ def test_json_is_the_cli_contract_with_decisions_added(review: Review, tmp_path:
     (doc,) = payload["documents"]
     assert doc["sha256"] == review.document.sha256 and doc["status"] == "complete"
     for f in doc["findings"]:
-        assert doc["text"][f["start"]:f["end"]] == f["quote"]
+        assert doc["text"][f["start"] : f["end"]] == f["quote"]
         assert {"id", "check", "severity", "message", "stated", "computed", "trace"} <= f.keys()
     decisions = {f["id"]: f["decision"] for f in doc["findings"]}
     assert decisions["F1"]["decision"] == "confirmed" and decisions["F1"]["label"] == "确认"

@@ -11,7 +11,10 @@ from tests.conftest import checks_of, review_text
     [
         ("\n2022年度资源县中峰镇人民政府部门预算\n绩效自评报告\n", 2022),
         ("巨鹿县巨鹿镇人民政府\n2022年部门整体支出绩效评价报告\n", 2022),
-        ("安肃镇部门年度预算项目绩效自评工作报告\n根据《关于开展2023年度财政资金绩效自评的通知》，2023年度…2023年…2021年9月8日开工\n", 2023),
+        (
+            "安肃镇部门年度预算项目绩效自评工作报告\n根据《关于开展2023年度财政资金绩效自评的通知》，2023年度…2023年…2021年9月8日开工\n",
+            2023,
+        ),
         ("工作报告\n无年份\n", None),
     ],
 )
@@ -36,7 +39,10 @@ def test_event_dates_outside_the_period_are_one_finding_per_paragraph():
     ],
 )
 def test_dated_values(text, flagged):
-    assert any(c == "date" for c, _ in checks_of(text, 2022 if "2022年" in text else 2021 if "2020年" in text else 2023)) is flagged
+    assert (
+        any(c == "date" for c, _ in checks_of(text, 2022 if "2022年" in text else 2021 if "2020年" in text else 2023))
+        is flagged
+    )
 
 
 def test_amount_above_the_whole_budget_suggests_yuan():

@@ -66,9 +66,7 @@ def test_same_findings_as_txt(reviews: dict[str, dict[str, Review]], seed: str, 
 
 @pytest.mark.parametrize("fmt", ["txt", *FORMATS])
 @pytest.mark.parametrize("seed", SEEDS)
-def test_every_quote_is_its_span(
-    reviews: dict[str, dict[str, Review]], seed: str, fmt: str
-) -> None:
+def test_every_quote_is_its_span(reviews: dict[str, dict[str, Review]], seed: str, fmt: str) -> None:
     review = reviews[seed][fmt]
     for f in review.findings:
         assert review.document.text[f.start : f.end] == f.quote, f
@@ -76,9 +74,7 @@ def test_every_quote_is_its_span(
 
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("seed", SEEDS)
-def test_same_paragraphs_and_tables(
-    reviews: dict[str, dict[str, Review]], seed: str, fmt: str
-) -> None:
+def test_same_paragraphs_and_tables(reviews: dict[str, dict[str, Review]], seed: str, fmt: str) -> None:
     """What the findings rest on: the same paragraphs, and tables with the same rows."""
     expected, got = reviews[seed]["txt"].document, reviews[seed][fmt].document
     assert paragraphs(got) == paragraphs(expected)
@@ -90,10 +86,7 @@ def paragraphs(doc: Document) -> list[str]:
 
 
 def tables(doc: Document) -> list[list[list[str]]]:
-    return [
-        [[squeeze(doc.text[c.start : c.end]) for c in row] for row in doc.table_rows(t)]
-        for t in doc.table_ids()
-    ]
+    return [[[squeeze(doc.text[c.start : c.end]) for c in row] for row in doc.table_rows(t)] for t in doc.table_ids()]
 
 
 def score_trees(review: Review) -> list[ScoreTree]:

@@ -30,7 +30,9 @@ except SystemExit as exc:
 
 
 def review_cli(*args: str, timeout: int = 600) -> tuple[int, str, str, int]:
-    proc = subprocess.run([sys.executable, "-c", MEASURE, *args], capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+    proc = subprocess.run(
+        [sys.executable, "-c", MEASURE, *args], capture_output=True, text=True, timeout=timeout, cwd=ROOT
+    )
     lines = [ln for ln in proc.stderr.splitlines() if not ln.startswith("PEAK_MB=")]
     peak = next(int(ln.split("=")[1]) for ln in proc.stderr.splitlines() if ln.startswith("PEAK_MB="))
     return proc.returncode, proc.stdout, "\n".join(lines), peak
@@ -67,7 +69,10 @@ def test_single_five_megabyte_line_is_reviewed_with_bounded_memory(tmp_path):
     ("name", "payload"),
     [
         ("surrogates.txt", "预算执行率56%".encode() + b"\xed\xa0\x80" + "本年无结转结余。".encode()),
-        ("html.txt", "<script>alert(1)</script><img src=x onerror=alert(2)>\n收入合计100万元，其中：甲50万元，乙40万元。\n".encode()),
+        (
+            "html.txt",
+            "<script>alert(1)</script><img src=x onerror=alert(2)>\n收入合计100万元，其中：甲50万元，乙40万元。\n".encode(),
+        ),
         ("utf16.txt", "\ufeff收入合计100万元，其中：甲60万元，乙40万元。".encode("utf-16-le")),
         ("gbk.txt", "收入合计100万元，其中：甲60万元，乙40万元。".encode("gbk")),
     ],
@@ -100,4 +105,3 @@ def test_deeply_nested_word_tables(tmp_path):
     assert code == 0, err
     assert peak < MEMORY_CEILING_MB
     assert json.loads(out)["documents"][0]["status"] == "complete"
-

@@ -26,10 +26,18 @@ def visible(markup: str) -> str:
 
 
 def finding(fid: str, start: int, end: int, text: str, severity: str = "high", **kw: object) -> Finding:
-    return Finding.model_validate({
-        "id": fid, "check": "sum", "severity": severity, "message": kw.pop("message", f"问题 {fid}"),
-        "start": start, "end": end, "quote": text[start:end], **kw,
-    })
+    return Finding.model_validate(
+        {
+            "id": fid,
+            "check": "sum",
+            "severity": severity,
+            "message": kw.pop("message", f"问题 {fid}"),
+            "start": start,
+            "end": end,
+            "quote": text[start:end],
+            **kw,
+        }
+    )
 
 
 def test_report_text_is_escaped_never_markup() -> None:
@@ -63,8 +71,7 @@ def test_overlapping_findings_take_the_most_severe_colour_and_keep_the_text() ->
     low = finding("F1", 0, 6, text, "low")
     high = finding("F2", 3, 9, text, "high")
     out = highlight(text, [low, high], "F1")
-    assert '<mark class="rv-low rv-selected" data-ids="F1">' in out.replace(
-        ' title="F1 [低] 问题 F1"', "")
+    assert '<mark class="rv-low rv-selected" data-ids="F1">' in out.replace(' title="F1 [低] 问题 F1"', "")
     assert 'data-ids="F1 F2"' in out  # the overlap belongs to both
     overlap = re.search(r'<mark class="([^"]+)" data-ids="F1 F2"', out)
     assert overlap is not None and overlap.group(1) == "rv-high rv-selected"

@@ -18,7 +18,9 @@ def test_rounded_items_meet_their_total():
 def test_six_two_decimal_items_within_rounding():
     vals = ["574.73", "5", "13.52", "10", "1372.23", "105.2"]
     decs = [2, 0, 2, 0, 2, 1]
-    assert total([Interval.stated(D(v), d) for v, d in zip(vals, decs, strict=True)]).meets(Interval.stated(D("2080.69"), 2))
+    assert total([Interval.stated(D(v), d) for v, d in zip(vals, decs, strict=True)]).meets(
+        Interval.stated(D("2080.69"), 2)
+    )
 
 
 def test_real_mismatch_does_not_meet():
@@ -28,7 +30,11 @@ def test_real_mismatch_does_not_meet():
 
 @pytest.mark.parametrize(
     ("num", "den", "rate", "dec", "ok"),
-    [("4212.62", "4286.67", "98.3", 1, True), ("3789.9671", "6024.595024", "56", 0, False), ("204", "350", "58.29", 2, True)],
+    [
+        ("4212.62", "4286.67", "98.3", 1, True),
+        ("3789.9671", "6024.595024", "56", 0, False),
+        ("204", "350", "58.29", 2, True),
+    ],
 )
 def test_ratio_intervals(num, den, rate, dec, ok):
     got = (Interval.stated(D(num), 2) / Interval.stated(D(den), 2)).scale(D(100))

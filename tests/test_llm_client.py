@@ -35,7 +35,12 @@ def test_json_schema_mode_sends_the_schema(srv):
     srv.enqueue(chat('{"relations": []}', tokens_in=120, tokens_out=7))
     reply = client_for(srv).complete(MESSAGES, SCHEMA, "json_schema")
     assert (reply.text, reply.tokens_in, reply.tokens_out, reply.requests, reply.mode) == (
-        '{"relations": []}', 120, 7, 1, "json_schema")
+        '{"relations": []}',
+        120,
+        7,
+        1,
+        "json_schema",
+    )
     sent = srv.requests[0]
     assert sent["response_format"]["json_schema"]["schema"] == SCHEMA
     assert sent["temperature"] == 0 and sent["max_tokens"] == 1500 and sent["model"] == "scripted"
@@ -86,7 +91,9 @@ def test_explicit_mode_rejected_says_how_to_fix(srv):
 
 def test_429_honours_retry_after(srv):
     waits: list[float] = []
-    srv.enqueue(error(429, "slow down", {"Retry-After": "7"}), error(429, "slow down", {"retry-after-ms": "250"}), chat("{}"))
+    srv.enqueue(
+        error(429, "slow down", {"Retry-After": "7"}), error(429, "slow down", {"retry-after-ms": "250"}), chat("{}")
+    )
     reply = client_for(srv, waits).complete(MESSAGES, SCHEMA, "json_object")
     assert waits == [7.0, 0.25]
     assert reply.requests == 3 and len(srv.requests) == 3

@@ -15,7 +15,9 @@ from review.llm.local import MODELS, ModelSpec, assemble, is_prepared, model_pat
 
 def fake_spec(parts: list[bytes]) -> ModelSpec:
     blob = b"".join(parts)
-    return ModelSpec("t", "tiny-model", "tiny-part", "tiny_part", len(parts), "1.0", len(blob), hashlib.sha256(blob).hexdigest())
+    return ModelSpec(
+        "t", "tiny-model", "tiny-part", "tiny_part", len(parts), "1.0", len(blob), hashlib.sha256(blob).hexdigest()
+    )
 
 
 def write_parts(root, parts: list[bytes]) -> None:

@@ -23,7 +23,8 @@ from review.pipeline import review_document
 from tests.conftest import SAMPLES, doc_of
 
 pytestmark = pytest.mark.skipif(
-    os.environ.get("REVIEW_SKIP_LOCAL_LLM") == "1", reason="REVIEW_SKIP_LOCAL_LLM=1: real-model test disabled on purpose",
+    os.environ.get("REVIEW_SKIP_LOCAL_LLM") == "1",
+    reason="REVIEW_SKIP_LOCAL_LLM=1: real-model test disabled on purpose",
 )
 
 SEED = SAMPLES / "003_f5c4fd1a932a52c1.txt"
@@ -48,16 +49,24 @@ def local_settings(tmp_path_factory):
     models_dir = default_models_dir(os.environ)
     spec = MODELS["0.5b"]
     if not is_prepared(spec, models_dir):
-        pytest.fail(f"the 0.5B model is not prepared in {models_dir}: run `make local-llm-small` (or set REVIEW_SKIP_LOCAL_LLM=1)")
+        pytest.fail(
+            f"the 0.5B model is not prepared in {models_dir}: run `make local-llm-small` (or set REVIEW_SKIP_LOCAL_LLM=1)"
+        )
     if importlib.util.find_spec("llama_cpp") is None:  # not imported here: the server runs apart
         pytest.fail("llama-cpp-python[server] is not installed: run `make local-llm-small`")
     home = tmp_path_factory.mktemp("local-llm-home")
     port = _free_port()
-    settings = load_settings({
-        "REVIEW_HOME": str(home), "REVIEW_LLM": "local", "REVIEW_LLM_LOCAL_MODEL": "0.5b",
-        "REVIEW_LLM_LOCAL_PORT": str(port), "REVIEW_LLM_MODELS_DIR": str(models_dir), "REVIEW_LLM_TIMEOUT": "600",
-        "REVIEW_LLM_MAX_TOKENS": "1200",
-    })
+    settings = load_settings(
+        {
+            "REVIEW_HOME": str(home),
+            "REVIEW_LLM": "local",
+            "REVIEW_LLM_LOCAL_MODEL": "0.5b",
+            "REVIEW_LLM_LOCAL_PORT": str(port),
+            "REVIEW_LLM_MODELS_DIR": str(models_dir),
+            "REVIEW_LLM_TIMEOUT": "600",
+            "REVIEW_LLM_MAX_TOKENS": "1200",
+        }
+    )
     yield settings
     stop_server(Path(settings.models_dir), port)
 
@@ -71,9 +80,14 @@ def test_real_model_gives_grounded_claims_with_verbatim_numbers(local_settings):
     assert c.status in ("ok", "retried"), c.reason
     assert c.claims >= 1, f"no grounded relation; ungrounded: {c.ungrounded}; rejected: {c.rejected}"
     numbers = {(n.start, n.end): n for n in find_numbers(text)}
-    correct = {(q.start, q.end) for q in result.claims.quantities
-               if q.source == "llm" and text[q.start : q.end] == q.text and numbers.get((q.start, q.end)) is not None
-               and numbers[(q.start, q.end)].value == q.value}
+    correct = {
+        (q.start, q.end)
+        for q in result.claims.quantities
+        if q.source == "llm"
+        and text[q.start : q.end] == q.text
+        and numbers.get((q.start, q.end)) is not None
+        and numbers[(q.start, q.end)].value == q.value
+    }
     assert len(correct) >= 5, f"only {len(correct)} verbatim numbers: {[q.text for q in result.claims.quantities]}"
     first = ex.ledger[-1]
     assert first.requests >= 1 and first.tokens_in > 0 and first.tokens_out > 0

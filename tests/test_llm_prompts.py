@@ -88,21 +88,30 @@ def test_wire_schema_is_plain_json_schema():
     assert WIRE_SCHEMA["required"] == ["relations"]
 
 
-@pytest.mark.parametrize("reply", [
-    '<think>\n我先想一想。\n</think>\n{"relations": []}',
-    '```json\n{"relations": []}\n```',
-    '[]',
-])
+@pytest.mark.parametrize(
+    "reply",
+    [
+        '<think>\n我先想一想。\n</think>\n{"relations": []}',
+        '```json\n{"relations": []}\n```',
+        "[]",
+    ],
+)
 def test_replies_are_cleaned_before_validation(reply):
     assert parse_reply(reply).relations == []
 
 
-@pytest.mark.parametrize(("reply", "ok"), [
-    ('{"relations": [{"kind": "count", "count": {"quote": "5个", "value": 5}, "items": ["甲"]}]]}', True),  # stray ]
-    ('{"relations": []}\n以上是全部关系。', True),
-    ('{"relations": [{"kind": "sum", "total": ', False),  # truncated: never completed
-    ('[1, 2] 3', False),
-])
+@pytest.mark.parametrize(
+    ("reply", "ok"),
+    [
+        (
+            '{"relations": [{"kind": "count", "count": {"quote": "5个", "value": 5}, "items": ["甲"]}]]}',
+            True,
+        ),  # stray ]
+        ('{"relations": []}\n以上是全部关系。', True),
+        ('{"relations": [{"kind": "sum", "total": ', False),  # truncated: never completed
+        ("[1, 2] 3", False),
+    ],
+)
 def test_only_stray_closing_brackets_are_forgiven(reply, ok):
     from review.errors import LLMOutputError
 

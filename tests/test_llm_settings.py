@@ -20,23 +20,39 @@ def test_defaults_and_paths(tmp_path):
 
 
 def test_environment_values(tmp_path):
-    s = load_settings({
-        "REVIEW_HOME": str(tmp_path), "REVIEW_LLM_BASE_URL": "http://127.0.0.1:9/v1", "REVIEW_LLM_MODEL": "qwen",
-        "REVIEW_LLM_OUTPUT": "json_object", "REVIEW_LLM_CONCURRENCY": "5", "REVIEW_LLM_TIMEOUT": "30",
-        "REVIEW_LLM_MAX_TOKENS": "800", "REVIEW_LLM_CACHE": "off",
-    })
+    s = load_settings(
+        {
+            "REVIEW_HOME": str(tmp_path),
+            "REVIEW_LLM_BASE_URL": "http://127.0.0.1:9/v1",
+            "REVIEW_LLM_MODEL": "qwen",
+            "REVIEW_LLM_OUTPUT": "json_object",
+            "REVIEW_LLM_CONCURRENCY": "5",
+            "REVIEW_LLM_TIMEOUT": "30",
+            "REVIEW_LLM_MAX_TOKENS": "800",
+            "REVIEW_LLM_CACHE": "off",
+        }
+    )
     assert (s.base_url, s.model, s.output, s.concurrency, s.timeout, s.max_tokens) == (
-        "http://127.0.0.1:9/v1", "qwen", "json_object", 5, 30.0, 800)
+        "http://127.0.0.1:9/v1",
+        "qwen",
+        "json_object",
+        5,
+        30.0,
+        800,
+    )
     assert s.configured and s.cache_path is None
 
 
-@pytest.mark.parametrize(("key", "value", "hint"), [
-    ("REVIEW_LLM_OUTPUT", "xml", "auto | json_schema | json_object_schema | json_object"),
-    ("REVIEW_LLM_CONCURRENCY", "0", "1 to 64"),
-    ("REVIEW_LLM_TIMEOUT", "soon", "seconds"),
-    ("REVIEW_LLM_BASE_URL", "localhost:8000", "http://127.0.0.1:8000/v1"),
-    ("REVIEW_LLM", "cloud", "local"),
-])
+@pytest.mark.parametrize(
+    ("key", "value", "hint"),
+    [
+        ("REVIEW_LLM_OUTPUT", "xml", "auto | json_schema | json_object_schema | json_object"),
+        ("REVIEW_LLM_CONCURRENCY", "0", "1 to 64"),
+        ("REVIEW_LLM_TIMEOUT", "soon", "seconds"),
+        ("REVIEW_LLM_BASE_URL", "localhost:8000", "http://127.0.0.1:8000/v1"),
+        ("REVIEW_LLM", "cloud", "local"),
+    ],
+)
 def test_wrong_values_say_how_to_fix(tmp_path, key, value, hint):
     with pytest.raises(ConfigError) as info:
         load_settings({"REVIEW_HOME": str(tmp_path), key: value})
@@ -51,7 +67,9 @@ def test_missing_endpoint_says_how_to_fix(tmp_path):
 
 
 def test_config_file_and_env_precedence(tmp_path):
-    (tmp_path / "llm.toml").write_text('[llm]\nbase_url = "http://127.0.0.1:1/v1"\nmodel = "from-file"\nconcurrency = 3\n')
+    (tmp_path / "llm.toml").write_text(
+        '[llm]\nbase_url = "http://127.0.0.1:1/v1"\nmodel = "from-file"\nconcurrency = 3\n'
+    )
     s = load_settings({"REVIEW_HOME": str(tmp_path), "REVIEW_LLM_MODEL": "from-env"})
     assert (s.base_url, s.model, s.concurrency) == ("http://127.0.0.1:1/v1", "from-env", 3)
 
@@ -69,8 +87,14 @@ def test_config_file_errors(tmp_path):
 
 
 def test_local_without_a_prepared_model_says_run_make(tmp_path):
-    s = load_settings({"REVIEW_HOME": str(tmp_path), "REVIEW_LLM": "local", "REVIEW_LLM_MODELS_DIR": str(tmp_path / "m"),
-                       "REVIEW_LLM_LOCAL_PORT": str(_free_port())})
+    s = load_settings(
+        {
+            "REVIEW_HOME": str(tmp_path),
+            "REVIEW_LLM": "local",
+            "REVIEW_LLM_MODELS_DIR": str(tmp_path / "m"),
+            "REVIEW_LLM_LOCAL_PORT": str(_free_port()),
+        }
+    )
     assert s.configured
     with pytest.raises(ConfigError, match="make local-llm"):
         build_extractor(s)

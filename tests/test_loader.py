@@ -167,9 +167,7 @@ def test_empty_file(tmp_path: Path, suffix: str) -> None:
     assert "为空" in expect_error(p)
 
 
-@pytest.mark.parametrize(
-    "content", [b"   \n\r\n\t\n", "\u3000\u3000\n".encode(), b"\n" * 200 + b"\x00"]
-)
+@pytest.mark.parametrize("content", [b"   \n\r\n\t\n", "\u3000\u3000\n".encode(), b"\n" * 200 + b"\x00"])
 def test_whitespace_only_text(tmp_path: Path, content: bytes) -> None:
     p = tmp_path / "blank.txt"
     p.write_bytes(content)

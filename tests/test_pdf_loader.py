@@ -50,10 +50,7 @@ def paragraphs(doc: Document) -> list[str]:
 
 
 def table_texts(doc: Document) -> list[list[list[str]]]:
-    return [
-        [[squeeze(doc.text[c.start : c.end]) for c in row] for row in doc.table_rows(t)]
-        for t in doc.table_ids()
-    ]
+    return [[[squeeze(doc.text[c.start : c.end]) for c in row] for row in doc.table_rows(t)] for t in doc.table_ids()]
 
 
 # --- hand-made PDFs -------------------------------------------------------------------------------
@@ -127,9 +124,7 @@ def seed_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Docum
 
 @needs_libreoffice
 @pytest.mark.parametrize("seed", [p.name[:3] for p in seed_paths()])
-def test_seed_pdf_has_the_same_prose_and_cell_text(
-    seed_pdfs: dict[str, tuple[Document, Document]], seed: str
-) -> None:
+def test_seed_pdf_has_the_same_prose_and_cell_text(seed_pdfs: dict[str, tuple[Document, Document]], seed: str) -> None:
     from_txt, from_pdf = seed_pdfs[seed]
     check_invariants(from_pdf)
     assert from_pdf.unread_pages == ()
@@ -156,9 +151,7 @@ def test_seed_004_pdf_score_table(seed_pdfs: dict[str, tuple[Document, Document]
     ]:
         assert header in pdf_cells
     # merged cells: rows are as wide as in the text (a merged cell counts once)
-    first = [
-        [squeeze(from_pdf.text[c.start : c.end]) for c in row] for row in from_pdf.table_rows(0)
-    ]
+    first = [[squeeze(from_pdf.text[c.start : c.end]) for c in row] for row in from_pdf.table_rows(0)]
     assert first[0] == ["县级部门整体绩效自评打分表"]
     assert first[1] == ["绩效指标", "指标分值", "指标解释", "计分标准", "评价方式", "评价属性"] + [
         "自评打分",
@@ -192,12 +185,8 @@ def test_vertical_and_horizontal_merges_in_pdf(tmp_path: Path) -> None:
     from_pdf = load(docx_to_pdf(source, tmp_path))
     check_invariants(from_pdf)
     expected = [["A", "B", "C"], ["", "E", "F"], ["G", "H"]]
-    assert [[from_docx.text[c.start : c.end] for c in row] for row in from_docx.table_rows(0)] == (
-        expected
-    )
-    assert [[from_pdf.text[c.start : c.end] for c in row] for row in from_pdf.table_rows(0)] == (
-        expected
-    )
+    assert [[from_docx.text[c.start : c.end] for c in row] for row in from_docx.table_rows(0)] == (expected)
+    assert [[from_pdf.text[c.start : c.end] for c in row] for row in from_pdf.table_rows(0)] == (expected)
     assert from_pdf.text == from_docx.text
 
 
@@ -271,9 +260,7 @@ def full_line(tag: str) -> str:
 
 def lines_page(lines: list[tuple[float, float, str]]) -> bytes:
     """A content stream with a line of text at each (x, baseline y, text)."""
-    return b"\n".join(
-        f"BT /F1 12 Tf {x} {y} Td ({text}) Tj ET".encode("ascii") for x, y, text in lines
-    )
+    return b"\n".join(f"BT /F1 12 Tf {x} {y} Td ({text}) Tj ET".encode("ascii") for x, y, text in lines)
 
 
 def test_wrapped_lines_become_one_paragraph(tmp_path: Path) -> None:

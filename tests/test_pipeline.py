@@ -60,7 +60,9 @@ def test_no_unlabeled_findings_on_seeds(reviews):
     extra = []
     for name in DOCS:
         review = reviews[name]
-        spans = [(lab["check"], locate(review.document.text, lab["quote"])) for lab in LABELS["documents"][name]["findings"]]
+        spans = [
+            (lab["check"], locate(review.document.text, lab["quote"])) for lab in LABELS["documents"][name]["findings"]
+        ]
         for f in review.findings:
             if not any(c == f.check and overlaps((f.start, f.end), s) for c, s in spans):
                 extra.append((name, f.check, f.quote))

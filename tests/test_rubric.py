@@ -15,7 +15,12 @@ USER_PACK = {
     "version": "0.1",
     "title": "某县项目支出自评（测试）",
     "report_types": ["项目支出"],
-    "grades": [{"name": "优", "min": 90}, {"name": "良", "min": 80}, {"name": "中", "min": 60}, {"name": "差", "min": 0}],
+    "grades": [
+        {"name": "优", "min": 90},
+        {"name": "良", "min": 80},
+        {"name": "中", "min": 60},
+        {"name": "差", "min": 0},
+    ],
     "categories": [
         {"name": "预算执行率", "weight": 20, "rule": {"kind": "budget_execution"}},
         {"name": "产出指标", "weight": 40},
@@ -31,7 +36,10 @@ def test_bundled_packs_validate_and_have_the_required_frameworks():
     assert "ebian-county-dept-overall-2023@2023.1" in labels
     national = resolve_pack("caiyu-2020-10-project")
     assert [(c.name, int(c.weight)) for c in national.categories] == [
-        ("预算执行率", 10), ("产出指标", 50), ("效益指标", 30), ("满意度指标", 10)
+        ("预算执行率", 10),
+        ("产出指标", 50),
+        ("效益指标", 30),
+        ("满意度指标", 10),
     ]
 
 

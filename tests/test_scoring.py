@@ -115,7 +115,9 @@ def test_not_applicable_rescaling():
         rescale_not_applicable(exact("0"), D(100))
 
 
-@pytest.mark.parametrize(("score", "grade"), [("99.7", "优"), ("90", "优"), ("89.9", "良"), ("80", "良"), ("60", "中"), ("59.9", "差")])
+@pytest.mark.parametrize(
+    ("score", "grade"), [("99.7", "优"), ("90", "优"), ("89.9", "良"), ("80", "良"), ("60", "中"), ("59.9", "差")]
+)
 def test_grade_bands(score, grade):
     bands = [("优", D(90)), ("良", D(80)), ("中", D(60)), ("差", D(0))]
     assert grade_for(D(score), bands) == grade

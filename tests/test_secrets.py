@@ -18,7 +18,9 @@ SECRET = "sk-test-9f8e7d6c5b4a39281706"
 
 def run_cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     full = {**os.environ, **env}
-    return subprocess.run([sys.executable, "-m", "review", *args], capture_output=True, text=True, timeout=300, cwd=ROOT, env=full)
+    return subprocess.run(
+        [sys.executable, "-m", "review", *args], capture_output=True, text=True, timeout=300, cwd=ROOT, env=full
+    )
 
 
 def files_containing(folder: Path, needle: bytes) -> list[Path]:
@@ -33,8 +35,12 @@ def test_key_stays_out_of_output_databases_caches_and_exports(tmp_path):
     home = tmp_path / "home"
     with ScriptedServer() as srv:
         srv.responder = lambda body: chat(relations())
-        env = {"REVIEW_HOME": str(home), "REVIEW_LLM_BASE_URL": srv.base_url, "REVIEW_LLM_MODEL": "scripted",
-               "REVIEW_LLM_API_KEY": SECRET}
+        env = {
+            "REVIEW_HOME": str(home),
+            "REVIEW_LLM_BASE_URL": srv.base_url,
+            "REVIEW_LLM_MODEL": "scripted",
+            "REVIEW_LLM_API_KEY": SECRET,
+        }
         db = home / "review.sqlite3"
         proc = run_cli(env, "check", str(SAMPLES / "003_f5c4fd1a932a52c1.txt"), "--db", str(db), "--format", "json")
         assert proc.returncode == 0, proc.stderr
@@ -42,7 +48,11 @@ def test_key_stays_out_of_output_databases_caches_and_exports(tmp_path):
     assert SECRET not in proc.stdout and SECRET not in proc.stderr
     stored = Store(db).history()[0]
     review = Store(db).get_review(stored.id).review
-    exports = {"x.xlsx": to_xlsx(review, "r", {}), "x.csv": to_csv(review, "r", {}), "x.json": to_json_export(review, {})}
+    exports = {
+        "x.xlsx": to_xlsx(review, "r", {}),
+        "x.csv": to_csv(review, "r", {}),
+        "x.json": to_json_export(review, {}),
+    }
     for name, data in exports.items():
         (tmp_path / "exports").mkdir(exist_ok=True)
         (tmp_path / "exports" / name).write_bytes(data if isinstance(data, bytes) else bytes(data))
@@ -52,9 +62,15 @@ def test_key_stays_out_of_output_databases_caches_and_exports(tmp_path):
 def test_key_echoed_by_a_failing_server_is_not_repeated(tmp_path):
     with ScriptedServer() as srv:
         srv.responder = lambda body: error(401, f"Incorrect API key provided: {SECRET}. You can find your API key at …")
-        env = {"REVIEW_HOME": str(tmp_path / "home"), "REVIEW_LLM_BASE_URL": srv.base_url, "REVIEW_LLM_MODEL": "scripted",
-               "REVIEW_LLM_API_KEY": SECRET}
-        proc = run_cli(env, "check", str(SAMPLES / "001_4dbd7acae204347a.txt"), "--extractor", "llm", "--format", "json")
+        env = {
+            "REVIEW_HOME": str(tmp_path / "home"),
+            "REVIEW_LLM_BASE_URL": srv.base_url,
+            "REVIEW_LLM_MODEL": "scripted",
+            "REVIEW_LLM_API_KEY": SECRET,
+        }
+        proc = run_cli(
+            env, "check", str(SAMPLES / "001_4dbd7acae204347a.txt"), "--extractor", "llm", "--format", "json"
+        )
     assert SECRET not in proc.stdout and SECRET not in proc.stderr
     assert "Traceback" not in proc.stderr
     doc = __import__("json").loads(proc.stdout)["documents"][0]

@@ -27,9 +27,7 @@ def test_simple_table_with_empty_cells_keeps_columns() -> None:
 
 def test_continuation_lines_belong_to_the_cell_above() -> None:
     text = "\t指标\n\t1.第一条\n2.第二条\n3.第三条\n\t10\n\n\t说明\n第二行\n\n\t甲\n\t乙\n\n"
-    assert cell_texts(text) == [
-        [["指标", "1.第一条\n2.第二条\n3.第三条", "10"], ["说明\n第二行"], ["甲", "乙"]]
-    ]
+    assert cell_texts(text) == [[["指标", "1.第一条\n2.第二条\n3.第三条", "10"], ["说明\n第二行"], ["甲", "乙"]]]
 
 
 def test_title_row_of_one_cell_joins_the_table() -> None:
@@ -94,9 +92,7 @@ def test_builder_writes_the_format_that_find_tables_reads() -> None:
     builder.table(rows, page=3)
     builder.paragraph("结尾")
     text, blocks = builder.build()
-    assert text == (
-        "附件\n\n\t县级打分表\n\n\t指标\n\t分值\n\t\n\n\t产出（50分）\n\t多行\n说明\n\t50\n\n结尾"
-    )
+    assert text == ("附件\n\n\t县级打分表\n\n\t指标\n\t分值\n\t\n\n\t产出（50分）\n\t多行\n说明\n\t50\n\n结尾")
     assert cell_texts(text) == [rows]
     cells = [b for b in blocks if b.kind == "cell"]
     assert [text[b.start : b.end] for b in cells] == [c for row in rows for c in row]

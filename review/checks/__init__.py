@@ -17,8 +17,15 @@ from review.checks.unit import check_units
 from review.findings import Finding
 
 CHECKS: list[Callable[[Context], list[Finding]]] = [
-    check_sums, check_ratios, check_balances, check_scores, check_counts, check_units, check_dates,
-    check_consistency, check_rubric,
+    check_sums,
+    check_ratios,
+    check_balances,
+    check_scores,
+    check_counts,
+    check_units,
+    check_dates,
+    check_consistency,
+    check_rubric,
 ]
 
 

@@ -22,10 +22,19 @@ def check_balances(ctx: Context) -> list[Finding]:
         shown = in_unit(got, closing)
         start, end = span_of(closing)
         expr = f"{opening.text} + {' + '.join(i.text for i in ins)} − {' − '.join(o.text for o in outs)}"
-        out.append(finding(
-            ctx, "balance", "high", f"结转结余不平衡：{closing.label}{closing.text}，按{expr}计算应为{shown.show(4)}{closing.unit}",
-            start, end, stated=value_of(closing), computed=computed_value(shown, closing.unit),
-            trace=f"{expr} = {shown.show(6)}", rule="balance.carry_forward",
-            related=tuple((x.start, x.end) for x in (opening, *ins, *outs)),
-        ))
+        out.append(
+            finding(
+                ctx,
+                "balance",
+                "high",
+                f"结转结余不平衡：{closing.label}{closing.text}，按{expr}计算应为{shown.show(4)}{closing.unit}",
+                start,
+                end,
+                stated=value_of(closing),
+                computed=computed_value(shown, closing.unit),
+                trace=f"{expr} = {shown.show(6)}",
+                rule="balance.carry_forward",
+                related=tuple((x.start, x.end) for x in (opening, *ins, *outs)),
+            )
+        )
     return out

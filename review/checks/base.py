@@ -27,13 +27,32 @@ class Context:
 
 
 def finding(
-    ctx: Context, check: Check, severity: Severity, message: str, start: int, end: int, *,
-    stated: Value | None = None, computed: Value | None = None, trace: str = "", rule: str = "",
+    ctx: Context,
+    check: Check,
+    severity: Severity,
+    message: str,
+    start: int,
+    end: int,
+    *,
+    stated: Value | None = None,
+    computed: Value | None = None,
+    trace: str = "",
+    rule: str = "",
     related: tuple[tuple[int, int], ...] = (),
 ) -> Finding:
     return Finding(
-        id="", check=check, severity=severity, message=message, start=start, end=end,
-        quote=ctx.text[start:end], stated=stated, computed=computed, trace=trace, rule=rule, related=related,
+        id="",
+        check=check,
+        severity=severity,
+        message=message,
+        start=start,
+        end=end,
+        quote=ctx.text[start:end],
+        stated=stated,
+        computed=computed,
+        trace=trace,
+        rule=rule,
+        related=related,
     )
 
 

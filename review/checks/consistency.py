@@ -21,11 +21,20 @@ def _same_facts(ctx: Context) -> list[Finding]:
         for other in stated[1:]:
             if other.interval().meets(first.interval()):
                 continue
-            out.append(finding(
-                ctx, "consistency", "medium", f"前后不一致：{rel.what}先写为{first.text}，此处为{other.text}",
-                *span_of(other), stated=value_of(other), computed=value_of(first),
-                trace=f"{first.text}（第一次）≠ {other.text}", rule="consistency.same_fact", related=(span_of(first),),
-            ))
+            out.append(
+                finding(
+                    ctx,
+                    "consistency",
+                    "medium",
+                    f"前后不一致：{rel.what}先写为{first.text}，此处为{other.text}",
+                    *span_of(other),
+                    stated=value_of(other),
+                    computed=value_of(first),
+                    trace=f"{first.text}（第一次）≠ {other.text}",
+                    rule="consistency.same_fact",
+                    related=(span_of(first),),
+                )
+            )
     return out
 
 
@@ -37,17 +46,37 @@ def check_consistency(ctx: Context) -> list[Finding]:
             exp, act = q[rel.expected], q[rel.actual]
             quote = ctx.text[rel.start : rel.end]
             if rel.claim == "fully_arrived" and act.interval().hi < exp.interval().lo:
-                out.append(finding(
-                    ctx, "consistency", "medium", f"表述与数字矛盾：称“{quote}”，但{act.label}{act.text}少于{exp.label}{exp.text}",
-                    rel.start, rel.end, stated=value_of(act), computed=value_of(exp), trace=f"{act.text} < {exp.text}",
-                    rule="consistency.fully_arrived", related=(span_of(exp), span_of(act)),
-                ))
+                out.append(
+                    finding(
+                        ctx,
+                        "consistency",
+                        "medium",
+                        f"表述与数字矛盾：称“{quote}”，但{act.label}{act.text}少于{exp.label}{exp.text}",
+                        rel.start,
+                        rel.end,
+                        stated=value_of(act),
+                        computed=value_of(exp),
+                        trace=f"{act.text} < {exp.text}",
+                        rule="consistency.fully_arrived",
+                        related=(span_of(exp), span_of(act)),
+                    )
+                )
             if rel.claim == "no_carryover" and not act.interval().meets(exp.interval()):
-                out.append(finding(  # 收入 − 支出 = 结转结余 (0): a balance relation
-                    ctx, "balance", "medium", f"结转结余不符：称“{quote}”，但{exp.label}{exp.text}与{act.label}{act.text}不等",
-                    rel.start, rel.end, stated=value_of(act), computed=value_of(exp), trace=f"{exp.text} ≠ {act.text}",
-                    rule="consistency.no_carryover", related=(span_of(exp), span_of(act)),
-                ))
+                out.append(
+                    finding(  # 收入 − 支出 = 结转结余 (0): a balance relation
+                        ctx,
+                        "balance",
+                        "medium",
+                        f"结转结余不符：称“{quote}”，但{exp.label}{exp.text}与{act.label}{act.text}不等",
+                        rel.start,
+                        rel.end,
+                        stated=value_of(act),
+                        computed=value_of(exp),
+                        trace=f"{exp.text} ≠ {act.text}",
+                        rule="consistency.no_carryover",
+                        related=(span_of(exp), span_of(act)),
+                    )
+                )
         elif isinstance(rel, PlanActual):
             a, o = q[rel.anchor], q[rel.other]
             if rel.rule == "budget_balance" and not a.interval().meets(o.interval()):
@@ -56,8 +85,18 @@ def check_consistency(ctx: Context) -> list[Finding]:
                 msg = f"执行数超过对应预算：{rel.scope}{a.label}{a.text}，而{o.label}{o.text}"
             else:
                 continue
-            out.append(finding(
-                ctx, "consistency", "medium", msg, *span_of(a), stated=value_of(a), computed=value_of(o),
-                trace=f"{a.text} vs {o.text}", rule=f"consistency.{rel.rule}", related=(span_of(o),),
-            ))
+            out.append(
+                finding(
+                    ctx,
+                    "consistency",
+                    "medium",
+                    msg,
+                    *span_of(a),
+                    stated=value_of(a),
+                    computed=value_of(o),
+                    trace=f"{a.text} vs {o.text}",
+                    rule=f"consistency.{rel.rule}",
+                    related=(span_of(o),),
+                )
+            )
     return out

@@ -13,10 +13,19 @@ def check_counts(ctx: Context) -> list[Finding]:
         if not isinstance(rel, CountRelation) or rel.stated == rel.counted:
             continue
         quote = ctx.text[rel.start : rel.end]
-        out.append(finding(
-            ctx, "count", rel.severity, f"个数不符：报告所述个数为{rel.stated}，而{rel.what}为{rel.counted}（“{quote[:30]}”）",
-            rel.start, rel.end, stated=Value(display=str(rel.stated)), computed=Value(display=str(rel.counted)),
-            trace=f"{rel.what}：逐项计数 = {rel.counted}；报告值 = {rel.stated}", rule="count.listed_items",
-            related=rel.item_spans,
-        ))
+        out.append(
+            finding(
+                ctx,
+                "count",
+                rel.severity,
+                f"个数不符：报告所述个数为{rel.stated}，而{rel.what}为{rel.counted}（“{quote[:30]}”）",
+                rel.start,
+                rel.end,
+                stated=Value(display=str(rel.stated)),
+                computed=Value(display=str(rel.counted)),
+                trace=f"{rel.what}：逐项计数 = {rel.counted}；报告值 = {rel.stated}",
+                rule="count.listed_items",
+                related=rel.item_spans,
+            )
+        )
     return out

@@ -29,9 +29,18 @@ def check_dates(ctx: Context) -> list[Finding]:
         merged[key] = first.model_copy(update={"end": rel.end}) if first else rel
     for rel in merged.values():
         what = "事件日期" if rel.role == "event_date" else "数值所属年度"
-        out.append(finding(
-            ctx, "date", "low", f"年度不符：{what}为{rel.year}年，而本报告评价的是{ctx.period}年度",
-            rel.start, rel.end, stated=Value(display=f"{rel.year}年"), computed=Value(display=f"{ctx.period}年度"),
-            trace=f"{rel.year} ≠ {ctx.period}", rule=f"date.{rel.role}_in_period",
-        ))
+        out.append(
+            finding(
+                ctx,
+                "date",
+                "low",
+                f"年度不符：{what}为{rel.year}年，而本报告评价的是{ctx.period}年度",
+                rel.start,
+                rel.end,
+                stated=Value(display=f"{rel.year}年"),
+                computed=Value(display=f"{ctx.period}年度"),
+                trace=f"{rel.year} ≠ {ctx.period}",
+                rule=f"date.{rel.role}_in_period",
+            )
+        )
     return out

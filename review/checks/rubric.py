@@ -14,7 +14,9 @@ from review.intervals import Interval
 from review.scoring import budget_execution
 
 _EXEC_RATE = re.compile(r"执行率(?:为|达到|达|是|：|:)?\s*$")
-_GRADE = re.compile(r"(?:等级|评价结果|评定为|评级)(?:为|：|:)?\s*[“\"「]?(?P<g>优秀|良好|优|良|中等|中|合格|差|不合格)")
+_GRADE = re.compile(
+    r"(?:等级|评价结果|评定为|评级)(?:为|：|:)?\s*[“\"「]?(?P<g>优秀|良好|优|良|中等|中|合格|差|不合格)"
+)
 _GRADE_NAMES = {"优秀": "优", "良好": "良", "中等": "中", "合格": "中", "不合格": "差"}
 DEFAULT_GRADES = (("优", Decimal(90)), ("良", Decimal(80)), ("中", Decimal(60)), ("差", Decimal(0)))
 
@@ -98,11 +100,16 @@ def _budget_finding(
     if allowed.meets(stated.interval()):
         return None
     return finding(
-        ctx, "score", "high",
+        ctx,
+        "score",
+        "high",
         f"预算执行得分不符：执行率{rate.text}、分值{weight_text}，按 min(执行率,100%)×分值 应得{allowed.show(2)}分，报告为{stated.text}",
-        *span_of(stated), stated=value_of(stated), computed=computed_value(allowed, "分", 3),
+        *span_of(stated),
+        stated=value_of(stated),
+        computed=computed_value(allowed, "分", 3),
         trace=f"min({rate.text}, 100%) × {weight_text}（{how}）= {allowed.show(3)}",
-        rule=_rule_label(ctx, "rubric.budget_execution"), related=((rate.start, rate.end),),
+        rule=_rule_label(ctx, "rubric.budget_execution"),
+        related=((rate.start, rate.end),),
     )
 
 
@@ -138,11 +145,20 @@ def _pack_weights(ctx: Context) -> list[Finding]:
             severity = "high" if pack.weights_fixed else "low"
             raw = ctx.text[n.name_start : n.name_end]
             start = n.name_start + len(raw) - len(raw.lstrip())
-            out.append(finding(
-                ctx, "score", severity, f"分值与评分标准不符：“{n.name}”为{cap.text}分，{pack.title}规定{fmt(node.weight, 2)}分",
-                start, n.name_start + len(raw.rstrip()), stated=value_of(cap), computed=Value(display=f"{fmt(node.weight, 2)}分"),
-                trace=f"{pack.label}：{node.name} = {fmt(node.weight, 2)}", rule=_rule_label(ctx, "rubric.weight"),
-            ))
+            out.append(
+                finding(
+                    ctx,
+                    "score",
+                    severity,
+                    f"分值与评分标准不符：“{n.name}”为{cap.text}分，{pack.title}规定{fmt(node.weight, 2)}分",
+                    start,
+                    n.name_start + len(raw.rstrip()),
+                    stated=value_of(cap),
+                    computed=Value(display=f"{fmt(node.weight, 2)}分"),
+                    trace=f"{pack.label}：{node.name} = {fmt(node.weight, 2)}",
+                    rule=_rule_label(ctx, "rubric.weight"),
+                )
+            )
     return out
 
 
@@ -151,7 +167,11 @@ def _grades(ctx: Context) -> list[Finding]:
     out = []
     for m in _GRADE.finditer(ctx.text):
         s = ctx.text.rfind("\n", 0, m.start()) + 1
-        scores = [x for x in ctx.claims.quantities if x.unit == "分" and s <= x.start < m.start() and re.search(r"得分|总分|综合", x.label)]
+        scores = [
+            x
+            for x in ctx.claims.quantities
+            if x.unit == "分" and s <= x.start < m.start() and re.search(r"得分|总分|综合", x.label)
+        ]
         if not scores:
             continue
         score = scores[-1]
@@ -159,10 +179,19 @@ def _grades(ctx: Context) -> list[Finding]:
         expected = next(name for name, floor in bands if score.value >= floor or floor == bands[-1][1])
         if stated == expected:
             continue
-        out.append(finding(
-            ctx, "score", "high", f"等级与得分不符：得分{score.text}对应“{expected}”，报告评定为“{m.group('g')}”",
-            m.start(), m.end(), stated=Value(display=m.group("g")), computed=Value(display=expected),
-            trace=" ≥ ".join(f"{n}{fmt(f, 0)}" for n, f in bands), rule=_rule_label(ctx, "rubric.grade_band"),
-            related=((score.start, score.end),),
-        ))
+        out.append(
+            finding(
+                ctx,
+                "score",
+                "high",
+                f"等级与得分不符：得分{score.text}对应“{expected}”，报告评定为“{m.group('g')}”",
+                m.start(),
+                m.end(),
+                stated=Value(display=m.group("g")),
+                computed=Value(display=expected),
+                trace=" ≥ ".join(f"{n}{fmt(f, 0)}" for n, f in bands),
+                rule=_rule_label(ctx, "rubric.grade_band"),
+                related=((score.start, score.end),),
+            )
+        )
     return out

@@ -48,7 +48,7 @@ def _find_total(ctx: Context) -> Quantity | None:
 
 
 def grade_note(ctx: Context, new_total: Decimal) -> str:
-    """"（改变等级：优 → 良）" when correcting the total moves it into another grade band."""
+    """ "（改变等级：优 → 良）" when correcting the total moves it into another grade band."""
     total_q = stated_total(ctx)
     if total_q is None:
         return ""
@@ -103,11 +103,19 @@ class _TreeCheck:
             return []
         total_q = stated_total(self.ctx)
         note = grade_note(self.ctx, total_q.value - (s.value - w.value)) if total_q else ""
-        return [finding(
-            self.ctx, "score", "high", f"得分超过分值：“{n.name or '该指标'}”分值{w.text}，自评得{s.text}{note}",
-            *self._span(n), stated=value_of(s), computed=value_of(w), trace=f"{s.text} > {w.text}",
-            rule=rule_name(self.ctx, self.tree, "score_not_above_weight"),
-        )]
+        return [
+            finding(
+                self.ctx,
+                "score",
+                "high",
+                f"得分超过分值：“{n.name or '该指标'}”分值{w.text}，自评得{s.text}{note}",
+                *self._span(n),
+                stated=value_of(s),
+                computed=value_of(w),
+                trace=f"{s.text} > {w.text}",
+                rule=rule_name(self.ctx, self.tree, "score_not_above_weight"),
+            )
+        ]
 
     def _group(self, n: ScoreNode) -> list[Finding]:
         out = []
@@ -119,13 +127,20 @@ class _TreeCheck:
             bad = not got.meets(cap.interval()) if n.exhaustive else got.lo > cap.interval().hi
             if bad:
                 terms = " + ".join(f"{w.mid.normalize():f}" for w in weights if w)
-                out.append(finding(
-                    self.ctx, "score", "high",
-                    f"分值不符：“{n.name}”标明{cap.text}分，所含指标分值合计{fmt(got.mid, 2)}分",
-                    *self._span(n), stated=value_of(cap), computed=computed_value(got, "分", 2),
-                    trace=f"{terms} = {got.show(2)}；类别分值 {cap.text}", rule=rule_name(self.ctx, self.tree, "children_fill_cap"),
-                    related=tuple(self._span(k) for k in kids),
-                ))
+                out.append(
+                    finding(
+                        self.ctx,
+                        "score",
+                        "high",
+                        f"分值不符：“{n.name}”标明{cap.text}分，所含指标分值合计{fmt(got.mid, 2)}分",
+                        *self._span(n),
+                        stated=value_of(cap),
+                        computed=computed_value(got, "分", 2),
+                        trace=f"{terms} = {got.show(2)}；类别分值 {cap.text}",
+                        rule=rule_name(self.ctx, self.tree, "children_fill_cap"),
+                        related=tuple(self._span(k) for k in kids),
+                    )
+                )
         if stated and cap:
             out.extend(self._category_score(n, cap, stated, kids))
         return out
@@ -139,12 +154,20 @@ class _TreeCheck:
             if got.meets(stated.interval()):
                 return []
             terms = " + ".join(s.text for s in scores if s)
-            return [finding(
-                self.ctx, "score", "high", f"得分合计不符：“{n.name}”自评{stated.text}，所含指标得分相加为{fmt(got.mid, 2)}分",
-                *self._span(n), stated=value_of(stated), computed=computed_value(got, "分", 2),
-                trace=f"{terms} = {got.show(2)}", rule=rule_name(self.ctx, self.tree, "category_equals_sum"),
-                related=tuple(self._span(k) for k in kids),
-            )]
+            return [
+                finding(
+                    self.ctx,
+                    "score",
+                    "high",
+                    f"得分合计不符：“{n.name}”自评{stated.text}，所含指标得分相加为{fmt(got.mid, 2)}分",
+                    *self._span(n),
+                    stated=value_of(stated),
+                    computed=computed_value(got, "分", 2),
+                    trace=f"{terms} = {got.show(2)}",
+                    rule=rule_name(self.ctx, self.tree, "category_equals_sum"),
+                    related=tuple(self._span(k) for k in kids),
+                )
+            ]
         lost = [(k, self.qty(k.weight), self.qty(k.score)) for k in kids]
         lost = [(k, w, s) for k, w, s in lost if w and s and s.interval().hi < w.interval().lo]
         if not lost:
@@ -154,13 +177,20 @@ class _TreeCheck:
         if stated.interval().lo <= ceiling:
             return []
         k, w, s = lost[0]
-        return [finding(
-            self.ctx, "score", "medium",
-            f"类别得分与指标扣分矛盾：“{n.name}”满分{cap.text}、自评{stated.text}，但其中“{k.name}”分值{w.text}只得{s.text}",
-            *self._span(k), stated=value_of(stated), computed=computed_value(Interval.exact(ceiling), "分", 2),
-            trace=f"类别最高可得 {cap.text} − {deducted.normalize():f}（已知扣分）= {ceiling.normalize():f}；报告 {stated.text}",
-            rule=rule_name(self.ctx, self.tree, "category_bounded_by_deductions"), related=(self._span(n),),
-        )]
+        return [
+            finding(
+                self.ctx,
+                "score",
+                "medium",
+                f"类别得分与指标扣分矛盾：“{n.name}”满分{cap.text}、自评{stated.text}，但其中“{k.name}”分值{w.text}只得{s.text}",
+                *self._span(k),
+                stated=value_of(stated),
+                computed=computed_value(Interval.exact(ceiling), "分", 2),
+                trace=f"类别最高可得 {cap.text} − {deducted.normalize():f}（已知扣分）= {ceiling.normalize():f}；报告 {stated.text}",
+                rule=rule_name(self.ctx, self.tree, "category_bounded_by_deductions"),
+                related=(self._span(n),),
+            )
+        ]
 
     def _root(self) -> list[Finding]:
         root = self.nodes[self.tree.root]
@@ -175,15 +205,29 @@ class _TreeCheck:
         got = total([s.interval() for s in plus if s]) - total([s.interval() for s in minus if s])
         out = []
         if not got.meets(stated.interval()):
-            out.append(finding(
-                self.ctx, "score", "high",
-                f"总分不符：表中自评总分{stated.text}分，各指标得分相加为{fmt(got.mid, 2)}分{grade_note(self.ctx, got.mid)}",
-                *self._span(root), stated=value_of(stated), computed=computed_value(got, "分", 2),
-                trace=f"Σ指标得分 − Σ扣分 = {got.show(2)}", rule=rule_name(self.ctx, self.tree, "total_equals_sum"),
-            ))
+            out.append(
+                finding(
+                    self.ctx,
+                    "score",
+                    "high",
+                    f"总分不符：表中自评总分{stated.text}分，各指标得分相加为{fmt(got.mid, 2)}分{grade_note(self.ctx, got.mid)}",
+                    *self._span(root),
+                    stated=value_of(stated),
+                    computed=computed_value(got, "分", 2),
+                    trace=f"Σ指标得分 − Σ扣分 = {got.show(2)}",
+                    rule=rule_name(self.ctx, self.tree, "total_equals_sum"),
+                )
+            )
         if stated.value > 100:
-            out.append(finding(
-                self.ctx, "score", "high", f"总分超过100分：{stated.text}分", *self._span(root),
-                stated=value_of(stated), rule=rule_name(self.ctx, self.tree, "total_at_most_100"),
-            ))
+            out.append(
+                finding(
+                    self.ctx,
+                    "score",
+                    "high",
+                    f"总分超过100分：{stated.text}分",
+                    *self._span(root),
+                    stated=value_of(stated),
+                    rule=rule_name(self.ctx, self.tree, "total_at_most_100"),
+                )
+            )
         return out

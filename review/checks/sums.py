@@ -38,12 +38,21 @@ def check_sums(ctx: Context) -> list[Finding]:
         else:
             msg = f"{kind}不符：列出的部分项目之和{shown.show(4)}{t.unit}已超过“{t.label}”{t.text.strip()}"
         start, end = span_of(t)
-        out.append(finding(
-            ctx, rel.category, "high", msg, start, end, stated=value_of(t), computed=computed_value(shown, t.unit),
-            trace=f"{terms} = {shown.show(6)}（区间）；报告值 {t.text.strip()} 区间 {in_unit(stated, t).show(6)}",
-            rule="sum.exhaustive" if rel.exhaustive else "sum.partial_bound",
-            related=tuple((i.start, i.end) for i in items),
-        ))
+        out.append(
+            finding(
+                ctx,
+                rel.category,
+                "high",
+                msg,
+                start,
+                end,
+                stated=value_of(t),
+                computed=computed_value(shown, t.unit),
+                trace=f"{terms} = {shown.show(6)}（区间）；报告值 {t.text.strip()} 区间 {in_unit(stated, t).show(6)}",
+                rule="sum.exhaustive" if rel.exhaustive else "sum.partial_bound",
+                related=tuple((i.start, i.end) for i in items),
+            )
+        )
     return out
 
 
@@ -70,9 +79,14 @@ def _unit_slip(t: Quantity, items: list[Quantity], exhaustive: bool) -> Quantity
 def _unit_finding(ctx: Context, t: Quantity, items: list[Quantity], slip: Quantity) -> Finding:
     other = _OTHER_UNIT[slip.unit][0]
     return finding(
-        ctx, "unit", "high",
+        ctx,
+        "unit",
+        "high",
         f"单位疑误：{slip.text.strip()}若按“{other}”计，“{t.label}”{t.text.strip()}与其中各项相加正好相符",
-        *span_of(slip), stated=value_of(slip), computed=Value(display=f"{fmt(slip.value, 6)}{other}", unit=other),
+        *span_of(slip),
+        stated=value_of(slip),
+        computed=Value(display=f"{fmt(slip.value, 6)}{other}", unit=other),
         trace=f"{' + '.join(i.text.strip() for i in items)}：将 {slip.text.strip()} 改作 {fmt(slip.value, 6)}{other} 后合计 = {t.text.strip()}",
-        rule="unit.sum_fixed_by_unit", related=tuple((i.start, i.end) for i in (t, *items) if i is not slip),
+        rule="unit.sum_fixed_by_unit",
+        related=tuple((i.start, i.end) for i in (t, *items) if i is not slip),
     )

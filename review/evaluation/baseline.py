@@ -86,7 +86,8 @@ def update(result: dict[str, Any], path: Path) -> list[str]:
     data["runs"][key] = {
         "metrics": new,
         "counts": {
-            "reports": len(result["reports"]), "gold_findings": f["overall"]["gold"],
+            "reports": len(result["reports"]),
+            "gold_findings": f["overall"]["gold"],
             "clean_relations": f["false_alarms"]["clean_relations"],
             "seeded": (result.get("seeded") or {}).get("overall", {}).get("injected", 0),
         },

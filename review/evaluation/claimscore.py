@@ -23,11 +23,26 @@ from review.evaluation.labels import GoldClaims, Span, locate
 from review.evaluation.scoring import GoldSpan, overlaps, ratio
 from review.numbers import MONEY_SCALE
 
-_KIND = {"ratio": "ratio", "balance": "balance", "count": "count", "score_tree": "score", "year": "date",
-         "assertion": "consistency", "plan_actual": "consistency", "unit_price": "unit", "same_fact": "consistency",
-         "formula_score": "score"}
-_ANCHOR_FIELD = {"sum": "total", "ratio": "rate", "balance": "closing", "plan_actual": "anchor", "formula_score": "score",
-                 "same_fact": "statements"}
+_KIND = {
+    "ratio": "ratio",
+    "balance": "balance",
+    "count": "count",
+    "score_tree": "score",
+    "year": "date",
+    "assertion": "consistency",
+    "plan_actual": "consistency",
+    "unit_price": "unit",
+    "same_fact": "consistency",
+    "formula_score": "score",
+}
+_ANCHOR_FIELD = {
+    "sum": "total",
+    "ratio": "rate",
+    "balance": "closing",
+    "plan_actual": "anchor",
+    "formula_score": "score",
+    "same_fact": "statements",
+}
 
 
 def base_value(value: Decimal, unit: str) -> Decimal:
@@ -74,7 +89,9 @@ def relation_anchor(rel: Relation, q: dict[str, Quantity]) -> Span | None:
         for node in [root] + [nodes[c] for c in (root.children if root else ()) if c in nodes]:
             if node is None:
                 continue
-            own = [(node.name_start, node.name_end)] + [(q[i].start, q[i].end) for i in (node.weight, node.score) if i in q]
+            own = [(node.name_start, node.name_end)] + [
+                (q[i].start, q[i].end) for i in (node.weight, node.score) if i in q
+            ]
             own = [s for s in own if s[0] < s[1]]
             if own:
                 return min(s[0] for s in own), max(s[1] for s in own)
@@ -96,7 +113,8 @@ def score_claims(gold: GoldClaims, text: str, claims: Claims, name: str = "") ->
             gq.append((span, base_value(g.value, g.unit)))
     pq = [((q.start, q.end), base_value(q.value, q.unit)) for q in claims.quantities]
     out: dict[str, Any] = {
-        "gold_quantities": len(gq), "quantities": len(pq),
+        "gold_quantities": len(gq),
+        "quantities": len(pq),
         "strict_found": sum(any(s == ps and v == pv for ps, pv in pq) for s, v in gq),
         "strict_correct": sum(any(s == gs and v == gv for gs, gv in gq) for s, v in pq),
         "partial_found": sum(any(overlaps(s, ps) and v == pv for ps, pv in pq) for s, v in gq),
@@ -115,14 +133,22 @@ def score_claims(gold: GoldClaims, text: str, claims: Claims, name: str = "") ->
     out["relations"] = len(produced)
     out["relations_found"] = sum(any(match(k, a, gk, gs) for k, a in produced) for gk, gs in golds)
     out["relations_correct"] = sum(any(match(k, a, gk, gs) for gk, gs in golds) for k, a in produced)
-    out["missed"] = [f"{name} quantity {text[s[0]:s[1]]}@{s[0]}" for s, v in gq
-                     if not any(s == ps and v == pv for ps, pv in pq)]
-    out["missed"] += [f"{name} {gk} {text[gs[0][0]:gs[0][1]]}" for gk, gs in golds
-                      if gs and not any(match(k, a, gk, gs) for k, a in produced)]
-    out["unmatched"] = [f"{name} quantity {text[s[0]:s[1]]}@{s[0]}" for s, v in pq
-                        if not any(s == gs and v == gv for gs, gv in gq)]
-    out["unmatched"] += [f"{name} {k} {text[a[0]:a[1]] if a else '(no anchor)'}" for k, a in produced
-                         if not any(match(k, a, gk, gs) for gk, gs in golds)]
+    out["missed"] = [
+        f"{name} quantity {text[s[0] : s[1]]}@{s[0]}" for s, v in gq if not any(s == ps and v == pv for ps, pv in pq)
+    ]
+    out["missed"] += [
+        f"{name} {gk} {text[gs[0][0] : gs[0][1]]}"
+        for gk, gs in golds
+        if gs and not any(match(k, a, gk, gs) for k, a in produced)
+    ]
+    out["unmatched"] = [
+        f"{name} quantity {text[s[0] : s[1]]}@{s[0]}" for s, v in pq if not any(s == gs and v == gv for gs, gv in gq)
+    ]
+    out["unmatched"] += [
+        f"{name} {k} {text[a[0] : a[1]] if a else '(no anchor)'}"
+        for k, a in produced
+        if not any(match(k, a, gk, gs) for gk, gs in golds)
+    ]
     return out
 
 
@@ -154,21 +180,33 @@ def claims_summary(per_run: list[dict[str, Any]], grounding: list[dict[str, int]
                 t[k] = t.get(k, 0) + v
     g = t.get("verified", 0), t.get("claimed", 0) + t.get("ungrounded", 0)
     out: dict[str, Any] = {
-        "grounding_rate": ratio(*g), "model_claims": t.get("model", 0), "ungrounded_quotes": t.get("ungrounded", 0),
+        "grounding_rate": ratio(*g),
+        "model_claims": t.get("model", 0),
+        "ungrounded_quotes": t.get("ungrounded", 0),
     }
     if per_run:
         out |= {
             "runs_with_gold": len(per_run),
             "quantities": {
-                "gold": t["gold_quantities"], "claimed": t["quantities"],
-                "strict": {"precision": ratio(t["strict_correct"], t["quantities"]),
-                           "recall": ratio(t["strict_found"], t["gold_quantities"])},
-                "partial": {"precision": ratio(t["partial_correct"], t["quantities"]),
-                            "recall": ratio(t["partial_found"], t["gold_quantities"])},
+                "gold": t["gold_quantities"],
+                "claimed": t["quantities"],
+                "strict": {
+                    "precision": ratio(t["strict_correct"], t["quantities"]),
+                    "recall": ratio(t["strict_found"], t["gold_quantities"]),
+                },
+                "partial": {
+                    "precision": ratio(t["partial_correct"], t["quantities"]),
+                    "recall": ratio(t["partial_found"], t["gold_quantities"]),
+                },
             },
-            "relations": {"gold": t["gold_relations"], "claimed": t["relations"],
-                          "precision": ratio(t["relations_correct"], t["relations"]),
-                          "recall": ratio(t["relations_found"], t["gold_relations"])},
-            "missed": lists["missed"], "unmatched": lists["unmatched"], "unknown_kinds": lists["unknown_kinds"],
+            "relations": {
+                "gold": t["gold_relations"],
+                "claimed": t["relations"],
+                "precision": ratio(t["relations_correct"], t["relations"]),
+                "recall": ratio(t["relations_found"], t["gold_relations"]),
+            },
+            "missed": lists["missed"],
+            "unmatched": lists["unmatched"],
+            "unknown_kinds": lists["unknown_kinds"],
         }
     return out

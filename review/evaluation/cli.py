@@ -82,15 +82,21 @@ def _model(args: argparse.Namespace) -> ModelExtractor | None:
     try:
         from review.llm import build_extractor, load_settings
     except ImportError:
-        raise ConfigError(f"--extractor {args.extractor}：本版本没有模型抽取（review.llm.build_extractor），请用 --extractor rules") from None
+        raise ConfigError(
+            f"--extractor {args.extractor}：本版本没有模型抽取（review.llm.build_extractor），请用 --extractor rules"
+        ) from None
     settings = load_settings(os.environ, cache=args.cache)
     return build_extractor(settings, replay=args.replay)
 
 
 def _eval(args: argparse.Namespace) -> int:
     opts = EvalOptions(
-        labels_dir=Path(args.labels), extractor=args.extractor, model=_model(args), replay=args.replay,
-        repeat=args.repeat, seeded=not args.no_seeded,
+        labels_dir=Path(args.labels),
+        extractor=args.extractor,
+        model=_model(args),
+        replay=args.replay,
+        repeat=args.repeat,
+        seeded=not args.no_seeded,
     )
     result = run_eval(opts, say=(lambda m: print(m, file=sys.stderr)) if args.repeat > 1 or opts.model else None)
     result["metrics"] = baseline.metrics(result)
@@ -103,7 +109,10 @@ def _eval(args: argparse.Namespace) -> int:
     path = Path(args.baseline)
     if args.update_baseline:
         changes = baseline.update(result, path)
-        print(f"基线已写入 {path}（{baseline.run_key(result)}）：" + ("无变化" if not changes else f"{len(changes)} 项变化"))
+        print(
+            f"基线已写入 {path}（{baseline.run_key(result)}）："
+            + ("无变化" if not changes else f"{len(changes)} 项变化")
+        )
         for line in changes:
             print(line)
         return 0

@@ -69,8 +69,16 @@ def _export(store: Store, stored: StoredReview, out_dir: Path, samples_dir: Path
         occurrence = occurrence_at(text, f.quote, f.start)
         note = f"{d.reviewer} {d.at}：{d.comment or f.message}"
         if d.decision == "confirmed":
-            findings.append(GoldFinding(id=f"{stem}-{f.id}", check=f.check, severity=f.severity, quote=f.quote,
-                                        occurrence=occurrence, explain=f"确认（{note}）"))
+            findings.append(
+                GoldFinding(
+                    id=f"{stem}-{f.id}",
+                    check=f.check,
+                    severity=f.severity,
+                    quote=f.quote,
+                    occurrence=occurrence,
+                    explain=f"确认（{note}）",
+                )
+            )
         else:
             clean.append(CleanRelation(check=f.check, quote=f.quote, occurrence=occurrence, explain=f"驳回（{note}）"))
     if not findings and not clean:
@@ -82,10 +90,12 @@ def _export(store: Store, stored: StoredReview, out_dir: Path, samples_dir: Path
     if sample.exists() and sample.read_text(encoding="utf-8") != text and not force:
         raise LabelError(f"{sample} 已存在且内容不同：加 --force 覆盖，或用 --samples 指定另一个目录")
     labels = DocLabels(
-        sample=Path(os.path.relpath(sample, out_dir)).as_posix(), title=stored.name,
+        sample=Path(os.path.relpath(sample, out_dir)).as_posix(),
+        title=stored.name,
         period=str(review.period) if review.period else None,
         source=f"review eval import-decisions from {stored.name} (sha256 {stored.sha256[:12]}, tool {stored.tool_version})",
-        findings=tuple(findings), consistent=tuple(clean),
+        findings=tuple(findings),
+        consistent=tuple(clean),
     )
     samples_dir.mkdir(parents=True, exist_ok=True)
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
@@ -64,6 +64,13 @@ class DocLabels(_Frozen):
     title: str = ""
     period: str | None = None
     source: str = ""
+    # Provenance of a real-corpus sample (eval/corpus): where it was published and how it is used.
+    url: str = ""
+    site: str = ""  # the publishing site's host; the dev/test split is made by site
+    province: str = ""
+    level: str = ""  # 省 / 市 / 县 / 乡镇 / 学校 …
+    kind: str = ""  # 部门整体 / 项目支出 / 自评表 …
+    split: Literal["seed", "dev", "test"] = "seed"
     findings: tuple[GoldFinding, ...] = ()
     consistent: tuple[CleanRelation, ...] = ()
 
@@ -189,5 +196,11 @@ def validate(sample: LabeledSample, text: str) -> None:
 
 def dump_labels(labels: DocLabels) -> str:
     """A labels file as written by tools (import-decisions): readable Chinese, defaults left out."""
-    return json.dumps(labels.model_dump(mode="json", exclude_none=True, exclude_defaults=True) | {
-        "sample": labels.sample}, ensure_ascii=False, indent=2) + "\n"
+    return (
+        json.dumps(
+            labels.model_dump(mode="json", exclude_none=True, exclude_defaults=True) | {"sample": labels.sample},
+            ensure_ascii=False,
+            indent=2,
+        )
+        + "\n"
+    )

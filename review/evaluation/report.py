@@ -45,13 +45,18 @@ def _n(v: float | None, width: int = 6) -> str:
 
 
 def _finding_row(name: str, st: dict[str, Any]) -> str:
-    return (f"  {name:<20}{st['gold']:>5}{st['found']:>6}{st['produced']:>6}{st['correct']:>8}"
-            f" {_n(st['precision'], 9)} {_n(st['recall'])} {_n(st['f1'])}")
+    return (
+        f"  {name:<20}{st['gold']:>5}{st['found']:>6}{st['produced']:>6}{st['correct']:>8}"
+        f" {_n(st['precision'], 9)} {_n(st['recall'])} {_n(st['f1'])}"
+    )
 
 
 def table(result: dict[str, Any]) -> str:
-    out = [f"绩效复核 eval · extractor {result['extractor']}{' (replay)' if result['replay'] else ''} · "
-           f"{len(result['reports'])} reports × {result['repeat']} run(s) · labels {result['labels']}", ""]
+    out = [
+        f"绩效复核 eval · extractor {result['extractor']}{' (replay)' if result['replay'] else ''} · "
+        f"{len(result['reports'])} reports × {result['repeat']} run(s) · labels {result['labels']}",
+        "",
+    ]
     f = result["findings"]
     out.append("Findings (a finding matches a gold one: same check, overlapping span)")
     out.append(f"  {'':<20}{'gold':>5}{'found':>6}{'prod':>6}{'correct':>8} {'precision':>9} {'recall':>6} {'F1':>6}")
@@ -61,30 +66,42 @@ def table(result: dict[str, Any]) -> str:
     out += [_finding_row(f"format {k}", v) for k, v in result.get("findings_by_format", {}).items()]
     out.append(f"  severity agreement {_n(f['severity_agreement'])}")
     fa = f["false_alarms"]
-    out.append(f"False alarms: {fa['flagged']} of {fa['clean_relations']} clean relations flagged "
-               f"({_n(fa['per_clean_relation'], 1).strip()}); {fa['unlabeled_findings']} unlabeled findings, "
-               f"{_n(fa['per_report'], 1).strip()} per report")
+    out.append(
+        f"False alarms: {fa['flagged']} of {fa['clean_relations']} clean relations flagged "
+        f"({_n(fa['per_clean_relation'], 1).strip()}); {fa['unlabeled_findings']} unlabeled findings, "
+        f"{_n(fa['per_report'], 1).strip()} per report"
+    )
     out += _claims(result["claims"])
     cov = result["coverage"]
-    out.append(f"Coverage: {cov['seen']} of {cov['labels']} labeled relations seen by the extractor ({_n(cov['rate'], 1).strip()})")
+    out.append(
+        f"Coverage: {cov['seen']} of {cov['labels']} labeled relations seen by the extractor ({_n(cov['rate'], 1).strip()})"
+    )
     out += _seeded(result.get("seeded"))
     cost = result["cost"]
-    out.append(f"Cost per report: {_n(cost['wall_s_per_report'], 1).strip()} s wall, {_n(cost['cpu_s_per_report'], 1).strip()} s CPU, "
-               f"{cost['tokens_per_report'] or 0:g} tokens")
+    out.append(
+        f"Cost per report: {_n(cost['wall_s_per_report'], 1).strip()} s wall, {_n(cost['cpu_s_per_report'], 1).strip()} s CPU, "
+        f"{cost['tokens_per_report'] or 0:g} tokens"
+    )
     out += _reports(result["reports"])
     out += _problems(result)
     return "\n".join(out) + "\n"
 
 
 def _claims(c: dict[str, Any]) -> list[str]:
-    out = [f"Claims: grounding {_n(c['grounding_rate'], 1).strip()} "
-           f"({c['model_claims']} model claims, {c['ungrounded_quotes']} model quotes not found)"]
+    out = [
+        f"Claims: grounding {_n(c['grounding_rate'], 1).strip()} "
+        f"({c['model_claims']} model claims, {c['ungrounded_quotes']} model quotes not found)"
+    ]
     if "quantities" in c:
         q, r = c["quantities"], c["relations"]
-        out.append(f"  quantities  gold {q['gold']:>4} claimed {q['claimed']:>4}   strict P {_n(q['strict']['precision'], 1)} "
-                   f"R {_n(q['strict']['recall'], 1)}   partial P {_n(q['partial']['precision'], 1)} R {_n(q['partial']['recall'], 1)}")
-        out.append(f"  relations   gold {r['gold']:>4} claimed {r['claimed']:>4}   P {_n(r['precision'], 1)} R {_n(r['recall'], 1)}"
-                   f"   ({c['runs_with_gold']} report runs with gold claims)")
+        out.append(
+            f"  quantities  gold {q['gold']:>4} claimed {q['claimed']:>4}   strict P {_n(q['strict']['precision'], 1)} "
+            f"R {_n(q['strict']['recall'], 1)}   partial P {_n(q['partial']['precision'], 1)} R {_n(q['partial']['recall'], 1)}"
+        )
+        out.append(
+            f"  relations   gold {r['gold']:>4} claimed {r['claimed']:>4}   P {_n(r['precision'], 1)} R {_n(r['recall'], 1)}"
+            f"   ({c['runs_with_gold']} report runs with gold claims)"
+        )
     return out
 
 
@@ -94,18 +111,24 @@ def _seeded(s: dict[str, Any] | None) -> list[str]:
     out = [f"Seeded errors (one at a time)  {'injected':>8} {'detected':>8} {'recall':>6}  other check"]
     for kind, st in list(s["by_kind"].items()) + [("all", s["overall"])]:
         if st.get("injected"):
-            out.append(f"  {kind:<28}{st['injected']:>8} {st['detected']:>8} {_n(st['recall'])}  {st.get('other_check', 0):>5}")
+            out.append(
+                f"  {kind:<28}{st['injected']:>8} {st['detected']:>8} {_n(st['recall'])}  {st.get('other_check', 0):>5}"
+            )
     if s["skipped"]:
         out.append(f"  ({len(s['skipped'])} skipped: relation already flagged in the clean text)")
     return out
 
 
 def _reports(rows: list[dict[str, Any]]) -> list[str]:
-    out = [f"Per report  {'sample':<24}{'period':>7}{'gold':>5}{'found':>6}{'prod':>6}{'unlab':>6}{'f.a.':>5}{'wall s':>8}{'tokens':>8}"]
+    out = [
+        f"Per report  {'sample':<24}{'period':>7}{'gold':>5}{'found':>6}{'prod':>6}{'unlab':>6}{'f.a.':>5}{'wall s':>8}{'tokens':>8}"
+    ]
     for r in rows:
         period = f"{r['period']}{'' if r['period_ok'] else '≠' + str(r['labeled_period'])}"
-        out.append(f"  {r['sample']:<34}{period:>7}{r['gold']:>5}{r['found']:>6g}{r['findings']:>6g}{r['unlabeled']:>6g}"
-                   f"{r['false_alarms']:>5g}{r['wall_s']:>8.3f}{r['tokens']:>8g}")
+        out.append(
+            f"  {r['sample']:<34}{period:>7}{r['gold']:>5}{r['found']:>6g}{r['findings']:>6g}{r['unlabeled']:>6g}"
+            f"{r['false_alarms']:>5g}{r['wall_s']:>8.3f}{r['tokens']:>8g}"
+        )
     return out
 
 
@@ -116,9 +139,18 @@ def _problems(result: dict[str, Any]) -> list[str]:
     out += [f"  false alarm {a['sample']} {a['check']}: {a['quote']} — {a['message']}" for a in f["false_alarm_list"]]
     out += [f"  unlabeled {u['sample']} {u['check']}: {u['quote'][:40]} — {u['message'][:60]}" for u in f["unlabeled"]]
     if result.get("seeded"):
-        out += [f"  seeded miss {m['id']} ({m['change']}){' flagged as ' + '/'.join(m['other_checks']) if m.get('other_checks') else ''}"
-                f"{' error: ' + m['reason'][:60] if m['status'] == 'error' else ''}" for m in result["seeded"]["misses"]]
-    out += [f"  claims: relation type {k} has no check in review/evaluation/claimscore.py _KIND (not scored)"
-            for k in result["claims"].get("unknown_kinds", [])]
-    out += [f"  flaky {c['case']}: passed {c['passed']} of {c['runs']}" for c in result["cases"] if 0 < c["passed"] < c["runs"]]
+        out += [
+            f"  seeded miss {m['id']} ({m['change']}){' flagged as ' + '/'.join(m['other_checks']) if m.get('other_checks') else ''}"
+            f"{' error: ' + m['reason'][:60] if m['status'] == 'error' else ''}"
+            for m in result["seeded"]["misses"]
+        ]
+    out += [
+        f"  claims: relation type {k} has no check in review/evaluation/claimscore.py _KIND (not scored)"
+        for k in result["claims"].get("unknown_kinds", [])
+    ]
+    out += [
+        f"  flaky {c['case']}: passed {c['passed']} of {c['runs']}"
+        for c in result["cases"]
+        if 0 < c["passed"] < c["runs"]
+    ]
     return (["Problems"] + [line.replace("\n", "⏎") for line in out]) if out else []

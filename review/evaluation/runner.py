@@ -90,21 +90,30 @@ def run_eval(opts: EvalOptions, say: Say | None = None) -> dict[str, Any]:
             seen, missing = coverage_counts(gold + clean, claims)
             covered, total_labels = covered + seen, total_labels + len(gold) + len(clean)
             unseen += [{"sample": sample.name, "check": g.check, "quote": g.quote} for g in missing]
-        rows.append(_row(sample, runs, scores[-len(runs):]))
+        rows.append(_row(sample, runs, scores[-len(runs) :]))
         if opts.seeded and doc is not None:
             seeded += _seeded(sample, doc, runs[0], opts)
     return {
         "tool": {"name": "jixiao-fuhe", "version": __version__},
-        "extractor": opts.extractor, "replay": opts.replay, "repeat": max(1, opts.repeat),
-        "labels": str(opts.labels_dir), "reports": rows,
+        "extractor": opts.extractor,
+        "replay": opts.replay,
+        "repeat": max(1, opts.repeat),
+        "labels": str(opts.labels_dir),
+        "reports": rows,
         "findings": summarize(scores),
         "findings_by_format": _by_format(scores, samples),
         "claims": claims_summary(claim_rows, grounding),
-        "coverage": {"labels": total_labels, "seen": covered, "rate": ratio(covered, total_labels),
-                     "unseen": _unique(unseen)},
+        "coverage": {
+            "labels": total_labels,
+            "seen": covered,
+            "rate": ratio(covered, total_labels),
+            "unseen": _unique(unseen),
+        },
         "seeded": _seeded_summary(seeded) if opts.seeded else None,
         "cost": _cost(rows),
-        "cases": [{"case": k, "passed": v[0], "runs": v[1], "rate": ratio(v[0], v[1])} for k, v in sorted(cases.items())],
+        "cases": [
+            {"case": k, "passed": v[0], "runs": v[1], "rate": ratio(v[0], v[1])} for k, v in sorted(cases.items())
+        ],
     }
 
 
@@ -149,15 +158,19 @@ def _row(sample: LabeledSample, runs: list[_Run], scores: list[DocScore]) -> dic
     first = next((r.review for r in runs if r.review), None)
     n = len(runs)
     return {
-        "sample": sample.name, "runs": n, "status": first.status if first else "error",
-        "period": first.period if first else None, "labeled_period": sample.labels.period,
+        "sample": sample.name,
+        "runs": n,
+        "status": first.status if first else "error",
+        "period": first.period if first else None,
+        "labeled_period": sample.labels.period,
         "period_ok": first is None or sample.labels.period is None or str(first.period) == sample.labels.period,
         "gold": len(scores[0].matched) + len(scores[0].missed),
         "found": sum(len(s.matched) for s in scores) / n,
         "findings": sum(len(s.produced) for s in scores) / n,
         "unlabeled": sum(len(s.unlabeled) for s in scores) / n,
         "false_alarms": sum(len(s.false_alarms) for s in scores) / n,
-        "wall_s": round(sum(r.wall for r in runs) / n, 4), "cpu_s": round(sum(r.cpu for r in runs) / n, 4),
+        "wall_s": round(sum(r.wall for r in runs) / n, 4),
+        "cpu_s": round(sum(r.cpu for r in runs) / n, 4),
         "tokens": sum(tokens_of(r.review) for r in runs) / n,
         "errors": [r.error for r in runs if r.error],
     }
@@ -167,8 +180,13 @@ def _seeded(sample: LabeledSample, doc: Document, first: _Run, opts: EvalOptions
     out = []
     clean = first.findings
     for seed in seeds_for(sample.name, doc.text, sample.labels):
-        row: dict[str, Any] = {"id": seed.id, "kind": seed.kind, "check": seed.check, "relation": seed.relation,
-                               "change": f"{seed.before} → {seed.after}"}
+        row: dict[str, Any] = {
+            "id": seed.id,
+            "kind": seed.kind,
+            "check": seed.check,
+            "relation": seed.relation,
+            "change": f"{seed.before} → {seed.after}",
+        }
         if first.review is None:
             out.append(row | {"status": "error", "reason": f"the clean report was not reviewed: {first.error}"})
             continue
@@ -190,7 +208,9 @@ def seed_document(doc: Document, seed: Seed) -> Document:
     blocks (table cells, pages), shifted past the change, so the same reading path is measured."""
     path = f"{doc.path}#{seed.id.split('#', 1)[1]}"
     if doc.source_format == "txt":
-        return Document(path=path, sha256=seed.sha256, source_format="txt", text=seed.text, blocks=text_blocks(seed.text))
+        return Document(
+            path=path, sha256=seed.sha256, source_format="txt", text=seed.text, blocks=text_blocks(seed.text)
+        )
     a = seed.clean_at[0]
     blocks = tuple(
         blk if blk.end <= a else blk.model_copy(update={"start": seed.shift(blk.start), "end": blk.end + seed.delta})
@@ -207,7 +227,9 @@ def _seeded_summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
             continue
         detected = sum(r["status"] == "detected" for r in mine)
         by_kind[kind] = {
-            "injected": len(mine), "detected": detected, "recall": ratio(detected, len(mine)),
+            "injected": len(mine),
+            "detected": detected,
+            "recall": ratio(detected, len(mine)),
             "other_check": sum(r["status"] == "missed" and bool(r["other_checks"]) for r in mine),
             "errors": sum(r["status"] == "error" for r in mine),
         }

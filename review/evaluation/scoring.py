@@ -55,10 +55,14 @@ def gold_spans(labels: DocLabels, text: str | None, where: str) -> tuple[list[Go
     def at(quote: str, occurrence: int) -> Span:
         return (0, 0) if text is None else require(text, quote, occurrence, where)
 
-    findings = [GoldSpan(f.id or f"{where}:F{i}", f.check, f.severity, f.quote, at(f.quote, f.occurrence))
-                for i, f in enumerate(labels.findings, 1)]
-    clean = [GoldSpan(f"{where}:C{i}", c.check, None, c.quote, at(c.quote, c.occurrence))
-             for i, c in enumerate(labels.consistent, 1)]
+    findings = [
+        GoldSpan(f.id or f"{where}:F{i}", f.check, f.severity, f.quote, at(f.quote, f.occurrence))
+        for i, f in enumerate(labels.findings, 1)
+    ]
+    clean = [
+        GoldSpan(f"{where}:C{i}", c.check, None, c.quote, at(c.quote, c.occurrence))
+        for i, c in enumerate(labels.consistent, 1)
+    ]
     return findings, clean
 
 
@@ -100,8 +104,15 @@ def score_doc(name: str, gold: list[GoldSpan], clean: list[GoldSpan], findings: 
 
 def _stat(gold: int, found: int, produced: int, correct: int) -> dict[str, Any]:
     p, r = ratio(correct, produced), ratio(found, gold)
-    return {"gold": gold, "found": found, "produced": produced, "correct": correct,
-            "precision": p, "recall": r, "f1": f1(p, r)}
+    return {
+        "gold": gold,
+        "found": found,
+        "produced": produced,
+        "correct": correct,
+        "precision": p,
+        "recall": r,
+        "f1": f1(p, r),
+    }
 
 
 def summarize(scores: list[DocScore]) -> dict[str, Any]:
@@ -133,14 +144,26 @@ def summarize(scores: list[DocScore]) -> dict[str, Any]:
         "by_severity": {k.split(":", 1)[1]: v for k, v in stats.items() if k.startswith("severity:")},
         "severity_agreement": ratio(same_severity, found["all"]),
         "false_alarms": {
-            "clean_relations": clean, "flagged": flagged, "per_clean_relation": ratio(flagged, clean),
-            "unlabeled_findings": unlabeled, "per_report": ratio(unlabeled, len(scores)),
+            "clean_relations": clean,
+            "flagged": flagged,
+            "per_clean_relation": ratio(flagged, clean),
+            "unlabeled_findings": unlabeled,
+            "per_report": ratio(unlabeled, len(scores)),
         },
-        "missed": [{"sample": s.name, "id": g.id, "check": g.check, "severity": g.severity, "quote": g.quote}
-                   for s in scores for g in s.missed],
+        "missed": [
+            {"sample": s.name, "id": g.id, "check": g.check, "severity": g.severity, "quote": g.quote}
+            for s in scores
+            for g in s.missed
+        ],
         "missed_high": sorted({f"{s.name}:{g.id}" for s in scores for g in s.missed if g.severity == "high"}),
-        "unlabeled": [{"sample": s.name, "check": f.check, "severity": f.severity, "quote": f.quote, "message": f.message}
-                      for s in scores for f in s.unlabeled],
-        "false_alarm_list": [{"sample": s.name, "check": c.check, "quote": c.quote, "message": f.message}
-                             for s in scores for c, f in s.false_alarms],
+        "unlabeled": [
+            {"sample": s.name, "check": f.check, "severity": f.severity, "quote": f.quote, "message": f.message}
+            for s in scores
+            for f in s.unlabeled
+        ],
+        "false_alarm_list": [
+            {"sample": s.name, "check": c.check, "quote": c.quote, "message": f.message}
+            for s in scores
+            for c, f in s.false_alarms
+        ],
     }

@@ -150,8 +150,19 @@ def _for_relation(base: str, sample: str, text: str, rel: CleanRelation, span: S
     for k, n in enumerate(own):
         new = bumped(n)
         if new is not None:
-            made.append(_seed(f"{base}-{QUOTE_KIND[rel.check]}{k}", sample, text, rel, span,
-                              QUOTE_KIND[rel.check], (rel.check,), (n.start, n.end), new))
+            made.append(
+                _seed(
+                    f"{base}-{QUOTE_KIND[rel.check]}{k}",
+                    sample,
+                    text,
+                    rel,
+                    span,
+                    QUOTE_KIND[rel.check],
+                    (rel.check,),
+                    (n.start, n.end),
+                    new,
+                )
+            )
     items = _items(text, rel, span) if rel.items is not None or rel.check in ITEMISED else []
     item = items[len(items) // 2] if items else None
     if item is not None and (new := bumped(item)) is not None:
@@ -159,8 +170,20 @@ def _for_relation(base: str, sample: str, text: str, rel: CleanRelation, span: S
     money = [n for n in ([item] if item else []) + own[::-1] if n.unit in ("元", "万元")]
     if money:
         n = money[0]
-        made.append(_seed(f"{base}-unit", sample, text, rel, span, "unit", ("unit", rel.check), n.unit_span,
-                          "元" if n.unit == "万元" else "万元", number_start=n.start))
+        made.append(
+            _seed(
+                f"{base}-unit",
+                sample,
+                text,
+                rel,
+                span,
+                "unit",
+                ("unit", rel.check),
+                n.unit_span,
+                "元" if n.unit == "万元" else "万元",
+                number_start=n.start,
+            )
+        )
     return made
 
 
@@ -170,8 +193,10 @@ def _years(base: str, sample: str, text: str, rel: CleanRelation, span: Span, pe
     for m in _YEAR.finditer(text, span[0], span[1]):
         if int(m.group(1)) == period:
             at = (m.start(1), m.end(1))
-            return [_seed(f"{base}-year{sign}", sample, text, rel, span, "year", ("date",), at, str(period + d))
-                    for sign, d in (("-", -1), ("+", 1))]
+            return [
+                _seed(f"{base}-year{sign}", sample, text, rel, span, "year", ("date",), at, str(period + d))
+                for sign, d in (("-", -1), ("+", 1))
+            ]
     return []
 
 
@@ -201,8 +226,17 @@ def _items(text: str, rel: CleanRelation, span: Span) -> list[Num]:
 
 
 def _seed(
-    sid: str, sample: str, text: str, rel: CleanRelation, span: Span, kind: str, accepted: tuple[str, ...],
-    at: Span, new: str, *, number_start: int | None = None,
+    sid: str,
+    sample: str,
+    text: str,
+    rel: CleanRelation,
+    span: Span,
+    kind: str,
+    accepted: tuple[str, ...],
+    at: Span,
+    new: str,
+    *,
+    number_start: int | None = None,
 ) -> Seed:
     """`at` is replaced by `new`; `number_start` widens the changed span to the whole amount."""
     before = text[at[0] : at[1]]
@@ -215,8 +249,18 @@ def _seed(
     else:
         expected = (span[0] + delta, span[1] + delta)
     return Seed(
-        id=sid, sample=sample, relation=rel.quote, check=rel.check, kind=kind, accepted=accepted, before=before,
-        after=new, clean_span=span, clean_at=at, text=mutated, expected=expected,
+        id=sid,
+        sample=sample,
+        relation=rel.quote,
+        check=rel.check,
+        kind=kind,
+        accepted=accepted,
+        before=before,
+        after=new,
+        clean_span=span,
+        clean_at=at,
+        text=mutated,
+        expected=expected,
         changed=(at[0] if number_start is None else number_start, at[0] + len(new)),
     )
 
@@ -230,7 +274,11 @@ def judge(seed: Seed, clean: Iterable[Finding], mutated: Iterable[Finding]) -> t
     """(detected, checks of other new findings on the spot): only findings the clean text did not
     have count, on the relation's quote or on the changed number."""
     before = {(f.check, seed.shift(f.start), seed.shift(f.end)) for f in clean}
-    near = [f for f in mutated if (f.check, f.start, f.end) not in before
-            and (overlaps((f.start, f.end), seed.expected) or overlaps((f.start, f.end), seed.changed))]
+    near = [
+        f
+        for f in mutated
+        if (f.check, f.start, f.end) not in before
+        and (overlaps((f.start, f.end), seed.expected) or overlaps((f.start, f.end), seed.changed))
+    ]
     hit = any(f.check in seed.accepted for f in near)
     return hit, sorted({f.check for f in near if f.check not in seed.accepted})

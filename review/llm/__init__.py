@@ -55,8 +55,15 @@ def build_extractor(settings: LLMSettings, *, replay: bool = False) -> LLMExtrac
     if settings.provider == "local":
         spec = local.MODELS[settings.local_model]
         if replay:
-            return LLMExtractor(_ReplayOnly(spec.alias), prompt, cache=cache, mode=mode,
-                                concurrency=1, reasks=settings.reasks, params=_params(settings))
+            return LLMExtractor(
+                _ReplayOnly(spec.alias),
+                prompt,
+                cache=cache,
+                mode=mode,
+                concurrency=1,
+                reasks=settings.reasks,
+                params=_params(settings),
+            )
         base_url, model = local.ensure_server(settings)
         concurrency = 1
         mode = local.LOCAL_OUTPUT if settings.output == "auto" else settings.output
@@ -64,13 +71,27 @@ def build_extractor(settings: LLMSettings, *, replay: bool = False) -> LLMExtrac
         settings = settings.model_copy(update={"timeout": max(settings.timeout, local.LOCAL_TIMEOUT)})
     else:
         if replay and settings.model:
-            return LLMExtractor(_ReplayOnly(settings.model), prompt, cache=cache, mode=settings.output,
-                                concurrency=concurrency, reasks=settings.reasks, params=_params(settings))
+            return LLMExtractor(
+                _ReplayOnly(settings.model),
+                prompt,
+                cache=cache,
+                mode=settings.output,
+                concurrency=concurrency,
+                reasks=settings.reasks,
+                params=_params(settings),
+            )
         settings.require_endpoint()
         base_url, model = str(settings.base_url), str(settings.model)
     client = OpenAIChatClient(settings, base_url=base_url, model=model)
-    return LLMExtractor(client, prompt, cache=cache, mode=mode, concurrency=concurrency,
-                        reasks=settings.reasks, params=_params(settings))
+    return LLMExtractor(
+        client,
+        prompt,
+        cache=cache,
+        mode=mode,
+        concurrency=concurrency,
+        reasks=settings.reasks,
+        params=_params(settings),
+    )
 
 
 def _params(settings: LLMSettings) -> dict[str, Any]:
@@ -95,6 +116,9 @@ class ProgressBar:
             filled = self.width * done // total if total else self.width
             bar = "█" * filled + "·" * (self.width - filled)
             end = "\n" if done >= total else ""
-            self.stream.write(f"\r模型抽取 {self.label} [{bar}] {done}/{total}{end}" if tty
-                              else f"模型抽取 {self.label}：{done}/{total} 块\n")
+            self.stream.write(
+                f"\r模型抽取 {self.label} [{bar}] {done}/{total}{end}"
+                if tty
+                else f"模型抽取 {self.label}：{done}/{total} 块\n"
+            )
             self.stream.flush()

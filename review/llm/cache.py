@@ -52,10 +52,13 @@ def m003_meta(db: sqlite3.Connection) -> None:
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [m001_initial, m002_ledger, m003_meta]
 
 
-def request_key(model: str, prompt_version: str, schema_sha: str, params: dict[str, Any], messages: list[dict[str, str]]) -> str:
+def request_key(
+    model: str, prompt_version: str, schema_sha: str, params: dict[str, Any], messages: list[dict[str, str]]
+) -> str:
     payload = json.dumps(
         {"model": model, "prompt": prompt_version, "schema": schema_sha, "params": params, "messages": messages},
-        ensure_ascii=False, sort_keys=True,
+        ensure_ascii=False,
+        sort_keys=True,
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
@@ -118,8 +121,15 @@ class Cache:
             ).fetchone()
         if row is None:
             return None
-        return Reply(text=row[0], tokens_in=row[1], tokens_out=row[2], mode=row[3], requests=0,
-                     truncated=bool(row[4]), seconds=row[5])
+        return Reply(
+            text=row[0],
+            tokens_in=row[1],
+            tokens_out=row[2],
+            mode=row[3],
+            requests=0,
+            truncated=bool(row[4]),
+            seconds=row[5],
+        )
 
     def miss(self, what: str) -> ReplayMiss:
         return ReplayMiss(
@@ -133,8 +143,19 @@ class Cache:
         with self._lock, self._db:
             self._db.execute(
                 "INSERT OR REPLACE INTO replies VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (key, model, prompt_version, reply.mode, json.dumps(request, ensure_ascii=False), reply.text,
-                 reply.tokens_in, reply.tokens_out, int(reply.truncated), reply.seconds, time.time()),
+                (
+                    key,
+                    model,
+                    prompt_version,
+                    reply.mode,
+                    json.dumps(request, ensure_ascii=False),
+                    reply.text,
+                    reply.tokens_in,
+                    reply.tokens_out,
+                    int(reply.truncated),
+                    reply.seconds,
+                    time.time(),
+                ),
             )
 
     def record(self, entry: LedgerEntry) -> None:
@@ -144,8 +165,19 @@ class Cache:
             self._db.execute(
                 "INSERT INTO ledger (document, sha256, model, prompt_version, chunks, requests, cache_hits, "
                 "tokens_in, tokens_out, seconds, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (entry.document, entry.sha256, entry.model, entry.prompt_version, entry.chunks, entry.requests,
-                 entry.cache_hits, entry.tokens_in, entry.tokens_out, entry.seconds, time.time()),
+                (
+                    entry.document,
+                    entry.sha256,
+                    entry.model,
+                    entry.prompt_version,
+                    entry.chunks,
+                    entry.requests,
+                    entry.cache_hits,
+                    entry.tokens_in,
+                    entry.tokens_out,
+                    entry.seconds,
+                    time.time(),
+                ),
             )
 
     def ledger(self) -> list[LedgerEntry]:

@@ -132,14 +132,22 @@ class OpenAIChatClient:
     """ChatClient over the openai package; thread-safe (one instance serves all workers)."""
 
     def __init__(
-        self, settings: LLMSettings, *, base_url: str, model: str, sleep: Callable[[float], None] = time.sleep,
+        self,
+        settings: LLMSettings,
+        *,
+        base_url: str,
+        model: str,
+        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.model = model
         self.base_url = base_url
         self.settings = settings
         self._sleep = sleep
         self._client = openai.OpenAI(
-            base_url=base_url, api_key=settings.api_key or "not-needed", max_retries=0, timeout=settings.timeout,
+            base_url=base_url,
+            api_key=settings.api_key or "not-needed",
+            max_retries=0,
+            timeout=settings.timeout,
         )
         self._lock = threading.Lock()
         self.learned_mode: str | None = None
@@ -151,7 +159,7 @@ class OpenAIChatClient:
         if mode == "auto":
             with self._lock:
                 first = self.learned_mode or MODES[0]
-            order = MODES[MODES.index(first):]
+            order = MODES[MODES.index(first) :]
         else:
             order = (mode,)
         attempts = [0]
@@ -164,14 +172,20 @@ class OpenAIChatClient:
                     continue
                 hint = "REVIEW_LLM_OUTPUT=auto" if mode != "auto" else "一个支持 JSON 输出的端点"
                 raise TransportFailure(
-                    f"端点不接受结构化输出方式 {exc.mode}（{exc}）：请改用 {hint}", requests=attempts[0],
+                    f"端点不接受结构化输出方式 {exc.mode}（{exc}）：请改用 {hint}",
+                    requests=attempts[0],
                 ) from None
             if mode == "auto":
                 with self._lock:
                     self.learned_mode = m
             return Reply(
-                text=reply.text, tokens_in=reply.tokens_in, tokens_out=reply.tokens_out, mode=m,
-                requests=attempts[0], truncated=reply.truncated, seconds=time.monotonic() - started,
+                text=reply.text,
+                tokens_in=reply.tokens_in,
+                tokens_out=reply.tokens_out,
+                mode=m,
+                requests=attempts[0],
+                truncated=reply.truncated,
+                seconds=time.monotonic() - started,
             )
         raise AssertionError("unreachable")
 
@@ -183,8 +197,11 @@ class OpenAIChatClient:
             return self._once(messages, schema, mode)
 
         retrying = Retrying(
-            stop=stop_after_attempt(self.settings.retries + 1), wait=self._wait,
-            retry=retry_if_exception(_transient), sleep=self._sleep, reraise=True,
+            stop=stop_after_attempt(self.settings.retries + 1),
+            wait=self._wait,
+            retry=retry_if_exception(_transient),
+            sleep=self._sleep,
+            reraise=True,
         )
         try:
             return retrying(once)
@@ -203,8 +220,10 @@ class OpenAIChatClient:
     def _once(self, messages: list[Message], schema: dict[str, Any], mode: str) -> Reply:
         try:
             resp = self._client.chat.completions.create(
-                model=self.model, messages=messages,  # type: ignore[arg-type]
-                temperature=self.settings.temperature, max_tokens=self.settings.max_tokens,
+                model=self.model,
+                messages=messages,  # type: ignore[arg-type]
+                temperature=self.settings.temperature,
+                max_tokens=self.settings.max_tokens,
                 extra_body={"response_format": rf} if (rf := response_format(mode, schema)) else None,
             )
         except openai.APIStatusError as exc:
@@ -216,8 +235,11 @@ class OpenAIChatClient:
         choice = resp.choices[0]
         usage = resp.usage
         return Reply(
-            text=choice.message.content or "", tokens_in=usage.prompt_tokens if usage else 0,
-            tokens_out=usage.completion_tokens if usage else 0, mode=mode, truncated=choice.finish_reason == "length",
+            text=choice.message.content or "",
+            tokens_in=usage.prompt_tokens if usage else 0,
+            tokens_out=usage.completion_tokens if usage else 0,
+            mode=mode,
+            truncated=choice.finish_reason == "length",
         )
 
     def _explain(self, exc: openai.APIError, attempts: int) -> str:

@@ -68,8 +68,16 @@ class LLMExtractor:
     keeps one entry per document, and the cache keeps them too."""
 
     def __init__(
-        self, client: ChatClient, prompt: Prompt, *, cache: Cache | None = None, mode: str = "auto",
-        concurrency: int = 2, reasks: int = 1, params: dict[str, Any] | None = None, chunk_size: int = 1200,
+        self,
+        client: ChatClient,
+        prompt: Prompt,
+        *,
+        cache: Cache | None = None,
+        mode: str = "auto",
+        concurrency: int = 2,
+        reasks: int = 1,
+        params: dict[str, Any] | None = None,
+        chunk_size: int = 1200,
     ) -> None:
         self.client = client
         self.prompt = prompt
@@ -147,8 +155,10 @@ class LLMExtractor:
             return True
 
         Retrying(
-            stop=stop_after_attempt(self.reasks + 1), retry=retry_if_result(bool),
-            retry_error_callback=lambda _: False, reraise=True,
+            stop=stop_after_attempt(self.reasks + 1),
+            retry=retry_if_result(bool),
+            retry_error_callback=lambda _: False,
+            reraise=True,
         )(ask_once)
         best, invalid, failure, tally = st.best, st.invalid, st.failure, st.tally
         if best is None:
@@ -158,10 +168,19 @@ class LLMExtractor:
             reason = failure
             status = "ok" if st.asked == 1 and tally.requests <= 1 else "retried"
         outcome = ChunkOutcome(
-            start=c.start, end=c.end, status=status, reason=reason, index=c.index,
-            claims=best.kept if best else 0, ungrounded=tuple(best.ungrounded) if best else (),
-            rejected=tuple(best.rejected) if best else (), invalid=len(invalid), requests=tally.requests,
-            cache_hits=tally.cache_hits, tokens_in=tally.tokens_in, tokens_out=tally.tokens_out,
+            start=c.start,
+            end=c.end,
+            status=status,
+            reason=reason,
+            index=c.index,
+            claims=best.kept if best else 0,
+            ungrounded=tuple(best.ungrounded) if best else (),
+            rejected=tuple(best.rejected) if best else (),
+            invalid=len(invalid),
+            requests=tally.requests,
+            cache_hits=tally.cache_hits,
+            tokens_in=tally.tokens_in,
+            tokens_out=tally.tokens_out,
             seconds=round(time.monotonic() - started, 3),
         )
         return _Done(outcome, best, tally)
@@ -175,8 +194,13 @@ class LLMExtractor:
         if self.cache.replay:
             raise self.cache.miss(f"{doc.path} 第 {c.index + 1} 块，{c.start}–{c.end}")
         reply = self.client.complete(messages, WIRE_SCHEMA, self.mode)
-        self.cache.put(key, model=self.client.model, prompt_version=self.prompt.version,
-                       request={"messages": messages, "params": params}, reply=reply)
+        self.cache.put(
+            key,
+            model=self.client.model,
+            prompt_version=self.prompt.version,
+            request={"messages": messages, "params": params},
+            reply=reply,
+        )
         return reply, False
 
     # --- the document -------------------------------------------------------------------------
@@ -187,17 +211,30 @@ class LLMExtractor:
             for k in ("requests", "cache_hits", "tokens_in", "tokens_out"):
                 setattr(total, k, getattr(total, k) + getattr(d.tally, k))
         entry = LedgerEntry(
-            document=doc.path, sha256=doc.sha256, model=self.client.model, prompt_version=self.prompt.version,
-            chunks=len(done), requests=total.requests, cache_hits=total.cache_hits, tokens_in=total.tokens_in,
-            tokens_out=total.tokens_out, seconds=round(seconds, 3),
+            document=doc.path,
+            sha256=doc.sha256,
+            model=self.client.model,
+            prompt_version=self.prompt.version,
+            chunks=len(done),
+            requests=total.requests,
+            cache_hits=total.cache_hits,
+            tokens_in=total.tokens_in,
+            tokens_out=total.tokens_out,
+            seconds=round(seconds, 3),
         )
         self.ledger.append(entry)
         self.cache.record(entry)
         return ModelResult(
-            claims=merge_chunks([d.grounded for d in done if d.grounded]), chunks=tuple(d.outcome for d in done),
-            model=self.client.model, prompt_version=self.prompt.version, requests=total.requests,
-            tokens=total.tokens_in + total.tokens_out, tokens_in=total.tokens_in, tokens_out=total.tokens_out,
-            cache_hits=total.cache_hits, seconds=round(seconds, 3),
+            claims=merge_chunks([d.grounded for d in done if d.grounded]),
+            chunks=tuple(d.outcome for d in done),
+            model=self.client.model,
+            prompt_version=self.prompt.version,
+            requests=total.requests,
+            tokens=total.tokens_in + total.tokens_out,
+            tokens_in=total.tokens_in,
+            tokens_out=total.tokens_out,
+            cache_hits=total.cache_hits,
+            seconds=round(seconds, 3),
         )
 
 
@@ -218,8 +255,21 @@ def merge_chunks(parts: list[Grounded]) -> Claims:
     return Claims(quantities=tuple(quantities), relations=tuple(relations))
 
 
-_ID_FIELDS = frozenset({"total", "items", "rate", "numerator", "denominators", "opening", "inflows", "outflows",
-                        "closing", "weight", "score"})
+_ID_FIELDS = frozenset(
+    {
+        "total",
+        "items",
+        "rate",
+        "numerator",
+        "denominators",
+        "opening",
+        "inflows",
+        "outflows",
+        "closing",
+        "weight",
+        "score",
+    }
+)
 
 
 def _rename(value: Any, rename: dict[str, str], key: str = "") -> Any:

@@ -54,8 +54,10 @@ class Locator:
                 continue
             chars.append(n)
             index.append(i)
-        keep = [not (c == "," and 0 < k < len(chars) - 1 and chars[k - 1].isdigit() and chars[k + 1].isdigit())
-                for k, c in enumerate(chars)]
+        keep = [
+            not (c == "," and 0 < k < len(chars) - 1 and chars[k - 1].isdigit() and chars[k + 1].isdigit())
+            for k, c in enumerate(chars)
+        ]
         self._norm = "".join(c for c, ok in zip(chars, keep, strict=True) if ok)
         self._index = [i for i, ok in zip(index, keep, strict=True) if ok]
 
@@ -144,8 +146,16 @@ class _Grounder:
         quote_start += len(raw) - len(raw.lstrip())
         qid = f"{self.prefix}q{len(self._made)}"
         self._made[(start, end)] = Quantity(
-            id=qid, text=n.text, start=start, end=end, value=n.value, unit=n.unit, decimals=n.decimals,
-            qualifier=n.qualifier, label=label, label_start=self.chunk.start + quote_start if label else -1,
+            id=qid,
+            text=n.text,
+            start=start,
+            end=end,
+            value=n.value,
+            unit=n.unit,
+            decimals=n.decimals,
+            qualifier=n.qualifier,
+            label=label,
+            label_start=self.chunk.start + quote_start if label else -1,
             source="llm",
         )
         return self._made[(start, end)]
@@ -198,8 +208,11 @@ class _Grounder:
                 raise Rejected("分项重复")
             category = "score" if total.unit == "分" else "count" if total.unit in EXACT_INTEGER_UNITS else "sum"
             built: Relation = SumRelation(
-                total=total.id, items=tuple(i.id for i in items), exhaustive=rel.exhaustive,
-                category=category, basis="llm",
+                total=total.id,
+                items=tuple(i.id for i in items),
+                exhaustive=rel.exhaustive,
+                category=category,
+                basis="llm",
             )
             return built, [total, *items]
         if isinstance(rel, RatioWire):
@@ -215,7 +228,9 @@ class _Grounder:
             ins, outs = [self.number(i) for i in rel.inflows], [self.number(o) for o in rel.outflows]
             _same_family([opening, closing, *ins, *outs])
             return BalanceRelation(
-                opening=opening.id, inflows=tuple(i.id for i in ins), outflows=tuple(o.id for o in outs),
+                opening=opening.id,
+                inflows=tuple(i.id for i in ins),
+                outflows=tuple(o.id for o in outs),
                 closing=closing.id,
             ), [opening, closing, *ins, *outs]
         return self._count(rel)
@@ -226,8 +241,13 @@ class _Grounder:
             raise Rejected(f"不是确切的个数：{count.text}")
         spans = sorted({self.text(item) for item in rel.items})
         return CountRelation(
-            stated=int(count.value), start=count.anchor_start, end=count.end, counted=len(spans),
-            item_spans=tuple(spans), what="模型逐项列出的项目个数", severity="medium",
+            stated=int(count.value),
+            start=count.anchor_start,
+            end=count.end,
+            counted=len(spans),
+            item_spans=tuple(spans),
+            what="模型逐项列出的项目个数",
+            severity="medium",
         ), [count]
 
     def _scores(self, rows: list[ScoreWire]) -> None:
@@ -252,8 +272,12 @@ class _Grounder:
             if weight is None and score is None:
                 continue
             node = ScoreNode(
-                id=f"{self.prefix}s{i}", name=self.chunk.text[start - self.chunk.start : end - self.chunk.start],
-                name_start=start, name_end=end, weight=weight.id if weight else None, score=score.id if score else None,
+                id=f"{self.prefix}s{i}",
+                name=self.chunk.text[start - self.chunk.start : end - self.chunk.start],
+                name_start=start,
+                name_end=end,
+                weight=weight.id if weight else None,
+                score=score.id if score else None,
             )
             nodes.append((row, node, [q for q in (weight, score) if q]))
         if nodes:
@@ -282,8 +306,12 @@ class _Grounder:
         top = tuple(n.id for n in built if n.id not in parent_of)
         first = built[0]
         root = ScoreNode(
-            id=f"{self.prefix}root", name="", name_start=first.name_start, name_end=first.name_start,
-            children=top, exhaustive=False,
+            id=f"{self.prefix}root",
+            name="",
+            name_start=first.name_start,
+            name_end=first.name_start,
+            children=top,
+            exhaustive=False,
         )
         self.out.relations.append(ScoreTree(nodes=(root, *built), root=root.id, source="text"))
 

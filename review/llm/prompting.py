@@ -38,7 +38,9 @@ class Prompt:
         out: list[Message] = [{"role": "system", "content": self.system}]
         for ex in self.examples:
             out.append({"role": "user", "content": wrap(ex.text)})
-            out.append({"role": "assistant", "content": json.dumps(ex.output, ensure_ascii=False, separators=(",", ":"))})
+            out.append(
+                {"role": "assistant", "content": json.dumps(ex.output, ensure_ascii=False, separators=(",", ":"))}
+            )
         out.append({"role": "user", "content": wrap(text)})
         return out
 

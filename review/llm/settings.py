@@ -96,8 +96,11 @@ class LLMSettings(BaseModel):
 
     def require_endpoint(self) -> None:
         """Raise ConfigError, saying how to fix it, unless an endpoint and a model are set."""
-        missing = [env for env, field in (("REVIEW_LLM_BASE_URL", "base_url"), ("REVIEW_LLM_MODEL", "model"))
-                   if not getattr(self, field)]
+        missing = [
+            env
+            for env, field in (("REVIEW_LLM_BASE_URL", "base_url"), ("REVIEW_LLM_MODEL", "model"))
+            if not getattr(self, field)
+        ]
         if missing:
             raise ConfigError(
                 f"语言模型未配置：请设置 {'、'.join(missing)}（例如 REVIEW_LLM_BASE_URL=http://127.0.0.1:8000/v1 "
@@ -155,7 +158,7 @@ def _read_file(env: Mapping[str, str]) -> dict[str, object]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"配置文件 {path} 无法读取：{exc}（应为 TOML，如 base_url = \"http://…/v1\"）") from None
+        raise ConfigError(f'配置文件 {path} 无法读取：{exc}（应为 TOML，如 base_url = "http://…/v1"）') from None
     section = data.get("llm", data)
     if not isinstance(section, dict):
         raise ConfigError(f"配置文件 {path}：[llm] 应为键值表")

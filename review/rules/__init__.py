@@ -35,14 +35,26 @@ def extract_rules(doc: Document, period: int | None = None) -> Claims:
     table_qty += column_qty
     relations = [
         *columns,
-        *sums, *balances, *extract_deltas(scan), *extract_stated_balances(scan), *extract_ratios(scan, sums), *extract_counts(scan, sums), *extract_text_scores(scan),
-        *trees, *extract_years(scan), *extract_assertions(scan), *extract_plan_actual(scan, sums),
-        *extract_unit_prices(scan), *extract_same_facts(scan, trees, table_qty),
+        *sums,
+        *balances,
+        *extract_deltas(scan),
+        *extract_stated_balances(scan),
+        *extract_ratios(scan, sums),
+        *extract_counts(scan, sums),
+        *extract_text_scores(scan),
+        *trees,
+        *extract_years(scan),
+        *extract_assertions(scan),
+        *extract_plan_actual(scan, sums),
+        *extract_unit_prices(scan),
+        *extract_same_facts(scan, trees, table_qty),
     ]
     budget = _budget_total(scan.quantities)
     return Claims(
-        quantities=tuple(scan.quantities + table_qty), relations=tuple(relations),
-        period=period or infer_period(doc.text), budget_total=budget.id if budget else None,
+        quantities=tuple(scan.quantities + table_qty),
+        relations=tuple(relations),
+        period=period or infer_period(doc.text),
+        budget_total=budget.id if budget else None,
     )
 
 

@@ -16,7 +16,9 @@ _ORG_RUN = re.compile(rf"(?:[{_CN}\d]+(?:办|所|中心|站|室|局|队|科|股|
 _ORG_PART = re.compile(rf"([{_CN}\d]+)(办|所|中心|站|室|局|队|科|股|部|委)")
 _LIST_INTRO = re.compile(r"^[^。\n]{0,6}?(?:分别是|分别为|包括|包含|如下|有)[：:]?")
 _NUMBERED = re.compile(r"^\s*(?:\[[^\]]*\]\s*)?(\d{1,2})\s*[.．、]")
-_TIER = re.compile(r"(?:以上|以下|至\d+(?:\.\d+)?分|-\d+%|%以下|%以上)?的(?:有)?$|分(?:以上|以下)?的?$|\d分$|以下$|以上$")
+_TIER = re.compile(
+    r"(?:以上|以下|至\d+(?:\.\d+)?分|-\d+%|%以下|%以上)?的(?:有)?$|分(?:以上|以下)?的?$|\d分$|以下$|以上$"
+)
 _SUBSET = re.compile(r"抽查|抽取|其中|重点|部分|未|已|目标|指标")
 
 
@@ -34,13 +36,30 @@ def _org_runs(scan: Scan) -> list[CountRelation]:
     out = []
     text = scan.text
     for run in _ORG_RUN.finditer(text):
-        parts = [(chinese_numeral(m.group(1)) or int(m.group(1)) if m.group(1).isdigit() or chinese_numeral(m.group(1)) else 0, m.group(2)) for m in _ORG_PART.finditer(run.group())]
+        parts = [
+            (
+                chinese_numeral(m.group(1)) or int(m.group(1))
+                if m.group(1).isdigit() or chinese_numeral(m.group(1))
+                else 0,
+                m.group(2),
+            )
+            for m in _ORG_PART.finditer(run.group())
+        ]
         items = _list_after(text, run.end())
         if not items:
             continue
         for n, kind in parts:
             named = [span for span in items if _suffix_kind(text[span[0] : span[1]]) == kind]
-            out.append(CountRelation(stated=n, start=run.start(), end=run.end(), counted=len(named), item_spans=tuple(named), what=f"“{kind}”类机构"))
+            out.append(
+                CountRelation(
+                    stated=n,
+                    start=run.start(),
+                    end=run.end(),
+                    counted=len(named),
+                    item_spans=tuple(named),
+                    what=f"“{kind}”类机构",
+                )
+            )
     return out
 
 
@@ -84,11 +103,29 @@ def _listed(scan: Scan) -> list[CountRelation]:
         if re.match(r"^[，,：:]?\s*(?:分别是|分别为|包括)", after):
             items = _list_after(text, q.end)
             if len(items) >= 2 and all(len(text[a:b]) <= 40 for a, b in items):
-                out.append(CountRelation(stated=int(q.value), start=q.anchor_start, end=q.end, counted=len(items), item_spans=tuple(items), what=q.label or "列举事项"))
+                out.append(
+                    CountRelation(
+                        stated=int(q.value),
+                        start=q.anchor_start,
+                        end=q.end,
+                        counted=len(items),
+                        item_spans=tuple(items),
+                        what=q.label or "列举事项",
+                    )
+                )
         elif re.search(r"如下[。：:]?\s*$", text[q.end : _line_end(text, q.end)]):
             numbered = _numbered_paragraphs(text, text.find("\n", q.end) + 1)
             if len(numbered) >= 2:
-                out.append(CountRelation(stated=int(q.value), start=q.anchor_start, end=q.end, counted=len(numbered), item_spans=tuple(numbered), what=q.label or "列举事项"))
+                out.append(
+                    CountRelation(
+                        stated=int(q.value),
+                        start=q.anchor_start,
+                        end=q.end,
+                        counted=len(numbered),
+                        item_spans=tuple(numbered),
+                        what=q.label or "列举事项",
+                    )
+                )
     return out
 
 
@@ -135,7 +172,11 @@ def _tiers(scan: Scan, confirmed: set[str]) -> list[CountRelation]:
         if "\n" not in text[s:e]:
             s2, e2 = scan.paragraph_bounds(q.start)
             s, e = max(s, s2), e2 if text.find("。", q.end, e2) < 0 else text.find("。", q.end, e2)
-        tier = [c for c in scan.between(s, e) if c.unit == "个" and c.exact and _TIER.search(text[max(s, c.start - 12) : c.start])]
+        tier = [
+            c
+            for c in scan.between(s, e)
+            if c.unit == "个" and c.exact and _TIER.search(text[max(s, c.start - 12) : c.start])
+        ]
         done.update(c.start for c in scan.between(s, e))
         if len(tier) < 2 or "项目" not in text[s:e]:
             continue
@@ -147,7 +188,17 @@ def _tiers(scan: Scan, confirmed: set[str]) -> list[CountRelation]:
             start, end = (t.anchor_start, t.end)
             if t.id in confirmed:
                 start, end = min(c.anchor_start for c in tier), tier[-1].end
-            out.append(CountRelation(stated=int(t.value), start=start, end=end, counted=counted, item_spans=spans, what="按分档列出的项目个数之和", severity="medium"))
+            out.append(
+                CountRelation(
+                    stated=int(t.value),
+                    start=start,
+                    end=end,
+                    counted=counted,
+                    item_spans=spans,
+                    what="按分档列出的项目个数之和",
+                    severity="medium",
+                )
+            )
     return out
 
 
@@ -156,4 +207,6 @@ MAX_TOTALS = 50
 
 def _project_totals(scan: Scan) -> list[Quantity]:
     """Stated numbers of projects (项目支出数量55个, 预算支出项目83个), not subsets or targets."""
-    return [q for q in scan.quantities if q.unit == "个" and q.exact and "项目" in q.label and not _SUBSET.search(q.label)]
+    return [
+        q for q in scan.quantities if q.unit == "个" and q.exact and "项目" in q.label and not _SUBSET.search(q.label)
+    ]

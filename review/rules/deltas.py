@@ -64,7 +64,7 @@ _SPENT = re.compile(r"支出(?:合计|总计|总额)?$")
 
 
 def extract_stated_balances(scan: Scan) -> list[BalanceRelation]:
-    """"年初结转和结余10万元，本年收入合计100万元，本年支出合计90万元，年末结转和结余20万元"
+    """ "年初结转和结余10万元，本年收入合计100万元，本年支出合计90万元，年末结转和结余20万元"
     in one paragraph: opening + income − spending = closing."""
     out: list[BalanceRelation] = []
     for q in scan.quantities:

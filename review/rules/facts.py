@@ -71,12 +71,16 @@ def extract_assertions(scan: Scan) -> list[Assertion]:
         expected = next((q for q in reversed(window) if re.search(r"预算|下达|安排|计划", q.label)), None)
         actual = next((q for q in reversed(window) if re.search(r"到位|拨付|实际", q.label)), None)
         if expected and actual:
-            out.append(Assertion(claim="fully_arrived", start=m.start(), end=m.end(), expected=expected.id, actual=actual.id))
+            out.append(
+                Assertion(claim="fully_arrived", start=m.start(), end=m.end(), expected=expected.id, actual=actual.id)
+            )
     for m in re.finditer(r"(?:本年|当年|年末)?无结转结余|无结余结转|未产生结转结余", text):
         income = _last_labeled(scan, r"收入(?:总额|合计|总计)", m.start())
         spent = _last_labeled(scan, r"支出(?:总额|合计|总计)", m.start())
         if income and spent:
-            out.append(Assertion(claim="no_carryover", start=m.start(), end=m.end(), expected=income.id, actual=spent.id))
+            out.append(
+                Assertion(claim="no_carryover", start=m.start(), end=m.end(), expected=income.id, actual=spent.id)
+            )
     return out
 
 
@@ -96,7 +100,13 @@ def extract_plan_actual(scan: Scan, sums: list[SumRelation]) -> list[PlanActual]
     by_id = {q.id: q for q in scan.quantities}
     totals = [by_id[r.total] for r in sums if by_id[r.total].family == "money"]
     out = []
-    planned_spend = [q for q in totals if re.search(r"预算", q.label) and re.search(r"支出", q.label) and re.search(r"安排|预算为|支出预算", q.label + "预算为")]
+    planned_spend = [
+        q
+        for q in totals
+        if re.search(r"预算", q.label)
+        and re.search(r"支出", q.label)
+        and re.search(r"安排|预算为|支出预算", q.label + "预算为")
+    ]
     planned_income = [q for q in totals if re.search(r"预算收入", q.label)]
     for spend in planned_spend:
         income = next((q for q in planned_income if _same_year(q.label, spend.label)), None)
@@ -104,7 +114,11 @@ def extract_plan_actual(scan: Scan, sums: list[SumRelation]) -> list[PlanActual]
             out.append(PlanActual(rule="budget_balance", anchor=spend.id, other=income.id, scope="部门预算"))
     executed = [q for q in scan.quantities if q.family == "money" and q.exact and re.search(r"执行|实际支出", q.label)]
     for q in scan.quantities:
-        if q.family != "money" or not q.exact or "涉及预算资金" not in q.label + scan.text[max(0, q.start - 8) : q.start]:
+        if (
+            q.family != "money"
+            or not q.exact
+            or "涉及预算资金" not in q.label + scan.text[max(0, q.start - 8) : q.start]
+        ):
             continue
         clause = scan.text[scan.sentence_bounds(q.start)[0] : q.start]
         if "项目支出" in clause:
@@ -141,10 +155,18 @@ def extract_unit_prices(scan: Scan) -> list[UnitPrice]:
         qs = [x for x in scan.between(p0, p1) if x.exact]
         if len(qs) < 2:
             continue
-        pairs = [(a.id, b.id) for a, b in zip(qs, qs[1:], strict=False) if a.unit in _PER_HEAD and b.family == "money" and _LINK.fullmatch(scan.text[a.end : b.start])]
+        pairs = [
+            (a.id, b.id)
+            for a, b in zip(qs, qs[1:], strict=False)
+            if a.unit in _PER_HEAD and b.family == "money" and _LINK.fullmatch(scan.text[a.end : b.start])
+        ]
         if len(pairs) >= 3:
             out.append(UnitPrice(groups=tuple(pairs)))
-        area = [(a, b) for a, b in zip(qs, qs[1:], strict=False) if a.unit in ("亩", "万亩", "平方米") and b.family == "money" and len(scan.text[a.end : b.start]) <= 30]
+        area = [
+            (a, b)
+            for a, b in zip(qs, qs[1:], strict=False)
+            if a.unit in ("亩", "万亩", "平方米") and b.family == "money" and len(scan.text[a.end : b.start]) <= 30
+        ]
         target = next(((a, b) for a, b in area if _TARGET.search(a.label + scan.text[a.end : b.start])), None)
         actual = next(((a, b) for a, b in area if _ACTUAL.search(a.label) and (a, b) != target), None)
         if target and actual and target[0].unit == actual[0].unit:
@@ -159,12 +181,18 @@ _EXEC_RATE = re.compile(r"^(?:本部门|本单位|部门|整体|全年|年度|�
 def extract_same_facts(scan: Scan, trees: list[ScoreTree], extra: list[Quantity]) -> list[SameFact]:
     """The total self-score and the overall execution rate, wherever they are stated."""
     by_id = {q.id: q for q in extra}
-    scores = [q.id for q in scan.quantities if q.unit == "分" and q.exact and q.value >= 30 and _TOTAL_SCORE.search(q.label)]
+    scores = [
+        q.id for q in scan.quantities if q.unit == "分" and q.exact and q.value >= 30 and _TOTAL_SCORE.search(q.label)
+    ]
     for tree in trees:
         root = next(n for n in tree.nodes if n.id == tree.root)
         if tree.source == "table" and root.score and root.score in by_id:
             scores.append(root.score)
-    rates = [q.id for q in scan.quantities if q.unit == "%" and q.exact and _EXEC_RATE.search(q.label) and not scan.in_table(q.start)]
+    rates = [
+        q.id
+        for q in scan.quantities
+        if q.unit == "%" and q.exact and _EXEC_RATE.search(q.label) and not scan.in_table(q.start)
+    ]
     out = []
     if len(scores) > 1:
         out.append(SameFact(what="自评总分", statements=tuple(scores)))

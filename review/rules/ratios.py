@@ -64,12 +64,22 @@ def _rate(scan: Scan, q: Quantity, name: str) -> list[RatioRelation]:
     cands = _candidates(scan, q)
     numerator = next((c for c in cands if stem in c.label), None)
     if numerator is None and stem in _BASE_WORDS:
-        numerator = next((c for c in cands if re.search(_ACTUAL, c.label) and not re.search(_BASE_WORDS[stem], c.label)), None)
+        numerator = next(
+            (c for c in cands if re.search(_ACTUAL, c.label) and not re.search(_BASE_WORDS[stem], c.label)), None
+        )
     if numerator is None:
         return []
-    partners = [c for c in cands if c.end <= numerator.start + len(numerator.text) + 8 and c.start > numerator.start and c.unit != numerator.unit]
+    partners = [
+        c
+        for c in cands
+        if c.end <= numerator.start + len(numerator.text) + 8 and c.start > numerator.start and c.unit != numerator.unit
+    ]
     if stem in _BASE_WORDS:
-        earlier = [c for c in scan.between(max(0, numerator.start - BASE_LOOKBACK), numerator.start) if c.exact and c.family == numerator.family]
+        earlier = [
+            c
+            for c in scan.between(max(0, numerator.start - BASE_LOOKBACK), numerator.start)
+            if c.exact and c.family == numerator.family
+        ]
         cands = cands + [c for c in reversed(earlier) if c not in cands and re.search(_BASE_WORDS[stem], c.label)]
     rels = [_rate_for(q, name, stem, n, cands) for n in (numerator, *partners[:1])]
     return [r for r in rels if r]
@@ -77,11 +87,20 @@ def _rate(scan: Scan, q: Quantity, name: str) -> list[RatioRelation]:
 
 def _rate_for(q: Quantity, name: str, stem: str, numerator: Quantity, cands: list[Quantity]) -> RatioRelation | None:
     base = _BASE_WORDS.get(stem)
-    dens = [c for c in cands if c.start < numerator.start and c.family == numerator.family and c.unit == numerator.unit or (c.family == numerator.family == "money" and c.start < numerator.start)]
+    dens = [
+        c
+        for c in cands
+        if c.start < numerator.start
+        and c.family == numerator.family
+        and c.unit == numerator.unit
+        or (c.family == numerator.family == "money" and c.start < numerator.start)
+    ]
     if base:
         strict = [c for c in dens if re.search(base, c.label) and stem not in c.label]
         if strict:
-            return RatioRelation(rate=q.id, numerator=numerator.id, denominators=(strict[0].id,), basis=f"{name}率 = {stem}数 / 基数")
+            return RatioRelation(
+                rate=q.id, numerator=numerator.id, denominators=(strict[0].id,), basis=f"{name}率 = {stem}数 / 基数"
+            )
     loose = [c for c in dens if c.base_value_ge(numerator)]
     if not loose:
         return None

@@ -45,7 +45,15 @@ class _Builder:
             start = cell.start + self._offset(cell, text)
             raw = text
         frac = raw.split(".")[1] if "." in raw else ""
-        q = Quantity(id=f"q{self.next_id}", text=raw, start=start, end=start + len(raw), value=Decimal(raw), unit="分", decimals=len(frac))
+        q = Quantity(
+            id=f"q{self.next_id}",
+            text=raw,
+            start=start,
+            end=start + len(raw),
+            value=Decimal(raw),
+            unit="分",
+            decimals=len(frac),
+        )
         self.next_id += 1
         self.quantities.append(q)
         return q
@@ -55,7 +63,14 @@ class _Builder:
 
     def _node(self, name: str, cell: Block, parent: str | None, **kw: object) -> str:
         nid = f"n{len(self.order) + 1}"
-        self.nodes[nid] = {"id": nid, "name": name, "name_start": cell.start, "name_end": cell.end, "children": [], **kw}
+        self.nodes[nid] = {
+            "id": nid,
+            "name": name,
+            "name_start": cell.start,
+            "name_end": cell.end,
+            "children": [],
+            **kw,
+        }
         self.order.append(nid)
         if parent:
             self.nodes[parent]["children"].append(nid)
@@ -84,11 +99,23 @@ class _Builder:
                     del levels[deeper]
                 parent = levels[max(levels)] if levels else None
                 name = m.group("name").strip()
-                levels[level] = self._node(name, c, parent, weight=self._qty(c, s, m).id, deduction=bool(_DEDUCTION.search(name)))
+                levels[level] = self._node(
+                    name, c, parent, weight=self._qty(c, s, m).id, deduction=bool(_DEDUCTION.search(name))
+                )
             if len(nums) < 2 or not levels:
                 continue
             weight, score = nums[0], nums[-1]
-            name_cell = next(((c, s) for c, s in cells if s and not _NUM.match(s) and not _CAT.match(re.sub(r"\s+", "", s)) and (c.col or 0) < (weight[0].col or 0)), None)
+            name_cell = next(
+                (
+                    (c, s)
+                    for c, s in cells
+                    if s
+                    and not _NUM.match(s)
+                    and not _CAT.match(re.sub(r"\s+", "", s))
+                    and (c.col or 0) < (weight[0].col or 0)
+                ),
+                None,
+            )
             parent = levels[max(levels)]
             if cats and not name_cell and len(cats) == 1 and cats[0][0].col == min(levels):
                 self.nodes[parent]["score"] = self._qty(score[0], score[1]).id
@@ -96,11 +123,22 @@ class _Builder:
             name = name_cell[1] if name_cell else f"{last_indicator}（续）"
             last_indicator = name_cell[1] if name_cell else last_indicator
             anchor = name_cell[0] if name_cell else weight[0]
-            self._node(name, anchor, parent, weight=self._qty(weight[0], weight[1]).id, score=self._qty(score[0], score[1]).id)
+            self._node(
+                name, anchor, parent, weight=self._qty(weight[0], weight[1]).id, score=self._qty(score[0], score[1]).id
+            )
         if not self.order:
             return None
         tops = [nid for nid in self.order if not any(nid in n["children"] for n in self.nodes.values())]
         first = rows[0][0]
-        root = ScoreNode(id="n0", name="总分", name_start=(root_cell or first).start, name_end=(root_total.end if root_total else (root_cell or first).end), score=root_total.id if root_total else None, children=tuple(tops))
-        nodes = [root] + [ScoreNode(**{**self.nodes[n], "children": tuple(self.nodes[n]["children"])}) for n in self.order]
+        root = ScoreNode(
+            id="n0",
+            name="总分",
+            name_start=(root_cell or first).start,
+            name_end=(root_total.end if root_total else (root_cell or first).end),
+            score=root_total.id if root_total else None,
+            children=tuple(tops),
+        )
+        nodes = [root] + [
+            ScoreNode(**{**self.nodes[n], "children": tuple(self.nodes[n]["children"])}) for n in self.order
+        ]
         return ScoreTree(nodes=tuple(nodes), root="n0", source="table")

@@ -91,23 +91,45 @@ def _heading_before(text: str, pos: int) -> int:
 def _tree(section: list[_Statement], heading: str) -> ScoreTree | None:
     first, rest = section[0], section[1:]
     named = CATEGORY.search(first.name) or CATEGORY.search(heading)
-    is_category = bool(CATEGORY.search(first.name)) or (rest and first.weight.value >= sum(r.weight.value for r in rest))
+    is_category = bool(CATEGORY.search(first.name)) or (
+        rest and first.weight.value >= sum(r.weight.value for r in rest)
+    )
     if named and len(section) == 1:
         node = _leaf(0, first, ()).model_copy(update={"name": named.group()})
         return ScoreTree(nodes=(node,), root="n0", source="text")
     if not is_category or not rest:
         nodes = [_leaf(i, st, ()) for i, st in enumerate(section)]
-        root = ScoreNode(id="t0", name="", name_start=first.start, name_end=first.start, children=tuple(n.id for n in nodes), exhaustive=False)
+        root = ScoreNode(
+            id="t0",
+            name="",
+            name_start=first.start,
+            name_end=first.start,
+            children=tuple(n.id for n in nodes),
+            exhaustive=False,
+        )
         return ScoreTree(nodes=(root, *nodes), root="t0", source="text")
     children = [_leaf(i + 1, st, (first.name,)) for i, st in enumerate(rest)]
     total_weight = sum(c.weight.value for c in rest)
     root = ScoreNode(
-        id="n0", name=named.group() if named else first.name, name_start=first.name_start, name_end=first.end,
-        weight=first.weight.id, score=first.score.id, children=tuple(c.id for c in children),
+        id="n0",
+        name=named.group() if named else first.name,
+        name_start=first.name_start,
+        name_end=first.end,
+        weight=first.weight.id,
+        score=first.score.id,
+        children=tuple(c.id for c in children),
         exhaustive=total_weight >= first.weight.value,
     )
     return ScoreTree(nodes=(root, *children), root="n0", source="text")
 
 
 def _leaf(i: int, st: _Statement, path: tuple[str, ...]) -> ScoreNode:
-    return ScoreNode(id=f"n{i}", name=st.name, name_start=st.name_start, name_end=st.end, weight=st.weight.id, score=st.score.id, path=path)
+    return ScoreNode(
+        id=f"n{i}",
+        name=st.name,
+        name_start=st.name_start,
+        name_end=st.end,
+        weight=st.weight.id,
+        score=st.score.id,
+        path=path,
+    )

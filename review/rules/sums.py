@@ -17,7 +17,9 @@ _TOTAL_WORD = re.compile(r"共计|合计|总计|总数|总额|共有|总共|总�
 _CARRYOVER = re.compile(r"结转|结余")
 _DELTA = re.compile(r"同比|增加|减少|增长|下降|较上年|比上年|节约|超支|增幅|降幅|调减|调增|追加|核减|调整")
 _LEVELS = re.compile(r"[一二三四]级")
-_SECTION_BREAK = re.compile(r"(?:^|[。；;，,\s])(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.．、](?!\d))")
+_SECTION_BREAK = re.compile(
+    r"(?:^|[。；;，,\s])(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.．、](?!\d))"
+)
 MAX_ITEM_GAP = 40
 _PREDICATE_START = re.compile(r"^(?:已|尚|未|累计|实现|新增|全部|均)")
 COUNT_UNITS = {"个", "项", "名", "件", "处", "次", "起", "家", "所", "类", "批", "场", "户次", "人次"}
@@ -159,7 +161,15 @@ def _relations(total: Quantity, items: list[_Item], partial: bool, nested: bool)
     if not parts or not total.exact or sum(1 for q in parts if _LEVELS.search(q.label)) >= 2:
         return []  # 一级指标3个，二级指标9个，三级指标12个: levels of one tree, not parts
     basis = "其中·嵌套" if nested else "其中"
-    return [SumRelation(total=total.id, items=tuple(q.id for q in parts), exhaustive=not partial and len(parts) > 1, category=category_of(total), basis=basis)]
+    return [
+        SumRelation(
+            total=total.id,
+            items=tuple(q.id for q in parts),
+            exhaustive=not partial and len(parts) > 1,
+            category=category_of(total),
+            basis=basis,
+        )
+    ]
 
 
 def _nested(items: list[_Item]) -> list[SumRelation]:
@@ -178,12 +188,14 @@ def _balances(carries: list[tuple[Quantity, Quantity]]) -> list[BalanceRelation]
     out = []
     for (income, opening), (spent, closing) in zip(openings, closings, strict=False):
         if all(q.exact for q in (income, opening, spent, closing)):
-            out.append(BalanceRelation(opening=opening.id, inflows=(income.id,), outflows=(spent.id,), closing=closing.id))
+            out.append(
+                BalanceRelation(opening=opening.id, inflows=(income.id,), outflows=(spent.id,), closing=closing.id)
+            )
     return out
 
 
 def _implicit(scan: Scan, seen: set[str]) -> list[SumRelation]:
-    """"我乡涉毒人员25人，死亡4人，2人羁押服刑…": a total followed by its parts in one sentence.
+    """ "我乡涉毒人员25人，死亡4人，2人羁押服刑…": a total followed by its parts in one sentence.
 
     Strict (a mismatch is a finding) only when the total is marked (共计/总…) or most parts are
     written number-first (2人羁押服刑); otherwise kept only when the parts add up.
@@ -204,7 +216,9 @@ def _implicit(scan: Scan, seen: set[str]) -> list[SumRelation]:
         if len(same) < 2 or _siblings(t, same) or _other_flow(t, same):
             continue
         contiguous = same == window[: len(same)]
-        interleaved = not contiguous and not any(q.family == t.family and not _addable(q, t) for q in window if q.start < same[-1].start)
+        interleaved = not contiguous and not any(
+            q.family == t.family and not _addable(q, t) for q in window if q.start < same[-1].start
+        )
         number_first = sum(1 for q in same if q.label_start >= q.start or not q.label)
         marked = bool(_TOTAL_WORD.search(t.label)) or bool(_TOTAL_WORD.search(text[max(0, t.start - 3) : t.start]))
         strict = (contiguous and (marked or number_first * 2 > len(same))) or (interleaved and "总" in t.label)
@@ -244,7 +258,9 @@ def _best_prefix(t: Quantity, same: list[Quantity], strict: bool) -> SumRelation
         for q in same[1:n]:
             acc = acc + q.interval()
         if acc.meets(iv):
-            return SumRelation(total=t.id, items=tuple(q.id for q in same[:n]), category=category_of(t), basis="implicit")  # type: ignore[arg-type]
+            return SumRelation(
+                total=t.id, items=tuple(q.id for q in same[:n]), category=category_of(t), basis="implicit"
+            )  # type: ignore[arg-type]
     if strict:
         return SumRelation(total=t.id, items=tuple(q.id for q in same), category=category_of(t), basis="implicit")  # type: ignore[arg-type]
     return None
@@ -256,7 +272,7 @@ _CHILD_LINE = re.compile(rf"^\s*{_HEAD_MARK}?\s*[\u4e00-\u9fa5、（）()]{{2,24
 
 
 def _headings(scan: Scan) -> list[SumRelation]:
-    """"（1）基本支出1404.18万元。" followed by lines that each open with their own amount
+    """ "（1）基本支出1404.18万元。" followed by lines that each open with their own amount
     ("工资福利支出1047.86万元。其中…") until the next heading: the heading is their total."""
     out: list[SumRelation] = []
     lines = _line_spans(scan.text)
@@ -273,7 +289,11 @@ def _headings(scan: Scan) -> list[SumRelation]:
                 break
             items.append(lead)
         if len(items) >= 2:
-            out.append(SumRelation(total=head.id, items=tuple(q.id for q in items), category=category_of(head), basis="标题·分项"))  # type: ignore[arg-type]
+            out.append(
+                SumRelation(
+                    total=head.id, items=tuple(q.id for q in items), category=category_of(head), basis="标题·分项"
+                )
+            )  # type: ignore[arg-type]
     return out
 
 

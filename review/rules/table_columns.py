@@ -44,7 +44,10 @@ Row = list[Cell]
 def tables_of(scan: Scan) -> list[list[Row]]:
     """Loader tables plus runs of tab-separated lines in the prose."""
     text = scan.text
-    out = [[[Cell(b.start, b.end, text[b.start : b.end].strip()) for b in row] for row in scan.doc.table_rows(t)] for t in scan.doc.table_ids()]
+    out = [
+        [[Cell(b.start, b.end, text[b.start : b.end].strip()) for b in row] for row in scan.doc.table_rows(t)]
+        for t in scan.doc.table_ids()
+    ]
     return out + _line_tables(scan)
 
 
@@ -108,7 +111,15 @@ class _Reader:
         start = cell.start + self.scan.text[cell.start : cell.end].find(raw)
         end = start + len(raw) + (len(cell.text) - len(raw) if m.group("pct") else 0)
         frac = raw.split(".")[1] if "." in raw else ""
-        q = Quantity(id=f"q{self.next_id}", text=self.scan.text[start:end], start=start, end=end, value=Decimal(raw), unit=unit, decimals=len(frac))
+        q = Quantity(
+            id=f"q{self.next_id}",
+            text=self.scan.text[start:end],
+            start=start,
+            end=end,
+            value=Decimal(raw),
+            unit=unit,
+            decimals=len(frac),
+        )
         self.next_id += 1
         self.quantities.append(q)
         return q
@@ -128,7 +139,15 @@ def _units(header: Row, roles: dict[str, int], default: str) -> dict[str, str]:
     out = {}
     for role, i in roles.items():
         m = _UNIT.search(header[i].text)
-        out[role] = (m.group(1).replace("％", "%") if m else "%" if role == "rate" else "分" if role in ("weight", "score") else default)
+        out[role] = (
+            m.group(1).replace("％", "%")
+            if m
+            else "%"
+            if role == "rate"
+            else "分"
+            if role in ("weight", "score")
+            else default
+        )
     return out
 
 
@@ -147,10 +166,15 @@ def _read(reader: _Reader, rows: list[Row]) -> list[object]:
             continue
         cells = _align(row, header)
         units = _units(header, roles, "万元")
-        get = {role: reader.qty(cells[i], units[role]) if i < len(cells) and cells[i] else None for role, i in roles.items()}
+        get = {
+            role: reader.qty(cells[i], units[role]) if i < len(cells) and cells[i] else None
+            for role, i in roles.items()
+        }
         budget, executed, rate, weight, score = (get.get(k) for k in ("budget", "executed", "rate", "weight", "score"))
         if rate and executed and budget and budget.value > 0:
-            out.append(RatioRelation(rate=rate.id, numerator=executed.id, denominators=(budget.id,), basis="表格·执行率"))
+            out.append(
+                RatioRelation(rate=rate.id, numerator=executed.id, denominators=(budget.id,), basis="表格·执行率")
+            )
         first = re.sub(r"\s", "", row[0].text)
         if score and _TOTAL_NAME.match(first):
             total = (row[0], score)
@@ -158,8 +182,16 @@ def _read(reader: _Reader, rows: list[Row]) -> list[object]:
             out.append(FormulaScore(rule="budget_execution", rate=rate.id, weight=weight.id, score=score.id))
             leaves.append(("预算执行率", row[0], weight, score))
         elif weight and score and not (budget or executed):
-            name_cell = cells[roles["name"]] if "name" in roles and roles["name"] < len(cells) and cells[roles["name"]] else row[0]
-            group = cells[roles["level1"]].text if "level1" in roles and roles["level1"] < len(cells) and cells[roles["level1"]] else ""
+            name_cell = (
+                cells[roles["name"]]
+                if "name" in roles and roles["name"] < len(cells) and cells[roles["name"]]
+                else row[0]
+            )
+            group = (
+                cells[roles["level1"]].text
+                if "level1" in roles and roles["level1"] < len(cells) and cells[roles["level1"]]
+                else ""
+            )
             leaves.append((group, name_cell, weight, score))
     if leaves:
         out.append(_tree(leaves, total))
@@ -183,12 +215,27 @@ def _tree(leaves: list[tuple[str, Cell, Quantity, Quantity]], total: tuple[Cell,
     for i, (group, cell, weight, score) in enumerate(leaves, 1):
         current = group or current
         nid = f"n{i}"
-        nodes.append(ScoreNode(id=nid, name=cell.text, name_start=cell.start, name_end=cell.end, weight=weight.id, score=score.id, path=(current,) if current else ()))
+        nodes.append(
+            ScoreNode(
+                id=nid,
+                name=cell.text,
+                name_start=cell.start,
+                name_end=cell.end,
+                weight=weight.id,
+                score=score.id,
+                path=(current,) if current else (),
+            )
+        )
         groups.setdefault(current, []).append(nid)
     anchor = total[0] if total else leaves[0][1]
     end = total[1].end if total else anchor.start
     root = ScoreNode(
-        id="n0", name="总分", name_start=anchor.start, name_end=end, score=total[1].id if total else None,
-        children=tuple(n.id for n in nodes), exhaustive=False,
+        id="n0",
+        name="总分",
+        name_start=anchor.start,
+        name_end=end,
+        score=total[1].id if total else None,
+        children=tuple(n.id for n in nodes),
+        exhaustive=False,
     )
     return ScoreTree(nodes=(root, *nodes), root="n0", source="table")
