@@ -2,8 +2,9 @@
 
 Run with `make run` (serves on 127.0.0.1). Settings read here and nowhere else in the page:
 REVIEW_HOME (folder of the review database, default ./.review), the REVIEW_LLM_* model settings
-(see review.llm.settings; with a model the extractor is hybrid, else rules) and
-server.maxUploadSize in .streamlit/config.toml.
+(see review.llm.settings; with a model the extractor is hybrid, else rules) and REVIEW_MAX_MB
+(largest report accepted, default 20 MB; refused by our own check with a Chinese message —
+server.maxUploadSize in .streamlit/config.toml only bounds what Streamlit itself receives).
 
 Layout and widgets only: reviewing is review.pipeline, storage review.store, the source view
 review.highlight (which escapes all report text), files review.export. Report text reaches the
@@ -27,18 +28,44 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
 
 from review import __version__, export, llm
-from review.errors import ConfigError, DocumentLoadError, ReviewError
+from review.errors import DocumentLoadError, ReviewError
 from review.highlight import LEGEND, finding_card, highlight, md_text
 from review.loader import load
 from review.pipeline import review_document
 from review.render import CHECK_CN, SEVERITY_CN, line_of
+from review.review_key import ReviewOptions
 from review.store import DECISION_CN, DECISION_OF_CN, Decision, Store, StoredReview, local_time
 
 ROOT = Path(__file__).resolve().parent
 SAMPLES = ROOT / "eval" / "samples"
 OWN_SCORES = "报告自带分值"
 NO_MODEL = "无（离线规则）"
+DEFAULT_MAX_MB = 20
+LONG_TEXT = 200_000  # characters of source shown at most when no finding is selected
 log = logging.getLogger("review.app")
+
+
+def uploader_cn(max_mb: int) -> str:
+    """Streamlit's uploader speaks English ("Upload", "200MB per file"); these rules put Chinese in
+    its place. Only our own constant text and a number go into the style."""
+    zone = '[data-testid="stFileUploaderDropzone"]'
+    return (
+        "<style>"
+        f"{zone} button{{font-size:0}}{zone} button::after{{content:'选择文件';font-size:0.9rem}}"
+        f'[data-testid="stFileUploaderDropzoneInstructions"]{{font-size:0}}'
+        f'[data-testid="stFileUploaderDropzoneInstructions"]::after{{content:\'拖入文件或点击“选择文件”，'
+        f"不超过 {int(max_mb)} MB';font-size:0.85rem;color:#6c757d}}"
+        "</style>"
+    )
+
+
+# Scrolls the source pane to the outlined (selected) finding; constant code, no report text.
+SCROLL_JS = """<script>(function(){
+  function go(){var m=document.querySelector('.rv-src mark.rv-selected');if(!m)return false;
+    var box=m.closest('.rv-src');if(!box)return false;
+    box.scrollTop+=m.getBoundingClientRect().top-box.getBoundingClientRect().top-box.clientHeight/3;return true}
+  if(!go()){var n=0,t=setInterval(function(){if(go()||++n>30)clearInterval(t)},100)}
+})();</script>"""
 
 
 @dataclass(frozen=True)
@@ -48,26 +75,47 @@ class Settings:
     extractor: str  # rules, or hybrid when a model is configured
     model: str
     note: str = ""
+    identity: str = ""  # model and prompt: part of the review key
+
+    @property
+    def options(self) -> ReviewOptions:
+        """The review key's options for what this page runs: a stored review is reused only when
+        it was made the same way (a rules review is not shown when a model is configured)."""
+        return ReviewOptions(extractor=self.extractor, model=self.identity)
+
+
+def _max_mb(env: os._Environ[str] | dict[str, str]) -> int:
+    raw = str(env.get("REVIEW_MAX_MB", "")).strip()
+    return int(raw) if raw.isdigit() and int(raw) > 0 else DEFAULT_MAX_MB
 
 
 def settings() -> Settings:
     env = os.environ
     db = Path(env.get("REVIEW_HOME") or ".review").expanduser() / "review.sqlite3"
-    max_mb = int(st.get_option("server.maxUploadSize"))
+    max_mb = _max_mb(env)
     if not llm.model_configured(env):
         return Settings(db, max_mb, "rules", "")
     try:
         s = llm.load_settings(env)
         if s.provider != "local":
             s.require_endpoint()
-    except ConfigError as e:
+        identity = llm.model_identity(s)
+    except ReviewError as e:
         return Settings(db, max_mb, "rules", "", f"模型配置有误，本次只用离线规则：{e}")
-    return Settings(db, max_mb, "hybrid", f"本地模型 {s.local_model}" if s.provider == "local" else str(s.model))
+    label = f"本地模型 {s.local_model}" if s.provider == "local" else str(s.model)
+    return Settings(db, max_mb, "hybrid", label, identity=identity)
 
 
 @st.cache_resource
 def get_store(path: str) -> Store:
     return Store(path)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def cached_review(db: str, review_id: int) -> StoredReview | None:
+    """A stored review, parsed once: rows of `reviews` are never changed, so the id is its version.
+    Keeps the last few reviews in memory instead of re-reading (and re-validating) one on every rerun."""
+    return get_store(db).get_review(review_id)
 
 
 @st.cache_resource(show_spinner="正在准备语言模型…")
@@ -86,9 +134,9 @@ def run_review(store: Store, cfg: Settings, path: Path, name: str) -> StoredRevi
 
     try:
         doc = load(path, max_bytes=cfg.max_mb * 1024 * 1024).model_copy(update={"path": name})
-        if (found := store.find_review(doc.sha256, __version__)) is not None:
+        if (found := store.find_review(doc.sha256, cfg.options)) is not None:
             bar.empty()
-            return found
+            return cached_review(str(cfg.db), found.id)
         bar.progress(0.1, text="正在抽取数字与关系、重新计算…")
         model = get_model(llm.load_settings(os.environ).model_dump_json()) if cfg.extractor != "rules" else None
         review = review_document(doc, extractor=cfg.extractor, model=model, progress=progress)
@@ -96,7 +144,7 @@ def run_review(store: Store, cfg: Settings, path: Path, name: str) -> StoredRevi
         rid = store.save_review(
             review,
             name=name,
-            tool_version=__version__,
+            options=cfg.options,
             model=f"{used.model}（提示词 {used.prompt_version}）" if used else "",
             rubric=f"{review.rubric or OWN_SCORES}（{review.rubric_note}）" if review.rubric_note else review.rubric,
         )
@@ -115,13 +163,19 @@ def run_review(store: Store, cfg: Settings, path: Path, name: str) -> StoredRevi
         return None
     bar.progress(1.0, text=f"复核完成：发现 {len(review.findings)} 个问题")
     st.session_state.setdefault("_fresh", set()).add(rid)
-    return store.get_review(rid)
+    return cached_review(str(cfg.db), rid)
 
 
 def open_upload(store: Store, cfg: Settings, name: str, data: bytes) -> StoredReview | None:
-    found = store.find_review(hashlib.sha256(data).hexdigest(), __version__)
+    if len(data) > cfg.max_mb * 1024 * 1024:
+        st.error(
+            f"“{md_text(name)}”有 {len(data) / 1048576:.1f} MB，超过上限 {cfg.max_mb} MB（可设置 REVIEW_MAX_MB）。"
+        )
+        return None
+    found = store.find_review(hashlib.sha256(data).hexdigest(), cfg.options)
     if found is not None:
-        return found
+        cached = cached_review(str(cfg.db), found.id)
+        return cached.model_copy(update={"name": name}) if cached else None  # shown under the name uploaded now
     with tempfile.TemporaryDirectory(prefix="review-upload-") as tmp:
         path = Path(tmp) / ("upload" + Path(name).suffix.lower()[:8])  # the name is never a path here
         path.write_bytes(data)
@@ -130,9 +184,9 @@ def open_upload(store: Store, cfg: Settings, name: str, data: bytes) -> StoredRe
 
 def source_panel(store: Store, cfg: Settings, history_pick: int | None) -> StoredReview | None:
     """Upload, sample or history: whichever the reviewer changed last decides what is shown."""
-    uploaded = st.file_uploader(
+    st.html(uploader_cn(cfg.max_mb))
+    uploaded = st.file_uploader(  # no `type=`: the type is checked by content, refused in Chinese
         "上传报告（.txt / .docx / .pdf）",
-        type=["txt", "docx", "pdf"],
         key="upload",
         help=f"不超过 {cfg.max_mb} MB；文件类型按内容识别。",
     )
@@ -154,9 +208,9 @@ def source_panel(store: Store, cfg: Settings, history_pick: int | None) -> Store
     if sample is not None and active == "sample":
         return run_review(store, cfg, SAMPLES / sample, sample)
     if history_pick is not None and active == "history":
-        found = store.get_review(history_pick)
+        found = cached_review(str(cfg.db), history_pick)
     elif active == "url":
-        found = store.get_review(st.session_state["_url_review"])
+        found = cached_review(str(cfg.db), st.session_state["_url_review"])
     if found is not None:
         return found
     st.query_params.clear()
@@ -196,17 +250,19 @@ def findings_table(stored: StoredReview, rows: list[dict[str, object]]) -> str |
     """Filters, the table and the 选择问题 box; returns the selected finding id."""
     rid = stored.id
     c1, c2, c3 = st.columns(3)
-    sev = c1.multiselect("严重程度", list(SEVERITY_CN.values()), key=f"f-sev-{rid}", placeholder="全部")
+    # pills, not multiselects: Streamlit's multiselect offers an English "Select all"
+    sev = c1.pills(
+        "严重程度", list(SEVERITY_CN.values()), selection_mode="multi", key=f"f-sev-{rid}", help="不选即全部"
+    )
     kinds = sorted({str(r["问题类型"]) for r in rows})
-    kind = c2.multiselect("问题类型", kinds, key=f"f-kind-{rid}", placeholder="全部")
+    kind = c2.pills("问题类型", kinds, selection_mode="multi", key=f"f-kind-{rid}", help="不选即全部")
     states = [*DECISION_CN.values(), export.UNDECIDED]
-    state = c3.multiselect("审核结论", states, key=f"f-dec-{rid}", placeholder="全部")
-    shown = export.filter_rows(rows, sev, kind, state)
+    state = c3.pills("审核结论", states, selection_mode="multi", key=f"f-dec-{rid}", help="不选即全部")
+    shown = export.filter_rows(rows, sev or (), kind or (), state or ())
     if not shown:
         st.info("没有符合筛选条件的问题。")
         return None
-    frame = pd.DataFrame(shown)[["id", "严重程度", "问题类型", "message", "报告值", "复核值", "审核结论"]]
-    frame = frame.rename(columns={"id": "编号", "message": "问题"})
+    frame = pd.DataFrame(shown)[list(export.PAGE_COLUMNS)]
     ids = [str(r["id"]) for r in shown]
     table, ids_key, pick_key = f"table-{rid}", f"table-ids-{rid}", f"pick-{rid}"
     st.session_state[ids_key] = ids
@@ -228,6 +284,10 @@ def findings_table(stored: StoredReview, rows: list[dict[str, object]]) -> str |
 
 def save_decision(store: Store, rid: int, fid: str, k: str) -> None:
     who = str(st.session_state.get(f"who-{k}", "")).strip()
+    chosen = st.session_state.get(f"dec-{k}")
+    if chosen not in DECISION_OF_CN:  # nothing is preselected: a decision is always chosen by a person
+        st.session_state["_flash"] = ("error", "请先选择审核结论（确认 / 驳回 / 待定）再保存。")
+        return
     if not who:
         st.session_state["_flash"] = ("error", "请填写审核人后再保存。")
         return
@@ -235,7 +295,7 @@ def save_decision(store: Store, rid: int, fid: str, k: str) -> None:
         d = store.add_decision(
             rid,
             fid,
-            DECISION_OF_CN[st.session_state[f"dec-{k}"]],
+            DECISION_OF_CN[chosen],
             who,
             str(st.session_state.get(f"why-{k}", "")).strip(),
         )
@@ -255,7 +315,9 @@ def decision_panel(store: Store, stored: StoredReview, fid: str) -> None:
     log_rows = store.decisions(stored.id, fid)
     options = list(DECISION_CN.values())
     current = DECISION_CN[log_rows[-1].decision] if log_rows else None
-    st.radio("审核结论", options, index=options.index(current) if current else 0, key=f"dec-{k}", horizontal=True)
+    if current:
+        st.caption(f"当前结论：{current}（{md_text(log_rows[-1].reviewer)}，{local_time(log_rows[-1].at)}）")
+    st.radio("审核结论", options, index=None, key=f"dec-{k}", horizontal=True)
     st.text_input("审核人", value=st.session_state.get("reviewer_name", ""), key=f"who-{k}")
     st.text_area("审核意见", key=f"why-{k}", placeholder="说明确认或驳回的理由")
     st.button("保存", key=f"save-{k}", type="primary", on_click=save_decision, args=(store, stored.id, fid, k))
@@ -268,20 +330,45 @@ def decision_panel(store: Store, stored: StoredReview, fid: str) -> None:
 
 
 def exports(stored: StoredReview, latest: dict[str, Decision]) -> None:
-    review, name = stored.review, stored.name
-    stem = Path(name).stem or "report"
-    xlsx = export.to_xlsx(review, name, latest, model=stored.model, rubric=stored.rubric, exported_at=datetime.now(UTC))
+    """Download buttons whose files are built only when clicked (a callable, not bytes: a 19 MB
+    report's workbook takes seconds, and used to be rebuilt on every rerun)."""
+    review, name, model, rubric = stored.review, stored.name, stored.model, stored.rubric
+    decisions = dict(latest)
     c1, c2, c3 = st.columns(3)
     c1.download_button(
         "导出 Excel（.xlsx）",
-        xlsx,
-        file_name=f"{stem}-复核.xlsx",
+        lambda: export.to_xlsx(review, name, decisions, model=model, rubric=rubric, exported_at=datetime.now(UTC)),
+        file_name=export.export_name(name, "xlsx"),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        on_click="ignore",
     )
-    c2.download_button("导出 CSV", export.to_csv(review, name, latest), file_name=f"{stem}-复核.csv", mime="text/csv")
+    c2.download_button(
+        "导出 CSV",
+        lambda: export.to_csv(review, name, decisions),
+        file_name=export.export_name(name, "csv"),
+        mime="text/csv",
+        on_click="ignore",
+    )
     c3.download_button(
-        "导出 JSON", export.to_json_export(review, latest), file_name=f"{stem}-复核.json", mime="application/json"
+        "导出 JSON",
+        lambda: export.to_json_export(review, decisions),
+        file_name=export.export_name(name, "json"),
+        mime="application/json",
+        on_click="ignore",
     )
+
+
+def orphan_panel(store: Store, stored: StoredReview) -> None:
+    """历史: decisions on findings of this document that this review no longer has — shown as
+    such, never moved onto another finding."""
+    gone = store.orphans(stored.id)
+    if not gone:
+        return
+    with st.expander(f"历史审核结论：{len(gone)} 条所针对的问题在本次复核中已不再出现"):
+        st.caption(
+            "这些结论是在本文件的早期复核（其他工具版本或选项）中作出的；对应问题本次未报告，结论不转移到其他问题。"
+        )
+        st.dataframe(pd.DataFrame(export.orphan_rows(gone)), hide_index=True, width="stretch")
 
 
 def review_panel(store: Store, stored: StoredReview) -> None:
@@ -290,29 +377,37 @@ def review_panel(store: Store, stored: StoredReview) -> None:
     latest = store.latest(stored.id)
     header(stored, sum(1 for d in latest.values() if d.decision != "pending"))
     rows = export.finding_rows(review, stored.name, latest)
+    text = review.document.text
     if not rows:
-        st.success("未发现数字或评分问题。")
+        st.success(
+            f"未发现问题：已识别的 {len(review.claims.relations)} 组数字关系经重新计算均成立。"
+            "未被识别的表述与表格没有核对，请结合原文判断。"
+        )
         with st.expander("原文"):
-            st.html(highlight(review.document.text, ()))
+            if len(text) > LONG_TEXT:
+                st.caption(f"原文共 {len(text)} 字，此处只显示前 {LONG_TEXT} 字。")
+            st.html(highlight(text[:LONG_TEXT], ()))
     elif (fid := findings_table(stored, rows)) is not None:
         finding = next(f for f in review.findings if f.id == fid)
         left, right = st.columns([3, 2], gap="medium")
         with left:
             st.markdown("**原文定位**（所有问题按严重程度着色，选中的问题加框，其计算所用数字加下划线）")
-            st.html(highlight(review.document.text, review.findings, fid))
+            st.html(highlight(text, review.findings, fid))
+            st.html(SCROLL_JS.replace("(function(){", f"(function(){{/*{fid}*/", 1), unsafe_allow_javascript=True)
         with right:
             decided = latest.get(fid)
             st.html(
                 finding_card(
                     finding,
-                    line_of(review.document.text, finding.start),
+                    line_of(text, finding.start),
                     CHECK_CN[finding.check],
                     DECISION_CN[decided.decision] if decided else "",
                 )
             )
             decision_panel(store, stored, fid)
+    orphan_panel(store, stored)
     st.divider()
-    exports(stored, store.latest(stored.id))
+    exports(stored, latest)
 
 
 def history_tab(store: Store) -> None:

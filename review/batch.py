@@ -10,10 +10,10 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from review import __version__
 from review.errors import ReviewError
 from review.loader import load
 from review.pipeline import Review, review_document
+from review.review_key import ReviewOptions, rubric_option
 from review.rubric import resolve_pack
 from review.store import Store
 
@@ -60,12 +60,16 @@ def run_batch(
     store: Store | None = None,
     resume: bool = False,
     reviewer: Reviewer | None = None,
+    options: ReviewOptions | None = None,
 ) -> Iterator[Outcome]:
     """Yield outcomes as they complete. With a store, each review is committed before it is
-    yielded; with `resume`, files already reviewed by this tool version are not reviewed again."""
+    yielded; with `resume`, files already reviewed with the same options (review key: tool
+    version, extractor, model, rubric, period) are not reviewed again."""
+    if options is None:
+        options = ReviewOptions(period=period, rubric=rubric_option(resolve_pack(rubric)) if rubric else "")
     todo: list[str] = []
     for p in paths:
-        stored = _stored(store, p) if resume and store else None
+        stored = _stored(store, p, options) if resume and store else None
         if stored is not None:
             yield Outcome(str(p), review=stored, cached=True)
         else:
@@ -73,14 +77,14 @@ def run_batch(
     for outcome in _run(todo, jobs, period, rubric, reviewer):
         if store is not None and outcome.review is not None:
             store.save_review(
-                outcome.review, name=Path(outcome.path).name, tool_version=__version__, rubric=outcome.review.rubric
+                outcome.review, name=Path(outcome.path).name, options=options, rubric=outcome.review.rubric
             )
         yield outcome
 
 
-def _stored(store: Store, path: Path) -> Review | None:
+def _stored(store: Store, path: Path, options: ReviewOptions) -> Review | None:
     sha = file_sha256(path)
-    found = store.find_review(sha, __version__) if sha else None
+    found = store.find_review(sha, options) if sha else None
     return found.review if found else None
 
 

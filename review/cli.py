@@ -9,16 +9,18 @@ import argparse
 import os
 import sys
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from review import __version__
+from review import __version__, argparse_zh, export
 from review.batch import Outcome, run_batch
 from review.errors import ConfigError, ReviewError
 from review.findings import SEVERITY_ORDER
 from review.loader import load
-from review.pipeline import review_document
+from review.pipeline import Review, review_document
 from review.render import BatchProgress, summary_table, to_json, to_jsonl_line, to_markdown, to_text
+from review.review_key import ReviewOptions, rubric_option
 from review.rubric import RubricPack, bundled_packs, resolve_pack
 from review.store import Store
 
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
     from review.llm import LLMExtractor
 
 SUPPORTED = (".txt", ".docx", ".pdf")
+FORMATS = ["text", "json", "markdown", "jsonl", "csv", "xlsx"]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -34,17 +37,19 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    argparse_zh.install()
     p = _Parser(prog="review", description="绩效复核：检查绩效自评报告中的数字与评分")
-    p.add_argument("--version", action="version", version=f"review {__version__}")
+    p.add_argument("--version", action="version", version=f"review {__version__}", help="显示版本号并退出")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
     c = sub.add_parser("check", help="复核一个或多个报告（.txt/.docx/.pdf 或目录）")
     c.add_argument("paths", nargs="+", metavar="PATH")
     c.add_argument(
         "--format",
-        choices=["text", "json", "markdown", "jsonl"],
+        choices=FORMATS,
         default="text",
-        help="jsonl：每份报告完成即输出一行 JSON",
+        help="jsonl：每份报告完成即输出一行 JSON；csv / xlsx：与页面导出相同的底稿（xlsx 需要 --output）",
     )
+    c.add_argument("--output", "-o", metavar="FILE", help="写入此文件而不是标准输出（--format xlsx 必需）")
     c.add_argument(
         "--extractor",
         choices=["rules", "llm", "hybrid"],
@@ -53,15 +58,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     c.add_argument("--replay", action="store_true", help="只用模型缓存中的回复，不发送请求（缓存未命中即报错）")
     c.add_argument("--period", type=_year, help="评价年度（默认从标题推断）")
-    c.add_argument("--fail-on", choices=["high", "medium", "low"], dest="fail_on")
+    c.add_argument(
+        "--fail-on",
+        choices=["high", "medium", "low"],
+        dest="fail_on",
+        help="有该严重程度或更高的问题时退出码为 1（便于在脚本和流水线中拦截）",
+    )
     c.add_argument("--rubric", metavar="NAME|PATH", help="评分标准（review rubrics 列出；默认按报告类型自动选择）")
     c.add_argument("--jobs", type=_jobs, default=1, metavar="N", help="并行复核的进程数（规则提取）")
-    c.add_argument("--db", metavar="PATH", help="把每份复核结果存入此 SQLite 文件（按文件 sha256 与工具版本）")
+    c.add_argument(
+        "--db", metavar="PATH", help="把每份复核结果存入此 SQLite 文件（按文件 sha256 与影响结果的全部选项）"
+    )
     c.add_argument(
         "--resume", action="store_true", help="跳过已存入数据库的报告（默认数据库 $REVIEW_HOME/review.sqlite3）"
     )
     c.add_argument("--progress", action="store_true", help="在 stderr 显示批量进度（终端中默认显示）")
     sub.add_parser("rubrics", help="列出内置的评分标准")
+    sub.add_parser("eval", help="回归评测：在标注样本上度量查全率与查准率（选项见 review eval --help）", add_help=False)
     return p
 
 
@@ -148,12 +161,22 @@ def _ledger_line(model: LLMExtractor | None) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
+    if args.format == "xlsx" and not args.output:
+        raise ConfigError("--format xlsx 需要 --output 文件名（如 --output 复核.xlsx）")
+    if args.format == "jsonl" and args.output:
+        raise ConfigError("--format jsonl 逐行输出到标准输出，不能与 --output 同用")
     pack = resolve_pack(args.rubric) if args.rubric else None  # a bad --rubric fails before any work
     paths = expand(args.paths)
     store = Store(_db_path(args)) if args.resume or args.db else None
     reviewer = _model_reviewer(args, pack) if args.model else None
     bar = BatchProgress(len(paths)) if len(paths) > 1 and (args.progress or sys.stderr.isatty()) else None
     outcomes: dict[str, Outcome] = {}
+    options = ReviewOptions(
+        extractor=args.extractor,
+        model=args.model.identity if args.model else "",
+        rubric=rubric_option(pack),
+        period=args.period,
+    )
     for outcome in run_batch(
         paths,
         jobs=args.jobs,
@@ -162,6 +185,7 @@ def _check(args: argparse.Namespace) -> int:
         store=store,
         resume=args.resume,
         reviewer=reviewer,
+        options=options,
     ):
         outcomes[outcome.path] = outcome
         if outcome.error:
@@ -174,12 +198,17 @@ def _check(args: argparse.Namespace) -> int:
     ordered = [outcomes[str(p)] for p in paths if str(p) in outcomes]
     reviews = [o.review for o in ordered if o.review is not None]
     errors = [{"path": o.path, "error": o.error} for o in ordered if o.error]
-    if args.format != "jsonl":
+    if args.format in ("csv", "xlsx"):
+        _emit(args.output, _working_paper(args.format, reviews, store, options))
+    elif args.format != "jsonl":
         render = {"json": lambda r: to_json(r, errors), "markdown": to_markdown, "text": to_text}[args.format]
-        if reviews or args.format == "json":
-            sys.stdout.write(render(reviews))
+        out = render(reviews) if reviews or args.format == "json" else ""
         if args.format == "text" and len(paths) > 1:
-            sys.stdout.write(summary_table(ordered))
+            out += summary_table(ordered)
+        if args.output:
+            _emit(args.output, out.encode("utf-8"))
+        else:
+            sys.stdout.write(out)
     if errors:
         return 2
     if args.fail_on:
@@ -187,6 +216,36 @@ def _check(args: argparse.Namespace) -> int:
         if any(SEVERITY_ORDER[f.severity] >= floor for r in reviews for f in r.findings):
             return 1
     return 0
+
+
+def _working_paper(fmt: str, reviews: list[Review], store: Store | None, options: ReviewOptions) -> bytes:
+    """The page's working paper (review.export) for these reviews; with --db/--resume the decisions
+    saved on each finding come along."""
+    papers = []
+    for r in reviews:
+        stored = store.find_review(r.document.sha256, options) if store else None
+        decisions = store.latest(stored.id) if store and stored else {}
+        papers.append(export.Paper(r, Path(r.document.path).name, decisions, rubric=r.rubric))
+    if fmt == "csv":
+        return export.papers_to_csv(papers)
+    return export.papers_to_xlsx(papers, exported_at=datetime.now(UTC))
+
+
+def _emit(output: str | None, data: bytes) -> None:
+    """Write to --output atomically (a partial file never replaces a good one), else to stdout."""
+    if not output:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    target = Path(output)
+    tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, target)
+    except OSError as e:
+        tmp.unlink(missing_ok=True)
+        raise ConfigError(f"无法写入 {target}：{e.strerror}") from e
 
 
 def _db_path(args: argparse.Namespace) -> Path:

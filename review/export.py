@@ -2,7 +2,13 @@
 
 Also the rows of the findings table shown on the page, so the page and the files agree.
 
-Formula injection: in the workbook every text cell is written as a string cell (`data_type
+The page and the command line (`review check --format csv|xlsx`) use these same functions, so a
+working paper is the same wherever it comes from: every column the page's table shows (编号, 问题
+…) plus the location, quote, trace, the finding's fingerprint and the decision on it.
+
+Every cell is text, numbers included (序号 and the summary counts too): a working paper is read,
+not computed on, and a text cell never turns into a date or loses a leading zero.
+Formula injection: in the workbook every cell is written as a string cell (`data_type
 "s"`), so a report value such as "=1+1" or "=HYPERLINK(…)" stays text. A CSV file has no cell
 types, so there a text cell starting with = + - @ or a tab/CR gets a leading apostrophe (the
 OWASP advice); the .xlsx and .json keep the exact text.
@@ -14,7 +20,9 @@ import csv
 import io
 import json
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
@@ -29,6 +37,8 @@ from review.store import DECISION_CN, Decision, HistoryRow, local_time
 
 COLUMNS = (
     "序号",
+    "编号",
+    "问题",
     "报告",
     "位置",
     "原文摘录",
@@ -41,9 +51,12 @@ COLUMNS = (
     "审核意见",
     "审核人",
     "审核时间",
+    "指纹",
 )
+# The columns of the page's findings table (app.py); the working paper has all of them.
+PAGE_COLUMNS = ("编号", "严重程度", "问题类型", "问题", "报告值", "复核值", "审核结论")
 UNDECIDED = "未审核"
-_WIDTHS = (6, 24, 22, 40, 16, 16, 48, 14, 9, 9, 30, 10, 20)
+_WIDTHS = (6, 7, 48, 24, 22, 40, 16, 16, 48, 14, 9, 9, 30, 10, 20, 18)
 _CELL_LIMIT = 32_000  # Excel refuses cells over 32,767 characters
 _CSV_RISKY = ("=", "+", "-", "@", "\t", "\r")
 _FILLS = {"high": "FFC9C9", "medium": "FFE8A3", "low": "D0EBFF"}
@@ -62,7 +75,9 @@ def finding_rows(review: Review, name: str, decisions: Mapping[str, Decision]) -
         rows.append(
             {
                 "id": f.id,
-                "序号": n,
+                "序号": str(n),
+                "编号": f.id,
+                "问题": f.message,
                 "报告": name,
                 "位置": f"第{line_of(text, f.start)}行（字符 {f.start}–{f.end}）",
                 "原文摘录": f.quote,
@@ -75,6 +90,7 @@ def finding_rows(review: Review, name: str, decisions: Mapping[str, Decision]) -
                 "审核意见": d.comment if d else "",
                 "审核人": d.reviewer if d else "",
                 "审核时间": local_time(d.at) if d else "",
+                "指纹": f.fingerprint,
                 "message": f.message,
             }
         )
@@ -89,11 +105,11 @@ def summary(
     model: str = "",
     rubric: str = "",
     exported_at: datetime | None = None,
-) -> list[tuple[str, str | int]]:
+) -> list[tuple[str, str]]:
     """The summary sheet as (label, value) pairs."""
     fs = review.findings
     states = [decision_cn(decisions.get(f.id)) for f in fs]
-    items: list[tuple[str, str | int]] = [
+    items: list[tuple[str, str]] = [
         ("报告", name),
         ("SHA-256", review.document.sha256),
         ("复核状态", "完整" if review.status == "complete" else "不完整"),
@@ -103,13 +119,24 @@ def summary(
         ("模型", model or "无（离线规则）"),
         ("评分规则", rubric or review.rubric or "报告自带分值"),
         ("工具版本", __version__),
-        ("问题总数", len(fs)),
+        ("问题总数", str(len(fs))),
     ]
-    items += [(f"严重程度：{cn}", sum(1 for f in fs if f.severity == s)) for s, cn in SEVERITY_CN.items()]
-    items += [(f"审核结论：{cn}", states.count(cn)) for cn in (*DECISION_CN.values(), UNDECIDED)]
+    items += [(f"严重程度：{cn}", str(sum(1 for f in fs if f.severity == s))) for s, cn in SEVERITY_CN.items()]
+    items += [(f"审核结论：{cn}", str(states.count(cn))) for cn in (*DECISION_CN.values(), UNDECIDED)]
     if exported_at is not None:
         items.append(("导出时间", exported_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")))
     return items
+
+
+@dataclass(frozen=True)
+class Paper:
+    """One report of a working paper: its review, the name shown, the decisions on its findings."""
+
+    review: Review
+    name: str
+    decisions: Mapping[str, Decision]
+    model: str = ""
+    rubric: str = ""
 
 
 def to_xlsx(
@@ -122,6 +149,12 @@ def to_xlsx(
     exported_at: datetime | None = None,
 ) -> bytes:
     """A workbook with sheet 问题清单 (one row per finding) and sheet 汇总."""
+    return papers_to_xlsx([Paper(review, name, decisions, model, rubric)], exported_at=exported_at)
+
+
+def papers_to_xlsx(papers: Sequence[Paper], *, exported_at: datetime | None = None) -> bytes:
+    """One workbook for one or many reports: every finding in 问题清单 (the 报告 column tells them
+    apart), and each report's summary in 汇总, one block per report."""
     wb = Workbook()
     ws = wb.active
     assert ws is not None
@@ -129,10 +162,13 @@ def to_xlsx(
     _put_row(ws, 1, COLUMNS)
     for cell in ws[1]:
         cell.font = Font(bold=True)
-    severity = {f.id: f.severity for f in review.findings}
-    for r, row in enumerate(finding_rows(review, name, decisions), 2):
-        _put_row(ws, r, [row[c] for c in COLUMNS])
-        ws.cell(r, COLUMNS.index("严重程度") + 1).fill = PatternFill("solid", fgColor=_FILLS[severity[row["id"]]])
+    r = 2
+    for p in papers:
+        severity = {f.id: f.severity for f in p.review.findings}
+        for row in finding_rows(p.review, p.name, p.decisions):
+            _put_row(ws, r, [row[c] for c in COLUMNS])
+            ws.cell(r, COLUMNS.index("严重程度") + 1).fill = PatternFill("solid", fgColor=_FILLS[severity[row["id"]]])
+            r += 1
     for i, w in enumerate(_WIDTHS, 1):
         ws.column_dimensions[get_column_letter(i)].width = w
     for row_cells in ws.iter_rows(min_row=2):
@@ -141,11 +177,15 @@ def to_xlsx(
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = ws.dimensions
     sheet = wb.create_sheet("汇总")
-    for r, (label, value) in enumerate(
-        summary(review, name, decisions, model=model, rubric=rubric, exported_at=exported_at), 1
-    ):
-        _put_row(sheet, r, (label, value))
-        sheet.cell(r, 1).font = Font(bold=True)
+    r = 1
+    for p in papers:
+        for label, value in summary(
+            p.review, p.name, p.decisions, model=p.model, rubric=p.rubric, exported_at=exported_at
+        ):
+            _put_row(sheet, r, (label, value))
+            sheet.cell(r, 1).font = Font(bold=True)
+            r += 1
+        r += 1  # a blank row between reports
     sheet.column_dimensions["A"].width = 18
     sheet.column_dimensions["B"].width = 70
     buf = io.BytesIO()
@@ -156,11 +196,8 @@ def to_xlsx(
 def _put_row(ws: Any, r: int, values: Any) -> None:
     for c, value in enumerate(values, 1):
         cell = ws.cell(r, c)
-        if isinstance(value, int):
-            cell.value = value
-        else:
-            cell.value = _clean(str(value))[:_CELL_LIMIT]
-            cell.data_type = "s"  # text, never a formula, whatever the first character is
+        cell.value = _clean(str(value))[:_CELL_LIMIT]
+        cell.data_type = "s"  # text, never a number or a formula, whatever the first character is
 
 
 def _clean(text: str) -> str:
@@ -170,11 +207,17 @@ def _clean(text: str) -> str:
 
 def to_csv(review: Review, name: str, decisions: Mapping[str, Decision]) -> bytes:
     """The findings as CSV for Excel: UTF-8 with BOM, CRLF rows, risky leading characters quoted."""
+    return papers_to_csv([Paper(review, name, decisions)])
+
+
+def papers_to_csv(papers: Sequence[Paper]) -> bytes:
+    """One CSV for one or many reports, one header row."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    for row in finding_rows(review, name, decisions):
-        writer.writerow([_csv_cell(row[c]) for c in COLUMNS])
+    for p in papers:
+        for row in finding_rows(p.review, p.name, p.decisions):
+            writer.writerow([_csv_cell(row[c]) for c in COLUMNS])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
@@ -202,6 +245,34 @@ def to_json_export(review: Review, decisions: Mapping[str, Decision]) -> bytes:
             else None
         )
     return json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+_UNSAFE_NAME = str.maketrans({c: "_" for c in '"\\/:*?<>|\0'})
+
+
+def export_name(name: str, ext: str) -> str:
+    """The working paper's file name: the report's stem and its own extension (报告.pdf and 报告.txt
+    give 报告-pdf-复核.xlsx and 报告-txt-复核.xlsx, never one name for two files), with characters a
+    download or a file system would mangle (`"` became %22) replaced by _."""
+    path = Path(name)
+    stem = (path.stem or "report").translate(_UNSAFE_NAME).strip(" .") or "report"
+    suffix = path.suffix.lstrip(".").lower().translate(_UNSAFE_NAME)
+    return f"{stem}-{suffix}-复核.{ext}" if suffix else f"{stem}-复核.{ext}"
+
+
+def orphan_rows(decisions: Sequence[Decision]) -> list[dict[str, str]]:
+    """历史 decisions (their finding is no longer reported) for the page."""
+    return [
+        {
+            "原编号": d.finding_id,
+            "结论": DECISION_CN[d.decision],
+            "审核人": d.reviewer,
+            "意见": d.comment,
+            "时间": local_time(d.at),
+            "指纹": d.fingerprint,
+        }
+        for d in decisions
+    ]
 
 
 def filter_rows(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -39,3 +41,37 @@ class Finding(BaseModel):
     trace: str = ""
     rule: str = ""
     related: tuple[tuple[int, int], ...] = ()
+    # Stable identity across versions and edits elsewhere in the report: check, rule, quote and the
+    # words right around it — never the offset or the ordinal. Decisions are attached to it.
+    fingerprint: str = ""
+
+
+_SPACE = re.compile(r"\s+")
+CONTEXT_CHARS = 12  # non-space characters of context on each side of the quote
+
+
+def _squash(text: str) -> str:
+    return _SPACE.sub("", text)
+
+
+def fingerprint(check: str, rule: str, quote: str, text: str, start: int, end: int) -> str:
+    """A finding's fingerprint from what it says and where it stands in words, not in offsets.
+
+    Whitespace is ignored, so a quote broken over lines in a PDF cell has the fingerprint of the
+    same quote in a .txt; the context is the nearest CONTEXT_CHARS non-space characters each side.
+    """
+    before = _squash(text[max(0, start - 8 * CONTEXT_CHARS) : start])[-CONTEXT_CHARS:]
+    after = _squash(text[end : end + 8 * CONTEXT_CHARS])[:CONTEXT_CHARS]
+    payload = "\x1f".join((check, rule, _squash(quote), before, after))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+
+
+def with_fingerprints(findings: list[Finding], text: str) -> list[Finding]:
+    """Each finding with its fingerprint; a repeat of the same fingerprint gets #2, #3… in order."""
+    seen: dict[str, int] = {}
+    out = []
+    for f in findings:
+        fp = fingerprint(f.check, f.rule, f.quote, text, f.start, f.end)
+        seen[fp] = seen.get(fp, 0) + 1
+        out.append(f.model_copy(update={"fingerprint": fp if seen[fp] == 1 else f"{fp}#{seen[fp]}"}))
+    return out

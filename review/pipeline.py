@@ -12,7 +12,7 @@ from review.checks.base import Context
 from review.claims import Claims, ScoreTree
 from review.document import Document
 from review.errors import ConfigError
-from review.findings import SEVERITY_ORDER, Finding
+from review.findings import SEVERITY_ORDER, Finding, with_fingerprints
 from review.merge import merge_claims
 from review.rubric import RubricPack, choose_pack
 from review.rules import extract_rules
@@ -102,7 +102,7 @@ def review_document(
         chunks = result.chunks
         notes += [f"模型未读取 {c.start}–{c.end}：{c.reason}" for c in chunks if c.status == "failed"]
     pack, why = (rubric, "命令行指定") if rubric else _auto_pack(doc.text, claims)
-    findings = _number(_dedupe(run_checks(Context(claims, doc.text, claims.period, pack))))
+    findings = _number(with_fingerprints(_dedupe(run_checks(Context(claims, doc.text, claims.period, pack))), doc.text))
     incomplete = bool(doc.unread_pages) or any(c.status == "failed" for c in chunks)
     status: Literal["complete", "incomplete"] = "incomplete" if incomplete else "complete"
     return Review(

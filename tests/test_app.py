@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 from review.claims import Claims
 from review.document import Document, PageIssue
 from review.pipeline import Review
+from review.review_key import ReviewOptions
 from review.store import Store
 
 from .conftest import LABELS, ROOT, SAMPLES
@@ -86,7 +87,7 @@ def test_upload_seed_filter_select_confirm_and_rerun(tmp_path: Path) -> None:
         assert any(q in label["quote"] or label["quote"] in q for q in quotes), label["id"]
     assert source_html(at).count('<sup class="rv-id">') >= 1
 
-    widget(at.multiselect, "严重程度").set_value(["高"]).run()
+    widget(at.pills, "严重程度").set_value(["高"]).run()
     frame = table(at)
     assert set(frame["严重程度"]) == {"高"} and len(frame) == 2
     picker = widget(at.selectbox, "选择问题")
@@ -98,6 +99,7 @@ def test_upload_seed_filter_select_confirm_and_rerun(tmp_path: Path) -> None:
     assert "rv-high rv-selected" in src and "617705万元</mark>" in src
     assert card_field(at, "类型") == "单位（unit）" and "617705万元" in card_field(at, "计算过程")
 
+    assert widget(at.radio, "审核结论").value is None  # nothing is preselected
     widget(at.radio, "审核结论").set_value("确认")
     widget(at.text_input, "审核人").input("张三")
     widget(at.text_area, "审核意见").input("应为617705元，单位写错")
@@ -124,11 +126,28 @@ def test_upload_seed_filter_select_confirm_and_rerun(tmp_path: Path) -> None:
     assert list(history["未结（含待定）"]) == [len(frame) - 1]
 
 
-def test_decision_without_reviewer_is_refused(tmp_path: Path) -> None:
+def test_a_decision_is_saved_only_when_chosen_and_signed(tmp_path: Path) -> None:
     at = upload(start(), SEED, (SAMPLES / SEED).read_bytes())
-    next(b for b in at.button if b.label == "保存").click().run()
+    assert widget(at.radio, "审核结论").value is None
+    widget(at.text_input, "审核人").input("张三")
+    next(b for b in at.button if b.label == "保存").click().run()  # a name but no decision chosen
+    assert any("请先选择审核结论" in e.value for e in at.error)
+    assert set(table(at)["审核结论"]) == {"未审核"}
+    assert Store(Path(os.environ["REVIEW_HOME"]) / "review.sqlite3").history()[0].confirmed == 0
+    widget(at.radio, "审核结论").set_value("驳回")
+    widget(at.text_input, "审核人").input("")
+    next(b for b in at.button if b.label == "保存").click().run()  # a decision but no name
     assert any("请填写审核人" in e.value for e in at.error)
     assert set(table(at)["审核结论"]) == {"未审核"}
+
+
+def test_the_same_content_under_another_name_shows_the_new_name() -> None:
+    data = (SAMPLES / SEED).read_bytes()
+    upload(start(), "甲镇报告.txt", data)
+    again = upload(start(), "甲镇报告（终稿）.txt", data)
+    assert [s.value.replace("\\", "") for s in again.subheader] == ["甲镇报告（终稿）.txt"]
+    # the files are built only when a download is clicked (deferred): nothing is built on a rerun
+    assert all(b.proto.deferred_file_id for b in again.get("download_button"))
 
 
 @pytest.mark.parametrize(
@@ -169,7 +188,9 @@ def test_report_text_is_escaped_on_the_page() -> None:
     )
     at = upload(start(), "<b>恶意</b>.txt", text.encode())
     for h in at.html:
-        assert "<script" not in h.value and "<img" not in h.value and "<b>" not in h.value
+        assert "<img" not in h.value and "<b>" not in h.value
+        # the only script on the page is our own constant scroll-into-view code
+        assert "<script" not in h.value or h.value.startswith("<script>(function(){/*F"), h.value[:80]
     assert "&lt;script&gt;" in source_html(at) and "&lt;img src=x onerror=alert(1)&gt;" in source_html(at)
     assert all("<b>" not in s.value for s in at.subheader)
 
@@ -190,16 +211,14 @@ def test_an_incomplete_review_says_what_was_not_read() -> None:
         status="incomplete",
         notes=("第2页未读取：没有文字层（可能是扫描件）",),
     )
-    from review import __version__
-
-    rid = Store(home / "review.sqlite3").save_review(review, name="扫描件.pdf", tool_version=__version__)
+    rid = Store(home / "review.sqlite3").save_review(review, name="扫描件.pdf", options=ReviewOptions())
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["review"] = str(rid)
     at.run()
     assert not at.exception
     warning = " ".join(w.value for w in at.warning)
     assert "复核不完整" in warning and "第2页未读取" in warning
-    assert any("未发现数字或评分问题" in s.value for s in at.success)
+    assert any("未发现问题" in s.value and "未被识别的表述与表格没有核对" in s.value for s in at.success)
 
 
 MODEL_TEXT = (
@@ -253,12 +272,17 @@ def test_a_failed_model_chunk_makes_the_review_incomplete(model_server: Scripted
     assert "抽取方式：hybrid" in " ".join(c.value for c in at.caption)
 
 
-def test_the_upload_limit_comes_from_the_streamlit_config(monkeypatch: pytest.MonkeyPatch) -> None:
-    import streamlit
-
-    real = streamlit.get_option
-    monkeypatch.setattr(streamlit, "get_option", lambda key: 1 if key == "server.maxUploadSize" else real(key))
+def test_the_upload_limit_is_ours_and_refused_in_chinese(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REVIEW_MAX_MB", "1")
     at = start()
     assert "上传上限：1 MB" in " ".join(m.value for m in at.sidebar.markdown)
     upload(at, "大报告.txt", ("预算执行率56%。" * 120_000).encode())
-    assert any("文件过大" in e.value for e in at.error)
+    assert any("超过上限 1 MB" in e.value for e in at.error)
+
+
+def test_any_file_type_reaches_our_own_chinese_refusal() -> None:
+    """The uploader takes every type (Streamlit's refusal is English); ours says what is wrong."""
+    at = upload(start(), "报告.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "application/msword")
+    errors = " ".join(e.value for e in at.error)
+    assert "无法读取" in errors and "doc" in errors
+    assert at.file_uploader[0].proto.type == []  # no type list for Streamlit to refuse by

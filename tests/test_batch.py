@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+from review.review_key import ReviewOptions
 from review.batch import run_batch
 from review.store import Store
 from tests.conftest import SAMPLES
@@ -108,7 +109,7 @@ from review.loader import load
 from review.pipeline import review_document
 store = Store(sys.argv[1])
 review = review_document(load(sys.argv[2]))
-rid = store.save_review(review, name="seed", tool_version="t")
+rid = store.save_review(review, name="seed", options=ReviewOptions(tool_version="t"))
 i = 0
 while True:
     store.add_decision(rid, review.findings[i % len(review.findings)].id, "confirmed", "审核员", f"意见{i}")

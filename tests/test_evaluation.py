@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from review.review_key import ReviewOptions
 from review.claims import Claims, Quantity, SumRelation
 from review.evaluation import baseline
 from review.evaluation.claimscore import score_claims
@@ -211,7 +212,7 @@ def test_import_decisions_turns_confirmed_and_dismissed_into_labels(tmp_path: Pa
     review = review_text(text, period=2023)
     assert len(review.findings) >= 1
     store = Store(tmp_path / "reviews.db")
-    rid = store.save_review(review, name="某镇 报告.txt", tool_version="0.1.0")
+    rid = store.save_review(review, name="某镇 报告.txt", options=ReviewOptions(tool_version="0.1.0"))
     store.add_decision(rid, review.findings[0].id, "dismissed", "审核员甲", "口径不同")
     store.add_decision(rid, review.findings[0].id, "confirmed", "审核员乙", "确属差错")
     out, samples = tmp_path / "labels", tmp_path / "samples"

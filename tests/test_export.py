@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from review.review_key import ReviewOptions
 from review.claims import Claims
 from review.document import Document
-from review.export import COLUMNS, to_csv, to_json_export, to_xlsx
+from review.export import COLUMNS, PAGE_COLUMNS, export_name, finding_rows, to_csv, to_json_export, to_xlsx
 from review.findings import Finding, Value
 from review.loader import load
 from review.pipeline import Review, review_document
@@ -32,7 +33,7 @@ def review() -> Review:
 
 def decided(review: Review, tmp_path: Path) -> dict[str, Decision]:
     store = Store(tmp_path / "r.db")
-    rid = store.save_review(review, name=NAME, tool_version="test")
+    rid = store.save_review(review, name=NAME, options=ReviewOptions(tool_version="test"))
     store.add_decision(rid, "F1", "confirmed", "张三", "执行率应为62.91%")
     store.add_decision(rid, "F2", "dismissed", "李四", "分档只列了部分项目")
     return store.latest(rid)
@@ -51,7 +52,8 @@ def test_xlsx_has_one_row_per_finding_and_a_summary(review: Review, tmp_path: Pa
     for n, row in enumerate(rows[1:], 1):
         cells = dict(zip(COLUMNS, row, strict=True))
         f = by_id[f"F{n}"]
-        assert cells["序号"] == n and cells["报告"] == NAME and cells["原文摘录"] == f.quote
+        assert cells["序号"] == str(n) and cells["报告"] == NAME and cells["原文摘录"] == f.quote
+        assert cells["编号"] == f.id and cells["问题"] == f.message and cells["指纹"] == f.fingerprint
         assert cells["计算过程"] == f.trace and cells["位置"].startswith("第")
         assert cells["严重程度"] in {"高", "中", "低"}
     first, second, third = (dict(zip(COLUMNS, r, strict=True)) for r in rows[1:4])
@@ -61,9 +63,13 @@ def test_xlsx_has_one_row_per_finding_and_a_summary(review: Review, tmp_path: Pa
     assert (second["审核结论"], second["审核人"]) == ("驳回", "李四")
     assert (third["审核结论"], third["审核人"], third["审核时间"]) == ("未审核", None, None)
     summary = {r[0]: r[1] for r in wb["汇总"].iter_rows(values_only=True)}
-    assert summary["报告"] == NAME and summary["问题总数"] == len(review.findings)
-    assert summary["审核结论：确认"] == 1 and summary["审核结论：驳回"] == 1
-    assert summary["审核结论：未审核"] == len(review.findings) - 2
+    assert summary["报告"] == NAME and summary["问题总数"] == str(len(review.findings))
+    assert summary["审核结论：确认"] == "1" and summary["审核结论：驳回"] == "1"
+    assert summary["审核结论：未审核"] == str(len(review.findings) - 2)
+    for sheet in wb.worksheets:  # every cell is text: nothing is a number, a date or a formula
+        for row_cells in sheet.iter_rows():
+            for cell in row_cells:
+                assert cell.value is None or (cell.data_type == "s" and isinstance(cell.value, str)), cell
     assert summary["抽取方式"] == "rules" and summary["评分规则"] == "报告自带分值（测试）"
     assert summary["SHA-256"] == review.document.sha256
 
@@ -90,7 +96,7 @@ def formula_review() -> Review:
 def test_text_starting_with_equals_stays_text_in_xlsx(tmp_path: Path) -> None:
     review = formula_review()
     store = Store(tmp_path / "r.db")
-    rid = store.save_review(review, name="=cmd.txt", tool_version="test")
+    rid = store.save_review(review, name="=cmd.txt", options=ReviewOptions(tool_version="test"))
     store.add_decision(rid, "F1", "confirmed", "=张三", "=1+1")
     data = to_xlsx(review, "=cmd.txt", store.latest(rid))
     ws = load_workbook(io.BytesIO(data))["问题清单"]
@@ -134,3 +140,24 @@ def test_json_is_the_cli_contract_with_decisions_added(review: Review, tmp_path:
     decisions = {f["id"]: f["decision"] for f in doc["findings"]}
     assert decisions["F1"]["decision"] == "confirmed" and decisions["F1"]["label"] == "确认"
     assert decisions["F1"]["reviewer"] == "张三" and decisions["F3"] is None
+
+
+def test_the_working_paper_carries_everything_the_page_table_shows(review: Review) -> None:
+    assert set(PAGE_COLUMNS) <= set(COLUMNS)
+    row = finding_rows(review, NAME, {})[0]
+    assert all(row[c] for c in ("编号", "问题", "严重程度", "问题类型", "报告值", "复核值", "审核结论"))
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("报告.pdf", "报告-pdf-复核.xlsx"),
+        ("报告.txt", "报告-txt-复核.xlsx"),
+        ('某镇"2023"报告.docx', "某镇_2023_报告-docx-复核.xlsx"),
+        ("a/b\\c:d*.txt", "b_c_d_-txt-复核.xlsx"),
+        ("无扩展名", "无扩展名-复核.xlsx"),
+        ("", "report-复核.xlsx"),
+    ],
+)
+def test_export_names_keep_the_format_and_survive_a_download(name: str, expected: str) -> None:
+    assert export_name(name, "xlsx") == expected

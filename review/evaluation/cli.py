@@ -17,6 +17,7 @@ import os
 import sys
 from pathlib import Path
 
+from review import argparse_zh
 from review.errors import ConfigError, ReviewError
 from review.evaluation import baseline
 from review.evaluation.decisions import import_decisions
@@ -37,6 +38,7 @@ def _positive(raw: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    argparse_zh.install()
     p = _Parser(prog="review eval", description="回归评测：在标注样本上度量发现项、抽取与注入错误的查全率和查准率")
     p.add_argument("--extractor", choices=["rules", "llm", "hybrid"], default="rules")
     p.add_argument("--replay", action="store_true", help="模型回复只取自缓存（不发送请求）")

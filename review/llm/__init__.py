@@ -16,11 +16,19 @@ from typing import Any, TextIO
 from review.errors import ConfigError
 from review.llm.cache import Cache
 from review.llm.client import Message, OpenAIChatClient, Reply
-from review.llm.extract import LLMExtractor
+from review.llm.extract import LLMExtractor, identity_of
 from review.llm.prompting import load_prompt
 from review.llm.settings import LLMSettings, load_settings
 
-__all__ = ["LLMExtractor", "LLMSettings", "ProgressBar", "build_extractor", "load_settings", "model_configured"]
+__all__ = [
+    "LLMExtractor",
+    "LLMSettings",
+    "ProgressBar",
+    "build_extractor",
+    "load_settings",
+    "model_configured",
+    "model_identity",
+]
 
 
 def model_configured(env: Mapping[str, str]) -> bool:
@@ -92,6 +100,15 @@ def build_extractor(settings: LLMSettings, *, replay: bool = False) -> LLMExtrac
         reasks=settings.reasks,
         params=_params(settings),
     )
+
+
+def model_identity(settings: LLMSettings) -> str:
+    """The identity (model + prompt) an extractor built from these settings will have, without
+    building it (no server is started): the model part of the review key."""
+    from review.llm import local
+
+    name = local.MODELS[settings.local_model].alias if settings.provider == "local" else str(settings.model)
+    return identity_of(name, load_prompt())
 
 
 def _params(settings: LLMSettings) -> dict[str, Any]:

@@ -63,6 +63,11 @@ class _Done:
     tally: _Tally = field(default_factory=_Tally)
 
 
+def identity_of(model: str, prompt: Prompt) -> str:
+    """The model part of a review key: the model's name and the prompt's version and digest."""
+    return f"{model}（提示词 {prompt.version}+{prompt.sha}）"
+
+
 class LLMExtractor:
     """A `review.pipeline.ModelExtractor`. One instance may review many documents; `ledger`
     keeps one entry per document, and the cache keeps them too."""
@@ -92,6 +97,11 @@ class LLMExtractor:
         known = self.cache.get_meta(self._mode_key)
         if known and mode == "auto" and hasattr(client, "learned_mode") and client.learned_mode is None:
             client.learned_mode = known
+
+    @property
+    def identity(self) -> str:
+        """What of the model path changes a result: the model and the prompt (version and digest)."""
+        return identity_of(self.client.model, self.prompt)
 
     def __call__(self, doc: Document, progress: Progress | None = None) -> ModelResult:
         started = time.monotonic()
