@@ -281,8 +281,15 @@ def test_encrypted_pdf(tmp_path: Path) -> None:
 
 def test_pdf_without_text(tmp_path: Path) -> None:
     p = tmp_path / "scan.pdf"
-    p.write_bytes(raw_pdf([b"", b"0 0 1 rg 72 72 200 200 re f"]))
+    scanned = b"q 200 0 0 200 72 500 cm BI /W 2 /H 2 /CS /G /BPC 8 ID \x00\x80\x80\xff EI Q"
+    p.write_bytes(raw_pdf([b"", scanned]))
     assert "无文本层" in expect_error(p)
+
+
+def test_pdf_of_blank_pages(tmp_path: Path) -> None:
+    p = tmp_path / "blank.pdf"
+    p.write_bytes(raw_pdf([b"", b"0 0 1 rg 72 72 200 200 re f"]))
+    assert expect_error(p) == "PDF 只有空白页，没有文字，请检查是否导出了正确的文件"
 
 
 def test_corrupt_pdf(tmp_path: Path) -> None:
