@@ -102,6 +102,15 @@ def check_archive(data: bytes, name: str, unzipped_limit: int) -> None:
         )
 
 
+def is_word_archive(data: bytes) -> bool:
+    """Whether the bytes are a zip archive that holds word/document.xml (a damaged one is not)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return MAIN_PART in archive.namelist()
+    except (zipfile.BadZipFile, EOFError):
+        return False
+
+
 def _children(parent: etree._Element, tags: tuple[str, ...]) -> Iterator[etree._Element]:
     """Child elements with one of `tags`, looking through w:sdt and w:customXml wrappers."""
     for child in parent.iterchildren():
