@@ -2,7 +2,9 @@
 
 Canonical text: each paragraph on its own line; each table in the flattened TAB format of
 `review.texttables` (a "\\t" line per cell, a blank line after each row), so a report saved as
-.txt and as .docx gives the same text.
+.txt and as .docx gives the same text. Paragraphs that hold a table typed in that format (a "\\t"
+paragraph per cell, an empty paragraph after each row) are read as that table, exactly as the same
+lines in a .txt.
 
 - The body is walked element by element (w:p, w:tbl, and the content of w:sdt / w:customXml
   wrappers, which `Document.iter_inner_content()` would skip).
@@ -68,11 +70,15 @@ def read_docx(data: bytes, name: str, *, unzipped_limit: int) -> tuple[str, tupl
             name, f"Word 文档已损坏或格式不对，无法读取（{type(e).__name__}），请重新保存后再试"
         ) from e
     builder = TextBuilder()
+    run: list[str] = []  # the paragraphs since the last table
     for item in _children(body, (_P, _TBL)):
         if item.tag == _P:
-            builder.paragraph(paragraph_text(item))
-        else:
-            builder.table(table_rows(item, depth=0))
+            run.append(paragraph_text(item))
+            continue
+        builder.paragraphs(run)
+        run = []
+        builder.table(table_rows(item, depth=0))
+    builder.paragraphs(run)
     text, blocks = builder.build()
     if not text.strip():
         raise DocumentLoadError(name, "Word 文档没有文字内容")
@@ -94,6 +100,15 @@ def check_archive(data: bytes, name: str, unzipped_limit: int) -> None:
             name,
             f"解压后过大（{total / 1e6:.1f} MB，上限 {unzipped_limit / 1e6:.1f} MB），可能是压缩炸弹，已拒绝读取",
         )
+
+
+def is_word_archive(data: bytes) -> bool:
+    """Whether the bytes are a zip archive that holds word/document.xml (a damaged one is not)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return MAIN_PART in archive.namelist()
+    except (zipfile.BadZipFile, EOFError):
+        return False
 
 
 def _children(parent: etree._Element, tags: tuple[str, ...]) -> Iterator[etree._Element]:

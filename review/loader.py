@@ -4,9 +4,12 @@
 reader for the format found. Every failure is a `DocumentLoadError` with a one-line Chinese
 reason; library exceptions are caught narrowly in the format readers and converted there.
 
-Dispatch: the extension must be .txt, .docx or .pdf. Content decides how the file is read: bytes
-that start with "%PDF" are read as PDF and a zip archive as .docx whatever the (supported)
-extension, so a misnamed file still loads; a .pdf or .docx whose content is neither is rejected.
+Dispatch: the extension must be .txt, .docx or .pdf, and the content decides what the file is:
+bytes that start with "%PDF" are a PDF, a zip archive holding word/document.xml is a Word
+document, any other zip archive is just that. Content that disagrees with the extension is
+rejected with what the file is and what the extension promised ("扩展名为 .pdf，但内容是 ZIP
+压缩包（不是 PDF）"), and how to fix it when the content is a supported type. A .docx is opened
+as a zip whatever it holds, so that a damaged or non-Word archive gets the Word reader's reason.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from pathlib import Path
 from typing import Literal
 
 from review.document import Document
-from review.docx_loader import read_docx
+from review.docx_loader import is_word_archive, read_docx
 from review.errors import DocumentLoadError
 from review.pdf_loader import read_pdf
 from review.texttables import text_blocks
@@ -34,6 +37,9 @@ _NON_ASCII = re.compile("[^\x00-\x7f]")
 _DAMAGE_LIMIT = 0.01  # share of undecodable UTF-8 sequences still read as damaged UTF-8
 
 Format = Literal["txt", "docx", "pdf"]
+_FORMATS: dict[str, Format] = {".txt": "txt", ".docx": "docx", ".pdf": "pdf"}
+_EXPECTED = {"txt": "文本文件", "docx": " Word 文档", "pdf": " PDF"}  # after 不是
+_FOUND = {"pdf": ("PDF 文件", ".pdf"), "docx": ("Word 文档", ".docx"), "zip": ("ZIP 压缩包", "")}
 
 
 def load(path: str | os.PathLike[str], *, max_bytes: int = 20_000_000) -> Document:
@@ -95,11 +101,15 @@ def _mb(n: int) -> str:
 
 
 def _sniff(data: bytes, ext: str, name: str) -> Format:
-    """The format to read the bytes as; rejects content that matches no supported format."""
-    if data.startswith(b"%PDF") or (ext == ".pdf" and b"%PDF-" in data[:1024]):
-        return "pdf"
-    if data.startswith(_ZIP):
-        return "docx"
+    """The format to read the bytes as: the extension's, if the content is of that type."""
+    wanted: Format = _FORMATS[ext]
+    found = _content(data, ext)
+    if found == wanted or (found == "zip" and wanted == "docx"):
+        return wanted
+    if found is not None:
+        what, fix = _FOUND[found]
+        hint = f"，请将扩展名改为 {fix}" if fix else ""
+        raise DocumentLoadError(name, f"扩展名为 {ext}，但内容是 {what}（不是{_EXPECTED[wanted]}）{hint}")
     if data.startswith(_OLE2):
         raise DocumentLoadError(name, "这是旧版 .doc 格式或加密的 Word 文档，请取消密码并另存为 .docx 后再试")
     if ext == ".pdf":
@@ -107,6 +117,15 @@ def _sniff(data: bytes, ext: str, name: str) -> Format:
     if ext == ".docx":
         raise DocumentLoadError(name, "不是有效的 Word 文档（.docx 应为 zip 压缩包）")
     return "txt"
+
+
+def _content(data: bytes, ext: str) -> Literal["pdf", "docx", "zip"] | None:
+    """What the bytes are, if a PDF or a zip archive (a Word document or another zip)."""
+    if data.startswith(b"%PDF") or (ext == ".pdf" and b"%PDF-" in data[:1024]):
+        return "pdf"
+    if data.startswith(_ZIP):
+        return "docx" if ext != ".docx" and is_word_archive(data) else "zip"
+    return None
 
 
 def decode_text(data: bytes, name: str) -> str:

@@ -35,9 +35,14 @@ when their left and right edges agree and the column edges of one are among the 
 Page numbers: a line heading or ending a page that is only a page number ("3", "- 3 -", "第3页")
 does not stop a paragraph or table from going on over the page break; it is written after it.
 
-Unreadable pages: a page without characters is recorded as "无文本层（可能为扫描件）", a page
-with undecodable glyphs ("(cid:NNN)") as "字体无法解码"; it contributes no text and nothing
-continues over it. If no page can be read the file is rejected.
+Blank pages: a page with no visible character, no image and no curve (LibreOffice writes a page
+holding one space for a trailing paragraph after a page break) is blank: it holds no text and is
+not an unread page. Rules and rectangles alone (a frame, an empty grid) do not make a page unread;
+curves might be text drawn as outlines, so a page with them is not taken for blank.
+
+Unreadable pages: a page with images (or curves) but no visible characters is recorded as
+"无文本层（可能为扫描件）", a page with undecodable glyphs ("(cid:NNN)") as "字体无法解码"; it
+contributes no text and nothing continues over it. If no page can be read the file is rejected.
 """
 
 from __future__ import annotations
@@ -129,8 +134,10 @@ def read_pdf(data: bytes, name: str) -> tuple[str, tuple[Block, ...], tuple[Page
         else:
             builder.table([[c.text for c in row] for row in item.rows], pages=item.pages)
     text, blocks = builder.build()
+    if not text.strip() and not issues:
+        raise DocumentLoadError(name, "PDF 只有空白页，没有文字，请检查是否导出了正确的文件")
     if not text.strip():
-        reasons = "、".join(dict.fromkeys(issue.reason for issue in issues)) or "没有页面"
+        reasons = "、".join(dict.fromkeys(issue.reason for issue in issues))
         raise DocumentLoadError(name, f"PDF 没有可读取的文字（{reasons}），请提供带文字层的 PDF 或 Word 文件")
     return text, blocks, tuple(issues)
 
@@ -140,6 +147,13 @@ def _reason(e: Exception) -> str:
     if isinstance(original, PDFEncryptionError):
         return "PDF 已加密，无法读取"
     return "PDF 文件已损坏，无法读取，请重新导出后再试"
+
+
+def blank_page(
+    chars: Sequence[dict[str, Any]], images: Sequence[dict[str, Any]], curves: Sequence[dict[str, Any]]
+) -> bool:
+    """Whether a page shows nothing that could hold text: no visible character, image or curve."""
+    return not images and not curves and not any(str(ch.get("text", "")).strip() for ch in chars)
 
 
 def page_issue(chars: Sequence[dict[str, Any]], number: int) -> PageIssue | None:
@@ -154,6 +168,8 @@ def page_issue(chars: Sequence[dict[str, Any]], number: int) -> PageIssue | None
 def _read_page(page: Page, number: int) -> tuple[list[_Item], PageIssue | None]:
     """Visual lines and table parts of one page, top to bottom."""
     page = page.dedupe_chars()
+    if blank_page(page.chars, page.images, page.curves):
+        return [], None
     issue = page_issue(page.chars, number)
     if issue is not None:
         return [], issue

@@ -9,7 +9,9 @@ the same way so that one report gives the same canonical text in every format::
     续行                 <- continues the cell above (no TAB, and the row goes on after it)
                          <- a blank line ends the row
 
-`find_tables` detects such regions in a text; `TextBuilder` writes them.
+`find_tables` detects such regions in a text; `TextBuilder` writes them, and reads them again in a
+run of paragraphs that holds such a table one cell a paragraph (a Word document whose table was
+typed with tabs), so that it gives the cells of the same text read as a .txt.
 
 Detection rules (for .txt input):
 - A row is a run of cell lines (and their continuation lines) ended by a blank line, by a
@@ -26,9 +28,11 @@ Detection rules (for .txt input):
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from itertools import accumulate, groupby
 
 from review.document import Block
 
@@ -148,25 +152,45 @@ def find_tables(text: str) -> list[TextTable]:
 
 def text_blocks(text: str) -> tuple[Block, ...]:
     """Blocks of a plain text: table cells, and one paragraph per other non-blank line."""
-    lines = split_lines(text)
-    tables = find_tables(text)
-    blocks: list[Block] = []
-    i = 0
-    for index, table in enumerate(tables):
-        blocks += _paragraphs(text, lines[i : table.first_line])
-        blocks += _cells(table, index)
-        i = table.last_line + 1
-    blocks += _paragraphs(text, lines[i:])
+    blocks, _ = run_blocks(text, None)
     return tuple(blocks)
 
 
-def _paragraphs(text: str, lines: list[Line]) -> list[Block]:
-    return [Block(kind="paragraph", start=ln.start, end=ln.end) for ln in lines if text[ln.start : ln.end].strip()]
+def run_blocks(
+    text: str, first_lines: Sequence[int] | None, *, offset: int = 0, first_table: int = 0
+) -> tuple[list[Block], int]:
+    """Blocks of a run of paragraphs joined by "\\n", and the number of tables found in it.
+
+    Paragraph k begins on line `first_lines[k]` (None: every line is a paragraph, as in a .txt).
+    The tables are those `find_tables` reads in the whole run, so paragraphs that hold a table
+    line by line give the cells a .txt with the same lines gives; what a paragraph has outside
+    the tables is one paragraph block (if not blank). Offsets are shifted by `offset`, table
+    numbers by `first_table`.
+    """
+    lines = split_lines(text)
+    tables = find_tables(text)
+    table_at = {i: n for n, t in enumerate(tables) for i in range(t.first_line, t.last_line + 1)}
+
+    def piece(i: int) -> tuple[bool, int]:  # (in a table, table or paragraph number)
+        if i in table_at:
+            return True, table_at[i]
+        return False, i if first_lines is None else bisect_right(first_lines, i) - 1
+
+    blocks: list[Block] = []
+    for (in_table, n), group in groupby(range(len(lines)), key=piece):
+        if in_table:
+            blocks += _cells(tables[n], first_table + n, offset)
+            continue
+        numbers = list(group)
+        start, end = lines[numbers[0]].start, lines[numbers[-1]].end
+        if text[start:end].strip():
+            blocks.append(Block(kind="paragraph", start=offset + start, end=offset + end))
+    return blocks, len(tables)
 
 
-def _cells(table: TextTable, index: int) -> list[Block]:
+def _cells(table: TextTable, index: int, offset: int) -> list[Block]:
     return [
-        Block(kind="cell", start=s, end=e, table=index, row=r, col=c)
+        Block(kind="cell", start=offset + s, end=offset + e, table=index, row=r, col=c)
         for r, row in enumerate(table.rows)
         for c, (s, e) in enumerate(row)
     ]
@@ -195,6 +219,18 @@ class TextBuilder:
         start = self._line(text)
         if text.strip():
             self._blocks.append(Block(kind="paragraph", start=start, end=start + len(text), page=page))
+
+    def paragraphs(self, texts: Sequence[str]) -> None:
+        """A run of consecutive paragraphs, each on its own line(s); a table typed in them in the
+        TAB format (one cell a paragraph) becomes a table, cell for cell as in a .txt."""
+        if not texts:
+            return
+        first_lines = list(accumulate((t.count("\n") + 1 for t in texts[:-1]), initial=0))
+        text = "\n".join(texts)
+        start = self._line(text)
+        blocks, tables = run_blocks(text, first_lines, offset=start, first_table=self._tables)
+        self._blocks += blocks
+        self._tables += tables
 
     def table(
         self,

@@ -18,6 +18,8 @@
   - `repeat_header=N` marks the first N rows as header rows that Word and LibreOffice repeat
     on every page (w:tblHeader); `can_split=True` lets rows break across pages;
     `page_numbers=True` puts "- N -" in the footer.
+- `lines_to_docx` writes every line as a paragraph instead, TAB tables included, as a report
+  whose tables were typed with tabs.
 - `docx_to_pdf` converts with LibreOffice (`libreoffice --headless --convert-to pdf`);
   `build_formats` makes both files and converts each text and option set once per test run.
 """
@@ -119,6 +121,16 @@ def txt_to_docx(
     if closing is not None:  # the table ends the report: the body's own section is landscape
         body = document.element.body.get_or_add_sectPr()
         body.getparent().replace(body, closing._sectPr)
+    document.save(str(out))
+    return out
+
+
+def lines_to_docx(text: str, out: Path) -> Path:
+    """Write `text` as a .docx with one paragraph per line and no Word table: a report whose tables
+    were typed with tabs (python-docx writes each "\\t" as a w:tab); return `out`."""
+    document = docx.Document()
+    for line in split_lines(text):
+        document.add_paragraph(text[line.start : line.end])
     document.save(str(out))
     return out
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import docx
@@ -10,10 +11,24 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
+from review.cli import main
 from review.document import Document
 from review.errors import DocumentLoadError
 from review.loader import load
-from tests.docbuild import check_invariants, seed_paths, txt_to_docx
+from review.pipeline import review_document
+from tests.docbuild import check_invariants, lines_to_docx, seed_paths, txt_to_docx
+
+# A scoring table typed with tabs, one cell a line: an empty cell, a cell continued on a line of
+# its own, a score above its weight (数量指标 32 > 30) and a category whose indicators fall short
+# of its weight (效益指标 30 > 20).
+TAB_TABLE = (
+    "附表：项目支出绩效自评表\n"
+    "\t一级指标\n\t二级指标\n\t分值\n\t得分\n\n"
+    "\t产出指标（50分）\n\t数量指标\n\t30\n\t32\n\n"
+    "\t\n\t质量指标\n\t20\n\t18\n\n"
+    "\t效益指标（30分）\n\t社会效益\n经济效益\n\t20\n\t20\n\n"
+    "说明：以上为自评结果。\n"
+)
 
 
 def rows_of(doc: Document, table: int = 0) -> list[list[str]]:
@@ -155,3 +170,58 @@ def test_seed_table_is_laid_out_like_a_report(tmp_path: Path) -> None:
     assert [s.orientation for s in document.sections] == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE]
     deduction = [c.text for c in table.rows[-2].cells]  # 扣分项 spans the three indicator levels
     assert deduction[:3] == ["扣分项（10分）"] * 3 and deduction[3] == "10"
+
+
+def spans(doc: Document) -> list[tuple[str, int, int, int | None, int | None, int | None]]:
+    return [(b.kind, b.start, b.end, b.table, b.row, b.col) for b in doc.blocks]
+
+
+def finding_keys(doc: Document) -> list[tuple[str, str, int, int, str]]:
+    return [(f.check, f.severity, f.start, f.end, f.message) for f in review_document(doc).findings]
+
+
+@pytest.mark.parametrize("text", ["seed 004", TAB_TABLE], ids=["seed-004", "own-table"])
+def test_tab_table_typed_as_paragraphs_reads_as_in_the_txt(tmp_path: Path, text: str) -> None:
+    """Paragraphs that hold a TAB table line by line give the .txt's text, grid and findings."""
+    if text == "seed 004":
+        text = load(next(p for p in seed_paths() if p.name.startswith("004"))).text
+    txt = tmp_path / "report.txt"
+    txt.write_text(text, encoding="utf-8")
+    from_txt = load(txt)
+    from_docx = load(lines_to_docx(text, tmp_path / "report.docx"))
+    check_invariants(from_docx)
+    assert from_txt.table_ids() == [0]
+    assert from_docx.text == from_txt.text  # automatic numbering plays no part: nothing is missing
+    assert spans(from_docx) == spans(from_txt)
+    assert rows_of(from_docx) == rows_of(from_txt)
+    assert len(finding_keys(from_txt)) >= 2
+    assert finding_keys(from_docx) == finding_keys(from_txt)
+
+
+def test_review_check_gives_seed_004_typed_with_tabs_the_findings_of_its_txt(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (seed,) = [p for p in seed_paths() if p.name.startswith("004")]
+    typed = lines_to_docx(seed.read_text(encoding="utf-8"), tmp_path / "004.docx")
+    assert main(["check", str(seed), str(typed), "--format", "json"]) == 0
+    from_txt, from_docx = json.loads(capsys.readouterr().out)["documents"]
+    keys = [[(f["check"], f["severity"], f["quote"]) for f in doc["findings"]] for doc in (from_txt, from_docx)]
+    assert keys[1] == keys[0]
+    assert [k[:2] for k in keys[0]].count(("score", "high")) == 2
+
+
+def test_tab_lines_next_to_a_word_table_and_soft_breaks(tmp_path: Path) -> None:
+    """A typed table and a Word table: two tables, numbered in order; a paragraph with a line
+    break outside a typed table stays one paragraph."""
+    document = docx.Document()
+    for line in ["\t甲", "\t1", "", "\t乙", "\t2", "", "表2"]:
+        document.add_paragraph(line)
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "丙", "3"
+    document.add_paragraph("第一行").add_run().add_break()
+    doc = load(save(document, tmp_path / "mixed.docx"))
+    check_invariants(doc)
+    assert doc.table_ids() == [0, 1]
+    assert rows_of(doc, 0) == [["甲", "1"], ["乙", "2"]]
+    assert rows_of(doc, 1) == [["丙", "3"]]
+    assert paragraphs_of(doc) == ["表2", "第一行\n"]

@@ -118,22 +118,58 @@ def test_txt_uppercase_extension(tmp_path: Path) -> None:
     assert load(p).source_format == "txt"
 
 
-# --- dispatch by content --------------------------------------------------------------------------
+# --- type by content -----------------------------------------------------------------------------
 
 
-def test_pdf_content_named_txt_is_read_as_pdf(tmp_path: Path) -> None:
-    p = tmp_path / "misnamed.txt"
-    p.write_bytes(raw_pdf([text_page("Total 97")]))
-    doc = load(p)
-    assert doc.source_format == "pdf"
-    assert doc.text == "Total 97"
+def zip_archive(path: Path) -> Path:
+    """A zip archive that is not a Word document."""
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("data/report.csv", "项目,金额\n")
+    return path
 
 
-def test_docx_content_named_pdf_is_read_as_docx(tmp_path: Path) -> None:
-    docx_path = txt_to_docx(REPORT, tmp_path / "r.docx")
-    p = tmp_path / "misnamed.pdf"
-    p.write_bytes(docx_path.read_bytes())
-    assert load(p).source_format == "docx"
+def renamed(data: bytes, path: Path) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def test_zip_named_pdf(tmp_path: Path) -> None:
+    p = renamed(zip_archive(tmp_path / "a.zip").read_bytes(), tmp_path / "report.pdf")
+    assert expect_error(p) == "扩展名为 .pdf，但内容是 ZIP 压缩包（不是 PDF）"
+
+
+def test_pdf_named_docx(tmp_path: Path) -> None:
+    p = renamed(raw_pdf([text_page("Total 97")]), tmp_path / "report.docx")
+    assert expect_error(p) == "扩展名为 .docx，但内容是 PDF 文件（不是 Word 文档），请将扩展名改为 .pdf"
+
+
+def test_real_docx_named_txt(tmp_path: Path) -> None:
+    p = renamed(txt_to_docx(REPORT, tmp_path / "r.docx").read_bytes(), tmp_path / "report.txt")
+    assert expect_error(p) == "扩展名为 .txt，但内容是 Word 文档（不是文本文件），请将扩展名改为 .docx"
+
+
+@pytest.mark.parametrize(
+    ("content", "suffix", "reason"),
+    [
+        ("docx", ".pdf", "扩展名为 .pdf，但内容是 Word 文档（不是 PDF），请将扩展名改为 .docx"),
+        ("pdf", ".txt", "扩展名为 .txt，但内容是 PDF 文件（不是文本文件），请将扩展名改为 .pdf"),
+        ("zip", ".txt", "扩展名为 .txt，但内容是 ZIP 压缩包（不是文本文件）"),
+    ],
+    ids=["docx-as-pdf", "pdf-as-txt", "zip-as-txt"],
+)
+def test_content_that_disagrees_with_the_extension(tmp_path: Path, content: str, suffix: str, reason: str) -> None:
+    data = {
+        "docx": lambda: txt_to_docx(REPORT, tmp_path / "r.docx").read_bytes(),
+        "pdf": lambda: raw_pdf([text_page("Total 97")]),
+        "zip": lambda: zip_archive(tmp_path / "a.zip").read_bytes(),
+    }[content]()
+    assert expect_error(renamed(data, tmp_path / f"report{suffix}")) == reason
+
+
+def test_content_that_agrees_with_an_uppercase_extension(tmp_path: Path) -> None:
+    assert load(renamed(raw_pdf([text_page("Total 97")]), tmp_path / "R.PDF")).text == "Total 97"
+    docx_bytes = txt_to_docx(REPORT, tmp_path / "r.docx").read_bytes()
+    assert load(renamed(docx_bytes, tmp_path / "R.DOCX")).source_format == "docx"
 
 
 # --- bad input ----------------------------------------------------------------------------------
@@ -281,8 +317,15 @@ def test_encrypted_pdf(tmp_path: Path) -> None:
 
 def test_pdf_without_text(tmp_path: Path) -> None:
     p = tmp_path / "scan.pdf"
-    p.write_bytes(raw_pdf([b"", b"0 0 1 rg 72 72 200 200 re f"]))
+    scanned = b"q 200 0 0 200 72 500 cm BI /W 2 /H 2 /CS /G /BPC 8 ID \x00\x80\x80\xff EI Q"
+    p.write_bytes(raw_pdf([b"", scanned]))
     assert "无文本层" in expect_error(p)
+
+
+def test_pdf_of_blank_pages(tmp_path: Path) -> None:
+    p = tmp_path / "blank.pdf"
+    p.write_bytes(raw_pdf([b"", b"0 0 1 rg 72 72 200 200 re f"]))
+    assert expect_error(p) == "PDF 只有空白页，没有文字，请检查是否导出了正确的文件"
 
 
 def test_corrupt_pdf(tmp_path: Path) -> None:

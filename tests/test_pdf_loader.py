@@ -15,7 +15,8 @@ from pdfminer.fontmetrics import FONT_METRICS
 from review.document import Document
 from review.errors import DocumentLoadError
 from review.loader import load
-from review.pdf_loader import NO_TEXT_LAYER, UNDECODABLE_FONT, page_issue
+from review.pdf_loader import NO_TEXT_LAYER, UNDECODABLE_FONT, blank_page, page_issue
+from review.pipeline import review_document
 from tests.docbuild import (
     CID_FONT,
     LIBREOFFICE,
@@ -31,6 +32,8 @@ needs_libreoffice = pytest.mark.skipif(
     LIBREOFFICE is None, reason="libreoffice is not on PATH (Debian package libreoffice-writer)"
 )
 CID_PAGE = b"BT /F1 12 Tf 72 720 Td <00010002> Tj ET"
+# A page that is only a picture (an inline 2×2 grey image scaled up), like a scanned page.
+IMAGE_PAGE = b"q 200 0 0 200 72 500 cm BI /W 2 /H 2 /CS /G /BPC 8 ID \x00\x80\x80\xff EI Q"
 
 
 def squeeze(text: str) -> str:
@@ -56,15 +59,57 @@ def table_texts(doc: Document) -> list[list[list[str]]]:
 # --- hand-made PDFs -------------------------------------------------------------------------------
 
 
-def test_blank_page_is_reported_and_other_pages_read(tmp_path: Path) -> None:
+def test_scanned_page_is_reported_and_other_pages_read(tmp_path: Path) -> None:
     p = tmp_path / "mixed.pdf"
-    p.write_bytes(raw_pdf([text_page("Budget 100"), b"", text_page("Score 97")]))
+    p.write_bytes(raw_pdf([text_page("Budget 100"), IMAGE_PAGE, text_page("Score 97")]))
     doc = load(p)
     check_invariants(doc)
     assert doc.source_format == "pdf"
     assert doc.text == "Budget 100\nScore 97"
     assert [b.page for b in doc.blocks] == [1, 3]
     assert [(i.page, i.reason) for i in doc.unread_pages] == [(2, NO_TEXT_LAYER)]
+
+
+@pytest.mark.parametrize(
+    "blank",
+    [b"", b"BT /F1 12 Tf 72 720 Td ( ) Tj ET", b"0 0 1 rg 72 72 200 200 re f"],
+    ids=["empty", "one-space", "rectangle"],
+)
+def test_blank_page_is_neither_read_nor_unread(tmp_path: Path, blank: bytes) -> None:
+    p = tmp_path / "blank.pdf"
+    p.write_bytes(raw_pdf([text_page("Budget 100"), blank, text_page("Score 97")]))
+    doc = load(p)
+    assert doc.text == "Budget 100\nScore 97"
+    assert [b.page for b in doc.blocks] == [1, 3]
+    assert doc.unread_pages == ()
+
+
+def test_blank_page_classification() -> None:
+    space, letter, image, curve = [{"text": " "}], [{"text": "预"}], [{"name": "Im0"}], [{"pts": []}]
+    assert blank_page([], [], [])
+    assert blank_page(space, [], [])
+    assert not blank_page(letter, [], [])
+    assert not blank_page(space, image, [])  # a scan
+    assert not blank_page([], [], curve)  # text drawn as outlines, a chart: not known to be empty
+
+
+@needs_libreoffice
+def test_trailing_blank_page_from_libreoffice_leaves_the_review_complete(tmp_path: Path) -> None:
+    """A Word page break before a last paragraph of one space: LibreOffice writes a page holding
+    only that space (as in the PDF of seed 004 written one paragraph per line)."""
+    document = docx.Document()
+    document.add_paragraph("2023年度部门预算收入总额801.86万元，支出总额801.86万元。")
+    document.add_paragraph(" ").paragraph_format.page_break_before = True
+    source = tmp_path / "trailing.docx"
+    document.save(str(source))
+    pdf = docx_to_pdf(source, tmp_path)
+    assert len(load_pages(pdf)) == 2
+    doc = load(pdf)
+    assert paragraphs(doc) == ["2023年度部门预算收入总额801.86万元，支出总额801.86万元。"]
+    assert doc.unread_pages == ()
+    review = review_document(doc)
+    assert review.status == "complete"
+    assert review.notes == ()
 
 
 def test_undecodable_font_page_is_reported(tmp_path: Path) -> None:
@@ -296,7 +341,7 @@ def test_paragraph_goes_on_over_a_page_break_past_page_numbers(tmp_path: Path) -
     pages = [
         lines_page([(72, 720, "Title"), (72, 100, first), (290, 40, "- 1 -")]),
         lines_page([(290, 760, "2"), (72, 720, short), (72, 700, "Q1 next.")]),
-        b"",  # unreadable: nothing goes on over it
+        IMAGE_PAGE,  # unreadable: nothing goes on over it
         lines_page([(72, 720, "R1 after the gap.")]),
     ]
     p = tmp_path / "pages.pdf"
