@@ -101,11 +101,15 @@ def _mb(n: int) -> str:
 
 
 def _sniff(data: bytes, ext: str, name: str) -> Format:
-    """The format to read the bytes as: the extension's, if the content is of that type."""
+    """The format to read the bytes as. The content decides: a PDF or Word document under another
+    extension is read as what it is (files reach auditors renamed); content that is neither, under
+    a .pdf/.docx name or a zip under any name, is refused saying what it really is."""
     wanted: Format = _FORMATS[ext]
     found = _content(data, ext)
     if found == wanted or (found == "zip" and wanted == "docx"):
         return wanted
+    if found in ("pdf", "docx"):
+        return found
     if found is not None:
         what, fix = _FOUND[found]
         hint = f"，请将扩展名改为 {fix}" if fix else ""
