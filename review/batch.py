@@ -1,13 +1,14 @@
 """Many reports at once: parallel workers, each result saved the moment it is ready (keyed by
-document sha256 and tool version), a resumable run, and one bad file never stops the batch."""
+document sha256 and tool version), a resumable run, and one bad file never stops the batch — not
+even one that kills or hangs its worker process (review.workers)."""
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
+from contextlib import closing
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from review import __version__
@@ -16,6 +17,9 @@ from review.loader import load
 from review.pipeline import Review, review_document
 from review.rubric import resolve_pack
 from review.store import Store
+from review.workers import supervise
+
+DEFAULT_TIMEOUT = 120.0  # seconds one file may take in a worker process before it is stopped
 
 
 @dataclass(frozen=True)
@@ -60,9 +64,14 @@ def run_batch(
     store: Store | None = None,
     resume: bool = False,
     reviewer: Reviewer | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
 ) -> Iterator[Outcome]:
     """Yield outcomes as they complete. With a store, each review is committed before it is
-    yielded; with `resume`, files already reviewed by this tool version are not reviewed again."""
+    yielded; with `resume`, files already reviewed by this tool version are not reviewed again.
+
+    The rules path runs in `jobs` worker processes: a file whose worker dies or takes longer than
+    `timeout` seconds is that file's error. A `reviewer` (the model path) runs here, one file at a
+    time. Closing the generator, or an exception in it (Ctrl-C), ends the workers at once."""
     todo: list[str] = []
     for p in paths:
         stored = _stored(store, p) if resume and store else None
@@ -70,12 +79,13 @@ def run_batch(
             yield Outcome(str(p), review=stored, cached=True)
         else:
             todo.append(str(p))
-    for outcome in _run(todo, jobs, period, rubric, reviewer):
-        if store is not None and outcome.review is not None:
-            store.save_review(
-                outcome.review, name=Path(outcome.path).name, tool_version=__version__, rubric=outcome.review.rubric
-            )
-        yield outcome
+    with closing(_run(todo, jobs, period, rubric, reviewer, timeout)) as outcomes:  # closing ends the workers
+        for outcome in outcomes:
+            if store is not None and outcome.review is not None:
+                store.save_review(
+                    outcome.review, name=Path(outcome.path).name, tool_version=__version__, rubric=outcome.review.rubric
+                )
+            yield outcome
 
 
 def _stored(store: Store, path: Path) -> Review | None:
@@ -85,17 +95,15 @@ def _stored(store: Store, path: Path) -> Review | None:
 
 
 def _run(
-    todo: list[str], jobs: int, period: int | None, rubric: str | None, reviewer: Reviewer | None
+    todo: list[str], jobs: int, period: int | None, rubric: str | None, reviewer: Reviewer | None, timeout: float
 ) -> Iterator[Outcome]:
-    if reviewer is not None or jobs <= 1 or len(todo) <= 1:
-        one = reviewer or (lambda p: review_path(p, period, rubric))
+    if reviewer is not None:
         for path in todo:
-            yield one(path)
+            yield reviewer(path)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = {pool.submit(review_path, path, period, rubric): path for path in todo}
-        for fut in as_completed(futures):
-            try:
-                yield fut.result()
-            except BrokenProcessPool as exc:  # a worker died (killed, out of memory): say so per file
-                yield Outcome(futures[fut], error=f"{futures[fut]}: 复核进程异常退出（{exc}）")
+    task = partial(review_path, period=period, rubric=rubric)
+    yield from supervise(todo, task, _failed, jobs=jobs, timeout=timeout)
+
+
+def _failed(path: str, reason: str) -> Outcome:
+    return Outcome(path, error=f"{path}: {reason}")
