@@ -1,13 +1,14 @@
 """Many reports at once: parallel workers, each result saved the moment it is ready (keyed by
-document sha256 and tool version), a resumable run, and one bad file never stops the batch."""
+document sha256 and tool version), a resumable run, and one bad file never stops the batch — not
+even one that kills or hangs its worker process (review.workers)."""
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
+from contextlib import closing
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from review.errors import ReviewError
@@ -16,6 +17,9 @@ from review.pipeline import Review, review_document
 from review.review_key import ReviewOptions, rubric_option
 from review.rubric import resolve_pack
 from review.store import Store
+from review.workers import supervise
+
+DEFAULT_TIMEOUT = 120.0  # seconds one file may take in a worker process before it is stopped
 
 
 @dataclass(frozen=True)
@@ -61,10 +65,15 @@ def run_batch(
     resume: bool = False,
     reviewer: Reviewer | None = None,
     options: ReviewOptions | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
 ) -> Iterator[Outcome]:
     """Yield outcomes as they complete. With a store, each review is committed before it is
     yielded; with `resume`, files already reviewed with the same options (review key: tool
-    version, extractor, model, rubric, period) are not reviewed again."""
+    version, extractor, model, rubric, period) are not reviewed again.
+
+    The rules path runs in `jobs` worker processes: a file whose worker dies or takes longer than
+    `timeout` seconds is that file's error. A `reviewer` (the model path) runs here, one file at a
+    time. Closing the generator, or an exception in it (Ctrl-C), ends the workers at once."""
     if options is None:
         options = ReviewOptions(period=period, rubric=rubric_option(resolve_pack(rubric)) if rubric else "")
     todo: list[str] = []
@@ -74,12 +83,13 @@ def run_batch(
             yield Outcome(str(p), review=stored, cached=True)
         else:
             todo.append(str(p))
-    for outcome in _run(todo, jobs, period, rubric, reviewer):
-        if store is not None and outcome.review is not None:
-            store.save_review(
-                outcome.review, name=Path(outcome.path).name, options=options, rubric=outcome.review.rubric
-            )
-        yield outcome
+    with closing(_run(todo, jobs, period, rubric, reviewer, timeout)) as outcomes:  # closing ends the workers
+        for outcome in outcomes:
+            if store is not None and outcome.review is not None:
+                store.save_review(
+                    outcome.review, name=Path(outcome.path).name, options=options, rubric=outcome.review.rubric
+                )
+            yield outcome
 
 
 def _stored(store: Store, path: Path, options: ReviewOptions) -> Review | None:
@@ -89,17 +99,15 @@ def _stored(store: Store, path: Path, options: ReviewOptions) -> Review | None:
 
 
 def _run(
-    todo: list[str], jobs: int, period: int | None, rubric: str | None, reviewer: Reviewer | None
+    todo: list[str], jobs: int, period: int | None, rubric: str | None, reviewer: Reviewer | None, timeout: float
 ) -> Iterator[Outcome]:
-    if reviewer is not None or jobs <= 1 or len(todo) <= 1:
-        one = reviewer or (lambda p: review_path(p, period, rubric))
+    if reviewer is not None:
         for path in todo:
-            yield one(path)
+            yield reviewer(path)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = {pool.submit(review_path, path, period, rubric): path for path in todo}
-        for fut in as_completed(futures):
-            try:
-                yield fut.result()
-            except BrokenProcessPool as exc:  # a worker died (killed, out of memory): say so per file
-                yield Outcome(futures[fut], error=f"{futures[fut]}: 复核进程异常退出（{exc}）")
+    task = partial(review_path, period=period, rubric=rubric)
+    yield from supervise(todo, task, _failed, jobs=jobs, timeout=timeout)
+
+
+def _failed(path: str, reason: str) -> Outcome:
+    return Outcome(path, error=f"{path}: {reason}")

@@ -1,20 +1,24 @@
 """Command line: `review check PATH... [--format] [--extractor] [--period] [--fail-on]`.
 
 Exit codes: 0 review completed, 1 --fail-on threshold met, 2 usage or input error (one line on
-stderr, never a traceback)."""
+stderr, never a traceback), 130 interrupted (Ctrl-C; what was finished is kept)."""
 
 from __future__ import annotations
 
 import argparse
+import math
 import os
+import signal
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from review import __version__, argparse_zh, export
-from review.batch import Outcome, run_batch
+from review.batch import DEFAULT_TIMEOUT, Outcome, run_batch
 from review.errors import ConfigError, ReviewError
 from review.findings import SEVERITY_ORDER
 from review.loader import load
@@ -29,6 +33,7 @@ if TYPE_CHECKING:
 
 SUPPORTED = (".txt", ".docx", ".pdf")
 FORMATS = ["text", "json", "markdown", "jsonl", "csv", "xlsx"]
+INTERRUPTED = 130  # the shell's code for a command ended by Ctrl-C (128 + SIGINT)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -67,6 +72,12 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--rubric", metavar="NAME|PATH", help="评分标准（review rubrics 列出；默认按报告类型自动选择）")
     c.add_argument("--jobs", type=_jobs, default=1, metavar="N", help="并行复核的进程数（规则提取）")
     c.add_argument(
+        "--timeout",
+        type=_seconds,
+        metavar="SECONDS",
+        help=f"每份报告的复核时限（规则提取），超时即终止并记为该文件的错误（默认 $REVIEW_FILE_TIMEOUT 或 {DEFAULT_TIMEOUT:g}）",
+    )
+    c.add_argument(
         "--db", metavar="PATH", help="把每份复核结果存入此 SQLite 文件（按文件 sha256 与影响结果的全部选项）"
     )
     c.add_argument(
@@ -82,6 +93,28 @@ def _jobs(raw: str) -> int:
     if not raw.isdigit() or not 1 <= int(raw) <= 64:
         raise argparse.ArgumentTypeError(f"--jobs 应为 1 到 64 的整数：{raw!r}")
     return int(raw)
+
+
+def _seconds(raw: str) -> float:
+    try:
+        value = float(raw)
+    except ValueError:
+        value = math.nan
+    if not (math.isfinite(value) and value > 0):
+        raise argparse.ArgumentTypeError(f"--timeout 应为正数秒数，如 120：{raw!r}")
+    return value
+
+
+def _timeout(args: argparse.Namespace) -> float:
+    if args.timeout is not None:
+        return float(args.timeout)
+    raw = os.environ.get("REVIEW_FILE_TIMEOUT")
+    if raw is None:
+        return DEFAULT_TIMEOUT
+    try:
+        return _seconds(raw)
+    except argparse.ArgumentTypeError:
+        raise ConfigError(f"环境变量 REVIEW_FILE_TIMEOUT 应为正数秒数，如 120：{raw!r}") from None
 
 
 def _year(raw: str) -> int:
@@ -121,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         print("review: 已中断", file=sys.stderr)
-        return 2
+        return INTERRUPTED
 
 
 def _rubrics() -> int:
@@ -166,6 +199,7 @@ def _check(args: argparse.Namespace) -> int:
     if args.format == "jsonl" and args.output:
         raise ConfigError("--format jsonl 逐行输出到标准输出，不能与 --output 同用")
     pack = resolve_pack(args.rubric) if args.rubric else None  # a bad --rubric fails before any work
+    timeout = _timeout(args)
     paths = expand(args.paths)
     store = Store(_db_path(args)) if args.resume or args.db else None
     reviewer = _model_reviewer(args, pack) if args.model else None
@@ -177,7 +211,7 @@ def _check(args: argparse.Namespace) -> int:
         rubric=rubric_option(pack),
         period=args.period,
     )
-    for outcome in run_batch(
+    batch = run_batch(
         paths,
         jobs=args.jobs,
         period=args.period,
@@ -186,29 +220,33 @@ def _check(args: argparse.Namespace) -> int:
         resume=args.resume,
         reviewer=reviewer,
         options=options,
-    ):
-        outcomes[outcome.path] = outcome
-        if outcome.error:
-            print(f"review: {outcome.error}", file=sys.stderr)
-        if args.format == "jsonl":
-            sys.stdout.write(to_jsonl_line(outcome) + "\n")
-            sys.stdout.flush()
-        if bar:
-            bar.advance(outcome)
+        timeout=timeout,
+    )
+    interrupted = False
+    try:
+        with closing(batch):  # on Ctrl-C the batch's workers end before anything else happens
+            for outcome in batch:
+                with _ctrl_c_after():  # a finished file is counted and shown whole, or not at all
+                    outcomes[outcome.path] = outcome
+                    if outcome.error:
+                        print(f"review: {outcome.error}", file=sys.stderr)
+                    if args.format == "jsonl":
+                        sys.stdout.write(to_jsonl_line(outcome) + "\n")
+                        sys.stdout.flush()
+                    if bar:
+                        bar.advance(outcome)
+    except KeyboardInterrupt:
+        interrupted = True
     ordered = [outcomes[str(p)] for p in paths if str(p) in outcomes]
     reviews = [o.review for o in ordered if o.review is not None]
     errors = [{"path": o.path, "error": o.error} for o in ordered if o.error]
-    if args.format in ("csv", "xlsx"):
-        _emit(args.output, _working_paper(args.format, reviews, store, options))
-    elif args.format != "jsonl":
-        render = {"json": lambda r: to_json(r, errors), "markdown": to_markdown, "text": to_text}[args.format]
-        out = render(reviews) if reviews or args.format == "json" else ""
-        if args.format == "text" and len(paths) > 1:
-            out += summary_table(ordered)
-        if args.output:
-            _emit(args.output, out.encode("utf-8"))
-        else:
-            sys.stdout.write(out)
+    _output(args, ordered, store, options, many=len(paths) > 1)
+    if interrupted:
+        if bar and 0 < bar.done < bar.total:
+            sys.stderr.write("\n")  # end the progress line
+        hint = "（--resume 可继续）" if store is not None else ""
+        print(f"review: 已中断：已完成 {len(ordered)} 份，未完成 {len(paths) - len(ordered)} 份{hint}", file=sys.stderr)
+        return INTERRUPTED
     if errors:
         return 2
     if args.fail_on:
@@ -216,6 +254,27 @@ def _check(args: argparse.Namespace) -> int:
         if any(SEVERITY_ORDER[f.severity] >= floor for r in reviews for f in r.findings):
             return 1
     return 0
+
+
+def _output(
+    args: argparse.Namespace, ordered: list[Outcome], store: Store | None, options: ReviewOptions, *, many: bool
+) -> None:
+    """Everything but jsonl (printed as each file completes), to stdout or --output."""
+    reviews = [o.review for o in ordered if o.review is not None]
+    errors = [{"path": o.path, "error": o.error} for o in ordered if o.error]
+    if args.format == "jsonl":
+        return
+    if args.format in ("csv", "xlsx"):
+        _emit(args.output, _working_paper(args.format, reviews, store, options))
+        return
+    render = {"json": lambda r: to_json(r, errors), "markdown": to_markdown, "text": to_text}[args.format]
+    out = render(reviews) if reviews or args.format == "json" else ""
+    if args.format == "text" and many:
+        out += summary_table(ordered)
+    if args.output:
+        _emit(args.output, out.encode("utf-8"))
+    else:
+        sys.stdout.write(out)
 
 
 def _working_paper(fmt: str, reviews: list[Review], store: Store | None, options: ReviewOptions) -> bytes:
@@ -246,6 +305,24 @@ def _emit(output: str | None, data: bytes) -> None:
     except OSError as e:
         tmp.unlink(missing_ok=True)
         raise ConfigError(f"无法写入 {target}：{e.strerror}") from e
+
+
+@contextmanager
+def _ctrl_c_after() -> Iterator[None]:
+    """Hold a Ctrl-C that arrives inside the block until the block has finished."""
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGINT) is not (
+        signal.default_int_handler
+    ):  # only the main thread gets signals, and only Python's own handler turns them into KeyboardInterrupt
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, _frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        raise KeyboardInterrupt
 
 
 def _db_path(args: argparse.Namespace) -> Path:

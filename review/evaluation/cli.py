@@ -6,7 +6,7 @@
     review eval import-decisions --db PATH [--out DIR] [--samples DIR] [--force]
 
 Exit codes: 0 done (gate passed), 1 gate failed (one line per regression on stderr),
-2 usage, configuration or labels error (one line on stderr).
+2 usage, configuration or labels error (one line on stderr), 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -75,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         print("review eval: 已中断", file=sys.stderr)
-        return 2
+        return 130  # the shell's code for Ctrl-C (128 + SIGINT)
 
 
 def _model(args: argparse.Namespace) -> ModelExtractor | None:
