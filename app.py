@@ -279,7 +279,7 @@ def findings_table(stored: StoredReview, rows: list[dict[str, object]]) -> str |
     if st.session_state.get(pick_key) not in ids:
         st.session_state[pick_key] = ids[0]
     label = {str(r["id"]): f"{r['id']} [{r['严重程度']}] {r['问题类型']} — {str(r['message'])[:60]}" for r in shown}
-    return st.selectbox("选择问题", ids, format_func=label.__getitem__, key=pick_key)
+    return st.selectbox("选择问题", ids, format_func=label.__getitem__, key=pick_key, placeholder="选择一个问题")
 
 
 def save_decision(store: Store, rid: int, fid: str, k: str) -> None:

@@ -207,3 +207,65 @@ def test_script_and_onerror_in_a_report_are_shown_as_text(page: object, server: 
     assert page.locator("img[onerror]").count() == 0  # type: ignore[attr-defined]
     assert source.locator("script, img").count() == 0
     page.screenshot(path=str(workdir / "escaped-report.png"), full_page=True)  # type: ignore[attr-defined]
+
+
+def _pick(page: object, fid: str) -> None:
+    """Choose a finding in the 选择问题 box the way a reviewer does."""
+    page.get_by_role("combobox", name="选择问题").click()  # type: ignore[attr-defined]
+    page.get_by_role("option", name=re.compile(rf"^{fid} ")).first.click()  # type: ignore[attr-defined]
+
+
+def _mark_in_view(page: object) -> bool:
+    return bool(
+        page.evaluate(  # type: ignore[attr-defined]
+            """() => { const m = document.querySelector('.rv-src mark.rv-selected'); if (!m) return false;
+                 const b = m.closest('.rv-src').getBoundingClientRect(), r = m.getBoundingClientRect();
+                 return r.top >= b.top && r.bottom <= b.bottom; }"""
+        )
+    )
+
+
+def test_the_selected_finding_is_scrolled_into_view(page: object, server: Server, workdir: Path) -> None:
+    expect = sync_api.expect
+    open_page(page, server)
+    page.locator("input[type=file]").set_input_files(str(SAMPLES / "004_b638ef10e80c4f2a.txt"))  # type: ignore[attr-defined]
+    expect(page.locator("mark.rv-selected").first).to_be_visible(timeout=FIRST_LOAD_MS)  # type: ignore[attr-defined]
+    for fid in ("F3", "F1", "F2", "F3"):  # F3 sits 32 lines into its window: below the pane unless scrolled
+        _pick(page, fid)
+        expect(page.locator(".rv-src sup.rv-id", has_text=fid).first).to_be_attached()  # type: ignore[attr-defined]
+        page.wait_for_function(  # type: ignore[attr-defined]
+            """(fid) => { const m = document.querySelector('.rv-src mark.rv-selected');
+                 if (!m || !(m.dataset.ids || '').split(' ').includes(fid)) return false;
+                 const b = m.closest('.rv-src').getBoundingClientRect(), r = m.getBoundingClientRect();
+                 return r.top >= b.top && r.bottom <= b.bottom; }""",
+            arg=fid,
+            timeout=STEP_MS,
+        )
+        assert _mark_in_view(page), fid
+    page.screenshot(path=str(workdir / "scrolled.png"), full_page=True)  # type: ignore[attr-defined]
+
+
+def test_no_decision_is_preselected_and_the_page_speaks_chinese(page: object, server: Server, workdir: Path) -> None:
+    expect = sync_api.expect
+    open_page(page, server)
+    zone = page.locator('[data-testid="stFileUploaderDropzone"]')  # type: ignore[attr-defined]
+    after = zone.locator("button").evaluate("b => getComputedStyle(b, '::after').content")
+    assert "选择文件" in after
+    assert zone.locator("button").evaluate("b => getComputedStyle(b).fontSize") == "0px"  # "Upload" is not shown
+    page.locator("input[type=file]").set_input_files(str(SAMPLES / "002_5363f3001aea7dc8.txt"))  # type: ignore[attr-defined]
+    expect(page.locator("mark.rv-selected").first).to_be_visible(timeout=FIRST_LOAD_MS)  # type: ignore[attr-defined]
+    radios = page.locator('[data-testid="stRadio"] input[type=radio]')  # type: ignore[attr-defined]
+    assert radios.count() == 3
+    assert all(not radios.nth(i).is_checked() for i in range(3))
+    reviewer = page.get_by_label("审核人", exact=True)  # type: ignore[attr-defined]
+    reviewer.fill("王审计")
+    reviewer.press("Enter")
+    page.get_by_role("button", name="保存").click()  # type: ignore[attr-defined]
+    expect(page.get_by_text("请先选择审核结论", exact=False)).to_be_visible()  # type: ignore[attr-defined]
+    expect(page.locator(".rv-card")).not_to_contain_text(re.compile(r"审核结论\s*确认"))  # type: ignore[attr-defined]
+    body = page.locator("body").inner_text()  # type: ignore[attr-defined]
+    for english in ("Select all", "Browse files", "Drag and drop", "per file"):
+        assert english not in body, english
+    placeholders = page.locator("input[placeholder]").evaluate_all("els => els.map(e => e.placeholder)")  # type: ignore[attr-defined]
+    assert not [p for p in placeholders if re.search("[A-Za-z]{3}", p)], placeholders
+    page.screenshot(path=str(workdir / "decision-form.png"), full_page=True)  # type: ignore[attr-defined]
