@@ -1,7 +1,7 @@
 """绩效复核 — the reviewer's page: upload a report, see each discrepancy beside its source, decide, export.
 
 Run with `make run` (serves on 127.0.0.1). Settings read here and nowhere else in the page:
-REVIEW_HOME (folder of the review database, default ./.review), the REVIEW_LLM_* model settings
+REVIEW_HOME (folder of the review database, default ~/.local/share/jixiao-fuhe: review.config), the REVIEW_LLM_* settings
 (see review.llm.settings; with a model the extractor is hybrid, else rules) and
 server.maxUploadSize in .streamlit/config.toml.
 
@@ -26,7 +26,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
 
-from review import __version__, export, llm
+from review import __version__, config, export, llm
 from review.errors import ConfigError, DocumentLoadError, ReviewError
 from review.highlight import LEGEND, finding_card, highlight, md_text
 from review.loader import load
@@ -52,7 +52,7 @@ class Settings:
 
 def settings() -> Settings:
     env = os.environ
-    db = Path(env.get("REVIEW_HOME") or ".review").expanduser() / "review.sqlite3"
+    db = config.home(env) / "review.sqlite3"
     max_mb = int(st.get_option("server.maxUploadSize"))
     if not llm.model_configured(env):
         return Settings(db, max_mb, "rules", "")

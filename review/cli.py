@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from review import __version__
+from review import __version__, config
 from review.batch import Outcome, run_batch
 from review.errors import ConfigError, ReviewError
 from review.findings import SEVERITY_ORDER
@@ -190,7 +190,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _db_path(args: argparse.Namespace) -> Path:
-    return Path(args.db) if args.db else Path(os.environ.get("REVIEW_HOME", ".review")) / "review.sqlite3"
+    return Path(args.db) if args.db else config.home(os.environ) / "review.sqlite3"
 
 
 def _model_reviewer(args: argparse.Namespace, pack: RubricPack | None) -> Callable[[str], Outcome]:
