@@ -1,10 +1,11 @@
 """绩效复核 — the reviewer's page: upload a report, see each discrepancy beside its source, decide, export.
 
 Run with `make run` (serves on 127.0.0.1). Settings read here and nowhere else in the page:
-REVIEW_HOME (folder of the review database, default ./.review), the REVIEW_LLM_* model settings
-(see review.llm.settings; with a model the extractor is hybrid, else rules) and REVIEW_MAX_MB
-(largest report accepted, default 20 MB; refused by our own check with a Chinese message —
-server.maxUploadSize in .streamlit/config.toml only bounds what Streamlit itself receives).
+REVIEW_HOME (folder of the review database, default ~/.local/share/jixiao-fuhe: review.config), the
+REVIEW_LLM_* model settings (see review.llm.settings; with a model the extractor is hybrid, else
+rules) and REVIEW_MAX_MB (largest report accepted, default 20 MB; refused by our own check with a
+Chinese message — server.maxUploadSize in .streamlit/config.toml only bounds what Streamlit itself
+receives).
 
 Layout and widgets only: reviewing is review.pipeline, storage review.store, the source view
 review.highlight (which escapes all report text), files review.export. Report text reaches the
@@ -27,7 +28,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
 
-from review import __version__, export, llm
+from review import __version__, config, export, llm
 from review.errors import DocumentLoadError, ReviewError
 from review.highlight import LEGEND, finding_card, highlight, md_text
 from review.loader import load
@@ -91,7 +92,7 @@ def _max_mb(env: os._Environ[str] | dict[str, str]) -> int:
 
 def settings() -> Settings:
     env = os.environ
-    db = Path(env.get("REVIEW_HOME") or ".review").expanduser() / "review.sqlite3"
+    db = config.home(env) / "review.sqlite3"
     max_mb = _max_mb(env)
     if not llm.model_configured(env):
         return Settings(db, max_mb, "rules", "")

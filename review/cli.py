@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from review import __version__, argparse_zh, export
+from review import __version__, argparse_zh, config, export
 from review.batch import DEFAULT_TIMEOUT, Outcome, run_batch
 from review.errors import ConfigError, ReviewError
 from review.findings import SEVERITY_ORDER
@@ -326,7 +326,7 @@ def _ctrl_c_after() -> Iterator[None]:
 
 
 def _db_path(args: argparse.Namespace) -> Path:
-    return Path(args.db) if args.db else Path(os.environ.get("REVIEW_HOME", ".review")) / "review.sqlite3"
+    return Path(args.db) if args.db else config.home(os.environ) / "review.sqlite3"
 
 
 def _model_reviewer(args: argparse.Namespace, pack: RubricPack | None) -> Callable[[str], Outcome]:

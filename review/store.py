@@ -30,6 +30,8 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from review.errors import ReviewError
 from review.findings import fingerprint, with_fingerprints
+from review.migrate import migrate
+from review.migrate import transaction as _transaction
 from review.pipeline import Review
 from review.review_key import ReviewOptions
 
@@ -236,7 +238,7 @@ class Store:
             ) from e
         with self._connect(foreign_keys=False) as db:  # see m003: tables are rebuilt with keys off
             db.execute("PRAGMA journal_mode=WAL")
-            migrate(db)
+            migrate(db, MIGRATIONS)
 
     @contextmanager
     def _connect(self, *, foreign_keys: bool = True) -> Iterator[sqlite3.Connection]:
@@ -443,38 +445,6 @@ _DECISION_COLUMNS = (
     "d.id, d.review_id, d.finding_id, d.decision, d.reviewer, d.comment, d.created_at, "
     "COALESCE(NULLIF(d.fingerprint, ''), f.fingerprint, '') AS fingerprint"
 )
-
-
-def migrate(db: sqlite3.Connection) -> list[str]:
-    """Apply the migrations not yet recorded, each in its own transaction; return those applied now.
-
-    `db` must be in autocommit mode (isolation_level=None) so each migration and its record
-    commit together.
-    """
-    db.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
-    applied = []
-    for fn in MIGRATIONS:
-        with _transaction(db):
-            if db.execute("SELECT 1 FROM _migrations WHERE name = ?", (fn.__name__,)).fetchone():
-                continue
-            fn(db)
-            db.execute(
-                "INSERT INTO _migrations (name, applied_at) VALUES (?, ?)",
-                (fn.__name__, datetime.now(UTC).isoformat(timespec="seconds")),
-            )
-            applied.append(fn.__name__)
-    return applied
-
-
-@contextmanager
-def _transaction(db: sqlite3.Connection) -> Iterator[None]:
-    db.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
-    db.execute("COMMIT")
 
 
 def _stored(row: sqlite3.Row | None) -> StoredReview | None:

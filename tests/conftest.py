@@ -2,6 +2,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import sys
+import uuid
+from contextlib import suppress
 from pathlib import Path
 
 import pytest
@@ -9,6 +13,7 @@ import pytest
 from review.document import Document
 from review.pipeline import Review, review_document
 from review.texttables import text_blocks
+from tests.procs import RUN_MARK, leftover_servers
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "eval" / "samples"
@@ -34,3 +39,27 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("REVIEW_HOME", str(tmp_path / "review-home"))
     for key in [k for k in os.environ if k.startswith("REVIEW_LLM")]:
         monkeypatch.delenv(key, raising=False)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Mark this run: every process the tests start inherits the mark in its environment."""
+    os.environ[RUN_MARK] = uuid.uuid4().hex
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Fail the run if a model server started by it is still alive (and end that server)."""
+    left = leftover_servers(os.environ.get(RUN_MARK, ""))
+    if not left:
+        return
+    for pid, _ in left:
+        with suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    message = "model servers started by this test run were still running at its end (now killed): " + "; ".join(
+        f"pid {pid}: {cmd}" for pid, cmd in left
+    )
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None:
+        reporter.write_line(message, red=True)
+    else:
+        print(message, file=sys.stderr)
+    session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from review.review_key import ReviewOptions
 from review.claims import Claims, Quantity, SumRelation
 from review.evaluation import baseline
 from review.evaluation.claimscore import score_claims
@@ -20,6 +19,7 @@ from review.evaluation.runner import EvalOptions, run_eval
 from review.evaluation.scoring import GoldSpan, score_doc, summarize
 from review.findings import Finding
 from review.loader import load
+from review.review_key import ReviewOptions
 from review.store import Store
 
 from .conftest import LABELS, ROOT, review_text

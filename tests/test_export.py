@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from review.review_key import ReviewOptions
 from review.claims import Claims
 from review.document import Document
 from review.export import COLUMNS, PAGE_COLUMNS, export_name, finding_rows, to_csv, to_json_export, to_xlsx
 from review.findings import Finding, Value
 from review.loader import load
 from review.pipeline import Review, review_document
+from review.review_key import ReviewOptions
 from review.store import Decision, Store
 
 from .conftest import SAMPLES

@@ -4,13 +4,19 @@ server's state file. The real model runs in test_llm_local_e2e.py."""
 from __future__ import annotations
 
 import hashlib
+import os
+import signal
+import socket
 import subprocess
 import sys
+import time
 
 import pytest
 
 from review.errors import ConfigError
-from review.llm.local import MODELS, ModelSpec, assemble, is_prepared, model_path, stop_server
+from review.llm.local import MODELS, ModelSpec, _serving, assemble, is_prepared, model_path, stop_server
+from tests.conftest import ROOT
+from tests.procs import running
 
 
 def fake_spec(parts: list[bytes]) -> ModelSpec:
@@ -75,3 +81,80 @@ def test_stop_server_stops_only_the_recorded_process(tmp_path):
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+# --- the server's lifetime: it ends with the process that started it ------------------------------
+
+OWNER = """
+import sys, time
+from pathlib import Path
+from review.llm.local import start_server
+port = int(sys.argv[2])
+pid = start_server(["tests.fake_llama_server", "--port", str(port), "--model_alias", "fake"], Path(sys.argv[1]), port, wait=30)
+print(pid, flush=True)
+time.sleep(120)
+"""
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_the_server_ends_when_its_owner_is_killed(tmp_path):
+    port = _free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    owner = subprocess.Popen(
+        [sys.executable, "-c", OWNER, str(tmp_path), str(port)], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True
+    )
+    server = None
+    try:
+        server = int(owner.stdout.readline())
+        assert running(server) and _serving(port) == ["fake"]
+        owner.kill()  # SIGKILL: no atexit, no finally, no signal handler runs in the owner
+        owner.wait(timeout=10)
+        deadline = time.monotonic() + 5
+        while running(server) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not running(server), "the model server outlived the process that started it"
+        assert _serving(port) is None
+    finally:
+        owner.kill()
+        owner.wait(timeout=10)
+        owner.stdout.close()
+        if server is not None and running(server):
+            os.kill(server, signal.SIGKILL)
+
+
+SERVE = """
+import sys
+from pathlib import Path
+from review.llm.local import _keep_serving, start_server
+port = int(sys.argv[2])
+pid = start_server(["tests.fake_llama_server", "--port", str(port)], Path(sys.argv[1]), port, wait=30)
+print(pid, flush=True)
+_keep_serving(Path(sys.argv[1]), port)
+"""
+
+
+def test_serve_keeps_its_server_until_ctrl_c_then_stops_it(tmp_path):
+    port = _free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    owner = subprocess.Popen(
+        [sys.executable, "-c", SERVE, str(tmp_path), str(port)], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True
+    )
+    server = None
+    try:
+        server = int(owner.stdout.readline())
+        time.sleep(1.0)  # the owner is now waiting on its server
+        assert running(server) and owner.poll() is None
+        owner.send_signal(signal.SIGINT)
+        assert owner.wait(timeout=15) == 0
+        assert not running(server) and not (tmp_path / f"server-{port}.json").exists()
+    finally:
+        owner.kill()
+        owner.wait(timeout=10)
+        owner.stdout.close()
+        if server is not None and running(server):
+            os.kill(server, signal.SIGKILL)

@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from review.config import models_dir as default_models_dir
 from review.llm import build_extractor
 from review.llm.local import MODELS, is_prepared, stop_server
-from review.llm.settings import default_models_dir, load_settings
+from review.llm.settings import load_settings
 from review.numbers import find_numbers
 from review.pipeline import review_document
 from tests.conftest import SAMPLES, doc_of

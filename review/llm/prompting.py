@@ -1,6 +1,7 @@
-"""Prompts (提示词) are versioned files in `prompts/`: `<version>.md` is the system message and
-`<version>.examples.json` holds worked examples taken from real reports, sent as earlier turns of
-the conversation. The version is recorded with every result; the files' hash goes into the cache
+"""Prompts (提示词) are versioned package data in `review/prompts/` (the repository's top-level
+`prompts/` is a link to it), read through importlib.resources so an installed wheel finds them:
+`<version>.md` is the system message and `<version>.examples.json` holds worked examples taken
+from real reports, sent as earlier turns of the conversation. The version is recorded with every result; the files' hash goes into the cache
 key so an edited prompt never reuses old replies.
 """
 
@@ -9,12 +10,13 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from pathlib import Path
+from importlib import resources
+from importlib.resources.abc import Traversable
 from typing import Any
 
 from review.errors import ConfigError
 
-PROMPTS_DIR = Path(__file__).resolve().parents[2] / "prompts"
+PROMPTS_DIR: Traversable = resources.files("review") / "prompts"
 DEFAULT_VERSION = "extract_v1"
 Message = dict[str, str]
 
@@ -49,7 +51,7 @@ def wrap(text: str) -> str:
     return f"<text>\n{text}\n</text>"
 
 
-def load_prompt(version: str = DEFAULT_VERSION, directory: Path = PROMPTS_DIR) -> Prompt:
+def load_prompt(version: str = DEFAULT_VERSION, directory: Traversable = PROMPTS_DIR) -> Prompt:
     system_path = directory / f"{version}.md"
     examples_path = directory / f"{version}.examples.json"
     try:

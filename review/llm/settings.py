@@ -3,7 +3,7 @@ file. Only the edges (cli.py, app.py) pass `os.environ` in; everything else rece
 `LLMSettings` object.
 
 Environment (each overrides the same key in the file named by REVIEW_LLM_CONFIG, by default
-`$REVIEW_HOME/llm.toml`):
+`llm.toml` in the home, see review.config):
 
     REVIEW_LLM_BASE_URL     OpenAI-compatible endpoint, e.g. http://127.0.0.1:8000/v1
     REVIEW_LLM_MODEL        model name the endpoint serves
@@ -16,14 +16,13 @@ Environment (each overrides the same key in the file named by REVIEW_LLM_CONFIG,
     REVIEW_LLM_MAX_TOKENS   completion budget per request (default 1500)
     REVIEW_LLM_RETRIES      transport retries per request (default 3)
     REVIEW_LLM_REASKS       re-asks on invalid output or ungrounded quotes (default 1)
-    REVIEW_LLM_CACHE        SQLite cache path, or "off"
+    REVIEW_LLM_CACHE        SQLite cache path (default: llm-cache.sqlite in the home), or "off"
     REVIEW_LLM=local        use the embedded offline model (see review.llm.local)
     REVIEW_LLM_LOCAL_MODEL  1.5b (default) | 0.5b
 """
 
 from __future__ import annotations
 
-import os
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
@@ -31,6 +30,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from review import config
 from review.errors import ConfigError
 
 OutputMode = Literal["auto", "json_schema", "json_object_schema", "json_object", "none"]
@@ -109,26 +109,6 @@ class LLMSettings(BaseModel):
             )
 
 
-def default_home(env: Mapping[str, str]) -> Path:
-    """$REVIEW_HOME, else $XDG_CACHE_HOME/jixiao-fuhe, else ~/.cache/jixiao-fuhe."""
-    if env.get("REVIEW_HOME"):
-        return Path(env["REVIEW_HOME"])
-    return _cache_root(env) / "jixiao-fuhe"
-
-
-def default_models_dir(env: Mapping[str, str]) -> Path:
-    """Assembled model files live outside REVIEW_HOME so tests with a temporary home reuse them."""
-    if env.get("REVIEW_LLM_MODELS_DIR"):
-        return Path(env["REVIEW_LLM_MODELS_DIR"])
-    return _cache_root(env) / "jixiao-fuhe" / "models"
-
-
-def _cache_root(env: Mapping[str, str]) -> Path:
-    if env.get("XDG_CACHE_HOME"):
-        return Path(env["XDG_CACHE_HOME"])
-    return Path(env.get("HOME") or os.path.expanduser("~")) / ".cache"
-
-
 def load_settings(env: Mapping[str, str], **overrides: object) -> LLMSettings:
     """Settings from the config file (if any), then `env`, then `overrides` (command-line flags)."""
     raw: dict[str, object] = {}
@@ -138,8 +118,8 @@ def load_settings(env: Mapping[str, str], **overrides: object) -> LLMSettings:
         if value is not None and value.strip() != "":
             raw[field] = value.strip()
     raw.update({k: v for k, v in overrides.items() if v is not None})
-    raw.setdefault("home", str(default_home(env)))
-    raw.setdefault("models_dir", str(default_models_dir(env)))
+    raw.setdefault("home", str(config.home(env)))
+    raw.setdefault("models_dir", str(config.models_dir(env)))
     if isinstance(raw.get("provider"), str):
         raw["provider"] = str(raw["provider"]).lower()
     try:
@@ -150,7 +130,7 @@ def load_settings(env: Mapping[str, str], **overrides: object) -> LLMSettings:
 
 def _read_file(env: Mapping[str, str]) -> dict[str, object]:
     named = env.get("REVIEW_LLM_CONFIG")
-    path = Path(named) if named else default_home(env) / "llm.toml"
+    path = Path(named) if named else config.home(env) / "llm.toml"
     if not path.is_file():
         if named:
             raise ConfigError(f"REVIEW_LLM_CONFIG 指向的配置文件不存在：{path}（请改正路径或删除该变量）")
