@@ -135,9 +135,9 @@ def run_review(store: Store, cfg: Settings, path: Path, name: str) -> StoredRevi
 
     try:
         doc = load(path, max_bytes=cfg.max_mb * 1024 * 1024).model_copy(update={"path": name})
-        if (found := store.find_review(doc.sha256, cfg.options)) is not None:
+        if (found := store.find_review_id(doc.sha256, cfg.options)) is not None:
             bar.empty()
-            return cached_review(str(cfg.db), found.id)
+            return cached_review(str(cfg.db), found)
         bar.progress(0.1, text="正在抽取数字与关系、重新计算…")
         model = get_model(llm.load_settings(os.environ).model_dump_json()) if cfg.extractor != "rules" else None
         review = review_document(doc, extractor=cfg.extractor, model=model, progress=progress)
@@ -173,9 +173,9 @@ def open_upload(store: Store, cfg: Settings, name: str, data: bytes) -> StoredRe
             f"“{md_text(name)}”有 {len(data) / 1048576:.1f} MB，超过上限 {cfg.max_mb} MB（可设置 REVIEW_MAX_MB）。"
         )
         return None
-    found = store.find_review(hashlib.sha256(data).hexdigest(), cfg.options)
+    found = store.find_review_id(hashlib.sha256(data).hexdigest(), cfg.options)
     if found is not None:
-        cached = cached_review(str(cfg.db), found.id)
+        cached = cached_review(str(cfg.db), found)
         return cached.model_copy(update={"name": name}) if cached else None  # shown under the name uploaded now
     with tempfile.TemporaryDirectory(prefix="review-upload-") as tmp:
         path = Path(tmp) / ("upload" + Path(name).suffix.lower()[:8])  # the name is never a path here

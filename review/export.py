@@ -32,7 +32,7 @@ from openpyxl.utils import get_column_letter
 from review import __version__
 from review.highlight import value_text
 from review.pipeline import Review
-from review.render import CHECK_CN, SEVERITY_CN, line_of, to_json
+from review.render import CHECK_CN, SEVERITY_CN, LineIndex, to_json
 from review.store import DECISION_CN, Decision, HistoryRow, local_time
 
 COLUMNS = (
@@ -68,7 +68,7 @@ def decision_cn(d: Decision | None) -> str:
 
 def finding_rows(review: Review, name: str, decisions: Mapping[str, Decision]) -> list[dict[str, Any]]:
     """One row per finding with the export columns (plus `id` and `message` for the page)."""
-    text = review.document.text
+    lines = LineIndex(review.document.text)
     rows = []
     for n, f in enumerate(review.findings, 1):
         d = decisions.get(f.id)
@@ -79,7 +79,7 @@ def finding_rows(review: Review, name: str, decisions: Mapping[str, Decision]) -
                 "编号": f.id,
                 "问题": f.message,
                 "报告": name,
-                "位置": f"第{line_of(text, f.start)}行（字符 {f.start}–{f.end}）",
+                "位置": f"第{lines(f.start)}行（字符 {f.start}–{f.end}）",
                 "原文摘录": f.quote,
                 "报告值": value_text(f.stated),
                 "复核值": value_text(f.computed),

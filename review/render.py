@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import json
+import re
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +32,17 @@ def line_of(text: str, pos: int) -> int:
     return text.count("\n", 0, pos) + 1
 
 
+class LineIndex:
+    """Line numbers of many positions in one text: the newlines are found once, each lookup is a
+    bisection (line_of per finding rescans the text: quadratic on a long report with many findings)."""
+
+    def __init__(self, text: str) -> None:
+        self._newlines = [m.start() for m in re.finditer("\n", text)]
+
+    def __call__(self, pos: int) -> int:
+        return bisect.bisect_left(self._newlines, pos) + 1
+
+
 _RUN_COSTS = {"requests", "cache_hits", "seconds", "tokens_in", "tokens_out"}
 
 
@@ -45,6 +58,7 @@ def to_json(reviews: list[Review], errors: list[dict[str, str]] | None = None) -
 
 def _document(r: Review) -> dict[str, Any]:
     doc = r.document
+    lines = LineIndex(doc.text)
     claims: list[dict[str, Any]] = [{"kind": "quantity", **q.model_dump(mode="json")} for q in r.claims.quantities]
     claims += [rel.model_dump(mode="json") for rel in r.claims.relations]
     return {
@@ -62,7 +76,7 @@ def _document(r: Review) -> dict[str, Any]:
         # ledger so that a review served from the cache prints the same JSON
         "chunks": [c.model_dump(mode="json", exclude=_RUN_COSTS) for c in r.chunks],
         "claims": claims,
-        "findings": [{**f.model_dump(mode="json"), "line": line_of(doc.text, f.start)} for f in r.findings],
+        "findings": [{**f.model_dump(mode="json"), "line": lines(f.start)} for f in r.findings],
     }
 
 

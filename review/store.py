@@ -302,6 +302,13 @@ class Store:
             row = db.execute("SELECT * FROM reviews WHERE review_key = ?", (key,)).fetchone()
         return _stored(row)
 
+    def find_review_id(self, sha256: str, options: ReviewOptions | None = None) -> int | None:
+        """The id of that stored review without reading the review itself (cheap on every rerun)."""
+        key = (options or ReviewOptions()).key(sha256)
+        with self._connect() as db:
+            row = db.execute("SELECT id FROM reviews WHERE review_key = ?", (key,)).fetchone()
+        return int(row["id"]) if row else None
+
     def get_review(self, review_id: int) -> StoredReview | None:
         with self._connect() as db:
             row = db.execute("SELECT * FROM reviews WHERE id = ?", (review_id,)).fetchone()

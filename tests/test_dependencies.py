@@ -19,7 +19,7 @@ LOCAL = {"review", "tests", "__future__"}
 
 # distribution -> (lowest version with what the code uses, what that is)
 API_FLOORS = {
-    "streamlit": ("1.49", 'st.dataframe(width="stretch") (1.48 takes only an int width)'),
+    "streamlit": ("1.52", "st.download_button(data=callable) and st.html(unsafe_allow_javascript=) (1.52.0)"),
     "pdfplumber": ("0.11.6", "pdfplumber.utils.exceptions (PdfminerException, MalformedPDFException)"),
     "pdfminer-six": ("20240706", "pdfminer.psexceptions"),
     "pandas": ("1.5", "the first release with wheels for Python 3.11"),

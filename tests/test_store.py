@@ -60,6 +60,8 @@ def test_review_is_stored_once_per_document_and_version(tmp_path: Path, review: 
     assert found is not None and found.id == rid and found.name == "报告.txt" and found.rubric == "默认"
     assert found.review == review
     assert store.find_review("0" * 64, V("1.0")) is None
+    assert store.find_review_id(review.document.sha256, V("1.0")) == rid
+    assert store.find_review_id(review.document.sha256, V("1.0", period=2021)) is None
     assert store.get_review(rid) == found
     assert store.get_review(999) is None
 
