@@ -229,6 +229,16 @@ Relation = (
 )
 
 
+class Unread(_Frozen):
+    """Text the extractor found but could not read into claims (a table row whose numbers fit its
+    columns more than one way, a digit run it would not split): shown with the review, so that an
+    empty result is never taken for a clean report."""
+
+    start: int
+    end: int
+    reason: str
+
+
 class Claims(_Frozen):
     """Everything extracted from one document."""
 
@@ -236,6 +246,7 @@ class Claims(_Frozen):
     relations: tuple[Relation, ...] = ()
     period: int | None = None
     budget_total: str | None = None
+    unread: tuple[Unread, ...] = ()
 
     def by_id(self) -> dict[str, Quantity]:
         return {q.id: q for q in self.quantities}

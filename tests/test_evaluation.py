@@ -15,6 +15,7 @@ from review.evaluation.claimscore import score_claims
 from review.evaluation.cli import main as eval_main
 from review.evaluation.decisions import import_decisions, occurrence_at
 from review.evaluation.labels import GoldClaims, LabelError, load_labels, locate, validate
+from review.evaluation.report import table
 from review.evaluation.runner import EvalOptions, run_eval
 from review.evaluation.scoring import GoldSpan, score_doc, summarize
 from review.findings import Finding
@@ -299,3 +300,44 @@ def test_a_report_the_model_fails_on_counts_as_missed(small_labels: Path) -> Non
     assert all(r["errors"] == ["无法连接模型端点"] and r["status"] == "error" for r in result["reports"])
     assert result["seeded"]["overall"]["errors"] == result["seeded"]["overall"]["injected"] > 0
     assert result["coverage"]["seen"] == 0
+
+
+def _corpus_sample(folder: Path, name: str, split: str, text: str, **labels: object) -> None:
+    (folder / "samples").mkdir(parents=True, exist_ok=True)
+    (folder / "labels").mkdir(parents=True, exist_ok=True)
+    (folder / "samples" / f"{name}.txt").write_text(text, encoding="utf-8")
+    data = {"sample": f"../samples/{name}.txt", "split": split, "site": f"{name}.example", "period": "2023", **labels}
+    (folder / "labels" / f"{name}.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def test_the_real_corpus_is_measured_per_split_beside_the_seeds(tmp_path: Path, small_labels: Path) -> None:
+    corpus = tmp_path / "corpus"
+    holds = "2023年项目资金合计100万元，其中：培训费40万元，印刷费60万元。\n"
+    _corpus_sample(corpus, "d-01", "dev", holds, consistent=[{"check": "sum", "quote": "项目资金合计100万元"}])
+    wrong = "2023年项目资金合计100万元，其中：培训费40万元，印刷费50万元。\n"
+    _corpus_sample(
+        corpus,
+        "t-01",
+        "test",
+        wrong,
+        findings=[{"id": "t-01-1", "check": "sum", "severity": "high", "quote": "项目资金合计100万元"}],
+    )
+    result = run_eval(EvalOptions((small_labels, corpus / "labels")))
+    assert [r["sample"] for r in result["reports"]] == ["001_4dbd7acae204347a", "002_5363f3001aea7dc8"]
+    assert set(result["splits"]) == {"dev", "test"}
+    dev, test = result["splits"]["dev"], result["splits"]["test"]
+    assert dev["seeded"]["overall"]["injected"] >= 2 and dev["clean_reports"]["reports"] == 1
+    assert test["findings"]["overall"]["gold"] == 1 and test["findings"]["overall"]["found"] == 1
+    flat = baseline.metrics(result)
+    assert flat["findings.recall"] == 1.0  # the seeds, as before
+    assert flat["test.findings.recall"] == 1.0 and "dev.seeded.recall" in flat and "dev.coverage" in flat
+    assert "dev.clean_reports.high_per_report" in flat and "test.claims.grounding_rate" not in flat
+    assert {"test.false_alarms.per_report", "dev.clean_reports.high_per_report"} <= baseline.LOWER_IS_BETTER
+    text = table(result)
+    assert "Real corpus, dev split" in text and "Real corpus, test split" in text
+    assert "missed t-01" not in text  # the test split is scored, its misses are not listed for reading
+
+
+def test_sample_names_must_be_unique_across_label_folders(tmp_path: Path, small_labels: Path) -> None:
+    with pytest.raises(LabelError, match="标注名称重复"):
+        run_eval(EvalOptions((small_labels, small_labels), seeded=False))

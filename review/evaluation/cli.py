@@ -25,6 +25,8 @@ from review.evaluation.report import table
 from review.evaluation.runner import EvalOptions, run_eval
 from review.pipeline import ModelExtractor
 
+DEFAULT_LABELS = ("eval/labels", "eval/corpus/labels")
+
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
@@ -44,7 +46,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--replay", action="store_true", help="模型回复只取自缓存（不发送请求）")
     p.add_argument("--cache", help="模型请求缓存文件（默认按 REVIEW_LLM_CACHE / $REVIEW_HOME）")
     p.add_argument("--repeat", type=_positive, default=1, help="每个样本评测 N 次，报告逐例通过率")
-    p.add_argument("--labels", default="eval/labels", help="标注目录（默认 eval/labels）")
+    p.add_argument(
+        "--labels",
+        action="append",
+        default=None,
+        help="标注目录，可重复（默认 eval/labels 与 eval/corpus/labels：种子报告与真实语料的 dev/test 两部分）",
+    )
     p.add_argument("--json", default="eval/last-run.json", help="结果 JSON（默认 eval/last-run.json）")
     p.add_argument("--baseline", default="eval/baseline.json")
     p.add_argument("--no-seeded", action="store_true", help="不评测注入错误")
@@ -93,7 +100,7 @@ def _model(args: argparse.Namespace) -> ModelExtractor | None:
 
 def _eval(args: argparse.Namespace) -> int:
     opts = EvalOptions(
-        labels_dir=Path(args.labels),
+        labels_dir=tuple(Path(d) for d in (args.labels or DEFAULT_LABELS) if args.labels or Path(d).is_dir()),
         extractor=args.extractor,
         model=_model(args),
         replay=args.replay,

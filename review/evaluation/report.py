@@ -4,11 +4,29 @@ from __future__ import annotations
 
 from typing import Any
 
-LOWER_IS_BETTER = frozenset({"false_alarms.per_clean_relation", "false_alarms.per_report"})
+_LOWER = ("false_alarms.per_clean_relation", "false_alarms.per_report", "clean_reports.high_per_report")
+# a split's metrics are prefixed with its name: test.false_alarms.per_report is lower-better too
+LOWER_IS_BETTER = frozenset(_LOWER) | {f"{split}.{m}" for split in ("dev", "test") for m in _LOWER}
 
 
 def metrics(result: dict[str, Any]) -> dict[str, float]:
-    """The gated numbers, flat: name → value in [0, 1] (false alarms per report may exceed 1)."""
+    """The gated numbers, flat: name → value in [0, 1] (false alarms per report may exceed 1).
+    The seed split's at the top, each real-corpus split's under its name (dev.…, test.…)."""
+    out = _metrics(result)
+    for split, sub in (result.get("splits") or {}).items():
+        out |= {f"{split}.{k}": v for k, v in _split_metrics(sub).items()}
+    return dict(sorted(out.items()))
+
+
+def _split_metrics(result: dict[str, Any]) -> dict[str, float]:
+    """What the real corpus is gated on: recall of real discrepancies, precision, false alarms on
+    clean relations and on clean reports, coverage, seeded-error recall overall and per kind."""
+    full = _metrics(result)
+    keep = ("findings.recall", "findings.precision", "false_alarms.", "clean_reports.", "coverage", "seeded.")
+    return {k: v for k, v in full.items() if k.startswith(keep)}
+
+
+def _metrics(result: dict[str, Any]) -> dict[str, float]:
     out: dict[str, float | None] = {}
     f = result["findings"]
     for key in ("precision", "recall", "f1"):
@@ -33,6 +51,8 @@ def metrics(result: dict[str, Any]) -> dict[str, float]:
         out["claims.relations.precision"] = c["relations"]["precision"]
         out["claims.relations.recall"] = c["relations"]["recall"]
     out["coverage"] = result["coverage"]["rate"]
+    if "clean_reports" in result:
+        out["clean_reports.high_per_report"] = result["clean_reports"]["high_per_report"]
     if result.get("seeded"):
         out["seeded.recall"] = result["seeded"]["overall"].get("recall")
         for kind, st in result["seeded"]["by_kind"].items():
@@ -84,7 +104,41 @@ def table(result: dict[str, Any]) -> str:
     )
     out += _reports(result["reports"])
     out += _problems(result)
+    for split, sub in (result.get("splits") or {}).items():
+        out += ["", *_split_block(split, sub)]
     return "\n".join(out) + "\n"
+
+
+SPLIT_ABOUT = {"dev": "read while writing rules", "test": "scored only, never read while writing rules"}
+
+
+def _split_block(split: str, r: dict[str, Any]) -> list[str]:
+    """A real-corpus split in a few lines: the numbers the issue's targets are stated in."""
+    f, cov, clean = r["findings"], r["coverage"], r["clean_reports"]
+    fa = f["false_alarms"]
+    out = [
+        f"Real corpus, {split} split ({SPLIT_ABOUT.get(split, '')}): {len(r['reports'])} reports",
+        f"  real discrepancies found   {f['overall']['found']:>4} of {f['overall']['gold']:<4} recall {_n(f['overall']['recall'])}"
+        f"   precision {_n(f['overall']['precision'])} ({f['overall']['correct']} of {f['overall']['produced']} findings)",
+        f"  high findings on clean reports {clean['high_findings']} on {clean['reports']} reports "
+        f"({_n(clean['high_per_report'], 1).strip()} per report); clean relations flagged {fa['flagged']} of {fa['clean_relations']}",
+        f"  coverage: {cov['seen']} of {cov['labels']} labeled relations seen ({_n(cov['rate'], 1).strip()})",
+    ]
+    s = r.get("seeded")
+    if s:
+        kinds = "  ".join(
+            f"{k} {st['detected']}/{st['injected']}" for k, st in s["by_kind"].items() if st.get("injected")
+        )
+        o = s["overall"]
+        out.append(
+            f"  seeded errors detected {o.get('detected', 0)} of {o.get('injected', 0)} ({_n(o.get('recall'), 1).strip()}): {kinds}"
+        )
+    if split == "dev":  # test is scored, not read: its misses are not listed here (they are in the JSON)
+        out += [f"  missed {m['id']} [{m['severity']}] {m['check']}: {m['quote'][:50]}" for m in f["missed"]]
+        out += [
+            f"  unlabeled {u['sample']} {u['check']}: {u['quote'][:30]} — {u['message'][:50]}" for u in f["unlabeled"]
+        ]
+    return [line.replace("\n", "⏎") for line in out]
 
 
 def _claims(c: dict[str, Any]) -> list[str]:

@@ -24,7 +24,7 @@ from review.evaluation.claimscore import (
     grounding_counts,
     score_claims,
 )
-from review.evaluation.labels import LabeledSample, load_labels, validate
+from review.evaluation.labels import LabeledSample, LabelError, load_labels, validate
 from review.evaluation.scoring import DocScore, GoldSpan, gold_spans, ratio, score_doc, summarize
 from review.evaluation.seeding import KINDS, Seed, already_flagged, judge, seeds_for
 from review.findings import Finding
@@ -35,9 +35,12 @@ from review.texttables import text_blocks
 Say = Callable[[str], None]
 
 
+SPLITS = ("seed", "dev", "test")
+
+
 @dataclass(frozen=True)
 class EvalOptions:
-    labels_dir: Path
+    labels_dir: Path | tuple[Path, ...]
     extractor: str = "rules"
     model: ModelExtractor | None = None
     replay: bool = False
@@ -58,11 +61,36 @@ class _Run:
         return self.review.findings if self.review else ()
 
 
+def label_dirs(opts: EvalOptions) -> tuple[Path, ...]:
+    return opts.labels_dir if isinstance(opts.labels_dir, tuple) else (opts.labels_dir,)
+
+
 def run_eval(opts: EvalOptions, say: Say | None = None) -> dict[str, Any]:
+    """Every labeled sample of every labels folder, measured per split.
+
+    The top level is the seed split (the five seed reports and their other formats), as it always
+    was; the real corpus's splits (`dev`, read while writing rules; `test`, only scored) are under
+    `splits`, each with the same measures. Without seed samples the top level is all samples."""
+    say = say or (lambda _msg: None)
+    dirs = label_dirs(opts)
+    samples = [s for d in dirs for s in load_labels(d)]
+    names = [s.name for s in samples]
+    if len(set(names)) != len(names):
+        dup = sorted({n for n in names if names.count(n) > 1})
+        raise LabelError(f"标注名称重复：{'、'.join(dup)}（各标注目录中的文件名须唯一）")
+    groups = {split: [s for s in samples if s.labels.split == split] for split in SPLITS}
+    top = groups["seed"] or samples
+    result = _evaluate(top, opts, say)
+    result["labels"] = ", ".join(str(d) for d in dirs)
+    result["splits"] = {
+        split: _evaluate(group, opts, say) for split, group in groups.items() if group and group is not top
+    }
+    return result
+
+
+def _evaluate(samples: list[LabeledSample], opts: EvalOptions, say: Say) -> dict[str, Any]:
     """A report that cannot be loaded or reviewed still counts: its labeled findings as missed,
     its labeled relations as unseen, its seeded errors as errors."""
-    say = say or (lambda _msg: None)
-    samples = load_labels(opts.labels_dir)
     scores: list[DocScore] = []
     rows: list[dict[str, Any]] = []
     claim_rows: list[dict[str, Any]] = []
@@ -98,9 +126,10 @@ def run_eval(opts: EvalOptions, say: Say | None = None) -> dict[str, Any]:
         "extractor": opts.extractor,
         "replay": opts.replay,
         "repeat": max(1, opts.repeat),
-        "labels": str(opts.labels_dir),
+        "labels": ", ".join(str(d) for d in label_dirs(opts)),
         "reports": rows,
         "findings": summarize(scores),
+        "clean_reports": _clean_reports(rows),
         "findings_by_format": _by_format(scores, samples),
         "claims": claims_summary(claim_rows, grounding),
         "coverage": {
@@ -115,6 +144,14 @@ def run_eval(opts: EvalOptions, say: Say | None = None) -> dict[str, Any]:
             {"case": k, "passed": v[0], "runs": v[1], "rate": ratio(v[0], v[1])} for k, v in sorted(cases.items())
         ],
     }
+
+
+def _clean_reports(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Reports with no labeled discrepancy: how many high-severity findings they still get (each
+    one a false alarm an auditor would chase first)."""
+    clean = [r for r in rows if r["gold"] == 0]
+    high = sum(r["high"] for r in clean)
+    return {"reports": len(clean), "high_findings": high, "high_per_report": ratio(high, len(clean))}
 
 
 def _review_file(path: Path, opts: EvalOptions) -> _Run:
@@ -167,6 +204,7 @@ def _row(sample: LabeledSample, runs: list[_Run], scores: list[DocScore]) -> dic
         "gold": len(scores[0].matched) + len(scores[0].missed),
         "found": sum(len(s.matched) for s in scores) / n,
         "findings": sum(len(s.produced) for s in scores) / n,
+        "high": sum(sum(f.severity == "high" for f, _ in s.produced) for s in scores) / n,
         "unlabeled": sum(len(s.unlabeled) for s in scores) / n,
         "false_alarms": sum(len(s.false_alarms) for s in scores) / n,
         "wall_s": round(sum(r.wall for r in runs) / n, 4),

@@ -17,6 +17,7 @@ from review.rules.facts import (
     extract_years,
     infer_period,
 )
+from review.rules.form_funds import extract_form_funds
 from review.rules.ratios import extract_ratios
 from review.rules.scan import Scan
 from review.rules.score_table import extract_table_scores
@@ -33,8 +34,11 @@ def extract_rules(doc: Document, period: int | None = None) -> Claims:
     trees, table_qty = extract_table_scores(scan, len(scan.quantities))
     columns, column_qty = extract_table_columns(scan, len(scan.quantities) + len(table_qty))
     table_qty += column_qty
+    funds, funds_qty, unread = extract_form_funds(scan, len(scan.quantities) + len(table_qty))
+    table_qty += funds_qty
     relations = [
         *columns,
+        *funds,
         *sums,
         *balances,
         *extract_deltas(scan),
@@ -55,6 +59,7 @@ def extract_rules(doc: Document, period: int | None = None) -> Claims:
         relations=tuple(relations),
         period=period or infer_period(doc.text),
         budget_total=budget.id if budget else None,
+        unread=tuple(unread),
     )
 
 
