@@ -94,6 +94,7 @@ def review_document(
     claims = extract_rules(doc, period)
     chunks: tuple[ChunkOutcome, ...] = ()
     notes = [f"第{p.page}页未读取：{p.reason}" for p in doc.unread_pages]
+    notes += [f"未核对（第{doc.text.count(chr(10), 0, u.start) + 1}行）：{u.reason}" for u in claims.unread]
     if extractor != "rules":
         if model is None:
             raise ConfigError(f"--extractor {extractor} 需要配置语言模型（REVIEW_LLM_BASE_URL、REVIEW_LLM_MODEL）")

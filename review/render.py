@@ -72,6 +72,10 @@ def _document(r: Review) -> dict[str, Any]:
         "rubric": {"pack": r.rubric, "why": r.rubric_note},
         "notes": list(r.notes),
         "unread_pages": [p.model_dump() for p in doc.unread_pages],
+        # text the rules found but could not read into claims (checked nothing there)
+        "unread": [
+            {**u.model_dump(), "quote": doc.text[u.start : u.end], "line": lines(u.start)} for u in r.claims.unread
+        ],
         # per-chunk outcome of the model path; per-run costs (requests, tokens, time) stay in the
         # ledger so that a review served from the cache prints the same JSON
         "chunks": [c.model_dump(mode="json", exclude=_RUN_COSTS) for c in r.chunks],

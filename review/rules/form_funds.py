@@ -35,7 +35,7 @@ from review.claims import FormulaScore, Quantity, RatioRelation, SumRelation, Un
 from review.rules.scan import Scan
 
 _SEP = r"[\s|｜:：]*"
-_NUMBER = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*([%％])?(?![\d.])")
+_NUMBER = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*([%％]))?(?![\d.])")
 _UNIT_PAREN = re.compile(r"[（(]\s*(万元|元|%|％|分)\s*[)）]")
 # between two column names of a header: separators and short parentheticals — (万元), (A), (B/A), (20分*执行率)
 _PAREN = r"[（(][^（()）\n]{0,14}[)）]"
@@ -277,7 +277,11 @@ def extract_form_funds(scan: Scan, next_id: int) -> tuple[list[object], list[Qua
 def _unread(row: Row, block: Block, why: str) -> Unread:
     end = row.tokens[-1].end if row.tokens else row.label_start + len(row.label)
     cols = "、".join(template().columns[r].name for r in block.header)
-    return Unread(start=row.label_start, end=end, reason=f"表格行“{row.label}”{why}（表头 {len(block.header)} 列：{cols}），未核对")
+    return Unread(
+        start=row.label_start,
+        end=end,
+        reason=f"表格行“{row.label}”{why}（表头 {len(block.header)} 列：{cols}），未核对",
+    )
 
 
 def _label(row: Row, role: str) -> str:
