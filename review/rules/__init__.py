@@ -18,6 +18,7 @@ from review.rules.facts import (
     infer_period,
 )
 from review.rules.form_funds import extract_form_funds
+from review.rules.form_scores import extract_form_scores
 from review.rules.ratios import extract_ratios
 from review.rules.scan import Scan
 from review.rules.score_table import extract_table_scores
@@ -36,9 +37,13 @@ def extract_rules(doc: Document, period: int | None = None) -> Claims:
     table_qty += column_qty
     funds, funds_qty, unread = extract_form_funds(scan, len(scan.quantities) + len(table_qty))
     table_qty += funds_qty
+    form_trees, form_qty, form_unread = extract_form_scores(scan, len(scan.quantities) + len(table_qty))
+    table_qty += form_qty
+    unread += form_unread
     relations = [
         *columns,
         *funds,
+        *form_trees,
         *sums,
         *balances,
         *extract_deltas(scan),
