@@ -128,6 +128,7 @@ class CountRelation(_Frozen):
     item_spans: tuple[tuple[int, int], ...] = ()
     what: str = ""
     severity: Literal["high", "medium", "low"] = "high"
+    exhaustive: bool = True  # False: the items are a partial list (…等N个): they only bound the count
 
 
 class ScoreNode(_Frozen):

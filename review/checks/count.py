@@ -12,13 +12,16 @@ def check_counts(ctx: Context) -> list[Finding]:
     for rel in ctx.claims.relations:
         if not isinstance(rel, CountRelation) or rel.stated == rel.counted:
             continue
+        if not rel.exhaustive and rel.counted < rel.stated:
+            continue  # a partial list (…等N个) names fewer than it counts
         quote = ctx.text[rel.start : rel.end]
         out.append(
             finding(
                 ctx,
                 "count",
                 rel.severity,
-                f"个数不符：报告所述个数为{rel.stated}，而{rel.what}为{rel.counted}（“{quote[:30]}”）",
+                f"个数不符：报告所述个数为{rel.stated}，而{rel.what}为{rel.counted}"
+                f"{'（列举未完，却已多于所述个数）' if not rel.exhaustive else ''}（“{quote[:30]}”）",
                 rel.start,
                 rel.end,
                 stated=Value(display=str(rel.stated)),

@@ -9,6 +9,7 @@ from review.claims import Claims, Quantity
 from review.document import Document
 from review.rules.counts import extract_counts
 from review.rules.deltas import extract_deltas, extract_stated_balances
+from review.rules.enumerations import extract_enumerated_counts
 from review.rules.facts import (
     extract_assertions,
     extract_plan_actual,
@@ -50,6 +51,7 @@ def extract_rules(doc: Document, period: int | None = None) -> Claims:
         *extract_stated_balances(scan),
         *extract_ratios(scan, sums),
         *extract_counts(scan, sums),
+        *extract_enumerated_counts(scan),
         *extract_text_scores(scan),
         *trees,
         *extract_years(scan),
