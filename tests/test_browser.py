@@ -254,7 +254,7 @@ def test_no_decision_is_preselected_and_the_page_speaks_chinese(page: object, se
     assert zone.locator("button").evaluate("b => getComputedStyle(b).fontSize") == "0px"  # "Upload" is not shown
     page.locator("input[type=file]").set_input_files(str(SAMPLES / "002_5363f3001aea7dc8.txt"))  # type: ignore[attr-defined]
     expect(page.locator("mark.rv-selected").first).to_be_visible(timeout=FIRST_LOAD_MS)  # type: ignore[attr-defined]
-    expect(page.locator(".rv-card")).to_contain_text("F1")  # type: ignore[attr-defined]
+    expect(page.locator(".rv-card")).to_be_visible()  # type: ignore[attr-defined]
     radios = page.locator('[data-testid="stRadio"] input[type=radio]')  # type: ignore[attr-defined]
     expect(radios).to_have_count(3)
     assert all(not radios.nth(i).is_checked() for i in range(3))

@@ -1,4 +1,5 @@
-"""The committed baseline holds: the full eval (rules extractor, seeded errors included) does not
+"""The committed baseline holds: the full eval (rules extractor, seeded errors included, the seeds
+and the real corpus's dev and test splits) does not
 fall below eval/baseline.json by more than its tolerance, and no high-severity finding is missed.
 
 After an intended change in what the tool finds, run `review eval --update-baseline` and commit
@@ -13,6 +14,7 @@ from .conftest import ROOT
 
 
 def test_eval_gate_against_committed_baseline() -> None:
-    result = run_eval(EvalOptions(ROOT / "eval" / "labels"))
+    result = run_eval(EvalOptions((ROOT / "eval" / "labels", ROOT / "eval" / "corpus" / "labels")))
+    assert set(result["splits"]) == {"dev", "test"}  # the real corpus is gated too
     regressions = baseline.gate(result, ROOT / "eval" / "baseline.json")
     assert not regressions, "eval regressed against eval/baseline.json:\n" + "\n".join(regressions)
