@@ -105,3 +105,54 @@ def test_python_dash_m_and_console_script_agree(tmp_path):
         [sys.executable, "-m", "review", "check", "/no/such.pdf"], capture_output=True, text=True, timeout=60
     )
     assert proc.returncode == 2 and "Traceback" not in proc.stderr and "such.pdf" in proc.stderr
+
+
+def test_the_working_paper_from_the_command_line_is_the_pages(tmp_path, capsys):
+    """--format xlsx/csv give the exporter's columns (编号, 问题 …), every cell text."""
+    from openpyxl import load_workbook
+
+    from review.export import COLUMNS
+
+    out = tmp_path / "复核.xlsx"
+    seed = str(SAMPLES / "003_f5c4fd1a932a52c1.txt")
+    assert main(["check", seed, str(SAMPLES / "000_695a98b4701d5873.txt"), "--format", "xlsx", "-o", str(out)]) == 0
+    rows = list(load_workbook(out)["问题清单"].iter_rows(values_only=True))
+    assert rows[0] == COLUMNS
+    reports = {r[COLUMNS.index("报告")] for r in rows[1:]}
+    assert reports == {"003_f5c4fd1a932a52c1.txt", "000_695a98b4701d5873.txt"}
+    messages = [r[COLUMNS.index("问题")] for r in rows[1:]]
+    assert all(messages) and all(isinstance(r[0], str) for r in rows[1:])
+    capsys.readouterr()
+    assert main(["check", seed, "--format", "csv"]) == 0
+    csv_text = capsys.readouterr().out
+    assert csv_text.startswith("\ufeff序号,编号,问题,") and "F1," in csv_text
+    assert main(["check", seed, "--format", "xlsx"]) == 2
+    assert "--format xlsx 需要 --output" in capsys.readouterr().err
+
+
+def test_resume_reviews_again_when_the_options_differ(tmp_path, capsys):
+    db = str(tmp_path / "r.db")
+    seed = str(SAMPLES / "002_5363f3001aea7dc8.txt")
+    assert main(["check", seed, "--db", db, "--period", "2020", "--format", "json"]) == 0
+    first = json.loads(capsys.readouterr().out)["documents"][0]
+    assert first["period"] == 2020
+    assert main(["check", seed, "--resume", "--db", db, "--period", "2023", "--format", "json"]) == 0
+    again = json.loads(capsys.readouterr().out)["documents"][0]
+    assert again["period"] == 2023 and again["findings"] != first["findings"]  # not the 2020 review
+    assert main(["check", seed, "--resume", "--db", db, "--period", "2020", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["documents"][0]["findings"] == first["findings"]
+
+
+def test_help_and_refusals_are_chinese(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert "用法：" in out and "eval" in out and "显示本帮助并退出" in out and "usage:" not in out
+    with pytest.raises(SystemExit):
+        main(["check", "--help"])
+    out = capsys.readouterr().out
+    assert "--fail-on" in out and "退出码为 1" in out and "--output" in out
+    assert main(["check", "x.txt", "--bogus"]) == 2
+    assert "无法识别的参数：--bogus" in capsys.readouterr().err
+    assert main(["check", "x.txt", "--format", "pdf"]) == 2
+    assert "无效的选项值" in capsys.readouterr().err
