@@ -49,10 +49,10 @@ log = logging.getLogger("review.app")
 def uploader_cn(max_mb: int) -> str:
     """Streamlit's uploader speaks English ("Upload", "200MB per file"); these rules put Chinese in
     its place. Only our own constant text and a number go into the style."""
-    zone = '[data-testid="stFileUploaderDropzone"]'
+    button = '[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"]'  # only "Upload"
     return (
         "<style>"
-        f"{zone} button{{font-size:0}}{zone} button::after{{content:'选择文件';font-size:0.9rem}}"
+        f"{button}{{font-size:0}}{button}::after{{content:'选择文件';font-size:0.9rem}}"
         f'[data-testid="stFileUploaderDropzoneInstructions"]{{font-size:0}}'
         f'[data-testid="stFileUploaderDropzoneInstructions"]::after{{content:\'拖入文件或点击“选择文件”，'
         f"不超过 {int(max_mb)} MB';font-size:0.85rem;color:#6c757d}}"

@@ -249,9 +249,9 @@ def test_no_decision_is_preselected_and_the_page_speaks_chinese(page: object, se
     expect = sync_api.expect
     open_page(page, server)
     zone = page.locator('[data-testid="stFileUploaderDropzone"]')  # type: ignore[attr-defined]
-    after = zone.locator("button").evaluate("b => getComputedStyle(b, '::after').content")
-    assert "选择文件" in after
-    assert zone.locator("button").evaluate("b => getComputedStyle(b).fontSize") == "0px"  # "Upload" is not shown
+    upload = zone.locator('[data-testid="stBaseButton-secondary"]')
+    assert "选择文件" in upload.evaluate("b => getComputedStyle(b, '::after').content")
+    assert upload.evaluate("b => getComputedStyle(b).fontSize") == "0px"  # "Upload" is not shown
     page.locator("input[type=file]").set_input_files(str(SAMPLES / "002_5363f3001aea7dc8.txt"))  # type: ignore[attr-defined]
     expect(page.locator("mark.rv-selected").first).to_be_visible(timeout=FIRST_LOAD_MS)  # type: ignore[attr-defined]
     expect(page.locator(".rv-card")).to_be_visible()  # type: ignore[attr-defined]
@@ -264,6 +264,9 @@ def test_no_decision_is_preselected_and_the_page_speaks_chinese(page: object, se
     page.get_by_role("button", name="保存").click()  # type: ignore[attr-defined]
     expect(page.get_by_text("请先选择审核结论", exact=False)).to_be_visible()  # type: ignore[attr-defined]
     expect(page.locator(".rv-card")).not_to_contain_text(re.compile(r"审核结论\s*确认"))  # type: ignore[attr-defined]
+    for other in zone.locator("button").all():  # the file chip's buttons keep their icons, no overlay text
+        if other.get_attribute("data-testid") != "stBaseButton-secondary":
+            assert other.evaluate("b => getComputedStyle(b, '::after').content") in ("none", "normal")
     body = page.locator("body").inner_text()  # type: ignore[attr-defined]
     for english in ("Select all", "Browse files", "Drag and drop", "per file"):
         assert english not in body, english
