@@ -97,3 +97,17 @@ def test_same_fact_stated_twice_with_different_values():
     text = "绩效评价得分：97分。\n部门整体自评得分为95分。\n"
     assert checks_of(text, 2023) == [("consistency", "部门整体自评得分为95分")]
     assert checks_of(text.replace("95分", "97分"), 2023) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "flagged"),
+    [
+        # dev corpus r1-19 (桂林) and r1-13 (食品监管): the value stands a long phrase after its year
+        ("2022年自治区下达桂林市中央及自治区就业补助资金共33832.24万元，", 2023, True),
+        ("2023年自治区下达桂林市中央及自治区就业补助资金共33832.24万元，", 2023, False),
+        ("2020年中央下达中央食品监管专项转移支付预算资金3万元。", 2021, True),
+        ("2021年中央下达中央食品监管专项转移支付预算资金3万元。", 2021, False),
+    ],
+)
+def test_a_value_dated_by_a_year_a_long_phrase_before_it(text, period, flagged):
+    assert any(c == "date" for c, _ in checks_of(text, period)) is flagged

@@ -20,7 +20,7 @@ from review.numbers import find_dates
 from review.rules.scan import Scan
 
 _EVENT = re.compile(r"^\s*(?:开工|竣工|验收|完工|开始|启动|实施|建成|交付|投入使用)")
-_DATED_VALUE = re.compile(r"^[\u4e00-\u9fa5“”]{1,14}?(?:为|达|达到|是)?\s*\d")
+_DATED_VALUE = re.compile(r"^[\u4e00-\u9fa5“”]{1,28}?(?:为|达|达到|是|共|共计|合计)?\s*\d")
 _NOT_DATING = re.compile(r"(?:含|于|自|截至|截止|从|至|到|较|比|与|同|（|\()\s*$")
 _LINK = re.compile(r"[，, ]*(?:共计|发放|金额|资金|发放金额|发放资金)*[，, ]*")
 _PER_HEAD = ("人次", "人", "户", "户次", "名")
@@ -48,7 +48,7 @@ def extract_years(scan: Scan) -> list[YearMention]:
     out = []
     text = scan.text
     for d in find_dates(text):
-        after = text[d.end : d.end + 20]
+        after = text[d.end : d.end + 40]
         if d.day is not None and _EVENT.match(after):
             end = d.end + _EVENT.match(after).end()  # type: ignore[union-attr]
             out.append(YearMention(year=d.year, start=d.start, end=end, role="event_date"))
