@@ -111,3 +111,15 @@ def test_same_fact_stated_twice_with_different_values():
 )
 def test_a_value_dated_by_a_year_a_long_phrase_before_it(text, period, flagged):
     assert any(c == "date" for c, _ in checks_of(text, period)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        # dev corpus r4-08 and r3-12: a web page's date above or beside the title
+        ("2024年03月19日 星期二\n裕民县2021年10个重点项目绩效评价报告公开\n", 2021),
+        ("项目支出绩效自评报告 全部类型海南琼中2025年06月26日\n2024年度项目资金100万元，2024年完成。\n", 2024),
+    ],
+)
+def test_a_publication_date_is_not_the_period(text, period):
+    assert infer_period(text) == period

@@ -29,10 +29,11 @@ _ACTUAL = re.compile(r"实际|只|仅|完成|补偿了|发放了|兑现了")
 
 
 def infer_period(text: str) -> int | None:
-    """The year under review: from the title (first two lines), else the most mentioned year
-    (full dates such as a notice's 2020年10月30日 do not count)."""
+    """The year under review: from the title (first two lines), else the most mentioned year.
+    Full dates never count — a notice's 2020年10月30日, a web page's 发布日期 2025年6月27日 above
+    the title are when it was published, not the year it reviews."""
     title = " ".join([ln for ln in text[:600].splitlines() if ln.strip()][:2])
-    m = re.search(r"((?:19|20)\d{2})\s*年", title)
+    m = re.search(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)", title)
     if m:
         return int(m.group(1))
     years = Counter(d.year for d in find_dates(text) if d.day is None)
