@@ -94,3 +94,27 @@ def test_unit_slip_inside_a_sum_is_reported_as_a_unit_error():
     text = "2022年预算收入 3167.20万元，其中：一般公共预算收入1794.96万元，政府性基金收入1372.23 元。"
     (f,) = [f for f in __import__("tests.conftest", fromlist=["review_text"]).review_text(text, 2022).findings]
     assert f.check == "unit" and f.quote.endswith("1372.23 元") and "万元" in f.message
+
+
+def test_a_list_ends_where_its_total_is_said_again():
+    """dev corpus r5-09 (水利, 安徽): the 其中 list closes with 共计 and the total, which is no part."""
+    text = (
+        "本项目属中央水利资金项目,项目批复总投资61.8万元。其中:依据文件下达中央财政资金30.9万元,"
+        "县财政资金30.9万元,共计下达61.8万元。\n"
+    )
+    assert [c for c, _ in checks_of(text, 2021)] == []
+    wrong = text.replace("县财政资金30.9万元", "县财政资金33.9万元")
+    assert [c for c, _ in checks_of(wrong, 2021)] == ["sum"]
+
+
+def test_a_list_opened_in_parentheses_ends_at_their_close():
+    """dev corpus r5-04 (道路建设): each batch's (其中…) holds only its own part."""
+    text = (
+        "该项目分三批实施,一批项目县级批复总投资3374.3万元(其中建筑工程3292万元),二批项目县级批复总投资"
+        "2069.51万元(其中建筑工程1975.775万元),三批项目县级批复投资778.59万元(其中建筑工程757.44万元),"
+        "合计批复总投资6222.4万元(其中建筑工程6025.215万元)。\n"
+    )
+    assert [c for c, _ in checks_of(text, 2021)] == []
+    assert [
+        c for c, _ in checks_of("年初预算500万元（其中人员经费300万元），追加预算120万元，合计620万元。\n", 2021)
+    ] == []

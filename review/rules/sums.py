@@ -51,7 +51,8 @@ def extract_sums(scan: Scan) -> tuple[list[SumRelation], list[BalanceRelation]]:
         if not totals or any(t.id in seen_totals for t in totals):
             continue
         end = _list_end(scan.text, m.end(), semicolon=bool(m.group("sub")))
-        items, partial = _parse_items(scan, m.end(), end)
+        in_paren = scan.text[max(0, m.start() - 1) : m.start()] in ("（", "(")
+        items, partial = _parse_items(scan, m.end(), end, in_paren=in_paren)
         carry = [it for it in items if _CARRYOVER.search(it.group[0].label)]
         flows = [it for it in items if it not in carry]
         carries.extend((totals[-1], c.group[0]) for c in carry)
@@ -123,8 +124,20 @@ def _events(scan: Scan, start: int, end: int) -> list[tuple[int, str, object]]:
     return events
 
 
-def _parse_items(scan: Scan, start: int, end: int) -> tuple[list[_Item], bool]:
-    """Items of a 其中 list, with one level of nesting (包括…；, 主要是…, parentheses)."""
+_RESTATED_TOTAL = re.compile(r"^\s*(?:共计|合计|总计|累计)")
+
+
+def _restated_total(text: str, q: Quantity) -> bool:
+    """The clause of `q` opens with a total word: 共计下达61.8万元, 合计批复总投资6222.4万元."""
+    clause = re.split(r"[，,；;、:：]", text[max(0, q.start - 16) : q.start])[-1]
+    return bool(_RESTATED_TOTAL.match(clause))
+
+
+def _parse_items(scan: Scan, start: int, end: int, *, in_paren: bool = False) -> tuple[list[_Item], bool]:
+    """Items of a 其中 list, with one level of nesting (包括…；, 主要是…, parentheses).
+
+    The list ends where its total is stated again (…，共计下达61.8万元), and a list opened inside
+    parentheses ("3374.3万元（其中建筑工程3292万元），二批…") ends at their close."""
     top: list[_Item] = []
     parent: _Item | None = None
     depth_paren = False
@@ -138,6 +151,8 @@ def _parse_items(scan: Scan, start: int, end: int) -> tuple[list[_Item], bool]:
                 break  # a long stretch of prose or a new section: the list has ended
             if _DELTA.search(q.label):
                 break  # 调减40万元 / 同比增加…: the breakdown has ended
+            if top and parent is None and _restated_total(scan.text, q):
+                break  # 共计下达61.8万元: the total said again, not a part
             if last and q.family != last.family and not scan.text[last.end : q.start].strip():
                 (parent.children[-1] if parent and parent.children else top[-1]).group.append(q)
             elif parent is None and _PREDICATE_START.match(q.label):
@@ -150,6 +165,8 @@ def _parse_items(scan: Scan, start: int, end: int) -> tuple[list[_Item], bool]:
         elif kind in ("sub", "open") and top and parent is None:
             parent = top[-1]
             depth_paren = kind == "open"
+        elif kind == "close" and in_paren and parent is None:
+            break  # the parentheses the list was opened in are closed
         elif (kind == "close" and depth_paren) or (kind == "semi" and parent and not depth_paren):
             parent, depth_paren = None, False
     partial = bool(re.search(r"等[。；;，,]?\s*$", scan.text[start:end].rstrip("。")))
