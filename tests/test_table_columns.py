@@ -1,6 +1,8 @@
 """Tables read by their header (项目支出绩效自评表): execution rate, budget-execution score,
 indicator scores and the total."""
 
+import pytest
+
 from tests.conftest import checks_of, review_text
 
 NATIONAL = (
@@ -34,3 +36,21 @@ def test_indicator_above_weight_and_total():
     found = checks_of(text, 2023)
     assert ("score", "群众受益面") in found
     assert any(c == "score" and q.startswith("总分") for c, q in found)  # 9+20+20+10+32+10 = 101 ≠ 97
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # dev corpus r1-06 (丽江, traditional characters with pinyin): the part row lacks 分值 and 得分
+        "項(xiàng)目資金 (萬元) |\n"
+        "年初預(yù)算數(shù) | 全年預(yù)算數(shù) | 全年執(zhí)行數(shù) | 分值 | 執(zhí)行率 | 得分 | ||||\n"
+        "| 年度資金總額 | 7.29 | 7.29 | 7.29 | 10.00 | 100% | 10.00 | ||||\n"
+        "| 其中:當(dāng)年財政撥款 | 7.29 | 7.29 | 7.29 | 100% | ||||||\n",
+        # dev corpus r6-10 style: the part row ends at its rate, the score columns dropped
+        "年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
+        "年度资金总额\t50\t50\t49.5\t10\t99%\t9.9\n"
+        "其中：当年财政拨款\t50\t50\t49.5\t99%\n",
+    ],
+)
+def test_a_short_row_whose_percent_would_land_in_a_points_column_is_not_read(text):
+    assert [c for c, _ in checks_of(text, 2022) if c == "score"] == []

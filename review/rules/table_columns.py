@@ -171,6 +171,8 @@ def _read(reader: _Reader, rows: list[Row]) -> list[object]:
             for role, i in roles.items()
         }
         budget, executed, rate, weight, score = (get.get(k) for k in ("budget", "executed", "rate", "weight", "score"))
+        if any(q is not None and q.unit == "%" for q in (budget, executed, weight, score)):
+            continue  # a % under an amount or a points column: the row's cells are not where the header says
         if rate and executed and budget and budget.value > 0:
             out.append(
                 RatioRelation(rate=rate.id, numerator=executed.id, denominators=(budget.id,), basis="表格·执行率")
