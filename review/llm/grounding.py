@@ -22,6 +22,7 @@ from review.claims import (
     ScoreTree,
     SumRelation,
 )
+from review.lexicon import opens_partial_list, sum_category
 from review.llm.schema import BalanceWire, CountWire, Extraction, Num, RatioWire, ScoreWire, SumWire
 from review.numbers import EXACT_INTEGER_UNITS, ParsedNumber, find_numbers, parse_quantity
 
@@ -137,6 +138,11 @@ class _Grounder:
             raise Ungrounded(f"数值与引文不符：模型读作 {num.value:g}，引文“{num.quote}”为 {parsed.text.strip()}")
         return self._quantity(parsed, s)
 
+    def _text_between(self, start: int, end: int) -> str:
+        """Document text between two offsets, as far as this chunk holds it."""
+        a, b = max(start, self.chunk.start) - self.chunk.start, min(end, self.chunk.end) - self.chunk.start
+        return self.chunk.text[a:b] if a < b else ""
+
     def _quantity(self, n: ParsedNumber, quote_start: int) -> Quantity:
         start, end = self.chunk.start + n.start, self.chunk.start + n.end
         if (start, end) in self._made:
@@ -206,11 +212,13 @@ class _Grounder:
                 raise Rejected("合计数同时列为分项")
             if len({(i.start, i.end) for i in items}) != len(items):
                 raise Rejected("分项重复")
-            category = "score" if total.unit == "分" else "count" if total.unit in EXACT_INTEGER_UNITS else "sum"
+            category = sum_category(total.unit, total.label)
+            first = min(i.start for i in items)
+            between = self._text_between(total.end, first) if first > total.end else ""
             built: Relation = SumRelation(
                 total=total.id,
                 items=tuple(i.id for i in items),
-                exhaustive=rel.exhaustive,
+                exhaustive=rel.exhaustive and not opens_partial_list(between),  # 主要是 is partial, as for the rules
                 category=category,
                 basis="llm",
             )

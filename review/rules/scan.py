@@ -9,12 +9,14 @@ from dataclasses import dataclass, field
 
 from review.claims import Quantity
 from review.document import Document
+from review.lexicon import LABEL_NOISE_WORDS
 from review.numbers import find_numbers
 
 SENTENCE_END = "。；;！？!?\n"
 CLAUSE_END = SENTENCE_END + '，,、：:（）()“”"‘’【】[]'
+_NOISE_WORDS = "|".join(re.escape(w) for w in LABEL_NOISE_WORDS)
 _LEADING_NOISE = re.compile(
-    r"^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[①-⑳]|其中[：:，,]?|包括|主要是|主要包括|主要为|分别为|分别是|分别|以及|和|及|与|共计|合计|总计|共|为|是|的|达到|达|，|、|\s)+"
+    rf"^(?:\d{{1,2}}[.．、]|[（(][一二三四五六七八九十\d]{{1,3}}[)）]|[①-⑳]|(?:{_NOISE_WORDS})[：:，,]?|，|、|\s)+"
 )
 _TRAILING_NOISE = re.compile(r"(?:为|是|达到|达|共计|合计|总计|共|计|约|有|的|：|:|\s)+$")
 

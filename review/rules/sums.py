@@ -7,11 +7,12 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from review import lexicon
 from review.claims import BalanceRelation, Quantity, SumRelation
 from review.rules.scan import MAX_SENTENCE, Scan
 
-_TOP_MARKER = re.compile(r"其中[：:，,]?|(?P<sub>包括|主要是|主要包括|主要为|具体为|具体是|具体包括|明细为)[：:]?")
-_SUB_MARKER = re.compile(r"其中[：:，,]?|包括[：:]?|主要是[：:]?|主要包括[：:]?|主要为[：:]?|分别为[：:]?|分别是[：:]?")
+_TOP_MARKER = lexicon.LIST_OPENER
+_SUB_MARKER = lexicon.NESTED_LIST_OPENER
 _GAP_OK = re.compile(r"^[\s，,。：:；;]*$")
 _TOTAL_WORD = re.compile(r"共计|合计|总计|总数|总额|共有|总共|总体|^共|总")
 _CARRYOVER = re.compile(r"结转|结余")
@@ -22,17 +23,11 @@ _SECTION_BREAK = re.compile(
 )
 MAX_ITEM_GAP = 40
 _PREDICATE_START = re.compile(r"^(?:已|尚|未|累计|实现|新增|全部|均)")
-COUNT_UNITS = {"个", "项", "名", "件", "处", "次", "起", "家", "所", "类", "批", "场", "户次", "人次"}
-_HEADCOUNT = re.compile(r"编制|人员|人数|职工|干部|总数|在职|实有")
 
 
 def category_of(total: Quantity) -> str:
     """count for headcounts and numbers of things, score for points, sum for amounts."""
-    if total.unit == "分":
-        return "score"
-    if total.unit in COUNT_UNITS or (total.unit in ("人", "名") and _HEADCOUNT.search(total.label)):
-        return "count"
-    return "sum"
+    return lexicon.sum_category(total.unit, total.label)
 
 
 @dataclass
@@ -50,7 +45,7 @@ def extract_sums(scan: Scan) -> tuple[list[SumRelation], list[BalanceRelation]]:
         totals = _total_before(scan, m.start())
         if not totals or any(t.id in seen_totals for t in totals):
             continue
-        end = _list_end(scan.text, m.end(), semicolon=bool(m.group("sub")))
+        end = _list_end(scan.text, m.end(), semicolon=m.group("opener") != "其中")
         in_paren = scan.text[max(0, m.start() - 1) : m.start()] in ("（", "(")
         items, partial = _parse_items(scan, m.end(), end, in_paren=in_paren)
         carry = [it for it in items if _CARRYOVER.search(it.group[0].label)]
@@ -59,7 +54,8 @@ def extract_sums(scan: Scan) -> tuple[list[SumRelation], list[BalanceRelation]]:
         seen_totals.update(q.id for it in items for q in it.group)
         for t in totals:
             seen_totals.add(t.id)
-            sums.extend(_relations(t, flows, partial or len(flows) == 1, nested=False))
+            partial_list = partial or lexicon.is_partial_opener(m.group("opener"))
+            sums.extend(_relations(t, flows, partial_list or len(flows) == 1, nested=False))
         nested = _nested(flows)
         seen_totals.update(r.total for r in nested)
         sums.extend(nested)
