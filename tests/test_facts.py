@@ -123,3 +123,18 @@ def test_a_value_dated_by_a_year_a_long_phrase_before_it(text, period, flagged):
 )
 def test_a_publication_date_is_not_the_period(text, period):
     assert infer_period(text) == period
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "flagged"),
+    [
+        # dev corpus r6-14 (农村饮水, 安徽) and r4-03 (马铃薯, 宁夏): a month date or a deadline, then what was done
+        ("工程于2021年2月12日开工,2020年6月底完成建设任务;", 2021, True),
+        ("工程于2021年2月12日开工,2021年6月底完成建设任务;", 2021, False),
+        ("指标1 2021年11月30日前完成资金支付 8 11月底完成", 2022, True),
+        ("指标1 2022年11月30日前完成资金支付 8 11月底完成", 2022, False),
+        ("截至2020年6月底完成投资80%。", 2021, False),  # a state at a date, not an event
+    ],
+)
+def test_an_event_at_a_month_or_before_a_deadline(text, period, flagged):
+    assert any(c == "date" for c, _ in checks_of(text, period)) is flagged

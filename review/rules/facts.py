@@ -20,6 +20,12 @@ from review.numbers import find_dates
 from review.rules.scan import Scan
 
 _EVENT = re.compile(r"^\s*(?:开工|竣工|验收|完工|开始|启动|实施|建成|交付|投入使用)")
+# a month date, or a deadline, followed by what was done then: 2021年6月底完成建设任务,
+# 2021年11月30日前完成资金支付, 2022年12月已编制完成
+_COMPARED = re.compile(r"(?:较|比|截至|截止|自|从|至|到)\s*$")  # 截至2021年6月底完成… is a state, not an event
+_MONTH_EVENT = re.compile(
+    r"^(?:底|初|末|中旬|上旬|下旬|前|内)?\s*[，,]?\s*(?:已|全面|全部)?(?:完成|开工|竣工|验收|完工|建成|交付|投入使用)"
+)
 _DATED_VALUE = re.compile(r"^[\u4e00-\u9fa5“”]{1,28}?(?:为|达|达到|是|共|共计|合计)?\s*\d")
 _NOT_DATING = re.compile(r"(?:含|于|自|截至|截止|从|至|到|较|比|与|同|（|\()\s*$")
 _LINK = re.compile(r"[，, ]*(?:共计|发放|金额|资金|发放金额|发放资金)*[，, ]*")
@@ -50,9 +56,11 @@ def extract_years(scan: Scan) -> list[YearMention]:
     text = scan.text
     for d in find_dates(text):
         after = text[d.end : d.end + 40]
-        if d.day is not None and _EVENT.match(after):
-            end = d.end + _EVENT.match(after).end()  # type: ignore[union-attr]
-            out.append(YearMention(year=d.year, start=d.start, end=end, role="event_date"))
+        event = _EVENT.match(after) if d.day is not None else None
+        if event is None and d.month is not None and not _COMPARED.search(text[max(0, d.start - 3) : d.start]):
+            event = _MONTH_EVENT.match(after)
+        if event:
+            out.append(YearMention(year=d.year, start=d.start, end=d.end + event.end(), role="event_date"))
         elif d.month is None and _DATED_VALUE.match(after) and _dates_a_value(text, d.start, d.end):
             clause_end = d.end
             while clause_end < len(text) and text[clause_end] not in "，,。；;、\n（()）":
