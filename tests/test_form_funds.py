@@ -88,7 +88,8 @@ def test_three_columns_with_their_marks_and_a_blank_part_row() -> None:
     assert not unread and review_document(doc(THREE_COLUMNS)).findings == ()
     # 1860 ÷ 1760 = 105.7%: outside 100% ± 0.5 (1763 would be 100.17%, a rounding of 100%)
     wrong = THREE_COLUMNS.replace("年度资金总额: | 1760 | 1760 | 100%", "年度资金总额: | 1760 | 1860 | 100%")
-    assert [f.check for f in review_document(doc(wrong)).findings] == ["ratio"]
+    # the total's 执行数 no longer matches its rate, nor its one part row (地方资金 is blank)
+    assert sorted(f.check for f in review_document(doc(wrong)).findings) == ["ratio", "sum"]
 
 
 def test_a_group_heading_and_an_unknown_column_do_not_hide_the_header() -> None:
@@ -115,3 +116,13 @@ def test_numbers_that_fit_the_columns_several_ways_are_reported_not_guessed() ->
 def test_outside_a_form_nothing_is_read() -> None:
     prose = "全年预算数、全年执行数和执行率见附表。年度资金总额 100 万元，其中财政拨款 60 万元。\n"
     assert funds(prose) == ([], {}, [])
+
+
+def test_a_lone_part_row_counts_when_the_form_goes_on_after_it() -> None:
+    lone = THREE_COLUMNS.split("地方资金")[0] + "年度总体目标 | 完成供热补贴发放 |\n"
+    wrong = lone.replace("其中:中央财政资金 | 1760 | 1760", "其中:中央财政资金 | 1760 | 1700")
+    relations, q, _ = funds(wrong)
+    sums = [r for r in relations if isinstance(r, SumRelation)]
+    assert [(q[s.total].text, [q[i].text for i in s.items]) for s in sums] == [("1760", ["1760"]), ("1760", ["1700"])]
+    cut = wrong.split("年度总体目标")[0].rstrip()  # the excerpt ends after the part row: it may go on
+    assert not [r for r in funds(cut)[0] if isinstance(r, SumRelation)]

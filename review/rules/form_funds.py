@@ -116,6 +116,7 @@ class Block:
     header: tuple[str, ...]  # column roles in order
     unit: str
     rows: tuple[Row, ...]
+    closed: bool = False  # the form goes on after the rows (年度总体目标…): no part row was cut off
 
 
 def find_blocks(text: str) -> list[Block]:
@@ -126,7 +127,10 @@ def find_blocks(text: str) -> list[Block]:
         roles, start, end = header
         rows, stop = _rows(text, end, tpl)
         if rows:
-            out.append(Block(roles, _unit(text, start, end), tuple(rows)))
+            closed = stop < len(text) and bool(
+                _WORD.match(text, stop) or re.match(r"[^\s|｜\d]", text[stop : stop + 1])
+            )
+            out.append(Block(roles, _unit(text, start, end), tuple(rows), closed=closed and stop < end + _WINDOW))
         pos = max(stop, end)
     return out
 
@@ -338,8 +342,8 @@ def _column_sums(row_readings: list[tuple[Row, list[dict[str, Token]]]], block: 
     tpl = template()
     totals = [(r, f) for r, f in row_readings if tpl.row_role[r.label] == "total"]
     parts = [(r, f) for r, f in row_readings if tpl.row_role[r.label] == "part"]
-    if len(totals) != 1 or len(parts) < 2:  # a lone part row may be an excerpt cut short
-        return []
+    if len(totals) != 1 or not parts or (len(parts) < 2 and not block.closed):
+        return []  # a lone part row at the end of the text may be an excerpt cut short
     total_row, total_found = totals[0]
     out: list[object] = []
     for role in block.header:
