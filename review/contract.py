@@ -62,17 +62,14 @@ class UnreadOut(Unread):
     """1-based line of `start` in `text`."""
 
 
-_RUN_COST = Field(default=0, exclude=True)  # costs of one run stay in the ledger, see ChunkOut
-
-
 class ChunkOut(ChunkOutcome):
     """What the model extractor did with one part of the document. The per-run costs (requests,
     tokens, time) are not printed, so that a review served from the cache prints the same JSON."""
 
-    requests: int = _RUN_COST
-    cache_hits: int = _RUN_COST
-    tokens_in: int = _RUN_COST
-    tokens_out: int = _RUN_COST
+    requests: int = Field(default=0, exclude=True)
+    cache_hits: int = Field(default=0, exclude=True)
+    tokens_in: int = Field(default=0, exclude=True)
+    tokens_out: int = Field(default=0, exclude=True)
     seconds: float = Field(default=0.0, exclude=True)
 
 
