@@ -6,6 +6,7 @@ stderr, never a traceback), 130 interrupted (Ctrl-C; what was finished is kept).
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import os
 import signal
@@ -17,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from review import __version__, argparse_zh, config, export
+from review import __version__, argparse_zh, config, contract, export
 from review.batch import DEFAULT_TIMEOUT, Outcome, run_batch
 from review.errors import ConfigError, ReviewError
 from review.findings import SEVERITY_ORDER
@@ -85,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     c.add_argument("--progress", action="store_true", help="在 stderr 显示批量进度（终端中默认显示）")
     sub.add_parser("rubrics", help="列出内置的评分标准")
+    sub.add_parser("schema", help="打印 --format json / jsonl 输出的 JSON Schema（即 schema/review.schema.json）")
     sub.add_parser("eval", help="回归评测：在标注样本上度量查全率与查准率（选项见 review eval --help）", add_help=False)
     return p
 
@@ -147,6 +149,8 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         if args.command == "rubrics":
             return _rubrics()
+        if args.command == "schema":
+            return _schema()
         args.model = _model_extractor(args)
         return _check(args)
     except ReviewError as exc:
@@ -161,6 +165,11 @@ def _rubrics() -> int:
     for pack in bundled_packs():
         kinds = "、".join(pack.report_types) or "任意"
         print(f"{pack.label}\t{kinds}\t{pack.title}")
+    return 0
+
+
+def _schema() -> int:
+    sys.stdout.write(json.dumps(contract.json_schema(), ensure_ascii=False, indent=2) + "\n")
     return 0
 
 

@@ -6,9 +6,9 @@ import bisect
 import json
 import re
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from review import __version__
+from review import __version__, contract
 from review.pipeline import Review
 
 if TYPE_CHECKING:
@@ -43,45 +43,41 @@ class LineIndex:
         return bisect.bisect_left(self._newlines, pos) + 1
 
 
-_RUN_COSTS = {"requests", "cache_hits", "seconds", "tokens_in", "tokens_out"}
+def _tool() -> contract.Tool:
+    return contract.Tool(name=TOOL_NAME, version=__version__)
 
 
 def to_json(reviews: list[Review], errors: list[dict[str, str]] | None = None) -> str:
-    payload: dict[str, Any] = {
-        "tool": {"name": TOOL_NAME, "version": __version__},
-        "documents": [_document(r) for r in reviews],
-    }
-    if errors:
-        payload["errors"] = errors
-    return json.dumps(payload, ensure_ascii=False, indent=2)
+    """`--format json`: the contract's CheckOutput."""
+    out = contract.CheckOutput(tool=_tool(), documents=[_document(r) for r in reviews], errors=errors or ())
+    return json.dumps(out.printed(), ensure_ascii=False, indent=2)
 
 
-def _document(r: Review) -> dict[str, Any]:
+def _document(r: Review) -> contract.DocumentOut:
     doc = r.document
     lines = LineIndex(doc.text)
-    claims: list[dict[str, Any]] = [{"kind": "quantity", **q.model_dump(mode="json")} for q in r.claims.quantities]
-    claims += [rel.model_dump(mode="json") for rel in r.claims.relations]
-    return {
-        "path": doc.path,
-        "sha256": doc.sha256,
-        "text": doc.text,
-        "status": r.status,
-        "format": doc.source_format,
-        "period": r.period,
-        "extractor": r.extractor,
-        "rubric": {"pack": r.rubric, "why": r.rubric_note},
-        "notes": list(r.notes),
-        "unread_pages": [p.model_dump() for p in doc.unread_pages],
-        # text the rules found but could not read into claims (checked nothing there)
-        "unread": [
-            {**u.model_dump(), "quote": doc.text[u.start : u.end], "line": lines(u.start)} for u in r.claims.unread
+    return contract.DocumentOut(
+        path=doc.path,
+        sha256=doc.sha256,
+        text=doc.text,
+        status=r.status,
+        format=doc.source_format,
+        period=r.period,
+        extractor=r.extractor,
+        rubric=contract.Rubric(pack=r.rubric, why=r.rubric_note),
+        notes=r.notes,
+        unread_pages=doc.unread_pages,
+        unread=[
+            contract.UnreadOut(**u.model_dump(), quote=doc.text[u.start : u.end], line=lines(u.start))
+            for u in r.claims.unread
         ],
-        # per-chunk outcome of the model path; per-run costs (requests, tokens, time) stay in the
-        # ledger so that a review served from the cache prints the same JSON
-        "chunks": [c.model_dump(mode="json", exclude=_RUN_COSTS) for c in r.chunks],
-        "claims": claims,
-        "findings": [{**f.model_dump(mode="json"), "line": lines(f.start)} for f in r.findings],
-    }
+        chunks=[contract.ChunkOut(**c.model_dump()) for c in r.chunks],
+        claims=[
+            *(contract.QuantityOut(**q.model_dump()) for q in r.claims.quantities),
+            *r.claims.relations,
+        ],
+        findings=[contract.FindingOut(**f.model_dump(), line=lines(f.start)) for f in r.findings],
+    )
 
 
 def to_text(reviews: list[Review]) -> str:
@@ -140,10 +136,12 @@ def _md(cell: str) -> str:
 
 def to_jsonl_line(outcome: Outcome) -> str:
     """One line of `--format jsonl`: the document object of the JSON contract, or the error."""
-    tool = {"name": TOOL_NAME, "version": __version__}
+    line: contract.JsonlDocument | contract.JsonlError
     if outcome.review is None:
-        return json.dumps({"tool": tool, "path": outcome.path, "error": outcome.error}, ensure_ascii=False)
-    return json.dumps({"tool": tool, **_document(outcome.review), "cached": outcome.cached}, ensure_ascii=False)
+        line = contract.JsonlError(tool=_tool(), path=outcome.path, error=outcome.error)
+    else:
+        line = contract.JsonlDocument(tool=_tool(), **dict(_document(outcome.review)), cached=outcome.cached)
+    return json.dumps(line.model_dump(mode="json"), ensure_ascii=False)
 
 
 def summary_table(outcomes: list[Outcome]) -> str:
