@@ -114,7 +114,8 @@ def to_markdown(reviews: list[Review]) -> str:
     for r in reviews:
         out.append(f"## {r.document.path}\n")
         out.append(
-            f"状态：{'完整' if r.status == 'complete' else '不完整'}；评价年度：{r.period or '未知'}；发现 {len(r.findings)} 项\n"
+            f"状态：{'完整' if r.status == 'complete' else '不完整'}；"
+            f"评价年度：{r.period or '未知'}；发现 {len(r.findings)} 项\n"
         )
         if not r.findings:
             continue

@@ -71,7 +71,9 @@ def test_single_five_megabyte_line_is_reviewed_with_bounded_memory(tmp_path):
         ("surrogates.txt", "预算执行率56%".encode() + b"\xed\xa0\x80" + "本年无结转结余。".encode()),
         (
             "html.txt",
-            "<script>alert(1)</script><img src=x onerror=alert(2)>\n收入合计100万元，其中：甲50万元，乙40万元。\n".encode(),
+            (
+                "<script>alert(1)</script><img src=x onerror=alert(2)>\n收入合计100万元，其中：甲50万元，乙40万元。\n"
+            ).encode(),
         ),
         ("utf16.txt", "\ufeff收入合计100万元，其中：甲60万元，乙40万元。".encode("utf-16-le")),
         ("gbk.txt", "收入合计100万元，其中：甲60万元，乙40万元。".encode("gbk")),

@@ -51,7 +51,8 @@ def local_settings(tmp_path_factory):
     spec = MODELS["0.5b"]
     if not is_prepared(spec, models_dir):
         pytest.fail(
-            f"the 0.5B model is not prepared in {models_dir}: run `make local-llm-small` (or set REVIEW_SKIP_LOCAL_LLM=1)"
+            f"the 0.5B model is not prepared in {models_dir}: "
+            "run `make local-llm-small` (or set REVIEW_SKIP_LOCAL_LLM=1)"
         )
     if importlib.util.find_spec("llama_cpp") is None:  # not imported here: the server runs apart
         pytest.fail("llama-cpp-python[server] is not installed: run `make local-llm-small`")

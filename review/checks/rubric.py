@@ -103,7 +103,8 @@ def _budget_finding(
         ctx,
         "score",
         "high",
-        f"预算执行得分不符：执行率{rate.text}、分值{weight_text}，按 min(执行率,100%)×分值 应得{allowed.show(2)}分，报告为{stated.text}",
+        f"预算执行得分不符：执行率{rate.text}、分值{weight_text}，"
+        f"按 min(执行率,100%)×分值 应得{allowed.show(2)}分，报告为{stated.text}",
         *span_of(stated),
         stated=value_of(stated),
         computed=computed_value(allowed, "分", 3),

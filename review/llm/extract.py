@@ -2,8 +2,8 @@
 chunk ending with a recorded outcome, every request and token in a per-report ledger.
 
 Re-asks (tenacity, bounded by REVIEW_LLM_REASKS) happen here only for invalid output or ungrounded
-quotes, never because numbers do not add up. Transport retries are the client's business; a chunk whose requests fail is recorded as
-failed with the reason, and the review is then incomplete.
+quotes, never because numbers do not add up. Transport retries are the client's business; a chunk
+whose requests fail is recorded as failed with the reason, and the review is then incomplete.
 """
 
 from __future__ import annotations
