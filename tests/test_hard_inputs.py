@@ -54,6 +54,7 @@ def test_fifty_megabyte_text_is_refused_quickly_and_cheaply(tmp_path):
     assert peak < 300
 
 
+@pytest.mark.slow  # ~10 s of CPU
 def test_single_five_megabyte_line_is_reviewed_with_bounded_memory(tmp_path):
     line = (SAMPLES / "000_695a98b4701d5873.txt").read_text(encoding="utf-8").replace("\n", "")
     path = tmp_path / "oneline.txt"
