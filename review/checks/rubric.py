@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from review.checks.base import Context, computed_value, finding, fmt, span_of, value_of
 from review.claims import FormulaScore, Quantity, ScoreTree, SumRelation
-from review.findings import Finding, Value
+from review.findings import Finding, Severity, Value
 from review.intervals import Interval
 from review.scoring import budget_execution
 
@@ -143,7 +143,7 @@ def _pack_weights(ctx: Context) -> list[Finding]:
             if node is None or not n.weight or node.weight == q[n.weight].value:
                 continue
             cap = q[n.weight]
-            severity = "high" if pack.weights_fixed else "low"
+            severity: Severity = "high" if pack.weights_fixed else "low"
             raw = ctx.text[n.name_start : n.name_end]
             start = n.name_start + len(raw) - len(raw.lstrip())
             out.append(

@@ -168,8 +168,8 @@ class _TreeCheck:
                     related=tuple(self._span(k) for k in kids),
                 )
             ]
-        lost = [(k, self.qty(k.weight), self.qty(k.score)) for k in kids]
-        lost = [(k, w, s) for k, w, s in lost if w and s and s.interval().hi < w.interval().lo]
+        pairs = [(k, self.qty(k.weight), self.qty(k.score)) for k in kids]
+        lost = [(k, w, s) for k, w, s in pairs if w and s and s.interval().hi < w.interval().lo]
         if not lost:
             return []
         deducted = sum((w.value - s.value for _, w, s in lost), Decimal(0))

@@ -221,7 +221,7 @@ class OpenAIChatClient:
         try:
             resp = self._client.chat.completions.create(
                 model=self.model,
-                messages=messages,  # type: ignore[arg-type]
+                messages=messages,  # type: ignore[arg-type]  # plain role/content dicts; openai wants its TypedDicts
                 temperature=self.settings.temperature,
                 max_tokens=self.settings.max_tokens,
                 extra_body={"response_format": rf} if (rf := response_format(mode, schema)) else None,

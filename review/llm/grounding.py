@@ -20,6 +20,7 @@ from review.claims import (
     Relation,
     ScoreNode,
     ScoreTree,
+    SumCategory,
     SumRelation,
 )
 from review.llm.schema import BalanceWire, CountWire, Extraction, Num, RatioWire, ScoreWire, SumWire
@@ -206,7 +207,9 @@ class _Grounder:
                 raise Rejected("合计数同时列为分项")
             if len({(i.start, i.end) for i in items}) != len(items):
                 raise Rejected("分项重复")
-            category = "score" if total.unit == "分" else "count" if total.unit in EXACT_INTEGER_UNITS else "sum"
+            category: SumCategory = (
+                "score" if total.unit == "分" else "count" if total.unit in EXACT_INTEGER_UNITS else "sum"
+            )
             built: Relation = SumRelation(
                 total=total.id,
                 items=tuple(i.id for i in items),

@@ -49,8 +49,8 @@ def extract_years(scan: Scan) -> list[YearMention]:
     text = scan.text
     for d in find_dates(text):
         after = text[d.end : d.end + 20]
-        if d.day is not None and _EVENT.match(after):
-            end = d.end + _EVENT.match(after).end()  # type: ignore[union-attr]
+        if d.day is not None and (event := _EVENT.match(after)):
+            end = d.end + event.end()
             out.append(YearMention(year=d.year, start=d.start, end=end, role="event_date"))
         elif d.month is None and _DATED_VALUE.match(after) and _dates_a_value(text, d.start, d.end):
             clause_end = d.end

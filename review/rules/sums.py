@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from review.claims import BalanceRelation, Quantity, SumRelation
+from review.claims import BalanceRelation, Quantity, SumCategory, SumRelation
 from review.rules.scan import MAX_SENTENCE, Scan
 
 _TOP_MARKER = re.compile(r"其中[：:，,]?|(?P<sub>包括|主要是|主要包括|主要为|具体为|具体是|具体包括|明细为)[：:]?")
@@ -26,7 +26,7 @@ COUNT_UNITS = {"个", "项", "名", "件", "处", "次", "起", "家", "所", "�
 _HEADCOUNT = re.compile(r"编制|人员|人数|职工|干部|总数|在职|实有")
 
 
-def category_of(total: Quantity) -> str:
+def category_of(total: Quantity) -> SumCategory:
     """count for headcounts and numbers of things, score for points, sum for amounts."""
     if total.unit == "分":
         return "score"
@@ -260,9 +260,9 @@ def _best_prefix(t: Quantity, same: list[Quantity], strict: bool) -> SumRelation
         if acc.meets(iv):
             return SumRelation(
                 total=t.id, items=tuple(q.id for q in same[:n]), category=category_of(t), basis="implicit"
-            )  # type: ignore[arg-type]
+            )
     if strict:
-        return SumRelation(total=t.id, items=tuple(q.id for q in same), category=category_of(t), basis="implicit")  # type: ignore[arg-type]
+        return SumRelation(total=t.id, items=tuple(q.id for q in same), category=category_of(t), basis="implicit")
     return None
 
 
@@ -293,7 +293,7 @@ def _headings(scan: Scan) -> list[SumRelation]:
                 SumRelation(
                     total=head.id, items=tuple(q.id for q in items), category=category_of(head), basis="标题·分项"
                 )
-            )  # type: ignore[arg-type]
+            )
     return out
 
 
