@@ -4,7 +4,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 DEBS   := libreoffice-writer fonts-noto-cjk chromium
 
-.PHONY: install system-deps run test lint eval bench clean
+.PHONY: install system-deps run test test-fast lint typecheck eval bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -44,7 +44,15 @@ test: install system-deps local-llm-small
 	$(VENV)/bin/ruff check review tests app.py bench
 	$(VENV)/bin/ruff format --check review tests app.py bench
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy review
 	$(PY) -m review eval --gate
+
+# The quick loop (under a minute on 2 cores): lint, types, import layers and every test not marked
+# slow, on all cores. No Debian packages, no model: Chromium, LibreOffice, the local model, the
+# wheel build and the long batch runs are the slow tests, left to `make test`.
+test-fast: lint typecheck
+	$(VENV)/bin/lint-imports
+	$(PY) -m pytest -q -m "not slow" -n auto
 
 # Speed and memory ratios measured in one run (README: "Speed").
 bench: install
@@ -59,5 +67,9 @@ lint: install
 	$(VENV)/bin/ruff check review tests app.py bench
 	$(VENV)/bin/ruff format --check review tests app.py bench
 
+# Types (pyproject's [tool.mypy]): strict on the types and the checks, every function body elsewhere.
+typecheck: install
+	$(VENV)/bin/mypy review
+
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

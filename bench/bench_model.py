@@ -63,7 +63,8 @@ def main() -> None:
             wall, requests, doc_part, fixed, doc_chars = run(conc, doc_path, home)
             ideal = math.ceil(requests / conc) * DELAY
             print(
-                f"{conc:11d} {requests:9d} {wall:7.2f} {ideal:8.2f} {wall / ideal:10.2f} {doc_part / doc_chars:23.2f} {fixed:19d}"
+                f"{conc:11d} {requests:9d} {wall:7.2f} {ideal:8.2f} {wall / ideal:10.2f}"
+                f" {doc_part / doc_chars:23.2f} {fixed:19d}"
             )
         wall, requests, *_ = run(2, doc_path, Path(tmp) / "c2")
         print(f"cached re-run: {requests} requests, {wall:.2f} s")

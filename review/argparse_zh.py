@@ -46,5 +46,6 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 
 def install() -> None:
     """Route argparse's messages through the catalogue above (idempotent)."""
+    # argparse looks both names up in its own module; its type stubs do not list them
     argparse._ = gettext  # type: ignore[attr-defined]
     argparse.ngettext = ngettext  # type: ignore[attr-defined]

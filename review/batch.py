@@ -5,7 +5,7 @@ even one that kills or hangs its worker process (review.workers)."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from contextlib import closing
 from dataclasses import dataclass
 from functools import partial
@@ -66,7 +66,7 @@ def run_batch(
     reviewer: Reviewer | None = None,
     options: ReviewOptions | None = None,
     timeout: float = DEFAULT_TIMEOUT,
-) -> Iterator[Outcome]:
+) -> Generator[Outcome, None, None]:
     """Yield outcomes as they complete. With a store, each review is committed before it is
     yielded; with `resume`, files already reviewed with the same options (review key: tool
     version, extractor, model, rubric, period) are not reviewed again.
@@ -100,7 +100,7 @@ def _stored(store: Store, path: Path, options: ReviewOptions) -> Review | None:
 
 def _run(
     todo: list[str], jobs: int, period: int | None, rubric: str | None, reviewer: Reviewer | None, timeout: float
-) -> Iterator[Outcome]:
+) -> Generator[Outcome, None, None]:
     if reviewer is not None:
         for path in todo:
             yield reviewer(path)

@@ -82,6 +82,9 @@ class Quantity(_Frozen):
         return self.label_start if 0 <= self.label_start < self.start else self.start
 
 
+SumCategory = Literal["sum", "count", "score"]
+
+
 class SumRelation(_Frozen):
     """合计/总额 = 其中 items. A partial list (主要是, 包括…等) only bounds the total from below."""
 
@@ -89,7 +92,7 @@ class SumRelation(_Frozen):
     total: str
     items: tuple[str, ...]
     exhaustive: bool = True
-    category: Literal["sum", "count", "score"] = "sum"
+    category: SumCategory = "sum"
     basis: str = ""
 
 

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from review import __version__, argparse_zh, config, contract, export
 from review.batch import DEFAULT_TIMEOUT, Outcome, run_batch
@@ -38,7 +38,7 @@ INTERRUPTED = 130  # the shell's code for a command ended by Ctrl-C (128 + SIGIN
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         raise ConfigError(f"用法错误：{message}（见 review check --help）")
 
 
@@ -76,7 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--timeout",
         type=_seconds,
         metavar="SECONDS",
-        help=f"每份报告的复核时限（规则提取），超时即终止并记为该文件的错误（默认 $REVIEW_FILE_TIMEOUT 或 {DEFAULT_TIMEOUT:g}）",
+        help="每份报告的复核时限（规则提取），超时即终止并记为该文件的错误"
+        f"（默认 $REVIEW_FILE_TIMEOUT 或 {DEFAULT_TIMEOUT:g}）",
     )
     c.add_argument(
         "--db", metavar="PATH", help="把每份复核结果存入此 SQLite 文件（按文件 sha256 与影响结果的全部选项）"
@@ -196,7 +197,8 @@ def _ledger_line(model: LLMExtractor | None) -> None:
     if model is not None and model.ledger:
         e = model.ledger[-1]
         print(
-            f"模型 {e.model}（提示词 {e.prompt_version}）：{e.chunks} 块，请求 {e.requests} 次，缓存命中 {e.cache_hits} 次，"
+            f"模型 {e.model}（提示词 {e.prompt_version}）：{e.chunks} 块，"
+            f"请求 {e.requests} 次，缓存命中 {e.cache_hits} 次，"
             f"tokens 输入 {e.tokens_in}、输出 {e.tokens_out}，用时 {e.seconds:.1f} 秒",
             file=sys.stderr,
         )

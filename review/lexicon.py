@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from review.claims import SumCategory
 from review.numbers import EXACT_INTEGER_UNITS
 
 # Words that open a list of the parts of the total just stated.
@@ -59,7 +60,7 @@ def opens_partial_list(between: str) -> bool:
     return bool(_PARTIAL_OPENER.search(between))
 
 
-def sum_category(unit: str, label: str) -> str:
+def sum_category(unit: str, label: str) -> SumCategory:
     """What a total is, by its unit: points → score, counted things → count (people only as a
     head count), else an amount → sum. The rules and the model path both call this."""
     if unit == "分":

@@ -136,7 +136,8 @@ def decode_text(data: bytes, name: str) -> str:
     """Decode a text file: UTF-8 (BOM stripped), UTF-16 with BOM, else GB18030 (covers GBK).
 
     UTF-8 with at most 1% damaged sequences is kept as UTF-8, each damaged byte run becoming
-    U+FFFD, instead of being misread as GB18030. Newlines become "\\n" and NUL characters are removed; everything else is kept verbatim.
+    U+FFFD, instead of being misread as GB18030. Newlines become "\\n" and NUL characters are
+    removed; everything else is kept verbatim.
     """
     text = _decode(data, name)
     if len(_CONTROL_CHARS.findall(text)) > _CONTROL_LIMIT * len(text):

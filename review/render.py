@@ -49,7 +49,11 @@ def _tool() -> contract.Tool:
 
 def to_json(reviews: list[Review], errors: list[dict[str, str]] | None = None) -> str:
     """`--format json`: the contract's CheckOutput."""
-    out = contract.CheckOutput(tool=_tool(), documents=[_document(r) for r in reviews], errors=errors or ())
+    out = contract.CheckOutput(
+        tool=_tool(),
+        documents=tuple(_document(r) for r in reviews),
+        errors=tuple(contract.FileError(**e) for e in errors or ()),
+    )
     return json.dumps(out.printed(), ensure_ascii=False, indent=2)
 
 
@@ -67,16 +71,16 @@ def _document(r: Review) -> contract.DocumentOut:
         rubric=contract.Rubric(pack=r.rubric, why=r.rubric_note),
         notes=r.notes,
         unread_pages=doc.unread_pages,
-        unread=[
+        unread=tuple(
             contract.UnreadOut(**u.model_dump(), quote=doc.text[u.start : u.end], line=lines(u.start))
             for u in r.claims.unread
-        ],
-        chunks=[contract.ChunkOut(**c.model_dump()) for c in r.chunks],
-        claims=[
+        ),
+        chunks=tuple(contract.ChunkOut(**c.model_dump()) for c in r.chunks),
+        claims=(
             *(contract.QuantityOut(**q.model_dump()) for q in r.claims.quantities),
             *r.claims.relations,
-        ],
-        findings=[contract.FindingOut(**f.model_dump(), line=lines(f.start)) for f in r.findings],
+        ),
+        findings=tuple(contract.FindingOut(**f.model_dump(), line=lines(f.start)) for f in r.findings),
     )
 
 
@@ -110,7 +114,8 @@ def to_markdown(reviews: list[Review]) -> str:
     for r in reviews:
         out.append(f"## {r.document.path}\n")
         out.append(
-            f"状态：{'完整' if r.status == 'complete' else '不完整'}；评价年度：{r.period or '未知'}；发现 {len(r.findings)} 项\n"
+            f"状态：{'完整' if r.status == 'complete' else '不完整'}；"
+            f"评价年度：{r.period or '未知'}；发现 {len(r.findings)} 项\n"
         )
         if not r.findings:
             continue
@@ -138,7 +143,7 @@ def to_jsonl_line(outcome: Outcome) -> str:
     """One line of `--format jsonl`: the document object of the JSON contract, or the error."""
     line: contract.JsonlDocument | contract.JsonlError
     if outcome.review is None:
-        line = contract.JsonlError(tool=_tool(), path=outcome.path, error=outcome.error)
+        line = contract.JsonlError(tool=_tool(), path=outcome.path, error=outcome.error or "")
     else:
         line = contract.JsonlDocument(tool=_tool(), **dict(_document(outcome.review)), cached=outcome.cached)
     return json.dumps(line.model_dump(mode="json"), ensure_ascii=False)

@@ -208,7 +208,8 @@ def _legacy_findings(review_json: str) -> list[tuple[str, str, str, str]]:
 
 def _insert_findings(db: sqlite3.Connection, review_id: int, rows: list[tuple[str, str, str, str]]) -> None:
     db.executemany(
-        "INSERT OR IGNORE INTO findings (review_id, finding_id, fingerprint, check_name, severity) VALUES (?, ?, ?, ?, ?)",
+        "INSERT OR IGNORE INTO findings (review_id, finding_id, fingerprint, check_name, severity) "
+        "VALUES (?, ?, ?, ?, ?)",
         [(review_id, *r) for r in rows],
     )
 

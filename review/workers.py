@@ -12,7 +12,7 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Generator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
@@ -32,7 +32,7 @@ class _Slot:
 
 def supervise(
     todo: list[str], task: Callable[[str], T], failure: Callable[[str, str], T], *, jobs: int, timeout: float
-) -> Iterator[T]:
+) -> Generator[T, None, None]:
     """Run `task(path)` for every path in up to `jobs` worker processes and yield the results as they
     come; a file whose worker dies, overruns `timeout` seconds or raises yields `failure(path, reason)`.
     `task` must be picklable (a module-level function or a partial of one)."""
@@ -59,7 +59,7 @@ def supervise(
             _stop(slot)
 
 
-def _collect(slot: _Slot, ready: set[object], failure: Callable[[str, str], T], timeout: float) -> T | None:
+def _collect(slot: _Slot, ready: Collection[object], failure: Callable[[str, str], T], timeout: float) -> T | None:
     """The slot's result, a failure naming its file, or None while it is still working."""
     path = slot.path
     assert path is not None

@@ -82,6 +82,7 @@ def _rows(db: Path) -> int:
         return conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0]
 
 
+@pytest.mark.slow  # 60 files reviewed twice in subprocesses
 def test_sigkill_mid_batch_loses_nothing_committed_and_resume_finishes(tmp_path):
     paths = make_corpus(tmp_path / "in", 60)
     db = tmp_path / "batch.sqlite3"
@@ -229,6 +230,7 @@ def _alive(pid: int) -> bool:
     return state not in ("Z", "X")
 
 
+@pytest.mark.slow  # 400 files
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads worker pids from /proc")
 def test_workers_end_with_a_killed_parent(tmp_path):
     make_corpus(tmp_path / "in", 400)
@@ -252,6 +254,7 @@ def test_workers_end_with_a_killed_parent(tmp_path):
                 os.kill(w, signal.SIGKILL)
 
 
+@pytest.mark.slow  # 1500 files
 def test_ctrl_c_stops_at_once_keeps_what_is_done_and_exits_130(tmp_path):
     make_corpus(tmp_path / "in", 1500)
     db = tmp_path / "batch.sqlite3"

@@ -20,6 +20,7 @@ import pytest
 
 from .conftest import ROOT, SAMPLES
 
+pytestmark = pytest.mark.slow  # Chromium and a streamlit server: not in `make test-fast`
 sync_api = pytest.importorskip("playwright.sync_api")
 CHROMIUM = "/usr/bin/chromium"
 if not Path(CHROMIUM).exists():

@@ -7,12 +7,15 @@ the new eval/baseline.json with the change."""
 
 from __future__ import annotations
 
+import pytest
+
 from review.evaluation import baseline
 from review.evaluation.runner import EvalOptions, run_eval
 
 from .conftest import ROOT
 
 
+@pytest.mark.slow  # ~5 s: the whole eval, seeded errors included (`make test` also runs `review eval --gate`)
 def test_eval_gate_against_committed_baseline() -> None:
     result = run_eval(EvalOptions((ROOT / "eval" / "labels", ROOT / "eval" / "corpus" / "labels")))
     assert set(result["splits"]) == {"dev", "test"}  # the real corpus is gated too

@@ -23,7 +23,10 @@ def test_period_inference(text, period):
 
 
 def test_event_dates_outside_the_period_are_one_finding_per_paragraph():
-    text = "该项目为2023年追加预算安排，项目2021年9月8日开工，2021年10月25日竣工，2021年10月26日验收。\n报告日期：2024年3月18日\n"
+    text = (
+        "该项目为2023年追加预算安排，项目2021年9月8日开工，2021年10月25日竣工，2021年10月26日验收。\n"
+        "报告日期：2024年3月18日\n"
+    )
     found = checks_of(text, 2023)
     assert len(found) == 1 and found[0][0] == "date" and found[0][1].startswith("2021年9月8日开工")
 
@@ -57,7 +60,10 @@ def test_amount_above_the_whole_budget_suggests_yuan():
 
 
 def test_per_head_outlier_without_a_budget():
-    text = "发放高龄津贴2965人次，共计387350元；发放特困供养资金1466人次，共计617705万元；发放低保资金11832人次，共计1567895元；发放临时救助金133人次，共计130493元。"
+    text = (
+        "发放高龄津贴2965人次，共计387350元；发放特困供养资金1466人次，共计617705万元；"
+        "发放低保资金11832人次，共计1567895元；发放临时救助金133人次，共计130493元。"
+    )
     (f,) = review_text(text, 2022).findings
     assert (f.check, f.quote) == ("unit", "617705万元")
     plausible = text.replace("617705万元", "61.7705万元")  # 421元 each: no outlier
@@ -65,7 +71,10 @@ def test_per_head_outlier_without_a_budget():
 
 
 def test_target_and_actual_unit_price():
-    text = "产出指标中的数量指标补偿面积设定等于156.9亩，成本指标中的预算项目控制数等于492125元，因财力紧张只补偿了116.95亩，补偿金额292375元。"
+    text = (
+        "产出指标中的数量指标补偿面积设定等于156.9亩，成本指标中的预算项目控制数等于492125元，"
+        "因财力紧张只补偿了116.95亩，补偿金额292375元。"
+    )
     found = checks_of(text, 2023)
     assert found == [("unit", "成本指标中的预算项目控制数等于492125元")]
     same_price = text.replace("492125元", "392250元")  # 156.9亩 × 2500元

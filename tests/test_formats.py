@@ -19,6 +19,7 @@ from review.loader import load
 from review.pipeline import Review, review_document
 from tests.docbuild import LIBREOFFICE, build_formats, check_invariants, seed_paths
 
+pytestmark = pytest.mark.slow  # every seed converted by LibreOffice (~25 s)
 SEEDS = [p.name[:3] for p in seed_paths()]
 FORMATS = ["docx", "pdf"]
 

@@ -54,6 +54,7 @@ def test_fifty_megabyte_text_is_refused_quickly_and_cheaply(tmp_path):
     assert peak < 300
 
 
+@pytest.mark.slow  # ~10 s of CPU
 def test_single_five_megabyte_line_is_reviewed_with_bounded_memory(tmp_path):
     line = (SAMPLES / "000_695a98b4701d5873.txt").read_text(encoding="utf-8").replace("\n", "")
     path = tmp_path / "oneline.txt"
@@ -71,7 +72,9 @@ def test_single_five_megabyte_line_is_reviewed_with_bounded_memory(tmp_path):
         ("surrogates.txt", "预算执行率56%".encode() + b"\xed\xa0\x80" + "本年无结转结余。".encode()),
         (
             "html.txt",
-            "<script>alert(1)</script><img src=x onerror=alert(2)>\n收入合计100万元，其中：甲50万元，乙40万元。\n".encode(),
+            (
+                "<script>alert(1)</script><img src=x onerror=alert(2)>\n收入合计100万元，其中：甲50万元，乙40万元。\n"
+            ).encode(),
         ),
         ("utf16.txt", "\ufeff收入合计100万元，其中：甲60万元，乙40万元。".encode("utf-16-le")),
         ("gbk.txt", "收入合计100万元，其中：甲60万元，乙40万元。".encode("gbk")),

@@ -10,7 +10,10 @@ import pytest
 from review.cli import main
 from tests.llm_server import ScriptedServer, chat, num, relations
 
-TEXT = "2022年预算收入 3167.20万元，其中：一般公共预算收入1794.96万元，政府性基金收入1372.23 万元。\n项目总投资500万元，已完成投资320万元，投资完成进度为70%。\n"
+TEXT = (
+    "2022年预算收入 3167.20万元，其中：一般公共预算收入1794.96万元，政府性基金收入1372.23 万元。\n"
+    "项目总投资500万元，已完成投资320万元，投资完成进度为70%。\n"
+)
 REPLY = relations(
     {
         "kind": "ratio",

@@ -90,7 +90,8 @@ import sys, time
 from pathlib import Path
 from review.llm.local import start_server
 port = int(sys.argv[2])
-pid = start_server(["tests.fake_llama_server", "--port", str(port), "--model_alias", "fake"], Path(sys.argv[1]), port, wait=30)
+argv = ["tests.fake_llama_server", "--port", str(port), "--model_alias", "fake"]
+pid = start_server(argv, Path(sys.argv[1]), port, wait=30)
 print(pid, flush=True)
 time.sleep(120)
 """

@@ -2,8 +2,9 @@
 `make local-llm-small`) served by llama-cpp-python on 127.0.0.1, reviewing a paragraph of a seed
 report through the real client, grounding and checks.
 
-It runs in `make test` and CI. It is skipped only when REVIEW_SKIP_LOCAL_LLM=1 is set; a missing
-runtime or model is a failure that says which make target to run.
+It runs in `make test` and CI (marked slow: not in `make test-fast`). It is skipped only when
+REVIEW_SKIP_LOCAL_LLM=1 is set; a missing runtime or model is a failure that says which make target
+to run.
 """
 
 from __future__ import annotations
@@ -23,10 +24,13 @@ from review.numbers import find_numbers
 from review.pipeline import review_document
 from tests.conftest import SAMPLES, doc_of
 
-pytestmark = pytest.mark.skipif(
-    os.environ.get("REVIEW_SKIP_LOCAL_LLM") == "1",
-    reason="REVIEW_SKIP_LOCAL_LLM=1: real-model test disabled on purpose",
-)
+pytestmark = [
+    pytest.mark.slow,  # minutes on 2 cores: not in `make test-fast`
+    pytest.mark.skipif(
+        os.environ.get("REVIEW_SKIP_LOCAL_LLM") == "1",
+        reason="REVIEW_SKIP_LOCAL_LLM=1: real-model test disabled on purpose",
+    ),
+]
 
 SEED = SAMPLES / "003_f5c4fd1a932a52c1.txt"
 
@@ -51,7 +55,8 @@ def local_settings(tmp_path_factory):
     spec = MODELS["0.5b"]
     if not is_prepared(spec, models_dir):
         pytest.fail(
-            f"the 0.5B model is not prepared in {models_dir}: run `make local-llm-small` (or set REVIEW_SKIP_LOCAL_LLM=1)"
+            f"the 0.5B model is not prepared in {models_dir}: "
+            "run `make local-llm-small` (or set REVIEW_SKIP_LOCAL_LLM=1)"
         )
     if importlib.util.find_spec("llama_cpp") is None:  # not imported here: the server runs apart
         pytest.fail("llama-cpp-python[server] is not installed: run `make local-llm-small`")

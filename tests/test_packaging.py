@@ -1,7 +1,7 @@
 """The package as users get it: a wheel built from this tree, installed into a fresh virtual
-environment, finds its prompts and rubric packs with no repository around it. About 10 s (not
-marked slow): pip builds the wheel in its usual isolated environment, which needs setuptools from
-the package index (or pip's cache)."""
+environment, finds its prompts and rubric packs with no repository around it. About 10 s (marked
+slow: not in `make test-fast`): pip builds the wheel in its usual isolated environment, which needs
+setuptools from the package index (or pip's cache)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 
 from .conftest import ROOT, SAMPLES
+
+pytestmark = pytest.mark.slow
 
 PROBE = """
 import json, review

@@ -93,6 +93,7 @@ def test_blank_page_classification() -> None:
     assert not blank_page([], [], curve)  # text drawn as outlines, a chart: not known to be empty
 
 
+@pytest.mark.slow  # a LibreOffice conversion
 @needs_libreoffice
 def test_trailing_blank_page_from_libreoffice_leaves_the_review_complete(tmp_path: Path) -> None:
     """A Word page break before a last paragraph of one space: LibreOffice writes a page holding
@@ -167,6 +168,7 @@ def seed_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Docum
     return loaded
 
 
+@pytest.mark.slow  # a LibreOffice conversion
 @needs_libreoffice
 @pytest.mark.parametrize("seed", [p.name[:3] for p in seed_paths()])
 def test_seed_pdf_has_the_same_prose_and_cell_text(seed_pdfs: dict[str, tuple[Document, Document]], seed: str) -> None:
@@ -180,6 +182,7 @@ def test_seed_pdf_has_the_same_prose_and_cell_text(seed_pdfs: dict[str, tuple[Do
     assert Counter("".join(cells(from_pdf))) == Counter("".join(cells(from_txt)))
 
 
+@pytest.mark.slow  # a LibreOffice conversion
 @needs_libreoffice
 def test_seed_004_pdf_score_table(seed_pdfs: dict[str, tuple[Document, Document]]) -> None:
     from_txt, from_pdf = seed_pdfs["004"]
@@ -211,6 +214,7 @@ def test_seed_004_pdf_score_table(seed_pdfs: dict[str, tuple[Document, Document]
     assert from_pdf.text.index("附件") < from_pdf.text.index("\t县级部门整体绩效自评打分表")
 
 
+@pytest.mark.slow  # a LibreOffice conversion
 @needs_libreoffice
 def test_vertical_and_horizontal_merges_in_pdf(tmp_path: Path) -> None:
     document = docx.Document()
@@ -235,6 +239,7 @@ def test_vertical_and_horizontal_merges_in_pdf(tmp_path: Path) -> None:
     assert from_pdf.text == from_docx.text
 
 
+@pytest.mark.slow  # a LibreOffice conversion
 @needs_libreoffice
 def test_split_rows_repeated_headers_and_page_numbers(tmp_path: Path) -> None:
     """Seed 004 with rows that break across pages, the title and header rows repeated on every
@@ -260,6 +265,7 @@ def load_pages(pdf: Path) -> list[int]:
         return [page.page_number for page in document.pages]
 
 
+@pytest.mark.slow  # a LibreOffice conversion
 @needs_libreoffice
 def test_number_wrapped_in_a_narrow_cell_stays_whole(tmp_path: Path) -> None:
     document = docx.Document()

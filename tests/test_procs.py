@@ -9,6 +9,8 @@ import textwrap
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT
 from tests.procs import RUN_MARK, leftover_servers, running
 
@@ -26,6 +28,29 @@ def test_finds_only_live_servers_carrying_the_mark() -> None:
             p.kill()
             p.wait(timeout=10)
     assert leftover_servers("run-a") == [] and not running(marked.pid)
+
+
+def test_a_server_caught_in_the_middle_of_exec_is_still_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Right after Popen returns, the new process may not have its arguments yet: /proc shows an
+    empty command line and environment for a moment (seen under load, failing the run-end check)."""
+    marked = subprocess.Popen(SLEEPER, env={**os.environ, RUN_MARK: "run-c"})
+    real_read = Path.read_bytes
+    reads: list[Path] = []
+
+    def mid_exec(path: Path) -> bytes:
+        if path.parent.name == str(marked.pid) and path.name == "cmdline":
+            reads.append(path)
+            if len(reads) == 1:  # the first look sees the exec not done yet
+                return b""
+        return real_read(path)
+
+    try:
+        time.sleep(0.2)
+        monkeypatch.setattr(Path, "read_bytes", mid_exec)
+        assert [pid for pid, _ in leftover_servers("run-c")] == [marked.pid]
+    finally:
+        marked.kill()
+        marked.wait(timeout=10)
 
 
 def test_a_run_that_leaves_a_server_behind_fails(tmp_path: Path) -> None:

@@ -47,7 +47,10 @@ def test_user_pack_in_a_file_is_used_without_code_changes(tmp_path):
     path = tmp_path / "my.json"
     path.write_text(json.dumps(USER_PACK, ensure_ascii=False), encoding="utf-8")
     pack = resolve_pack(str(path))
-    text = "项目支出绩效自评报告\n执行率为80%。\n自评得分为96分，其中预算执行20分，产出指标40分，效益指标26分，满意度指标10分。\n"
+    text = (
+        "项目支出绩效自评报告\n执行率为80%。\n"
+        "自评得分为96分，其中预算执行20分，产出指标40分，效益指标26分，满意度指标10分。\n"
+    )
     review = review_document(doc_of(text), rubric=pack)
     assert review.rubric == "my-county-project@0.1"
     (f,) = [f for f in review.findings if "budget_execution" in f.rule]

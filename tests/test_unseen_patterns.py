@@ -50,7 +50,9 @@ QUIET = [
     ),
     # a task-completion rate column is not the money execution rate
     (
-        "项目名称 | 预算金额(万元) | 实际支出(万元) | 资金使用率 | 项目完成率 |\n教育专项 | 850 | 830 | 97.6% | 100% |\n医疗保障专项 | 620 | 600 | 96.8% | 95% |",
+        "项目名称 | 预算金额(万元) | 实际支出(万元) | 资金使用率 | 项目完成率 |\n"
+        "教育专项 | 850 | 830 | 97.6% | 100% |\n"
+        "医疗保障专项 | 620 | 600 | 96.8% | 95% |",
         2019,
     ),
     (
@@ -68,7 +70,10 @@ def test_no_false_alarm(text, period):
 def test_period_comes_from_the_title_not_an_earlier_notice():
     from review.rules.facts import infer_period
 
-    text = "某区2021年农业生产发展资金绩效自评报告\n2020年10月30日，中央以《关于提前下达2021年农业相关转移支付资金预算的通知》下达预算。"
+    text = (
+        "某区2021年农业生产发展资金绩效自评报告\n"
+        "2020年10月30日，中央以《关于提前下达2021年农业相关转移支付资金预算的通知》下达预算。"
+    )
     assert infer_period(text) == 2021
 
 

@@ -41,12 +41,15 @@ def check_ratios(ctx: Context) -> list[Finding]:
                     ctx,
                     "ratio",
                     "high",
-                    f"比率不符：报告写{rate.text.strip()}，按{num.label or '分子'}{num.text.strip()} ÷ {den.label or '分母'}{den.text.strip()}计算为{got.show(2)}%",
+                    f"比率不符：报告写{rate.text.strip()}，按{num.label or '分子'}{num.text.strip()}"
+                    f" ÷ {den.label or '分母'}{den.text.strip()}计算为{got.show(2)}%",
                     start,
                     end,
                     stated=value_of(rate),
                     computed=computed_value(got, "%", 4),
-                    trace=f"{num.text.strip()} ÷ {den.text.strip()} × 100% = {got.show(4)}%；报告值区间 {stated.show(4)}%",
+                    trace=(
+                        f"{num.text.strip()} ÷ {den.text.strip()} × 100% = {got.show(4)}%；报告值区间 {stated.show(4)}%"
+                    ),
                     rule=f"ratio.{rel.basis}",
                     related=((num.start, num.end), (den.start, den.end)),
                 )

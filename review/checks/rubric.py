@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from review.checks.base import Context, computed_value, finding, fmt, span_of, value_of
 from review.claims import FormulaScore, Quantity, ScoreTree, SumRelation
-from review.findings import Finding, Value
+from review.findings import Finding, Severity, Value
 from review.intervals import Interval
 from review.scoring import budget_execution
 
@@ -103,7 +103,8 @@ def _budget_finding(
         ctx,
         "score",
         "high",
-        f"预算执行得分不符：执行率{rate.text}、分值{weight_text}，按 min(执行率,100%)×分值 应得{allowed.show(2)}分，报告为{stated.text}",
+        f"预算执行得分不符：执行率{rate.text}、分值{weight_text}，"
+        f"按 min(执行率,100%)×分值 应得{allowed.show(2)}分，报告为{stated.text}",
         *span_of(stated),
         stated=value_of(stated),
         computed=computed_value(allowed, "分", 3),
@@ -142,7 +143,7 @@ def _pack_weights(ctx: Context) -> list[Finding]:
             if node is None or not n.weight or node.weight == q[n.weight].value:
                 continue
             cap = q[n.weight]
-            severity = "high" if pack.weights_fixed else "low"
+            severity: Severity = "high" if pack.weights_fixed else "low"
             raw = ctx.text[n.name_start : n.name_end]
             start = n.name_start + len(raw) - len(raw.lstrip())
             out.append(

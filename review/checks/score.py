@@ -168,8 +168,8 @@ class _TreeCheck:
                     related=tuple(self._span(k) for k in kids),
                 )
             ]
-        lost = [(k, self.qty(k.weight), self.qty(k.score)) for k in kids]
-        lost = [(k, w, s) for k, w, s in lost if w and s and s.interval().hi < w.interval().lo]
+        pairs = [(k, self.qty(k.weight), self.qty(k.score)) for k in kids]
+        lost = [(k, w, s) for k, w, s in pairs if w and s and s.interval().hi < w.interval().lo]
         if not lost:
             return []
         deducted = sum((w.value - s.value for _, w, s in lost), Decimal(0))
@@ -186,7 +186,10 @@ class _TreeCheck:
                 *self._span(k),
                 stated=value_of(stated),
                 computed=computed_value(Interval.exact(ceiling), "分", 2),
-                trace=f"类别最高可得 {cap.text} − {deducted.normalize():f}（已知扣分）= {ceiling.normalize():f}；报告 {stated.text}",
+                trace=(
+                    f"类别最高可得 {cap.text} − {deducted.normalize():f}（已知扣分）= {ceiling.normalize():f}；"
+                    f"报告 {stated.text}"
+                ),
                 rule=rule_name(self.ctx, self.tree, "category_bounded_by_deductions"),
                 related=(self._span(n),),
             )
@@ -210,7 +213,8 @@ class _TreeCheck:
                     self.ctx,
                     "score",
                     "high",
-                    f"总分不符：表中自评总分{stated.text}分，各指标得分相加为{fmt(got.mid, 2)}分{grade_note(self.ctx, got.mid)}",
+                    f"总分不符：表中自评总分{stated.text}分，"
+                    f"各指标得分相加为{fmt(got.mid, 2)}分{grade_note(self.ctx, got.mid)}",
                     *self._span(root),
                     stated=value_of(stated),
                     computed=computed_value(got, "分", 2),

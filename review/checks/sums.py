@@ -86,7 +86,10 @@ def _unit_finding(ctx: Context, t: Quantity, items: list[Quantity], slip: Quanti
         *span_of(slip),
         stated=value_of(slip),
         computed=Value(display=f"{fmt(slip.value, 6)}{other}", unit=other),
-        trace=f"{' + '.join(i.text.strip() for i in items)}：将 {slip.text.strip()} 改作 {fmt(slip.value, 6)}{other} 后合计 = {t.text.strip()}",
+        trace=(
+            f"{' + '.join(i.text.strip() for i in items)}："
+            f"将 {slip.text.strip()} 改作 {fmt(slip.value, 6)}{other} 后合计 = {t.text.strip()}"
+        ),
         rule="unit.sum_fixed_by_unit",
         related=tuple((i.start, i.end) for i in (t, *items) if i is not slip),
     )

@@ -78,7 +78,8 @@ def _per_head_outliers(ctx: Context) -> list[Finding]:
                         ctx,
                         "unit",
                         "high",
-                        f"人均金额异常：{amount.text}对应{heads.text}，人均{fmt(each, 2)}元，是同句各项（中位数{fmt(typical, 2)}元）的{fmt(each / typical, 0)}倍，疑为单位错误",
+                        f"人均金额异常：{amount.text}对应{heads.text}，人均{fmt(each, 2)}元，"
+                        f"是同句各项（中位数{fmt(typical, 2)}元）的{fmt(each / typical, 0)}倍，疑为单位错误",
                         *span_of(amount),
                         stated=value_of(amount),
                         computed=Value(display=f"{fmt(each, 2)}元/{heads.unit}"),

@@ -84,8 +84,8 @@ def relation_anchor(rel: Relation, q: dict[str, Quantity]) -> Span | None:
     if isinstance(value, str) and value in q:
         return q[value].start, q[value].end
     if rel.kind == "score_tree":
-        nodes = {n.id: n for n in rel.nodes}  # type: ignore[union-attr]
-        root = nodes.get(rel.root)  # type: ignore[union-attr]
+        nodes = {n.id: n for n in rel.nodes}
+        root = nodes.get(rel.root)
         for node in [root] + [nodes[c] for c in (root.children if root else ()) if c in nodes]:
             if node is None:
                 continue

@@ -16,6 +16,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from review import argparse_zh
 from review.errors import ConfigError, ReviewError
@@ -29,7 +30,7 @@ DEFAULT_LABELS = ("eval/labels", "eval/corpus/labels")
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         raise ConfigError(f"用法错误：{message}（见 review eval --help）")
 
 

@@ -93,7 +93,9 @@ def _export(store: Store, stored: StoredReview, out_dir: Path, samples_dir: Path
         sample=Path(os.path.relpath(sample, out_dir)).as_posix(),
         title=stored.name,
         period=str(review.period) if review.period else None,
-        source=f"review eval import-decisions from {stored.name} (sha256 {stored.sha256[:12]}, tool {stored.tool_version})",
+        source=(
+            f"review eval import-decisions from {stored.name} (sha256 {stored.sha256[:12]}, tool {stored.tool_version})"
+        ),
         findings=tuple(findings),
         consistent=tuple(clean),
     )

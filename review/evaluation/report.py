@@ -94,12 +94,14 @@ def table(result: dict[str, Any]) -> str:
     out += _claims(result["claims"])
     cov = result["coverage"]
     out.append(
-        f"Coverage: {cov['seen']} of {cov['labels']} labeled relations seen by the extractor ({_n(cov['rate'], 1).strip()})"
+        f"Coverage: {cov['seen']} of {cov['labels']} labeled relations seen by the extractor "
+        f"({_n(cov['rate'], 1).strip()})"
     )
     out += _seeded(result.get("seeded"))
     cost = result["cost"]
     out.append(
-        f"Cost per report: {_n(cost['wall_s_per_report'], 1).strip()} s wall, {_n(cost['cpu_s_per_report'], 1).strip()} s CPU, "
+        f"Cost per report: {_n(cost['wall_s_per_report'], 1).strip()} s wall, "
+        f"{_n(cost['cpu_s_per_report'], 1).strip()} s CPU, "
         f"{cost['tokens_per_report'] or 0:g} tokens"
     )
     out += _reports(result["reports"])
@@ -118,10 +120,12 @@ def _split_block(split: str, r: dict[str, Any]) -> list[str]:
     fa = f["false_alarms"]
     out = [
         f"Real corpus, {split} split ({SPLIT_ABOUT.get(split, '')}): {len(r['reports'])} reports",
-        f"  real discrepancies found   {f['overall']['found']:>4} of {f['overall']['gold']:<4} recall {_n(f['overall']['recall'])}"
-        f"   precision {_n(f['overall']['precision'])} ({f['overall']['correct']} of {f['overall']['produced']} findings)",
+        f"  real discrepancies found   {f['overall']['found']:>4} of {f['overall']['gold']:<4} "
+        f"recall {_n(f['overall']['recall'])}   precision {_n(f['overall']['precision'])} "
+        f"({f['overall']['correct']} of {f['overall']['produced']} findings)",
         f"  high findings on clean reports {clean['high_findings']} on {clean['reports']} reports "
-        f"({_n(clean['high_per_report'], 1).strip()} per report); clean relations flagged {fa['flagged']} of {fa['clean_relations']}",
+        f"({_n(clean['high_per_report'], 1).strip()} per report); "
+        f"clean relations flagged {fa['flagged']} of {fa['clean_relations']}",
         f"  coverage: {cov['seen']} of {cov['labels']} labeled relations seen ({_n(cov['rate'], 1).strip()})",
     ]
     s = r.get("seeded")
@@ -131,7 +135,8 @@ def _split_block(split: str, r: dict[str, Any]) -> list[str]:
         )
         o = s["overall"]
         out.append(
-            f"  seeded errors detected {o.get('detected', 0)} of {o.get('injected', 0)} ({_n(o.get('recall'), 1).strip()}): {kinds}"
+            f"  seeded errors detected {o.get('detected', 0)} of {o.get('injected', 0)} "
+            f"({_n(o.get('recall'), 1).strip()}): {kinds}"
         )
     if split == "dev":  # test is scored, not read: its misses are not listed here (they are in the JSON)
         out += [f"  missed {m['id']} [{m['severity']}] {m['check']}: {m['quote'][:50]}" for m in f["missed"]]
@@ -150,10 +155,12 @@ def _claims(c: dict[str, Any]) -> list[str]:
         q, r = c["quantities"], c["relations"]
         out.append(
             f"  quantities  gold {q['gold']:>4} claimed {q['claimed']:>4}   strict P {_n(q['strict']['precision'], 1)} "
-            f"R {_n(q['strict']['recall'], 1)}   partial P {_n(q['partial']['precision'], 1)} R {_n(q['partial']['recall'], 1)}"
+            f"R {_n(q['strict']['recall'], 1)}   "
+            f"partial P {_n(q['partial']['precision'], 1)} R {_n(q['partial']['recall'], 1)}"
         )
         out.append(
-            f"  relations   gold {r['gold']:>4} claimed {r['claimed']:>4}   P {_n(r['precision'], 1)} R {_n(r['recall'], 1)}"
+            f"  relations   gold {r['gold']:>4} claimed {r['claimed']:>4}   "
+            f"P {_n(r['precision'], 1)} R {_n(r['recall'], 1)}"
             f"   ({c['runs_with_gold']} report runs with gold claims)"
         )
     return out
@@ -175,7 +182,8 @@ def _seeded(s: dict[str, Any] | None) -> list[str]:
 
 def _reports(rows: list[dict[str, Any]]) -> list[str]:
     out = [
-        f"Per report  {'sample':<24}{'period':>7}{'gold':>5}{'found':>6}{'prod':>6}{'unlab':>6}{'f.a.':>5}{'wall s':>8}{'tokens':>8}"
+        f"Per report  {'sample':<24}{'period':>7}{'gold':>5}{'found':>6}{'prod':>6}{'unlab':>6}{'f.a.':>5}"
+        f"{'wall s':>8}{'tokens':>8}"
     ]
     for r in rows:
         period = f"{r['period']}{'' if r['period_ok'] else '≠' + str(r['labeled_period'])}"
@@ -194,7 +202,8 @@ def _problems(result: dict[str, Any]) -> list[str]:
     out += [f"  unlabeled {u['sample']} {u['check']}: {u['quote'][:40]} — {u['message'][:60]}" for u in f["unlabeled"]]
     if result.get("seeded"):
         out += [
-            f"  seeded miss {m['id']} ({m['change']}){' flagged as ' + '/'.join(m['other_checks']) if m.get('other_checks') else ''}"
+            f"  seeded miss {m['id']} ({m['change']})"
+            f"{' flagged as ' + '/'.join(m['other_checks']) if m.get('other_checks') else ''}"
             f"{' error: ' + m['reason'][:60] if m['status'] == 'error' else ''}"
             for m in result["seeded"]["misses"]
         ]

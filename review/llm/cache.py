@@ -101,7 +101,8 @@ class Cache:
             except sqlite3.Error as exc:
                 db.close()
                 raise ConfigError(
-                    f"模型缓存 {path} 无法打开（{exc}）：若文件已损坏请删除它，或把 REVIEW_LLM_CACHE 指向另一个文件或设为 off"
+                    f"模型缓存 {path} 无法打开（{exc}）："
+                    "若文件已损坏请删除它，或把 REVIEW_LLM_CACHE 指向另一个文件或设为 off"
                 ) from None
             self._db = db
 

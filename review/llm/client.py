@@ -221,7 +221,7 @@ class OpenAIChatClient:
         try:
             resp = self._client.chat.completions.create(
                 model=self.model,
-                messages=messages,  # type: ignore[arg-type]
+                messages=messages,  # type: ignore[arg-type]  # plain role/content dicts; openai wants its TypedDicts
                 temperature=self.settings.temperature,
                 max_tokens=self.settings.max_tokens,
                 extra_body={"response_format": rf} if (rf := response_format(mode, schema)) else None,
@@ -246,13 +246,19 @@ class OpenAIChatClient:
         status = _status(exc)
         tail = f"（共尝试 {attempts} 次）"
         if isinstance(exc, openai.APITimeoutError):
-            return f"模型请求超时（{self.settings.timeout:g} 秒）{tail}：可调大 REVIEW_LLM_TIMEOUT 或减小 REVIEW_LLM_CONCURRENCY"
+            return (
+                f"模型请求超时（{self.settings.timeout:g} 秒）{tail}："
+                "可调大 REVIEW_LLM_TIMEOUT 或减小 REVIEW_LLM_CONCURRENCY"
+            )
         if isinstance(exc, openai.APIConnectionError):
             return f"无法连接模型端点 {self.base_url}{tail}：请检查 REVIEW_LLM_BASE_URL 以及服务是否已启动"
         if status in (401, 403):
             return f"模型端点拒绝访问（HTTP {status}）：请检查 REVIEW_LLM_API_KEY"
         if status == 404:
-            return f"模型端点或模型不存在（HTTP 404）：请检查 REVIEW_LLM_BASE_URL（通常以 /v1 结尾）和 REVIEW_LLM_MODEL={self.model}"
+            return (
+                "模型端点或模型不存在（HTTP 404）："
+                f"请检查 REVIEW_LLM_BASE_URL（通常以 /v1 结尾）和 REVIEW_LLM_MODEL={self.model}"
+            )
         if status == 429:
             return f"模型端点限流（HTTP 429）{tail}：请稍后再试或减小 REVIEW_LLM_CONCURRENCY"
         if status is not None and status >= 500:

@@ -2,8 +2,8 @@
 chunk ending with a recorded outcome, every request and token in a per-report ledger.
 
 Re-asks (tenacity, bounded by REVIEW_LLM_REASKS) happen here only for invalid output or ungrounded
-quotes, never because numbers do not add up. Transport retries are the client's business; a chunk whose requests fail is recorded as
-failed with the reason, and the review is then incomplete.
+quotes, never because numbers do not add up. Transport retries are the client's business; a chunk
+whose requests fail is recorded as failed with the reason, and the review is then incomplete.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import threading
 import time
 from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from tenacity import Retrying, retry_if_result, stop_after_attempt
 
@@ -123,10 +123,10 @@ class LLMExtractor:
             futures: list[Future[_Done]] = [pool.submit(work, c) for c in chunks]
             _, pending = wait(futures, return_when=FIRST_EXCEPTION)
             for f in futures:
-                if f.done() and f.exception() is not None:
+                if f.done() and (exc := f.exception()) is not None:
                     for p in pending:
                         p.cancel()
-                    raise f.exception()  # type: ignore[misc]  # a replay miss: the whole run stops
+                    raise exc  # a replay miss: the whole run stops
         done.sort(key=lambda d: d.outcome.index)
         learned = getattr(self.client, "learned_mode", None)
         if learned and self.mode == "auto":
@@ -171,6 +171,7 @@ class LLMExtractor:
             reraise=True,
         )(ask_once)
         best, invalid, failure, tally = st.best, st.invalid, st.failure, st.tally
+        status: Literal["ok", "retried", "failed"]
         if best is None:
             reason = failure or f"模型输出无效（{len(invalid)} 次）：{invalid[-1] if invalid else '无回复'}"
             status = "failed"

@@ -20,6 +20,7 @@ from review.claims import (
     Relation,
     ScoreNode,
     ScoreTree,
+    SumCategory,
     SumRelation,
 )
 from review.lexicon import opens_partial_list, sum_category
@@ -212,7 +213,7 @@ class _Grounder:
                 raise Rejected("合计数同时列为分项")
             if len({(i.start, i.end) for i in items}) != len(items):
                 raise Rejected("分项重复")
-            category = sum_category(total.unit, total.label)
+            category: SumCategory = sum_category(total.unit, total.label)
             first = min(i.start for i in items)
             between = self._text_between(total.end, first) if first > total.end else ""
             built: Relation = SumRelation(

@@ -252,7 +252,8 @@ def start_server(module_args: list[str], models_dir: Path, port: int, *, wait: f
         if done:
             _state_file(models_dir, port).unlink(missing_ok=True)
             raise LLMTransportError(
-                f"本地模型服务启动失败（退出状态 {os.waitstatus_to_exitcode(status)}），日志：{log_path}\n{_tail(log_path)}"
+                f"本地模型服务启动失败（退出状态 {os.waitstatus_to_exitcode(status)}），"
+                f"日志：{log_path}\n{_tail(log_path)}"
             )
         if _serving(port) is not None:
             return pid

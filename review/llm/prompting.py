@@ -1,8 +1,8 @@
 """Prompts (提示词) are versioned package data in `review/prompts/` (the repository's top-level
 `prompts/` is a link to it), read through importlib.resources so an installed wheel finds them:
 `<version>.md` is the system message and `<version>.examples.json` holds worked examples taken
-from real reports, sent as earlier turns of the conversation. The version is recorded with every result; the files' hash goes into the cache
-key so an edited prompt never reuses old replies.
+from real reports, sent as earlier turns of the conversation. The version is recorded with every
+result; the files' hash goes into the cache key so an edited prompt never reuses old replies.
 """
 
 from __future__ import annotations

@@ -108,7 +108,7 @@ def _wire_schema() -> dict[str, Any]:
     rel = schema["properties"]["relations"]["items"]
     if "oneOf" in rel:
         rel["anyOf"] = rel.pop("oneOf")
-    return _strip_titles(schema)  # type: ignore[no-any-return]
+    return _strip_titles(schema)
 
 
 WIRE_SCHEMA: dict[str, Any] = _wire_schema()

@@ -104,7 +104,8 @@ class LLMSettings(BaseModel):
         if missing:
             raise ConfigError(
                 f"语言模型未配置：请设置 {'、'.join(missing)}（例如 REVIEW_LLM_BASE_URL=http://127.0.0.1:8000/v1 "
-                "REVIEW_LLM_MODEL=qwen2.5-7b-instruct），或设置 REVIEW_LLM=local 使用内置离线模型（先运行 make local-llm），"
+                "REVIEW_LLM_MODEL=qwen2.5-7b-instruct），"
+                "或设置 REVIEW_LLM=local 使用内置离线模型（先运行 make local-llm），"
                 "或使用 --extractor rules"
             )
 

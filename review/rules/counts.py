@@ -5,6 +5,7 @@ number of projects."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from review.claims import CountRelation, Quantity, SumRelation
 from review.intervals import total
@@ -148,7 +149,7 @@ def _numbered_paragraphs(text: str, pos: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _lines(text: str, pos: int):  # type: ignore[no-untyped-def]
+def _lines(text: str, pos: int) -> Iterator[tuple[int, str]]:
     while pos < len(text):
         end = text.find("\n", pos)
         end = len(text) if end < 0 else end

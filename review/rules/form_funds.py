@@ -31,7 +31,7 @@ from importlib import resources
 from itertools import combinations
 from typing import Any
 
-from review.claims import FormulaScore, Quantity, RatioRelation, SumRelation, Unread
+from review.claims import FormulaScore, Quantity, RatioRelation, Relation, SumRelation, Unread
 from review.rules.scan import Scan
 
 _SEP = r"[\s|｜:：]*"
@@ -259,10 +259,10 @@ class _Minter:
         return self.made[key]
 
 
-def extract_form_funds(scan: Scan, next_id: int) -> tuple[list[object], list[Quantity], list[Unread]]:
+def extract_form_funds(scan: Scan, next_id: int) -> tuple[list[Relation], list[Quantity], list[Unread]]:
     tpl = template()
     mint = _Minter(scan.text, next_id)
-    relations: list[object] = []
+    relations: list[Relation] = []
     unread: list[Unread] = []
     for block in find_blocks(scan.text):
         row_readings: list[tuple[Row, list[dict[str, Token]]]] = []
@@ -294,8 +294,8 @@ def _label(row: Row, role: str) -> str:
 
 def _row_relations(
     row: Row, found: list[dict[str, Token]], block: Block, mint: _Minter, unread: list[Unread]
-) -> list[object]:
-    out: list[object] = []
+) -> list[Relation]:
+    out: list[Relation] = []
 
     def ratio_key(r: dict[str, Token]) -> tuple[Token, ...] | None:
         dens = tuple(r[d] for d in ("budget", "budget_initial") if d in r and r[d].value)
@@ -337,7 +337,7 @@ def _cell(found: list[dict[str, Token]], role: str) -> tuple[bool, Token | None]
     return (True, values.pop()) if len(values) == 1 else (False, None)
 
 
-def _column_sums(row_readings: list[tuple[Row, list[dict[str, Token]]]], block: Block, mint: _Minter) -> list[object]:
+def _column_sums(row_readings: list[tuple[Row, list[dict[str, Token]]]], block: Block, mint: _Minter) -> list[Relation]:
     """年度资金总额 = Σ part rows, per money column, where every row's cell in it is certain."""
     tpl = template()
     totals = [(r, f) for r, f in row_readings if tpl.row_role[r.label] == "total"]
@@ -345,7 +345,7 @@ def _column_sums(row_readings: list[tuple[Row, list[dict[str, Token]]]], block: 
     if len(totals) != 1 or not parts or (len(parts) < 2 and not block.closed):
         return []  # a lone part row at the end of the text may be an excerpt cut short
     total_row, total_found = totals[0]
-    out: list[object] = []
+    out: list[Relation] = []
     for role in block.header:
         if tpl.columns[role].kind != "money":
             continue

@@ -57,12 +57,12 @@ def _layout(text: str, start: int) -> str | None:
     return "adjacent" if score == weight + 1 else "apart"
 
 
-def extract_form_scores(scan: Scan, next_id: int) -> tuple[list[object], list[Quantity], list[Unread]]:
+def extract_form_scores(scan: Scan, next_id: int) -> tuple[list[ScoreTree], list[Quantity], list[Unread]]:
     text = scan.text
     headings = list(_HEADING.finditer(text))
     made: list[Quantity] = []
     unread: list[Unread] = []
-    trees: list[object] = []
+    trees: list[ScoreTree] = []
 
     def qty(start: int, end: int, value: Decimal, label: str) -> Quantity:
         nonlocal next_id

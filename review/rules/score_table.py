@@ -18,7 +18,8 @@ _DEDUCTION = re.compile(r"扣分")
 
 def extract_table_scores(scan: Scan, next_id: int) -> tuple[list[ScoreTree], list[Quantity]]:
     """Score trees from tables, plus the bare-number quantities (weights, scores) they use."""
-    trees, extra = [], []
+    trees: list[ScoreTree] = []
+    extra: list[Quantity] = []
     for t in scan.doc.table_ids():
         builder = _Builder(scan, next_id + len(extra) * 0)
         tree = builder.build(scan.doc.table_rows(t))
@@ -92,7 +93,7 @@ class _Builder:
             if _TOTAL.search(head) and len(nums) == 1 and not _CAT.match(head):
                 root_total, root_cell = self._qty(nums[0][0], nums[0][1]), nonempty[0][0]
                 continue
-            cats = [(c, s, _CAT.match(re.sub(r"\s+", "", s))) for c, s in cells if _CAT.match(re.sub(r"\s+", "", s))]
+            cats = [(c, s, m) for c, s in cells if (m := _CAT.match(re.sub(r"\s+", "", s)))]
             for c, s, m in cats:
                 level = c.col or 0
                 for deeper in [k for k in levels if k >= level]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from review import lexicon
-from review.claims import BalanceRelation, Quantity, SumRelation
+from review.claims import BalanceRelation, Quantity, SumCategory, SumRelation
 from review.rules.scan import MAX_SENTENCE, Scan
 
 _TOP_MARKER = lexicon.LIST_OPENER
@@ -25,7 +25,7 @@ MAX_ITEM_GAP = 40
 _PREDICATE_START = re.compile(r"^(?:已|尚|未|累计|实现|新增|全部|均)")
 
 
-def category_of(total: Quantity) -> str:
+def category_of(total: Quantity) -> SumCategory:
     """count for headcounts and numbers of things, score for points, sum for amounts."""
     return lexicon.sum_category(total.unit, total.label)
 
@@ -273,9 +273,9 @@ def _best_prefix(t: Quantity, same: list[Quantity], strict: bool) -> SumRelation
         if acc.meets(iv):
             return SumRelation(
                 total=t.id, items=tuple(q.id for q in same[:n]), category=category_of(t), basis="implicit"
-            )  # type: ignore[arg-type]
+            )
     if strict:
-        return SumRelation(total=t.id, items=tuple(q.id for q in same), category=category_of(t), basis="implicit")  # type: ignore[arg-type]
+        return SumRelation(total=t.id, items=tuple(q.id for q in same), category=category_of(t), basis="implicit")
     return None
 
 
@@ -306,7 +306,7 @@ def _headings(scan: Scan) -> list[SumRelation]:
                 SumRelation(
                     total=head.id, items=tuple(q.id for q in items), category=category_of(head), basis="标题·分项"
                 )
-            )  # type: ignore[arg-type]
+            )
     return out
 
 

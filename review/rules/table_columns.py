@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from review.claims import FormulaScore, Quantity, RatioRelation, ScoreNode, ScoreTree
+from review.claims import FormulaScore, Quantity, RatioRelation, Relation, ScoreNode, ScoreTree
 from review.rules.scan import Scan
 
 ROLES = {
@@ -125,9 +125,9 @@ class _Reader:
         return q
 
 
-def extract_table_columns(scan: Scan, next_id: int) -> tuple[list[object], list[Quantity]]:
+def extract_table_columns(scan: Scan, next_id: int) -> tuple[list[Relation], list[Quantity]]:
     reader = _Reader(scan, next_id)
-    relations: list[object] = []
+    relations: list[Relation] = []
     for rows in tables_of(scan):
         if any(_CAT_CELL.search(re.sub(r"\s", "", c.text)) for row in rows for c in row):
             continue  # a 打分表 with category caps: read by review.rules.score_table
@@ -151,8 +151,8 @@ def _units(header: Row, roles: dict[str, int], default: str) -> dict[str, str]:
     return out
 
 
-def _read(reader: _Reader, rows: list[Row]) -> list[object]:
-    out: list[object] = []
+def _read(reader: _Reader, rows: list[Row]) -> list[Relation]:
+    out: list[Relation] = []
     header: Row | None = None
     roles: dict[str, int] = {}
     leaves: list[tuple[str, Cell, Quantity, Quantity]] = []
@@ -167,7 +167,7 @@ def _read(reader: _Reader, rows: list[Row]) -> list[object]:
         cells = _align(row, header)
         units = _units(header, roles, "万元")
         get = {
-            role: reader.qty(cells[i], units[role]) if i < len(cells) and cells[i] else None
+            role: reader.qty(cell, units[role]) if i < len(cells) and (cell := cells[i]) else None
             for role, i in roles.items()
         }
         budget, executed, rate, weight, score = (get.get(k) for k in ("budget", "executed", "rate", "weight", "score"))
@@ -185,13 +185,11 @@ def _read(reader: _Reader, rows: list[Row]) -> list[object]:
             leaves.append(("预算执行率", row[0], weight, score))
         elif weight and score and not (budget or executed):
             name_cell = (
-                cells[roles["name"]]
-                if "name" in roles and roles["name"] < len(cells) and cells[roles["name"]]
-                else row[0]
+                named if "name" in roles and roles["name"] < len(cells) and (named := cells[roles["name"]]) else row[0]
             )
             group = (
-                cells[roles["level1"]].text
-                if "level1" in roles and roles["level1"] < len(cells) and cells[roles["level1"]]
+                grouped.text
+                if "level1" in roles and roles["level1"] < len(cells) and (grouped := cells[roles["level1"]])
                 else ""
             )
             leaves.append((group, name_cell, weight, score))
