@@ -168,6 +168,17 @@ class YearMention(_Frozen):
     start: int
     end: int
     role: Literal["event_date", "dated_value"]
+    sentence_years: tuple[int, ...] = ()  # every year its sentence names (其中2021年…、2022年…: a listing)
+    line_start: int = -1  # where its line starts: one finding per line and year
+
+
+class BudgetCeiling(_Frozen):
+    """A spending amount that cannot exceed the whole budget (部门预算总额): 发放补贴617705万元
+    against a budget of 6024.595024万元 is a unit slip (元 written as 万元)."""
+
+    kind: Literal["budget_ceiling"] = "budget_ceiling"
+    amount: str
+    budget: str
 
 
 class Assertion(_Frozen):
@@ -230,6 +241,7 @@ Relation = (
     | UnitPrice
     | FormulaScore
     | SameFact
+    | BudgetCeiling
 )
 
 

@@ -27,7 +27,9 @@ SCHEMA_FILE = ROOT / "schema" / "review.schema.json"
 BEFORE = json.loads(lzma.decompress((ROOT / "tests/data/contract/before.json.xz").read_bytes()))
 REVIEWS = [Review.model_validate(d) for d in BEFORE["reviews"]]
 ERRORS = [{"path": "/no/such.txt", "error": "/no/such.txt: 文件不存在，请检查路径"}]
-ADDED = ["$: added schema_version"]  # the only key added since the capture
+# Keys added to the contract since the capture (fields are only ever added; each addition is named here):
+# schema_version; YearMention.sentence_years and .line_start (the date check reads no text).
+ADDED = {"schema_version", "sentence_years", "line_start"}
 
 
 def differences(old: Any, new: Any, path: str = "$") -> Iterator[str]:
@@ -48,12 +50,21 @@ def differences(old: Any, new: Any, path: str = "$") -> Iterator[str]:
         yield f"{path}: {old!r} ({type(old).__name__}), now {new!r} ({type(new).__name__})"
 
 
+def _without(value: Any, keys: set[str]) -> Any:
+    if isinstance(value, dict):
+        return {k: _without(v, keys) for k, v in value.items() if k not in keys}
+    if isinstance(value, list):
+        return [_without(v, keys) for v in value]
+    return value
+
+
 def assert_before_plus_version(before: str, now: str, *, indent: int | None) -> None:
     old, new = json.loads(before), json.loads(now)
-    assert sorted(differences(old, new)) == ADDED
+    changes = set(differences(old, new))
+    assert "$: added schema_version" in changes
+    assert {c for c in changes if not any(c.endswith(f": added {k}") for k in ADDED)} == set()
     assert list(new)[0] == "schema_version" and new["schema_version"] == "1"
-    del new["schema_version"]
-    assert json.dumps(new, ensure_ascii=False, indent=indent) == before  # and the same bytes
+    assert json.dumps(_without(new, ADDED), ensure_ascii=False, indent=indent) == before  # and the same bytes
 
 
 def test_json_is_the_output_before_plus_schema_version() -> None:

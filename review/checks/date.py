@@ -7,13 +7,6 @@ from review.claims import YearMention
 from review.findings import Finding, Value
 
 
-def _mentions_period(text: str, pos: int, period: int) -> bool:
-    start = max(text.rfind(c, 0, pos) for c in "。；;\n") + 1
-    ends = [i for i in (text.find(c, pos) for c in "。；;\n") if i >= 0]
-    sentence = text[start : min(ends) if ends else len(text)]
-    return f"{period}年" in sentence
-
-
 def check_dates(ctx: Context) -> list[Finding]:
     if ctx.period is None:
         return []
@@ -22,9 +15,9 @@ def check_dates(ctx: Context) -> list[Finding]:
     for rel in ctx.claims.relations:
         if not isinstance(rel, YearMention) or rel.year == ctx.period:
             continue
-        if rel.role == "dated_value" and _mentions_period(ctx.text, rel.start, ctx.period):
+        if rel.role == "dated_value" and ctx.period in rel.sentence_years:
             continue  # "其中2021年…、2022年…": a multi-year listing, not a stray year
-        key = (ctx.text.rfind("\n", 0, rel.start), rel.year, rel.role)
+        key = (rel.line_start, rel.year, rel.role)
         first = merged.get(key)
         merged[key] = first.model_copy(update={"end": rel.end}) if first else rel
     for rel in merged.values():

@@ -3,17 +3,14 @@ neighbours' (617705万元 for 1466人次), and a target whose unit price differs
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from statistics import median
 
 from review.checks.base import Context, finding, fmt, span_of, value_of
-from review.claims import Quantity, UnitPrice
+from review.claims import BudgetCeiling, UnitPrice
 from review.findings import Finding, Value
 from review.intervals import Interval
 
-_SPENDING = re.compile(r"发放|共计|资金|补贴|补助|兑现|拨付|支出|金额|费用|奖补")
-_BUDGET_LABEL = re.compile(r"预算|收入|支出总|总额|合计|总计")
 OUTLIER_FACTOR = Decimal(1000)
 PRICE_TOLERANCE = Decimal("0.05")
 
@@ -28,20 +25,14 @@ def check_units(ctx: Context) -> list[Finding]:
     return unique
 
 
-def _budget(ctx: Context) -> Quantity | None:
-    return ctx.q.get(ctx.claims.budget_total) if ctx.claims.budget_total else None
-
-
 def _above_budget(ctx: Context) -> list[Finding]:
-    budget = _budget(ctx)
-    if budget is None:
-        return []
+    """A spending amount above the whole budget (BudgetCeiling, from the extractor)."""
     out = []
-    for q in ctx.claims.quantities:
-        if q.family != "money" or q.id == budget.id or _BUDGET_LABEL.search(q.label):
+    for rel in ctx.claims.relations:
+        if not isinstance(rel, BudgetCeiling):
             continue
-        context = ctx.text[max(0, q.start - 12) : q.start]
-        if not _SPENDING.search(q.label + context) or q.interval().lo <= budget.interval().hi:
+        q, budget = ctx.q[rel.amount], ctx.q[rel.budget]
+        if q.interval().lo <= budget.interval().hi:
             continue
         hint = ""
         if q.unit == "万元" and q.value <= budget.base_value:

@@ -12,6 +12,7 @@ from review.rules.deltas import extract_deltas, extract_stated_balances
 from review.rules.enumerations import extract_enumerated_counts
 from review.rules.facts import (
     extract_assertions,
+    extract_budget_ceilings,
     extract_plan_actual,
     extract_same_facts,
     extract_unit_prices,
@@ -61,6 +62,7 @@ def extract_rules(doc: Document, period: int | None = None) -> Claims:
         *extract_same_facts(scan, trees, table_qty),
     ]
     budget = _budget_total(scan.quantities)
+    relations.extend(extract_budget_ceilings(scan, budget))
     return Claims(
         quantities=tuple(scan.quantities + table_qty),
         relations=tuple(relations),

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Literal
 
 from review.claims import (
     Assertion,
+    BudgetCeiling,
     PlanActual,
     Quantity,
     SameFact,
@@ -51,22 +53,61 @@ def _dates_a_value(text: str, start: int, end: int) -> bool:
     return text[end : end + 1] not in "度末底初" and not _NOT_DATING.search(text[max(0, start - 3) : start])
 
 
+YearRole = Literal["event_date", "dated_value"]
+
+
+def _year(text: str, year: int, start: int, end: int, role: YearRole, years: list[tuple[int, int]]) -> YearMention:
+    """A year mention with what its sentence and line say around it (for the check, which reads no text)."""
+    s = max(text.rfind(c, 0, start) for c in "。；;\n") + 1
+    ends = [i for i in (text.find(c, start) for c in "。；;\n") if i >= 0]
+    e = min(ends) if ends else len(text)
+    return YearMention(
+        year=year,
+        start=start,
+        end=end,
+        role=role,
+        sentence_years=tuple(sorted({y for pos, y in years if s <= pos < e})),
+        line_start=text.rfind("\n", 0, start),
+    )
+
+
+# amounts that are spent or paid out, and the labels of totals that are no spending item
+_SPENDING = re.compile(r"发放|共计|资金|补贴|补助|兑现|拨付|支出|金额|费用|奖补")
+_BUDGET_LABEL = re.compile(r"预算|收入|支出总|总额|合计|总计")
+
+
+def extract_budget_ceilings(scan: Scan, budget: Quantity | None) -> list[BudgetCeiling]:
+    """Each spending amount against the whole budget: no single payment can exceed it."""
+    if budget is None:
+        return []
+    out = []
+    for q in scan.quantities:
+        if q.family != "money" or q.id == budget.id or _BUDGET_LABEL.search(q.label):
+            continue
+        context = scan.text[max(0, q.start - 12) : q.start]
+        if _SPENDING.search(q.label + context):
+            out.append(BudgetCeiling(amount=q.id, budget=budget.id))
+    return out
+
+
 def extract_years(scan: Scan) -> list[YearMention]:
     out = []
     text = scan.text
-    for d in find_dates(text):
+    dates = find_dates(text)
+    years = [(d.start, d.year) for d in dates]
+    for d in dates:
         after = text[d.end : d.end + 40]
         event = _EVENT.match(after) if d.day is not None else None
         if event is None and d.month is not None and not _COMPARED.search(text[max(0, d.start - 3) : d.start]):
             event = _MONTH_EVENT.match(after)
         if event:
-            out.append(YearMention(year=d.year, start=d.start, end=d.end + event.end(), role="event_date"))
+            out.append(_year(text, d.year, d.start, d.end + event.end(), "event_date", years))
         elif d.month is None and _DATED_VALUE.match(after) and _dates_a_value(text, d.start, d.end):
             clause_end = d.end
             while clause_end < len(text) and text[clause_end] not in "，,。；;、\n（()）":
                 clause_end += 1
             if any(q.start >= d.end and q.end <= clause_end for q in scan.between(d.end, clause_end)):
-                out.append(YearMention(year=d.year, start=d.start, end=clause_end, role="dated_value"))
+                out.append(_year(text, d.year, d.start, clause_end, "dated_value", years))
     return out
 
 

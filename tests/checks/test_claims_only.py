@@ -1,0 +1,50 @@
+"""Checks compute from claims alone: the unit and date checks built from hand-made claims, over a
+text that holds only the quoted numbers (what the checks used to re-read is now in the claims)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from review.checks.base import Context
+from review.checks.date import check_dates
+from review.checks.unit import check_units
+from review.claims import BudgetCeiling, Claims, Quantity, YearMention
+
+
+def qty(qid: str, text: str, start: int, value: str, unit: str, label: str = "") -> Quantity:
+    return Quantity(
+        id=qid,
+        text=text,
+        start=start,
+        end=start + len(text),
+        value=Decimal(value),
+        unit=unit,
+        decimals=len(value.split(".")[1]) if "." in value else 0,
+        label=label,
+    )
+
+
+TEXT = "6024.595024万元 617705万元 2021年 2022年"
+
+
+def test_budget_ceiling_compares_the_two_amounts_it_is_given() -> None:
+    budget = qty("b", "6024.595024万元", 0, "6024.595024", "万元", "预算安排")
+    amount = qty("a", "617705万元", TEXT.index("617705"), "617705", "万元", "发放补贴")
+    small = qty("s", "6024.595024万元", 0, "6024.595024", "万元", "发放补贴")
+    claims = Claims(quantities=(budget, amount), relations=(BudgetCeiling(amount="a", budget="b"),), budget_total="b")
+    (f,) = check_units(Context(claims, TEXT, 2022))
+    assert (f.check, f.severity, f.rule, f.quote) == ("unit", "high", "unit.part_exceeds_budget", "617705万元")
+    no_ceiling = claims.model_copy(update={"relations": ()})
+    assert check_units(Context(no_ceiling, TEXT, 2022)) == []  # an amount without a ceiling relation is no finding
+    holds = Claims(quantities=(budget, small), relations=(BudgetCeiling(amount="s", budget="b"),))
+    assert check_units(Context(holds, TEXT, 2022)) == []
+
+
+def test_a_year_in_a_listing_of_years_is_not_a_stray_year() -> None:
+    at = TEXT.index("2021年")
+    stray = YearMention(year=2021, start=at, end=at + 5, role="dated_value", sentence_years=(2021,), line_start=-1)
+    listed = stray.model_copy(update={"sentence_years": (2021, 2022)})
+    assert [f.check for f in check_dates(Context(Claims(relations=(stray,)), TEXT, 2022))] == ["date"]
+    assert check_dates(Context(Claims(relations=(listed,)), TEXT, 2022)) == []
+    twice = (stray, stray.model_copy())
+    assert len(check_dates(Context(Claims(relations=twice), TEXT, 2022))) == 1  # one finding per line and year
