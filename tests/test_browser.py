@@ -141,6 +141,15 @@ def open_page(page: object, server: Server) -> None:
     page.locator("input[type=file]").wait_for(state="attached", timeout=FIRST_LOAD_MS)  # type: ignore[attr-defined]
 
 
+def settle(page: object) -> None:
+    """Wait until the script run a click started has finished (a widget changed mid-run is reset)."""
+    page.wait_for_timeout(100)  # type: ignore[attr-defined]  # let the click reach the server
+    page.wait_for_function(  # type: ignore[attr-defined]
+        "() => document.querySelector('[data-testid=stApp]')?.dataset.testScriptState !== 'running'",
+        timeout=STEP_MS,
+    )
+
+
 def test_upload_highlight_confirm_and_reload(page: object, server: Server, workdir: Path) -> None:
     expect = sync_api.expect
     open_page(page, server)
@@ -156,6 +165,7 @@ def test_upload_highlight_confirm_and_reload(page: object, server: Server, workd
     expect(info).to_be_visible()
 
     page.locator('[data-testid="stRadio"]').get_by_text("确认", exact=True).click()  # type: ignore[attr-defined]
+    settle(page)  # choosing a decision reruns the page (nothing was preselected)
     reviewer = page.get_by_label("审核人", exact=True)  # type: ignore[attr-defined]
     reviewer.fill("王审计")
     reviewer.press("Enter")
