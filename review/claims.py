@@ -172,6 +172,24 @@ class YearMention(_Frozen):
     line_start: int = -1  # where its line starts: one finding per line and year
 
 
+class ExecutionRate(_Frozen):
+    """The report's budget execution rate (预算执行率为96.3%), as the rubric's 预算执行 score uses it."""
+
+    kind: Literal["execution_rate"] = "execution_rate"
+    rate: str
+
+
+class GradeStatement(_Frozen):
+    """A grade the report gives itself (评价等级为“优”) and the self-score it rests on."""
+
+    kind: Literal["grade"] = "grade"
+    grade: str  # as written: 优秀, 良, 合格 …
+    band: str  # the band it names: 优 / 良 / 中 / 差
+    start: int
+    end: int
+    score: str
+
+
 class BudgetCeiling(_Frozen):
     """A spending amount that cannot exceed the whole budget (部门预算总额): 发放补贴617705万元
     against a budget of 6024.595024万元 is a unit slip (元 written as 万元)."""
@@ -242,6 +260,8 @@ Relation = (
     | FormulaScore
     | SameFact
     | BudgetCeiling
+    | ExecutionRate
+    | GradeStatement
 )
 
 

@@ -68,3 +68,14 @@ def sum_category(unit: str, label: str) -> SumCategory:
     if unit in COUNTED_UNITS or (unit in PEOPLE_UNITS and HEADCOUNT_LABEL.search(label)):
         return "count"
     return "sum"
+
+
+# The report's own execution rate: 执行率为96.3% (not 执行率90%以上的项目, not a band 80-99%).
+EXECUTION_RATE_BEFORE = re.compile(r"执行率(?:为|达到|达|是|：|:)?\s*$")
+EXECUTION_RATE_NOT_AFTER = re.compile(r"\s*(?:的|以上|以下|-)")
+# A grade the report gives itself, and the band each grade word names.
+GRADE_STATEMENT = re.compile(
+    r"(?:等级|评价结果|评定为|评级)(?:为|：|:)?\s*[“\"「]?(?P<g>优秀|良好|优|良|中等|中|合格|差|不合格)"
+)
+GRADE_BANDS = {"优秀": "优", "良好": "良", "中等": "中", "合格": "中", "不合格": "差"}
+SELF_SCORE_LABEL = re.compile(r"得分|总分|综合")

@@ -4,20 +4,14 @@ against itself in review.checks.score; here it is checked against the pack."""
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from review.checks.base import Context, computed_value, finding, fmt, span_of, value_of
-from review.claims import FormulaScore, Quantity, ScoreTree, SumRelation
+from review.claims import ExecutionRate, FormulaScore, GradeStatement, Quantity, ScoreTree, SumRelation
 from review.findings import Finding, Severity, Value
 from review.intervals import Interval
 from review.scoring import budget_execution
 
-_EXEC_RATE = re.compile(r"执行率(?:为|达到|达|是|：|:)?\s*$")
-_GRADE = re.compile(
-    r"(?:等级|评价结果|评定为|评级)(?:为|：|:)?\s*[“\"「]?(?P<g>优秀|良好|优|良|中等|中|合格|差|不合格)"
-)
-_GRADE_NAMES = {"优秀": "优", "良好": "良", "中等": "中", "合格": "中", "不合格": "差"}
 DEFAULT_GRADES = (("优", Decimal(90)), ("良", Decimal(80)), ("中", Decimal(60)), ("差", Decimal(0)))
 
 
@@ -44,11 +38,9 @@ def _rule_label(ctx: Context, rule: str) -> str:
 
 
 def _execution_rate(ctx: Context) -> Quantity | None:
-    for q in ctx.claims.quantities:
-        if q.unit == "%" and q.exact and _EXEC_RATE.search(ctx.text[max(0, q.start - 8) : q.start]):
-            if not re.match(r"\s*(?:的|以上|以下|-)", ctx.text[q.end : q.end + 2]):
-                return q
-    return None
+    """The report's execution rate, as the extractor found it (ExecutionRate)."""
+    rel = next((r for r in ctx.claims.relations if isinstance(r, ExecutionRate)), None)
+    return ctx.q[rel.rate] if rel else None
 
 
 def _category_caps(ctx: Context) -> dict[str, Quantity]:
@@ -59,13 +51,16 @@ def _category_caps(ctx: Context) -> dict[str, Quantity]:
             for n in rel.nodes:
                 if n.weight and n.children:
                     caps[_key(n.name)] = q[n.weight]
-                elif n.weight and rel.source == "text" and re.search(r"指标|预算执行", n.name):
+                elif n.weight and rel.source == "text" and ("指标" in n.name or "预算执行" in n.name):
                     caps.setdefault(_key(n.name), q[n.weight])
     return caps
 
 
 def _key(name: str) -> str:
-    return re.sub(r"\s|指标|情况|率$", "", name)
+    """A category's name without spaces, 指标, 情况 or a final 率: how the report and the pack meet."""
+    key = "".join(name.split())
+    key = key[:-1] if key.endswith("率") else key  # a final 率 of the name as written
+    return key.replace("指标", "").replace("情况", "")
 
 
 def _budget_execution(ctx: Context) -> list[Finding]:
@@ -166,29 +161,22 @@ def _pack_weights(ctx: Context) -> list[Finding]:
 def _grades(ctx: Context) -> list[Finding]:
     bands = [(g.name, g.min) for g in ctx.rubric.grades] if ctx.rubric else list(DEFAULT_GRADES)
     out = []
-    for m in _GRADE.finditer(ctx.text):
-        s = ctx.text.rfind("\n", 0, m.start()) + 1
-        scores = [
-            x
-            for x in ctx.claims.quantities
-            if x.unit == "分" and s <= x.start < m.start() and re.search(r"得分|总分|综合", x.label)
-        ]
-        if not scores:
+    for rel in ctx.claims.relations:
+        if not isinstance(rel, GradeStatement):
             continue
-        score = scores[-1]
-        stated = _GRADE_NAMES.get(m.group("g"), m.group("g"))
+        score = ctx.q[rel.score]
         expected = next(name for name, floor in bands if score.value >= floor or floor == bands[-1][1])
-        if stated == expected:
+        if rel.band == expected:
             continue
         out.append(
             finding(
                 ctx,
                 "score",
                 "high",
-                f"等级与得分不符：得分{score.text}对应“{expected}”，报告评定为“{m.group('g')}”",
-                m.start(),
-                m.end(),
-                stated=Value(display=m.group("g")),
+                f"等级与得分不符：得分{score.text}对应“{expected}”，报告评定为“{rel.grade}”",
+                rel.start,
+                rel.end,
+                stated=Value(display=rel.grade),
                 computed=Value(display=expected),
                 trace=" ≥ ".join(f"{n}{fmt(f, 0)}" for n, f in bands),
                 rule=_rule_label(ctx, "rubric.grade_band"),

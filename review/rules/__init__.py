@@ -13,6 +13,8 @@ from review.rules.enumerations import extract_enumerated_counts
 from review.rules.facts import (
     extract_assertions,
     extract_budget_ceilings,
+    extract_execution_rate,
+    extract_grade_statements,
     extract_plan_actual,
     extract_same_facts,
     extract_unit_prices,
@@ -63,6 +65,8 @@ def extract_rules(doc: Document, period: int | None = None) -> Claims:
     ]
     budget = _budget_total(scan.quantities)
     relations.extend(extract_budget_ceilings(scan, budget))
+    relations.extend(extract_execution_rate(scan))
+    relations.extend(extract_grade_statements(scan, scan.quantities + table_qty))
     return Claims(
         quantities=tuple(scan.quantities + table_qty),
         relations=tuple(relations),

@@ -7,9 +7,12 @@ import re
 from collections import Counter
 from typing import Literal
 
+from review import lexicon
 from review.claims import (
     Assertion,
     BudgetCeiling,
+    ExecutionRate,
+    GradeStatement,
     PlanActual,
     Quantity,
     SameFact,
@@ -87,6 +90,42 @@ def extract_budget_ceilings(scan: Scan, budget: Quantity | None) -> list[BudgetC
         context = scan.text[max(0, q.start - 12) : q.start]
         if _SPENDING.search(q.label + context):
             out.append(BudgetCeiling(amount=q.id, budget=budget.id))
+    return out
+
+
+def extract_execution_rate(scan: Scan) -> list[ExecutionRate]:
+    """The first rate stated as the report's 执行率 (执行率为96.3%)."""
+    text = scan.text
+    for q in scan.quantities:
+        if q.unit == "%" and q.exact and lexicon.EXECUTION_RATE_BEFORE.search(text[max(0, q.start - 8) : q.start]):
+            if not lexicon.EXECUTION_RATE_NOT_AFTER.match(text[q.end : q.end + 2]):
+                return [ExecutionRate(rate=q.id)]
+    return []
+
+
+def extract_grade_statements(scan: Scan, quantities: list[Quantity]) -> list[GradeStatement]:
+    """评价等级为“优” with the last self-score (得分/总分 …分) before it on its line, among all the
+    quantities claimed (prose and tables)."""
+    text = scan.text
+    out = []
+    for m in lexicon.GRADE_STATEMENT.finditer(text):
+        line = text.rfind("\n", 0, m.start()) + 1
+        scores = [
+            x
+            for x in quantities
+            if x.unit == "分" and line <= x.start < m.start() and lexicon.SELF_SCORE_LABEL.search(x.label)
+        ]
+        if scores:
+            grade = m.group("g")
+            out.append(
+                GradeStatement(
+                    grade=grade,
+                    band=lexicon.GRADE_BANDS.get(grade, grade),
+                    start=m.start(),
+                    end=m.end(),
+                    score=scores[-1].id,
+                )
+            )
     return out
 
 

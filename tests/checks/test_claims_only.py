@@ -48,3 +48,19 @@ def test_a_year_in_a_listing_of_years_is_not_a_stray_year() -> None:
     assert check_dates(Context(Claims(relations=(listed,)), TEXT, 2022)) == []
     twice = (stray, stray.model_copy())
     assert len(check_dates(Context(Claims(relations=twice), TEXT, 2022))) == 1  # one finding per line and year
+
+
+def test_grades_and_the_execution_rate_arrive_as_claims() -> None:
+    from review.checks.rubric import check_rubric
+    from review.claims import ExecutionRate, FormulaScore, GradeStatement
+
+    text = "自评得分85分，评价等级为“优”。执行率96%"
+    score = qty("s", "85分", text.index("85"), "85", "分", "自评得分")
+    grade = GradeStatement(grade="优", band="优", start=text.index("评价"), end=text.index("”") + 1, score="s")
+    (f,) = check_rubric(Context(Claims(quantities=(score,), relations=(grade,)), text, 2022))
+    assert f.rule.startswith("rubric.grade_band") and "85" in f.message and "良" in f.message
+    assert check_rubric(Context(Claims(quantities=(score,), relations=()), text, 2022)) == []
+    rate = qty("r", "96%", text.index("96%"), "96", "%")
+    claims = Claims(quantities=(score, rate), relations=(ExecutionRate(rate="r"),))
+    assert check_rubric(Context(claims, text, 2022)) == []  # a rate with no 预算执行 score to check
+    assert not any(isinstance(r, FormulaScore) for r in claims.relations)
