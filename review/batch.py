@@ -13,7 +13,8 @@ from pathlib import Path
 
 from review.errors import ReviewError
 from review.loader import load
-from review.pipeline import Review, review_document
+from review.outcomes import Review
+from review.pipeline import review_document
 from review.review_key import ReviewOptions, rubric_option
 from review.rubric import resolve_pack
 from review.store import Store

@@ -23,7 +23,8 @@ from review.batch import DEFAULT_TIMEOUT, Outcome, run_batch
 from review.errors import ConfigError, ReviewError
 from review.findings import SEVERITY_ORDER
 from review.loader import load
-from review.pipeline import Review, review_document
+from review.outcomes import Review
+from review.pipeline import review_document
 from review.render import BatchProgress, summary_table, to_json, to_jsonl_line, to_markdown, to_text
 from review.review_key import ReviewOptions, rubric_option
 from review.rubric import RubricPack, bundled_packs, resolve_pack

@@ -19,7 +19,7 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from review.claims import Quantity, Relation, Unread
 from review.document import PageIssue
 from review.findings import Finding
-from review.pipeline import ChunkOutcome
+from review.outcomes import ChunkOutcome
 
 SCHEMA_VERSION: Literal["1"] = "1"
 

@@ -31,7 +31,7 @@ from openpyxl.utils import get_column_letter
 
 from review import __version__
 from review.highlight import value_text
-from review.pipeline import Review
+from review.outcomes import Review
 from review.render import CHECK_CN, SEVERITY_CN, LineIndex, to_json
 from review.store import DECISION_CN, Decision, HistoryRow, local_time
 

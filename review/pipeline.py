@@ -1,11 +1,10 @@
-"""Orchestration: document → claims → findings, with the review's status."""
+"""Orchestration: document → claims → findings, with the review's status.
+
+The types it returns live in review.outcomes (re-exported here for callers of review_document)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Literal, Protocol
-
-from pydantic import BaseModel, ConfigDict
+from typing import Literal
 
 from review.checks import run_checks
 from review.checks.base import Context
@@ -14,68 +13,13 @@ from review.document import Document
 from review.errors import ConfigError
 from review.findings import SEVERITY_ORDER, Finding, with_fingerprints
 from review.merge import merge_claims
+from review.outcomes import ChunkOutcome, ModelExtractor, ModelResult, Progress, Review
 from review.rubric import RubricPack, choose_pack
 from review.rules import extract_rules
 
-Progress = Callable[[int, int], None]
+__all__ = ["ChunkOutcome", "ModelExtractor", "ModelResult", "Progress", "Review", "review_document"]
+
 FIT_SHARE = 0.6
-
-
-class ChunkOutcome(BaseModel):
-    """What happened to one part of the document in the model extractor."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    start: int
-    end: int
-    status: Literal["ok", "retried", "failed"]
-    reason: str = ""
-    index: int = 0
-    claims: int = 0
-    ungrounded: tuple[str, ...] = ()
-    rejected: tuple[str, ...] = ()
-    invalid: int = 0
-    requests: int = 0
-    cache_hits: int = 0
-    tokens_in: int = 0
-    tokens_out: int = 0
-    seconds: float = 0.0
-
-
-class ModelResult(BaseModel):
-    """What a model extractor returns: grounded claims and one outcome per chunk."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    claims: Claims
-    chunks: tuple[ChunkOutcome, ...]
-    model: str = ""
-    prompt_version: str = ""
-    requests: int = 0
-    tokens: int = 0
-    tokens_in: int = 0
-    tokens_out: int = 0
-    cache_hits: int = 0
-    seconds: float = 0.0
-
-
-class ModelExtractor(Protocol):
-    def __call__(self, doc: Document, progress: Progress | None = None) -> ModelResult: ...
-
-
-class Review(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    document: Document
-    claims: Claims
-    findings: tuple[Finding, ...]
-    status: Literal["complete", "incomplete"]
-    extractor: str = "rules"
-    period: int | None = None
-    rubric: str = ""
-    rubric_note: str = ""
-    chunks: tuple[ChunkOutcome, ...] = ()
-    notes: tuple[str, ...] = ()
 
 
 def review_document(

@@ -9,7 +9,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from review import __version__, contract
-from review.pipeline import Review
+from review.outcomes import Review
 
 if TYPE_CHECKING:
     from review.batch import Outcome

@@ -32,7 +32,7 @@ from review.errors import ReviewError
 from review.findings import fingerprint, with_fingerprints
 from review.migrate import migrate
 from review.migrate import transaction as _transaction
-from review.pipeline import Review
+from review.outcomes import Review
 from review.review_key import ReviewOptions
 
 DecisionKind = Literal["confirmed", "dismissed", "pending"]

@@ -24,7 +24,7 @@ from review.evaluation import baseline
 from review.evaluation.decisions import import_decisions
 from review.evaluation.report import table
 from review.evaluation.runner import EvalOptions, run_eval
-from review.pipeline import ModelExtractor
+from review.outcomes import ModelExtractor
 
 DEFAULT_LABELS = ("eval/labels", "eval/corpus/labels")
 

@@ -29,7 +29,8 @@ from review.evaluation.scoring import DocScore, GoldSpan, gold_spans, ratio, sco
 from review.evaluation.seeding import KINDS, Seed, already_flagged, judge, seeds_for
 from review.findings import Finding
 from review.loader import load
-from review.pipeline import ModelExtractor, Review, review_document
+from review.outcomes import ModelExtractor, Review
+from review.pipeline import review_document
 from review.texttables import text_blocks
 
 Say = Callable[[str], None]

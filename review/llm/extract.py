@@ -25,7 +25,7 @@ from review.llm.client import ChatClient, Message, Reply, TransportFailure
 from review.llm.grounding import Grounded, ground
 from review.llm.prompting import Prompt, reask_invalid, reask_ungrounded
 from review.llm.schema import SCHEMA_SHA, WIRE_SCHEMA, parse_relations
-from review.pipeline import ChunkOutcome, ModelResult, Progress
+from review.outcomes import ChunkOutcome, ModelResult, Progress
 
 
 @dataclass
