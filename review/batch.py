@@ -7,13 +7,12 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Generator
 from contextlib import closing
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 from review.errors import ReviewError
 from review.loader import load
-from review.outcomes import Review
+from review.outcomes import Outcome, Review
 from review.pipeline import review_document
 from review.review_key import ReviewOptions, rubric_option
 from review.rubric import resolve_pack
@@ -21,16 +20,6 @@ from review.store import Store
 from review.workers import supervise
 
 DEFAULT_TIMEOUT = 120.0  # seconds one file may take in a worker process before it is stopped
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """One file of a batch: its review, or the one-line reason it could not be reviewed."""
-
-    path: str
-    review: Review | None = None
-    error: str | None = None
-    cached: bool = False
 
 
 Reviewer = Callable[[str], Outcome]

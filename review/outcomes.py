@@ -5,6 +5,7 @@ orchestrator so that none of them imports it for a type."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict
@@ -71,3 +72,13 @@ class Review(BaseModel):
     rubric_note: str = ""
     chunks: tuple[ChunkOutcome, ...] = ()
     notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One file of a batch: its review, or the one-line reason it could not be reviewed."""
+
+    path: str
+    review: Review | None = None
+    error: str | None = None
+    cached: bool = False

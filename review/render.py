@@ -6,13 +6,9 @@ import bisect
 import json
 import re
 import sys
-from typing import TYPE_CHECKING
 
 from review import __version__, contract
-from review.outcomes import Review
-
-if TYPE_CHECKING:
-    from review.batch import Outcome
+from review.outcomes import Outcome, Review
 
 TOOL_NAME = "jixiao-fuhe"
 SEVERITY_CN = {"high": "高", "medium": "中", "low": "低"}
