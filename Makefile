@@ -58,6 +58,7 @@ test-fast: lint typecheck
 bench: install
 	$(PY) bench/bench.py
 	$(PY) bench/bench_model.py
+	$(PY) bench/bench_page.py
 
 # Regression eval on eval/labels: table on stdout, JSON in eval/last-run.json (README: "Measured quality").
 eval: install
