@@ -18,8 +18,9 @@ def doc(text: str) -> Document:
 
 
 def funds(text: str):  # type: ignore[no-untyped-def]
-    relations, quantities, unread = extract_form_funds(Scan.of(doc(text)), 1000)
-    by_id = {q.id: q for q in quantities}
+    scan = Scan.of(doc(text))
+    relations, unread = extract_form_funds(scan)
+    by_id = {q.id: q for q in scan.minted}
     return relations, by_id, unread
 
 

@@ -17,8 +17,9 @@ def doc(text: str) -> Document:
 
 
 def trees(text: str) -> tuple[list[ScoreTree], dict[str, str]]:
-    relations, quantities, _ = extract_form_scores(Scan.of(doc(text)), 1000)
-    return [r for r in relations if isinstance(r, ScoreTree)], {q.id: q.text for q in quantities}
+    scan = Scan.of(doc(text))
+    relations, _ = extract_form_scores(scan)
+    return [r for r in relations if isinstance(r, ScoreTree)], {q.id: q.text for q in scan.minted}
 
 
 def caps_and_weights(text: str) -> list[tuple[str, str, list[str]]]:

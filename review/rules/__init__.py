@@ -36,14 +36,13 @@ _BUDGET = re.compile(r"预算安排|预算收入|预算数|预算总额|收入�
 def extract_rules(doc: Document, period: int | None = None) -> Claims:
     scan = Scan.of(doc)
     sums, balances = extract_sums(scan)
-    trees, table_qty = extract_table_scores(scan, len(scan.quantities))
-    columns, column_qty = extract_table_columns(scan, len(scan.quantities) + len(table_qty))
-    table_qty += column_qty
-    funds, funds_qty, unread = extract_form_funds(scan, len(scan.quantities) + len(table_qty))
-    table_qty += funds_qty
-    form_trees, form_qty, form_unread = extract_form_scores(scan, len(scan.quantities) + len(table_qty))
-    table_qty += form_qty
+    # the table readers mint the bare-number quantities they find on the scan (scan.minted)
+    trees = extract_table_scores(scan)
+    columns = extract_table_columns(scan)
+    funds, unread = extract_form_funds(scan)
+    form_trees, form_unread = extract_form_scores(scan)
     unread += form_unread
+    table_qty = scan.minted
     relations = [
         *columns,
         *funds,

@@ -235,33 +235,24 @@ def _certain(found: list[dict[str, Token]], key: Any) -> tuple[Token, ...] | Non
 
 
 class _Minter:
-    def __init__(self, text: str, next_id: int) -> None:
-        self.text, self.next_id = text, next_id
+    """One quantity per token, however many relations use it."""
+
+    def __init__(self, scan: Scan) -> None:
+        self.scan = scan
         self.made: dict[tuple[int, int], Quantity] = {}
 
     def qty(self, tok: Token, unit: str, label: str) -> Quantity:
         key = (tok.start, tok.end)
         if key not in self.made:
-            raw = self.text[tok.start : tok.end]
-            digits = _NUMBER.match(raw)
-            frac = digits.group(1).split(".")[1] if digits and "." in digits.group(1) else ""
-            self.made[key] = Quantity(
-                id=f"q{self.next_id}",
-                text=raw,
-                start=tok.start,
-                end=tok.end,
-                value=tok.value or Decimal(0),
-                unit="%" if tok.percent else unit,
-                decimals=len(frac),
-                label=label,
-            )
-            self.next_id += 1
+            unit = "%" if tok.percent else unit
+            self.made[key] = self.scan.mint(tok.start, tok.end, tok.value or Decimal(0), unit, label)
         return self.made[key]
 
 
-def extract_form_funds(scan: Scan, next_id: int) -> tuple[list[Relation], list[Quantity], list[Unread]]:
+def extract_form_funds(scan: Scan) -> tuple[list[Relation], list[Unread]]:
+    """Relations of every fund block, and the rows it could not read; quantities are minted on the scan."""
     tpl = template()
-    mint = _Minter(scan.text, next_id)
+    mint = _Minter(scan)
     relations: list[Relation] = []
     unread: list[Unread] = []
     for block in find_blocks(scan.text):
@@ -275,7 +266,7 @@ def extract_form_funds(scan: Scan, next_id: int) -> tuple[list[Relation], list[Q
             row_readings.append((row, found))
             relations += _row_relations(row, found, block, mint, unread)
         relations += _column_sums(row_readings, block, mint)
-    return relations, list(mint.made.values()), unread
+    return relations, unread
 
 
 def _unread(row: Row, block: Block, why: str) -> Unread:

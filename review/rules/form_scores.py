@@ -57,29 +57,15 @@ def _layout(text: str, start: int) -> str | None:
     return "adjacent" if score == weight + 1 else "apart"
 
 
-def extract_form_scores(scan: Scan, next_id: int) -> tuple[list[ScoreTree], list[Quantity], list[Unread]]:
+def extract_form_scores(scan: Scan) -> tuple[list[ScoreTree], list[Unread]]:
+    """Score trees of flattened forms, and the rows it could not read; quantities are minted on the scan."""
     text = scan.text
     headings = list(_HEADING.finditer(text))
-    made: list[Quantity] = []
     unread: list[Unread] = []
     trees: list[ScoreTree] = []
 
     def qty(start: int, end: int, value: Decimal, label: str) -> Quantity:
-        nonlocal next_id
-        raw = text[start:end]
-        q = Quantity(
-            id=f"q{next_id}",
-            text=raw,
-            start=start,
-            end=end,
-            value=value,
-            unit="分",
-            decimals=len(raw.split(".")[1]) if "." in raw else 0,
-            label=label,
-        )
-        next_id += 1
-        made.append(q)
-        return q
+        return scan.mint(start, end, value, "分", label)
 
     forms = _forms(headings)
     for form in forms:
@@ -130,7 +116,7 @@ def extract_form_scores(scan: Scan, next_id: int) -> tuple[list[ScoreTree], list
                 exhaustive=False,
             )
             trees.append(ScoreTree(nodes=(root, *nodes), root="n0", source="table"))
-    return trees, made, unread
+    return trees, unread
 
 
 def _forms(headings: list[re.Match[str]]) -> list[list[re.Match[str]]]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from review.claims import Quantity
 from review.document import Document
@@ -27,6 +28,7 @@ class Scan:
 
     doc: Document
     quantities: list[Quantity] = field(default_factory=list)
+    minted: list[Quantity] = field(default_factory=list)  # numbers the table readers found (bare cells)
     _starts: list[int] = field(default_factory=list)
     _cells: list[tuple[int, int]] = field(default_factory=list)
 
@@ -54,6 +56,26 @@ class Scan:
     @property
     def text(self) -> str:
         return self.doc.text
+
+    def mint(self, start: int, end: int, value: Decimal, unit: str, label: str = "") -> Quantity:
+        """A quantity a reader found at text[start:end] that the number scan did not claim (a bare
+        table cell, a score heading's cap): one place gives every such quantity its id, so that no
+        reader has to know how many the others made. Its precision is the digits written after
+        the point."""
+        raw = self.text[start:end]
+        digits = re.search(r"\d[\d,]*(?:\.(\d+))?", raw)
+        q = Quantity(
+            id=f"q{len(self.quantities) + len(self.minted)}",
+            text=raw,
+            start=start,
+            end=end,
+            value=value,
+            unit=unit,
+            decimals=len(digits.group(1) or "") if digits else 0,
+            label=label,
+        )
+        self.minted.append(q)
+        return q
 
     def sentence_bounds(self, pos: int) -> tuple[int, int]:
         return _sentence_start(self.text, pos), _sentence_end(self.text, pos)

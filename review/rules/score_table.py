@@ -16,25 +16,19 @@ _TOTAL = re.compile(r"(?:自评)?(?:得分|总分|合计|总计)$")
 _DEDUCTION = re.compile(r"扣分")
 
 
-def extract_table_scores(scan: Scan, next_id: int) -> tuple[list[ScoreTree], list[Quantity]]:
-    """Score trees from tables, plus the bare-number quantities (weights, scores) they use."""
+def extract_table_scores(scan: Scan) -> list[ScoreTree]:
+    """Score trees from tables; the bare-number quantities they use are minted on the scan."""
     trees: list[ScoreTree] = []
-    extra: list[Quantity] = []
     for t in scan.doc.table_ids():
-        builder = _Builder(scan, next_id + len(extra) * 0)
-        tree = builder.build(scan.doc.table_rows(t))
-        next_id += len(builder.quantities)
-        extra.extend(builder.quantities)
+        tree = _Builder(scan).build(scan.doc.table_rows(t))
         if tree:
             trees.append(tree)
-    return trees, extra
+    return trees
 
 
 class _Builder:
-    def __init__(self, scan: Scan, next_id: int) -> None:
+    def __init__(self, scan: Scan) -> None:
         self.scan = scan
-        self.next_id = next_id
-        self.quantities: list[Quantity] = []
         self.nodes: dict[str, dict] = {}
         self.order: list[str] = []
 
@@ -45,19 +39,7 @@ class _Builder:
         else:
             start = cell.start + self._offset(cell, text)
             raw = text
-        frac = raw.split(".")[1] if "." in raw else ""
-        q = Quantity(
-            id=f"q{self.next_id}",
-            text=raw,
-            start=start,
-            end=start + len(raw),
-            value=Decimal(raw),
-            unit="分",
-            decimals=len(frac),
-        )
-        self.next_id += 1
-        self.quantities.append(q)
-        return q
+        return self.scan.mint(start, start + len(raw), Decimal(raw), "分")
 
     def _offset(self, cell: Block, needle: str) -> int:
         return self.scan.text[cell.start : cell.end].find(needle)

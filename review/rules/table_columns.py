@@ -98,9 +98,8 @@ def _roles(row: Row) -> dict[str, int]:
 
 
 class _Reader:
-    def __init__(self, scan: Scan, next_id: int) -> None:
-        self.scan, self.next_id = scan, next_id
-        self.quantities: list[Quantity] = []
+    def __init__(self, scan: Scan) -> None:
+        self.scan = scan
 
     def qty(self, cell: Cell, unit: str) -> Quantity | None:
         m = _NUM.match(cell.text)
@@ -110,29 +109,17 @@ class _Reader:
         unit = "%" if m.group("pct") else unit
         start = cell.start + self.scan.text[cell.start : cell.end].find(raw)
         end = start + len(raw) + (len(cell.text) - len(raw) if m.group("pct") else 0)
-        frac = raw.split(".")[1] if "." in raw else ""
-        q = Quantity(
-            id=f"q{self.next_id}",
-            text=self.scan.text[start:end],
-            start=start,
-            end=end,
-            value=Decimal(raw),
-            unit=unit,
-            decimals=len(frac),
-        )
-        self.next_id += 1
-        self.quantities.append(q)
-        return q
+        return self.scan.mint(start, end, Decimal(raw), unit)
 
 
-def extract_table_columns(scan: Scan, next_id: int) -> tuple[list[Relation], list[Quantity]]:
-    reader = _Reader(scan, next_id)
+def extract_table_columns(scan: Scan) -> list[Relation]:
+    reader = _Reader(scan)
     relations: list[Relation] = []
     for rows in tables_of(scan):
         if any(_CAT_CELL.search(re.sub(r"\s", "", c.text)) for row in rows for c in row):
             continue  # a 打分表 with category caps: read by review.rules.score_table
         relations.extend(_read(reader, rows))
-    return relations, reader.quantities
+    return relations
 
 
 def _units(header: Row, roles: dict[str, int], default: str) -> dict[str, str]:
