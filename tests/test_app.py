@@ -286,3 +286,21 @@ def test_any_file_type_reaches_our_own_chinese_refusal() -> None:
     errors = " ".join(e.value for e in at.error)
     assert "无法读取" in errors and "doc" in errors
     assert at.file_uploader[0].proto.type == []  # no type list for Streamlit to refuse by
+
+
+def test_a_decision_whose_finding_is_gone_is_shown_as_history() -> None:
+    text = (SAMPLES / SEED).read_text(encoding="utf-8")
+    at = upload(start(), "中峰镇.txt", text.encode())
+    picker = widget(at.selectbox, "选择问题")
+    unit = next(o.split()[0] for o in picker.options if "单位" in o)
+    picker.set_value(unit).run()
+    widget(at.radio, "审核结论").set_value("驳回")
+    widget(at.text_input, "审核人").input("张三")
+    next(b for b in at.button if b.label == "保存").click().run()
+    revised = upload(start(), "中峰镇.txt", text.replace("617705万元", "617705元", 1).encode())  # the slip fixed
+    assert [e.label for e in revised.expander if e.label.startswith("历史审核结论")] == [
+        "历史审核结论：1 条所针对的问题在本次复核中已不再出现"
+    ]
+    (gone,) = [d.value for d in revised.dataframe if "原编号" in d.value.columns]
+    assert list(gone["原编号"]) == [unit] and list(gone["结论"]) == ["驳回"]
+    assert set(table(revised)["审核结论"]) == {"未审核"}  # not moved onto another finding
