@@ -1,11 +1,17 @@
 """The deterministic rules extractor: always available, offline, grounded by construction
-(every quantity is found by scanning the document text itself)."""
+(every quantity is found by scanning the document text itself).
+
+The extractors form a registry (RULES): each names what it reads, the registry fixes the order
+they run in, and OUTPUT_ORDER the order of their relations in the claims."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
-from review.claims import Claims, Quantity
+from review.claims import BalanceRelation, Claims, Quantity, ScoreTree, SumRelation, Unread
 from review.document import Document
 from review.rules.counts import extract_counts
 from review.rules.deltas import extract_deltas, extract_stated_balances
@@ -33,45 +39,131 @@ from review.rules.table_columns import extract_table_columns
 _BUDGET = re.compile(r"预算安排|预算收入|预算数|预算总额|收入总额|收入合计|支出预算|部门预算")
 
 
+@dataclass
+class Found:
+    """What the rules have found so far in one document: the scan (with the quantities the table
+    readers minted), each rule's relations by rule name, and what could not be read."""
+
+    scan: Scan
+    by_rule: dict[str, list[Any]] = field(default_factory=dict)
+    unread: list[Unread] = field(default_factory=list)
+    sums: list[SumRelation] = field(default_factory=list)
+    balances: list[BalanceRelation] = field(default_factory=list)
+    trees: list[ScoreTree] = field(default_factory=list)
+    budget: Quantity | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One extractor: its name, the rules whose findings it reads, and what it emits."""
+
+    name: str
+    reads: tuple[str, ...]
+    run: Callable[[Found], Sequence[Any]]
+
+
+def _sums(f: Found) -> list[SumRelation]:
+    f.sums, f.balances = extract_sums(f.scan)
+    return f.sums
+
+
+def _table_scores(f: Found) -> list[ScoreTree]:
+    f.trees = extract_table_scores(f.scan)
+    return f.trees
+
+
+def _with_unread(found: tuple[list[Any], list[Unread]], f: Found) -> list[Any]:
+    relations, unread = found
+    f.unread += unread
+    return relations
+
+
+def _budget_ceilings(f: Found) -> list[Any]:
+    f.budget = _budget_total(f.scan.quantities)
+    return extract_budget_ceilings(f.scan, f.budget)
+
+
+# The registry, in the order the rules run: a rule runs after the rules it reads, and the table
+# readers run in a fixed order because they mint quantity ids. A new phrasing is a new entry here.
+RULES: tuple[Rule, ...] = (
+    Rule("sums", (), _sums),
+    Rule("balances", ("sums",), lambda f: f.balances),
+    Rule("table_scores", (), _table_scores),
+    Rule("table_columns", (), lambda f: extract_table_columns(f.scan)),
+    Rule("form_funds", (), lambda f: _with_unread(extract_form_funds(f.scan), f)),
+    Rule("form_scores", (), lambda f: _with_unread(extract_form_scores(f.scan), f)),
+    Rule("deltas", (), lambda f: extract_deltas(f.scan)),
+    Rule("stated_balances", (), lambda f: extract_stated_balances(f.scan)),
+    Rule("ratios", ("sums",), lambda f: extract_ratios(f.scan, f.sums)),
+    Rule("counts", ("sums",), lambda f: extract_counts(f.scan, f.sums)),
+    Rule("enumerated_counts", (), lambda f: extract_enumerated_counts(f.scan)),
+    Rule("text_scores", (), lambda f: extract_text_scores(f.scan)),
+    Rule("years", (), lambda f: extract_years(f.scan)),
+    Rule("assertions", (), lambda f: extract_assertions(f.scan)),
+    Rule("plan_actual", ("sums",), lambda f: extract_plan_actual(f.scan, f.sums)),
+    Rule("unit_prices", (), lambda f: extract_unit_prices(f.scan)),
+    Rule(
+        "same_facts",
+        ("table_scores", "table_columns", "form_funds", "form_scores"),
+        lambda f: extract_same_facts(f.scan, f.trees, f.scan.minted),
+    ),
+    Rule("budget_ceilings", (), _budget_ceilings),
+    Rule("execution_rate", (), lambda f: extract_execution_rate(f.scan)),
+    Rule(
+        "grade_statements",
+        ("table_scores", "table_columns", "form_funds", "form_scores"),
+        lambda f: extract_grade_statements(f.scan, f.scan.quantities + f.scan.minted),
+    ),
+)
+# The order of the relations in the claims (and so in the JSON): unchanged by how the rules run.
+OUTPUT_ORDER = (
+    "table_columns",
+    "form_funds",
+    "form_scores",
+    "sums",
+    "balances",
+    "deltas",
+    "stated_balances",
+    "ratios",
+    "counts",
+    "enumerated_counts",
+    "text_scores",
+    "table_scores",
+    "years",
+    "assertions",
+    "plan_actual",
+    "unit_prices",
+    "same_facts",
+    "budget_ceilings",
+    "execution_rate",
+    "grade_statements",
+)
+
+
+def _validate(rules: tuple[Rule, ...], order: tuple[str, ...]) -> None:
+    names = [r.name for r in rules]
+    for i, r in enumerate(rules):
+        missing = [n for n in r.reads if n not in names[:i]]
+        if missing:
+            raise ValueError(f"rule {r.name} reads {missing}, which do not run before it")
+    if sorted(order) != sorted(names):
+        raise ValueError("OUTPUT_ORDER must name every rule once")
+
+
+_validate(RULES, OUTPUT_ORDER)
+
+
 def extract_rules(doc: Document, period: int | None = None) -> Claims:
-    scan = Scan.of(doc)
-    sums, balances = extract_sums(scan)
-    # the table readers mint the bare-number quantities they find on the scan (scan.minted)
-    trees = extract_table_scores(scan)
-    columns = extract_table_columns(scan)
-    funds, unread = extract_form_funds(scan)
-    form_trees, form_unread = extract_form_scores(scan)
-    unread += form_unread
-    table_qty = scan.minted
-    relations = [
-        *columns,
-        *funds,
-        *form_trees,
-        *sums,
-        *balances,
-        *extract_deltas(scan),
-        *extract_stated_balances(scan),
-        *extract_ratios(scan, sums),
-        *extract_counts(scan, sums),
-        *extract_enumerated_counts(scan),
-        *extract_text_scores(scan),
-        *trees,
-        *extract_years(scan),
-        *extract_assertions(scan),
-        *extract_plan_actual(scan, sums),
-        *extract_unit_prices(scan),
-        *extract_same_facts(scan, trees, table_qty),
-    ]
-    budget = _budget_total(scan.quantities)
-    relations.extend(extract_budget_ceilings(scan, budget))
-    relations.extend(extract_execution_rate(scan))
-    relations.extend(extract_grade_statements(scan, scan.quantities + table_qty))
+    found = Found(Scan.of(doc))
+    for rule in RULES:
+        found.by_rule[rule.name] = list(rule.run(found))
+    scan = found.scan
     return Claims(
-        quantities=tuple(scan.quantities + table_qty),
-        relations=tuple(relations),
+        quantities=tuple(scan.quantities + scan.minted),
+        relations=tuple(r for name in OUTPUT_ORDER for r in found.by_rule[name]),
         period=period or infer_period(doc.text),
-        budget_total=budget.id if budget else None,
-        unread=tuple(unread),
+        budget_total=found.budget.id if found.budget else None,
+        unread=tuple(found.unread),
     )
 
 
