@@ -15,6 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from review.errors import ConfigError
+from review.scoring import grade_for
 
 RuleKind = Literal[
     "proportional",
@@ -116,10 +117,11 @@ class RubricPack(_Frozen):
         return None
 
     def grade(self, score: Decimal) -> str:
-        for band in self.grades:
-            if score >= band.min:
-                return band.name
-        return self.grades[-1].name
+        return grade_for(score, self.bands)
+
+    @property
+    def bands(self) -> tuple[tuple[str, Decimal], ...]:
+        return tuple((g.name, g.min) for g in self.grades)
 
 
 def _norm(name: str) -> str:

@@ -4,6 +4,7 @@ Each function returns the interval of scores the rule allows for the inputs as s
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from review.intervals import Interval
@@ -99,7 +100,16 @@ def rescale_not_applicable(
     return total_score.scale(full / (full - not_applicable_weight))
 
 
-def grade_for(score: Decimal, bands: list[tuple[str, Decimal]]) -> str:
+# The grade bands used when no rubric pack gives its own (优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 below).
+DEFAULT_GRADES: tuple[tuple[str, Decimal], ...] = (
+    ("优", Decimal(90)),
+    ("良", Decimal(80)),
+    ("中", Decimal(60)),
+    ("差", Decimal(0)),
+)
+
+
+def grade_for(score: Decimal, bands: Sequence[tuple[str, Decimal]] = DEFAULT_GRADES) -> str:
     """Grade of a score from bands ordered high to low, e.g. [("优", 90), ("良", 80), ("中", 60), ("差", 0)]."""
     for name, floor in bands:
         if score >= floor:

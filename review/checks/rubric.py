@@ -10,9 +10,7 @@ from review.checks.base import Context, computed_value, finding, fmt, span_of, v
 from review.claims import ExecutionRate, FormulaScore, GradeStatement, Quantity, ScoreTree, SumRelation
 from review.findings import Finding, Severity, Value
 from review.intervals import Interval
-from review.scoring import budget_execution
-
-DEFAULT_GRADES = (("优", Decimal(90)), ("良", Decimal(80)), ("中", Decimal(60)), ("差", Decimal(0)))
+from review.scoring import DEFAULT_GRADES, budget_execution, grade_for
 
 
 def check_rubric(ctx: Context) -> list[Finding]:
@@ -159,13 +157,13 @@ def _pack_weights(ctx: Context) -> list[Finding]:
 
 
 def _grades(ctx: Context) -> list[Finding]:
-    bands = [(g.name, g.min) for g in ctx.rubric.grades] if ctx.rubric else list(DEFAULT_GRADES)
+    bands = ctx.rubric.bands if ctx.rubric else DEFAULT_GRADES
     out = []
     for rel in ctx.claims.relations:
         if not isinstance(rel, GradeStatement):
             continue
         score = ctx.q[rel.score]
-        expected = next(name for name, floor in bands if score.value >= floor or floor == bands[-1][1])
+        expected = grade_for(score.value, bands)
         if rel.band == expected:
             continue
         out.append(

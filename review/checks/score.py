@@ -10,8 +10,7 @@ from review.checks.base import Context, computed_value, finding, fmt, value_of
 from review.claims import Quantity, ScoreNode, ScoreTree, SumRelation
 from review.findings import Finding
 from review.intervals import Interval, total
-
-DEFAULT_GRADES = ((Decimal(90), "优"), (Decimal(80), "良"), (Decimal(60), "中"), (Decimal(0), "差"))
+from review.scoring import DEFAULT_GRADES, grade_for
 
 
 def rule_name(ctx: Context, tree: ScoreTree, rule: str) -> str:
@@ -21,9 +20,7 @@ def rule_name(ctx: Context, tree: ScoreTree, rule: str) -> str:
 
 
 def grade_of(ctx: Context, score: Decimal) -> str:
-    if ctx.rubric:
-        return ctx.rubric.grade(score)
-    return next(name for floor, name in DEFAULT_GRADES if score >= floor)
+    return grade_for(score, ctx.rubric.bands if ctx.rubric else DEFAULT_GRADES)
 
 
 def stated_total(ctx: Context) -> Quantity | None:
