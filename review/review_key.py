@@ -28,14 +28,6 @@ class ReviewOptions(BaseModel):
         payload = f"{sha256}\x1f{self.model_dump_json()}"
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
-    def describe(self) -> str:
-        parts = [f"工具 {self.tool_version}", f"抽取 {self.extractor}"]
-        if self.model:
-            parts.append(f"模型 {self.model}")
-        parts.append(f"评分标准 {self.rubric or '自动'}")
-        parts.append(f"年度 {self.period or '自动'}")
-        return "，".join(parts)
-
 
 def rubric_option(pack: RubricPack | None) -> str:
     """The rubric part of the key for a pack chosen on the command line (None: chosen per report);

@@ -40,6 +40,7 @@ _OPENERS = (
 )
 _ITEM = re.compile(r"^[\u4e00-\u9fffA-Za-z（）()]{2,16}$")
 _JOIN = re.compile(r"(?<=[\u4e00-\u9fff])(?:和|与|及)(?=[\u4e00-\u9fff])")
+_SEPARATOR = re.compile(rf"(、|{_JOIN.pattern})")  # what joins the names, kept by re.split
 _BOUNDARY = "，。；：:！？\n（(）)“”\"' \t|｜"
 
 
@@ -84,7 +85,7 @@ def _items_before(text: str, end: int) -> list[tuple[int, int]]:
         return []
     pieces: list[tuple[int, int]] = []
     pos = start
-    for part in re.split(r"(、|(?<=[\u4e00-\u9fff])(?:和|与|及)(?=[\u4e00-\u9fff]))", run):
+    for part in _SEPARATOR.split(run):
         if part in ("、", "和", "与", "及"):
             pos += len(part)
             continue

@@ -34,7 +34,8 @@ from typing import Any
 from review.claims import FormulaScore, Quantity, RatioRelation, Relation, SumRelation, Unread
 from review.rules.scan import Scan
 
-_SEP = r"[\s|｜:：]*"
+_SEP = re.compile(r"[\s|｜:：]*")
+_DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*([%％]))?(?![\d.])")
 _UNIT_PAREN = re.compile(r"[（(]\s*(万元|元|%|％|分)\s*[)）]")
 # between two column names of a header: separators and short parentheticals — (万元), (A), (B/A), (20分*执行率)
@@ -125,12 +126,9 @@ def find_blocks(text: str) -> list[Block]:
     pos = 0
     while (header := _header(text, pos, tpl)) is not None:
         roles, start, end = header
-        rows, stop = _rows(text, end, tpl)
+        rows, stop, closed = _rows(text, end, tpl)
         if rows:
-            closed = stop < len(text) and bool(
-                _WORD.match(text, stop) or re.match(r"[^\s|｜\d]", text[stop : stop + 1])
-            )
-            out.append(Block(roles, _unit(text, start, end), tuple(rows), closed=closed and stop < end + _WINDOW))
+            out.append(Block(roles, _unit(text, start, end), tuple(rows), closed=closed))
         pos = max(stop, end)
     return out
 
@@ -161,15 +159,17 @@ def _unit(text: str, start: int, end: int) -> str:
     return m.group(1) if m and m.group(1) in ("万元", "元") else "万元"
 
 
-def _rows(text: str, pos: int, tpl: Template) -> tuple[list[Row], int]:
-    """Rows after a header: a row label, then numbers and empty marks, until a label or other text."""
+def _rows(text: str, pos: int, tpl: Template) -> tuple[list[Row], int, bool]:
+    """Rows after a header: a row label, then numbers and empty marks, until a label or other text.
+    Also where it stopped, and whether the form goes on there (other text, not a digit run): the
+    block is closed, not cut off by the end of the text or of the window."""
     rows: list[Row] = []
     limit = min(len(text), pos + _WINDOW)
     label: tuple[str, int] | None = None
     tokens: list[Token] = []
-    i, skipped = pos, 0
+    i, skipped, closed = pos, 0, False
     while i < limit:
-        gap = re.compile(_SEP).match(text, i)
+        gap = _SEP.match(text, i)
         i = gap.end() if gap else i
         if i >= limit:
             break
@@ -192,10 +192,11 @@ def _rows(text: str, pos: int, tpl: Template) -> tuple[list[Row], int]:
         if label is None and (m := _WORD.match(text, i)) and (skipped := skipped + len(m.group())) <= 24:
             i = m.end()  # a header column the template does not know (原因, 偏差原因分析): before any row
             continue
+        closed = _DIGIT.match(text, i) is None
         break  # other text: the block ends
     if label is not None:
         rows.append(Row(label[0], label[1], tuple(tokens)))
-    return rows, i
+    return rows, i, closed
 
 
 def readings(row: Row, header: tuple[str, ...], fills: tuple[str, ...]) -> list[dict[str, Token]]:

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from review.claims import Quantity, ScoreNode, ScoreTree, Unread
+from review.claims import ScoreNode, ScoreTree, Unread
 from review.rules.scan import Scan
 
 _SP = r"\s*"
@@ -64,9 +64,6 @@ def extract_form_scores(scan: Scan) -> tuple[list[ScoreTree], list[Unread]]:
     unread: list[Unread] = []
     trees: list[ScoreTree] = []
 
-    def qty(start: int, end: int, value: Decimal, label: str) -> Quantity:
-        return scan.mint(start, end, value, "分", label)
-
     forms = _forms(headings)
     for form in forms:
         layout = _layout(text, form[0].start())
@@ -82,7 +79,7 @@ def extract_form_scores(scan: Scan) -> tuple[list[ScoreTree], list[Unread]]:
             if not leaves:
                 continue
             name = re.sub(r"\s", "", h.group("name"))
-            cap = qty(h.start("cap"), h.end("cap"), Decimal(h.group("cap")), f"{name}·分值")
+            cap = scan.mint(h.start("cap"), h.end("cap"), Decimal(h.group("cap")), "分", f"{name}·分值")
             kids = []
             for w, s in leaves:
                 nid = f"n{len(nodes) + len(cats) + 2}"
@@ -93,8 +90,8 @@ def extract_form_scores(scan: Scan) -> tuple[list[ScoreTree], list[Unread]]:
                         name=label or name,
                         name_start=w.start,
                         name_end=s.end,
-                        weight=qty(w.start, w.end, w.value, f"{label}·分值").id,
-                        score=qty(s.start, s.end, s.value, f"{label}·得分").id,
+                        weight=scan.mint(w.start, w.end, w.value, "分", f"{label}·分值").id,
+                        score=scan.mint(s.start, s.end, s.value, "分", f"{label}·得分").id,
                         path=(name,),
                     )
                 )
