@@ -19,6 +19,7 @@ import logging
 import os
 import tempfile
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
@@ -85,7 +86,7 @@ class Settings:
         return ReviewOptions(extractor=self.extractor, model=self.identity)
 
 
-def _max_mb(env: os._Environ[str] | dict[str, str]) -> int:
+def _max_mb(env: Mapping[str, str]) -> int:
     raw = str(env.get("REVIEW_MAX_MB", "")).strip()
     return int(raw) if raw.isdigit() and int(raw) > 0 else DEFAULT_MAX_MB
 
