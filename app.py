@@ -2,13 +2,13 @@
 
 Run with `make run` (serves on 127.0.0.1). Settings read here and nowhere else in the page:
 REVIEW_HOME (folder of the review database, default ~/.local/share/jixiao-fuhe: review.config), the
-REVIEW_LLM_* model settings (see review.llm.settings; with a model the extractor is hybrid, else
+REVIEW_LLM_* model settings (see review.extract.llm.settings; with a model the extractor is hybrid, else
 rules) and REVIEW_MAX_MB (largest report accepted, default 20 MB; refused by our own check with a
 Chinese message — server.maxUploadSize in .streamlit/config.toml only bounds what Streamlit itself
 receives).
 
-Layout and widgets only: reviewing is review.pipeline, storage review.store, the source view
-review.highlight (which escapes all report text), files review.export. Report text reaches the
+Layout and widgets only: reviewing is review.pipeline, storage review.store.reviews, the source view
+review.present.highlight (which escapes all report text), files review.present.export. Report text reaches the
 page only through st.html(escaped), st.dataframe, st.code/st.text or md_text-escaped Markdown.
 """
 
@@ -29,14 +29,16 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
 
-from review import __version__, config, export, llm
-from review.errors import DocumentLoadError, ReviewError
-from review.highlight import LEGEND, finding_card, highlight, md_text
-from review.loader import load
+from review import __version__, config
+from review.core.errors import DocumentLoadError, ReviewError
+from review.extract import llm
+from review.load.loader import load
 from review.pipeline import review_document
-from review.render import CHECK_CN, SEVERITY_CN, line_of
+from review.present import export
+from review.present.highlight import LEGEND, finding_card, highlight, md_text
+from review.present.render import CHECK_CN, SEVERITY_CN, line_of
 from review.review_key import ReviewOptions
-from review.store import DECISION_CN, DECISION_OF_CN, Decision, Store, StoredReview, local_time
+from review.store.reviews import DECISION_CN, DECISION_OF_CN, Decision, Store, StoredReview, local_time
 
 ROOT = Path(__file__).resolve().parent
 SAMPLES = ROOT / "eval" / "samples"

@@ -21,9 +21,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from review.batch import run_batch  # noqa: E402
-from review.document import Document  # noqa: E402
+from review.core.document import Document  # noqa: E402
+from review.load.texttables import text_blocks  # noqa: E402
 from review.pipeline import review_document  # noqa: E402
-from review.texttables import text_blocks  # noqa: E402
 
 SAMPLES = sorted((ROOT / "eval" / "samples").glob("*.txt"))
 

@@ -18,9 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from review.chunking import chunk  # noqa: E402
-from review.llm import build_extractor, load_settings  # noqa: E402
-from review.loader import load  # noqa: E402
+from review.extract.chunking import chunk  # noqa: E402
+from review.extract.llm import build_extractor, load_settings  # noqa: E402
+from review.load.loader import load  # noqa: E402
 from review.pipeline import review_document  # noqa: E402
 from tests.llm_server import ScriptedServer, chat, relations  # noqa: E402
 

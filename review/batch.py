@@ -10,13 +10,13 @@ from contextlib import closing
 from functools import partial
 from pathlib import Path
 
-from review.errors import ReviewError
-from review.loader import load
-from review.outcomes import Outcome, Review
+from review.core.errors import ReviewError
+from review.core.outcomes import Outcome, Review
+from review.load.loader import load
 from review.pipeline import review_document
 from review.review_key import ReviewOptions, rubric_option
-from review.rubric import resolve_pack
-from review.store import Store
+from review.scoring.packs import resolve_pack
+from review.store.reviews import Store
 from review.workers import supervise
 
 DEFAULT_TIMEOUT = 120.0  # seconds one file may take in a worker process before it is stopped

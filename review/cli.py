@@ -18,20 +18,21 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from review import __version__, argparse_zh, config, contract, export
+from review import __version__, argparse_zh, config
 from review.batch import DEFAULT_TIMEOUT, Outcome, run_batch
-from review.errors import ConfigError, ReviewError
-from review.findings import SEVERITY_ORDER
-from review.loader import load
-from review.outcomes import Review
+from review.core.errors import ConfigError, ReviewError
+from review.core.findings import SEVERITY_ORDER
+from review.core.outcomes import Review
+from review.load.loader import load
 from review.pipeline import review_document
-from review.render import BatchProgress, summary_table, to_json, to_jsonl_line, to_markdown, to_text
+from review.present import contract, export
+from review.present.render import BatchProgress, summary_table, to_json, to_jsonl_line, to_markdown, to_text
 from review.review_key import ReviewOptions, rubric_option
-from review.rubric import RubricPack, bundled_packs, resolve_pack
-from review.store import Store
+from review.scoring.packs import RubricPack, bundled_packs, resolve_pack
+from review.store.reviews import Store
 
 if TYPE_CHECKING:
-    from review.llm import LLMExtractor
+    from review.extract.llm import LLMExtractor
 
 SUPPORTED = (".txt", ".docx", ".pdf")
 FORMATS = ["text", "json", "markdown", "jsonl", "csv", "xlsx"]
@@ -177,7 +178,7 @@ def _schema() -> int:
 
 def _model_extractor(args: argparse.Namespace) -> LLMExtractor | None:
     """The model extractor for --extractor llm|hybrid (hybrid is the default once a model is set up)."""
-    from review import llm  # the model path only
+    from review.extract import llm  # the model path only
 
     if args.extractor is None:
         args.extractor = "hybrid" if llm.model_configured(os.environ) else "rules"
@@ -189,7 +190,7 @@ def _model_extractor(args: argparse.Namespace) -> LLMExtractor | None:
 
 
 def _progress_bar(path: Path) -> Callable[[int, int], None]:
-    from review.llm import ProgressBar
+    from review.extract.llm import ProgressBar
 
     return ProgressBar(path.name)
 
@@ -290,7 +291,7 @@ def _output(
 
 
 def _working_paper(fmt: str, reviews: list[Review], store: Store | None, options: ReviewOptions) -> bytes:
-    """The page's working paper (review.export) for these reviews; with --db/--resume the decisions
+    """The page's working paper (review.present.export) for these reviews; with --db/--resume the decisions
     saved on each finding come along."""
     papers = []
     for r in reviews:

@@ -1,6 +1,6 @@
 """Orchestration: document → claims → findings, with the review's status.
 
-The types it returns live in review.outcomes (re-exported here for callers of review_document)."""
+The types it returns live in review.core.outcomes (re-exported here for callers of review_document)."""
 
 from __future__ import annotations
 
@@ -8,14 +8,14 @@ from typing import Literal
 
 from review.checks import run_checks
 from review.checks.base import Context
-from review.claims import Claims, ScoreTree
-from review.document import Document
-from review.errors import ConfigError
-from review.findings import SEVERITY_ORDER, Finding, with_fingerprints
-from review.merge import merge_claims
-from review.outcomes import ChunkOutcome, ModelExtractor, ModelResult, Progress, Review
-from review.rubric import RubricPack, choose_pack
-from review.rules import extract_rules
+from review.core.claims import Claims, ScoreTree
+from review.core.document import Document
+from review.core.errors import ConfigError
+from review.core.findings import SEVERITY_ORDER, Finding, with_fingerprints
+from review.core.outcomes import ChunkOutcome, ModelExtractor, ModelResult, Progress, Review
+from review.extract.merge import merge_claims
+from review.extract.rules import extract_rules
+from review.scoring.packs import RubricPack, choose_pack
 
 __all__ = ["ChunkOutcome", "ModelExtractor", "ModelResult", "Progress", "Review", "review_document"]
 

@@ -12,7 +12,7 @@ import hashlib
 from pydantic import BaseModel, ConfigDict
 
 from review import __version__
-from review.rubric import RubricPack
+from review.scoring.packs import RubricPack
 
 
 class ReviewOptions(BaseModel):

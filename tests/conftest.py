@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from review.document import Document
+from review.core.document import Document
+from review.load.texttables import text_blocks
 from review.pipeline import Review, review_document
-from review.texttables import text_blocks
 from tests.procs import RUN_MARK, leftover_servers
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -49,8 +49,8 @@ from docx.shared import Inches, Length, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
-from review.document import Document
-from review.texttables import find_tables, split_lines
+from review.core.document import Document
+from review.load.texttables import find_tables, split_lines
 
 SEEDS = Path(__file__).resolve().parents[1] / "eval" / "samples"
 LIBREOFFICE = shutil.which("libreoffice") or shutil.which("soffice")

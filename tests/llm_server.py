@@ -119,7 +119,7 @@ class ScriptedServer:
         return self
 
     def modes(self) -> list[str]:
-        """The structured-output mode of each recorded request, as review.llm.client names them."""
+        """The structured-output mode of each recorded request, as review.extract.llm.client names them."""
         out = []
         for r in self.requests:
             rf = r.get("response_format") or {}

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 RUN_MARK = "REVIEW_TEST_RUN"  # set once per test session; every process the tests start inherits it
-SERVER_MARKS = (b"llama_cpp.server", b"review/llm/guard.py")
+SERVER_MARKS = (b"llama_cpp.server", b"review/extract/llm/guard.py")
 
 
 def running(pid: int) -> bool:

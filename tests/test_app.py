@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from review.claims import Claims
-from review.document import Document, PageIssue
+from review.core.claims import Claims
+from review.core.document import Document, PageIssue
 from review.pipeline import Review
 from review.review_key import ReviewOptions
-from review.store import Store
+from review.store.reviews import Store
+from tests.conftest import LABELS, ROOT, SAMPLES
 
-from .conftest import LABELS, ROOT, SAMPLES
 from .llm_server import ScriptedServer, chat, error, num, relations
 
 APP = str(ROOT / "app.py")

@@ -17,7 +17,7 @@ from review import batch, cli
 from review.batch import Outcome, run_batch
 from review.cli import main
 from review.evaluation import cli as eval_cli
-from review.store import Store
+from review.store.reviews import Store
 from tests.conftest import SAMPLES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -109,8 +109,8 @@ def test_sigkill_mid_batch_loses_nothing_committed_and_resume_finishes(tmp_path)
 
 DECIDER = """
 import sys
-from review.store import Store
-from review.loader import load
+from review.store.reviews import Store
+from review.load.loader import load
 from review.pipeline import review_document
 store = Store(sys.argv[1])
 review = review_document(load(sys.argv[2]))

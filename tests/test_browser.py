@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, SAMPLES
+from tests.conftest import ROOT, SAMPLES
 
 pytestmark = pytest.mark.slow  # Chromium and a streamlit server: not in `make test-fast`
 sync_api = pytest.importorskip("playwright.sync_api")

@@ -111,7 +111,7 @@ def test_the_working_paper_from_the_command_line_is_the_pages(tmp_path, capsys):
     """--format xlsx/csv give the exporter's columns (编号, 问题 …), every cell text."""
     from openpyxl import load_workbook
 
-    from review.export import COLUMNS
+    from review.present.export import COLUMNS
 
     out = tmp_path / "复核.xlsx"
     seed = str(SAMPLES / "003_f5c4fd1a932a52c1.txt")

@@ -11,9 +11,8 @@ from streamlit.testing.v1 import AppTest
 
 from review.cli import main
 from review.config import home, models_dir
-from review.llm.settings import load_settings
-
-from .conftest import ROOT, SAMPLES
+from review.extract.llm.settings import load_settings
+from tests.conftest import ROOT, SAMPLES
 
 SEED = SAMPLES / "000_695a98b4701d5873.txt"
 

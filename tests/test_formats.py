@@ -13,9 +13,9 @@ from collections import Counter
 
 import pytest
 
-from review.claims import ScoreTree
-from review.document import Document
-from review.loader import load
+from review.core.claims import ScoreTree
+from review.core.document import Document
+from review.load.loader import load
 from review.pipeline import Review, review_document
 from tests.docbuild import LIBREOFFICE, build_formats, check_invariants, seed_paths
 

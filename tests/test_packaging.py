@@ -16,14 +16,14 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, SAMPLES
+from tests.conftest import ROOT, SAMPLES
 
 pytestmark = pytest.mark.slow
 
 PROBE = """
 import json, review
-from review.llm.prompting import load_prompt
-from review.rubric import bundled_packs
+from review.extract.llm.prompting import load_prompt
+from review.scoring.packs import bundled_packs
 p = load_prompt()
 print(json.dumps({"file": review.__file__, "prompt": p.version, "examples": len(p.examples),
                   "packs": [pack.id for pack in bundled_packs()]}))

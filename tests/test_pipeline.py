@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from review.loader import load
+from review.load.loader import load
 from review.pipeline import review_document
 from tests.conftest import LABELS, SAMPLES
 

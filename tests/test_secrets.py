@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from review.export import to_csv, to_json_export, to_xlsx
-from review.store import Store
+from review.present.export import to_csv, to_json_export, to_xlsx
+from review.store.reviews import Store
 from tests.conftest import SAMPLES
 from tests.llm_server import ScriptedServer, chat, error, relations
 

@@ -14,7 +14,7 @@ from review.checks.rubric import check_rubric
 from review.checks.score import check_scores
 from review.checks.sums import check_sums
 from review.checks.unit import check_units
-from review.findings import Finding
+from review.core.findings import Finding
 
 CHECKS: list[Callable[[Context], list[Finding]]] = [
     check_sums,

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from review.checks.base import Context, computed_value, finding, in_unit, span_of, value_of
-from review.claims import BalanceRelation
-from review.findings import Finding
-from review.intervals import total
+from review.core.claims import BalanceRelation
+from review.core.findings import Finding
+from review.core.intervals import total
 
 
 def check_balances(ctx: Context) -> list[Finding]:

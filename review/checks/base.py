@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
-from review.claims import Claims, Quantity
-from review.findings import Check, Finding, Severity, Value
-from review.intervals import Interval
-from review.rubric import RubricPack
+from review.core.claims import Claims, Quantity
+from review.core.findings import Check, Finding, Severity, Value
+from review.core.intervals import Interval
+from review.scoring.packs import RubricPack
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ budget stated for the same scope."""
 from __future__ import annotations
 
 from review.checks.base import Context, finding, span_of, value_of
-from review.claims import Assertion, PlanActual, SameFact
-from review.findings import Finding
+from review.core.claims import Assertion, PlanActual, SameFact
+from review.core.findings import Finding
 
 
 def _same_facts(ctx: Context) -> list[Finding]:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from review.checks.base import Context, finding
-from review.claims import CountRelation
-from review.findings import Finding, Value
+from review.core.claims import CountRelation
+from review.core.findings import Finding, Value
 
 
 def check_counts(ctx: Context) -> list[Finding]:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from review.checks.base import Context, finding
-from review.claims import YearMention
-from review.findings import Finding, Value
+from review.core.claims import YearMention
+from review.core.findings import Finding, Value
 
 
 def check_dates(ctx: Context) -> list[Finding]:

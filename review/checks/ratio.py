@@ -6,9 +6,9 @@ from collections import defaultdict
 from decimal import Decimal
 
 from review.checks.base import Context, computed_value, finding, span_of, value_of
-from review.claims import RatioRelation
-from review.findings import Finding
-from review.intervals import Interval
+from review.core.claims import RatioRelation
+from review.core.findings import Finding
+from review.core.intervals import Interval
 
 
 def check_ratios(ctx: Context) -> list[Finding]:

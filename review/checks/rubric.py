@@ -7,10 +7,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from review.checks.base import Context, computed_value, finding, fmt, span_of, value_of
-from review.claims import ExecutionRate, FormulaScore, GradeStatement, Quantity, ScoreTree, SumRelation
-from review.findings import Finding, Severity, Value
-from review.intervals import Interval
-from review.scoring import DEFAULT_GRADES, budget_execution, grade_for
+from review.core.claims import ExecutionRate, FormulaScore, GradeStatement, Quantity, ScoreTree, SumRelation
+from review.core.findings import Finding, Severity, Value
+from review.core.intervals import Interval
+from review.scoring.formulas import DEFAULT_GRADES, budget_execution, grade_for
 
 
 def check_rubric(ctx: Context) -> list[Finding]:

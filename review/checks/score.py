@@ -7,10 +7,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from review.checks.base import Context, computed_value, finding, fmt, value_of
-from review.claims import Quantity, ScoreNode, ScoreTree, SumRelation
-from review.findings import Finding
-from review.intervals import Interval, total
-from review.scoring import DEFAULT_GRADES, grade_for
+from review.core.claims import Quantity, ScoreNode, ScoreTree, SumRelation
+from review.core.findings import Finding
+from review.core.intervals import Interval, total
+from review.scoring.formulas import DEFAULT_GRADES, grade_for
 
 
 def rule_name(ctx: Context, tree: ScoreTree, rule: str) -> str:

@@ -6,9 +6,9 @@ from collections import Counter
 from decimal import Decimal
 
 from review.checks.base import Context, computed_value, finding, fmt, in_unit, span_of, value_of
-from review.claims import Quantity, SumRelation
-from review.findings import Finding, Value
-from review.intervals import total
+from review.core.claims import Quantity, SumRelation
+from review.core.findings import Finding, Value
+from review.core.intervals import total
 
 
 def check_sums(ctx: Context) -> list[Finding]:

@@ -7,9 +7,9 @@ from decimal import Decimal
 from statistics import median
 
 from review.checks.base import Context, finding, fmt, span_of, value_of
-from review.claims import BudgetCeiling, UnitPrice
-from review.findings import Finding, Value
-from review.intervals import Interval
+from review.core.claims import BudgetCeiling, UnitPrice
+from review.core.findings import Finding, Value
+from review.core.intervals import Interval
 
 OUTLIER_FACTOR = Decimal(1000)
 PRICE_TOLERANCE = Decimal("0.05")

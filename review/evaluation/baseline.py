@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from review.errors import ReviewError
+from review.core.errors import ReviewError
 from review.evaluation.report import LOWER_IS_BETTER, metrics
 
 TOLERANCE = 0.02

@@ -18,10 +18,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from review.claims import Claims, Quantity, Relation
+from review.core.claims import Claims, Quantity, Relation
+from review.core.numbers import MONEY_SCALE
 from review.evaluation.labels import GoldClaims, Span, locate
 from review.evaluation.scoring import GoldSpan, overlaps, ratio
-from review.numbers import MONEY_SCALE
 
 _KIND = {
     "ratio": "ratio",

@@ -19,12 +19,12 @@ from pathlib import Path
 from typing import NoReturn
 
 from review import argparse_zh
-from review.errors import ConfigError, ReviewError
+from review.core.errors import ConfigError, ReviewError
+from review.core.outcomes import ModelExtractor
 from review.evaluation import baseline
 from review.evaluation.decisions import import_decisions
 from review.evaluation.report import table
 from review.evaluation.runner import EvalOptions, run_eval
-from review.outcomes import ModelExtractor
 
 DEFAULT_LABELS = ("eval/labels", "eval/corpus/labels")
 
@@ -90,10 +90,11 @@ def _model(args: argparse.Namespace) -> ModelExtractor | None:
     if args.extractor == "rules":
         return None
     try:
-        from review.llm import build_extractor, load_settings
+        from review.extract.llm import build_extractor, load_settings
     except ImportError:
         raise ConfigError(
-            f"--extractor {args.extractor}：本版本没有模型抽取（review.llm.build_extractor），请用 --extractor rules"
+            f"--extractor {args.extractor}：本版本没有模型抽取"
+            "（review.extract.llm.build_extractor），请用 --extractor rules"
         ) from None
     settings = load_settings(os.environ, cache=args.cache)
     return build_extractor(settings, replay=args.replay)

@@ -1,6 +1,6 @@
 """Auditors' decisions as new labeled samples (`review eval import-decisions`).
 
-Reads the review store the page writes (review.store: saved reviews and the append-only
+Reads the review store the page writes (review.store.reviews: saved reviews and the append-only
 decision log) and, for every saved review with at least one decision, writes the report's text
 as a sample and a labels file: a finding confirmed (确认) becomes a gold finding with the
 severity it was shown with, a finding dismissed (驳回) becomes a clean relation (flagging it again
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from review.evaluation.labels import CleanRelation, DocLabels, GoldFinding, LabelError, dump_labels
-from review.store import Store, StoredReview
+from review.store.reviews import Store, StoredReview
 
 _UNSAFE = re.compile(r"[^\w\u4e00-\u9fff-]+")
 

@@ -16,8 +16,8 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from review.errors import ReviewError
-from review.findings import Check, Severity
+from review.core.errors import ReviewError
+from review.core.findings import Check, Severity
 
 Span = tuple[int, int]
 _M = TypeVar("_M", bound=BaseModel)

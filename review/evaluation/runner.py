@@ -15,9 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from review import __version__
-from review.claims import Claims
-from review.document import Document
-from review.errors import ReviewError
+from review.core.claims import Claims
+from review.core.document import Document
+from review.core.errors import ReviewError
+from review.core.findings import Finding
+from review.core.outcomes import ModelExtractor, Review
 from review.evaluation.claimscore import (
     claims_summary,
     coverage_counts,
@@ -27,11 +29,9 @@ from review.evaluation.claimscore import (
 from review.evaluation.labels import LabeledSample, LabelError, load_labels, validate
 from review.evaluation.scoring import DocScore, GoldSpan, gold_spans, ratio, score_doc, summarize
 from review.evaluation.seeding import KINDS, Seed, already_flagged, judge, seeds_for
-from review.findings import Finding
-from review.loader import load
-from review.outcomes import ModelExtractor, Review
+from review.load.loader import load
+from review.load.texttables import text_blocks
 from review.pipeline import review_document
-from review.texttables import text_blocks
 
 Say = Callable[[str], None]
 

@@ -19,8 +19,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from review.core.findings import Finding
 from review.evaluation.labels import DocLabels, Span, require
-from review.findings import Finding
 
 
 def overlaps(a: Span, b: Span) -> bool:

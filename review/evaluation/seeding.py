@@ -27,9 +27,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from review.core.findings import Finding
 from review.evaluation.labels import CleanRelation, DocLabels, Span, locate
 from review.evaluation.scoring import overlaps
-from review.findings import Finding
 
 QUOTE_KIND = {"sum": "total", "balance": "total", "ratio": "rate", "score": "score", "count": "count"}
 ITEMISED = frozenset({"sum", "count", "score"})  # components follow the quote; others only when labeled

@@ -8,7 +8,7 @@ from decimal import Decimal
 from review.checks.base import Context
 from review.checks.date import check_dates
 from review.checks.unit import check_units
-from review.claims import BudgetCeiling, Claims, Quantity, YearMention
+from review.core.claims import BudgetCeiling, Claims, Quantity, YearMention
 
 
 def qty(qid: str, text: str, start: int, value: str, unit: str, label: str = "") -> Quantity:
@@ -52,7 +52,7 @@ def test_a_year_in_a_listing_of_years_is_not_a_stray_year() -> None:
 
 def test_grades_and_the_execution_rate_arrive_as_claims() -> None:
     from review.checks.rubric import check_rubric
-    from review.claims import ExecutionRate, FormulaScore, GradeStatement
+    from review.core.claims import ExecutionRate, FormulaScore, GradeStatement
 
     text = "自评得分85分，评价等级为“优”。执行率96%"
     score = qty("s", "85分", text.index("85"), "85", "分", "自评得分")

@@ -2,8 +2,8 @@
 
 It holds the reviews (Review.model_dump) of the five seeds in eval/samples plus one synthetic review
 that fills what the seeds leave empty (unread pages, unread text, a model chunk with run costs),
-and what review.render printed for them then: `to_json` (with and without errors) and
-`to_jsonl_line` (documents, cached or not, and an error line). tests/test_contract.py renders the
+and what review.present.render printed for them then: `to_json` (with and without errors) and
+`to_jsonl_line` (documents, cached or not, and an error line). tests/present/test_contract.py renders the
 stored reviews with today's code and compares key by key. Do not re-run this to "update" the
 fixture: it is the contract's past, which later output may only add to.
 
@@ -20,12 +20,12 @@ from decimal import Decimal
 from pathlib import Path
 
 from review.batch import Outcome
-from review.claims import Claims, Quantity, SumRelation, Unread
-from review.document import Document, PageIssue
-from review.findings import Finding, Value
-from review.loader import load
+from review.core.claims import Claims, Quantity, SumRelation, Unread
+from review.core.document import Document, PageIssue
+from review.core.findings import Finding, Value
+from review.load.loader import load
 from review.pipeline import ChunkOutcome, Review, review_document
-from review.render import to_json, to_jsonl_line
+from review.present.render import to_json, to_jsonl_line
 
 OUT = Path("tests/data/contract/before.json.xz")
 ERROR = {"path": "/no/such.txt", "error": "/no/such.txt: 文件不存在，请检查路径"}

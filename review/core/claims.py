@@ -1,0 +1,288 @@
+"""What a report says, as grounded claims: quantities with their verbatim text and span, and
+the relations between them that checks recompute. Extractors (rules or model) produce these;
+checks only read them.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from review.core.intervals import Interval
+from review.core.numbers import MONEY_SCALE, ParsedNumber, unit_family
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Quantity(_Frozen):
+    """A stated number (数值): verbatim `text` at `start:end`, re-parsed value, unit, precision.
+
+    `label` is the source wording that names it (e.g. 一般公共预算收入), found before the number.
+    """
+
+    id: str
+    text: str
+    start: int
+    end: int
+    value: Decimal
+    unit: str
+    decimals: int
+    qualifier: str | None = None
+    label: str = ""
+    label_start: int = -1
+    source: Literal["rules", "llm"] = "rules"
+
+    @classmethod
+    def from_parsed(cls, qid: str, n: ParsedNumber, label: str = "", label_start: int = -1) -> Quantity:
+        return cls(
+            id=qid,
+            text=n.text,
+            start=n.start,
+            end=n.end,
+            value=n.value,
+            unit=n.unit,
+            decimals=n.decimals,
+            qualifier=n.qualifier,
+            label=label,
+            label_start=label_start,
+        )
+
+    @property
+    def parsed(self) -> ParsedNumber:
+        return ParsedNumber(self.start, self.end, self.text, self.value, self.unit, self.decimals, self.qualifier)
+
+    @property
+    def family(self) -> str:
+        return unit_family(self.unit)
+
+    @property
+    def exact(self) -> bool:
+        return self.qualifier is None
+
+    def interval(self) -> Interval:
+        """Interval in base units (元 for money, the unit itself otherwise)."""
+        return self.parsed.interval()
+
+    @property
+    def base_value(self) -> Decimal:
+        """Value in base units (元 for money), for ordering amounts of different units."""
+        return self.value * MONEY_SCALE.get(self.unit, Decimal(1))
+
+    def base_value_ge(self, other: Quantity) -> bool:
+        """This amount is at least `other` (both in base units), so it can be a denominator."""
+        return self.base_value >= other.base_value
+
+    @property
+    def anchor_start(self) -> int:
+        """Start of the label when known, so a finding quotes '项目支出2080.69万元', not just the number."""
+        return self.label_start if 0 <= self.label_start < self.start else self.start
+
+
+SumCategory = Literal["sum", "count", "score"]
+
+
+class SumRelation(_Frozen):
+    """合计/总额 = 其中 items. A partial list (主要是, 包括…等) only bounds the total from below."""
+
+    kind: Literal["sum"] = "sum"
+    total: str
+    items: tuple[str, ...]
+    exhaustive: bool = True
+    category: SumCategory = "sum"
+    basis: str = ""
+
+
+class RatioRelation(_Frozen):
+    """A stated rate (执行率, 完成率, 占比) = numerator / denominator.
+
+    `denominators` lists the candidates in preference order; the rate holds if any fits
+    (the first is shown when none does).
+    """
+
+    kind: Literal["ratio"] = "ratio"
+    rate: str
+    numerator: str
+    denominators: tuple[str, ...]
+    basis: str = ""
+
+
+class BalanceRelation(_Frozen):
+    """上年结转 + 收入 − 支出 = 年末结转."""
+
+    kind: Literal["balance"] = "balance"
+    opening: str
+    inflows: tuple[str, ...]
+    outflows: tuple[str, ...]
+    closing: str
+
+
+class CountRelation(_Frozen):
+    """A stated count (共N个, 六办一所四中心, 10个目标) against items listed or counted in the text."""
+
+    kind: Literal["count"] = "count"
+    stated: int
+    start: int
+    end: int
+    counted: int
+    item_spans: tuple[tuple[int, int], ...] = ()
+    what: str = ""
+    severity: Literal["high", "medium", "low"] = "high"
+    exhaustive: bool = True  # False: the items are a partial list (…等N个): they only bound the count
+
+
+class ScoreNode(_Frozen):
+    """One node of a score tree (打分表): a category with a cap (类别分值) or an indicator.
+
+    `weight` is the stated cap/weight quantity, `score` the stated self-score (自评得分).
+    `children` are node ids; `exhaustive` says whether all children are known.
+    """
+
+    id: str
+    name: str
+    name_start: int
+    name_end: int
+    weight: str | None = None
+    score: str | None = None
+    children: tuple[str, ...] = ()
+    exhaustive: bool = True
+    deduction: bool = False
+    path: tuple[str, ...] = ()
+
+
+class ScoreTree(_Frozen):
+    kind: Literal["score_tree"] = "score_tree"
+    nodes: tuple[ScoreNode, ...]
+    root: str
+    source: Literal["table", "text"] = "text"
+
+
+class YearMention(_Frozen):
+    """A year tied to an event or a reported value (开工日期, 2024年参保率…)."""
+
+    kind: Literal["year"] = "year"
+    year: int
+    start: int
+    end: int
+    role: Literal["event_date", "dated_value"]
+    sentence_years: tuple[int, ...] = ()  # every year its sentence names (其中2021年…、2022年…: a listing)
+    line_start: int = -1  # where its line starts: one finding per line and year
+
+
+class ExecutionRate(_Frozen):
+    """The report's budget execution rate (预算执行率为96.3%), as the rubric's 预算执行 score uses it."""
+
+    kind: Literal["execution_rate"] = "execution_rate"
+    rate: str
+
+
+class GradeStatement(_Frozen):
+    """A grade the report gives itself (评价等级为“优”) and the self-score it rests on."""
+
+    kind: Literal["grade"] = "grade"
+    grade: str  # as written: 优秀, 良, 合格 …
+    band: str  # the band it names: 优 / 良 / 中 / 差
+    start: int
+    end: int
+    score: str
+
+
+class BudgetCeiling(_Frozen):
+    """A spending amount that cannot exceed the whole budget (部门预算总额): 发放补贴617705万元
+    against a budget of 6024.595024万元 is a unit slip (元 written as 万元)."""
+
+    kind: Literal["budget_ceiling"] = "budget_ceiling"
+    amount: str
+    budget: str
+
+
+class Assertion(_Frozen):
+    """A wording that asserts a numeric fact: 全部到位, 无结转结余 …, with the numbers it concerns."""
+
+    kind: Literal["assertion"] = "assertion"
+    claim: Literal["fully_arrived", "no_carryover"]
+    start: int
+    end: int
+    expected: str | None = None
+    actual: str | None = None
+
+
+class PlanActual(_Frozen):
+    """A planned amount and an actual/other amount for the same scope that must agree or bound."""
+
+    kind: Literal["plan_actual"] = "plan_actual"
+    rule: Literal["budget_balance", "actual_within_budget"]
+    anchor: str
+    other: str
+    scope: str = ""
+
+
+class UnitPrice(_Frozen):
+    """Amount per unit in sibling clauses (N人次 共计 A元): used to spot 元/万元 slips."""
+
+    kind: Literal["unit_price"] = "unit_price"
+    groups: tuple[tuple[str, str], ...]
+    target: tuple[str, str] | None = None
+    actual: tuple[str, str] | None = None
+
+
+class SameFact(_Frozen):
+    """One fact stated more than once (the total self-score, the budget execution rate)."""
+
+    kind: Literal["same_fact"] = "same_fact"
+    what: str
+    statements: tuple[str, ...]
+
+
+class FormulaScore(_Frozen):
+    """A score the rubric computes from a stated input: 预算执行率得分 = min(执行率, 100%) × 分值."""
+
+    kind: Literal["formula_score"] = "formula_score"
+    rule: Literal["budget_execution"]
+    rate: str
+    weight: str
+    score: str
+
+
+Relation = (
+    SumRelation
+    | RatioRelation
+    | BalanceRelation
+    | CountRelation
+    | ScoreTree
+    | YearMention
+    | Assertion
+    | PlanActual
+    | UnitPrice
+    | FormulaScore
+    | SameFact
+    | BudgetCeiling
+    | ExecutionRate
+    | GradeStatement
+)
+
+
+class Unread(_Frozen):
+    """Text the extractor found but could not read into claims (a table row whose numbers fit its
+    columns more than one way, a digit run it would not split): shown with the review, so that an
+    empty result is never taken for a clean report."""
+
+    start: int
+    end: int
+    reason: str
+
+
+class Claims(_Frozen):
+    """Everything extracted from one document."""
+
+    quantities: tuple[Quantity, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    period: int | None = None
+    budget_total: str | None = None
+    unread: tuple[Unread, ...] = ()
+
+    def by_id(self) -> dict[str, Quantity]:
+        return {q.id: q for q in self.quantities}

@@ -1,0 +1,367 @@
+"""Ground a model reply in the chunk it was asked about (落地核验): find every quote in the chunk
+(exactly, else after normalising full/half width, spaces and thousands separators, mapped back
+to the original offsets), re-parse each number from the original text with review.core.numbers, and
+compare it with the value the model read. Only relations whose every quote is found and whose
+every value matches become claims; the rest are reported as ungrounded, never checked.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from review.core.claims import (
+    BalanceRelation,
+    CountRelation,
+    Quantity,
+    RatioRelation,
+    Relation,
+    ScoreNode,
+    ScoreTree,
+    SumCategory,
+    SumRelation,
+)
+from review.core.numbers import EXACT_INTEGER_UNITS, ParsedNumber, find_numbers, parse_quantity
+from review.extract.chunking import Chunk
+from review.extract.lexicon import opens_partial_list, sum_category
+from review.extract.llm.schema import BalanceWire, CountWire, Extraction, Num, RatioWire, ScoreWire, SumWire
+
+
+class Ungrounded(Exception):
+    """A quote that is not in the chunk, or a value that is not the one in its quote."""
+
+
+class Rejected(Exception):
+    """Grounded numbers that cannot form the stated relation (mixed units, total among items…)."""
+
+
+def _norm_char(ch: str) -> str:
+    if ch.isspace():
+        return ""
+    out = unicodedata.normalize("NFKC", ch)
+    return out if len(out) == 1 else ch
+
+
+class Locator:
+    """Finds quotes in one text: exact occurrences first, else normalised ones (offsets original)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        chars: list[str] = []
+        index: list[int] = []
+        for i, ch in enumerate(text):
+            n = _norm_char(ch)
+            if not n:
+                continue
+            chars.append(n)
+            index.append(i)
+        keep = [
+            not (c == "," and 0 < k < len(chars) - 1 and chars[k - 1].isdigit() and chars[k + 1].isdigit())
+            for k, c in enumerate(chars)
+        ]
+        self._norm = "".join(c for c, ok in zip(chars, keep, strict=True) if ok)
+        self._index = [i for i, ok in zip(index, keep, strict=True) if ok]
+
+    @staticmethod
+    def normalise(quote: str) -> str:
+        return Locator(quote)._norm
+
+    def find(self, quote: str) -> list[tuple[int, int]]:
+        spans = _all(self.text, quote)
+        if spans or not quote.strip():
+            return [(s, s + len(quote)) for s in spans]
+        nq = self.normalise(quote)
+        if not nq:
+            return []
+        return [(self._index[s], self._index[s + len(nq) - 1] + 1) for s in _all(self._norm, nq)]
+
+
+def _all(text: str, sub: str) -> list[int]:
+    out, i = [], text.find(sub)
+    while i >= 0 and sub:
+        out.append(i)
+        i = text.find(sub, i + 1)
+    return out
+
+
+@dataclass
+class Grounded:
+    """What one reply contributed: claims (absolute offsets) and why the rest was dropped."""
+
+    quantities: dict[str, Quantity] = field(default_factory=dict)
+    relations: list[Relation] = field(default_factory=list)
+    ungrounded: list[str] = field(default_factory=list)
+    rejected: list[str] = field(default_factory=list)
+
+    @property
+    def kept(self) -> int:
+        return len(self.relations)
+
+
+class _Grounder:
+    def __init__(self, chunk: Chunk, prefix: str) -> None:
+        self.chunk = chunk
+        self.prefix = prefix
+        self.locator = Locator(chunk.text)
+        self.numbers = find_numbers(chunk.text, with_bare=True)
+        self.out = Grounded()
+        self._made: dict[tuple[int, int], Quantity] = {}
+        self._anchor: int | None = None
+
+    # --- locating -----------------------------------------------------------------------------
+
+    def _place(self, quote: str) -> tuple[int, int]:
+        spans = self.locator.find(quote)
+        if not spans:
+            raise Ungrounded(f"引文未在原文中找到：“{quote}”")
+        if self._anchor is None:
+            return spans[0]
+        anchor = self._anchor
+        return min(spans, key=lambda s: abs(s[0] - anchor))
+
+    def text(self, quote: str) -> tuple[int, int]:
+        """Absolute span of a verbatim (non-number) quote such as an indicator name."""
+        s, e = self._place(quote)
+        return self.chunk.start + s, self.chunk.start + e
+
+    def number(self, num: Num) -> Quantity:
+        s, e = self._place(num.quote)
+        own = parse_quantity(self.chunk.text[s:e])
+        if own is None:
+            raise Ungrounded(f"引文应恰好含一个数字：“{num.quote}”")
+        pos = s + own.start
+        found = [n for n in self.numbers if n.start <= pos < n.end]
+        if not found or found[0].value != own.value:
+            raise Ungrounded(f"引文中的数字不是原文中的完整数量（日期、年份或被截断）：“{num.quote}”")
+        parsed = found[0]
+        if not _same_value(num.value, parsed):
+            raise Ungrounded(f"数值与引文不符：模型读作 {num.value:g}，引文“{num.quote}”为 {parsed.text.strip()}")
+        return self._quantity(parsed, s)
+
+    def _text_between(self, start: int, end: int) -> str:
+        """Document text between two offsets, as far as this chunk holds it."""
+        a, b = max(start, self.chunk.start) - self.chunk.start, min(end, self.chunk.end) - self.chunk.start
+        return self.chunk.text[a:b] if a < b else ""
+
+    def _quantity(self, n: ParsedNumber, quote_start: int) -> Quantity:
+        start, end = self.chunk.start + n.start, self.chunk.start + n.end
+        if (start, end) in self._made:
+            return self._made[(start, end)]
+        raw = self.chunk.text[quote_start : n.start]
+        label = raw.strip()
+        quote_start += len(raw) - len(raw.lstrip())
+        qid = f"{self.prefix}q{len(self._made)}"
+        self._made[(start, end)] = Quantity(
+            id=qid,
+            text=n.text,
+            start=start,
+            end=end,
+            value=n.value,
+            unit=n.unit,
+            decimals=n.decimals,
+            qualifier=n.qualifier,
+            label=label,
+            label_start=self.chunk.start + quote_start if label else -1,
+            source="llm",
+        )
+        return self._made[(start, end)]
+
+    # --- relations ----------------------------------------------------------------------------
+
+    def run(self, extraction: Extraction) -> Grounded:
+        scores: list[ScoreWire] = []
+        for rel in extraction.relations:
+            if isinstance(rel, ScoreWire):
+                scores.append(rel)
+                continue
+            self._anchor = self._unique_anchor(rel)
+            try:
+                built, used = self._relation(rel)
+            except Ungrounded as exc:
+                self.out.ungrounded.append(f"{rel.kind}: {exc}")
+                continue
+            except Rejected as exc:
+                self.out.rejected.append(f"{rel.kind}: {exc}")
+                continue
+            self._keep(built, used)
+        if scores:
+            self._scores(scores)
+        return self.out
+
+    def _unique_anchor(self, rel: SumWire | RatioWire | BalanceWire | CountWire | ScoreWire) -> int | None:
+        """Where the relation is: the first of its quotes that occurs exactly once in the chunk, so
+        that an ambiguous quote ("执行率100%") is taken at its occurrence nearest to that."""
+        for quote in _quotes(rel):
+            spans = self.locator.find(quote)
+            if len(spans) == 1:
+                return spans[0][0]
+        return None
+
+    def _keep(self, rel: Relation, used: list[Quantity]) -> None:
+        for q in used:
+            self.out.quantities.setdefault(q.id, q)
+        if rel not in self.out.relations:
+            self.out.relations.append(rel)
+
+    def _relation(self, rel: SumWire | RatioWire | BalanceWire | CountWire) -> tuple[Relation, list[Quantity]]:
+        if isinstance(rel, SumWire):
+            total = self.number(rel.total)
+            items = [self.number(i) for i in rel.items]
+            _same_family([total, *items])
+            if any((i.start, i.end) == (total.start, total.end) for i in items):
+                raise Rejected("合计数同时列为分项")
+            if len({(i.start, i.end) for i in items}) != len(items):
+                raise Rejected("分项重复")
+            category: SumCategory = sum_category(total.unit, total.label)
+            first = min(i.start for i in items)
+            between = self._text_between(total.end, first) if first > total.end else ""
+            built: Relation = SumRelation(
+                total=total.id,
+                items=tuple(i.id for i in items),
+                exhaustive=rel.exhaustive and not opens_partial_list(between),  # 主要是 is partial, as for the rules
+                category=category,
+                basis="llm",
+            )
+            return built, [total, *items]
+        if isinstance(rel, RatioWire):
+            rate, num, den = self.number(rel.rate), self.number(rel.numerator), self.number(rel.denominator)
+            if rate.unit != "%":
+                raise Rejected(f"比率应为百分数：{rate.text}")
+            _same_family([num, den])
+            if (num.start, num.end) == (den.start, den.end):
+                raise Rejected("分子与分母是同一个数")
+            return RatioRelation(rate=rate.id, numerator=num.id, denominators=(den.id,), basis="llm"), [rate, num, den]
+        if isinstance(rel, BalanceWire):
+            opening, closing = self.number(rel.opening), self.number(rel.closing)
+            ins, outs = [self.number(i) for i in rel.inflows], [self.number(o) for o in rel.outflows]
+            _same_family([opening, closing, *ins, *outs])
+            return BalanceRelation(
+                opening=opening.id,
+                inflows=tuple(i.id for i in ins),
+                outflows=tuple(o.id for o in outs),
+                closing=closing.id,
+            ), [opening, closing, *ins, *outs]
+        return self._count(rel)
+
+    def _count(self, rel: CountWire) -> tuple[Relation, list[Quantity]]:
+        count = self.number(rel.count)
+        if count.unit not in EXACT_INTEGER_UNITS or count.decimals or not count.exact:
+            raise Rejected(f"不是确切的个数：{count.text}")
+        spans = sorted({self.text(item) for item in rel.items})
+        return CountRelation(
+            stated=int(count.value),
+            start=count.anchor_start,
+            end=count.end,
+            counted=len(spans),
+            item_spans=tuple(spans),
+            what="模型逐项列出的项目个数",
+            severity="medium",
+        ), [count]
+
+    def _scores(self, rows: list[ScoreWire]) -> None:
+        """Score rows become one tree: rows under the row named by their `parent`, the rest under
+        a root that claims nothing itself."""
+        nodes: list[tuple[ScoreWire, ScoreNode, list[Quantity]]] = []
+        for i, row in enumerate(rows):
+            self._anchor = self._unique_anchor(row)
+            try:
+                weight = self.number(row.weight) if row.weight else None
+                score = self.number(row.score) if row.score else None
+                for q in (weight, score):
+                    if q is not None and q.unit != "分":
+                        raise Rejected(f"分值/得分应以“分”计：{q.text}")
+                start, end = self.text(row.name)
+            except Ungrounded as exc:
+                self.out.ungrounded.append(f"score: {exc}")
+                continue
+            except Rejected as exc:
+                self.out.rejected.append(f"score: {exc}")
+                continue
+            if weight is None and score is None:
+                continue
+            node = ScoreNode(
+                id=f"{self.prefix}s{i}",
+                name=self.chunk.text[start - self.chunk.start : end - self.chunk.start],
+                name_start=start,
+                name_end=end,
+                weight=weight.id if weight else None,
+                score=score.id if score else None,
+            )
+            nodes.append((row, node, [q for q in (weight, score) if q]))
+        if nodes:
+            self._score_tree(nodes)
+
+    def _score_tree(self, nodes: list[tuple[ScoreWire, ScoreNode, list[Quantity]]]) -> None:
+        by_name = {Locator.normalise(row.name): node.id for row, node, _ in nodes}
+        children: dict[str, list[str]] = {}
+        parent_of: dict[str, str] = {}
+        for row, node, _ in nodes:
+            parent = by_name.get(Locator.normalise(row.parent)) if row.parent else None
+            if parent and parent != node.id:
+                children.setdefault(parent, []).append(node.id)
+                parent_of[node.id] = parent
+        weights = {node.id: next((q for q in used if q.id == node.weight), None) for _, node, used in nodes}
+        built: list[ScoreNode] = []
+        for _, node, used in nodes:
+            kids = tuple(children.get(node.id, ()))
+            cap = weights[node.id]
+            known = sum((w.value for k in kids if (w := weights.get(k)) is not None), Decimal(0))
+            exhaustive = bool(kids) and cap is not None and known >= cap.value
+            path = (self.out_name(nodes, parent_of[node.id]),) if node.id in parent_of else ()
+            built.append(node.model_copy(update={"children": kids, "exhaustive": exhaustive, "path": path}))
+            for q in used:
+                self.out.quantities.setdefault(q.id, q)
+        top = tuple(n.id for n in built if n.id not in parent_of)
+        first = built[0]
+        root = ScoreNode(
+            id=f"{self.prefix}root",
+            name="",
+            name_start=first.name_start,
+            name_end=first.name_start,
+            children=top,
+            exhaustive=False,
+        )
+        self.out.relations.append(ScoreTree(nodes=(root, *built), root=root.id, source="text"))
+
+    @staticmethod
+    def out_name(nodes: list[tuple[ScoreWire, ScoreNode, list[Quantity]]], node_id: str) -> str:
+        return next(node.name for _, node, _ in nodes if node.id == node_id)
+
+
+def _quotes(rel: SumWire | RatioWire | BalanceWire | CountWire | ScoreWire) -> list[str]:
+    if isinstance(rel, SumWire):
+        nums = [rel.total, *rel.items]
+    elif isinstance(rel, RatioWire):
+        nums = [rel.rate, rel.numerator, rel.denominator]
+    elif isinstance(rel, BalanceWire):
+        nums = [rel.opening, *rel.inflows, *rel.outflows, rel.closing]
+    elif isinstance(rel, CountWire):
+        return [rel.count.quote, *rel.items]
+    else:
+        return [rel.name, *(n.quote for n in (rel.weight, rel.score) if n)]
+    return [n.quote for n in nums]
+
+
+def _same_value(stated: float, n: ParsedNumber) -> bool:
+    """The model's reading equals the quote's number, as written or in base units (元), or as a
+    fraction for a percentage (0.983 for 98.3%)."""
+    try:
+        v = Decimal(repr(stated))
+    except InvalidOperation:
+        return False
+    candidates = {n.value, n.base_value}
+    if n.unit == "%":
+        candidates.add(n.value / 100)
+    return any(abs(v - c) <= abs(c) * Decimal("1e-9") for c in candidates)
+
+
+def _same_family(qs: list[Quantity]) -> None:
+    families = {q.family for q in qs}
+    if len(families) > 1:
+        raise Rejected("单位不一致：" + "、".join(q.text.strip() for q in qs))
+
+
+def ground(extraction: Extraction, chunk: Chunk, prefix: str) -> Grounded:
+    """Claims from one reply about `chunk`; quantity ids start with `prefix` (unique per chunk)."""
+    return _Grounder(chunk, prefix).run(extraction)

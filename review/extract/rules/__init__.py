@@ -1,0 +1,172 @@
+"""The deterministic rules extractor: always available, offline, grounded by construction
+(every quantity is found by scanning the document text itself).
+
+The extractors form a registry (RULES): each names what it reads, the registry fixes the order
+they run in, and OUTPUT_ORDER the order of their relations in the claims."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from review.core.claims import BalanceRelation, Claims, Quantity, ScoreTree, SumRelation, Unread
+from review.core.document import Document
+from review.extract.rules.counts import extract_counts
+from review.extract.rules.deltas import extract_deltas, extract_stated_balances
+from review.extract.rules.enumerations import extract_enumerated_counts
+from review.extract.rules.facts import (
+    extract_assertions,
+    extract_budget_ceilings,
+    extract_execution_rate,
+    extract_grade_statements,
+    extract_plan_actual,
+    extract_same_facts,
+    extract_unit_prices,
+    extract_years,
+    infer_period,
+)
+from review.extract.rules.form_funds import extract_form_funds
+from review.extract.rules.form_scores import extract_form_scores
+from review.extract.rules.ratios import extract_ratios
+from review.extract.rules.scan import Scan
+from review.extract.rules.score_table import extract_table_scores
+from review.extract.rules.scores import extract_text_scores
+from review.extract.rules.sums import extract_sums
+from review.extract.rules.table_columns import extract_table_columns
+
+_BUDGET = re.compile(r"预算安排|预算收入|预算数|预算总额|收入总额|收入合计|支出预算|部门预算")
+
+
+@dataclass
+class Found:
+    """What the rules have found so far in one document: the scan (with the quantities the table
+    readers minted), each rule's relations by rule name, and what could not be read."""
+
+    scan: Scan
+    by_rule: dict[str, list[Any]] = field(default_factory=dict)
+    unread: list[Unread] = field(default_factory=list)
+    sums: list[SumRelation] = field(default_factory=list)
+    balances: list[BalanceRelation] = field(default_factory=list)
+    trees: list[ScoreTree] = field(default_factory=list)
+    budget: Quantity | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One extractor: its name, the rules whose findings it reads, and what it emits."""
+
+    name: str
+    reads: tuple[str, ...]
+    run: Callable[[Found], Sequence[Any]]
+
+
+def _sums(f: Found) -> list[SumRelation]:
+    f.sums, f.balances = extract_sums(f.scan)
+    return f.sums
+
+
+def _table_scores(f: Found) -> list[ScoreTree]:
+    f.trees = extract_table_scores(f.scan)
+    return f.trees
+
+
+def _with_unread(found: tuple[list[Any], list[Unread]], f: Found) -> list[Any]:
+    relations, unread = found
+    f.unread += unread
+    return relations
+
+
+def _budget_ceilings(f: Found) -> list[Any]:
+    f.budget = _budget_total(f.scan.quantities)
+    return extract_budget_ceilings(f.scan, f.budget)
+
+
+# The registry, in the order the rules run: a rule runs after the rules it reads, and the table
+# readers run in a fixed order because they mint quantity ids. A new phrasing is a new entry here.
+RULES: tuple[Rule, ...] = (
+    Rule("sums", (), _sums),
+    Rule("balances", ("sums",), lambda f: f.balances),
+    Rule("table_scores", (), _table_scores),
+    Rule("table_columns", (), lambda f: extract_table_columns(f.scan)),
+    Rule("form_funds", (), lambda f: _with_unread(extract_form_funds(f.scan), f)),
+    Rule("form_scores", (), lambda f: _with_unread(extract_form_scores(f.scan), f)),
+    Rule("deltas", (), lambda f: extract_deltas(f.scan)),
+    Rule("stated_balances", (), lambda f: extract_stated_balances(f.scan)),
+    Rule("ratios", ("sums",), lambda f: extract_ratios(f.scan, f.sums)),
+    Rule("counts", ("sums",), lambda f: extract_counts(f.scan, f.sums)),
+    Rule("enumerated_counts", (), lambda f: extract_enumerated_counts(f.scan)),
+    Rule("text_scores", (), lambda f: extract_text_scores(f.scan)),
+    Rule("years", (), lambda f: extract_years(f.scan)),
+    Rule("assertions", (), lambda f: extract_assertions(f.scan)),
+    Rule("plan_actual", ("sums",), lambda f: extract_plan_actual(f.scan, f.sums)),
+    Rule("unit_prices", (), lambda f: extract_unit_prices(f.scan)),
+    Rule(
+        "same_facts",
+        ("table_scores", "table_columns", "form_funds", "form_scores"),
+        lambda f: extract_same_facts(f.scan, f.trees, f.scan.minted),
+    ),
+    Rule("budget_ceilings", (), _budget_ceilings),
+    Rule("execution_rate", (), lambda f: extract_execution_rate(f.scan)),
+    Rule(
+        "grade_statements",
+        ("table_scores", "table_columns", "form_funds", "form_scores"),
+        lambda f: extract_grade_statements(f.scan, f.scan.quantities + f.scan.minted),
+    ),
+)
+# The order of the relations in the claims (and so in the JSON): unchanged by how the rules run.
+OUTPUT_ORDER = (
+    "table_columns",
+    "form_funds",
+    "form_scores",
+    "sums",
+    "balances",
+    "deltas",
+    "stated_balances",
+    "ratios",
+    "counts",
+    "enumerated_counts",
+    "text_scores",
+    "table_scores",
+    "years",
+    "assertions",
+    "plan_actual",
+    "unit_prices",
+    "same_facts",
+    "budget_ceilings",
+    "execution_rate",
+    "grade_statements",
+)
+
+
+def _validate(rules: tuple[Rule, ...], order: tuple[str, ...]) -> None:
+    names = [r.name for r in rules]
+    for i, r in enumerate(rules):
+        missing = [n for n in r.reads if n not in names[:i]]
+        if missing:
+            raise ValueError(f"rule {r.name} reads {missing}, which do not run before it")
+    if sorted(order) != sorted(names):
+        raise ValueError("OUTPUT_ORDER must name every rule once")
+
+
+_validate(RULES, OUTPUT_ORDER)
+
+
+def extract_rules(doc: Document, period: int | None = None) -> Claims:
+    found = Found(Scan.of(doc))
+    for rule in RULES:
+        found.by_rule[rule.name] = list(rule.run(found))
+    scan = found.scan
+    return Claims(
+        quantities=tuple(scan.quantities + scan.minted),
+        relations=tuple(r for name in OUTPUT_ORDER for r in found.by_rule[name]),
+        period=period or infer_period(doc.text),
+        budget_total=found.budget.id if found.budget else None,
+        unread=tuple(found.unread),
+    )
+
+
+def _budget_total(quantities: list[Quantity]) -> Quantity | None:
+    budgets = [q for q in quantities if q.family == "money" and q.exact and _BUDGET.search(q.label)]
+    return max(budgets, key=lambda q: q.base_value) if budgets else None

@@ -1,0 +1,342 @@
+"""Totals and their parts: "合计X，其中A、B（包括C和D；…）", implicit splits "共N人，死亡4人，2人…",
+and carry-overs (上年结转/年末结转) that turn an income/expenditure list into a balance."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from review.core.claims import BalanceRelation, Quantity, SumCategory, SumRelation
+from review.extract import lexicon
+from review.extract.rules.scan import MAX_SENTENCE, Scan
+
+_TOP_MARKER = lexicon.LIST_OPENER
+_SUB_MARKER = lexicon.NESTED_LIST_OPENER
+_GAP_OK = re.compile(r"^[\s，,。：:；;]*$")
+_TOTAL_WORD = re.compile(r"共计|合计|总计|总数|总额|共有|总共|总体|^共|总")
+_CARRYOVER = re.compile(r"结转|结余")
+_DELTA = re.compile(r"同比|增加|减少|增长|下降|较上年|比上年|节约|超支|增幅|降幅|调减|调增|追加|核减|调整")
+_LEVELS = re.compile(r"[一二三四]级")
+_SECTION_BREAK = re.compile(
+    r"(?:^|[。；;，,\s])(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.．、](?!\d))"
+)
+MAX_ITEM_GAP = 40
+_PREDICATE_START = re.compile(r"^(?:已|尚|未|累计|实现|新增|全部|均)")
+
+
+def category_of(total: Quantity) -> SumCategory:
+    """count for headcounts and numbers of things, score for points, sum for amounts."""
+    return lexicon.sum_category(total.unit, total.label)
+
+
+@dataclass
+class _Item:
+    group: list[Quantity]
+    children: list[_Item] = field(default_factory=list)
+    partial_children: bool = False
+
+
+def extract_sums(scan: Scan) -> tuple[list[SumRelation], list[BalanceRelation]]:
+    sums: list[SumRelation] = []
+    carries: list[tuple[Quantity, Quantity]] = []
+    seen_totals: set[str] = set()
+    for m in _TOP_MARKER.finditer(scan.text):
+        totals = _total_before(scan, m.start())
+        if not totals or any(t.id in seen_totals for t in totals):
+            continue
+        end = _list_end(scan.text, m.end(), semicolon=m.group("opener") != "其中")
+        in_paren = scan.text[max(0, m.start() - 1) : m.start()] in ("（", "(")
+        items, partial = _parse_items(scan, m.end(), end, in_paren=in_paren)
+        carry = [it for it in items if _CARRYOVER.search(it.group[0].label)]
+        flows = [it for it in items if it not in carry]
+        carries.extend((totals[-1], c.group[0]) for c in carry)
+        seen_totals.update(q.id for it in items for q in it.group)
+        for t in totals:
+            seen_totals.add(t.id)
+            partial_list = partial or lexicon.is_partial_opener(m.group("opener"))
+            sums.extend(_relations(t, flows, partial_list or len(flows) == 1, nested=False))
+        nested = _nested(flows)
+        seen_totals.update(r.total for r in nested)
+        sums.extend(nested)
+    sums.extend(_implicit(scan, seen_totals))
+    sums.extend(_headings(scan))
+    return sums, _balances(carries)
+
+
+MAX_TOTAL_GAP = 40  # "6800万元进行了合理分解，已全部分解到位，其中…": a short clause may sit between
+
+
+def _total_before(scan: Scan, pos: int) -> list[Quantity]:
+    """The total a 其中 list belongs to: the last amount before it, skipping stated rates
+    (实际执行X万元，执行率88.74%。其中…) and one short clause without numbers."""
+    last = scan.before(pos)
+    while last is not None and last.unit in ("%", "个百分点") and pos - last.end <= 2 * MAX_TOTAL_GAP:
+        last = scan.before(last.start)
+    if last is None or not _gap_ok(scan.text[last.end : pos], scan, last.end, pos):
+        return []
+    if last.unit in ("%", "个百分点") or _DELTA.search(last.label):
+        return []
+    group = [last]
+    prev = scan.before(last.start)
+    if prev and prev.family != last.family and not scan.text[prev.end : last.start].strip():
+        group.insert(0, prev)
+    head = group[0]
+    marked = _TOTAL_WORD.search(scan.text[max(0, head.start - 4) : head.start])
+    if len(head.label) < 2 and not marked:
+        return []
+    return group
+
+
+def _gap_ok(gap: str, scan: Scan, start: int, end: int) -> bool:
+    if _GAP_OK.match(gap):
+        return True
+    if _SECTION_BREAK.search(gap):
+        return False
+    others = [q for q in scan.between(start, end) if q.unit not in ("%", "个百分点")]
+    return not others and len(gap) <= MAX_TOTAL_GAP * 2 and gap.count("。") <= 1 and "\n" not in gap.strip()
+
+
+def _list_end(text: str, pos: int, *, semicolon: bool = False) -> int:
+    stops = ("。", "\n", "；", ";") if semicolon else ("。", "\n")
+    limit = min(len(text), pos + MAX_SENTENCE)
+    ends = [i for i in (text.find(s, pos, limit) for s in stops) if i >= 0]
+    return min(ends) if ends else limit
+
+
+def _events(scan: Scan, start: int, end: int) -> list[tuple[int, str, object]]:
+    events: list[tuple[int, str, object]] = [(q.start, "q", q) for q in scan.between(start, end)]
+    for m in _SUB_MARKER.finditer(scan.text, start, end):
+        events.append((m.start(), "sub", m.group()))
+    for i in range(start, end):
+        ch = scan.text[i]
+        if ch in "（(":
+            events.append((i, "open", ch))
+        elif ch in "）)":
+            events.append((i, "close", ch))
+        elif ch in "；;":
+            events.append((i, "semi", ch))
+    events.sort(key=lambda e: e[0])
+    return events
+
+
+_RESTATED_TOTAL = re.compile(r"^\s*(?:共计|合计|总计|累计)")
+
+
+def _restated_total(text: str, q: Quantity) -> bool:
+    """The clause of `q` opens with a total word: 共计下达61.8万元, 合计批复总投资6222.4万元."""
+    clause = re.split(r"[，,；;、:：]", text[max(0, q.start - 16) : q.start])[-1]
+    return bool(_RESTATED_TOTAL.match(clause))
+
+
+def _parse_items(scan: Scan, start: int, end: int, *, in_paren: bool = False) -> tuple[list[_Item], bool]:
+    """Items of a 其中 list, with one level of nesting (包括…；, 主要是…, parentheses).
+
+    The list ends where its total is stated again (…，共计下达61.8万元), and a list opened inside
+    parentheses ("3374.3万元（其中建筑工程3292万元），二批…") ends at their close."""
+    top: list[_Item] = []
+    parent: _Item | None = None
+    depth_paren = False
+    last: Quantity | None = None
+    for _pos, kind, obj in _events(scan, start, end):
+        if kind == "q":
+            q = obj
+            assert isinstance(q, Quantity)
+            gap = scan.text[(last.end if last else start) : q.label_start if q.label_start >= 0 else q.start]
+            if len(gap) > MAX_ITEM_GAP or _SECTION_BREAK.search(gap):
+                break  # a long stretch of prose or a new section: the list has ended
+            if _DELTA.search(q.label):
+                break  # 调减40万元 / 同比增加…: the breakdown has ended
+            if top and parent is None and _restated_total(scan.text, q):
+                break  # 共计下达61.8万元: the total said again, not a part
+            if last and q.family != last.family and not scan.text[last.end : q.start].strip():
+                (parent.children[-1] if parent and parent.children else top[-1]).group.append(q)
+            elif parent is None and _PREDICATE_START.match(q.label):
+                break
+            elif parent is not None:
+                parent.children.append(_Item([q]))
+            else:
+                top.append(_Item([q]))
+            last = q
+        elif kind in ("sub", "open") and top and parent is None:
+            parent = top[-1]
+            depth_paren = kind == "open"
+        elif kind == "close" and in_paren and parent is None:
+            break  # the parentheses the list was opened in are closed
+        elif (kind == "close" and depth_paren) or (kind == "semi" and parent and not depth_paren):
+            parent, depth_paren = None, False
+    partial = bool(re.search(r"等[。；;，,]?\s*$", scan.text[start:end].rstrip("。")))
+    return top, partial
+
+
+def _relations(total: Quantity, items: list[_Item], partial: bool, nested: bool) -> list[SumRelation]:
+    parts = [q for it in items for q in it.group if q.unit == total.unit or q.family == total.family == "money"]
+    if not parts or not total.exact or sum(1 for q in parts if _LEVELS.search(q.label)) >= 2:
+        return []  # 一级指标3个，二级指标9个，三级指标12个: levels of one tree, not parts
+    basis = "其中·嵌套" if nested else "其中"
+    return [
+        SumRelation(
+            total=total.id,
+            items=tuple(q.id for q in parts),
+            exhaustive=not partial and len(parts) > 1,
+            category=category_of(total),
+            basis=basis,
+        )
+    ]
+
+
+def _nested(items: list[_Item]) -> list[SumRelation]:
+    out: list[SumRelation] = []
+    for it in items:
+        if it.children:
+            for head in it.group:
+                out.extend(_relations(head, it.children, len(it.children) == 1, nested=True))
+    return out
+
+
+def _balances(carries: list[tuple[Quantity, Quantity]]) -> list[BalanceRelation]:
+    """上年结转 listed under 收入 and 年末结转 listed under 支出 close a balance."""
+    openings = [(t, c) for t, c in carries if re.search(r"上年|年初|期初", c.label) and "收入" in t.label]
+    closings = [(t, c) for t, c in carries if re.search(r"年末|年底|期末", c.label) and "支出" in t.label]
+    out = []
+    for (income, opening), (spent, closing) in zip(openings, closings, strict=False):
+        if all(q.exact for q in (income, opening, spent, closing)):
+            out.append(
+                BalanceRelation(opening=opening.id, inflows=(income.id,), outflows=(spent.id,), closing=closing.id)
+            )
+    return out
+
+
+def _implicit(scan: Scan, seen: set[str]) -> list[SumRelation]:
+    """ "我乡涉毒人员25人，死亡4人，2人羁押服刑…": a total followed by its parts in one sentence.
+
+    Strict (a mismatch is a finding) only when the total is marked (共计/总…) or most parts are
+    written number-first (2人羁押服刑); otherwise kept only when the parts add up.
+    """
+    out: list[SumRelation] = []
+    text = scan.text
+    for t in scan.quantities:
+        if t.id in seen or not t.exact or scan.in_table(t.start) or len(t.label) < 2 or _DELTA.search(t.label):
+            continue  # a number written first (174台拼接屏) or a change (同比增加) is not a total
+        if "分别" in t.label or text[t.end : t.end + 1] not in "，,；;：:（(":
+            continue  # 分别…A、B, or 174台拼接屏、30台…: not a total followed by its parts
+        end = _list_end(text, t.end)
+        stop = _SUB_MARKER.search(text, t.end, end)
+        window = scan.between(t.end, stop.start() if stop else end)
+        if t.family in ("percent", "分", "%") or t.unit in ("分", "个百分点"):
+            continue
+        same = [q for q in window if _addable(q, t) and q.exact and not _DELTA.search(q.label)]
+        if len(same) < 2 or _siblings(t, same) or _other_flow(t, same):
+            continue
+        contiguous = same == window[: len(same)]
+        interleaved = not contiguous and not any(
+            q.family == t.family and not _addable(q, t) for q in window if q.start < same[-1].start
+        )
+        number_first = sum(1 for q in same if q.label_start >= q.start or not q.label)
+        marked = bool(_TOTAL_WORD.search(t.label)) or bool(_TOTAL_WORD.search(text[max(0, t.start - 3) : t.start]))
+        strict = (contiguous and (marked or number_first * 2 > len(same))) or (interleaved and "总" in t.label)
+        if any(q.base_value > t.base_value * (Decimal("1.5") if strict else 1) for q in same):
+            continue
+        rel = _best_prefix(t, same, strict)
+        if rel:
+            out.append(rel)
+            seen.update(rel.items)
+    return out
+
+
+def _siblings(t: Quantity, parts: list[Quantity]) -> bool:
+    """小学生140人；初中生96人；高中生42人: parallel groups named alike are not a total and its parts."""
+    tail = t.label[-1:]
+    return bool(tail) and sum(1 for q in parts if q.label.endswith(tail)) * 2 >= len(parts)
+
+
+def _other_flow(t: Quantity, parts: list[Quantity]) -> bool:
+    """收入合计100万元，支出合计90万元，年末结余20万元: income is not made of spending or balances."""
+    if "收入" in t.label:
+        return any(re.search(r"支出|结转|结余", q.label) for q in parts)
+    if "支出" in t.label:
+        return any(re.search(r"收入|结转|结余", q.label) for q in parts)
+    return False
+
+
+def _addable(q: Quantity, t: Quantity) -> bool:
+    """Amounts add across 元/万元/亿元; other measures only in the same unit."""
+    return q.family == t.family == "money" or q.unit == t.unit
+
+
+def _best_prefix(t: Quantity, same: list[Quantity], strict: bool) -> SumRelation | None:
+    iv = t.interval()
+    for n in range(len(same), 1, -1):
+        acc = same[0].interval()
+        for q in same[1:n]:
+            acc = acc + q.interval()
+        if acc.meets(iv):
+            return SumRelation(
+                total=t.id, items=tuple(q.id for q in same[:n]), category=category_of(t), basis="implicit"
+            )
+    if strict:
+        return SumRelation(total=t.id, items=tuple(q.id for q in same), category=category_of(t), basis="implicit")
+    return None
+
+
+_HEAD_MARK = r"(?:[（(]\s*\d{1,2}\s*[)）]|\d{1,2}[.．、]|[①-⑳]|[一二三四五六七八九十]+、)"
+_HEAD_LINE = re.compile(rf"^\s*(?P<mark>{_HEAD_MARK})?\s*[\u4e00-\u9fa5、（）()]{{2,24}}\s*$")
+_CHILD_LINE = re.compile(rf"^\s*{_HEAD_MARK}?\s*[\u4e00-\u9fa5、（）()]{{2,24}}$")
+
+
+def _headings(scan: Scan) -> list[SumRelation]:
+    """ "（1）基本支出1404.18万元。" followed by lines that each open with their own amount
+    ("工资福利支出1047.86万元。其中…") until the next heading: the heading is their total."""
+    out: list[SumRelation] = []
+    lines = _line_spans(scan.text)
+    for i, (a, b) in enumerate(lines):
+        head = _lead_amount(scan, a, b, whole_line=True)
+        if head is None:
+            continue
+        items = []
+        for c, d in lines[i + 1 :]:
+            if not scan.text[c:d].strip():
+                continue
+            lead = _lead_amount(scan, c, d, whole_line=False)
+            if lead is None or lead.unit != head.unit or _is_sibling(scan.text[a:b], scan.text[c:d]):
+                break
+            items.append(lead)
+        if len(items) >= 2:
+            out.append(
+                SumRelation(
+                    total=head.id, items=tuple(q.id for q in items), category=category_of(head), basis="标题·分项"
+                )
+            )
+    return out
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _lead_amount(scan: Scan, a: int, b: int, *, whole_line: bool) -> Quantity | None:
+    qs = scan.between(a, b)
+    if not qs or qs[0].family != "money" or not qs[0].exact:
+        return None
+    first = qs[0]
+    before, after = scan.text[a : first.start], scan.text[first.end : b]
+    pattern = _HEAD_LINE if whole_line else _CHILD_LINE
+    if not pattern.match(before):
+        return None
+    if whole_line and (len(qs) > 1 or after.strip(" 。.") or not re.match(rf"^\s*{_HEAD_MARK}", before)):
+        return None
+    return first
+
+
+def _is_sibling(head: str, line: str) -> bool:
+    """A line numbered like the heading ends its children: （1）… then （2）…"""
+    m1 = re.match(rf"^\s*({_HEAD_MARK})", head)
+    m2 = re.match(rf"^\s*({_HEAD_MARK})", line)
+    if not m1 or not m2:
+        return False
+    shape = lambda s: re.sub(r"\d+|[一二三四五六七八九十]+", "N", s)  # noqa: E731
+    return shape(m1.group(1)) == shape(m2.group(1))

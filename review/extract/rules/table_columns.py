@@ -1,0 +1,228 @@
+"""Tables read by their header: the national 项目支出绩效自评表 and its kin.
+
+A header row names the columns (年初预算数/全年预算数/全年执行数/分值/执行率/得分, or
+一级指标/二级指标/三级指标/年度指标值/实际完成值/分值/得分); the rows under it are read by
+column. Rows give: 执行率 = 执行数 ÷ 预算数 (ratio), 预算执行得分 = min(执行率, 100%) × 分值
+(formula score), and indicator rows with 分值 and 得分 grouped under their 一级指标 (score tree).
+Tables come from the loader (Word, PDF, tab-cell text) or from tab-separated text lines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from review.core.claims import FormulaScore, Quantity, RatioRelation, Relation, ScoreNode, ScoreTree
+from review.extract.rules.scan import Scan
+
+ROLES = {
+    "weight": re.compile(r"^(?:指标)?分值|^权重|^标准分"),
+    "score": re.compile(r"得分|打分|^评分"),
+    "budget": re.compile(r"预算数|预算金额|^预算$|预算（|预算\(|^全年预算"),
+    "executed": re.compile(r"执行数|实际支出|支出数|^执行金额|实际执行"),
+    "rate": re.compile(r"执行率|使用率|支付率|支出率|到位率"),
+    "level1": re.compile(r"^一级指标"),
+    "name": re.compile(r"^三级指标|^指标名称|^绩效指标$"),
+}
+_NUM = re.compile(r"^(?P<n>\d+(?:\.\d+)?)\s*(?P<pct>[%％])?(?:万元|万|元)?$")
+_UNIT = re.compile(r"[（(](万元|元|%|％|分)[)）]")
+_CAT_CELL = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
+_FIELD_SPLIT = re.compile(r"\t|[ \u3000]{2,}|\s*[|｜]\s*")
+_TOTAL_NAME = re.compile(r"^(?:总分|合计|总计|综合得分|自评总分|总得分)")
+
+
+@dataclass(frozen=True)
+class Cell:
+    start: int
+    end: int
+    text: str
+
+
+Row = list[Cell]
+
+
+def tables_of(scan: Scan) -> list[list[Row]]:
+    """Loader tables plus runs of tab-separated lines in the prose."""
+    text = scan.text
+    out = [
+        [[Cell(b.start, b.end, text[b.start : b.end].strip()) for b in row] for row in scan.doc.table_rows(t)]
+        for t in scan.doc.table_ids()
+    ]
+    return out + _line_tables(scan)
+
+
+def _line_tables(scan: Scan) -> list[list[Row]]:
+    tables: list[list[Row]] = []
+    run: list[Row] = []
+    pos = 0
+    for line in scan.text.split("\n"):
+        stripped = line.strip()
+        tabular = "\t" in stripped or "  " in stripped or "\u3000\u3000" in stripped or stripped.count("|") >= 2
+        row = _split_line(line, pos) if tabular and not scan.in_table(pos) else []
+        if len(row) >= 3:
+            run.append(row)
+        else:
+            if len(run) >= 2:
+                tables.append(run)
+            run = []
+        pos += len(line) + 1
+    if len(run) >= 2:
+        tables.append(run)
+    return tables
+
+
+def _split_line(line: str, pos: int) -> Row:
+    cells, cur = [], 0
+    for m in _FIELD_SPLIT.finditer(line):
+        if line[cur : m.start()].strip():
+            raw = line[cur : m.start()]
+            lead = len(raw) - len(raw.lstrip())
+            cells.append(Cell(pos + cur + lead, pos + cur + len(raw.rstrip()), raw.strip()))
+        cur = m.end()
+    raw = line[cur:]
+    if raw.strip():
+        lead = len(raw) - len(raw.lstrip())
+        cells.append(Cell(pos + cur + lead, pos + cur + len(raw.rstrip()), raw.strip()))
+    return cells
+
+
+def _roles(row: Row) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for i, cell in enumerate(row):
+        key = re.sub(r"\s", "", cell.text)
+        for role, pattern in ROLES.items():
+            if role not in found and pattern.search(key):
+                found[role] = i
+                break
+    return found
+
+
+class _Reader:
+    def __init__(self, scan: Scan) -> None:
+        self.scan = scan
+
+    def qty(self, cell: Cell, unit: str) -> Quantity | None:
+        m = _NUM.match(cell.text)
+        if not m:
+            return None
+        raw = m.group("n")
+        unit = "%" if m.group("pct") else unit
+        start = cell.start + self.scan.text[cell.start : cell.end].find(raw)
+        end = start + len(raw) + (len(cell.text) - len(raw) if m.group("pct") else 0)
+        return self.scan.mint(start, end, Decimal(raw), unit)
+
+
+def extract_table_columns(scan: Scan) -> list[Relation]:
+    reader = _Reader(scan)
+    relations: list[Relation] = []
+    for rows in tables_of(scan):
+        if any(_CAT_CELL.search(re.sub(r"\s", "", c.text)) for row in rows for c in row):
+            continue  # a 打分表 with category caps: read by review.extract.rules.score_table
+        relations.extend(_read(reader, rows))
+    return relations
+
+
+def _units(header: Row, roles: dict[str, int], default: str) -> dict[str, str]:
+    out = {}
+    for role, i in roles.items():
+        m = _UNIT.search(header[i].text)
+        out[role] = (
+            m.group(1).replace("％", "%")
+            if m
+            else "%"
+            if role == "rate"
+            else "分"
+            if role in ("weight", "score")
+            else default
+        )
+    return out
+
+
+def _read(reader: _Reader, rows: list[Row]) -> list[Relation]:
+    out: list[Relation] = []
+    header: Row | None = None
+    roles: dict[str, int] = {}
+    leaves: list[tuple[str, Cell, Quantity, Quantity]] = []
+    total: tuple[Cell, Quantity] | None = None
+    for row in rows:
+        found = _roles(row)
+        if len(found) >= 2 and not any(_NUM.match(c.text) for c in row):
+            header, roles = row, found
+            continue
+        if header is None:
+            continue
+        cells = _align(row, header)
+        units = _units(header, roles, "万元")
+        get = {
+            role: reader.qty(cell, units[role]) if i < len(cells) and (cell := cells[i]) else None
+            for role, i in roles.items()
+        }
+        budget, executed, rate, weight, score = (get.get(k) for k in ("budget", "executed", "rate", "weight", "score"))
+        if any(q is not None and q.unit == "%" for q in (budget, executed, weight, score)):
+            continue  # a % under an amount or a points column: the row's cells are not where the header says
+        if rate and executed and budget and budget.value > 0:
+            out.append(
+                RatioRelation(rate=rate.id, numerator=executed.id, denominators=(budget.id,), basis="表格·执行率")
+            )
+        first = re.sub(r"\s", "", row[0].text)
+        if score and _TOTAL_NAME.match(first):
+            total = (row[0], score)
+        elif rate and weight and score and rate.unit == "%":
+            out.append(FormulaScore(rule="budget_execution", rate=rate.id, weight=weight.id, score=score.id))
+            leaves.append(("预算执行率", row[0], weight, score))
+        elif weight and score and not (budget or executed):
+            name_cell = (
+                named if "name" in roles and roles["name"] < len(cells) and (named := cells[roles["name"]]) else row[0]
+            )
+            group = (
+                grouped.text
+                if "level1" in roles and roles["level1"] < len(cells) and (grouped := cells[roles["level1"]])
+                else ""
+            )
+            leaves.append((group, name_cell, weight, score))
+    if leaves:
+        out.append(_tree(leaves, total))
+    return out
+
+
+def _align(row: Row, header: Row) -> list[Cell | None]:
+    """Cells by header column: same width → by position; otherwise align on the right (a shorter
+    row's left cells were merged with the rows above; a longer row has labels the header lacks)."""
+    if len(row) == len(header):
+        return list(row)
+    if len(row) > len(header):  # the header has no cell over the row labels on the left
+        return list(row[len(row) - len(header) :])
+    return [None] * (len(header) - len(row)) + list(row)
+
+
+def _tree(leaves: list[tuple[str, Cell, Quantity, Quantity]], total: tuple[Cell, Quantity] | None) -> ScoreTree:
+    nodes: list[ScoreNode] = []
+    groups: dict[str, list[str]] = {}
+    current = ""
+    for i, (group, cell, weight, score) in enumerate(leaves, 1):
+        current = group or current
+        nid = f"n{i}"
+        nodes.append(
+            ScoreNode(
+                id=nid,
+                name=cell.text,
+                name_start=cell.start,
+                name_end=cell.end,
+                weight=weight.id,
+                score=score.id,
+                path=(current,) if current else (),
+            )
+        )
+        groups.setdefault(current, []).append(nid)
+    anchor = total[0] if total else leaves[0][1]
+    end = total[1].end if total else anchor.start
+    root = ScoreNode(
+        id="n0",
+        name="总分",
+        name_start=anchor.start,
+        name_end=end,
+        score=total[1].id if total else None,
+        children=tuple(n.id for n in nodes),
+        exhaustive=False,
+    )
+    return ScoreTree(nodes=(root, *nodes), root="n0", source="table")

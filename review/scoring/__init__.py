@@ -1,0 +1,1 @@
+"""Scoring criteria as data: rubric packs and the scoring formulas their rule kinds name."""

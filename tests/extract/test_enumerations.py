@@ -1,0 +1,66 @@
+"""Counts stated right after the names they count, in the phrasings of several reports (dev corpus
+r1-07, r2-03, r2-14, r5-08 and seed 003)."""
+
+from __future__ import annotations
+
+import pytest
+
+from review.core.document import Document
+from review.extract.rules.enumerations import extract_enumerated_counts
+from review.extract.rules.scan import Scan
+from review.load.texttables import text_blocks
+from review.pipeline import review_document
+
+
+def doc(text: str) -> Document:
+    return Document(path="t.txt", sha256="0" * 64, source_format="txt", text=text, blocks=text_blocks(text))
+
+
+def counts(text: str) -> list[tuple[int, int, bool, list[str]]]:
+    rels = extract_enumerated_counts(Scan.of(doc(text)))
+    return [(r.stated, r.counted, r.exhaustive, [text[a:b] for a, b in r.item_spans]) for r in rels]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("县政协切实履行政治协商、民主监督、参政议政三大职能。", (3, ["政治协商", "民主监督", "参政议政"])),
+        ("县政协牢牢把握团结和民主两大主题，", (2, ["团结", "民主"])),
+        ("本项目由基本支出和项目支出两个部分构成。", (2, ["基本支出", "项目支出"])),
+        (
+            "内设办公室、计划财务股、营林生产股、资源保护股4个职能股室。",
+            (4, ["办公室", "计划财务股", "营林生产股", "资源保护股"]),
+        ),
+        ("围绕产出、效益和满意度三类指标开展自评。", (3, ["产出", "效益", "满意度"])),
+        (
+            "实施鼓励大众创业、促进小微企业成长、重点企业培优三项工程，",
+            (3, ["鼓励大众创业", "促进小微企业成长", "重点企业培优"]),
+        ),
+    ],
+)
+def test_a_count_after_its_names(text: str, expected: tuple[int, list[str]]) -> None:
+    ((stated, counted, exhaustive, items),) = counts(text)
+    assert (stated, items) == expected and counted == len(items) and exhaustive
+
+
+def test_a_wrong_count_is_a_finding_and_a_partial_list_only_bounds_it() -> None:
+    wrong = "内设办公室、计划财务股、营林生产股、资源保护股5个职能股室。\n"
+    findings = review_document(doc(wrong)).findings
+    assert [(f.check, f.severity) for f in findings] == [("count", "medium")] and "4" in findings[0].message
+    partial = "设有信用建设科、资环能源科、价格收费管理科等12个科室。\n"
+    assert counts(partial) == [(12, 3, False, ["信用建设科", "资环能源科", "价格收费管理科"])]
+    assert review_document(doc(partial)).findings == ()
+    too_many = "设有信用建设科、资环能源科、价格收费管理科等2个科室。\n"
+    assert [f.check for f in review_document(doc(too_many)).findings] == ["count"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "修建道路3.5公里、修建4个停车场。",  # clauses with numbers, not a list of names
+        "完成年度任务、提升服务水平，共三项工程。",  # the count is not right after the names
+        "三大职能得到履行。",  # no names before it
+    ],
+)
+def test_sentences_that_only_look_like_lists_are_not_counted(text: str) -> None:
+    assert counts(text) == []

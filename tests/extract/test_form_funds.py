@@ -1,0 +1,130 @@
+"""The 项目资金 block of a 项目支出绩效自评表 in the renderings real reports arrive in.
+
+Each rendering below is taken from a different public report of the dev corpus (eval/corpus,
+split dev): the numbers are theirs, the surrounding text trimmed."""
+
+from __future__ import annotations
+
+from review.core.claims import FormulaScore, RatioRelation, SumRelation
+from review.core.document import Document
+from review.extract.rules.form_funds import extract_form_funds
+from review.extract.rules.scan import Scan
+from review.load.texttables import text_blocks
+from review.pipeline import review_document
+
+
+def doc(text: str) -> Document:
+    return Document(path="t.txt", sha256="0" * 64, source_format="txt", text=text, blocks=text_blocks(text))
+
+
+def funds(text: str):  # type: ignore[no-untyped-def]
+    scan = Scan.of(doc(text))
+    relations, unread = extract_form_funds(scan)
+    by_id = {q.id: q for q in scan.minted}
+    return relations, by_id, unread
+
+
+# r1-02 (临翔区, ynlx.gov.cn): pipe rows, the label on its own line, the empty 年初预算数 cell dropped
+PIPES_DROPPED = (
+    "项目资金 (万元) |\n"
+    "| 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+    "年度资金总额 |\n"
+    "| 32.4 | 31.69 | 10 | 97.80% | 9 |\n"
+    "其中:当年财政拨款 |\n"
+    "| 32.4 | 31.69 | 10 | 97.80% | 9 |\n"
+    "年度 总体 目标 | 预期目标 | 实际完成情况 |\n"
+)
+# r2-01 (棠溪镇, 池州): the whole form on one space-separated line
+ONE_LINE = (
+    "项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额: 0 0 0 10 0 0 "
+    "其中:本年财政拨款 90 89.974 89.974 上年结转资金 其他资金 年度总体目标 预期目标 实际完成情况\n"
+)
+# r4-04 (宝坻区): pipes, three columns with (A)/(B/A) marks, a colon after the label
+THREE_COLUMNS = (
+    "资金情况 (万元) |\n"
+    "全年预算数(A) | 全年执行数(B) | 预算执行率(B/A) | ||||\n"
+    "年度资金总额: | 1760 | 1760 | 100% | ||||\n"
+    "其中:中央财政资金 | 1760 | 1760 | 100% | ||||\n"
+    "地方资金 | | | | ||||\n"
+)
+# r1-09 (四川): a group heading before the columns, a column the template does not know
+GROUP_HEADING = (
+    "预算执行情况(10分) | 年度预算数(万元) | 年初预算 | 调整后预算数 | 预算执行数 | "
+    "预算执行率 | 权重 | 得分 | 原因 | ||\n"
+    "总额 | 0.00 | 3.36 | 3.36 | 100.00% | 10 | 10 | 1.预算执行率=预算执行数/调整后预算数 | |||\n"
+    "其中:财政资金 | 0.00 | 3.36 | 3.36 | 100.00% | / | / | ||||\n"
+    "财政专户管理资金 | 0.00 | 0.00 | 0.00 | 0.00% | / | / | ||||\n"
+    "单位资金 | 0.00 | 0.00 | 0.00 | 0.00% | / | / | ||||\n"
+)
+
+
+def test_a_dropped_cell_leaves_one_reading_of_the_rate_and_the_score() -> None:
+    relations, q, unread = funds(PIPES_DROPPED)
+    ratios = [r for r in relations if isinstance(r, RatioRelation)]
+    formulas = [r for r in relations if isinstance(r, FormulaScore)]
+    assert len(ratios) == 2 and len(formulas) == 2 and not unread
+    r = ratios[0]
+    assert (q[r.rate].text, q[r.numerator].text, [q[d].text for d in r.denominators]) == ("97.80%", "31.69", ["32.4"])
+    f = formulas[0]
+    assert (q[f.rate].text, q[f.weight].text, q[f.score].text) == ("97.80%", "10", "9")
+    findings = review_document(doc(PIPES_DROPPED)).findings
+    assert {f.check for f in findings} == {"score"} and "9.78" in findings[0].message
+
+
+def test_a_total_left_at_zero_beside_a_part_with_money_is_a_sum_finding() -> None:
+    relations, q, _ = funds(ONE_LINE)
+    sums = [r for r in relations if isinstance(r, SumRelation)]
+    assert [(q[s.total].text, [q[i].text for i in s.items]) for s in sums] == [
+        ("0", ["90"]),
+        ("0", ["89.974"]),
+        ("0", ["89.974"]),
+    ]
+    findings = review_document(doc(ONE_LINE)).findings
+    assert [f.check for f in findings] == ["sum", "sum", "sum"] and all(f.severity == "high" for f in findings)
+
+
+def test_three_columns_with_their_marks_and_a_blank_part_row() -> None:
+    relations, q, unread = funds(THREE_COLUMNS)
+    ratios = [r for r in relations if isinstance(r, RatioRelation)]
+    assert [(q[r.rate].text, q[r.numerator].text) for r in ratios] == [("100%", "1760"), ("100%", "1760")]
+    assert not unread and review_document(doc(THREE_COLUMNS)).findings == ()
+    # 1860 ÷ 1760 = 105.7%: outside 100% ± 0.5 (1763 would be 100.17%, a rounding of 100%)
+    wrong = THREE_COLUMNS.replace("年度资金总额: | 1760 | 1760 | 100%", "年度资金总额: | 1760 | 1860 | 100%")
+    # the total's 执行数 no longer matches its rate, nor its one part row (地方资金 is blank)
+    assert sorted(f.check for f in review_document(doc(wrong)).findings) == ["ratio", "sum"]
+
+
+def test_a_group_heading_and_an_unknown_column_do_not_hide_the_header() -> None:
+    relations, q, unread = funds(GROUP_HEADING)
+    ratios = [r for r in relations if isinstance(r, RatioRelation)]
+    assert [(q[r.rate].text, q[r.numerator].text, [q[d].text for d in r.denominators]) for r in ratios][0] == (
+        "100.00%",
+        "3.36",
+        ["3.36"],
+    )
+    assert any(isinstance(r, FormulaScore) for r in relations) and not unread
+    assert review_document(doc(GROUP_HEADING)).findings == ()
+
+
+def test_numbers_that_fit_the_columns_several_ways_are_reported_not_guessed() -> None:
+    text = "年初预算数 全年预算数 全年执行数 分值 执行率\n年度资金总额 100 90 80 80%\n"
+    relations, _, unread = funds(text)
+    assert not any(isinstance(r, RatioRelation) for r in relations)  # 80/90 or 90/100: no single reading
+    assert len(unread) == 1 and "执行率有多种读法" in unread[0].reason
+    review = review_document(doc(text))
+    assert any("未核对" in n and "年度资金总额" in n for n in review.notes)
+
+
+def test_outside_a_form_nothing_is_read() -> None:
+    prose = "全年预算数、全年执行数和执行率见附表。年度资金总额 100 万元，其中财政拨款 60 万元。\n"
+    assert funds(prose) == ([], {}, [])
+
+
+def test_a_lone_part_row_counts_when_the_form_goes_on_after_it() -> None:
+    lone = THREE_COLUMNS.split("地方资金")[0] + "年度总体目标 | 完成供热补贴发放 |\n"
+    wrong = lone.replace("其中:中央财政资金 | 1760 | 1760", "其中:中央财政资金 | 1760 | 1700")
+    relations, q, _ = funds(wrong)
+    sums = [r for r in relations if isinstance(r, SumRelation)]
+    assert [(q[s.total].text, [q[i].text for i in s.items]) for s in sums] == [("1760", ["1760"]), ("1760", ["1700"])]
+    cut = wrong.split("年度总体目标")[0].rstrip()  # the excerpt ends after the part row: it may go on
+    assert not [r for r in funds(cut)[0] if isinstance(r, SumRelation)]

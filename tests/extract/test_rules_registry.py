@@ -1,0 +1,30 @@
+"""The rules registry: every rule runs after what it reads, and every rule's relations reach the claims."""
+
+from __future__ import annotations
+
+import pytest
+
+from review.core.document import Document
+from review.extract.rules import OUTPUT_ORDER, RULES, Rule, _validate, extract_rules
+from review.load.texttables import text_blocks
+
+
+def test_the_bundled_registry_is_valid_and_complete() -> None:
+    _validate(RULES, OUTPUT_ORDER)
+    assert len({r.name for r in RULES}) == len(RULES) == len(OUTPUT_ORDER)
+
+
+def test_a_rule_that_reads_a_later_rule_is_refused() -> None:
+    early = Rule("ratios", ("sums",), lambda f: [])
+    with pytest.raises(ValueError, match="ratios reads"):
+        _validate((early, *RULES[:1]), ("ratios", "sums"))
+    with pytest.raises(ValueError, match="OUTPUT_ORDER"):
+        _validate(RULES, OUTPUT_ORDER[:-1])
+
+
+def test_each_rule_contributes_under_its_own_name() -> None:
+    text = "本部门2022年度预算安排100万元，其中：人员经费60万元，公用经费40万元。总体执行90万元，预算执行率90%。\n"
+    doc = Document(path="t.txt", sha256="0" * 64, source_format="txt", text=text, blocks=text_blocks(text))
+    claims = extract_rules(doc)
+    kinds = {r.kind for r in claims.relations}
+    assert {"sum", "ratio", "execution_rate"} <= kinds
