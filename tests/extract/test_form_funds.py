@@ -128,3 +128,49 @@ def test_a_lone_part_row_counts_when_the_form_goes_on_after_it() -> None:
     assert [(q[s.total].text, [q[i].text for i in s.items]) for s in sums] == [("1760", ["1760"]), ("1760", ["1700"])]
     cut = wrong.split("年度总体目标")[0].rstrip()  # the excerpt ends after the part row: it may go on
     assert not [r for r in funds(cut)[0] if isinstance(r, SumRelation)]
+
+
+# r1-01 (永德县明朗中学, 云南): the empty 年初预算数 dropped from every row, a part row with — under 分值 and 得分
+DASHES_IN_PART_ROW = (
+    "| 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 | 年度资金总额 |\n"
+    "| 387664.62 | 387664.62 | 10 | 100% | 10 | 其中:当年财政 拨款 |\n"
+    "| 387664.62 | 387664.62 | — |\n"
+    "| — | 上年结转 资金 |\n|\n|\n\n| — |\n"
+    "| — | 其他资金 | — | — | — | — |\n"
+    "| — | 年度 总体 目标 | 预期目标 | 实际完成情况 |\n"
+)
+# r6-17 (种养业奖补, 湖南): the part row repeats the total row's 分值 and 得分
+PART_ROW_REPEATS_SCORE = (
+    "资金情况 (万元) |\n"
+    "全年预算数(A) | 全年执行数(B) | 分值 | 执行率(B/A) | 得分 | |||||\n"
+    "年度资金总额: | 9.48 | 9.48 | 10 | 100% | 10 | |||||\n"
+    "其中:本年财政拨款 | 9.48 | 9.48 | 10 | 100% | 10 | |||||\n"
+    "其他资金 | - | - | ||||||||\n"
+    "年度总体目标 | 年初设定目标 | 年度总体目标完成情况综述 | ||||||||\n"
+)
+
+
+def test_rows_read_jointly_pair_each_total_cell_with_its_parts() -> None:
+    """Which column a number is in may stay open (年初预算数 or 全年预算数), but every reading of the
+    block puts the total's cell and its part's cell in the same one: the sum is claimed."""
+    for text, total, part in (
+        (DASHES_IN_PART_ROW, "387664.62", "387664.62"),
+        (PART_ROW_REPEATS_SCORE, "9.48", "9.48"),
+    ):
+        relations, q, unread = funds(text)
+        sums = [(q[s.total].text, [q[i].text for i in s.items]) for s in relations if isinstance(s, SumRelation)]
+        assert sums == [(total, [part]), (total, [part])] and not unread
+        assert review_document(doc(text)).findings == ()
+    wrong = DASHES_IN_PART_ROW.replace("| 387664.62 | 387664.62 | — |", "| 387664.62 | 386664.62 | — |")
+    (f,) = review_document(doc(wrong)).findings
+    assert f.check == "sum" and f.quote == "387664.62" and "386664.62" in f.message
+
+
+def test_a_part_row_filling_a_column_its_total_leaves_out_is_read_by_column() -> None:
+    """No joint reading (the part has more cells than the total): each column only where certain."""
+    text = (
+        "全年预算数 | 全年执行数 | 执行率 |\n年度资金总额 | 100 | 100% |\n"
+        "其中:财政拨款 | 100 | 90 | 90% |\n其他资金 | - | - |\n年度总体目标 |\n"
+    )
+    relations, q, _ = funds(text)
+    assert not [s for s in relations if isinstance(s, SumRelation)]

@@ -200,20 +200,28 @@ def _rows(text: str, pos: int, tpl: Template) -> tuple[list[Row], int, bool]:
 
 
 def readings(row: Row, header: tuple[str, ...], fills: tuple[str, ...]) -> list[dict[str, Token]]:
-    """Every order-preserving way to put the row's tokens into the columns it may fill."""
+    """Every order-preserving way to put the row's tokens into the header's columns: a number only
+    in a column the row may fill, an empty-cell mark in any (a part row prints — under 分值 and
+    得分). Each reading is the whole placement, empty marks included (see `values`)."""
     tpl = template()
-    allowed = [r for r in header if r in fills]
     toks = row.tokens
-    if len(toks) > len(allowed):
+    if len(toks) > len(header):
         return []
     out = []
-    for slots in combinations(range(len(allowed)), len(toks)):
-        reading = {allowed[s]: t for s, t in zip(slots, toks, strict=True)}
+    for slots in combinations(range(len(header)), len(toks)):
+        reading = {header[s]: t for s, t in zip(slots, toks, strict=True)}
+        if any(t.value is not None and role not in fills for role, t in reading.items()):
+            continue
         if _fits(reading, tpl, "weight" in header):
-            out.append({k: t for k, t in reading.items() if t.value is not None})
+            out.append(reading)
         if len(out) > _MAX_READINGS:
             return []
     return out
+
+
+def values(reading: dict[str, Token]) -> dict[str, Token]:
+    """The columns a reading puts a number in."""
+    return {k: t for k, t in reading.items() if t.value is not None}
 
 
 def _fits(reading: dict[str, Token], tpl: Template, weighted: bool) -> bool:
@@ -265,7 +273,7 @@ def extract_form_funds(scan: Scan) -> tuple[list[Relation], list[Unread]]:
                 unread.append(_unread(row, block, "其数值与表头各列无法对应"))
                 continue
             row_readings.append((row, found))
-            relations += _row_relations(row, found, block, mint, unread)
+            relations += _row_relations(row, [values(r) for r in found], block, mint, unread)
         relations += _column_sums(row_readings, block, mint)
     return relations, unread
 
@@ -329,35 +337,93 @@ def _cell(found: list[dict[str, Token]], role: str) -> tuple[bool, Token | None]
     return (True, values.pop()) if len(values) == 1 else (False, None)
 
 
-def _column_sums(row_readings: list[tuple[Row, list[dict[str, Token]]]], block: Block, mint: _Minter) -> list[Relation]:
-    """年度资金总额 = Σ part rows, per money column, where every row's cell in it is certain."""
+Readings = list[tuple[Row, list[dict[str, Token]]]]
+
+
+def _column_sums(row_readings: Readings, block: Block, mint: _Minter) -> list[Relation]:
+    """年度资金总额 = Σ part rows, per money cell of the total row, read jointly (see _joint_cells);
+    where no joint reading exists, per column where every row's cell in it is certain."""
     tpl = template()
     totals = [(r, f) for r, f in row_readings if tpl.row_role[r.label] == "total"]
     parts = [(r, f) for r, f in row_readings if tpl.row_role[r.label] == "part"]
     if len(totals) != 1 or not parts or (len(parts) < 2 and not block.closed):
         return []  # a lone part row at the end of the text may be an excerpt cut short
     total_row, total_found = totals[0]
+    joint = _joint_cells(total_found, parts)
+    cells = joint if joint is not None else _cells_by_column(total_found, parts, block)
     out: list[Relation] = []
+    for total, roles, items in cells:
+        if items:
+            name = "或".join(tpl.columns[r].name for r in roles)
+            out.append(
+                SumRelation(
+                    total=mint.qty(total, block.unit, f"{total_row.label}·{name}").id,
+                    items=tuple(mint.qty(t, block.unit, f"{r.label}·{name}").id for r, t in items),
+                    basis="自评表·资金·合计",
+                )
+            )
+    return out
+
+
+Cells = list[tuple[Token, tuple[str, ...], list[tuple[Row, Token]]]]
+
+
+def _joint_cells(total_found: list[dict[str, Token]], parts: Readings) -> Cells | None:
+    """Each money cell of the total row with the part rows' cells in its column, over the joint
+    readings of the block: a part row fills only columns its total row fills (a rendering drops the
+    same empty columns from every row). A total cell counts when every joint reading puts it in a
+    money column and gives it the same part cells — whichever column that is. None when no joint
+    reading exists."""
+    tpl = template()
+    seen: dict[Token, set[tuple[Token | None, ...] | None]] = {}
+    roles: dict[Token, list[str]] = {}
+    valid = 0
+    for total in total_found:
+        occupied = set(total)
+        within = [[p for p in found if set(p) <= occupied] for _, found in parts]
+        if any(found and not ok for (_, found), ok in zip(parts, within, strict=True)):
+            continue  # a part row fills a column this reading of the total leaves out
+        valid += 1
+        for role, tok in values(total).items():
+            if tpl.columns[role].kind != "money":
+                seen.setdefault(tok, set()).add(None)
+                continue
+            cells = [{values(p).get(role) for p in ok} if ok else {None} for ok in within]
+            seen.setdefault(tok, set()).add(tuple(c.pop() for c in cells) if all(len(c) == 1 for c in cells) else None)
+            if role not in roles.setdefault(tok, []):
+                roles[tok].append(role)
+    if not valid:
+        return None
+    out: Cells = []
+    for tok, keys in seen.items():
+        money_everywhere = sum(1 for t in total_found if tok in values(t).values()) == len(total_found)
+        if len(keys) != 1 or None in keys or not money_everywhere:
+            continue
+        (key,) = keys
+        assert key is not None
+        items = [(row, cell) for (row, _), cell in zip(parts, key, strict=True) if cell is not None]
+        out.append((tok, tuple(roles[tok]), items))
+    return sorted(out, key=lambda c: c[0].start)
+
+
+def _cells_by_column(total_found: list[dict[str, Token]], parts: Readings, block: Block) -> Cells:
+    """Per money column: the total's cell and the part rows' cells, where every row's is certain."""
+    tpl = template()
+    total_values = [values(r) for r in total_found]
+    out: Cells = []
     for role in block.header:
         if tpl.columns[role].kind != "money":
             continue
-        certain, total = _cell(total_found, role)
+        certain, total = _cell(total_values, role)
         if not certain or total is None:
             continue
         items: list[tuple[Row, Token]] = []
         for row, found in parts:
-            certain, cell = _cell(found, role) if found else (True, None)  # a blank part row is empty
+            certain, cell = _cell([values(r) for r in found], role) if found else (True, None)
             if not certain:
                 break  # uncertain in this row: no claim for the column
             if cell is not None:
                 items.append((row, cell))
         else:
-            if items:
-                out.append(
-                    SumRelation(
-                        total=mint.qty(total, block.unit, _label(total_row, role)).id,
-                        items=tuple(mint.qty(t, block.unit, _label(r, role)).id for r, t in items),
-                        basis="自评表·资金·合计",
-                    )
-                )
+            out.append((total, (role,), items))
     return out
