@@ -86,3 +86,72 @@ def test_a_category_cut_off_by_the_excerpt_is_not_claimed() -> None:
 def test_without_a_header_naming_weight_and_score_nothing_is_read() -> None:
     text = "产出指标(50分) 完成数量 10 10 完成质量 10 10\n总分 100\n"
     assert trees(text) == ([], {})
+
+
+# r1-01 (永德县明朗中学, 云南): no caps on the categories; the fund block's 分值 10 / 得分 10 and the
+# indicators' 分值 / 得分 (the last two numbers of each row) make 总分 | 100 | 96
+HEADLESS_ADJACENT = (
+    "| 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 | 年度资金总额 |\n"
+    "| 387664.62 | 387664.62 | 10 | 100% | 10 | 其中:当年财政 拨款 |\n"
+    "| 387664.62 | 387664.62 | — |\n| — | 其他资金 | — | — | — | — |\n"
+    "| — | 年度 总体 目标 | 预期目标 | 实际完成情况 | 改善学生体质 | 改善学生体质 | 绩效指标 | 年度指标值 | "
+    "实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | "
+    "度量单位 | 产出指标 | 数量指标 | 学生受资助人数 | ≧ | 735 | 人次 | 735 | 10 | 10 |\n"
+    "| 质量指标 | 营养改善计划覆盖率 | ≧ | 100 | % | 100% | 10 | 10 |\n"
+    "| 时效指标 | 资金到位及时率 | ≧ | 100 | % | 100% | 10 | 7 |\n"
+    "| 效益指标 | 经济效益 指标 | 减轻贫困学生家庭经济负担 |\n| 有效 |\n| 有效 | 10 | 10 |\n"
+    "| 社会效益 指标 | 政策知晓率 | ═ | 100 | % | 98% | 10 | 9 |\n"
+    "| 满意度指标 | 服务对象满意度指标等 | 学生满意度 | ≧ | 95 | % | 100% | 40 | 40 |\n"
+    "| 其他需要说明事项 | 无 | 总分 | 100 | 96 | 优 |\n"
+)
+# r2-12 (黄石市住建局): no 分值 column, one 得分 per indicator row, the fund block's 得分 (20分*执行率)
+SCORE_ONLY = (
+    "预算执行情况(万元) (20分) | 预算数(A) | 执行数(B) | 执行率(B/A) | 得分 (20分*执行率) | |||||\n"
+    "年度财政资金总额 | 200 | 195.5 | 97.75% | 19.55 | |||||\n"
+    "年度绩效目标1 (80分) | 一级指标 | 二级指标 | 三级指标 | 年初目标值(A) | 实际完成值(B) | 得分 | |||\n"
+    "产出指标 | 数量指标 | 完成省级宣传片制作 | 完成1部宣传片,2套方案 | 完成1部宣传片,2套方案 | 10 | ||||\n"
+    "质量指标 | 通过专家评审 | 通过 | 通过 | 10 | |||||\n"
+    "时效指标 | 上半年完成宣传片制作 | 6月份完成宣传片制作;9月份完成文本 | 完成 | 10 | |||||\n"
+    "成本指标\n| 省级宣传片制作费、申报文本编制费 | 200万 | 195.5万元 | 10 | |||||\n"
+    "效益指标 | 经济效益 指标 | 统筹海绵城市项目谋划 | 统筹海绵城市项目谋划 | 完成 | 10 | ||||\n"
+    "社会效益 指标 | 指导城市建设 | 指导城市建设 | 完成 | 10 | |||||\n"
+    "生态效益 指标 | 有利于城市生态、韧性发展 | 有利于城市生态、韧性发展 | 完成 | 10 | |||||\n"
+    "满意度指标 | 满意度指标 | 群众满意度 | 满意 | 完成 | 10 | ||||\n"
+    "总分 | 99.55分 | ||||||||\n"
+)
+
+
+def whole(text: str) -> tuple[str | None, str | None, list[str]]:
+    """The root's 分值 and 得分, and every leaf's 得分 (the fund block's first)."""
+    (tree,), q = trees(text)
+    root = next(n for n in tree.nodes if n.id == tree.root)
+    leaves = [q[n.score] for n in tree.nodes if n.score and not n.children]
+    return q.get(root.weight or ""), q.get(root.score or ""), leaves
+
+
+def test_a_form_without_caps_is_read_whole_from_its_fund_cell_to_its_total_row() -> None:
+    assert whole(HEADLESS_ADJACENT) == ("100", "96", ["10", "10", "10", "7", "10", "9", "40"])
+    assert whole(SCORE_ONLY) == (None, "99.55", ["19.55", "10", "10", "10", "10", "10", "10", "10", "10"])
+    for text in (HEADLESS_ADJACENT, SCORE_ONLY):
+        assert review_document(doc(text)).findings == ()
+
+
+def test_a_total_row_that_is_not_the_sum_of_the_form_is_a_score_finding() -> None:
+    for wrong, stated in (
+        (HEADLESS_ADJACENT.replace("总分 | 100 | 96", "总分 | 100 | 99"), "99"),
+        (SCORE_ONLY.replace("总分 | 99.55分", "总分 | 98.55分"), "98.55"),
+    ):
+        (f,) = review_document(doc(wrong)).findings
+        assert f.check == "score" and f.severity == "high" and "总分不符" in f.message and stated in f.message
+    weights = HEADLESS_ADJACENT.replace("总分 | 100 | 96", "总分 | 110 | 96")
+    (f,) = review_document(doc(weights)).findings
+    assert f.check == "score" and "分值不符" in f.message and "110" in f.message
+
+
+def test_a_form_with_a_row_it_cannot_read_claims_no_total() -> None:
+    """A score-only row with two bare numbers is unread, so the form's sum is not claimed."""
+    two = SCORE_ONLY.replace("| 通过 | 通过 | 10 |", "| 通过 | 3 | 10 |")
+    assert trees(two)[0] == [] or all(not next(n for n in t.nodes if n.id == t.root).score for t in trees(two)[0])
+    assert review_document(doc(two)).findings == ()
+    glued = HEADLESS_ADJACENT.replace("总分 | 100 | 96", "总分100100")  # cells run together: not read
+    assert trees(glued)[0] == []

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from review.core.claims import ScoreNode, ScoreTree, Unread
+from review.extract.rules.form_total import fund_cells, mint_once, total_row
 from review.extract.rules.scan import Scan
 
 _SP = r"\s*"
@@ -45,11 +46,14 @@ class _Num:
 
 
 def _layout(text: str, start: int) -> str | None:
-    """'adjacent' (… 分值 得分), 'apart' (分值 … 得分) or None, from the header before `start`."""
+    """'adjacent' (… 分值 得分), 'apart' (分值 … 得分), 'score_only' (得分 and no 分值 column) or
+    None, from the header before `start`."""
     window = text[max(0, start - 400) : start]
     names = [re.sub(r"\s", "", m.group()) for m in _COLUMNS.finditer(window)]
-    if "得分" not in names or not ({"分值", "权重"} & set(names)):
+    if "得分" not in names:
         return None
+    if not ({"分值", "权重"} & set(names)):
+        return "score_only"
     weight = max(i for i, n in enumerate(names) if n in ("分值", "权重"))
     score = max(i for i, n in enumerate(names) if n == "得分")
     if score < weight:
@@ -60,60 +64,152 @@ def _layout(text: str, start: int) -> str | None:
 def extract_form_scores(scan: Scan) -> tuple[list[ScoreTree], list[Unread]]:
     """Score trees of flattened forms, and the rows it could not read; quantities are minted on the scan."""
     text = scan.text
-    headings = list(_HEADING.finditer(text))
     unread: list[Unread] = []
     trees: list[ScoreTree] = []
-
-    forms = _forms(headings)
-    for form in forms:
-        layout = _layout(text, form[0].start())
-        if layout is None:
-            continue
-        nodes: list[ScoreNode] = []
-        cats: list[str] = []
-        for i, h in enumerate(form):
-            end = form[i + 1].start() if i + 1 < len(form) else _section_end(text, h.end())
-            if end is None:
-                break  # the last category runs past the excerpt: not claimed
-            leaves = _indicators(text, h.end(), end, layout, unread)
-            if not leaves:
-                continue
-            name = re.sub(r"\s", "", h.group("name"))
-            cap = scan.mint(h.start("cap"), h.end("cap"), Decimal(h.group("cap")), "分", f"{name}·分值")
-            kids = []
-            for w, s in leaves:
-                nid = f"n{len(nodes) + len(cats) + 2}"
-                label = re.sub(r"\s+", " ", text[max(h.end(), w.start - 24) : w.start]).strip(" |｜")[-16:]
-                nodes.append(
-                    ScoreNode(
-                        id=nid,
-                        name=label or name,
-                        name_start=w.start,
-                        name_end=s.end,
-                        weight=scan.mint(w.start, w.end, w.value, "分", f"{label}·分值").id,
-                        score=scan.mint(s.start, s.end, s.value, "分", f"{label}·得分").id,
-                        path=(name,),
-                    )
-                )
-                kids.append(nid)
-            cid = f"c{len(cats) + 1}"
-            cats.append(cid)
-            nodes.append(
-                ScoreNode(
-                    id=cid, name=name, name_start=h.start(), name_end=h.end(), weight=cap.id, children=tuple(kids)
-                )
-            )
-        if cats:
-            root = ScoreNode(
-                id="n0",
-                name="总分",
-                name_start=form[0].start(),
-                name_end=form[0].end(),
-                children=tuple(cats),
-                exhaustive=False,
-            )
-            trees.append(ScoreTree(nodes=(root, *nodes), root="n0", source="table"))
+    headed = _forms(list(_HEADING.finditer(text)))
+    for form in headed:
+        tree = _headed_form(scan, form, unread)
+        if tree is not None:
+            trees.append(tree)
+    for start in _headless_starts(text, [form[0].start() for form in headed]):
+        tree = _headless_form(scan, start, unread)
+        if tree is not None:
+            trees.append(tree)
     return trees, unread
+
+
+def _leaf(scan: Scan, nid: str, w: _Num | None, s: _Num, after: int, path: tuple[str, ...]) -> ScoreNode:
+    text = scan.text
+    first = w or s
+    label = re.sub(r"\s+", " ", text[max(after, first.start - 24) : first.start]).strip(" |｜")[-16:]
+    return ScoreNode(
+        id=nid,
+        name=label or (path[-1] if path else "指标"),
+        name_start=first.start,
+        name_end=s.end,
+        weight=scan.mint(w.start, w.end, w.value, "分", f"{label}·分值").id if w else None,
+        score=scan.mint(s.start, s.end, s.value, "分", f"{label}·得分").id,
+        path=path,
+    )
+
+
+def _headed_form(scan: Scan, form: list[re.Match[str]], unread: list[Unread]) -> ScoreTree | None:
+    """Categories with their caps (产出指标（50分）) over their indicator rows."""
+    text = scan.text
+    layout = _layout(text, form[0].start())
+    if layout is None:
+        return None
+    nodes: list[ScoreNode] = []
+    cats: list[str] = []
+    before = len(unread)
+    closed_at: int | None = None
+    for i, h in enumerate(form):
+        end = form[i + 1].start() if i + 1 < len(form) else _section_end(text, h.end())
+        if end is None:
+            break  # the last category runs past the excerpt: not claimed
+        closed_at = end if i + 1 == len(form) else None
+        leaves = _indicators(text, h.end(), end, layout, unread)
+        if not leaves:
+            continue
+        name = re.sub(r"\s", "", h.group("name"))
+        cap = scan.mint(h.start("cap"), h.end("cap"), Decimal(h.group("cap")), "分", f"{name}·分值")
+        kids = []
+        for w, s in leaves:
+            nid = f"n{len(nodes) + len(cats) + 2}"
+            nodes.append(_leaf(scan, nid, w, s, h.end(), (name,)))
+            kids.append(nid)
+        cid = f"c{len(cats) + 1}"
+        cats.append(cid)
+        nodes.append(
+            ScoreNode(id=cid, name=name, name_start=h.start(), name_end=h.end(), weight=cap.id, children=tuple(kids))
+        )
+    if not cats:
+        return None
+    root = ScoreNode(
+        id="n0",
+        name="总分",
+        name_start=form[0].start(),
+        name_end=form[0].end(),
+        children=tuple(cats),
+        exhaustive=False,
+    )
+    whole = _whole_form(scan, form[0].start(), closed_at, tuple(cats), len(unread) == before)
+    if whole is not None:
+        root, fund = whole
+        nodes.insert(0, fund)
+    return ScoreTree(nodes=(root, *nodes), root="n0", source="table")
+
+
+def _whole_form(
+    scan: Scan, start: int, closed_at: int | None, children: tuple[str, ...], all_read: bool
+) -> tuple[ScoreNode, ScoreNode] | None:
+    """The form's root with its 总分 row (分值, 得分) and the fund block's 预算执行 node as one more
+    child, when the form is read whole: its fund cell certain, every indicator row read, and the
+    total row right where the last category closes."""
+    text = scan.text
+    if closed_at is None or not all_read:
+        return None
+    total = total_row(text, closed_at, closed_at + 40)
+    fund = fund_cells(text, start)
+    if total is None or total.start != closed_at or fund is None:
+        return None
+    fund_weight, fund_score = fund
+    fund_node = ScoreNode(
+        id="f1",
+        name="预算执行率",
+        name_start=(fund_weight or fund_score).start,
+        name_end=fund_score.end,
+        weight=mint_once(scan, fund_weight, "预算执行率·分值").id if fund_weight else None,
+        score=mint_once(scan, fund_score, "预算执行率·得分").id,
+    )
+    root = ScoreNode(
+        id="n0",
+        name="总分",
+        name_start=total.start,
+        name_end=total.score.end,
+        weight=mint_once(scan, total.weight, "总分·分值").id if total.weight else None,
+        score=mint_once(scan, total.score, "总分·得分").id,
+        children=("f1", *children),
+    )
+    return root, fund_node
+
+
+# the indicator part's header: …三级指标 followed by its column names
+_INDICATOR_HEADER = re.compile(r"三\s*级\s*指\s*标")
+_HEADER_REACH = 160
+
+
+def _headless_starts(text: str, headed: list[int]) -> list[int]:
+    """Where the indicator rows of a form without category caps begin: after its header's last
+    column name, in no form the headed reader has (a heading with a cap within reach)."""
+    out: list[int] = []
+    for m in _INDICATOR_HEADER.finditer(text):
+        cols = list(_COLUMNS.finditer(text, m.end(), m.end() + _HEADER_REACH))
+        start = cols[-1].end() if cols else m.end()
+        if not any(abs(h - m.start()) < 600 for h in headed) and (not out or start > out[-1]):
+            out.append(start)
+    return out
+
+
+def _headless_form(scan: Scan, start: int, unread: list[Unread]) -> ScoreTree | None:
+    """A form whose categories carry no caps: its indicator rows under one 绩效指标 group, claimed
+    only as part of the whole form (see _whole_form)."""
+    text = scan.text
+    layout = _layout(text, start)
+    total = total_row(text, start, start + 3000)
+    if layout is None or total is None or _HEADING.search(text, start, total.start):
+        return None
+    before = len(unread)
+    leaves = _indicators(text, start, total.start, layout, unread)
+    if not leaves:
+        return None
+    nodes = [_leaf(scan, f"n{i + 2}", w, s, start, ("绩效指标",)) for i, (w, s) in enumerate(leaves)]
+    group = ScoreNode(id="g1", name="绩效指标", name_start=start, name_end=start, children=tuple(n.id for n in nodes))
+    whole = _whole_form(scan, start, total.start, ("g1",), len(unread) == before)
+    if whole is None:
+        return None
+    root, fund = whole
+    return ScoreTree(nodes=(root, fund, group, *nodes), root="n0", source="table")
 
 
 def _forms(headings: list[re.Match[str]]) -> list[list[re.Match[str]]]:
@@ -136,17 +232,19 @@ def _section_end(text: str, start: int) -> int | None:
     return m.start() if m else None
 
 
-def _indicators(text: str, start: int, end: int, layout: str, unread: list[Unread]) -> list[tuple[_Num, _Num]]:
+def _indicators(text: str, start: int, end: int, layout: str, unread: list[Unread]) -> list[tuple[_Num | None, _Num]]:
     nums = [_Num(m.start(1), m.end(1), Decimal(m.group(1))) for m in _BARE.finditer(text, start, end)]
     if layout == "adjacent":
         return [(run[-2], run[-1]) for run in _runs(text, nums) if len(run) >= 2]
-    out = []
+    out: list[tuple[_Num | None, _Num]] = []
+    want = 1 if layout == "score_only" else 2
     for line_start, line in _lines(text, start, end):
         mine = [n for n in nums if line_start <= n.start < line_start + len(line)]
-        if len(mine) == 2:
-            out.append((mine[0], mine[1]))
-        elif len(mine) > 2:
-            reason = f"评分表一行有 {len(mine)} 个不带单位的数，分值与得分无法唯一对应，未核对"
+        if len(mine) == want:
+            out.append((None, mine[0]) if want == 1 else (mine[0], mine[1]))
+        elif len(mine) > want:
+            what = "得分" if want == 1 else "分值与得分"
+            reason = f"评分表一行有 {len(mine)} 个不带单位的数，{what}无法唯一对应，未核对"
             unread.append(Unread(start=mine[0].start, end=mine[-1].end, reason=reason))
     return out
 
