@@ -154,4 +154,19 @@ def test_a_form_with_a_row_it_cannot_read_claims_no_total() -> None:
     assert trees(two)[0] == [] or all(not next(n for n in t.nodes if n.id == t.root).score for t in trees(two)[0])
     assert review_document(doc(two)).findings == ()
     glued = HEADLESS_ADJACENT.replace("总分 | 100 | 96", "总分100100")  # cells run together: not read
-    assert trees(glued)[0] == []
+    assert [next(n for n in t.nodes if n.id == t.root).score for t in trees(glued)[0]] == [None]
+
+
+def test_without_its_total_row_each_indicator_row_is_still_read() -> None:
+    """An excerpt cut before 总分 (r4-02, 廊坊市食品工程学校: one cell per line): 得分 ≤ 分值 per row."""
+    cut = (
+        "一级指标\n\n二级指标\n\n三级指标\n\n年度\n指标值\n\n实际\n完成值\n\n分值\n\n得分\n\n偏差原因分析及改进措施\n\n"
+        "产出指标\n\n数量指标\n\n指标1工程资金金额\n\n43.2\n\n37.24\n\n10\n\n9\n\n已完工,剩余3%尾款未付\n\n"
+        "质量指标\n\n指标1工程完工率\n\n100\n\n100\n\n10\n\n10\n\n"
+    )
+    assert whole(cut) == (None, None, ["9", "10"])
+    assert review_document(doc(cut)).findings == ()
+    (f,) = review_document(doc(cut.replace("10\n\n9\n", "10\n\n12\n"))).findings
+    assert f.check == "score" and "得分超过分值" in f.message
+    # r1-01's rows likewise, with the total row gone
+    assert whole(HEADLESS_ADJACENT.split("| 其他需要说明事项")[0])[2] == ["10", "10", "7", "10", "9", "40"]

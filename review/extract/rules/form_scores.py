@@ -192,24 +192,30 @@ def _headless_starts(text: str, headed: list[int]) -> list[int]:
 
 
 def _headless_form(scan: Scan, start: int, unread: list[Unread]) -> ScoreTree | None:
-    """A form whose categories carry no caps: its indicator rows under one 绩效指标 group, claimed
-    only as part of the whole form (see _whole_form)."""
+    """A form whose categories carry no caps: its indicator rows under one 绩效指标 group. The whole
+    form's sum is claimed when it is read whole (see _whole_form); otherwise only each row's 分值
+    and 得分, as far as the next form's header or the total row."""
     text = scan.text
     layout = _layout(text, start)
+    if layout is None:
+        return None
     total = total_row(text, start, start + 3000)
-    if layout is None or total is None or _HEADING.search(text, start, total.start):
+    nxt = _INDICATOR_HEADER.search(text, start)
+    end = min(total.start if total else len(text), nxt.start() if nxt else len(text), start + 3000)
+    if _HEADING.search(text, start, end):
         return None
     before = len(unread)
-    leaves = _indicators(text, start, total.start, layout, unread)
-    if not leaves:
-        return None
+    leaves = _indicators(text, start, end, layout, unread)
     nodes = [_leaf(scan, f"n{i + 2}", w, s, start, ("绩效指标",)) for i, (w, s) in enumerate(leaves)]
     group = ScoreNode(id="g1", name="绩效指标", name_start=start, name_end=start, children=tuple(n.id for n in nodes))
-    whole = _whole_form(scan, start, total.start, ("g1",), len(unread) == before)
-    if whole is None:
-        return None
-    root, fund = whole
-    return ScoreTree(nodes=(root, fund, group, *nodes), root="n0", source="table")
+    whole = _whole_form(scan, start, total.start if total else None, ("g1",), len(unread) == before)
+    if whole is not None:
+        root, fund = whole
+        return ScoreTree(nodes=(root, fund, group, *nodes), root="n0", source="table")
+    if layout == "score_only" or not nodes:
+        return None  # scores alone, without their form's total, claim nothing
+    root = ScoreNode(id="n0", name="总分", name_start=start, name_end=start, children=("g1",), exhaustive=False)
+    return ScoreTree(nodes=(root, group, *nodes), root="n0", source="table")
 
 
 def _forms(headings: list[re.Match[str]]) -> list[list[re.Match[str]]]:
