@@ -111,15 +111,22 @@ HOLDS = [
     pytest.param("3167.20万元", ["1794.96万元", "1372.23万元"], True, "sum", id="sum.exhaustive-rounding"),
     pytest.param("31名", ["17名", "0名", "14名"], True, "count", id="sum.exhaustive-count"),
     pytest.param("97分", ["38.45分", "58.6分"], True, "score", id="sum.exhaustive-score-rounding"),
-    pytest.param("300万元", ["200.2万元", "100.2万元"], False, "sum", id="sum.partial_bound-rounding"),
+    pytest.param("300万元", ["200万元", "100.4万元"], False, "sum", id="sum.partial_bound-rounding"),
     pytest.param("300万元", ["100万元", "100万元"], False, "sum", id="sum.partial_bound-fewer-named"),
     pytest.param("120万元", ["50万元", "70万元"], True, "sum", id="unit.sum_fixed_by_unit-no-slip"),
+    pytest.param("70万元", ["70万元"], True, "sum", id="unit.sum_fixed_by_unit-one-item-no-slip"),
 ]
 
 
 @pytest.mark.parametrize(("total", "items", "exhaustive", "category"), HOLDS)
 def test_a_sum_that_holds_within_rounding_is_not_flagged(total, items, exhaustive, category) -> None:
     assert check_sums(sum_of(total, items, exhaustive=exhaustive, category=category)[1]) == []
+
+
+def test_when_the_units_tie_the_total_sets_the_usual_unit() -> None:
+    s, ctx = sum_of("70万元", ["70元"])
+    (f,) = check_sums(ctx)
+    assert (f.rule, f.quote) == ("unit.sum_fixed_by_unit", "分项170元")  # the item is the suspect, not the total
 
 
 def test_the_stated_total_carries_its_written_interval() -> None:
@@ -129,6 +136,9 @@ def test_the_stated_total_carries_its_written_interval() -> None:
     assert len(f.related) == 2  # the items it was computed from
 
 
-def test_an_approximate_total_is_not_added_up() -> None:
+def test_an_approximate_total_or_item_is_not_added_up() -> None:
     _, ctx = sum_of("850万元", ["700万元", "100万元"], qualifier="约")
     assert check_sums(ctx) == []
+    s = Sheet()
+    t, a, b = s.num("850万元", "合计"), s.num("700万元", "分项1"), s.num("100万元", "分项2", qualifier="约")
+    assert check_sums(s.ctx(SumRelation(total=t.id, items=(a.id, b.id)))) == []
