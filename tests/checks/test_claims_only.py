@@ -3,26 +3,11 @@ text that holds only the quoted numbers (what the checks used to re-read is now 
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from review.checks.base import Context
 from review.checks.date import check_dates
 from review.checks.unit import check_units
-from review.core.claims import BudgetCeiling, Claims, Quantity, YearMention
-
-
-def qty(qid: str, text: str, start: int, value: str, unit: str, label: str = "") -> Quantity:
-    return Quantity(
-        id=qid,
-        text=text,
-        start=start,
-        end=start + len(text),
-        value=Decimal(value),
-        unit=unit,
-        decimals=len(value.split(".")[1]) if "." in value else 0,
-        label=label,
-    )
-
+from review.core.claims import BudgetCeiling, Claims, YearMention
+from tests.checks.builders import qty
 
 TEXT = "6024.595024万元 617705万元 2021年 2022年"
 

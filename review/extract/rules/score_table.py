@@ -72,8 +72,11 @@ class _Builder:
                 continue
             head = re.sub(r"\s+", "", nonempty[0][1])
             nums = [(c, s) for c, s in cells if _NUM.match(s)]
-            if _TOTAL.search(head) and len(nums) == 1 and not _CAT.match(head):
-                root_total, root_cell = self._qty(nums[0][0], nums[0][1]), nonempty[0][0]
+            if _TOTAL.search(head) and nums and not _CAT.match(head):
+                # 部门整体自评得分 | 97 is the total of the table's indicators; 总分 | 100 | | | 100 (分值 and
+                # 得分) also counts the 预算执行 points of a project form's fund rows. Neither is an indicator.
+                if len(nums) == 1:
+                    root_total, root_cell = self._qty(nums[0][0], nums[0][1]), nonempty[0][0]
                 continue
             cats = [(c, s, m) for c, s in cells if (m := _CAT.match(re.sub(r"\s+", "", s)))]
             for c, s, m in cats:

@@ -1,0 +1,72 @@
+"""check_dates from hand-made YearMentions: a dated event or a dated value outside the period under
+review; a multi-year listing is not a stray year; one finding per line, year and role."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import pytest
+
+from review.checks.base import Context
+from review.checks.date import check_dates
+from review.core.claims import YearMention
+from tests.checks.builders import Sheet, essentials, spans_ok
+
+Role = Literal["event_date", "dated_value"]
+
+
+def year_in(
+    year: int, role: Role, period: int | None = 2022, listed: tuple[int, ...] = ()
+) -> tuple[Sheet, YearMention, Context]:
+    s = Sheet()
+    s.write("于")
+    start, end = s.write(f"{year}年")
+    s.write("11月30日前完成资金支付。")
+    rel = YearMention(year=year, start=start, end=end, role=role, sentence_years=listed or (year,), line_start=0)
+    return s, rel, s.ctx(rel, period=period)
+
+
+# rule, role, what the message calls it
+FAILS = [
+    pytest.param("date.event_date_in_period", "event_date", "事件日期", id="date.event_date_in_period"),
+    pytest.param("date.dated_value_in_period", "dated_value", "数值所属年度", id="date.dated_value_in_period"),
+]
+
+
+@pytest.mark.parametrize(("rule", "role", "what"), FAILS)
+def test_a_year_outside_the_period_is_flagged(rule, role, what) -> None:
+    s, _, ctx = year_in(2021, role)
+    (f,) = check_dates(ctx)
+    assert essentials(f) == ("date", "low", rule)
+    assert f.quote == "2021年" and spans_ok([f], s.text)
+    assert f.message == f"年度不符：{what}为2021年，而本报告评价的是2022年度"
+    assert (f.stated and f.stated.display, f.computed and f.computed.display) == ("2021年", "2022年度")
+
+
+# year, role, period, the years its sentence names
+HOLDS = [
+    pytest.param(2022, "event_date", 2022, (), id="date.event_date_in_period-same-year"),
+    pytest.param(2022, "dated_value", 2022, (), id="date.dated_value_in_period-same-year"),
+    pytest.param(2021, "dated_value", 2022, (2021, 2022), id="date.dated_value_in_period-a-listing-of-years"),
+    pytest.param(2021, "event_date", None, (), id="no-period-no-finding"),
+]
+
+
+@pytest.mark.parametrize(("year", "role", "period", "listed"), HOLDS)
+def test_a_year_in_the_period_is_not_flagged(year, role, period, listed) -> None:
+    assert check_dates(year_in(year, role, period, listed)[2]) == []
+
+
+def test_a_listing_excuses_a_dated_value_but_not_an_event() -> None:
+    _, _, ctx = year_in(2021, "event_date", listed=(2021, 2022))
+    assert [f.rule for f in check_dates(ctx)] == ["date.event_date_in_period"]
+
+
+def test_one_finding_per_line_year_and_role_spanning_its_mentions() -> None:
+    s, first, _ = year_in(2021, "event_date")
+    start, end = s.write("2021年")
+    again = first.model_copy(update={"start": start, "end": end})
+    other_line = again.model_copy(update={"line_start": start})
+    (f,) = check_dates(s.ctx(first, again))
+    assert (f.start, f.end) == (first.start, end)
+    assert len(check_dates(s.ctx(first, other_line))) == 2

@@ -1,0 +1,62 @@
+"""check_ratios from hand-made RatioRelations: a stated rate against numerator ÷ denominator, all
+three read as intervals; the rule is named after the relation's basis."""
+
+from __future__ import annotations
+
+import pytest
+
+from review.checks.base import Context
+from review.checks.ratio import check_ratios
+from review.core.claims import RatioRelation
+from tests.checks.builders import Sheet, essentials, spans_ok
+
+
+def ratio_of(rate: str, numerator: str, *denominators: str, basis: str = "执行率") -> tuple[Sheet, Context]:
+    s = Sheet()
+    num = s.num(numerator, "执行数")
+    dens = [s.num(d, "预算数") for d in denominators]
+    r = s.num(rate, "执行率")
+    return s, s.ctx(RatioRelation(rate=r.id, numerator=num.id, denominators=tuple(d.id for d in dens), basis=basis))
+
+
+# basis (the rule is ratio.<basis>), rate, numerator, denominator, the computed interval as shown (2 places)
+FAILS = [
+    pytest.param("表格·执行率", "91%", "692.98万元", "808.1万元", "[85.75, 85.76]", id="ratio.表格·执行率"),
+    pytest.param("占支出比重", "30%", "250万元", "1000万元", "[24.94, 25.06]", id="ratio.占…比重"),
+]
+
+
+@pytest.mark.parametrize(("basis", "rate", "numerator", "denominator", "shown"), FAILS)
+def test_a_rate_off_its_quotient_is_flagged(basis, rate, numerator, denominator, shown) -> None:
+    s, ctx = ratio_of(rate, numerator, denominator, basis=basis)
+    (f,) = check_ratios(ctx)
+    assert essentials(f) == ("ratio", "high", f"ratio.{basis}")
+    assert f.quote == f"执行率{rate}" and spans_ok([f], s.text)
+    assert f"报告写{rate}，按执行数{numerator} ÷ 预算数{denominator}计算为{shown}%" in f.message
+    assert f.stated is not None and f.stated.display == rate
+    assert f.computed is not None and f.computed.unit == "%"
+
+
+def test_the_computed_interval_is_numerator_over_denominator_at_their_bounds() -> None:
+    (f,) = check_ratios(ratio_of("91%", "692.98万元", "808.1万元")[1])
+    # [692.975 / 808.15, 692.985 / 808.05] × 100
+    assert f.computed is not None and (f.computed.lo, f.computed.hi) == ("85.7483", "85.7602")
+
+
+# rate, numerator, denominators: each holds once the three are read as their written intervals
+HOLDS = [
+    pytest.param("85.8%", "692.98万元", ("808.1万元",), id="rounding-of-all-three"),
+    pytest.param("100%", "89.974万元", ("90万元",), id="a-whole-percent-rounds"),
+    pytest.param("25%", "250万元", ("900万元", "1000万元"), id="the-second-denominator-fits"),
+    pytest.param("25%", "250万元", ("0万元",), id="a-zero-denominator-is-not-computed"),
+]
+
+
+@pytest.mark.parametrize(("rate", "numerator", "denominators"), HOLDS)
+def test_a_rate_that_meets_its_quotient_is_not_flagged(rate, numerator, denominators) -> None:
+    assert check_ratios(ratio_of(rate, numerator, *denominators)[1]) == []
+
+
+def test_when_no_denominator_fits_the_first_is_shown() -> None:
+    (f,) = check_ratios(ratio_of("50%", "250万元", "900万元", "1000万元")[1])
+    assert "÷ 预算数900万元" in f.message

@@ -1,0 +1,190 @@
+"""check_scores from hand-made ScoreTrees: a score never above its weight, the indicators' weights
+fill their category's cap, a category's score is the sum of its indicators' (or, with some of them
+unknown, at most the cap less the known deductions), and a table's total is the sum and ≤ 100."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from review.checks.score import check_scores
+from review.core.claims import ScoreTree
+from tests.checks.builders import Sheet, essentials, pack, spans_ok
+
+Built = tuple[Sheet, ScoreTree]
+
+
+def leaf_over(score: str, weight: str = "10", total: str | None = None) -> Built:
+    s = Sheet()
+    s.node("目标制定", weight, score)
+    return s, s.tree(total)
+
+
+def caps(cap: str, weights: list[str], *, exhaustive: bool = True) -> Built:
+    s = Sheet()
+    kids = tuple(s.node(f"指标{k}", w) for k, w in enumerate(weights, 1))
+    s.node("目标管理", cap, children=kids, exhaustive=exhaustive)
+    return s, s.tree()
+
+
+def category(score: str, scores: list[str]) -> Built:
+    s = Sheet()
+    kids = tuple(s.node(f"指标{k}", "10", x) for k, x in enumerate(scores, 1))
+    s.node("目标管理", "40", score, children=kids)
+    return s, s.tree()
+
+
+def deductions(stated: str) -> Built:
+    """目标管理 (40分, not every indicator known) with one known indicator that lost 2 points."""
+    s = Sheet()
+    kid = s.node("执行进度", "10", "8")
+    s.node("目标管理", "40", stated, children=(kid,), exhaustive=False)
+    return s, s.tree()
+
+
+def table_total(total: str, scores: list[str], minus: str = "0") -> Built:
+    s = Sheet()
+    kids = [s.node(f"指标{k}", "50", x) for k, x in enumerate(scores, 1)]
+    if minus != "0":
+        kids.append(s.node("扣分项", "10", minus, deduction=True))
+    return s, s.tree(total)
+
+
+# rule, severity, how the tree is built, the quote (the node's name), computed display, message fragment
+FAILS = [
+    pytest.param(
+        "score_not_above_weight",
+        "high",
+        lambda: leaf_over("12"),
+        "目标制定",
+        "10",
+        "得分超过分值：“目标制定”分值10，自评得12",
+        id="score_not_above_weight",
+    ),
+    pytest.param(
+        "children_fill_cap",
+        "high",
+        lambda: caps("40", ["10", "10", "10", "5"]),
+        "目标管理",
+        "35分",
+        "分值不符：“目标管理”标明40分，所含指标分值合计35分",
+        id="children_fill_cap",
+    ),
+    pytest.param(
+        "children_fill_cap",
+        "high",
+        lambda: caps("40", ["20", "25"], exhaustive=False),
+        "目标管理",
+        "45分",
+        "所含指标分值合计45分",
+        id="children_fill_cap-partial-over",
+    ),
+    pytest.param(
+        "category_equals_sum",
+        "high",
+        lambda: category("38", ["10", "10", "9", "10"]),
+        "目标管理",
+        "39分",
+        "得分合计不符：“目标管理”自评38，所含指标得分相加为39分",
+        id="category_equals_sum",
+    ),
+    pytest.param(
+        "category_bounded_by_deductions",
+        "medium",
+        lambda: deductions("40"),
+        "执行进度",
+        "38分",
+        "“目标管理”满分40、自评40，但其中“执行进度”分值10只得8",
+        id="category_bounded_by_deductions",
+    ),
+    pytest.param(
+        "total_equals_sum",
+        "high",
+        lambda: table_total("97", ["48", "48"]),
+        "总分",
+        "96分",
+        "总分不符：表中自评总分97分，各指标得分相加为96分",
+        id="total_equals_sum",
+    ),
+    pytest.param(
+        "total_equals_sum",
+        "high",
+        lambda: table_total("97", ["50", "49"], minus="1"),
+        "总分",
+        "98分",
+        "各指标得分相加为98分",
+        id="total_equals_sum-less-deductions",
+    ),
+    pytest.param(
+        "total_at_most_100",
+        "high",
+        lambda: table_total("101", ["51", "50"]),
+        "总分",
+        None,
+        "总分超过100分：101分",
+        id="total_at_most_100",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "severity", "build", "quote", "computed", "message"), FAILS)
+def test_a_broken_score_tree_is_flagged(
+    rule: str, severity: str, build: Callable[[], Built], quote: str, computed: str | None, message: str
+) -> None:
+    s, tree = build()
+    found = check_scores(s.ctx(tree))
+    (f,) = [f for f in found if rule in f.rule]
+    assert essentials(f) == ("score", severity, f"rubric.{rule}（报告自带打分表）")
+    assert f.quote == quote and spans_ok(found, s.text)
+    assert (f.computed.display if f.computed else None) == computed
+    assert message in f.message, f.message
+
+
+HOLDS = [
+    pytest.param(lambda: leaf_over("10"), id="score_not_above_weight-full-marks"),
+    pytest.param(lambda: leaf_over("2.54", weight="2.5"), id="score_not_above_weight-rounding"),
+    pytest.param(lambda: caps("40", ["10", "10", "10", "10"]), id="children_fill_cap"),
+    pytest.param(lambda: caps("40", ["12.5", "12.5", "15"]), id="children_fill_cap-halves"),
+    pytest.param(lambda: caps("40", ["20", "15"], exhaustive=False), id="children_fill_cap-partial-under"),
+    pytest.param(lambda: category("39", ["10", "10", "9", "10"]), id="category_equals_sum"),
+    pytest.param(lambda: category("39", ["10", "10", "9.45", "9.6"]), id="category_equals_sum-rounding"),
+    pytest.param(lambda: deductions("38"), id="category_bounded_by_deductions"),
+    pytest.param(lambda: table_total("96", ["48", "48"]), id="total_equals_sum"),
+    pytest.param(lambda: table_total("98", ["50", "49"], minus="1"), id="total_equals_sum-less-deductions"),
+    pytest.param(lambda: table_total("97", ["48.5", "48.46"]), id="total_equals_sum-rounding"),
+]
+
+
+@pytest.mark.parametrize("build", HOLDS)
+def test_a_score_tree_that_adds_up_within_rounding_is_not_flagged(build: Callable[[], Built]) -> None:
+    s, tree = build()
+    assert check_scores(s.ctx(tree)) == []
+
+
+def test_a_score_above_its_weight_notes_a_change_of_grade() -> None:
+    s, tree = leaf_over("12", total="91")
+    found = check_scores(s.ctx(tree))
+    (f,) = [f for f in found if "score_not_above_weight" in f.rule]
+    assert f.message.endswith("（改变等级：优 → 良）")  # 91 − (12 − 10) = 89
+
+
+def test_a_deduction_row_is_not_held_to_its_weight() -> None:
+    s = Sheet()
+    s.node("扣分项", "10", "12", deduction=True)
+    assert check_scores(s.ctx(s.tree())) == []
+
+
+def test_a_text_tree_has_no_total_row_to_check() -> None:
+    s, tree = table_total("97", ["48", "48"])
+    text_tree = tree.model_copy(update={"source": "text"})
+    assert check_scores(s.ctx(text_tree)) == []
+
+
+def test_the_rule_names_the_pack_when_one_applies() -> None:
+    s, tree = leaf_over("12")
+    (f,) = check_scores(s.ctx(tree, rubric=pack({"产出": "100"})))
+    assert f.rule == "rubric.score_not_above_weight（报告自带打分表；test-pack@1）"
+    s, tree = leaf_over("12")
+    (f,) = check_scores(s.ctx(tree.model_copy(update={"source": "text"})))
+    assert f.rule == "rubric.score_not_above_weight（报告所述分值）"

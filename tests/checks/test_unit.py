@@ -1,0 +1,105 @@
+"""check_units from hand-made claims: an amount above the whole budget (BudgetCeiling), a per-head
+amount a thousand times its neighbours' and a target unit price unlike the actual one (UnitPrice)."""
+
+from __future__ import annotations
+
+import pytest
+
+from review.checks.base import Context
+from review.checks.unit import check_units
+from review.core.claims import BudgetCeiling, UnitPrice
+from tests.checks.builders import Sheet, essentials, spans_ok
+
+
+def ceiling(amount: str, budget: str) -> tuple[Sheet, Context]:
+    s = Sheet()
+    b, a = s.num(budget, "预算安排"), s.num(amount, "发放补贴")
+    return s, s.ctx(BudgetCeiling(amount=a.id, budget=b.id))
+
+
+def per_head(*groups: tuple[str, str]) -> tuple[Sheet, Context]:
+    s = Sheet()
+    pairs = tuple((s.num(heads, "补助").id, s.num(money, "共计").id) for heads, money in groups)
+    return s, s.ctx(UnitPrice(groups=pairs))
+
+
+def target_price(target: tuple[str, str], actual: tuple[str, str]) -> tuple[Sheet, Context]:
+    s = Sheet()
+    ta, tm = s.num(target[0], "目标面积"), s.num(target[1], "目标成本")
+    aa, am = s.num(actual[0], "实际面积"), s.num(actual[1], "实际成本")
+    return s, s.ctx(UnitPrice(groups=(), target=(ta.id, tm.id), actual=(aa.id, am.id)))
+
+
+# rule, severity, how the claims are built, the quote, message fragments
+FAILS = [
+    pytest.param(
+        "unit.part_exceeds_budget",
+        "high",
+        lambda: ceiling("617705万元", "6024.595024万元"),
+        "发放补贴617705万元",
+        ("金额超过部门预算总额：617705万元大于预算安排6024.595024万元", "若单位应为“元”，即61.7705万元"),
+        id="unit.part_exceeds_budget",
+    ),
+    pytest.param(
+        "unit.per_head_outlier",
+        "high",
+        lambda: per_head(("1466人次", "617705万元"), ("100人次", "50000元"), ("200人次", "90000元")),
+        "共计617705万元",
+        ("人均金额异常：617705万元对应1466人次", "中位数500元"),
+        id="unit.per_head_outlier",
+    ),
+    pytest.param(
+        "unit.target_unit_price",
+        "low",
+        lambda: target_price(("1000平方米", "100万元"), ("1000平方米", "200万元")),
+        "目标成本100万元",
+        ("目标单价与实际单价不一致", "实际200万元/1000平方米"),
+        id="unit.target_unit_price",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "severity", "build", "quote", "message"), FAILS)
+def test_a_unit_slip_is_flagged(rule, severity, build, quote, message) -> None:
+    s, ctx = build()
+    (f,) = check_units(ctx)
+    assert essentials(f) == ("unit", severity, rule)
+    assert f.quote == quote and spans_ok([f], s.text)
+    assert all(m in f.message for m in message), f.message
+
+
+HOLDS = [
+    pytest.param(lambda: ceiling("100.4万元", "100万元"), id="unit.part_exceeds_budget-rounding"),
+    pytest.param(lambda: ceiling("61.7705万元", "6024.595024万元"), id="unit.part_exceeds_budget-below"),
+    pytest.param(
+        lambda: per_head(("1466人次", "733000元"), ("100人次", "50000元"), ("200人次", "90000元")),
+        id="unit.per_head_outlier-alike",
+    ),
+    pytest.param(
+        lambda: per_head(("1466人次", "617705万元"), ("100人次", "50000元")), id="unit.per_head_outlier-two-groups"
+    ),
+    pytest.param(
+        lambda: target_price(("1000平方米", "100万元"), ("1000平方米", "104万元")),
+        id="unit.target_unit_price-within-5%",
+    ),
+]
+
+
+@pytest.mark.parametrize("build", HOLDS)
+def test_amounts_that_fit_are_not_flagged(build) -> None:
+    assert check_units(build()[1]) == []
+
+
+def test_the_per_head_finding_computes_the_amount_per_head() -> None:
+    (f,) = check_units(per_head(("1466人次", "617705万元"), ("100人次", "50000元"), ("200人次", "90000元"))[1])
+    # 617705万元 = 6177050000元, ÷ 1466 = 4213540.25…元; the median of 4213540.25, 500 and 450 is 500
+    assert f.computed is not None and f.computed.display == "4213540.25元/人次"
+
+
+def test_one_finding_per_span_when_two_rules_name_the_same_amount() -> None:
+    s = Sheet()
+    b = s.num("6024.595024万元", "预算安排")
+    pairs = [(s.num(h, "补助"), s.num(m, "共计")) for h, m in (("1466人次", "617705万元"), ("100人次", "50000元"))]
+    pairs.append((s.num("200人次", "补助"), s.num("90000元", "共计")))
+    rels = (BudgetCeiling(amount=pairs[0][1].id, budget=b.id), UnitPrice(groups=tuple((h.id, m.id) for h, m in pairs)))
+    assert [f.rule for f in check_units(s.ctx(*rels))] == ["unit.part_exceeds_budget"]
