@@ -8,13 +8,14 @@ from typing import Literal
 
 from review.checks import run_checks
 from review.checks.base import Context
-from review.core.claims import Claims, ScoreTree
+from review.core.claims import Claims, Reading, ScoreTree
 from review.core.document import Document
 from review.core.errors import ConfigError
 from review.core.findings import SEVERITY_ORDER, Finding, with_fingerprints
 from review.core.outcomes import ChunkOutcome, ModelExtractor, ModelResult, Progress, Review
 from review.extract.merge import merge_claims
 from review.extract.rules import extract_rules
+from review.extract.view import view_of
 from review.scoring.packs import RubricPack, choose_pack
 
 __all__ = ["ChunkOutcome", "ModelExtractor", "ModelResult", "Progress", "Review", "review_document"]
@@ -37,7 +38,7 @@ def review_document(
     """
     claims = extract_rules(doc, period)
     chunks: tuple[ChunkOutcome, ...] = ()
-    notes = [f"第{p.page}页未读取：{p.reason}" for p in doc.unread_pages]
+    notes = _reading_notes(claims.reading) + [f"第{p.page}页未读取：{p.reason}" for p in doc.unread_pages]
     notes += [f"未核对（第{doc.text.count(chr(10), 0, u.start) + 1}行）：{u.reason}" for u in claims.unread]
     if extractor != "rules":
         if model is None:
@@ -46,7 +47,7 @@ def review_document(
         claims = merge_claims(claims, result.claims)
         chunks = result.chunks
         notes += [f"模型未读取 {c.start}–{c.end}：{c.reason}" for c in chunks if c.status == "failed"]
-    pack, why = (rubric, "命令行指定") if rubric else _auto_pack(doc.text, claims)
+    pack, why = (rubric, "命令行指定") if rubric else _auto_pack(view_of(doc.text).text, claims)
     findings = _number(with_fingerprints(_dedupe(run_checks(Context(claims, doc.text, claims.period, pack))), doc.text))
     incomplete = bool(doc.unread_pages) or any(c.status == "failed" for c in chunks)
     status: Literal["complete", "incomplete"] = "incomplete" if incomplete else "complete"
@@ -64,10 +65,17 @@ def review_document(
     )
 
 
+def _reading_notes(reading: Reading) -> list[str]:
+    """Say how the text was read when it was not read as it is (the quotes are the source's own)."""
+    done = [f"繁体已转换为简体读取（{reading.traditional}字）"] if reading.traditional else []
+    done += [f"拼音注音已略过（{reading.pinyin}处）"] if reading.pinyin else []
+    return ["；".join(done) + "，引文仍为原文"] if done else []
+
+
 def _auto_pack(text: str, claims: Claims) -> tuple[RubricPack | None, str]:
-    """The pack for the report type, used only when the report's own score structure fits it
-    (most named categories and indicators carry the pack's weights); a pack chosen by
-    --rubric is always used."""
+    """The pack for the report type (judged from the text as the rules read it), used only when
+    the report's own score structure fits it (most named categories and indicators carry the
+    pack's weights); a pack chosen by --rubric is always used."""
     pack, why = choose_pack(text)
     if pack is None:
         return None, why

@@ -275,6 +275,19 @@ class Unread(_Frozen):
     reason: str
 
 
+class Reading(_Frozen):
+    """How the text was read (review.extract.view): how many characters were read as simplified
+    (a text written in traditional characters) and how many pinyin annotations were passed over
+    (項(xiàng)目 read as 项目). Both 0: the text was read as it is."""
+
+    traditional: int = 0
+    pinyin: int = 0
+
+    @property
+    def normalised(self) -> bool:
+        return bool(self.traditional or self.pinyin)
+
+
 class Claims(_Frozen):
     """Everything extracted from one document."""
 
@@ -283,6 +296,7 @@ class Claims(_Frozen):
     period: int | None = None
     budget_total: str | None = None
     unread: tuple[Unread, ...] = ()
+    reading: Reading = Reading()
 
     def by_id(self) -> dict[str, Quantity]:
         return {q.id: q for q in self.quantities}

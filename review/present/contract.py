@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, RootModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 
-from review.core.claims import Quantity, Relation, Unread
+from review.core.claims import Quantity, Reading, Relation, Unread
 from review.core.document import PageIssue
 from review.core.findings import Finding
 from review.core.outcomes import ChunkOutcome
@@ -113,6 +113,10 @@ class DocumentOut(_Out):
     rubric: Rubric
     notes: tuple[str, ...]
     """What the review could not do, one sentence each."""
+    reading: Reading
+    """How the text was read: characters read as simplified (a report in traditional characters)
+    and pinyin annotations passed over, both 0 when it was read as it is. Offsets and quotes are
+    always those of `text`."""
     unread_pages: tuple[PageIssue, ...]
     unread: tuple[UnreadOut, ...]
     chunks: tuple[ChunkOut, ...]

@@ -67,6 +67,7 @@ def _document(r: Review) -> contract.DocumentOut:
         extractor=r.extractor,
         rubric=contract.Rubric(pack=r.rubric, why=r.rubric_note),
         notes=r.notes,
+        reading=r.claims.reading,
         unread_pages=doc.unread_pages,
         unread=tuple(
             contract.UnreadOut(**u.model_dump(), quote=doc.text[u.start : u.end], line=lines(u.start))

@@ -26,6 +26,7 @@ from review.extract.llm.client import ChatClient, Message, Reply, TransportFailu
 from review.extract.llm.grounding import Grounded, ground
 from review.extract.llm.prompting import Prompt, reask_invalid, reask_ungrounded
 from review.extract.llm.schema import SCHEMA_SHA, WIRE_SCHEMA, parse_relations
+from review.extract.view import view_of
 
 
 @dataclass
@@ -155,7 +156,7 @@ class LLMExtractor:
                 st.invalid.append(str(exc) + ("（回复达到 max_tokens 被截断）" if reply.truncated else ""))
                 st.messages = reask_invalid(st.messages, reply.text, str(exc), reply.truncated)
                 return True
-            grounded = ground(extraction, c, prefix=f"m{c.index}.")
+            grounded = ground(extraction, c, prefix=f"m{c.index}.", view=view_of(doc.text))
             grounded.rejected[:0] = [f"格式不符 {m}" for m in malformed]
             if st.best is None or (grounded.kept, -len(grounded.ungrounded)) > (st.best.kept, -len(st.best.ungrounded)):
                 st.best = grounded

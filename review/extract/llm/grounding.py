@@ -1,7 +1,8 @@
 """Ground a model reply in the chunk it was asked about (落地核验): find every quote in the chunk
-(exactly, else after normalising full/half width, spaces and thousands separators, mapped back
-to the original offsets), re-parse each number from the original text with review.core.numbers, and
-compare it with the value the model read. Only relations whose every quote is found and whose
+as the rules read it (review.extract.view: simplified, without pinyin), exactly, else after
+normalising full/half width, spaces and thousands separators, mapped back to the original offsets;
+re-parse each number from that text with review.core.numbers, and compare it with the value the
+model read. Only relations whose every quote is found and whose
 every value matches become claims; the rest are reported as ungrounded, never checked.
 """
 
@@ -26,6 +27,7 @@ from review.core.numbers import EXACT_INTEGER_UNITS, ParsedNumber, find_numbers,
 from review.extract.chunking import Chunk
 from review.extract.lexicon import opens_partial_list, sum_category
 from review.extract.llm.schema import BalanceWire, CountWire, Extraction, Num, RatioWire, ScoreWire, SumWire
+from review.extract.view import View, Window
 
 
 class Ungrounded(Exception):
@@ -100,19 +102,28 @@ class Grounded:
 
 
 class _Grounder:
-    def __init__(self, chunk: Chunk, prefix: str) -> None:
+    """Grounds one reply in its chunk as the rules read it (review.extract.view): quotes are found
+    and numbers re-parsed in the chunk's view; every offset it gives indexes `Document.text`."""
+
+    def __init__(self, chunk: Chunk, prefix: str, view: View | None = None) -> None:
         self.chunk = chunk
         self.prefix = prefix
-        self.locator = Locator(chunk.text)
-        self.numbers = find_numbers(chunk.text, with_bare=True)
+        self.window = Window.of(chunk.text, chunk.start, view)
+        self.text_ = self.window.text
+        self.locator = Locator(self.text_)
+        self.numbers = find_numbers(self.text_, with_bare=True)
         self.out = Grounded()
         self._made: dict[tuple[int, int], Quantity] = {}
         self._anchor: int | None = None
 
     # --- locating -----------------------------------------------------------------------------
 
+    def _find(self, quote: str) -> list[tuple[int, int]]:
+        return self.locator.find(self.window.read(quote))
+
     def _place(self, quote: str) -> tuple[int, int]:
-        spans = self.locator.find(quote)
+        """Local span (in the chunk's view) of a quote."""
+        spans = self._find(quote)
         if not spans:
             raise Ungrounded(f"引文未在原文中找到：“{quote}”")
         if self._anchor is None:
@@ -123,11 +134,11 @@ class _Grounder:
     def text(self, quote: str) -> tuple[int, int]:
         """Absolute span of a verbatim (non-number) quote such as an indicator name."""
         s, e = self._place(quote)
-        return self.chunk.start + s, self.chunk.start + e
+        return self.window.source_offset(s), self.window.source_offset(e)
 
     def number(self, num: Num) -> Quantity:
         s, e = self._place(num.quote)
-        own = parse_quantity(self.chunk.text[s:e])
+        own = parse_quantity(self.text_[s:e])
         if own is None:
             raise Ungrounded(f"引文应恰好含一个数字：“{num.quote}”")
         pos = s + own.start
@@ -140,21 +151,21 @@ class _Grounder:
         return self._quantity(parsed, s)
 
     def _text_between(self, start: int, end: int) -> str:
-        """Document text between two offsets, as far as this chunk holds it."""
-        a, b = max(start, self.chunk.start) - self.chunk.start, min(end, self.chunk.end) - self.chunk.start
-        return self.chunk.text[a:b] if a < b else ""
+        """Text (as read) between two document offsets, as far as this chunk holds it."""
+        a, b = self.window.local(start), self.window.local(end)
+        return self.text_[a:b] if a < b else ""
 
     def _quantity(self, n: ParsedNumber, quote_start: int) -> Quantity:
-        start, end = self.chunk.start + n.start, self.chunk.start + n.end
+        start, end = self.window.source_offset(n.start), self.window.source_offset(n.end)
         if (start, end) in self._made:
             return self._made[(start, end)]
-        raw = self.chunk.text[quote_start : n.start]
+        raw = self.text_[quote_start : n.start]
         label = raw.strip()
         quote_start += len(raw) - len(raw.lstrip())
         qid = f"{self.prefix}q{len(self._made)}"
         self._made[(start, end)] = Quantity(
             id=qid,
-            text=n.text,
+            text=self.window.source_text(n.start, n.end),
             start=start,
             end=end,
             value=n.value,
@@ -162,7 +173,7 @@ class _Grounder:
             decimals=n.decimals,
             qualifier=n.qualifier,
             label=label,
-            label_start=self.chunk.start + quote_start if label else -1,
+            label_start=self.window.source_offset(quote_start) if label else -1,
             source="llm",
         )
         return self._made[(start, end)]
@@ -193,7 +204,7 @@ class _Grounder:
         """Where the relation is: the first of its quotes that occurs exactly once in the chunk, so
         that an ambiguous quote ("执行率100%") is taken at its occurrence nearest to that."""
         for quote in _quotes(rel):
-            spans = self.locator.find(quote)
+            spans = self._find(quote)
             if len(spans) == 1:
                 return spans[0][0]
         return None
@@ -271,7 +282,7 @@ class _Grounder:
                 for q in (weight, score):
                     if q is not None and q.unit != "分":
                         raise Rejected(f"分值/得分应以“分”计：{q.text}")
-                start, end = self.text(row.name)
+                name_start, name_end = self._place(row.name)
             except Ungrounded as exc:
                 self.out.ungrounded.append(f"score: {exc}")
                 continue
@@ -282,9 +293,9 @@ class _Grounder:
                 continue
             node = ScoreNode(
                 id=f"{self.prefix}s{i}",
-                name=self.chunk.text[start - self.chunk.start : end - self.chunk.start],
-                name_start=start,
-                name_end=end,
+                name=self.text_[name_start:name_end],
+                name_start=self.window.source_offset(name_start),
+                name_end=self.window.source_offset(name_end),
                 weight=weight.id if weight else None,
                 score=score.id if score else None,
             )
@@ -362,6 +373,8 @@ def _same_family(qs: list[Quantity]) -> None:
         raise Rejected("单位不一致：" + "、".join(q.text.strip() for q in qs))
 
 
-def ground(extraction: Extraction, chunk: Chunk, prefix: str) -> Grounded:
-    """Claims from one reply about `chunk`; quantity ids start with `prefix` (unique per chunk)."""
-    return _Grounder(chunk, prefix).run(extraction)
+def ground(extraction: Extraction, chunk: Chunk, prefix: str, view: View | None = None) -> Grounded:
+    """Claims from one reply about `chunk`; quantity ids start with `prefix` (unique per chunk).
+    `view` is the document's view (review.extract.view.view_of), which the rules read too; without
+    it the chunk is read by its own view."""
+    return _Grounder(chunk, prefix, view).run(extraction)

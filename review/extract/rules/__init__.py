@@ -35,6 +35,7 @@ from review.extract.rules.score_table import extract_table_scores
 from review.extract.rules.scores import extract_text_scores
 from review.extract.rules.sums import extract_sums
 from review.extract.rules.table_columns import extract_table_columns
+from review.extract.view import view_of
 
 _BUDGET = re.compile(r"预算安排|预算收入|预算数|预算总额|收入总额|收入合计|支出预算|部门预算")
 
@@ -154,17 +155,22 @@ _validate(RULES, OUTPUT_ORDER)
 
 
 def extract_rules(doc: Document, period: int | None = None) -> Claims:
-    found = Found(Scan.of(doc))
+    """Every rule reads the document's view (review.extract.view: simplified, without pinyin);
+    the claims come back in `doc.text` offsets, each quantity's text verbatim from it."""
+    view = view_of(doc.text)
+    found = Found(Scan.of(view.document(doc)))
     for rule in RULES:
         found.by_rule[rule.name] = list(rule.run(found))
     scan = found.scan
-    return Claims(
+    claims = Claims(
         quantities=tuple(scan.quantities + scan.minted),
         relations=tuple(r for name in OUTPUT_ORDER for r in found.by_rule[name]),
-        period=period or infer_period(doc.text),
+        period=period or infer_period(view.text),
         budget_total=found.budget.id if found.budget else None,
         unread=tuple(found.unread),
+        reading=view.reading,
     )
+    return view.claims_to_source(claims)
 
 
 def _budget_total(quantities: list[Quantity]) -> Quantity | None:

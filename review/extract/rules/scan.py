@@ -24,7 +24,8 @@ _TRAILING_NOISE = re.compile(r"(?:为|是|达到|达|共计|合计|总计|共|�
 
 @dataclass
 class Scan:
-    """Quantities of one document (ids q0, q1, … in text order) plus boundary helpers."""
+    """Quantities of one document (ids q0, q1, … in text order) plus boundary helpers. `doc` is
+    the document as the rules read it (review.extract.view): every offset here indexes its text."""
 
     doc: Document
     quantities: list[Quantity] = field(default_factory=list)
