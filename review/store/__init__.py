@@ -1,1 +1,1 @@
-"""The review store (SQLite) and the one migration runner it and the model cache use."""
+"""The review store (SQLite): saved reviews, findings and the append-only decision log."""

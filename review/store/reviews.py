@@ -31,9 +31,9 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from review.core.errors import ReviewError
 from review.core.findings import fingerprint, with_fingerprints
 from review.core.outcomes import Review
+from review.migrate import migrate
+from review.migrate import transaction as _transaction
 from review.review_key import ReviewOptions
-from review.store.migrate import migrate
-from review.store.migrate import transaction as _transaction
 
 DecisionKind = Literal["confirmed", "dismissed", "pending"]
 DECISION_CN: dict[str, str] = {"confirmed": "确认", "dismissed": "驳回", "pending": "待定"}

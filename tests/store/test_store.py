@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from review.load.loader import load
+from review.migrate import migrate
 from review.pipeline import Review, review_document
 from review.review_key import ReviewOptions
-from review.store.migrate import migrate
 from review.store.reviews import MIGRATIONS, Store, StoreError
 from tests.conftest import SAMPLES
 

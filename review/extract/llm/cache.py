@@ -3,7 +3,7 @@
 A request is keyed by the sha256 of model, prompt version, wire schema, parameters and the
 messages (which hold the chunk text). A repeated review is served from here and sends nothing;
 in replay mode a miss is an error that says how to fill the cache. The schema evolves through an
-ordered list of migrations, applied by review.store.migrate (each with its record in one transaction).
+ordered list of migrations, applied by review.migrate (each with its record in one transaction).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Any
 
 from review.core.errors import ConfigError, ReviewError
 from review.extract.llm.client import Reply
-from review.store.migrate import Migration, migrate
+from review.migrate import Migration, migrate
 
 
 class ReplayMiss(ReviewError):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from review.store.migrate import migrate
+from review.migrate import migrate
 
 
 def m001_a(db: sqlite3.Connection) -> None:
