@@ -79,3 +79,60 @@ GRADE_STATEMENT = re.compile(
 )
 GRADE_BANDS = {"优秀": "优", "良好": "良", "中等": "中", "合格": "中", "不合格": "差"}
 SELF_SCORE_LABEL = re.compile(r"得分|总分|综合")
+
+
+# ---- Words each reader below takes from here (one named constant per concept) -------------------
+
+# Linking words a label ends with before its number (预算为, 共计, 达到…): not part of the label.
+LABEL_TAIL_WORDS = ("为", "是", "达到", "达", "共计", "合计", "总计", "共", "计", "约", "有", "的")
+# Labels of a department's budget total (预算收入, 部门预算…): the amount every spending is under.
+BUDGET_TOTAL_LABEL = re.compile(r"预算安排|预算收入|预算数|预算总额|收入总额|收入合计|支出预算|部门预算")
+
+# Score categories of the national frameworks, as prose and score lists name them.
+SCORE_CATEGORY = re.compile(r"预算执行|产出指标|效益指标|满意度指标|决策指标|过程指标")
+# A category heading of a 自评表 with its cap: 产出指标（50分）, 项 目 决 策 指 标 (20分).
+SCORE_HEADING_NAMES = ("产出", "效益", "满意度", "成本", "项目决策", "项目管理", "项目过程")
+# 分值 stated with its 得分 in prose: 分值为10分，实际得分9分.
+WEIGHT_WORDS = r"(?:应得分?|分值为?|满分|标准分)"
+SCORE_WORDS = r"(?:实际得分?|实得分?|自评得分?|得分)"
+# Column names of a score table's header, and the words of a total row.
+SCORE_COLUMNS = re.compile(r"分\s*值|权\s*重|得\s*分|年度指标值|实际完成值|全年实际值|实际值|指标值")
+SCORE_TOTAL_ROW = re.compile(r"总\s*分|合\s*计|总\s*计")
+SCORE_TABLE_TOTAL = re.compile(r"(?:自评)?(?:得分|总分|合计|总计)$")
+FORM_TOTAL_SCORE = re.compile(r"(?<![\u4e00-\u9fa5])总\s*分(?!\s*[（(]|值|数)")  # 总分 | 100 | 96
+INDICATOR_HEADER = re.compile(r"三\s*级\s*指\s*标")  # the indicator part of a 自评表 begins
+DEDUCTION = re.compile(r"扣分")
+
+# Counts of named things: 六办一所四中心, 3个科室, 两大主题.
+COUNT_CLASSIFIERS = r"大|个|项|类|方面|部分"
+COUNT_NOUNS = (
+    r"职能|主题|科室|股室|职能股室|单位|二级单位|部门|中心|机构|内设机构|方面|部分|板块|任务|工程|"
+    r"类|领域|环节|指标|维度|所|站|队|办"
+)
+ENUMERATION_OPENERS = (
+    "内设",
+    "下设",
+    "下辖",
+    "设有",
+    "包括",
+    "包含",
+    "涵盖",
+    "履行",
+    "把握",
+    "围绕",
+    "实施",
+    "分为",
+    "由",
+    "含",
+    "有",
+)
+NAME_JOINERS = r"和|与|及"  # 人事科和财务科: names joined by a word, not a 、
+
+# Changes: 比上年增加, 调减, what results after a change, balances carried in and out.
+VERSUS = re.compile(r"(?:比|较)(?P<ref>[\u4e00-\u9fa5]{2,8}?)(?P<dir>增加|增长|多|减少|下降|少|节约)了?$")
+CUT_WORDS = re.compile(r"调减|核减|减少|收回")
+AFTER_CHANGE = re.compile(r"实际下达|调整后|实际到位|最终|全年实际")
+OPENING_BALANCE = re.compile(r"(?:年初|上年|期初)(?:结转|结余)")
+CLOSING_BALANCE = re.compile(r"(?:年末|期末|年底)(?:结转|结余)")
+INCOME_TOTAL = re.compile(r"收入(?:合计|总计|总额)?$")
+SPENT_TOTAL = re.compile(r"支出(?:合计|总计|总额)?$")

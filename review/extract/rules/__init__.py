@@ -6,13 +6,13 @@ they run in, and OUTPUT_ORDER the order of their relations in the claims."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from review.core.claims import BalanceRelation, Claims, Quantity, ScoreTree, SumRelation, Unread
 from review.core.document import Document
+from review.extract import lexicon
 from review.extract.rules.counts import extract_counts
 from review.extract.rules.deltas import extract_deltas, extract_stated_balances
 from review.extract.rules.enumerations import extract_enumerated_counts
@@ -37,7 +37,7 @@ from review.extract.rules.sums import extract_sums
 from review.extract.rules.table_columns import extract_table_columns
 from review.extract.view import view_of
 
-_BUDGET = re.compile(r"预算安排|预算收入|预算数|预算总额|收入总额|收入合计|支出预算|部门预算")
+_BUDGET = lexicon.BUDGET_TOTAL_LABEL
 
 
 @dataclass

@@ -4,14 +4,13 @@ sums: the larger amount is the total of the smaller one and the difference."""
 
 from __future__ import annotations
 
-import re
-
 from review.core.claims import BalanceRelation, Quantity, SumRelation
+from review.extract import lexicon
 from review.extract.rules.scan import Scan
 
-_VERSUS = re.compile(r"(?:比|较)(?P<ref>[\u4e00-\u9fa5]{2,8}?)(?P<dir>增加|增长|多|减少|下降|少|节约)了?$")
-_CUT = re.compile(r"调减|核减|减少|收回")
-_RESULT = re.compile(r"实际下达|调整后|实际到位|最终|全年实际")
+_VERSUS = lexicon.VERSUS
+_CUT = lexicon.CUT_WORDS
+_RESULT = lexicon.AFTER_CHANGE
 
 
 def extract_deltas(scan: Scan) -> list[SumRelation]:
@@ -57,10 +56,10 @@ def _cut(scan: Scan, cut: Quantity) -> SumRelation | None:
     return SumRelation(total=first.id, items=(after[0].id, cut.id), basis="调减后")
 
 
-_OPENING = re.compile(r"(?:年初|上年|期初)(?:结转|结余)")
-_CLOSING = re.compile(r"(?:年末|期末|年底)(?:结转|结余)")
-_INCOME = re.compile(r"收入(?:合计|总计|总额)?$")
-_SPENT = re.compile(r"支出(?:合计|总计|总额)?$")
+_OPENING = lexicon.OPENING_BALANCE
+_CLOSING = lexicon.CLOSING_BALANCE
+_INCOME = lexicon.INCOME_TOTAL
+_SPENT = lexicon.SPENT_TOTAL
 
 
 def extract_stated_balances(scan: Scan) -> list[BalanceRelation]:

@@ -14,32 +14,16 @@ import re
 
 from review.core.claims import CountRelation
 from review.core.numbers import chinese_numeral
+from review.extract import lexicon
 from review.extract.rules.scan import Scan
 
 _COUNT = re.compile(
-    r"(?P<etc>等)?(?P<n>[两二三四五六七八九十]|[1-9]\d?)\s*(?P<cls>大|个|项|类|方面|部分)"
-    r"(?P<noun>职能|主题|科室|股室|职能股室|单位|二级单位|部门|中心|机构|内设机构|方面|部分|板块|任务|工程|"
-    r"类|领域|环节|指标|维度|所|站|队|办)"
+    rf"(?P<etc>等)?(?P<n>[两二三四五六七八九十]|[1-9]\d?)\s*(?P<cls>{lexicon.COUNT_CLASSIFIERS})"
+    rf"(?P<noun>{lexicon.COUNT_NOUNS})"
 )
-_OPENERS = (
-    "内设",
-    "下设",
-    "下辖",
-    "设有",
-    "包括",
-    "包含",
-    "涵盖",
-    "履行",
-    "把握",
-    "围绕",
-    "实施",
-    "分为",
-    "由",
-    "含",
-    "有",
-)
+_OPENERS = lexicon.ENUMERATION_OPENERS
 _ITEM = re.compile(r"^[\u4e00-\u9fffA-Za-z（）()]{2,16}$")
-_JOIN = re.compile(r"(?<=[\u4e00-\u9fff])(?:和|与|及)(?=[\u4e00-\u9fff])")
+_JOIN = re.compile(rf"(?<=[\u4e00-\u9fff])(?:{lexicon.NAME_JOINERS})(?=[\u4e00-\u9fff])")
 _SEPARATOR = re.compile(rf"(、|{_JOIN.pattern})")  # what joins the names, kept by re.split
 _BOUNDARY = "，。；：:！？\n（(）)“”\"' \t|｜"
 

@@ -22,17 +22,19 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from review.core.claims import ScoreNode, ScoreTree, Unread
+from review.extract import lexicon
 from review.extract.rules.form_total import fund_cells, mint_once, total_row
 from review.extract.rules.scan import Scan
 
 _SP = r"\s*"
 # 产出指标（50分）, 效 益 指 标 (30分), 满意度指标(10分): the heading's name and its cap
+_SPACED_NAMES = "|".join(r"\s*".join(name) for name in lexicon.SCORE_HEADING_NAMES)
 _HEADING = re.compile(
-    r"(?P<name>(?:产\s*出|效\s*益|满\s*意\s*度|成\s*本|项\s*目\s*决\s*策|项\s*目\s*管\s*理|项\s*目\s*过\s*程)\s*指\s*标)"
+    rf"(?P<name>(?:{_SPACED_NAMES})\s*指\s*标)"
     r"\s*[（(]\s*(?P<cap>\d+(?:\.\d+)?)\s*分\s*[)）]"
 )
-_TOTAL = re.compile(r"总\s*分|合\s*计|总\s*计")
-_COLUMNS = re.compile(r"分\s*值|权\s*重|得\s*分|年度指标值|实际完成值|全年实际值|实际值|指标值")
+_TOTAL = lexicon.SCORE_TOTAL_ROW
+_COLUMNS = lexicon.SCORE_COLUMNS
 # a bare number: not part of a longer number, no unit or % after it, not a year or a list mark
 _BARE = re.compile(r"(?<![\d.%％≥≤<>＞＜=])(\d+(?:\.\d+)?)(?![\d.]|\s*[%％‰]|[^\s|｜\d])")
 _WORD = re.compile(r"[^\s|｜]")
@@ -175,7 +177,7 @@ def _whole_form(
 
 
 # the indicator part's header: …三级指标 followed by its column names
-_INDICATOR_HEADER = re.compile(r"三\s*级\s*指\s*标")
+_INDICATOR_HEADER = lexicon.INDICATOR_HEADER
 _HEADER_REACH = 160
 
 

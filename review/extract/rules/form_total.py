@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from review.core.claims import Quantity
+from review.extract import lexicon
 from review.extract.rules import form_funds
 from review.extract.rules.scan import Scan
 
-_TOTAL = re.compile(r"(?<![\u4e00-\u9fa5])总\s*分(?!\s*[（(]|值|数)")
+_TOTAL = lexicon.FORM_TOTAL_SCORE
 _SEP = r"[\s|｜:：]*"
 _CELL = r"(?<!\d)(\d{1,3}(?:\.\d+)?)\s*分?(?![\d.%％])"  # 总分100100: cells run together, not read
 _TOTAL_CELLS = re.compile(rf"{_SEP}{_CELL}(?:{_SEP}{_CELL})?(?={_SEP}(?:$|[^\d\s|｜.]))", re.M)

@@ -11,6 +11,7 @@ from decimal import Decimal
 from review.core.claims import Quantity
 from review.core.document import Document
 from review.core.numbers import find_numbers
+from review.extract import lexicon
 from review.extract.lexicon import LABEL_NOISE_WORDS
 
 SENTENCE_END = "。；;！？!?\n"
@@ -19,7 +20,7 @@ _NOISE_WORDS = "|".join(re.escape(w) for w in LABEL_NOISE_WORDS)
 _LEADING_NOISE = re.compile(
     rf"^(?:\d{{1,2}}[.．、]|[（(][一二三四五六七八九十\d]{{1,3}}[)）]|[①-⑳]|(?:{_NOISE_WORDS})[：:，,]?|，|、|\s)+"
 )
-_TRAILING_NOISE = re.compile(r"(?:为|是|达到|达|共计|合计|总计|共|计|约|有|的|：|:|\s)+$")
+_TRAILING_NOISE = re.compile(rf"(?:{'|'.join(lexicon.LABEL_TAIL_WORDS)}|：|:|\s)+$")
 
 
 @dataclass

@@ -8,12 +8,13 @@ from decimal import Decimal
 
 from review.core.claims import Quantity, ScoreNode, ScoreTree
 from review.core.document import Block
+from review.extract import lexicon
 from review.extract.rules.scan import Scan
 
 _CAT = re.compile(r"^(?P<name>.+?)[（(]\s*(?P<cap>\d+(?:\.\d+)?)\s*分\s*[)）]$")
 _NUM = re.compile(r"^\d+(?:\.\d+)?$")
-_TOTAL = re.compile(r"(?:自评)?(?:得分|总分|合计|总计)$")
-_DEDUCTION = re.compile(r"扣分")
+_TOTAL = lexicon.SCORE_TABLE_TOTAL
+_DEDUCTION = lexicon.DEDUCTION
 
 
 def extract_table_scores(scan: Scan) -> list[ScoreTree]:

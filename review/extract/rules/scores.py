@@ -8,13 +8,14 @@ import re
 from dataclasses import dataclass
 
 from review.core.claims import Quantity, ScoreNode, ScoreTree
+from review.extract import lexicon
 from review.extract.rules.scan import Scan
 
 _STATEMENT = re.compile(
-    r"(?:应得分?|分值为?|满分|标准分)[为：:]?\s*(?P<w>\d+(?:\.\d+)?)\s*分[，,、；;\s]*"
-    r"(?:实际得分?|实得分?|自评得分?|得分)[为：:]?\s*(?P<s>\d+(?:\.\d+)?)\s*分"
+    rf"{lexicon.WEIGHT_WORDS}[为：:]?\s*(?P<w>\d+(?:\.\d+)?)\s*分[，,、；;\s]*"
+    rf"{lexicon.SCORE_WORDS}[为：:]?\s*(?P<s>\d+(?:\.\d+)?)\s*分"
 )
-CATEGORY = re.compile(r"预算执行|产出指标|效益指标|满意度指标|决策指标|过程指标")
+CATEGORY = lexicon.SCORE_CATEGORY
 _HEADING = re.compile(r"^\s*(?:[（(]\s*\d{1,2}\s*[)）]|\d{1,2}[.．、]|[一二三四五六七八九十]+、)")
 
 
