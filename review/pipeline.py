@@ -8,6 +8,7 @@ from typing import Literal
 
 from review.checks import run_checks
 from review.checks.base import Context
+from review.checks.count import settle_counts
 from review.core.claims import Claims, ScoreTree
 from review.core.document import Document
 from review.core.errors import ConfigError
@@ -46,6 +47,7 @@ def review_document(
         claims = merge_claims(claims, result.claims)
         chunks = result.chunks
         notes += [f"模型未读取 {c.start}–{c.end}：{c.reason}" for c in chunks if c.status == "failed"]
+    claims = settle_counts(claims)
     pack, why = (rubric, "命令行指定") if rubric else _auto_pack(doc.text, claims)
     findings = _number(with_fingerprints(_dedupe(run_checks(Context(claims, doc.text, claims.period, pack))), doc.text))
     incomplete = bool(doc.unread_pages) or any(c.status == "failed" for c in chunks)

@@ -120,18 +120,28 @@ class BalanceRelation(_Frozen):
     closing: str
 
 
+CountWording = Literal["named_list", "numbered_paragraphs", "org_run", "back_reference", "tiers", "model"]
+
+
 class CountRelation(_Frozen):
-    """A stated count (共N个, 六办一所四中心, 10个目标) against items listed or counted in the text."""
+    """A stated count (共N个, 六办一所四中心, 10个目标) against items listed or counted in the text.
+
+    The extractor says what it read: the stated number (and the quantities it may be), the items
+    (spans each counting one, or quantities whose values add up) and how the text ties them
+    (`wording`, `exhaustive`). review.checks.count computes the count and chooses the severity."""
 
     kind: Literal["count"] = "count"
     stated: int
     start: int
     end: int
-    counted: int
+    counted: int = 0  # deprecated: the count the check computed (review.checks.count.settle_counts fills it)
     item_spans: tuple[tuple[int, int], ...] = ()
     what: str = ""
-    severity: Literal["high", "medium", "low"] = "high"
+    severity: Literal["high", "medium", "low"] = "high"  # deprecated: the severity the check chose (filled likewise)
     exhaustive: bool = True  # False: the items are a partial list (…等N个): they only bound the count
+    stated_ids: tuple[str, ...] = ()  # the quantities the stated count may be (first: `stated`); () for 六办
+    item_ids: tuple[str, ...] = ()  # counted quantities whose values add up (tiers); () : each item span is one
+    wording: CountWording = "named_list"  # how the text ties the count to its items
 
 
 class ScoreNode(_Frozen):
