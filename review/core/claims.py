@@ -94,6 +94,7 @@ class SumRelation(_Frozen):
     exhaustive: bool = True
     category: SumCategory = "sum"
     basis: str = ""
+    marked: bool = True  # False: nothing in the wording says the items are parts (an unmarked implicit split)
 
 
 class RatioRelation(_Frozen):
