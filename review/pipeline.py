@@ -8,10 +8,11 @@ from typing import Literal
 
 from review.checks import run_checks
 from review.checks.base import Context
+from review.checks.count import settle_counts
 from review.core.claims import Claims, Reading, ScoreTree
 from review.core.document import Document
 from review.core.errors import ConfigError
-from review.core.findings import SEVERITY_ORDER, Finding, with_fingerprints
+from review.core.findings import Finding, dedupe, with_fingerprints
 from review.core.outcomes import ChunkOutcome, ModelExtractor, ModelResult, Progress, Review
 from review.extract.merge import merge_claims
 from review.extract.rules import extract_rules
@@ -47,8 +48,9 @@ def review_document(
         claims = merge_claims(claims, result.claims)
         chunks = result.chunks
         notes += [f"模型未读取 {c.start}–{c.end}：{c.reason}" for c in chunks if c.status == "failed"]
+    claims = settle_counts(claims)
     pack, why = (rubric, "命令行指定") if rubric else _auto_pack(view_of(doc.text).text, claims)
-    findings = _number(with_fingerprints(_dedupe(run_checks(Context(claims, doc.text, claims.period, pack))), doc.text))
+    findings = _number(with_fingerprints(dedupe(run_checks(Context(claims, doc.text, claims.period, pack))), doc.text))
     incomplete = bool(doc.unread_pages) or any(c.status == "failed" for c in chunks)
     status: Literal["complete", "incomplete"] = "incomplete" if incomplete else "complete"
     return Review(
@@ -92,15 +94,6 @@ def _auto_pack(text: str, claims: Claims) -> tuple[RubricPack | None, str]:
         if fitting < FIT_SHARE * len(weighted):
             return None, f"报告评分结构与 {pack.label} 不符（{fitting}/{len(weighted)} 项分值一致），按报告自带分值检查"
     return pack, f"自动选择：{why}"
-
-
-def _dedupe(findings: list[Finding]) -> list[Finding]:
-    best: dict[tuple[str, int, int], Finding] = {}
-    for f in findings:
-        key = (f.check, f.start, f.end)
-        if key not in best or SEVERITY_ORDER[f.severity] > SEVERITY_ORDER[best[key].severity]:
-            best[key] = f
-    return sorted(best.values(), key=lambda f: (f.start, f.end, f.check))
 
 
 def _number(findings: list[Finding]) -> tuple[Finding, ...]:

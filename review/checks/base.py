@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
-from review.core.claims import Claims, Quantity
+from review.core.claims import Claims, Quantity, ScoreNode
+from review.core.document import stripped_span
 from review.core.findings import Check, Finding, Severity, Value
 from review.core.intervals import Interval
 from review.scoring.packs import RubricPack
@@ -78,3 +79,8 @@ def in_unit(iv: Interval, q: Quantity) -> Interval:
 
 def span_of(q: Quantity) -> tuple[int, int]:
     return q.anchor_start, q.end
+
+
+def name_span(ctx: Context, n: ScoreNode) -> tuple[int, int]:
+    """A score node's wording without the cell's surrounding blanks."""
+    return stripped_span(ctx.text, n.name_start, n.name_end)

@@ -1,32 +1,101 @@
-"""Stated counts against what the text lists or counts."""
+"""Stated counts against what the text lists or counts: the check counts the items the extractor
+read, compares them with the stated number and chooses the severity from how the text ties them."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from review.checks.base import Context, finding
-from review.core.claims import CountRelation
-from review.core.findings import Finding, Value
+from review.core.claims import Claims, CountRelation, CountWording, Quantity, SumRelation
+from review.core.findings import Finding, Severity, Value
+from review.core.intervals import total
+
+# Items named right after the count (分别是…, 如下 + 1. 2. 3., 六办一所四中心。包括…) are the count's
+# own list: a mismatch is a plain error. A back-reference (以上四个方面), tiers compared with a total
+# stated elsewhere, or a model's list tie the count to its items more loosely.
+SEVERITY: dict[CountWording, Severity] = {
+    "named_list": "high",
+    "numbered_paragraphs": "high",
+    "org_run": "high",
+    "back_reference": "medium",
+    "tiers": "medium",
+    "model": "medium",
+}
+
+
+def count_of(rel: CountRelation, q: Mapping[str, Quantity]) -> int:
+    """The count the items give: the sum of the counted quantities, else one per item span."""
+    if rel.item_ids:
+        return sum(int(q[i].value) for i in rel.item_ids)
+    return len(rel.item_spans)
+
+
+def severity_of(rel: CountRelation) -> Severity:
+    return SEVERITY[rel.wording]
+
+
+def _stated_values(rel: CountRelation, q: Mapping[str, Quantity]) -> list[int]:
+    return [int(q[i].value) for i in rel.stated_ids if i in q] or [rel.stated]
+
+
+def settle_counts(claims: Claims) -> Claims:
+    """The claims with each count's deprecated `counted` and `severity` filled by this check, so
+    that the JSON keeps their meaning."""
+    q = claims.by_id()
+    relations = tuple(
+        rel.model_copy(update={"counted": count_of(rel, q), "severity": severity_of(rel)})
+        if isinstance(rel, CountRelation)
+        else rel
+        for rel in claims.relations
+    )
+    return claims.model_copy(update={"relations": relations})
+
+
+def _confirmed(ctx: Context, qid: str) -> bool:
+    """A total that a sum relation confirms (83个 = 81个完成 + 2个未完成)."""
+    q = ctx.q
+    return any(
+        isinstance(r, SumRelation)
+        and r.total == qid
+        and total([q[i].interval() for i in r.items]).meets(q[qid].interval())
+        for r in ctx.claims.relations
+    )
+
+
+def _span(ctx: Context, rel: CountRelation) -> tuple[int, int]:
+    """Where the finding sits: on the stated count, unless tiers are counted against a total that
+    another relation confirms; then the tiers are the odd ones out."""
+    if rel.item_ids and rel.stated_ids and _confirmed(ctx, rel.stated_ids[0]):
+        items = [ctx.q[i] for i in rel.item_ids]
+        return min(c.anchor_start for c in items), items[-1].end
+    return rel.start, rel.end
 
 
 def check_counts(ctx: Context) -> list[Finding]:
     out = []
     for rel in ctx.claims.relations:
-        if not isinstance(rel, CountRelation) or rel.stated == rel.counted:
+        if not isinstance(rel, CountRelation):
             continue
-        if not rel.exhaustive and rel.counted < rel.stated:
+        counted = count_of(rel, ctx.q)
+        stated = _stated_values(rel, ctx.q)
+        if counted in stated:
+            continue
+        if not rel.exhaustive and counted < stated[0]:
             continue  # a partial list (…等N个) names fewer than it counts
-        quote = ctx.text[rel.start : rel.end]
+        start, end = _span(ctx, rel)
+        quote = ctx.text[start:end]
         out.append(
             finding(
                 ctx,
                 "count",
-                rel.severity,
-                f"个数不符：报告所述个数为{rel.stated}，而{rel.what}为{rel.counted}"
+                severity_of(rel),
+                f"个数不符：报告所述个数为{stated[0]}，而{rel.what}为{counted}"
                 f"{'（列举未完，却已多于所述个数）' if not rel.exhaustive else ''}（“{quote[:30]}”）",
-                rel.start,
-                rel.end,
-                stated=Value(display=str(rel.stated)),
-                computed=Value(display=str(rel.counted)),
-                trace=f"{rel.what}：逐项计数 = {rel.counted}；报告值 = {rel.stated}",
+                start,
+                end,
+                stated=Value(display=str(stated[0])),
+                computed=Value(display=str(counted)),
+                trace=f"{rel.what}：逐项计数 = {counted}；报告值 = {stated[0]}",
                 rule="count.listed_items",
                 related=rel.item_spans,
             )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from review.checks.base import Context, computed_value, finding, fmt, span_of, value_of
+from review.checks.base import Context, computed_value, finding, fmt, name_span, span_of, value_of
 from review.core.claims import ExecutionRate, FormulaScore, GradeStatement, Quantity, ScoreTree, SumRelation
 from review.core.findings import Finding, Severity, Value
 from review.core.intervals import Interval
@@ -137,16 +137,13 @@ def _pack_weights(ctx: Context) -> list[Finding]:
                 continue
             cap = q[n.weight]
             severity: Severity = "high" if pack.weights_fixed else "low"
-            raw = ctx.text[n.name_start : n.name_end]
-            start = n.name_start + len(raw) - len(raw.lstrip())
             out.append(
                 finding(
                     ctx,
                     "score",
                     severity,
                     f"分值与评分标准不符：“{n.name}”为{cap.text}分，{pack.title}规定{fmt(node.weight, 2)}分",
-                    start,
-                    n.name_start + len(raw.rstrip()),
+                    *name_span(ctx, n),
                     stated=value_of(cap),
                     computed=Value(display=f"{fmt(node.weight, 2)}分"),
                     trace=f"{pack.label}：{node.name} = {fmt(node.weight, 2)}",

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from review.checks.base import Context, computed_value, finding, fmt, in_unit, span_of, value_of
 from review.core.claims import Quantity, SumRelation
-from review.core.findings import Finding, Value
+from review.core.findings import Finding, Severity, Value
 from review.core.intervals import total
 
 
@@ -26,9 +26,10 @@ def check_sums(ctx: Context) -> list[Finding]:
         ok = got.meets(stated) if rel.exhaustive else got.lo <= stated.hi
         if ok:
             continue
+        severity: Severity = "high" if rel.marked else "low"  # unmarked: only the position says "parts"
         slip = _unit_slip(t, items, rel.exhaustive)
         if slip is not None:
-            out.append(_unit_finding(ctx, t, items, slip))
+            out.append(_unit_finding(ctx, t, items, slip, severity))
             continue
         shown = in_unit(got, t)
         terms = " + ".join(i.text.strip() for i in items)
@@ -42,7 +43,7 @@ def check_sums(ctx: Context) -> list[Finding]:
             finding(
                 ctx,
                 rel.category,
-                "high",
+                severity,
                 msg,
                 start,
                 end,
@@ -76,12 +77,12 @@ def _unit_slip(t: Quantity, items: list[Quantity], exhaustive: bool) -> Quantity
     return None
 
 
-def _unit_finding(ctx: Context, t: Quantity, items: list[Quantity], slip: Quantity) -> Finding:
+def _unit_finding(ctx: Context, t: Quantity, items: list[Quantity], slip: Quantity, severity: Severity) -> Finding:
     other = _OTHER_UNIT[slip.unit][0]
     return finding(
         ctx,
         "unit",
-        "high",
+        severity,
         f"单位疑误：{slip.text.strip()}若按“{other}”计，“{t.label}”{t.text.strip()}与其中各项相加正好相符",
         *span_of(slip),
         stated=value_of(slip),

@@ -16,13 +16,7 @@ PRICE_TOLERANCE = Decimal("0.05")
 
 
 def check_units(ctx: Context) -> list[Finding]:
-    out = [*_above_budget(ctx), *_per_head_outliers(ctx), *_target_price(ctx)]
-    seen, unique = set(), []
-    for f in out:
-        if (f.start, f.end) not in seen:
-            seen.add((f.start, f.end))
-            unique.append(f)
-    return unique
+    return [*_above_budget(ctx), *_per_head_outliers(ctx), *_target_price(ctx)]
 
 
 def _above_budget(ctx: Context) -> list[Finding]:

@@ -5,8 +5,9 @@ checks only read them.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -82,10 +83,63 @@ class Quantity(_Frozen):
         return self.label_start if 0 <= self.label_start < self.start else self.start
 
 
+# The fields that name quantities (by id), in any relation or score node: what `refs` lists and
+# review.extract.merge renames.
+REF_FIELDS = frozenset(
+    {
+        "total",
+        "items",
+        "rate",
+        "numerator",
+        "denominators",
+        "opening",
+        "inflows",
+        "outflows",
+        "closing",
+        "weight",
+        "score",
+        "stated_ids",
+        "item_ids",
+        "amount",
+        "budget",
+        "expected",
+        "actual",
+        "anchor",
+        "other",
+        "statements",
+        "groups",
+        "target",
+    }
+)
+
+
+def _ids_in(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            yield from _ids_in(v)
+
+
+def _refs_of(dump: Any) -> Iterator[str]:
+    if isinstance(dump, dict):
+        for key, value in dump.items():
+            yield from _ids_in(value) if key in REF_FIELDS else _refs_of(value)
+    elif isinstance(dump, (list, tuple)):
+        for v in dump:
+            yield from _refs_of(v)
+
+
+class _Relation(_Frozen):
+    def refs(self) -> tuple[str, ...]:
+        """The ids of the quantities this relation names, in field order (score nodes' included)."""
+        return tuple(_refs_of(self.model_dump()))
+
+
 SumCategory = Literal["sum", "count", "score"]
 
 
-class SumRelation(_Frozen):
+class SumRelation(_Relation):
     """合计/总额 = 其中 items. A partial list (主要是, 包括…等) only bounds the total from below."""
 
     kind: Literal["sum"] = "sum"
@@ -94,9 +148,10 @@ class SumRelation(_Frozen):
     exhaustive: bool = True
     category: SumCategory = "sum"
     basis: str = ""
+    marked: bool = True  # False: nothing in the wording says the items are parts (an unmarked implicit split)
 
 
-class RatioRelation(_Frozen):
+class RatioRelation(_Relation):
     """A stated rate (执行率, 完成率, 占比) = numerator / denominator.
 
     `denominators` lists the candidates in preference order; the rate holds if any fits
@@ -110,7 +165,7 @@ class RatioRelation(_Frozen):
     basis: str = ""
 
 
-class BalanceRelation(_Frozen):
+class BalanceRelation(_Relation):
     """上年结转 + 收入 − 支出 = 年末结转."""
 
     kind: Literal["balance"] = "balance"
@@ -120,18 +175,28 @@ class BalanceRelation(_Frozen):
     closing: str
 
 
-class CountRelation(_Frozen):
-    """A stated count (共N个, 六办一所四中心, 10个目标) against items listed or counted in the text."""
+CountWording = Literal["named_list", "numbered_paragraphs", "org_run", "back_reference", "tiers", "model"]
+
+
+class CountRelation(_Relation):
+    """A stated count (共N个, 六办一所四中心, 10个目标) against items listed or counted in the text.
+
+    The extractor says what it read: the stated number (and the quantities it may be), the items
+    (spans each counting one, or quantities whose values add up) and how the text ties them
+    (`wording`, `exhaustive`). review.checks.count computes the count and chooses the severity."""
 
     kind: Literal["count"] = "count"
     stated: int
     start: int
     end: int
-    counted: int
+    counted: int = 0  # deprecated: the count the check computed (review.checks.count.settle_counts fills it)
     item_spans: tuple[tuple[int, int], ...] = ()
     what: str = ""
-    severity: Literal["high", "medium", "low"] = "high"
+    severity: Literal["high", "medium", "low"] = "high"  # deprecated: the severity the check chose (filled likewise)
     exhaustive: bool = True  # False: the items are a partial list (…等N个): they only bound the count
+    stated_ids: tuple[str, ...] = ()  # the quantities the stated count may be (first: `stated`); () for 六办
+    item_ids: tuple[str, ...] = ()  # counted quantities whose values add up (tiers); () : each item span is one
+    wording: CountWording = "named_list"  # how the text ties the count to its items
 
 
 class ScoreNode(_Frozen):
@@ -153,14 +218,14 @@ class ScoreNode(_Frozen):
     path: tuple[str, ...] = ()
 
 
-class ScoreTree(_Frozen):
+class ScoreTree(_Relation):
     kind: Literal["score_tree"] = "score_tree"
     nodes: tuple[ScoreNode, ...]
     root: str
     source: Literal["table", "text"] = "text"
 
 
-class YearMention(_Frozen):
+class YearMention(_Relation):
     """A year tied to an event or a reported value (开工日期, 2024年参保率…)."""
 
     kind: Literal["year"] = "year"
@@ -172,14 +237,14 @@ class YearMention(_Frozen):
     line_start: int = -1  # where its line starts: one finding per line and year
 
 
-class ExecutionRate(_Frozen):
+class ExecutionRate(_Relation):
     """The report's budget execution rate (预算执行率为96.3%), as the rubric's 预算执行 score uses it."""
 
     kind: Literal["execution_rate"] = "execution_rate"
     rate: str
 
 
-class GradeStatement(_Frozen):
+class GradeStatement(_Relation):
     """A grade the report gives itself (评价等级为“优”) and the self-score it rests on."""
 
     kind: Literal["grade"] = "grade"
@@ -190,7 +255,7 @@ class GradeStatement(_Frozen):
     score: str
 
 
-class BudgetCeiling(_Frozen):
+class BudgetCeiling(_Relation):
     """A spending amount that cannot exceed the whole budget (部门预算总额): 发放补贴617705万元
     against a budget of 6024.595024万元 is a unit slip (元 written as 万元)."""
 
@@ -199,7 +264,7 @@ class BudgetCeiling(_Frozen):
     budget: str
 
 
-class Assertion(_Frozen):
+class Assertion(_Relation):
     """A wording that asserts a numeric fact: 全部到位, 无结转结余 …, with the numbers it concerns."""
 
     kind: Literal["assertion"] = "assertion"
@@ -210,7 +275,7 @@ class Assertion(_Frozen):
     actual: str | None = None
 
 
-class PlanActual(_Frozen):
+class PlanActual(_Relation):
     """A planned amount and an actual/other amount for the same scope that must agree or bound."""
 
     kind: Literal["plan_actual"] = "plan_actual"
@@ -220,7 +285,7 @@ class PlanActual(_Frozen):
     scope: str = ""
 
 
-class UnitPrice(_Frozen):
+class UnitPrice(_Relation):
     """Amount per unit in sibling clauses (N人次 共计 A元): used to spot 元/万元 slips."""
 
     kind: Literal["unit_price"] = "unit_price"
@@ -229,7 +294,7 @@ class UnitPrice(_Frozen):
     actual: tuple[str, str] | None = None
 
 
-class SameFact(_Frozen):
+class SameFact(_Relation):
     """One fact stated more than once (the total self-score, the budget execution rate)."""
 
     kind: Literal["same_fact"] = "same_fact"
@@ -237,7 +302,7 @@ class SameFact(_Frozen):
     statements: tuple[str, ...]
 
 
-class FormulaScore(_Frozen):
+class FormulaScore(_Relation):
     """A score the rubric computes from a stated input: 预算执行率得分 = min(执行率, 100%) × 分值."""
 
     kind: Literal["formula_score"] = "formula_score"

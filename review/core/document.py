@@ -15,6 +15,17 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+def stripped_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """`text[start:end]` without its surrounding blanks (a table cell's wording, an indicator's
+    name); an all-blank span collapses to its end."""
+    raw = text[start:end]
+    body = raw.strip()
+    if not body:
+        return end, end
+    lead = len(raw) - len(raw.lstrip())
+    return start + lead, start + lead + len(body)
+
+
 class Block(_Frozen):
     """A paragraph (段落) or one table cell (单元格) of the report, as a span of `Document.text`."""
 

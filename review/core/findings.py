@@ -66,6 +66,16 @@ def fingerprint(check: str, rule: str, quote: str, text: str, start: int, end: i
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
 
+def dedupe(findings: list[Finding]) -> list[Finding]:
+    """One finding per check and span (the most severe; the first among equals), in text order."""
+    best: dict[tuple[str, int, int], Finding] = {}
+    for f in findings:
+        key = (f.check, f.start, f.end)
+        if key not in best or SEVERITY_ORDER[f.severity] > SEVERITY_ORDER[best[key].severity]:
+            best[key] = f
+    return sorted(best.values(), key=lambda f: (f.start, f.end, f.check))
+
+
 def with_fingerprints(findings: list[Finding], text: str) -> list[Finding]:
     """Each finding with its fingerprint; a repeat of the same fingerprint gets #2, #3… in order."""
     seen: dict[str, int] = {}

@@ -22,6 +22,10 @@ NESTED_LIST_OPENERS = ("其中", "包括", "主要是", "主要包括", "主要�
 # A list that ends with 等 is partial whatever opened it.
 PARTIAL_LIST_END = "等"
 
+# An amount stated as what was done (向群众发放马铃薯60吨, 完成农业保险3443.6亩, 培训159人): the
+# unmarked numbers after it are other things done, not its parts.
+ACTION_VERBS = ("发放", "完成", "享受", "培训", "慰问", "资助", "落实", "开展", "实施", "建成", "新建", "更新", "提供")
+
 # Counted things: a total in these units is a count (人数/个数), not an amount.
 PEOPLE_UNITS = ("人", "名", "户")
 COUNTED_UNITS = frozenset(EXACT_INTEGER_UNITS - {"分", ""} - set(PEOPLE_UNITS))
@@ -45,6 +49,9 @@ LABEL_NOISE_WORDS = tuple(
         reverse=True,
     )
 )
+
+
+ACTION_LABEL = re.compile(rf"^(?:[向为对给][\u4e00-\u9fa5]{{1,6}}?)?(?:{_alternation(ACTION_VERBS)})")
 
 
 def is_partial_opener(opener: str) -> bool:

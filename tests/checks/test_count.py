@@ -1,66 +1,117 @@
-"""check_counts from hand-made CountRelations: a stated count against the items counted; a partial
-list (…等N个) only bounds it from below."""
+"""The count check counts and chooses the severity itself, from hand-built claims: what the
+extractor read (the stated count, the items, how the text ties them), never a count or a severity
+the extractor computed."""
 
 from __future__ import annotations
 
-from typing import Literal
+from decimal import Decimal
 
 import pytest
 
 from review.checks.base import Context
-from review.checks.count import check_counts
-from review.core.claims import CountRelation
-from tests.checks.builders import Sheet, essentials, spans_ok
+from review.checks.count import check_counts, count_of, settle_counts
+from review.core.claims import Claims, CountRelation, CountWording, Quantity, SumRelation
+
+LISTED = "抽查项目3个，分别是甲项目、乙项目、丙项目、丁项目。"
+ITEMS = tuple((LISTED.index(n), LISTED.index(n) + 3) for n in ("甲项目", "乙项目", "丙项目", "丁项目"))
 
 
-def count_of(
-    stated: int, counted: int, *, exhaustive: bool = True, severity: Literal["high", "medium", "low"] = "high"
-) -> tuple[Sheet, Context]:
-    s = Sheet()
-    start, end = s.write(f"预算支出项目{stated}个")
-    items = tuple(s.write(f"项目{k}、") for k in range(counted))
-    rel = CountRelation(
-        stated=stated,
-        start=start,
-        end=end,
-        counted=counted,
-        item_spans=items,
-        what="逐项列出的项目",
-        severity=severity,
-        exhaustive=exhaustive,
+def qty(qid: str, text: str, at: str, unit: str = "个", label: str = "", nth: int = 0) -> Quantity:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(at, start + 1)
+    value = Decimal(at.removesuffix(unit))
+    return Quantity(id=qid, text=at, start=start, end=start + len(at), value=value, unit=unit, decimals=0, label=label)
+
+
+def listed(wording: CountWording, **extra: object) -> CountRelation:
+    return CountRelation(
+        stated=3, start=0, end=LISTED.index("3个") + 2, item_spans=ITEMS, what="抽查项目", wording=wording, **extra
     )
-    return s, s.ctx(rel)
 
 
-# stated, counted, exhaustive, severity given by the extractor, a message fragment
-FAILS = [
-    pytest.param(
-        85, 83, True, "high", "报告所述个数为85，而逐项列出的项目为83（“预算支出项目85个”）", id="fewer-listed"
-    ),
-    pytest.param(3, 4, True, "medium", "报告所述个数为3，而逐项列出的项目为4", id="more-listed-medium"),
-    pytest.param(3, 5, False, "high", "为5（列举未完，却已多于所述个数）", id="partial-list-already-more"),
-]
+@pytest.mark.parametrize(
+    ("wording", "severity"),
+    [
+        ("named_list", "high"),
+        ("numbered_paragraphs", "high"),
+        ("org_run", "high"),
+        ("back_reference", "medium"),
+        ("tiers", "medium"),
+        ("model", "medium"),
+    ],
+)
+def test_the_check_chooses_the_severity_from_the_wording(wording: CountWording, severity: str) -> None:
+    (f,) = check_counts(Context(Claims(relations=(listed(wording),)), LISTED, 2023))
+    assert (f.check, f.severity, f.stated.display if f.stated else "", f.computed.display if f.computed else "") == (
+        "count",
+        severity,
+        "3",
+        "4",
+    )
 
 
-@pytest.mark.parametrize(("stated", "counted", "exhaustive", "severity", "message"), FAILS)
-def test_count_listed_items_that_disagree_are_flagged(stated, counted, exhaustive, severity, message) -> None:
-    s, ctx = count_of(stated, counted, exhaustive=exhaustive, severity=severity)
-    (f,) = check_counts(ctx)
-    assert essentials(f) == ("count", severity, "count.listed_items")
-    assert f.quote == f"预算支出项目{stated}个" and spans_ok([f], s.text)
-    assert message in f.message
-    assert f.stated is not None and f.stated.display == str(stated)
-    assert f.computed is not None and f.computed.display == str(counted)
-    assert len(f.related) == counted
+def test_the_check_counts_the_items_and_ignores_a_count_an_extractor_wrote() -> None:
+    four = listed("named_list").model_copy(update={"stated": 4, "counted": 999, "severity": "low"})
+    assert check_counts(Context(Claims(relations=(four,)), LISTED, 2023)) == []
+    three = listed("named_list").model_copy(update={"counted": 3})
+    assert [f.severity for f in check_counts(Context(Claims(relations=(three,)), LISTED, 2023))] == ["high"]
 
 
-HOLDS = [
-    pytest.param(12, 12, True, id="as-many-as-stated"),
-    pytest.param(10, 3, False, id="partial-list-names-fewer"),
-    pytest.param(3, 3, False, id="partial-list-names-all"),
-]
+def test_a_partial_list_only_bounds_the_count() -> None:
+    fewer = listed("back_reference", exhaustive=False).model_copy(update={"stated": 12})
+    assert check_counts(Context(Claims(relations=(fewer,)), LISTED, 2023)) == []
+    more = listed("back_reference", exhaustive=False)
+    assert ["列举未完" in f.message for f in check_counts(Context(Claims(relations=(more,)), LISTED, 2023))] == [True]
 
 
-@pytest.mark.parametrize(("stated", "counted", "exhaustive"), HOLDS)
-def test_a_count_that_holds_is_not_flagged(stated, counted, exhaustive) -> None:
-    assert check_counts(count_of(stated, counted, exhaustive=exhaustive)[1]) == []
+TIERS = "90分以上的81个，60至90分0个，60分以下2个。\n预算支出项目83个，81个项目完成，2个未完成。项目支出数量85个。"
+
+
+def tier_claims(totals: tuple[str, ...], *, first_tier: str = "81个", confirmed: bool = False) -> Claims:
+    """Tiers 81 + 0 + 2 against the totals named; `confirmed`: 83个 = 81个完成 + 2个未完成 is claimed too."""
+    tiers = (qty("a", TIERS, "81个"), qty("b", TIERS, "0个"), qty("c", TIERS, "2个"))
+    tiers = (tiers[0].model_copy(update={"value": Decimal(first_tier.removesuffix("个"))}), *tiers[1:])
+    totals_q = (qty("t83", TIERS, "83个", label="预算支出项目"), qty("t85", TIERS, "85个", label="项目支出数量"))
+    parts = (qty("d", TIERS, "81个", nth=1), qty("e", TIERS, "2个", nth=1))
+    by_id = {q.id: q for q in (*tiers, *totals_q, *parts)}
+    first = by_id[totals[0]]
+    rel = CountRelation(
+        stated=int(first.value),
+        start=first.start,
+        end=first.end,
+        item_spans=tuple((q.start, q.end) for q in tiers),
+        what="按分档列出的项目个数之和",
+        stated_ids=totals,
+        item_ids=("a", "b", "c"),
+        wording="tiers",
+    )
+    confirming = (SumRelation(total="t83", items=("d", "e"), category="count", basis="implicit"),) if confirmed else ()
+    return Claims(quantities=tuple(by_id.values()), relations=(rel, *confirming))
+
+
+def test_tiers_add_their_values_and_hold_when_they_meet_any_stated_total() -> None:
+    claims = tier_claims(("t85", "t83"))
+    rel = claims.relations[0]
+    assert isinstance(rel, CountRelation) and count_of(rel, claims.by_id()) == 83
+    assert check_counts(Context(claims, TIERS, 2023)) == []
+
+
+def test_tiers_that_meet_no_total_are_a_medium_finding_on_the_total() -> None:
+    (f,) = check_counts(Context(tier_claims(("t85",)), TIERS, 2023))
+    assert (f.severity, f.quote, f.stated.display if f.stated else "") == ("medium", "85个", "85")
+    (f,) = check_counts(Context(tier_claims(("t83",), first_tier="80个"), TIERS, 2023))
+    assert f.quote == "83个"
+
+
+def test_when_another_relation_confirms_the_total_the_tiers_are_the_odd_ones_out() -> None:
+    (f,) = check_counts(Context(tier_claims(("t83",), first_tier="80个", confirmed=True), TIERS, 2023))
+    assert f.quote == TIERS[TIERS.index("81个") : TIERS.index("2个") + 2]
+
+
+def test_settled_claims_carry_the_checks_count_and_severity() -> None:
+    claims = settle_counts(Claims(relations=(listed("back_reference"), listed("org_run"))))
+    assert [(r.counted, r.severity) for r in claims.relations if isinstance(r, CountRelation)] == [
+        (4, "medium"),
+        (4, "high"),
+    ]

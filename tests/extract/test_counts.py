@@ -2,6 +2,10 @@
 
 import pytest
 
+from review.core.document import Document
+from review.extract.rules.counts import extract_counts
+from review.extract.rules.scan import Scan
+from review.load.texttables import text_blocks
 from tests.conftest import checks_of
 
 HOLDS = [
@@ -41,3 +45,24 @@ BROKEN = [
 def test_wrong_counts_are_flagged(text, quote):
     found = checks_of(text, 2023)
     assert any(c == "count" and quote in q for c, q in found), found
+
+
+def _doc(text):
+    return Document(path="t.txt", sha256="0" * 64, source_format="txt", text=text, blocks=text_blocks(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "tiers"),
+    [
+        # seed 002: the tiers add up to the stated number of projects
+        (HOLDS[3], "83个", ["81个", "0个", "2个"]),
+        # seed 000: they do not (18 + 21 is not 55)
+        (BROKEN[3][0], "55个", ["18个", "21个"]),
+    ],
+)
+def test_tiers_are_emitted_as_read_whether_or_not_they_add_up(text, total, tiers):
+    scan = Scan.of(_doc(text))
+    (rel,) = [r for r in extract_counts(scan) if r.wording == "tiers"]
+    q = {x.id: x for x in scan.quantities}
+    assert q[rel.stated_ids[0]].text == total and [q[i].text for i in rel.item_ids] == tiers
+    assert rel.counted == 0  # the extractor counts nothing: review.checks.count does

@@ -16,9 +16,9 @@ def doc(text: str) -> Document:
     return Document(path="t.txt", sha256="0" * 64, source_format="txt", text=text, blocks=text_blocks(text))
 
 
-def counts(text: str) -> list[tuple[int, int, bool, list[str]]]:
+def counts(text: str) -> list[tuple[int, str, bool, list[str]]]:
     rels = extract_enumerated_counts(Scan.of(doc(text)))
-    return [(r.stated, r.counted, r.exhaustive, [text[a:b] for a, b in r.item_spans]) for r in rels]
+    return [(r.stated, r.wording, r.exhaustive, [text[a:b] for a, b in r.item_spans]) for r in rels]
 
 
 @pytest.mark.parametrize(
@@ -39,8 +39,8 @@ def counts(text: str) -> list[tuple[int, int, bool, list[str]]]:
     ],
 )
 def test_a_count_after_its_names(text: str, expected: tuple[int, list[str]]) -> None:
-    ((stated, counted, exhaustive, items),) = counts(text)
-    assert (stated, items) == expected and counted == len(items) and exhaustive
+    ((stated, wording, exhaustive, items),) = counts(text)
+    assert (stated, items) == expected and wording == "back_reference" and exhaustive
 
 
 def test_a_wrong_count_is_a_finding_and_a_partial_list_only_bounds_it() -> None:
@@ -48,7 +48,7 @@ def test_a_wrong_count_is_a_finding_and_a_partial_list_only_bounds_it() -> None:
     findings = review_document(doc(wrong)).findings
     assert [(f.check, f.severity) for f in findings] == [("count", "medium")] and "4" in findings[0].message
     partial = "设有信用建设科、资环能源科、价格收费管理科等12个科室。\n"
-    assert counts(partial) == [(12, 3, False, ["信用建设科", "资环能源科", "价格收费管理科"])]
+    assert counts(partial) == [(12, "back_reference", False, ["信用建设科", "资环能源科", "价格收费管理科"])]
     assert review_document(doc(partial)).findings == ()
     too_many = "设有信用建设科、资环能源科、价格收费管理科等2个科室。\n"
     assert [f.check for f in review_document(doc(too_many)).findings] == ["count"]

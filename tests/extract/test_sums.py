@@ -2,7 +2,9 @@
 
 import pytest
 
-from tests.conftest import checks_of
+from review.extract.rules.scan import Scan
+from review.extract.rules.sums import extract_sums
+from tests.conftest import checks_of, doc_of, review_text
 
 HOLDS = [
     "2022年预算收入 3167.20万元，其中：一般公共预算收入1794.96万元，政府性基金收入1372.23 万元。",
@@ -120,3 +122,59 @@ def test_a_list_opened_in_parentheses_ends_at_their_close():
     assert [
         c for c, _ in checks_of("年初预算500万元（其中人员经费300万元），追加预算120万元，合计620万元。\n", 2021)
     ] == []
+
+
+def _relations(text):
+    scan = Scan.of(doc_of(text))
+    q = {x.id: x for x in scan.quantities}
+    return [(q[r.total].text, [q[i].text for i in r.items], r.marked) for r in extract_sums(scan)[0]]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        # seed 004, with 14人 written 40人: a part beyond the total was once taken for "not a total"
+        ("我乡涉毒人员25人，死亡4人，2人羁押服刑，1人强制隔离，4人社区康复，40人戒断3年无复吸。", "涉毒人员25人"),
+        # seed 002, with 81个 written 181个
+        ("我镇2023年预算支出项目83个，181个项目完成了预期绩效目标，2个未完成。", "预算支出项目83个"),
+    ],
+)
+def test_a_marked_implicit_split_that_does_not_add_up_reaches_the_check(text, quote):
+    assert [m for t, _, m in _relations(text)] == [True]
+    found = review_text(text, 2023).findings
+    assert [(f.check, f.severity) for f in found if quote in f.quote] == [("count", "high")]
+
+
+def test_an_unmarked_implicit_split_reaches_the_check_with_low_severity():
+    text = "受益人口5000人，男性2600人，女性2500人。"
+    assert _relations(text) == [("5000人", ["2600人", "2500人"], False)]
+    assert [(f.check, f.severity) for f in review_text(text, 2023).findings] == [("sum", "low")]
+    assert review_text("受益人口5000人，男性2600人，女性2400人。", 2023).findings == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a thing done, then other things done (seed 004, seed 000)
+        "向群众发放马铃薯60吨，有机肥40吨，农膜1吨，完成农业保险3443.6亩，种粮补贴5498.7亩，地力补贴3105.2亩。",
+        "培训159人，落实公益性岗位162人，更新脱贫务工信息台账604人，实现脱贫户有劳动能力至少1人就业。",
+        "发放困残补贴3372人次，发放金额26.98万元，发放辅具38人次，提供康复服务114人次。",
+        # statements of their own after a semicolon (dev r2-17, r6-04)
+        "泗城镇关庙村蔬菜大棚147.8万元;屏山镇徐贺村冷库项目96.88万元;大庄镇新刘村西瓜大棚项目100万元。",
+        "重点优抚对象50人;烈士家庭6户;市直企业军转干部101人;驻保部队8家;边海防官兵320人。",
+        # items of a 分别 list (seed 002)
+        "抽查项目5个，分别是政府机关维护运行16.81万元、旱厕整改费用64.33万元，选任专职人民调解员经费9.72万元、"
+        "拨付安肃镇购置应急保障公务用车经费10.77万元、瀑河生态治理项目临时占地补偿费用50万元。",
+        # records of people and money in turn (seed 004)
+        "特困33人，发放资金27.2763万元高龄补贴人员166人，发放金额7.156万元，重度残疾人护理补贴135人11.089万元，"
+        "困难残疾人生活补贴80人9.21万元。",
+        # groups named alike, the first named otherwise (dev r5-08); a total of its own among them (seed 000)
+        "退休职工85人,差额拨款事业编制3815人,全额拨款事业编制45人。",
+        "本部门2022年度预算安排6024.595024万元，总体执行3789.9671万元，执行率100%的18个项目金额1572.93359万元。",
+        # a carry-over and this year's flows (dev r1-13; tests/extract/test_unseen_patterns.py)
+        "2021年度我局食品监管资金上年结转结余资金2万元,本年度收到中央补助1.5万元、中央补助预算1.5万元,该项目由我局实施。",
+        "2024年年初结转和结余10万元,本年收入合计100万元,本年支出合计90万元,年末结转和结余20万元。",
+    ],
+)
+def test_numbers_the_wording_does_not_make_parts_are_no_unmarked_split(text):
+    assert [r for r in _relations(text) if not r[2]] == []

@@ -28,8 +28,10 @@ REVIEWS = [Review.model_validate(d) for d in BEFORE["reviews"]]
 ERRORS = [{"path": "/no/such.txt", "error": "/no/such.txt: 文件不存在，请检查路径"}]
 # Keys added to the contract since the capture (fields are only ever added; each addition is named here):
 # schema_version; YearMention.sentence_years and .line_start (the date check reads no text);
-# the document's reading (traditional characters and pinyin read through, issue 12).
-ADDED = {"schema_version", "sentence_years", "line_start", "reading"}
+# the document's reading (traditional characters and pinyin read through, issue 12);
+# CountRelation.stated_ids, .item_ids and .wording (the count check counts and chooses the severity);
+# SumRelation.marked (an implicit split whose wording does not mark its parts: low severity).
+ADDED = {"schema_version", "sentence_years", "line_start", "reading", "stated_ids", "item_ids", "wording", "marked"}
 
 
 def differences(old: Any, new: Any, path: str = "$") -> Iterator[str]:

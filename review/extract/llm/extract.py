@@ -26,6 +26,7 @@ from review.extract.llm.client import ChatClient, Message, Reply, TransportFailu
 from review.extract.llm.grounding import Grounded, ground
 from review.extract.llm.prompting import Prompt, reask_invalid, reask_ungrounded
 from review.extract.llm.schema import SCHEMA_SHA, WIRE_SCHEMA, parse_relations
+from review.extract.merge import new_relations, renamed
 from review.extract.view import view_of
 
 
@@ -259,36 +260,6 @@ def merge_chunks(parts: list[Grounded]) -> Claims:
         for q in g.quantities.values():
             kept = by_span.setdefault((q.start, q.end), q)
             rename[q.id] = kept.id
-        for rel in g.relations:
-            renamed = type(rel).model_validate(_rename(rel.model_dump(), rename))
-            if renamed not in relations:
-                relations.append(renamed)
+        relations += new_relations(relations, (renamed(rel, rename) for rel in g.relations))
     quantities = sorted(by_span.values(), key=lambda q: q.start)
     return Claims(quantities=tuple(quantities), relations=tuple(relations))
-
-
-_ID_FIELDS = frozenset(
-    {
-        "total",
-        "items",
-        "rate",
-        "numerator",
-        "denominators",
-        "opening",
-        "inflows",
-        "outflows",
-        "closing",
-        "weight",
-        "score",
-    }
-)
-
-
-def _rename(value: Any, rename: dict[str, str], key: str = "") -> Any:
-    if isinstance(value, str):
-        return rename.get(value, value) if key in _ID_FIELDS else value
-    if isinstance(value, (list, tuple)):
-        return type(value)(_rename(v, rename, key) for v in value)
-    if isinstance(value, dict):
-        return {k: _rename(v, rename, k) for k, v in value.items()}
-    return value

@@ -264,10 +264,10 @@ class _Grounder:
             stated=int(count.value),
             start=count.anchor_start,
             end=count.end,
-            counted=len(spans),
             item_spans=tuple(spans),
             what="模型逐项列出的项目个数",
-            severity="medium",
+            stated_ids=(count.id,),
+            wording="model",
         ), [count]
 
     def _scores(self, rows: list[ScoreWire]) -> None:

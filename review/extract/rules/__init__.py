@@ -96,7 +96,7 @@ RULES: tuple[Rule, ...] = (
     Rule("deltas", (), lambda f: extract_deltas(f.scan)),
     Rule("stated_balances", (), lambda f: extract_stated_balances(f.scan)),
     Rule("ratios", ("sums",), lambda f: extract_ratios(f.scan, f.sums)),
-    Rule("counts", ("sums",), lambda f: extract_counts(f.scan, f.sums)),
+    Rule("counts", (), lambda f: extract_counts(f.scan)),
     Rule("enumerated_counts", (), lambda f: extract_enumerated_counts(f.scan)),
     Rule("text_scores", (), lambda f: extract_text_scores(f.scan)),
     Rule("years", (), lambda f: extract_years(f.scan)),

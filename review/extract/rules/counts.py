@@ -1,14 +1,13 @@
 """Counts: "内设六办一所四中心。包括A、B…", "抽查项目5个，分别是A、B…", "总体绩效目标10个…如下"
 followed by numbered paragraphs, and tiers "90分以上的81个，60至90分0个…" against the stated
-number of projects."""
+number of projects. What is read is emitted whether or not it adds up: review.checks.count counts."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
-from review.core.claims import CountRelation, Quantity, SumRelation
-from review.core.intervals import total
+from review.core.claims import CountRelation, Quantity
 from review.core.numbers import chinese_numeral
 from review.extract.rules.scan import Scan
 
@@ -23,14 +22,8 @@ _TIER = re.compile(
 _SUBSET = re.compile(r"抽查|抽取|其中|重点|部分|未|已|目标|指标")
 
 
-def extract_counts(scan: Scan, sums: list[SumRelation] | None = None) -> list[CountRelation]:
-    return [*_org_runs(scan), *_listed(scan), *_tiers(scan, _confirmed(scan, sums or []))]
-
-
-def _confirmed(scan: Scan, sums: list[SumRelation]) -> set[str]:
-    """Totals that another relation already confirms (83个 = 81个完成 + 2个未完成)."""
-    q = {x.id: x for x in scan.quantities}
-    return {r.total for r in sums if total([q[i].interval() for i in r.items]).meets(q[r.total].interval())}
+def extract_counts(scan: Scan) -> list[CountRelation]:
+    return [*_org_runs(scan), *_listed(scan), *_tiers(scan)]
 
 
 def _org_runs(scan: Scan) -> list[CountRelation]:
@@ -56,9 +49,9 @@ def _org_runs(scan: Scan) -> list[CountRelation]:
                     stated=n,
                     start=run.start(),
                     end=run.end(),
-                    counted=len(named),
                     item_spans=tuple(named),
                     what=f"“{kind}”类机构",
+                    wording="org_run",
                 )
             )
     return out
@@ -109,9 +102,9 @@ def _listed(scan: Scan) -> list[CountRelation]:
                         stated=int(q.value),
                         start=q.anchor_start,
                         end=q.end,
-                        counted=len(items),
                         item_spans=tuple(items),
                         what=q.label or "列举事项",
+                        stated_ids=(q.id,),
                     )
                 )
         elif re.search(r"如下[。：:]?\s*$", text[q.end : _line_end(text, q.end)]):
@@ -122,9 +115,10 @@ def _listed(scan: Scan) -> list[CountRelation]:
                         stated=int(q.value),
                         start=q.anchor_start,
                         end=q.end,
-                        counted=len(numbered),
                         item_spans=tuple(numbered),
                         what=q.label or "列举事项",
+                        stated_ids=(q.id,),
+                        wording="numbered_paragraphs",
                     )
                 )
     return out
@@ -157,11 +151,9 @@ def _lines(text: str, pos: int) -> Iterator[tuple[int, str]]:
         pos = end + 1
 
 
-def _tiers(scan: Scan, confirmed: set[str]) -> list[CountRelation]:
-    """Counts split into tiers in one sentence, compared with the stated number of projects.
-
-    The finding sits on the stated total, unless that total is confirmed by another relation:
-    then the tiers are the odd ones out and the finding sits on them."""
+def _tiers(scan: Scan) -> list[CountRelation]:
+    """Counts split into tiers in one sentence, against the stated numbers of projects elsewhere
+    (the first is shown; the check finds which one the tiers add up to, if any)."""
     out = []
     text = scan.text
     done: set[int] = set()
@@ -181,23 +173,19 @@ def _tiers(scan: Scan, confirmed: set[str]) -> list[CountRelation]:
         done.update(c.start for c in scan.between(s, e))
         if len(tier) < 2 or "项目" not in text[s:e]:
             continue
-        counted = sum(int(c.value) for c in tier)
         totals = [t for t in candidates if not s <= t.start < e][:MAX_TOTALS]
-        if totals and all(t.value != counted for t in totals):
+        if totals:
             t = totals[0]
-            spans = tuple((c.start, c.end) for c in tier)
-            start, end = (t.anchor_start, t.end)
-            if t.id in confirmed:
-                start, end = min(c.anchor_start for c in tier), tier[-1].end
             out.append(
                 CountRelation(
                     stated=int(t.value),
-                    start=start,
-                    end=end,
-                    counted=counted,
-                    item_spans=spans,
+                    start=t.anchor_start,
+                    end=t.end,
+                    item_spans=tuple((c.start, c.end) for c in tier),
                     what="按分档列出的项目个数之和",
-                    severity="medium",
+                    stated_ids=tuple(x.id for x in totals),
+                    item_ids=tuple(c.id for c in tier),
+                    wording="tiers",
                 )
             )
     return out

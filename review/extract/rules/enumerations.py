@@ -44,11 +44,10 @@ def extract_enumerated_counts(scan: Scan) -> list[CountRelation]:
                 stated=stated,
                 start=m.start("n"),
                 end=m.end(),
-                counted=len(items),
                 item_spans=tuple(items),
                 what=f"此前列举的{m.group('noun')}个数",
-                severity="medium",
                 exhaustive=not partial,
+                wording="back_reference",
             )
         )
     return out

@@ -211,9 +211,9 @@ def extract_plan_actual(scan: Scan, sums: list[SumRelation]) -> list[PlanActual]
             continue
         clause = scan.text[scan.sentence_bounds(q.start)[0] : q.start]
         if "项目支出" in clause:
-            bigger = [e for e in executed if "项目" not in e.label and e.base_value_ge(q) and e.id != q.id]
-            if bigger:
-                out.append(PlanActual(rule="actual_within_budget", anchor=q.id, other=bigger[0].id, scope="项目支出"))
+            spent = [e for e in executed if "项目" not in e.label and e.id != q.id]
+            if spent:
+                out.append(PlanActual(rule="actual_within_budget", anchor=q.id, other=spent[0].id, scope="项目支出"))
     return out
 
 

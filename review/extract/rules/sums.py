@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from review.core.claims import BalanceRelation, Quantity, SumCategory, SumRelation
 from review.extract import lexicon
@@ -210,38 +209,106 @@ def _balances(carries: list[tuple[Quantity, Quantity]]) -> list[BalanceRelation]
 def _implicit(scan: Scan, seen: set[str]) -> list[SumRelation]:
     """ "我乡涉毒人员25人，死亡4人，2人羁押服刑…": a total followed by its parts in one sentence.
 
-    Strict (a mismatch is a finding) only when the total is marked (共计/总…) or most parts are
-    written number-first (2人羁押服刑); otherwise kept only when the parts add up.
+    Emitted as read, whether or not the parts add up. `marked` when the wording says they are
+    parts: the total is marked (共计/总…) or most parts are written number-first (2人羁押服刑);
+    otherwise only their position does, and the check gives a mismatch low severity.
     """
     out: list[SumRelation] = []
-    text = scan.text
     for t in scan.quantities:
-        if t.id in seen or not t.exact or scan.in_table(t.start) or len(t.label) < 2 or _DELTA.search(t.label):
-            continue  # a number written first (174台拼接屏) or a change (同比增加) is not a total
-        if "分别" in t.label or text[t.end : t.end + 1] not in "，,；;：:（(":
-            continue  # 分别…A、B, or 174台拼接屏、30台…: not a total followed by its parts
-        end = _list_end(text, t.end)
-        stop = _SUB_MARKER.search(text, t.end, end)
-        window = scan.between(t.end, stop.start() if stop else end)
-        if t.family in ("percent", "分", "%") or t.unit in ("分", "个百分点"):
+        if t.id in seen or not _may_total(scan, t):
             continue
-        same = [q for q in window if _addable(q, t) and q.exact and not _DELTA.search(q.label)]
-        if len(same) < 2 or _siblings(t, same) or _other_flow(t, same):
+        found = _implicit_parts(scan, t)
+        if found is None:
             continue
-        contiguous = same == window[: len(same)]
-        interleaved = not contiguous and not any(
-            q.family == t.family and not _addable(q, t) for q in window if q.start < same[-1].start
+        parts, marked = found
+        out.append(
+            SumRelation(
+                total=t.id, items=tuple(q.id for q in parts), category=category_of(t), basis="implicit", marked=marked
+            )
         )
-        number_first = sum(1 for q in same if q.label_start >= q.start or not q.label)
-        marked = bool(_TOTAL_WORD.search(t.label)) or bool(_TOTAL_WORD.search(text[max(0, t.start - 3) : t.start]))
-        strict = (contiguous and (marked or number_first * 2 > len(same))) or (interleaved and "总" in t.label)
-        if any(q.base_value > t.base_value * (Decimal("1.5") if strict else 1) for q in same):
-            continue
-        rel = _best_prefix(t, same, strict)
-        if rel:
-            out.append(rel)
-            seen.update(rel.items)
+        seen.update(q.id for q in parts)
     return out
+
+
+def _may_total(scan: Scan, t: Quantity) -> bool:
+    """A labeled exact amount or count in prose, followed by a clause break: what may head a split."""
+    text = scan.text
+    if not t.exact or scan.in_table(t.start) or len(t.label) < 2 or _DELTA.search(t.label):
+        return False  # a number written first (174台拼接屏) or a change (同比增加) is not a total
+    if "分别" in t.label or text[t.end : t.end + 1] not in "，,；;：:（(":
+        return False  # 分别…A、B, or 174台拼接屏、30台…: not a total followed by its parts
+    return t.family not in ("percent", "分", "%") and t.unit not in ("分", "个百分点")
+
+
+def _implicit_parts(scan: Scan, t: Quantity) -> tuple[list[Quantity], bool] | None:
+    """The parts that follow `t` in its sentence (up to a nested 其中), and whether the wording marks them.
+
+    Unmarked, the wording must still read as one total and its parts: `t` heads its clauses (not
+    an item of a 分别 list, not a thing done among others), the parts stay in its clause run (no
+    ；, no new section) and are not records of their own (人次 and 元 in turn) or totals themselves."""
+    text = scan.text
+    end = _list_end(text, t.end)
+    stop = _SUB_MARKER.search(text, t.end, end)
+    window = scan.between(t.end, stop.start() if stop else end)
+    same = _addable_parts(t, window)
+    if len(same) < 2 or _siblings(t, same) or _other_flow(t, same):
+        return None
+    if _marked(scan, t, window, same):
+        return same, True
+    if lexicon.ACTION_LABEL.match(t.label) or "分别" in text[scan.sentence_bounds(t.start)[0] : t.start]:
+        return None
+    window = [q for q in window if not _RUN_BREAK.search(text, t.end, q.start)]
+    same = _addable_parts(t, window)
+    if len(same) < 2 or _interleaved(t, window, same) or _peer_groups(t, same) or _years_flows(text, t, same):
+        return None
+    return same, False
+
+
+_RUN_BREAK = re.compile(rf"[；;]|{_SECTION_BREAK.pattern}")
+
+
+def _addable_parts(t: Quantity, window: list[Quantity]) -> list[Quantity]:
+    return [q for q in window if _addable(q, t) and q.exact and not _DELTA.search(q.label)]
+
+
+def _contiguous(window: list[Quantity], same: list[Quantity]) -> bool:
+    return same == window[: len(same)]
+
+
+def _interleaved(t: Quantity, window: list[Quantity], same: list[Quantity]) -> bool:
+    """Parts with numbers of another measure between them (33人，发放资金27.28万元，166人…)."""
+    return not _contiguous(window, same) and not any(
+        q.family == t.family and not _addable(q, t) for q in window if q.start < same[-1].start
+    )
+
+
+def _marked(scan: Scan, t: Quantity, window: list[Quantity], same: list[Quantity]) -> bool:
+    """The wording says these are parts: a marked total (共计/总…) or parts written number-first
+    (2人羁押服刑), with nothing between them; or parts interleaved under a 总 total."""
+    text = scan.text
+    number_first = sum(1 for q in same if q.label_start >= q.start or not q.label)
+    total_word = bool(_TOTAL_WORD.search(t.label)) or bool(_TOTAL_WORD.search(text[max(0, t.start - 3) : t.start]))
+    if _contiguous(window, same):
+        return total_word or number_first * 2 > len(same)
+    return _interleaved(t, window, same) and "总" in t.label
+
+
+def _peer_groups(t: Quantity, parts: list[Quantity]) -> bool:
+    """Unmarked numbers that do not read as parts of `t`: one is a total of its own (总体执行…), or
+    all are named alike and `t` otherwise (退休职工85人，差额拨款事业编制3815人，全额拨款事业编制45人)."""
+    if any(_TOTAL_WORD.search(q.label) for q in parts):
+        return True
+    tails = {q.label[-2:] for q in parts}
+    return len(tails) == 1 and len(next(iter(tails))) == 2 and not t.label.endswith(next(iter(tails)))
+
+
+_THIS_YEAR = re.compile(r"本年|当年")
+
+
+def _years_flows(text: str, t: Quantity, parts: list[Quantity]) -> bool:
+    """A carry-over followed by this year's flows (年初结转和结余10万元,本年收入合计100万元…;
+    上年结转结余资金2万元,本年度收到…1.5万元): a balance statement, not a total and its parts."""
+    return bool(_CARRYOVER.search(t.label)) and bool(_THIS_YEAR.search(text, t.end, parts[-1].start))
 
 
 def _siblings(t: Quantity, parts: list[Quantity]) -> bool:
@@ -262,21 +329,6 @@ def _other_flow(t: Quantity, parts: list[Quantity]) -> bool:
 def _addable(q: Quantity, t: Quantity) -> bool:
     """Amounts add across 元/万元/亿元; other measures only in the same unit."""
     return q.family == t.family == "money" or q.unit == t.unit
-
-
-def _best_prefix(t: Quantity, same: list[Quantity], strict: bool) -> SumRelation | None:
-    iv = t.interval()
-    for n in range(len(same), 1, -1):
-        acc = same[0].interval()
-        for q in same[1:n]:
-            acc = acc + q.interval()
-        if acc.meets(iv):
-            return SumRelation(
-                total=t.id, items=tuple(q.id for q in same[:n]), category=category_of(t), basis="implicit"
-            )
-    if strict:
-        return SumRelation(total=t.id, items=tuple(q.id for q in same), category=category_of(t), basis="implicit")
-    return None
 
 
 _HEAD_MARK = r"(?:[（(]\s*\d{1,2}\s*[)）]|\d{1,2}[.．、]|[①-⑳]|[一二三四五六七八九十]+、)"

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from review.core.claims import FormulaScore, Quantity, RatioRelation, Relation, ScoreNode, ScoreTree
+from review.core.document import stripped_span
 from review.extract.rules.scan import Scan
 
 ROLES = {
@@ -72,17 +73,16 @@ def _line_tables(scan: Scan) -> list[list[Row]]:
 
 
 def _split_line(line: str, pos: int) -> Row:
-    cells, cur = [], 0
+    bounds, cur = [], 0
     for m in _FIELD_SPLIT.finditer(line):
-        if line[cur : m.start()].strip():
-            raw = line[cur : m.start()]
-            lead = len(raw) - len(raw.lstrip())
-            cells.append(Cell(pos + cur + lead, pos + cur + len(raw.rstrip()), raw.strip()))
+        bounds.append((cur, m.start()))
         cur = m.end()
-    raw = line[cur:]
-    if raw.strip():
-        lead = len(raw) - len(raw.lstrip())
-        cells.append(Cell(pos + cur + lead, pos + cur + len(raw.rstrip()), raw.strip()))
+    bounds.append((cur, len(line)))
+    cells = []
+    for a, b in bounds:
+        start, end = stripped_span(line, a, b)
+        if start < end:
+            cells.append(Cell(pos + start, pos + end, line[start:end]))
     return cells
 
 
