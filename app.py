@@ -31,6 +31,7 @@ from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ct
 
 from review import __version__, config
 from review.core.errors import DocumentLoadError, ReviewError
+from review.core.provenance import Extractor
 from review.extract import llm
 from review.load.loader import load
 from review.pipeline import review_document
@@ -76,7 +77,7 @@ SCROLL_JS = """<script>(function(){
 class Settings:
     db: Path
     max_mb: int
-    extractor: str  # rules, or hybrid when a model is configured
+    extractor: Extractor  # rules, or hybrid when a model is configured
     model: str
     note: str = ""
     identity: str = ""  # model and prompt: part of the review key

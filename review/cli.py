@@ -23,6 +23,7 @@ from review.batch import DEFAULT_TIMEOUT, Outcome, run_batch
 from review.core.errors import ConfigError, ReviewError
 from review.core.findings import SEVERITY_ORDER
 from review.core.outcomes import Review
+from review.core.provenance import EXTRACTORS
 from review.load.loader import load
 from review.pipeline import review_document
 from review.present import contract, export
@@ -60,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--output", "-o", metavar="FILE", help="写入此文件而不是标准输出（--format xlsx 必需）")
     c.add_argument(
         "--extractor",
-        choices=["rules", "llm", "hybrid"],
+        choices=EXTRACTORS,
         default=None,
         help="默认 rules；设置了 REVIEW_LLM_BASE_URL 或 REVIEW_LLM=local 时默认 hybrid",
     )

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict
 
 from review.core.intervals import Interval
 from review.core.numbers import MONEY_SCALE, ParsedNumber, unit_family
+from review.core.provenance import ClaimSource, RatioBasis, SumBasis
 
 
 class _Frozen(BaseModel):
@@ -34,7 +35,7 @@ class Quantity(_Frozen):
     qualifier: str | None = None
     label: str = ""
     label_start: int = -1
-    source: Literal["rules", "llm"] = "rules"
+    source: ClaimSource = "rules"
 
     @classmethod
     def from_parsed(cls, qid: str, n: ParsedNumber, label: str = "", label_start: int = -1) -> Quantity:
@@ -93,7 +94,7 @@ class SumRelation(_Frozen):
     items: tuple[str, ...]
     exhaustive: bool = True
     category: SumCategory = "sum"
-    basis: str = ""
+    basis: SumBasis = ""
 
 
 class RatioRelation(_Frozen):
@@ -107,7 +108,7 @@ class RatioRelation(_Frozen):
     rate: str
     numerator: str
     denominators: tuple[str, ...]
-    basis: str = ""
+    basis: RatioBasis = ""
 
 
 class BalanceRelation(_Frozen):

@@ -21,6 +21,7 @@ from typing import NoReturn
 from review import argparse_zh
 from review.core.errors import ConfigError, ReviewError
 from review.core.outcomes import ModelExtractor
+from review.core.provenance import EXTRACTORS
 from review.evaluation import baseline
 from review.evaluation.decisions import import_decisions
 from review.evaluation.report import table
@@ -43,7 +44,7 @@ def _positive(raw: str) -> int:
 def build_parser() -> argparse.ArgumentParser:
     argparse_zh.install()
     p = _Parser(prog="review eval", description="回归评测：在标注样本上度量发现项、抽取与注入错误的查全率和查准率")
-    p.add_argument("--extractor", choices=["rules", "llm", "hybrid"], default="rules")
+    p.add_argument("--extractor", choices=EXTRACTORS, default="rules")
     p.add_argument("--replay", action="store_true", help="模型回复只取自缓存（不发送请求）")
     p.add_argument("--cache", help="模型请求缓存文件（默认按 REVIEW_LLM_CACHE / $REVIEW_HOME）")
     p.add_argument("--repeat", type=_positive, default=1, help="每个样本评测 N 次，报告逐例通过率")

@@ -20,6 +20,7 @@ from review.core.document import Document
 from review.core.errors import ReviewError
 from review.core.findings import Finding
 from review.core.outcomes import ModelExtractor, Review
+from review.core.provenance import Extractor
 from review.evaluation.claimscore import (
     claims_summary,
     coverage_counts,
@@ -42,7 +43,7 @@ SPLITS = ("seed", "dev", "test")
 @dataclass(frozen=True)
 class EvalOptions:
     labels_dir: Path | tuple[Path, ...]
-    extractor: str = "rules"
+    extractor: Extractor = "rules"
     model: ModelExtractor | None = None
     replay: bool = False
     repeat: int = 1
