@@ -111,10 +111,9 @@ def _eval(args: argparse.Namespace) -> int:
         seeded=not args.no_seeded,
     )
     result = run_eval(opts, say=(lambda m: print(m, file=sys.stderr)) if args.repeat > 1 or opts.model else None)
-    result["metrics"] = baseline.metrics(result)
     out = Path(args.json)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    out.write_text(json.dumps(result.printed(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     if not args.quiet:
         sys.stdout.write(table(result))
         print(f"JSON: {out}")
@@ -134,7 +133,7 @@ def _eval(args: argparse.Namespace) -> int:
             print(f"review eval gate: {line}", file=sys.stderr)
         if regressions:
             return 1
-        print(f"review eval gate: OK（{len(result['metrics'])} 项指标均不低于 {path} 减容差）")
+        print(f"review eval gate: OK（{len(result.metrics)} 项指标均不低于 {path} 减容差）")
     return 0
 
 
