@@ -39,6 +39,8 @@ from review.present import export
 from review.present.highlight import LEGEND, finding_card, highlight, md_text
 from review.present.render import CHECK_CN, SEVERITY_CN, line_of
 from review.review_key import ReviewOptions
+from review.scoring.packs import bundled_packs
+from review.scoring.rule_kinds import KIND_CN
 from review.store.reviews import DECISION_CN, DECISION_OF_CN, Decision, Store, StoredReview, local_time
 
 ROOT = Path(__file__).resolve().parent
@@ -435,6 +437,18 @@ def history_tab(store: Store) -> None:
     )
 
 
+def rubric_rules() -> str:
+    """Each bundled pack's indicator rules, checked (已检查) or only described (仅说明, and what is missing)."""
+    lines = []
+    for pack in bundled_packs():
+        lines.append(f"\n**{md_text(pack.title)}**\n")
+        lines += [
+            f"- {md_text(n.name)}（{n.weight.normalize():f}分）：{KIND_CN[r.kind]} · {md_text(r.checked)}"
+            for n, r in pack.rules()
+        ]
+    return "\n".join(lines)
+
+
 def sidebar(cfg: Settings) -> None:
     with st.sidebar:
         st.header("运行信息")
@@ -445,6 +459,8 @@ def sidebar(cfg: Settings) -> None:
         )
         if cfg.note:
             st.warning(md_text(cfg.note))
+        with st.expander("内置评分标准：哪些计分规则已检查"):
+            st.markdown(rubric_rules())
         st.header("图例")
         st.html(LEGEND)
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
-from review.core.claims import Claims, Quantity
+from review.core.claims import Claims, Quantity, ScoreNode
 from review.core.findings import Check, Finding, Severity, Value
 from review.core.intervals import Interval
 from review.scoring.packs import RubricPack
@@ -78,3 +78,10 @@ def in_unit(iv: Interval, q: Quantity) -> Interval:
 
 def span_of(q: Quantity) -> tuple[int, int]:
     return q.anchor_start, q.end
+
+
+def node_span(ctx: Context, n: ScoreNode) -> tuple[int, int]:
+    """A score row's name without the cell's surrounding blanks."""
+    raw = ctx.text[n.name_start : n.name_end]
+    lead = len(raw) - len(raw.lstrip())
+    return n.name_start + lead, n.name_start + len(raw.rstrip()) if raw.strip() else n.name_end

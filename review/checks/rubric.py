@@ -1,12 +1,13 @@
-"""Self-scores against the scoring criteria: the rubric pack's weights and formulas (预算执行率
-得分 = min(执行率, 100%) × 分值) and its grade bands. The report's own score table is checked
-against itself in review.checks.score; here it is checked against the pack."""
+"""Self-scores against the scoring criteria: the rubric pack's weights and its grade bands, and the
+budget_execution rule (预算执行率得分 = min(执行率, 100%) × 分值, registered in
+review.checks.rule_kinds). The report's own score table is checked against itself in
+review.checks.score; here it is checked against the pack."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from review.checks.base import Context, computed_value, finding, fmt, span_of, value_of
+from review.checks.base import Context, computed_value, finding, fmt, node_span, span_of, value_of
 from review.core.claims import ExecutionRate, FormulaScore, GradeStatement, Quantity, ScoreTree, SumRelation
 from review.core.findings import Finding, Severity, Value
 from review.core.intervals import Interval
@@ -14,7 +15,13 @@ from review.scoring.formulas import DEFAULT_GRADES, budget_execution, grade_for
 
 
 def check_rubric(ctx: Context) -> list[Finding]:
-    return [*_budget_execution(ctx), *_formula_scores(ctx), *_pack_weights(ctx), *_grades(ctx)]
+    return [*_pack_weights(ctx), *_grades(ctx)]
+
+
+def check_budget_execution(ctx: Context) -> list[Finding]:
+    """The budget_execution rule, wherever the report states its inputs: a score list's 预算执行
+    score against the execution rate, and a table row with 执行率, 分值 and 得分."""
+    return [*_budget_execution(ctx), *_formula_scores(ctx)]
 
 
 def _formula_scores(ctx: Context) -> list[Finding]:
@@ -137,16 +144,13 @@ def _pack_weights(ctx: Context) -> list[Finding]:
                 continue
             cap = q[n.weight]
             severity: Severity = "high" if pack.weights_fixed else "low"
-            raw = ctx.text[n.name_start : n.name_end]
-            start = n.name_start + len(raw) - len(raw.lstrip())
             out.append(
                 finding(
                     ctx,
                     "score",
                     severity,
                     f"分值与评分标准不符：“{n.name}”为{cap.text}分，{pack.title}规定{fmt(node.weight, 2)}分",
-                    start,
-                    n.name_start + len(raw.rstrip()),
+                    *node_span(ctx, n),
                     stated=value_of(cap),
                     computed=Value(display=f"{fmt(node.weight, 2)}分"),
                     trace=f"{pack.label}：{node.name} = {fmt(node.weight, 2)}",

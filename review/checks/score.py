@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from review.checks.base import Context, computed_value, finding, fmt, value_of
+from review.checks.base import Context, computed_value, finding, fmt, node_span, value_of
 from review.core.claims import Quantity, ScoreNode, ScoreTree, SumRelation
 from review.core.findings import Finding
 from review.core.intervals import Interval, total
@@ -89,10 +89,7 @@ class _TreeCheck:
         return out
 
     def _span(self, n: ScoreNode) -> tuple[int, int]:
-        """The node's wording without the cell's surrounding blanks."""
-        raw = self.ctx.text[n.name_start : n.name_end]
-        lead = len(raw) - len(raw.lstrip())
-        return n.name_start + lead, n.name_start + len(raw.rstrip()) if raw.strip() else n.name_end
+        return node_span(self.ctx, n)
 
     def _leaf(self, n: ScoreNode) -> list[Finding]:
         w, s = self.qty(n.weight), self.qty(n.score)
