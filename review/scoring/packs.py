@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
-from pydantic_core import PydanticCustomError
 
 from review.core.errors import ConfigError
 from review.scoring.formulas import grade_for
@@ -44,38 +43,30 @@ class RuleSpec(_Frozen):
     @classmethod
     def _known_kind(cls, kind: Any) -> Any:
         if kind not in RULE_KINDS:
-            raise PydanticCustomError(
-                "rule_kind",
-                "未知的计分规则 {kind}（可用：{known}）",
-                {"kind": repr(kind), "known": "、".join(RULE_KINDS)},
-            )
+            raise ValueError(f"未知的计分规则 {kind!r}（可用：{'、'.join(RULE_KINDS)}）")
         return kind
 
     @model_validator(mode="after")
     def _check(self) -> RuleSpec:
         if self.evaluated and self.kind not in EVALUATED:
             needs = NEEDS[self.kind]
-            raise _invalid(
+            raise ValueError(
                 f'计分规则 {self.kind} 没有检查计算（需要{needs}，尚无抽取）；只作说明请写 "evaluated": false'
             )
         if not self.evaluated and self.kind in EVALUATED:
-            raise _invalid(f'计分规则 {self.kind} 由检查计算，不能写 "evaluated": false')
+            raise ValueError(f'计分规则 {self.kind} 由检查计算，不能写 "evaluated": false')
         if self.kind == "deviation_bands" and not self.bands:
-            raise _invalid("deviation_bands 需要 bands：[[偏差上限百分比, 得分比例], …]")
+            raise ValueError("deviation_bands 需要 bands：[[偏差上限百分比, 得分比例], …]")
         if self.kind == "qualitative" and any(not 0 <= lo <= hi <= 1 for lo, hi in self.bands):
-            raise _invalid("qualitative 的 bands 应为 [[下限比例, 上限比例], …]，0 ≤ 下限 ≤ 上限 ≤ 1")
+            raise ValueError("qualitative 的 bands 应为 [[下限比例, 上限比例], …]，0 ≤ 下限 ≤ 上限 ≤ 1")
         if self.per_item is not None and self.per_item <= 0:
-            raise _invalid("per_item 应为正数")
+            raise ValueError("per_item 应为正数")
         return self
 
     @property
     def checked(self) -> str:
         """How `review rubrics` shows the rule: checked, or only described and why."""
         return "已检查" if self.evaluated else f"仅说明（需要{NEEDS[self.kind]}）"
-
-
-def _invalid(message: str) -> PydanticCustomError:
-    return PydanticCustomError("rubric_rule", message)
 
 
 class RubricNode(_Frozen):
@@ -184,7 +175,8 @@ def load_pack(path: Path) -> RubricPack:
     except ValidationError as exc:
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err["loc"]) or "（顶层）"
-        raise ConfigError(f"{path}: 评分标准字段 {where} 无效：{err['msg']}") from None
+        why = err["ctx"]["error"] if err["type"] == "value_error" else err["msg"]  # our own message, unprefixed
+        raise ConfigError(f"{path}: 评分标准字段 {where} 无效：{why}") from None
 
 
 def bundled_packs() -> list[RubricPack]:
