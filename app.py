@@ -31,6 +31,7 @@ from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ct
 
 from review import __version__, config
 from review.core.errors import DocumentLoadError, ReviewError
+from review.core.provenance import Extractor
 from review.extract import llm
 from review.load.loader import load
 from review.pipeline import review_document
@@ -38,6 +39,8 @@ from review.present import export
 from review.present.highlight import LEGEND, finding_card, highlight, md_text
 from review.present.render import CHECK_CN, SEVERITY_CN, line_of
 from review.review_key import ReviewOptions
+from review.scoring.packs import bundled_packs
+from review.scoring.rule_kinds import KIND_CN
 from review.store.reviews import DECISION_CN, DECISION_OF_CN, Decision, Store, StoredReview, local_time
 
 ROOT = Path(__file__).resolve().parent
@@ -76,7 +79,7 @@ SCROLL_JS = """<script>(function(){
 class Settings:
     db: Path
     max_mb: int
-    extractor: str  # rules, or hybrid when a model is configured
+    extractor: Extractor  # rules, or hybrid when a model is configured
     model: str
     note: str = ""
     identity: str = ""  # model and prompt: part of the review key
@@ -434,6 +437,18 @@ def history_tab(store: Store) -> None:
     )
 
 
+def rubric_rules() -> str:
+    """Each bundled pack's indicator rules, checked (已检查) or only described (仅说明, and what is missing)."""
+    lines = []
+    for pack in bundled_packs():
+        lines.append(f"\n**{md_text(pack.title)}**\n")
+        lines += [
+            f"- {md_text(n.name)}（{n.weight.normalize():f}分）：{KIND_CN[r.kind]} · {md_text(r.checked)}"
+            for n, r in pack.rules()
+        ]
+    return "\n".join(lines)
+
+
 def sidebar(cfg: Settings) -> None:
     with st.sidebar:
         st.header("运行信息")
@@ -444,6 +459,8 @@ def sidebar(cfg: Settings) -> None:
         )
         if cfg.note:
             st.warning(md_text(cfg.note))
+        with st.expander("内置评分标准：哪些计分规则已检查"):
+            st.markdown(rubric_rules())
         st.header("图例")
         st.html(LEGEND)
 

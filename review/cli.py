@@ -23,12 +23,14 @@ from review.batch import DEFAULT_TIMEOUT, Outcome, run_batch
 from review.core.errors import ConfigError, ReviewError
 from review.core.findings import SEVERITY_ORDER
 from review.core.outcomes import Review
+from review.core.provenance import EXTRACTORS
 from review.load.loader import load
 from review.pipeline import review_document
 from review.present import contract, export
 from review.present.render import BatchProgress, summary_table, to_json, to_jsonl_line, to_markdown, to_text
 from review.review_key import ReviewOptions, rubric_option
 from review.scoring.packs import RubricPack, bundled_packs, resolve_pack
+from review.scoring.rule_kinds import KIND_CN
 from review.store.reviews import Store
 
 if TYPE_CHECKING:
@@ -60,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--output", "-o", metavar="FILE", help="写入此文件而不是标准输出（--format xlsx 必需）")
     c.add_argument(
         "--extractor",
-        choices=["rules", "llm", "hybrid"],
+        choices=EXTRACTORS,
         default=None,
         help="默认 rules；设置了 REVIEW_LLM_BASE_URL 或 REVIEW_LLM=local 时默认 hybrid",
     )
@@ -88,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--resume", action="store_true", help="跳过已存入数据库的报告（默认数据库 $REVIEW_HOME/review.sqlite3）"
     )
     c.add_argument("--progress", action="store_true", help="在 stderr 显示批量进度（终端中默认显示）")
-    sub.add_parser("rubrics", help="列出内置的评分标准")
+    sub.add_parser("rubrics", help="列出内置的评分标准及各指标的计分规则（已检查或仅说明）")
     sub.add_parser("schema", help="打印 --format json / jsonl 输出的 JSON Schema（即 schema/review.schema.json）")
     sub.add_parser("eval", help="回归评测：在标注样本上度量查全率与查准率（选项见 review eval --help）", add_help=False)
     return p
@@ -165,9 +167,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _rubrics() -> int:
+    """Each bundled pack, then its indicator rules: checked, or only described (and what is missing)."""
     for pack in bundled_packs():
         kinds = "、".join(pack.report_types) or "任意"
         print(f"{pack.label}\t{kinds}\t{pack.title}")
+        for node, rule in pack.rules():
+            print(f"  {node.name}\t{node.weight.normalize():f}分\t{rule.kind}（{KIND_CN[rule.kind]}）\t{rule.checked}")
     return 0
 
 

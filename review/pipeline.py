@@ -14,6 +14,7 @@ from review.core.document import Document
 from review.core.errors import ConfigError
 from review.core.findings import Finding, dedupe, with_fingerprints
 from review.core.outcomes import ChunkOutcome, ModelExtractor, ModelResult, Progress, Review
+from review.core.provenance import Extractor
 from review.extract.merge import merge_claims
 from review.extract.rules import extract_rules
 from review.extract.view import view_of
@@ -28,7 +29,7 @@ def review_document(
     doc: Document,
     *,
     period: int | None = None,
-    extractor: str = "rules",
+    extractor: Extractor = "rules",
     model: ModelExtractor | None = None,
     progress: Progress | None = None,
     rubric: RubricPack | None = None,

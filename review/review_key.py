@@ -12,6 +12,7 @@ import hashlib
 from pydantic import BaseModel, ConfigDict
 
 from review import __version__
+from review.core.provenance import Extractor
 from review.scoring.packs import RubricPack
 
 
@@ -19,7 +20,7 @@ class ReviewOptions(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     tool_version: str = __version__
-    extractor: str = "rules"
+    extractor: Extractor = "rules"
     model: str = ""  # the model and prompt version (LLMExtractor.identity); "" on the rules path
     rubric: str = ""  # the pack asked for (label and content digest); "" = chosen from the report
     period: int | None = None  # the period asked for; None = taken from the report

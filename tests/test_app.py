@@ -272,6 +272,12 @@ def test_a_failed_model_chunk_makes_the_review_incomplete(model_server: Scripted
     assert "抽取方式：hybrid" in " ".join(c.value for c in at.caption)
 
 
+def test_the_sidebar_says_which_rubric_rules_are_checked() -> None:
+    rules = " ".join(m.value for m in start().sidebar.expander[0].markdown)
+    assert "目标制定（10分）：满分或不得分 · 已检查" in rules
+    assert "产出指标（50分）：按完成比例计分 · 仅说明（需要每个指标的指标值与实际完成值）" in rules
+
+
 def test_the_upload_limit_is_ours_and_refused_in_chinese(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("REVIEW_MAX_MB", "1")
     at = start()

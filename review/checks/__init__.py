@@ -11,6 +11,7 @@ from review.checks.count import check_counts
 from review.checks.date import check_dates
 from review.checks.ratio import check_ratios
 from review.checks.rubric import check_rubric
+from review.checks.rule_kinds import check_rule_kinds
 from review.checks.score import check_scores
 from review.checks.sums import check_sums
 from review.checks.unit import check_units
@@ -26,6 +27,7 @@ CHECKS: list[Callable[[Context], list[Finding]]] = [
     check_dates,
     check_consistency,
     check_rubric,
+    check_rule_kinds,
 ]
 
 

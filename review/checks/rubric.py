@@ -1,6 +1,7 @@
-"""Self-scores against the scoring criteria: the rubric pack's weights and formulas (预算执行率
-得分 = min(执行率, 100%) × 分值) and its grade bands. The report's own score table is checked
-against itself in review.checks.score; here it is checked against the pack."""
+"""Self-scores against the scoring criteria: the rubric pack's weights and its grade bands, and the
+budget_execution rule (预算执行率得分 = min(执行率, 100%) × 分值, registered in
+review.checks.rule_kinds). The report's own score table is checked against itself in
+review.checks.score; here it is checked against the pack."""
 
 from __future__ import annotations
 
@@ -14,7 +15,13 @@ from review.scoring.formulas import DEFAULT_GRADES, budget_execution, grade_for
 
 
 def check_rubric(ctx: Context) -> list[Finding]:
-    return [*_budget_execution(ctx), *_formula_scores(ctx), *_pack_weights(ctx), *_grades(ctx)]
+    return [*_pack_weights(ctx), *_grades(ctx)]
+
+
+def check_budget_execution(ctx: Context) -> list[Finding]:
+    """The budget_execution rule, wherever the report states its inputs: a score list's 预算执行
+    score against the execution rate, and a table row with 执行率, 分值 and 得分."""
+    return [*_budget_execution(ctx), *_formula_scores(ctx)]
 
 
 def _formula_scores(ctx: Context) -> list[Finding]:

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from review.core.intervals import Interval
 from review.core.numbers import MONEY_SCALE, ParsedNumber, unit_family
+from review.core.provenance import ClaimSource, RatioBasis, SumBasis
 
 
 class _Frozen(BaseModel):
@@ -35,7 +36,7 @@ class Quantity(_Frozen):
     qualifier: str | None = None
     label: str = ""
     label_start: int = -1
-    source: Literal["rules", "llm"] = "rules"
+    source: ClaimSource = "rules"
 
     @classmethod
     def from_parsed(cls, qid: str, n: ParsedNumber, label: str = "", label_start: int = -1) -> Quantity:
@@ -147,7 +148,7 @@ class SumRelation(_Relation):
     items: tuple[str, ...]
     exhaustive: bool = True
     category: SumCategory = "sum"
-    basis: str = ""
+    basis: SumBasis = ""
     marked: bool = True  # False: nothing in the wording says the items are parts (an unmarked implicit split)
 
 
@@ -162,7 +163,7 @@ class RatioRelation(_Relation):
     rate: str
     numerator: str
     denominators: tuple[str, ...]
-    basis: str = ""
+    basis: RatioBasis = ""
 
 
 class BalanceRelation(_Relation):

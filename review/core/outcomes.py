@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict
 from review.core.claims import Claims
 from review.core.document import Document
 from review.core.findings import Finding
+from review.core.provenance import Extractor
 
 Progress = Callable[[int, int], None]
 
@@ -66,7 +67,7 @@ class Review(BaseModel):
     claims: Claims
     findings: tuple[Finding, ...]
     status: Literal["complete", "incomplete"]
-    extractor: str = "rules"
+    extractor: Extractor = "rules"
     period: int | None = None
     rubric: str = ""
     rubric_note: str = ""

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from review.core.errors import ReviewError
-from review.evaluation.report import LOWER_IS_BETTER, metrics
+from review.evaluation.results import LOWER_IS_BETTER, EvalResult
 
 TOLERANCE = 0.02
 _EPS = 1e-9
@@ -29,9 +29,9 @@ class BaselineError(ReviewError):
     """The baseline file is missing or unreadable."""
 
 
-def run_key(result: dict[str, Any]) -> str:
-    replay = result.get("replay") and result["extractor"] != "rules"
-    return f"{result['extractor']}{'+replay' if replay else ''}"
+def run_key(result: EvalResult) -> str:
+    replay = result.replay and result.extractor != "rules"
+    return f"{result.extractor}{'+replay' if replay else ''}"
 
 
 def read(path: Path) -> dict[str, Any]:
@@ -46,19 +46,19 @@ def read(path: Path) -> dict[str, Any]:
     return data
 
 
-def gate(result: dict[str, Any], path: Path) -> list[str]:
+def gate(result: EvalResult, path: Path) -> list[str]:
     """One line per regression; empty when the run holds up against the baseline."""
     data = read(path)
     key = run_key(result)
     base = data["runs"].get(key)
     if base is None:
         raise BaselineError(
-            f"{path} 中没有 {key} 的基线：请先运行 review eval --extractor {result['extractor']} "
+            f"{path} 中没有 {key} 的基线：请先运行 review eval --extractor {result.extractor} "
             f"{'--replay ' if '+replay' in key else ''}--update-baseline"
         )
     tol = float(data.get("tolerance", TOLERANCE))
-    lines = compare(base["metrics"], metrics(result), tol)
-    lines += [f"missed high-severity finding {m}" for m in result["findings"]["missed_high"]]
+    lines = compare(base["metrics"], result.metrics, tol)
+    lines += [f"missed high-severity finding {m}" for m in result.findings.missed_high]
     return lines
 
 
@@ -74,24 +74,24 @@ def compare(base: dict[str, float], new: dict[str, float], tol: float) -> list[s
     return out
 
 
-def update(result: dict[str, Any], path: Path) -> list[str]:
+def update(result: EvalResult, path: Path) -> list[str]:
     """Write this run as the baseline for its extractor; return the changes, one line each."""
     data = read(path)
     key = run_key(result)
     old = data["runs"].get(key, {}).get("metrics", {})
-    new = metrics(result)
-    f = result["findings"]
+    new = result.metrics
+    f = result.findings
     data["about"] = ABOUT
     data.setdefault("tolerance", TOLERANCE)
     data["runs"][key] = {
         "metrics": new,
         "counts": {
-            "reports": len(result["reports"]),
-            "gold_findings": f["overall"]["gold"],
-            "clean_relations": f["false_alarms"]["clean_relations"],
-            "seeded": (result.get("seeded") or {}).get("overall", {}).get("injected", 0),
+            "reports": len(result.reports),
+            "gold_findings": f.overall.gold,
+            "clean_relations": f.false_alarms.clean_relations,
+            "seeded": result.seeded.overall.injected if result.seeded else 0,
         },
-        "tool_version": result["tool"]["version"],
+        "tool_version": result.tool.version,
     }
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")

@@ -21,6 +21,7 @@ from typing import Any
 from review.core.claims import Claims, Quantity, Relation
 from review.core.numbers import MONEY_SCALE
 from review.evaluation.labels import GoldClaims, Span, locate
+from review.evaluation.results import ClaimsSummary, PrecisionRecall, QuantityScores, RelationScores
 from review.evaluation.scoring import GoldSpan, overlaps, ratio
 
 _KIND = {
@@ -169,7 +170,7 @@ def coverage_counts(labels: list[GoldSpan], claims: Claims) -> tuple[int, list[G
     return len(labels) - len(unseen), unseen
 
 
-def claims_summary(per_run: list[dict[str, Any]], grounding: list[dict[str, int]]) -> dict[str, Any]:
+def claims_summary(per_run: list[dict[str, Any]], grounding: list[dict[str, int]]) -> ClaimsSummary:
     t: dict[str, int] = {}
     lists: dict[str, list[str]] = {"missed": [], "unmatched": [], "unknown_kinds": []}
     for row in per_run + grounding:
@@ -179,34 +180,32 @@ def claims_summary(per_run: list[dict[str, Any]], grounding: list[dict[str, int]
             else:
                 t[k] = t.get(k, 0) + v
     g = t.get("verified", 0), t.get("claimed", 0) + t.get("ungrounded", 0)
-    out: dict[str, Any] = {
-        "grounding_rate": ratio(*g),
-        "model_claims": t.get("model", 0),
-        "ungrounded_quotes": t.get("ungrounded", 0),
-    }
-    if per_run:
-        out |= {
+    summary = ClaimsSummary(
+        grounding_rate=ratio(*g), model_claims=t.get("model", 0), ungrounded_quotes=t.get("ungrounded", 0)
+    )
+    if not per_run:
+        return summary
+    return summary.model_copy(
+        update={
             "runs_with_gold": len(per_run),
-            "quantities": {
-                "gold": t["gold_quantities"],
-                "claimed": t["quantities"],
-                "strict": {
-                    "precision": ratio(t["strict_correct"], t["quantities"]),
-                    "recall": ratio(t["strict_found"], t["gold_quantities"]),
-                },
-                "partial": {
-                    "precision": ratio(t["partial_correct"], t["quantities"]),
-                    "recall": ratio(t["partial_found"], t["gold_quantities"]),
-                },
-            },
-            "relations": {
-                "gold": t["gold_relations"],
-                "claimed": t["relations"],
-                "precision": ratio(t["relations_correct"], t["relations"]),
-                "recall": ratio(t["relations_found"], t["gold_relations"]),
-            },
-            "missed": lists["missed"],
-            "unmatched": lists["unmatched"],
-            "unknown_kinds": lists["unknown_kinds"],
+            "quantities": QuantityScores(
+                gold=t["gold_quantities"],
+                claimed=t["quantities"],
+                strict=PrecisionRecall(
+                    precision=ratio(t["strict_correct"], t["quantities"]),
+                    recall=ratio(t["strict_found"], t["gold_quantities"]),
+                ),
+                partial=PrecisionRecall(
+                    precision=ratio(t["partial_correct"], t["quantities"]),
+                    recall=ratio(t["partial_found"], t["gold_quantities"]),
+                ),
+            ),
+            "relations": RelationScores(
+                gold=t["gold_relations"],
+                claimed=t["relations"],
+                precision=ratio(t["relations_correct"], t["relations"]),
+                recall=ratio(t["relations_found"], t["gold_relations"]),
+            ),
+            **lists,
         }
-    return out
+    )

@@ -21,6 +21,7 @@ from typing import NoReturn
 from review import argparse_zh
 from review.core.errors import ConfigError, ReviewError
 from review.core.outcomes import ModelExtractor
+from review.core.provenance import EXTRACTORS
 from review.evaluation import baseline
 from review.evaluation.decisions import import_decisions
 from review.evaluation.report import table
@@ -43,7 +44,7 @@ def _positive(raw: str) -> int:
 def build_parser() -> argparse.ArgumentParser:
     argparse_zh.install()
     p = _Parser(prog="review eval", description="回归评测：在标注样本上度量发现项、抽取与注入错误的查全率和查准率")
-    p.add_argument("--extractor", choices=["rules", "llm", "hybrid"], default="rules")
+    p.add_argument("--extractor", choices=EXTRACTORS, default="rules")
     p.add_argument("--replay", action="store_true", help="模型回复只取自缓存（不发送请求）")
     p.add_argument("--cache", help="模型请求缓存文件（默认按 REVIEW_LLM_CACHE / $REVIEW_HOME）")
     p.add_argument("--repeat", type=_positive, default=1, help="每个样本评测 N 次，报告逐例通过率")
@@ -110,10 +111,9 @@ def _eval(args: argparse.Namespace) -> int:
         seeded=not args.no_seeded,
     )
     result = run_eval(opts, say=(lambda m: print(m, file=sys.stderr)) if args.repeat > 1 or opts.model else None)
-    result["metrics"] = baseline.metrics(result)
     out = Path(args.json)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    out.write_text(json.dumps(result.printed(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     if not args.quiet:
         sys.stdout.write(table(result))
         print(f"JSON: {out}")
@@ -133,7 +133,7 @@ def _eval(args: argparse.Namespace) -> int:
             print(f"review eval gate: {line}", file=sys.stderr)
         if regressions:
             return 1
-        print(f"review eval gate: OK（{len(result['metrics'])} 项指标均不低于 {path} 减容差）")
+        print(f"review eval gate: OK（{len(result.metrics)} 项指标均不低于 {path} 减容差）")
     return 0
 
 

@@ -1,112 +1,63 @@
-"""The eval as a terminal table (and the flat metrics the gate compares)."""
+"""The eval as a terminal table."""
 
 from __future__ import annotations
 
-from typing import Any
-
-_LOWER = ("false_alarms.per_clean_relation", "false_alarms.per_report", "clean_reports.high_per_report")
-# a split's metrics are prefixed with its name: test.false_alarms.per_report is lower-better too
-LOWER_IS_BETTER = frozenset(_LOWER) | {f"{split}.{m}" for split in ("dev", "test") for m in _LOWER}
-
-
-def metrics(result: dict[str, Any]) -> dict[str, float]:
-    """The gated numbers, flat: name → value in [0, 1] (false alarms per report may exceed 1).
-    The seed split's at the top, each real-corpus split's under its name (dev.…, test.…)."""
-    out = _metrics(result)
-    for split, sub in (result.get("splits") or {}).items():
-        out |= {f"{split}.{k}": v for k, v in _split_metrics(sub).items()}
-    return dict(sorted(out.items()))
-
-
-def _split_metrics(result: dict[str, Any]) -> dict[str, float]:
-    """What the real corpus is gated on: recall of real discrepancies, precision, false alarms on
-    clean relations and on clean reports, coverage, seeded-error recall overall and per kind."""
-    full = _metrics(result)
-    keep = ("findings.recall", "findings.precision", "false_alarms.", "clean_reports.", "coverage", "seeded.")
-    return {k: v for k, v in full.items() if k.startswith(keep)}
-
-
-def _metrics(result: dict[str, Any]) -> dict[str, float]:
-    out: dict[str, float | None] = {}
-    f = result["findings"]
-    for key in ("precision", "recall", "f1"):
-        out[f"findings.{key}"] = f["overall"][key]
-    for check, st in f["by_check"].items():
-        out[f"findings.{check}.precision"] = st["precision"]
-        out[f"findings.{check}.recall"] = st["recall"]
-    for sev, st in f["by_severity"].items():
-        out[f"findings.severity.{sev}.recall"] = st["recall"]
-    out["findings.severity_agreement"] = f["severity_agreement"]
-    for fmt, st in result.get("findings_by_format", {}).items():
-        out[f"findings.format.{fmt}.precision"] = st["precision"]
-        out[f"findings.format.{fmt}.recall"] = st["recall"]
-    out["false_alarms.per_clean_relation"] = f["false_alarms"]["per_clean_relation"]
-    out["false_alarms.per_report"] = f["false_alarms"]["per_report"]
-    c = result["claims"]
-    out["claims.grounding_rate"] = c.get("grounding_rate")
-    if "quantities" in c:
-        for mode in ("strict", "partial"):
-            for key in ("precision", "recall"):
-                out[f"claims.quantities.{mode}.{key}"] = c["quantities"][mode][key]
-        out["claims.relations.precision"] = c["relations"]["precision"]
-        out["claims.relations.recall"] = c["relations"]["recall"]
-    out["coverage"] = result["coverage"]["rate"]
-    if "clean_reports" in result:
-        out["clean_reports.high_per_report"] = result["clean_reports"]["high_per_report"]
-    if result.get("seeded"):
-        out["seeded.recall"] = result["seeded"]["overall"].get("recall")
-        for kind, st in result["seeded"]["by_kind"].items():
-            out[f"seeded.{kind}.recall"] = st["recall"]
-    return {k: v for k, v in sorted(out.items()) if v is not None}
+from review.evaluation.results import (
+    ClaimsSummary,
+    EvalResult,
+    ReportRow,
+    SeededSummary,
+    SplitResult,
+    Stat,
+)
 
 
 def _n(v: float | None, width: int = 6) -> str:
     return f"{v:>{width}.3f}" if isinstance(v, (int, float)) else f"{'—':>{width}}"
 
 
-def _finding_row(name: str, st: dict[str, Any]) -> str:
+def _finding_row(name: str, st: Stat) -> str:
     return (
-        f"  {name:<20}{st['gold']:>5}{st['found']:>6}{st['produced']:>6}{st['correct']:>8}"
-        f" {_n(st['precision'], 9)} {_n(st['recall'])} {_n(st['f1'])}"
+        f"  {name:<20}{st.gold:>5}{st.found:>6}{st.produced:>6}{st.correct:>8}"
+        f" {_n(st.precision, 9)} {_n(st.recall)} {_n(st.f1)}"
     )
 
 
-def table(result: dict[str, Any]) -> str:
+def table(result: EvalResult) -> str:
     out = [
-        f"绩效复核 eval · extractor {result['extractor']}{' (replay)' if result['replay'] else ''} · "
-        f"{len(result['reports'])} reports × {result['repeat']} run(s) · labels {result['labels']}",
+        f"绩效复核 eval · extractor {result.extractor}{' (replay)' if result.replay else ''} · "
+        f"{len(result.reports)} reports × {result.repeat} run(s) · labels {result.labels}",
         "",
     ]
-    f = result["findings"]
+    f = result.findings
     out.append("Findings (a finding matches a gold one: same check, overlapping span)")
     out.append(f"  {'':<20}{'gold':>5}{'found':>6}{'prod':>6}{'correct':>8} {'precision':>9} {'recall':>6} {'F1':>6}")
-    out.append(_finding_row("overall", f["overall"]))
-    out += [_finding_row(f"check {k}", v) for k, v in f["by_check"].items()]
-    out += [_finding_row(f"severity {k}", v) for k, v in f["by_severity"].items()]
-    out += [_finding_row(f"format {k}", v) for k, v in result.get("findings_by_format", {}).items()]
-    out.append(f"  severity agreement {_n(f['severity_agreement'])}")
-    fa = f["false_alarms"]
+    out.append(_finding_row("overall", f.overall))
+    out += [_finding_row(f"check {k}", v) for k, v in f.by_check.items()]
+    out += [_finding_row(f"severity {k}", v) for k, v in f.by_severity.items()]
+    out += [_finding_row(f"format {k}", v) for k, v in result.findings_by_format.items()]
+    out.append(f"  severity agreement {_n(f.severity_agreement)}")
+    fa = f.false_alarms
     out.append(
-        f"False alarms: {fa['flagged']} of {fa['clean_relations']} clean relations flagged "
-        f"({_n(fa['per_clean_relation'], 1).strip()}); {fa['unlabeled_findings']} unlabeled findings, "
-        f"{_n(fa['per_report'], 1).strip()} per report"
+        f"False alarms: {fa.flagged} of {fa.clean_relations} clean relations flagged "
+        f"({_n(fa.per_clean_relation, 1).strip()}); {fa.unlabeled_findings} unlabeled findings, "
+        f"{_n(fa.per_report, 1).strip()} per report"
     )
-    out += _claims(result["claims"])
-    cov = result["coverage"]
+    out += _claims(result.claims)
+    cov = result.coverage
     out.append(
-        f"Coverage: {cov['seen']} of {cov['labels']} labeled relations seen by the extractor "
-        f"({_n(cov['rate'], 1).strip()})"
+        f"Coverage: {cov.seen} of {cov.labels} labeled relations seen by the extractor ({_n(cov.rate, 1).strip()})"
     )
-    out += _seeded(result.get("seeded"))
-    cost = result["cost"]
+    out += _seeded(result.seeded)
+    cost = result.cost
     out.append(
-        f"Cost per report: {_n(cost['wall_s_per_report'], 1).strip()} s wall, "
-        f"{_n(cost['cpu_s_per_report'], 1).strip()} s CPU, "
-        f"{cost['tokens_per_report'] or 0:g} tokens"
+        f"Cost per report: {_n(cost.wall_s_per_report, 1).strip()} s wall, "
+        f"{_n(cost.cpu_s_per_report, 1).strip()} s CPU, "
+        f"{cost.tokens_per_report or 0:g} tokens"
     )
-    out += _reports(result["reports"])
+    out += _reports(result.reports)
     out += _problems(result)
-    for split, sub in (result.get("splits") or {}).items():
+    for split, sub in result.splits.items():
         out += ["", *_split_block(split, sub)]
     return "\n".join(out) + "\n"
 
@@ -114,106 +65,94 @@ def table(result: dict[str, Any]) -> str:
 SPLIT_ABOUT = {"dev": "read while writing rules", "test": "scored only, never read while writing rules"}
 
 
-def _split_block(split: str, r: dict[str, Any]) -> list[str]:
+def _split_block(split: str, r: SplitResult) -> list[str]:
     """A real-corpus split in a few lines: the numbers the issue's targets are stated in."""
-    f, cov, clean = r["findings"], r["coverage"], r["clean_reports"]
-    fa = f["false_alarms"]
+    f, cov, clean = r.findings, r.coverage, r.clean_reports
+    fa, o = f.false_alarms, f.overall
     out = [
-        f"Real corpus, {split} split ({SPLIT_ABOUT.get(split, '')}): {len(r['reports'])} reports",
-        f"  real discrepancies found   {f['overall']['found']:>4} of {f['overall']['gold']:<4} "
-        f"recall {_n(f['overall']['recall'])}   precision {_n(f['overall']['precision'])} "
-        f"({f['overall']['correct']} of {f['overall']['produced']} findings)",
-        f"  high findings on clean reports {clean['high_findings']} on {clean['reports']} reports "
-        f"({_n(clean['high_per_report'], 1).strip()} per report); "
-        f"clean relations flagged {fa['flagged']} of {fa['clean_relations']}",
-        f"  coverage: {cov['seen']} of {cov['labels']} labeled relations seen ({_n(cov['rate'], 1).strip()})",
+        f"Real corpus, {split} split ({SPLIT_ABOUT.get(split, '')}): {len(r.reports)} reports",
+        f"  real discrepancies found   {o.found:>4} of {o.gold:<4} "
+        f"recall {_n(o.recall)}   precision {_n(o.precision)} ({o.correct} of {o.produced} findings)",
+        f"  high findings on clean reports {clean.high_findings} on {clean.reports} reports "
+        f"({_n(clean.high_per_report, 1).strip()} per report); "
+        f"clean relations flagged {fa.flagged} of {fa.clean_relations}",
+        f"  coverage: {cov.seen} of {cov.labels} labeled relations seen ({_n(cov.rate, 1).strip()})",
     ]
-    s = r.get("seeded")
+    s = r.seeded
     if s:
-        kinds = "  ".join(
-            f"{k} {st['detected']}/{st['injected']}" for k, st in s["by_kind"].items() if st.get("injected")
-        )
-        o = s["overall"]
+        kinds = "  ".join(f"{k} {st.detected}/{st.injected}" for k, st in s.by_kind.items() if st.injected)
         out.append(
-            f"  seeded errors detected {o.get('detected', 0)} of {o.get('injected', 0)} "
-            f"({_n(o.get('recall'), 1).strip()}): {kinds}"
+            f"  seeded errors detected {s.overall.detected} of {s.overall.injected} "
+            f"({_n(s.overall.recall, 1).strip()}): {kinds}"
         )
     if split == "dev":  # test is scored, not read: its misses are not listed here (they are in the JSON)
-        out += [f"  missed {m['id']} [{m['severity']}] {m['check']}: {m['quote'][:50]}" for m in f["missed"]]
-        out += [
-            f"  unlabeled {u['sample']} {u['check']}: {u['quote'][:30]} — {u['message'][:50]}" for u in f["unlabeled"]
-        ]
+        out += [f"  missed {m.id} [{m.severity}] {m.check}: {m.quote[:50]}" for m in f.missed]
+        out += [f"  unlabeled {u.sample} {u.check}: {u.quote[:30]} — {u.message[:50]}" for u in f.unlabeled]
     return [line.replace("\n", "⏎") for line in out]
 
 
-def _claims(c: dict[str, Any]) -> list[str]:
+def _claims(c: ClaimsSummary) -> list[str]:
     out = [
-        f"Claims: grounding {_n(c['grounding_rate'], 1).strip()} "
-        f"({c['model_claims']} model claims, {c['ungrounded_quotes']} model quotes not found)"
+        f"Claims: grounding {_n(c.grounding_rate, 1).strip()} "
+        f"({c.model_claims} model claims, {c.ungrounded_quotes} model quotes not found)"
     ]
-    if "quantities" in c:
-        q, r = c["quantities"], c["relations"]
+    if c.quantities is not None and c.relations is not None:
+        q, r = c.quantities, c.relations
         out.append(
-            f"  quantities  gold {q['gold']:>4} claimed {q['claimed']:>4}   strict P {_n(q['strict']['precision'], 1)} "
-            f"R {_n(q['strict']['recall'], 1)}   "
-            f"partial P {_n(q['partial']['precision'], 1)} R {_n(q['partial']['recall'], 1)}"
+            f"  quantities  gold {q.gold:>4} claimed {q.claimed:>4}   strict P {_n(q.strict.precision, 1)} "
+            f"R {_n(q.strict.recall, 1)}   "
+            f"partial P {_n(q.partial.precision, 1)} R {_n(q.partial.recall, 1)}"
         )
         out.append(
-            f"  relations   gold {r['gold']:>4} claimed {r['claimed']:>4}   "
-            f"P {_n(r['precision'], 1)} R {_n(r['recall'], 1)}"
-            f"   ({c['runs_with_gold']} report runs with gold claims)"
+            f"  relations   gold {r.gold:>4} claimed {r.claimed:>4}   "
+            f"P {_n(r.precision, 1)} R {_n(r.recall, 1)}"
+            f"   ({c.runs_with_gold} report runs with gold claims)"
         )
     return out
 
 
-def _seeded(s: dict[str, Any] | None) -> list[str]:
+def _seeded(s: SeededSummary | None) -> list[str]:
     if not s:
         return ["Seeded errors: not run"]
     out = [f"Seeded errors (one at a time)  {'injected':>8} {'detected':>8} {'recall':>6}  other check"]
-    for kind, st in list(s["by_kind"].items()) + [("all", s["overall"])]:
-        if st.get("injected"):
-            out.append(
-                f"  {kind:<28}{st['injected']:>8} {st['detected']:>8} {_n(st['recall'])}  {st.get('other_check', 0):>5}"
-            )
-    if s["skipped"]:
-        out.append(f"  ({len(s['skipped'])} skipped: relation already flagged in the clean text)")
+    for kind, st in [*s.by_kind.items(), ("all", s.overall)]:
+        if st.injected:
+            out.append(f"  {kind:<28}{st.injected:>8} {st.detected:>8} {_n(st.recall)}  {st.other_check or 0:>5}")
+    if s.skipped:
+        out.append(f"  ({len(s.skipped)} skipped: relation already flagged in the clean text)")
     return out
 
 
-def _reports(rows: list[dict[str, Any]]) -> list[str]:
+def _reports(rows: list[ReportRow]) -> list[str]:
     out = [
         f"Per report  {'sample':<24}{'period':>7}{'gold':>5}{'found':>6}{'prod':>6}{'unlab':>6}{'f.a.':>5}"
         f"{'wall s':>8}{'tokens':>8}"
     ]
     for r in rows:
-        period = f"{r['period']}{'' if r['period_ok'] else '≠' + str(r['labeled_period'])}"
+        period = f"{r.period}{'' if r.period_ok else '≠' + str(r.labeled_period)}"
         out.append(
-            f"  {r['sample']:<34}{period:>7}{r['gold']:>5}{r['found']:>6g}{r['findings']:>6g}{r['unlabeled']:>6g}"
-            f"{r['false_alarms']:>5g}{r['wall_s']:>8.3f}{r['tokens']:>8g}"
+            f"  {r.sample:<34}{period:>7}{r.gold:>5}{r.found:>6g}{r.findings:>6g}{r.unlabeled:>6g}"
+            f"{r.false_alarms:>5g}{r.wall_s:>8.3f}{r.tokens:>8g}"
         )
     return out
 
 
-def _problems(result: dict[str, Any]) -> list[str]:
-    f = result["findings"]
-    out = [f"  error {r['sample']}: {e}" for r in result["reports"] for e in sorted(set(r["errors"]))]
-    out += [f"  missed {m['id']} [{m['severity']}] {m['check']}: {m['quote']}" for m in f["missed"]]
-    out += [f"  false alarm {a['sample']} {a['check']}: {a['quote']} — {a['message']}" for a in f["false_alarm_list"]]
-    out += [f"  unlabeled {u['sample']} {u['check']}: {u['quote'][:40]} — {u['message'][:60]}" for u in f["unlabeled"]]
-    if result.get("seeded"):
+def _problems(result: EvalResult) -> list[str]:
+    f = result.findings
+    out = [f"  error {r.sample}: {e}" for r in result.reports for e in sorted(set(r.errors))]
+    out += [f"  missed {m.id} [{m.severity}] {m.check}: {m.quote}" for m in f.missed]
+    out += [f"  false alarm {a.sample} {a.check}: {a.quote} — {a.message}" for a in f.false_alarm_list]
+    out += [f"  unlabeled {u.sample} {u.check}: {u.quote[:40]} — {u.message[:60]}" for u in f.unlabeled]
+    if result.seeded:
         out += [
-            f"  seeded miss {m['id']} ({m['change']})"
-            f"{' flagged as ' + '/'.join(m['other_checks']) if m.get('other_checks') else ''}"
-            f"{' error: ' + m['reason'][:60] if m['status'] == 'error' else ''}"
-            for m in result["seeded"]["misses"]
+            f"  seeded miss {m.id} ({m.change})"
+            f"{' flagged as ' + '/'.join(m.other_checks) if m.other_checks else ''}"
+            f"{' error: ' + (m.reason or '')[:60] if m.status == 'error' else ''}"
+            for m in result.seeded.misses
         ]
     out += [
         f"  claims: relation type {k} has no check in review/evaluation/claimscore.py _KIND (not scored)"
-        for k in result["claims"].get("unknown_kinds", [])
+        for k in result.claims.unknown_kinds or []
     ]
-    out += [
-        f"  flaky {c['case']}: passed {c['passed']} of {c['runs']}"
-        for c in result["cases"]
-        if 0 < c["passed"] < c["runs"]
-    ]
+    out += [f"  flaky {c.case}: passed {c.passed} of {c.runs}" for c in result.cases if 0 < c.passed < c.runs]
     return (["Problems"] + [line.replace("\n", "⏎") for line in out]) if out else []

@@ -12,7 +12,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from review import __version__
 from review.core.claims import Claims
@@ -20,6 +19,7 @@ from review.core.document import Document
 from review.core.errors import ReviewError
 from review.core.findings import Finding
 from review.core.outcomes import ModelExtractor, Review
+from review.core.provenance import Extractor
 from review.evaluation.claimscore import (
     claims_summary,
     coverage_counts,
@@ -27,6 +27,21 @@ from review.evaluation.claimscore import (
     score_claims,
 )
 from review.evaluation.labels import LabeledSample, LabelError, load_labels, validate
+from review.evaluation.results import (
+    Case,
+    CleanReports,
+    Cost,
+    Coverage,
+    EvalResult,
+    ReportRow,
+    SeededSummary,
+    SeedRow,
+    SeedStat,
+    SplitResult,
+    Stat,
+    Tool,
+    Unseen,
+)
 from review.evaluation.scoring import DocScore, GoldSpan, gold_spans, ratio, score_doc, summarize
 from review.evaluation.seeding import KINDS, Seed, already_flagged, judge, seeds_for
 from review.load.loader import load
@@ -42,7 +57,7 @@ SPLITS = ("seed", "dev", "test")
 @dataclass(frozen=True)
 class EvalOptions:
     labels_dir: Path | tuple[Path, ...]
-    extractor: str = "rules"
+    extractor: Extractor = "rules"
     model: ModelExtractor | None = None
     replay: bool = False
     repeat: int = 1
@@ -66,7 +81,7 @@ def label_dirs(opts: EvalOptions) -> tuple[Path, ...]:
     return opts.labels_dir if isinstance(opts.labels_dir, tuple) else (opts.labels_dir,)
 
 
-def run_eval(opts: EvalOptions, say: Say | None = None) -> dict[str, Any]:
+def run_eval(opts: EvalOptions, say: Say | None = None) -> EvalResult:
     """Every labeled sample of every labels folder, measured per split.
 
     The top level is the seed split (the five seed reports and their other formats), as it always
@@ -82,24 +97,21 @@ def run_eval(opts: EvalOptions, say: Say | None = None) -> dict[str, Any]:
     groups = {split: [s for s in samples if s.labels.split == split] for split in SPLITS}
     top = groups["seed"] or samples
     result = _evaluate(top, opts, say)
-    result["labels"] = ", ".join(str(d) for d in dirs)
-    result["splits"] = {
-        split: _evaluate(group, opts, say) for split, group in groups.items() if group and group is not top
-    }
-    return result
+    splits = {split: _evaluate(group, opts, say) for split, group in groups.items() if group and group is not top}
+    return EvalResult(**dict(result), splits=splits)
 
 
-def _evaluate(samples: list[LabeledSample], opts: EvalOptions, say: Say) -> dict[str, Any]:
+def _evaluate(samples: list[LabeledSample], opts: EvalOptions, say: Say) -> SplitResult:
     """A report that cannot be loaded or reviewed still counts: its labeled findings as missed,
     its labeled relations as unseen, its seeded errors as errors."""
     scores: list[DocScore] = []
-    rows: list[dict[str, Any]] = []
-    claim_rows: list[dict[str, Any]] = []
+    rows: list[ReportRow] = []
+    claim_rows: list[dict[str, object]] = []
     grounding: list[dict[str, int]] = []
     covered = total_labels = 0
-    unseen: list[dict[str, str]] = []
+    unseen: list[Unseen] = []
     cases: dict[str, list[int]] = {}
-    seeded: list[dict[str, Any]] = []
+    seeded: list[SeedRow] = []
     for sample in samples:
         say(f"评测 {sample.name} …")
         runs = [_review_file(sample.sample_path, opts) for _ in range(max(1, opts.repeat))]
@@ -118,41 +130,34 @@ def _evaluate(samples: list[LabeledSample], opts: EvalOptions, say: Say) -> dict
                 grounding.append(grounding_counts(doc.text, claims, run.review.chunks))
             seen, missing = coverage_counts(gold + clean, claims)
             covered, total_labels = covered + seen, total_labels + len(gold) + len(clean)
-            unseen += [{"sample": sample.name, "check": g.check, "quote": g.quote} for g in missing]
+            unseen += [Unseen(sample=sample.name, check=g.check, quote=g.quote) for g in missing]
         rows.append(_row(sample, runs, scores[-len(runs) :]))
         if opts.seeded and doc is not None:
             seeded += _seeded(sample, doc, runs[0], opts)
-    return {
-        "tool": {"name": "jixiao-fuhe", "version": __version__},
-        "extractor": opts.extractor,
-        "replay": opts.replay,
-        "repeat": max(1, opts.repeat),
-        "labels": ", ".join(str(d) for d in label_dirs(opts)),
-        "reports": rows,
-        "findings": summarize(scores),
-        "clean_reports": _clean_reports(rows),
-        "findings_by_format": _by_format(scores, samples),
-        "claims": claims_summary(claim_rows, grounding),
-        "coverage": {
-            "labels": total_labels,
-            "seen": covered,
-            "rate": ratio(covered, total_labels),
-            "unseen": _unique(unseen),
-        },
-        "seeded": _seeded_summary(seeded) if opts.seeded else None,
-        "cost": _cost(rows),
-        "cases": [
-            {"case": k, "passed": v[0], "runs": v[1], "rate": ratio(v[0], v[1])} for k, v in sorted(cases.items())
-        ],
-    }
+    return SplitResult(
+        tool=Tool(name="jixiao-fuhe", version=__version__),
+        extractor=opts.extractor,
+        replay=opts.replay,
+        repeat=max(1, opts.repeat),
+        labels=", ".join(str(d) for d in label_dirs(opts)),
+        reports=rows,
+        findings=summarize(scores),
+        clean_reports=_clean_reports(rows),
+        findings_by_format=_by_format(scores, samples),
+        claims=claims_summary(claim_rows, grounding),
+        coverage=Coverage(labels=total_labels, seen=covered, rate=ratio(covered, total_labels), unseen=_unique(unseen)),
+        seeded=_seeded_summary(seeded) if opts.seeded else None,
+        cost=_cost(rows),
+        cases=[Case(case=k, passed=v[0], runs=v[1], rate=ratio(v[0], v[1])) for k, v in sorted(cases.items())],
+    )
 
 
-def _clean_reports(rows: list[dict[str, Any]]) -> dict[str, Any]:
+def _clean_reports(rows: list[ReportRow]) -> CleanReports:
     """Reports with no labeled discrepancy: how many high-severity findings they still get (each
     one a false alarm an auditor would chase first)."""
-    clean = [r for r in rows if r["gold"] == 0]
-    high = sum(r["high"] for r in clean)
-    return {"reports": len(clean), "high_findings": high, "high_per_report": ratio(high, len(clean))}
+    clean = [r for r in rows if r.gold == 0]
+    high = sum(r.high for r in clean)
+    return CleanReports(reports=len(clean), high_findings=high, high_per_report=ratio(high, len(clean)))
 
 
 def _review_file(path: Path, opts: EvalOptions) -> _Run:
@@ -192,54 +197,53 @@ def _count_cases(cases: dict[str, list[int]], score: DocScore, gold: list[GoldSp
         c[1] += 1
 
 
-def _row(sample: LabeledSample, runs: list[_Run], scores: list[DocScore]) -> dict[str, Any]:
+def _row(sample: LabeledSample, runs: list[_Run], scores: list[DocScore]) -> ReportRow:
     first = next((r.review for r in runs if r.review), None)
     n = len(runs)
-    return {
-        "sample": sample.name,
-        "runs": n,
-        "status": first.status if first else "error",
-        "period": first.period if first else None,
-        "labeled_period": sample.labels.period,
-        "period_ok": first is None or sample.labels.period is None or str(first.period) == sample.labels.period,
-        "gold": len(scores[0].matched) + len(scores[0].missed),
-        "found": sum(len(s.matched) for s in scores) / n,
-        "findings": sum(len(s.produced) for s in scores) / n,
-        "high": sum(sum(f.severity == "high" for f, _ in s.produced) for s in scores) / n,
-        "unlabeled": sum(len(s.unlabeled) for s in scores) / n,
-        "false_alarms": sum(len(s.false_alarms) for s in scores) / n,
-        "wall_s": round(sum(r.wall for r in runs) / n, 4),
-        "cpu_s": round(sum(r.cpu for r in runs) / n, 4),
-        "tokens": sum(tokens_of(r.review) for r in runs) / n,
-        "errors": [r.error for r in runs if r.error],
-    }
+    return ReportRow(
+        sample=sample.name,
+        runs=n,
+        status=first.status if first else "error",
+        period=first.period if first else None,
+        labeled_period=sample.labels.period,
+        period_ok=first is None or sample.labels.period is None or str(first.period) == sample.labels.period,
+        gold=len(scores[0].matched) + len(scores[0].missed),
+        found=sum(len(s.matched) for s in scores) / n,
+        findings=sum(len(s.produced) for s in scores) / n,
+        high=sum(sum(f.severity == "high" for f, _ in s.produced) for s in scores) / n,
+        unlabeled=sum(len(s.unlabeled) for s in scores) / n,
+        false_alarms=sum(len(s.false_alarms) for s in scores) / n,
+        wall_s=round(sum(r.wall for r in runs) / n, 4),
+        cpu_s=round(sum(r.cpu for r in runs) / n, 4),
+        tokens=sum(tokens_of(r.review) for r in runs) / n,
+        errors=[r.error for r in runs if r.error],
+    )
 
 
-def _seeded(sample: LabeledSample, doc: Document, first: _Run, opts: EvalOptions) -> list[dict[str, Any]]:
-    out = []
-    clean = first.findings
-    for seed in seeds_for(sample.name, doc.text, sample.labels):
-        row: dict[str, Any] = {
-            "id": seed.id,
-            "kind": seed.kind,
-            "check": seed.check,
-            "relation": seed.relation,
-            "change": f"{seed.before} → {seed.after}",
-        }
-        if first.review is None:
-            out.append(row | {"status": "error", "reason": f"the clean report was not reviewed: {first.error}"})
-            continue
-        if already_flagged(seed, clean):
-            out.append(row | {"status": "skipped", "reason": "relation already flagged in the clean text"})
-            continue
-        try:
-            review = _review(seed_document(doc, seed), opts)
-        except ReviewError as exc:
-            out.append(row | {"status": "error", "reason": str(exc)})
-            continue
-        hit, other = judge(seed, clean, review.findings)
-        out.append(row | {"status": "detected" if hit else "missed", "other_checks": other})
-    return out
+def _seeded(sample: LabeledSample, doc: Document, first: _Run, opts: EvalOptions) -> list[SeedRow]:
+    return [_seed_row(seed, doc, first, opts) for seed in seeds_for(sample.name, doc.text, sample.labels)]
+
+
+def _seed_row(seed: Seed, doc: Document, first: _Run, opts: EvalOptions) -> SeedRow:
+    """The seeded copy reviewed and judged against the clean report's findings."""
+    row = SeedRow(
+        id=seed.id,
+        kind=seed.kind,
+        check=seed.check,
+        relation=seed.relation,
+        change=f"{seed.before} → {seed.after}",
+        status="",
+    )
+    if first.review is None:
+        return row.model_copy(update={"status": "error", "reason": f"the clean report was not reviewed: {first.error}"})
+    if already_flagged(seed, first.findings):
+        return row.model_copy(update={"status": "skipped", "reason": "relation already flagged in the clean text"})
+    try:
+        review = _review(seed_document(doc, seed), opts)
+    except ReviewError as exc:
+        return row.model_copy(update={"status": "error", "reason": str(exc)})
+    hit, other = judge(seed, first.findings, review.findings)
+    return row.model_copy(update={"status": "detected" if hit else "missed", "other_checks": other})
 
 
 def seed_document(doc: Document, seed: Seed) -> Document:
@@ -258,50 +262,43 @@ def seed_document(doc: Document, seed: Seed) -> Document:
     return doc.model_copy(update={"path": path, "sha256": seed.sha256, "text": seed.text, "blocks": blocks})
 
 
-def _seeded_summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    by_kind: dict[str, dict[str, Any]] = {}
+def _seeded_summary(rows: list[SeedRow]) -> SeededSummary:
+    by_kind: dict[str, SeedStat] = {}
     for kind in KINDS + ("all",):
-        mine = [r for r in rows if kind in ("all", r["kind"]) and r["status"] != "skipped"]
+        mine = [r for r in rows if kind in ("all", r.kind) and r.status != "skipped"]
         if not mine:
             continue
-        detected = sum(r["status"] == "detected" for r in mine)
-        by_kind[kind] = {
-            "injected": len(mine),
-            "detected": detected,
-            "recall": ratio(detected, len(mine)),
-            "other_check": sum(r["status"] == "missed" and bool(r["other_checks"]) for r in mine),
-            "errors": sum(r["status"] == "error" for r in mine),
-        }
-    return {
-        "overall": by_kind.pop("all", {"injected": 0, "detected": 0, "recall": None}),
-        "by_kind": by_kind,
-        "skipped": [r for r in rows if r["status"] == "skipped"],
-        "misses": [r for r in rows if r["status"] in ("missed", "error")],
-    }
+        detected = sum(r.status == "detected" for r in mine)
+        by_kind[kind] = SeedStat(
+            injected=len(mine),
+            detected=detected,
+            recall=ratio(detected, len(mine)),
+            other_check=sum(r.status == "missed" and bool(r.other_checks) for r in mine),
+            errors=sum(r.status == "error" for r in mine),
+        )
+    return SeededSummary(
+        overall=by_kind.pop("all", SeedStat(injected=0, detected=0, recall=None)),
+        by_kind=by_kind,
+        skipped=[r for r in rows if r.status == "skipped"],
+        misses=[r for r in rows if r.status in ("missed", "error")],
+    )
 
 
-def _by_format(scores: list[DocScore], samples: list[LabeledSample]) -> dict[str, Any]:
+def _by_format(scores: list[DocScore], samples: list[LabeledSample]) -> dict[str, Stat]:
     """Overall finding scores per file type (txt, docx, pdf) of the samples."""
     fmt = {s.name: s.sample_path.suffix.lstrip(".").lower() for s in samples}
-    return {f: summarize([s for s in scores if fmt[s.name] == f])["overall"] for f in sorted(set(fmt.values()))}
+    return {f: summarize([s for s in scores if fmt[s.name] == f]).overall for f in sorted(set(fmt.values()))}
 
 
-def _cost(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    ok = [r for r in rows if "wall_s" in r]
-    n = len(ok)
-    return {
-        "reports": n,
-        "wall_s_per_report": round(sum(r["wall_s"] for r in ok) / n, 4) if n else None,
-        "cpu_s_per_report": round(sum(r["cpu_s"] for r in ok) / n, 4) if n else None,
-        "tokens_per_report": round(sum(r["tokens"] for r in ok) / n, 1) if n else None,
-    }
+def _cost(rows: list[ReportRow]) -> Cost:
+    n = len(rows)
+    return Cost(
+        reports=n,
+        wall_s_per_report=round(sum(r.wall_s for r in rows) / n, 4) if n else None,
+        cpu_s_per_report=round(sum(r.cpu_s for r in rows) / n, 4) if n else None,
+        tokens_per_report=round(sum(r.tokens for r in rows) / n, 1) if n else None,
+    )
 
 
-def _unique(rows: list[dict[str, str]]) -> list[dict[str, str]]:
-    seen, out = set(), []
-    for r in rows:
-        key = tuple(r.values())
-        if key not in seen:
-            seen.add(key)
-            out.append(r)
-    return out
+def _unique(rows: list[Unseen]) -> list[Unseen]:
+    return list(dict.fromkeys(rows))

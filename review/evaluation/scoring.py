@@ -17,17 +17,17 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 from review.core.findings import Finding
 from review.evaluation.labels import DocLabels, Span, require
+from review.evaluation.results import FalseAlarm, FalseAlarms, FindingsSummary, MissedFinding, Stat, UnlabeledFinding
 
 
 def overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def ratio(num: int, den: int) -> float | None:
+def ratio(num: float, den: int) -> float | None:
     return round(num / den, 4) if den else None
 
 
@@ -102,20 +102,12 @@ def score_doc(name: str, gold: list[GoldSpan], clean: list[GoldSpan], findings: 
     return out
 
 
-def _stat(gold: int, found: int, produced: int, correct: int) -> dict[str, Any]:
+def _stat(gold: int, found: int, produced: int, correct: int) -> Stat:
     p, r = ratio(correct, produced), ratio(found, gold)
-    return {
-        "gold": gold,
-        "found": found,
-        "produced": produced,
-        "correct": correct,
-        "precision": p,
-        "recall": r,
-        "f1": f1(p, r),
-    }
+    return Stat(gold=gold, found=found, produced=produced, correct=correct, precision=p, recall=r, f1=f1(p, r))
 
 
-def summarize(scores: list[DocScore]) -> dict[str, Any]:
+def summarize(scores: list[DocScore]) -> FindingsSummary:
     """Micro-averaged over every sample and run."""
     gold: Counter[str] = Counter()
     found: Counter[str] = Counter()
@@ -135,35 +127,39 @@ def summarize(scores: list[DocScore]) -> dict[str, Any]:
                 correct.update(keys)
     keys = sorted(set(gold) | set(produced))
     stats = {k: _stat(gold[k], found[k], produced[k], correct[k]) for k in keys}
-    clean = sum(len(s.clean) for s in scores)
-    flagged = sum(len({id(c) for c, _ in s.false_alarms}) for s in scores)
-    unlabeled = sum(len(s.unlabeled) for s in scores)
-    return {
-        "overall": stats.get("all", _stat(0, 0, 0, 0)),
-        "by_check": {k.split(":", 1)[1]: v for k, v in stats.items() if k.startswith("check:")},
-        "by_severity": {k.split(":", 1)[1]: v for k, v in stats.items() if k.startswith("severity:")},
-        "severity_agreement": ratio(same_severity, found["all"]),
-        "false_alarms": {
-            "clean_relations": clean,
-            "flagged": flagged,
-            "per_clean_relation": ratio(flagged, clean),
-            "unlabeled_findings": unlabeled,
-            "per_report": ratio(unlabeled, len(scores)),
-        },
-        "missed": [
-            {"sample": s.name, "id": g.id, "check": g.check, "severity": g.severity, "quote": g.quote}
+    return FindingsSummary(
+        overall=stats.get("all", _stat(0, 0, 0, 0)),
+        by_check={k.split(":", 1)[1]: v for k, v in stats.items() if k.startswith("check:")},
+        by_severity={k.split(":", 1)[1]: v for k, v in stats.items() if k.startswith("severity:")},
+        severity_agreement=ratio(same_severity, found["all"]),
+        false_alarms=_false_alarms(scores),
+        missed=[
+            MissedFinding(sample=s.name, id=g.id, check=g.check, severity=g.severity, quote=g.quote)
             for s in scores
             for g in s.missed
         ],
-        "missed_high": sorted({f"{s.name}:{g.id}" for s in scores for g in s.missed if g.severity == "high"}),
-        "unlabeled": [
-            {"sample": s.name, "check": f.check, "severity": f.severity, "quote": f.quote, "message": f.message}
+        missed_high=sorted({f"{s.name}:{g.id}" for s in scores for g in s.missed if g.severity == "high"}),
+        unlabeled=[
+            UnlabeledFinding(sample=s.name, check=f.check, severity=f.severity, quote=f.quote, message=f.message)
             for s in scores
             for f in s.unlabeled
         ],
-        "false_alarm_list": [
-            {"sample": s.name, "check": c.check, "quote": c.quote, "message": f.message}
+        false_alarm_list=[
+            FalseAlarm(sample=s.name, check=c.check, quote=c.quote, message=f.message)
             for s in scores
             for c, f in s.false_alarms
         ],
-    }
+    )
+
+
+def _false_alarms(scores: list[DocScore]) -> FalseAlarms:
+    clean = sum(len(s.clean) for s in scores)
+    flagged = sum(len({id(c) for c, _ in s.false_alarms}) for s in scores)
+    unlabeled = sum(len(s.unlabeled) for s in scores)
+    return FalseAlarms(
+        clean_relations=clean,
+        flagged=flagged,
+        per_clean_relation=ratio(flagged, clean),
+        unlabeled_findings=unlabeled,
+        per_report=ratio(unlabeled, len(scores)),
+    )

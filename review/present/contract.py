@@ -20,6 +20,7 @@ from review.core.claims import Quantity, Reading, Relation, Unread
 from review.core.document import PageIssue
 from review.core.findings import Finding
 from review.core.outcomes import ChunkOutcome
+from review.core.provenance import Extractor
 
 SCHEMA_VERSION: Literal["1"] = "1"
 
@@ -108,7 +109,7 @@ class DocumentOut(_Out):
     format: Literal["txt", "docx", "pdf"]
     period: int | None
     """The evaluation year (评价年度), given or inferred; null when unknown."""
-    extractor: str
+    extractor: Extractor
     """rules, llm or hybrid."""
     rubric: Rubric
     notes: tuple[str, ...]

@@ -5,7 +5,7 @@ Each function returns the interval of scores the rule allows for the inputs as s
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from review.core.intervals import Interval
 
@@ -75,6 +75,45 @@ def share_met(met: int, total_count: int, weight: Interval) -> Interval:
 def per_item_deduction(items: int, per_item: Decimal, weight: Interval, floor: Decimal = ZERO) -> Interval:
     """每个问题扣 per_item 分，直至扣完 (never below `floor`)."""
     return Interval(max(weight.lo - per_item * items, floor), max(weight.hi - per_item * items, floor))
+
+
+def per_item_allows(score: Interval, weight: Interval, per_item: Decimal | None, floor: Decimal = ZERO) -> bool:
+    """Whether a score can be max(分值 − k × per_item, floor) for some whole number k ≥ 0 of
+    problems; without per_item (扣分 in proportion), whether it lies between floor and the weight."""
+    if score.lo > weight.hi or score.hi < floor:
+        return False
+    if per_item is None or score.meets(Interval.exact(floor)):
+        return True
+    fewest = max(ZERO, ((weight.lo - score.hi) / per_item).to_integral_value(rounding=ROUND_CEILING))
+    most = ((weight.hi - score.lo) / per_item).to_integral_value(rounding=ROUND_FLOOR)
+    return fewest <= most
+
+
+def deduction_allows(amount: Interval, cap: Interval, per_item: Decimal | None) -> bool:
+    """Whether a deduction (扣分项, written with or without its minus sign) can be
+    min(k × per_item, cap) for some whole number k ≥ 0; without per_item, whether it is at most the cap."""
+    if amount.hi <= 0:
+        amount = Interval(-amount.hi, -amount.lo)
+    if amount.hi < 0 or amount.lo > cap.hi:
+        return False
+    if per_item is None or amount.meets(cap):
+        return True
+    fewest = max(ZERO, (amount.lo / per_item).to_integral_value(rounding=ROUND_CEILING))
+    most = (amount.hi / per_item).to_integral_value(rounding=ROUND_FLOOR)
+    return fewest <= most
+
+
+def all_or_nothing_allows(score: Interval, weight: Interval) -> bool:
+    """满分或不得分: the score is 0 or the full weight."""
+    return score.meets(Interval.exact(ZERO)) or score.meets(weight)
+
+
+def qualitative_allows(score: Interval, weight: Interval, bands: Sequence[tuple[Decimal, Decimal]] = ()) -> bool:
+    """A qualitative score lies between 0 and the weight and, when the pack gives bands
+    ([low_share, high_share] of the weight), in one of them."""
+    if score.hi < 0 or score.lo > weight.hi:
+        return False
+    return not bands or any(score.meets(Interval(lo * weight.lo, hi * weight.hi)) for lo, hi in bands)
 
 
 QUALITATIVE_BANDS = ((Decimal("0.8"), Decimal(1)), (Decimal("0.6"), Decimal("0.8")), (ZERO, Decimal("0.6")))

@@ -1,8 +1,9 @@
 """Rubric packs: scoring criteria as versioned data files, validated on load.
 
 A pack is a tree of categories and indicators with weights; each indicator may name its scoring
-rule (see review.scoring.formulas). Packs ship in review/data/rubrics/; a user's pack is any JSON file of
-the same shape passed with --rubric PATH."""
+rule (see review.scoring.formulas). A rule names a kind a check evaluates, or one it only describes,
+marked `"evaluated": false` (review.scoring.rule_kinds); anything else is refused on load. Packs ship
+in review/data/rubrics/; a user's pack is any JSON file of the same shape passed with --rubric PATH."""
 
 from __future__ import annotations
 
@@ -10,25 +11,13 @@ import json
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
 from review.core.errors import ConfigError
 from review.scoring.formulas import grade_for
-
-RuleKind = Literal[
-    "proportional",
-    "inverse_proportional",
-    "budget_execution",
-    "deviation_bands",
-    "target_or_zero",
-    "share_met",
-    "per_item_deduction",
-    "qualitative",
-    "all_or_nothing",
-    "not_applicable",
-]
+from review.scoring.rule_kinds import EVALUATED, NEEDS, RULE_KINDS, RuleKind
 
 
 class _Frozen(BaseModel):
@@ -36,20 +25,48 @@ class _Frozen(BaseModel):
 
 
 class RuleSpec(_Frozen):
-    """How an indicator is scored (计分标准)."""
+    """How an indicator is scored (计分标准).
+
+    `bands`: for deviation_bands, [limit_percent, share] pairs; for qualitative, optional
+    [low_share, high_share] ranges of the weight a score must fall in. `evaluated`: false for a
+    kind no check evaluates (the rule is then shown, not checked)."""
 
     kind: RuleKind
     description: str = ""
+    evaluated: bool = True
     bands: tuple[tuple[Decimal, Decimal], ...] = ()
     over_percent: Decimal | None = None
     per_item: Decimal | None = None
     floor: Decimal = Decimal(0)
 
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _known_kind(cls, kind: Any) -> Any:
+        if kind not in RULE_KINDS:
+            raise ValueError(f"未知的计分规则 {kind!r}（可用：{'、'.join(RULE_KINDS)}）")
+        return kind
+
     @model_validator(mode="after")
     def _check(self) -> RuleSpec:
+        if self.evaluated and self.kind not in EVALUATED:
+            needs = NEEDS[self.kind]
+            raise ValueError(
+                f'计分规则 {self.kind} 没有检查计算（需要{needs}，尚无抽取）；只作说明请写 "evaluated": false'
+            )
+        if not self.evaluated and self.kind in EVALUATED:
+            raise ValueError(f'计分规则 {self.kind} 由检查计算，不能写 "evaluated": false')
         if self.kind == "deviation_bands" and not self.bands:
-            raise ValueError("deviation_bands needs bands: [[limit_percent, share], …]")
+            raise ValueError("deviation_bands 需要 bands：[[偏差上限百分比, 得分比例], …]")
+        if self.kind == "qualitative" and any(not 0 <= lo <= hi <= 1 for lo, hi in self.bands):
+            raise ValueError("qualitative 的 bands 应为 [[下限比例, 上限比例], …]，0 ≤ 下限 ≤ 上限 ≤ 1")
+        if self.per_item is not None and self.per_item <= 0:
+            raise ValueError("per_item 应为正数")
         return self
+
+    @property
+    def checked(self) -> str:
+        """How `review rubrics` shows the rule: checked, or only described and why."""
+        return "已检查" if self.evaluated else f"仅说明（需要{NEEDS[self.kind]}）"
 
 
 class RubricNode(_Frozen):
@@ -116,6 +133,17 @@ class RubricPack(_Frozen):
             stack.extend(node.children)
         return None
 
+    def rules(self) -> list[tuple[RubricNode, RuleSpec]]:
+        """Every node that names its rule, in the pack's order (depth first)."""
+        out: list[tuple[RubricNode, RuleSpec]] = []
+        stack = list(reversed(self.categories))
+        while stack:
+            node = stack.pop()
+            if node.rule is not None:
+                out.append((node, node.rule))
+            stack.extend(reversed(node.children))
+        return out
+
     def grade(self, score: Decimal) -> str:
         return grade_for(score, self.bands)
 
@@ -147,7 +175,8 @@ def load_pack(path: Path) -> RubricPack:
     except ValidationError as exc:
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err["loc"]) or "（顶层）"
-        raise ConfigError(f"{path}: 评分标准字段 {where} 无效：{err['msg']}") from None
+        why = err["ctx"]["error"] if err["type"] == "value_error" else err["msg"]  # our own message, unprefixed
+        raise ConfigError(f"{path}: 评分标准字段 {where} 无效：{why}") from None
 
 
 def bundled_packs() -> list[RubricPack]:

@@ -31,6 +31,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from review.core.errors import ReviewError
 from review.core.findings import fingerprint, with_fingerprints
 from review.core.outcomes import Review
+from review.core.provenance import Extractor
 from review.migrate import migrate
 from review.migrate import transaction as _transaction
 from review.review_key import ReviewOptions
@@ -85,7 +86,7 @@ class HistoryRow(BaseModel):
     tool_version: str
     created_at: str
     status: str
-    extractor: str
+    extractor: Extractor
     findings: int
     open: int
     confirmed: int

@@ -36,7 +36,7 @@ def test_a_year_in_a_listing_of_years_is_not_a_stray_year() -> None:
 
 
 def test_grades_and_the_execution_rate_arrive_as_claims() -> None:
-    from review.checks.rubric import check_rubric
+    from review.checks.rubric import check_budget_execution, check_rubric
     from review.core.claims import ExecutionRate, FormulaScore, GradeStatement
 
     text = "自评得分85分，评价等级为“优”。执行率96%"
@@ -47,5 +47,5 @@ def test_grades_and_the_execution_rate_arrive_as_claims() -> None:
     assert check_rubric(Context(Claims(quantities=(score,), relations=()), text, 2022)) == []
     rate = qty("r", "96%", text.index("96%"), "96", "%")
     claims = Claims(quantities=(score, rate), relations=(ExecutionRate(rate="r"),))
-    assert check_rubric(Context(claims, text, 2022)) == []  # a rate with no 预算执行 score to check
+    assert check_budget_execution(Context(claims, text, 2022)) == []  # a rate with no 预算执行 score to check
     assert not any(isinstance(r, FormulaScore) for r in claims.relations)

@@ -9,12 +9,18 @@ from collections.abc import Callable
 import pytest
 
 from review.checks.base import Context
-from review.checks.rubric import check_rubric
+from review.checks.rubric import check_budget_execution, check_rubric
 from review.core.claims import ExecutionRate, FormulaScore, GradeStatement, ScoreNode, ScoreTree, SumRelation
+from review.core.findings import Finding
 from review.scoring.packs import RubricPack
 from tests.checks.builders import Sheet, essentials, pack, spans_ok
 
 PACK = pack({"预算执行": "20", "产出": "50", "效益": "30"})
+
+
+def rubric_findings(ctx: Context) -> list[Finding]:
+    """The pack's weights and grades (check_rubric) and its budget_execution rule kind."""
+    return [*check_rubric(ctx), *check_budget_execution(ctx)]
 
 
 def formula(rate: str, weight: str, score: str) -> tuple[Sheet, Context]:
@@ -118,7 +124,7 @@ def test_a_score_against_the_criteria_is_flagged(
     rule: str, severity: str, build: Callable[[], tuple[Sheet, Context]], quote: str, message: tuple[str, ...]
 ) -> None:
     s, ctx = build()
-    (f,) = check_rubric(ctx)
+    (f,) = rubric_findings(ctx)
     assert essentials(f) == ("score", severity, rule)
     assert f.quote == quote and spans_ok([f], s.text)
     assert all(m in f.message for m in message), f.message
@@ -144,13 +150,13 @@ HOLDS = [
 
 @pytest.mark.parametrize("build", HOLDS)
 def test_a_score_that_meets_the_criteria_is_not_flagged(build: Callable[[], tuple[Sheet, Context]]) -> None:
-    assert check_rubric(build()[1]) == []
+    assert rubric_findings(build()[1]) == []
 
 
 def test_the_budget_execution_score_is_computed_on_intervals() -> None:
-    (f,) = check_rubric(score_list("96.3%", "19.7分")[1])
+    (f,) = rubric_findings(score_list("96.3%", "19.7分")[1])
     # min([96.25, 96.35]%, 100%) × 20 = [19.25, 19.27]
     assert f.computed is not None and (f.computed.lo, f.computed.hi) == ("19.25", "19.27")
     assert "test-pack@1 规定分值" in f.trace
-    (f,) = check_rubric(score_list("96.3%", "19.7分", rubric=None, caps=True)[1])
+    (f,) = rubric_findings(score_list("96.3%", "19.7分", rubric=None, caps=True)[1])
     assert "100 − 其他类别分值80" in f.trace

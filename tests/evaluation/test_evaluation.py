@@ -17,6 +17,7 @@ from review.evaluation.cli import main as eval_main
 from review.evaluation.decisions import import_decisions, occurrence_at
 from review.evaluation.labels import GoldClaims, LabelError, load_labels, locate, validate
 from review.evaluation.report import table
+from review.evaluation.results import EvalResult
 from review.evaluation.runner import EvalOptions, run_eval
 from review.evaluation.scoring import GoldSpan, score_doc, summarize
 from review.load.loader import load
@@ -88,7 +89,7 @@ def test_matching_rule_same_check_and_overlap() -> None:
     assert [g.id for g, _ in score.matched] == ["G1"] and [g.id for g in score.missed] == ["G2"]
     assert len(score.unlabeled) == 2 and len(score.false_alarms) == 1
     summary = summarize([score])
-    assert summary["overall"] | {} == {
+    assert summary.overall.model_dump() == {
         "gold": 2,
         "found": 1,
         "produced": 3,
@@ -97,23 +98,23 @@ def test_matching_rule_same_check_and_overlap() -> None:
         "recall": 0.5,
         "f1": 0.4,
     }
-    assert summary["by_check"]["sum"]["recall"] == 1.0 and summary["by_check"]["ratio"]["recall"] == 0.0
-    assert summary["by_severity"]["medium"]["recall"] == 0.0
-    assert summary["false_alarms"] | {} == {
+    assert summary.by_check["sum"].recall == 1.0 and summary.by_check["ratio"].recall == 0.0
+    assert summary.by_severity["medium"].recall == 0.0
+    assert summary.false_alarms.model_dump() == {
         "clean_relations": 1,
         "flagged": 1,
         "per_clean_relation": 1.0,
         "unlabeled_findings": 2,
         "per_report": 2.0,
     }
-    assert summary["missed_high"] == []
+    assert summary.missed_high == []
 
 
 def test_severity_agreement_and_missed_high() -> None:
     gold = [GoldSpan("G1", "sum", "high", "收入合计100万元", span("收入合计100万元"))]
     low = summarize([score_doc("t", gold, [], [finding("sum", *span("100万元"), severity="low")])])
-    assert low["overall"]["recall"] == 1.0 and low["severity_agreement"] == 0.0
-    assert summarize([score_doc("t", gold, [], [])])["missed_high"] == ["t:G1"]
+    assert low.overall.recall == 1.0 and low.severity_agreement == 0.0
+    assert summarize([score_doc("t", gold, [], [])]).missed_high == ["t:G1"]
 
 
 def _q(qid: str, quote: str, value: str, unit: str, text: str = TEXT, occurrence: int = 0) -> Quantity:
@@ -174,13 +175,17 @@ def small_labels(tmp_path: Path) -> Path:
     return out
 
 
+def with_missed_high(result: EvalResult, missed: list[str]) -> EvalResult:
+    return result.model_copy(update={"findings": result.findings.model_copy(update={"missed_high": missed})})
+
+
 @pytest.fixture(scope="module")
-def full_run() -> dict:
+def full_run() -> EvalResult:
     return run_eval(EvalOptions(LABELS_DIR, seeded=False))
 
 
-def test_update_baseline_writes_and_shows_the_diff(tmp_path: Path, full_run: dict) -> None:
-    full_run = dict(full_run, findings=dict(full_run["findings"], missed_high=[]))  # mechanics only
+def test_update_baseline_writes_and_shows_the_diff(tmp_path: Path, full_run: EvalResult) -> None:
+    full_run = with_missed_high(full_run, [])  # mechanics only
     path = tmp_path / "baseline.json"
     first = baseline.update(full_run, path)
     assert first and all(line.startswith("+ ") for line in first)
@@ -189,20 +194,20 @@ def test_update_baseline_writes_and_shows_the_diff(tmp_path: Path, full_run: dic
     data = json.loads(path.read_text(encoding="utf-8"))
     data["runs"]["rules"]["metrics"]["findings.recall"] = 2.0
     path.write_text(json.dumps(data), encoding="utf-8")
-    recall = full_run["findings"]["overall"]["recall"]
+    recall = full_run.findings.overall.recall
+    assert recall is not None
     assert baseline.gate(full_run, path) == [f"findings.recall: {recall:.4f} < baseline 2.0000 − 0.02"]
     assert baseline.update(full_run, path) == [f"  findings.recall: 2.0000 → {recall:.4f} ({recall - 2:+.4f})"]
-    missed = dict(full_run, findings=dict(full_run["findings"], missed_high=["x:G1"]))
-    assert baseline.gate(missed, path)[-1] == "missed high-severity finding x:G1"
+    assert baseline.gate(with_missed_high(full_run, ["x:G1"]), path)[-1] == "missed high-severity finding x:G1"
     with pytest.raises(baseline.BaselineError):
-        baseline.gate(dict(full_run, extractor="hybrid", replay=True), path)
+        baseline.gate(full_run.model_copy(update={"extractor": "hybrid", "replay": True}), path)
 
 
 def test_repeat_reports_per_case_pass_rates(small_labels: Path) -> None:
     result = run_eval(EvalOptions(small_labels, repeat=2, seeded=False))
-    assert result["repeat"] == 2 and result["cases"]
-    assert all(c["runs"] == 2 and c["rate"] == 1.0 for c in result["cases"])
-    assert result["cost"]["tokens_per_report"] == 0
+    assert result.repeat == 2 and result.cases
+    assert all(c.runs == 2 and c.rate == 1.0 for c in result.cases)
+    assert result.cost.tokens_per_report == 0
 
 
 def test_import_decisions_turns_confirmed_and_dismissed_into_labels(tmp_path: Path) -> None:
@@ -225,7 +230,7 @@ def test_import_decisions_turns_confirmed_and_dismissed_into_labels(tmp_path: Pa
     with pytest.raises(LabelError, match="--force"):
         import_decisions(tmp_path / "reviews.db", out, samples)
     result = run_eval(EvalOptions(out, seeded=False))
-    assert result["findings"]["overall"]["recall"] == 1.0
+    assert result.findings.overall.recall == 1.0
     with pytest.raises(LabelError, match="找不到"):
         import_decisions(tmp_path / "missing.db", out, samples)
 
@@ -282,10 +287,10 @@ def test_model_path_counts_tokens_and_grounding(small_labels: Path) -> None:
         return ModelResult(claims=Claims(quantities=(q,)), chunks=(chunk,), tokens=120)
 
     result = run_eval(EvalOptions(small_labels, extractor="hybrid", model=fake, seeded=False))
-    assert result["cost"]["tokens_per_report"] == 120
-    claims = result["claims"]
-    assert claims["ungrounded_quotes"] == 2 and 0 < claims["grounding_rate"] < 1
-    assert result["findings"]["overall"]["recall"] == 1.0
+    assert result.cost.tokens_per_report == 120
+    claims = result.claims
+    assert claims.ungrounded_quotes == 2 and claims.grounding_rate is not None and 0 < claims.grounding_rate < 1
+    assert result.findings.overall.recall == 1.0
 
 
 def test_a_report_the_model_fails_on_counts_as_missed(small_labels: Path) -> None:
@@ -295,10 +300,10 @@ def test_a_report_the_model_fails_on_counts_as_missed(small_labels: Path) -> Non
         raise LLMTransportError("无法连接模型端点")
 
     result = run_eval(EvalOptions(small_labels, extractor="hybrid", model=broken))  # type: ignore[arg-type]
-    assert result["findings"]["overall"]["recall"] == 0.0
-    assert all(r["errors"] == ["无法连接模型端点"] and r["status"] == "error" for r in result["reports"])
-    assert result["seeded"]["overall"]["errors"] == result["seeded"]["overall"]["injected"] > 0
-    assert result["coverage"]["seen"] == 0
+    assert result.findings.overall.recall == 0.0
+    assert all(r.errors == ["无法连接模型端点"] and r.status == "error" for r in result.reports)
+    assert result.seeded is not None and result.seeded.overall.errors == result.seeded.overall.injected > 0
+    assert result.coverage.seen == 0
 
 
 def _corpus_sample(folder: Path, name: str, split: str, text: str, **labels: object) -> None:
@@ -322,12 +327,12 @@ def test_the_real_corpus_is_measured_per_split_beside_the_seeds(tmp_path: Path, 
         findings=[{"id": "t-01-1", "check": "sum", "severity": "high", "quote": "项目资金合计100万元"}],
     )
     result = run_eval(EvalOptions((small_labels, corpus / "labels")))
-    assert [r["sample"] for r in result["reports"]] == ["001_4dbd7acae204347a", "002_5363f3001aea7dc8"]
-    assert set(result["splits"]) == {"dev", "test"}
-    dev, test = result["splits"]["dev"], result["splits"]["test"]
-    assert dev["seeded"]["overall"]["injected"] >= 2 and dev["clean_reports"]["reports"] == 1
-    assert test["findings"]["overall"]["gold"] == 1 and test["findings"]["overall"]["found"] == 1
-    flat = baseline.metrics(result)
+    assert [r.sample for r in result.reports] == ["001_4dbd7acae204347a", "002_5363f3001aea7dc8"]
+    assert set(result.splits) == {"dev", "test"}
+    dev, test = result.splits["dev"], result.splits["test"]
+    assert dev.seeded is not None and dev.seeded.overall.injected >= 2 and dev.clean_reports.reports == 1
+    assert test.findings.overall.gold == 1 and test.findings.overall.found == 1
+    flat = result.metrics
     assert flat["findings.recall"] == 1.0  # the seeds, as before
     assert flat["test.findings.recall"] == 1.0 and "dev.seeded.recall" in flat and "dev.coverage" in flat
     assert "dev.clean_reports.high_per_report" in flat and "test.claims.grounding_rate" not in flat

@@ -17,6 +17,6 @@ from tests.conftest import ROOT
 @pytest.mark.slow  # ~5 s: the whole eval, seeded errors included (`make test` also runs `review eval --gate`)
 def test_eval_gate_against_committed_baseline() -> None:
     result = run_eval(EvalOptions((ROOT / "eval" / "labels", ROOT / "eval" / "corpus" / "labels")))
-    assert set(result["splits"]) == {"dev", "test"}  # the real corpus is gated too
+    assert set(result.splits) == {"dev", "test"}  # the real corpus is gated too
     regressions = baseline.gate(result, ROOT / "eval" / "baseline.json")
     assert not regressions, "eval regressed against eval/baseline.json:\n" + "\n".join(regressions)

@@ -6,12 +6,16 @@ import pytest
 
 from review.core.intervals import Interval
 from review.scoring.formulas import (
+    all_or_nothing_allows,
     budget_execution,
+    deduction_allows,
     deviation_bands,
     grade_for,
     inverse_proportional,
+    per_item_allows,
     per_item_deduction,
     proportional,
+    qualitative_allows,
     qualitative_band,
     rescale_not_applicable,
     share_met,
@@ -121,3 +125,44 @@ def test_not_applicable_rescaling():
 def test_grade_bands(score, grade):
     bands = [("优", D(90)), ("良", D(80)), ("中", D(60)), ("差", D(0))]
     assert grade_for(D(score), bands) == grade
+
+
+@pytest.mark.parametrize(
+    ("score", "weight", "per_item", "ok"),
+    [
+        (stated("4.5", 1), exact("5"), D("0.5"), True),  # one problem
+        (stated("0", 0), exact("5"), D("0.5"), True),  # 直至扣完: the floor
+        (stated("4.7", 1), exact("5"), D("0.5"), False),  # no whole number of 0.5 steps
+        (stated("4.50", 2), exact("5"), D("0.5"), True),  # rounding is not an error
+        (stated("5.5", 1), exact("5"), D("0.5"), False),  # above the weight
+        (stated("3.3", 1), exact("5"), None, True),  # deducted in proportion: any score from 0 to 5
+        (stated("5.2", 1), exact("5"), None, False),
+    ],
+)
+def test_per_item_allows(score: Interval, weight: Interval, per_item: D | None, ok: bool) -> None:
+    assert per_item_allows(score, weight, per_item) is ok
+
+
+def test_per_item_allows_respects_the_floor() -> None:
+    assert per_item_allows(stated("1", 0), exact("5"), D("2"), floor=D("1"))  # 5, 3, then the floor 1
+    assert not per_item_allows(stated("0", 0), exact("5"), D("1"), floor=D("1"))  # below the floor
+
+
+@pytest.mark.parametrize(
+    ("amount", "ok"),
+    [("1", True), ("-1.5", True), ("10", True), ("0", True), ("0.7", False), ("10.5", False), ("-11", False)],
+)
+def test_deduction_allows_whole_steps_up_to_the_cap(amount: str, ok: bool) -> None:
+    assert (
+        deduction_allows(stated(amount, len(amount.split(".")[1]) if "." in amount else 0), exact("10"), D("0.5")) is ok
+    )
+
+
+def test_all_or_nothing_and_qualitative() -> None:
+    assert all_or_nothing_allows(stated("0", 0), exact("10")) and all_or_nothing_allows(stated("10", 0), exact("10"))
+    assert all_or_nothing_allows(stated("9.96", 2), stated("10", 0))  # 10 written as 10: [9.5, 10.5]
+    assert not all_or_nothing_allows(stated("7", 0), exact("10"))
+    assert qualitative_allows(stated("8", 0), exact("10")) and not qualitative_allows(stated("11", 0), exact("10"))
+    bands = [(D(0), D(0)), (D("0.5"), D("0.5")), (D(1), D(1))]
+    assert qualitative_allows(stated("5", 0), exact("10"), bands)
+    assert not qualitative_allows(stated("7", 0), exact("10"), bands)

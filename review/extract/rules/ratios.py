@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from review.core.claims import Quantity, RatioRelation, SumRelation
+from review.core.provenance import named_rate, rate_over_base, share_of
 from review.extract.rules.scan import Scan
 
 _RATE = re.compile(r"(?P<name>[\u4e00-\u9fa5]{1,8}?)率(?:为|达到|达|是|：|:)?\s*$")
@@ -99,12 +100,14 @@ def _rate_for(q: Quantity, name: str, stem: str, numerator: Quantity, cands: lis
         strict = [c for c in dens if re.search(base, c.label) and stem not in c.label]
         if strict:
             return RatioRelation(
-                rate=q.id, numerator=numerator.id, denominators=(strict[0].id,), basis=f"{name}率 = {stem}数 / 基数"
+                rate=q.id, numerator=numerator.id, denominators=(strict[0].id,), basis=rate_over_base(name, stem)
             )
     loose = [c for c in dens if c.base_value_ge(numerator)]
     if not loose:
         return None
-    return RatioRelation(rate=q.id, numerator=numerator.id, denominators=tuple(c.id for c in loose), basis=f"{name}率")
+    return RatioRelation(
+        rate=q.id, numerator=numerator.id, denominators=tuple(c.id for c in loose), basis=named_rate(name)
+    )
 
 
 def _share(scan: Scan, q: Quantity, whole: str, parent_of: dict[str, str]) -> list[RatioRelation]:
@@ -113,8 +116,8 @@ def _share(scan: Scan, q: Quantity, whole: str, parent_of: dict[str, str]) -> li
         return []
     part = cands[0]
     if part.id in parent_of and (not whole or re.search(r"总|合计|全部", whole)):
-        return [RatioRelation(rate=q.id, numerator=part.id, denominators=(parent_of[part.id],), basis=f"占{whole}比重")]
+        return [RatioRelation(rate=q.id, numerator=part.id, denominators=(parent_of[part.id],), basis=share_of(whole))]
     named = [c for c in cands[1:] if whole and whole.strip("总") and whole.strip("总") in c.label]
     if named:
-        return [RatioRelation(rate=q.id, numerator=part.id, denominators=(named[0].id,), basis=f"占{whole}比重")]
+        return [RatioRelation(rate=q.id, numerator=part.id, denominators=(named[0].id,), basis=share_of(whole))]
     return []

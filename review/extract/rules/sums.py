@@ -172,14 +172,13 @@ def _relations(total: Quantity, items: list[_Item], partial: bool, nested: bool)
     parts = [q for it in items for q in it.group if q.unit == total.unit or q.family == total.family == "money"]
     if not parts or not total.exact or sum(1 for q in parts if _LEVELS.search(q.label)) >= 2:
         return []  # 一级指标3个，二级指标9个，三级指标12个: levels of one tree, not parts
-    basis = "其中·嵌套" if nested else "其中"
     return [
         SumRelation(
             total=total.id,
             items=tuple(q.id for q in parts),
             exhaustive=not partial and len(parts) > 1,
             category=category_of(total),
-            basis=basis,
+            basis="其中·嵌套" if nested else "其中",
         )
     ]
 

@@ -1,0 +1,63 @@
+"""Where a claim came from, as closed vocabularies: the extractor a review ran (rules, llm, hybrid),
+who stated a quantity, and the basis on which a sum or a rate was read (其中, 比…增加, 表格·执行率 …).
+
+These strings are printed in the JSON contract (`extractor`, a relation's `basis`), so each value
+keeps its spelling; a new value is added here, where the contract's schema picks it up.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, NewType, get_args
+
+from pydantic import StringConstraints
+
+Extractor = Literal["rules", "llm", "hybrid"]
+"""What a review ran: the rules alone, the model alone (grounded), or both merged."""
+EXTRACTORS: tuple[Extractor, ...] = get_args(Extractor)
+
+ClaimSource = Literal["rules", "llm"]
+"""Who stated a quantity (Quantity.source)."""
+
+SumBasis = Literal[
+    "",  # a score list or a table's sum: the category says what it is
+    "其中",  # 合计…，其中…
+    "其中·嵌套",  # a 其中 list inside another one's item
+    "implicit",  # a total followed by its parts without 其中
+    "标题·分项",  # a heading's amount over the amounts of its numbered items
+    "比…增加",  # current = reference + increase
+    "比…减少",  # reference = current + decrease
+    "调减后",  # before = after + cut
+    "自评表·资金·合计",  # the funds block of a 自评表: 年度资金总额 over its sources
+    "llm",  # stated by the model, grounded
+]
+"""How a SumRelation was read."""
+
+RatioSource = Literal[
+    "",
+    "自评表·资金·执行率",  # the funds block of a 自评表: 执行率 = 执行数 / 预算数
+    "表格·执行率",  # a table's 执行率 column over its 执行数 and 预算数 columns
+    "llm",
+]
+"""A RatioRelation read from a form or a table, or stated by the model."""
+
+RateWording = NewType("RateWording", str)
+"""A RatioRelation read from a sentence, named by its own wording (made by the functions below)."""
+RATE_WORDING = r"^(?:[\u4e00-\u9fa5]{1,8}率(?: = [\u4e00-\u9fa5]{1,2}数 / 基数)?|占[\u4e00-\u9fa5]{0,10}比重)$"
+
+RatioBasis = RatioSource | Annotated[RateWording, StringConstraints(pattern=RATE_WORDING)]
+"""How a RatioRelation was read: a fixed source, or the rate's wording (完成率, 占总支出比重)."""
+
+
+def named_rate(name: str) -> RateWording:
+    """A rate named in the text (风险消除率) over the larger amounts before it."""
+    return RateWording(f"{name}率")
+
+
+def rate_over_base(name: str, stem: str) -> RateWording:
+    """A rate over the amount named with its base words (执行率 = 执行数 / 预算数)."""
+    return RateWording(f"{name}率 = {stem}数 / 基数")
+
+
+def share_of(whole: str) -> RateWording:
+    """A share of a named whole (占总支出的65.3%)."""
+    return RateWording(f"占{whole}比重")
