@@ -127,6 +127,8 @@ def _split_block(split: str, r: dict[str, Any]) -> list[str]:
         f"({_n(clean['high_per_report'], 1).strip()} per report); "
         f"clean relations flagged {fa['flagged']} of {fa['clean_relations']}",
         f"  coverage: {cov['seen']} of {cov['labels']} labeled relations seen ({_n(cov['rate'], 1).strip()})",
+        f"  unlabeled findings {fa['unlabeled_findings']} ({_n(fa['per_report'], 1).strip()} per report)"
+        + (_periods_line(r["periods"]) if "periods" in r else ""),
     ]
     s = r.get("seeded")
     if s:
@@ -144,6 +146,10 @@ def _split_block(split: str, r: dict[str, Any]) -> list[str]:
             f"  unlabeled {u['sample']} {u['check']}: {u['quote'][:30]} — {u['message'][:50]}" for u in f["unlabeled"]
         ]
     return [line.replace("\n", "⏎") for line in out]
+
+
+def _periods_line(p: dict[str, Any]) -> str:
+    return f"; period inferred as labeled {p['inferred_as_labeled']} of {p['labeled']}"
 
 
 def _claims(c: dict[str, Any]) -> list[str]:
