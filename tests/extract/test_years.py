@@ -260,3 +260,18 @@ def test_what_each_year_is_read_as():
         (2018, "event_date"),
         (2018, "dated_value"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("较2020年增长15%，全年完成投资120万元。", 2021),  # a comparison
+        ("2019-2021年三年行动计划投入资金500万元。", 2022),  # a plan's span
+        ("2022年3月开展自评，自评得分95分。", 2021),  # the review, done the year after
+        ("发布日期：2022年1月5日\n上年结转资金20万元。", 2021),
+        ("根据某财〔2021〕12号文件，下达资金50万元。", 2022),  # a document number
+        ("依据2020年省级文件安排资金50万元。", 2021),  # a reference
+    ],
+)
+def test_other_years_a_report_legitimately_names(text, period):
+    assert dates_of(text, period) == []
