@@ -1,39 +1,83 @@
-"""Years outside the period under review, on dated events and dated values."""
+"""Years outside the period under review — on dated events and values, on the year the report says
+it reviews, on the review's own work — and date ranges that run backwards."""
 
 from __future__ import annotations
 
 from review.checks.base import Context, finding
-from review.core.claims import YearMention
+from review.core.claims import DateRange, YearMention
 from review.core.findings import Finding, Value
+
+_WHAT = {
+    "event_date": "事件日期为{y}年",
+    "dated_value": "数值所属年度为{y}年",
+    "review_year": "此处写明评价的是{y}年度",
+    "review_work": "评价工作日期为{y}年，早于所评年度",
+}
 
 
 def check_dates(ctx: Context) -> list[Finding]:
-    if ctx.period is None:
+    return _years(ctx) + _ranges(ctx)
+
+
+def _stray(rel: YearMention, period: int) -> bool:
+    """A year the period does not allow. The review of a year is done in it or after it; a value
+    its sentence lists for the period too ("其中2021年省级资金…，2022年省级资金…") is one of a
+    multi-year listing, not a stray year."""
+    if rel.role == "review_work":
+        return rel.year < period
+    if rel.year == period:
+        return False
+    return not (rel.role == "dated_value" and period in rel.sentence_years)
+
+
+def _years(ctx: Context) -> list[Finding]:
+    period = ctx.period
+    if period is None:
         return []
-    out = []
     merged: dict[tuple[int, int, str], YearMention] = {}
     for rel in ctx.claims.relations:
-        if not isinstance(rel, YearMention) or rel.year == ctx.period:
+        if not isinstance(rel, YearMention) or not _stray(rel, period):
             continue
-        if rel.role == "dated_value" and ctx.period in rel.sentence_years:
-            continue  # "其中2021年…、2022年…": a multi-year listing, not a stray year
         key = (rel.line_start, rel.year, rel.role)
         first = merged.get(key)
         merged[key] = first.model_copy(update={"end": rel.end}) if first else rel
+    out = []
     for rel in merged.values():
-        what = "事件日期" if rel.role == "event_date" else "数值所属年度"
+        what = _WHAT[rel.role].format(y=rel.year)
+        sign = "<" if rel.role == "review_work" else "≠"
         out.append(
             finding(
                 ctx,
                 "date",
                 "low",
-                f"年度不符：{what}为{rel.year}年，而本报告评价的是{ctx.period}年度",
+                f"年度不符：{what}，而本报告评价的是{period}年度",
                 rel.start,
                 rel.end,
                 stated=Value(display=f"{rel.year}年"),
-                computed=Value(display=f"{ctx.period}年度"),
-                trace=f"{rel.year} ≠ {ctx.period}",
+                computed=Value(display=f"{period}年度"),
+                trace=f"{rel.year} {sign} {period}",
                 rule=f"date.{rel.role}_in_period",
             )
         )
+    return out
+
+
+def _ranges(ctx: Context) -> list[Finding]:
+    out = []
+    for rel in ctx.claims.relations:
+        if isinstance(rel, DateRange) and rel.first > rel.last:
+            (y1, m1), (y2, m2) = rel.first, rel.last
+            out.append(
+                finding(
+                    ctx,
+                    "date",
+                    "low",
+                    f"起止时间颠倒：起于{y1}年{m1}月，止于{y2}年{m2}月",
+                    rel.start,
+                    rel.end,
+                    stated=Value(display=f"{y1}年{m1}月—{y2}年{m2}月"),
+                    trace=f"{y1}-{m1:02d} > {y2}-{m2:02d}",
+                    rule="date.range_runs_forward",
+                )
+            )
     return out

@@ -226,16 +226,33 @@ class ScoreTree(_Relation):
     source: Literal["table", "text"] = "text"
 
 
+YearRole = Literal["event_date", "dated_value", "review_year", "review_work"]
+
+
 class YearMention(_Relation):
-    """A year tied to an event or a reported value (开工日期, 2024年参保率…)."""
+    """A year tied to something the report dates: an event (2021年9月8日开工), a reported value
+    (2024年参保率…), the year the report says it reviews (对2018年度预算绩效进行自我评价, 自评表(2022年度))
+    or the review's own work (于2022年7月25日至26日…进行了调查), which may come after the period."""
 
     kind: Literal["year"] = "year"
     year: int
     start: int
     end: int
-    role: Literal["event_date", "dated_value"]
-    sentence_years: tuple[int, ...] = ()  # every year its sentence names (其中2021年…、2022年…: a listing)
+    role: YearRole
+    # the years its sentence gives the same measure (其中2021年省级资金…，2022年省级资金…: a listing)
+    sentence_years: tuple[int, ...] = ()
     line_start: int = -1  # where its line starts: one finding per line and year
+
+
+class DateRange(_Relation):
+    """A stated span of months (实施期2022年3月-2022年11月, 2021年1月起至2021年12月止): (year, month)
+    of its first and last month, for the check that it runs forward."""
+
+    kind: Literal["date_range"] = "date_range"
+    start: int
+    end: int
+    first: tuple[int, int]
+    last: tuple[int, int]
 
 
 class ExecutionRate(_Relation):
@@ -320,6 +337,7 @@ Relation = (
     | CountRelation
     | ScoreTree
     | YearMention
+    | DateRange
     | Assertion
     | PlanActual
     | UnitPrice

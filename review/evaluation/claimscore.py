@@ -30,6 +30,7 @@ _KIND = {
     "count": "count",
     "score_tree": "score",
     "year": "date",
+    "date_range": "date",
     "assertion": "consistency",
     "plan_actual": "consistency",
     "unit_price": "unit",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from review.evaluation.results import (
     ClaimsSummary,
     EvalResult,
+    Periods,
     ReportRow,
     SeededSummary,
     SplitResult,
@@ -77,6 +78,8 @@ def _split_block(split: str, r: SplitResult) -> list[str]:
         f"({_n(clean.high_per_report, 1).strip()} per report); "
         f"clean relations flagged {fa.flagged} of {fa.clean_relations}",
         f"  coverage: {cov.seen} of {cov.labels} labeled relations seen ({_n(cov.rate, 1).strip()})",
+        f"  unlabeled findings {fa.unlabeled_findings} ({_n(fa.per_report, 1).strip()} per report)"
+        + _periods_line(r.periods),
     ]
     s = r.seeded
     if s:
@@ -89,6 +92,10 @@ def _split_block(split: str, r: SplitResult) -> list[str]:
         out += [f"  missed {m.id} [{m.severity}] {m.check}: {m.quote[:50]}" for m in f.missed]
         out += [f"  unlabeled {u.sample} {u.check}: {u.quote[:30]} — {u.message[:50]}" for u in f.unlabeled]
     return [line.replace("\n", "⏎") for line in out]
+
+
+def _periods_line(p: Periods) -> str:
+    return f"; period inferred as labeled {p.inferred_as_labeled} of {p.labeled}"
 
 
 def _claims(c: ClaimsSummary) -> list[str]:

@@ -114,6 +114,14 @@ class CleanReports(_Result):
     high_per_report: float | None
 
 
+class Periods(_Result):
+    """Reports whose inferred period is the labeled one, of those with a labeled period."""
+
+    labeled: int
+    inferred_as_labeled: int
+    rate: float | None
+
+
 class PrecisionRecall(_Result):
     precision: float | None
     recall: float | None
@@ -213,6 +221,7 @@ class SplitResult(_Result):
     reports: list[ReportRow]
     findings: FindingsSummary
     clean_reports: CleanReports
+    periods: Periods
     findings_by_format: dict[str, Stat]
     claims: ClaimsSummary
     coverage: Coverage

@@ -33,6 +33,7 @@ from review.evaluation.results import (
     Cost,
     Coverage,
     EvalResult,
+    Periods,
     ReportRow,
     SeededSummary,
     SeedRow,
@@ -143,6 +144,7 @@ def _evaluate(samples: list[LabeledSample], opts: EvalOptions, say: Say) -> Spli
         reports=rows,
         findings=summarize(scores),
         clean_reports=_clean_reports(rows),
+        periods=_periods(rows),
         findings_by_format=_by_format(scores, samples),
         claims=claims_summary(claim_rows, grounding),
         coverage=Coverage(labels=total_labels, seen=covered, rate=ratio(covered, total_labels), unseen=_unique(unseen)),
@@ -158,6 +160,14 @@ def _clean_reports(rows: list[ReportRow]) -> CleanReports:
     clean = [r for r in rows if r.gold == 0]
     high = sum(r.high for r in clean)
     return CleanReports(reports=len(clean), high_findings=high, high_per_report=ratio(high, len(clean)))
+
+
+def _periods(rows: list[ReportRow]) -> Periods:
+    """Reports whose inferred period is the labeled one, of those with a labeled period: a wrong
+    period turns every year check of the report into noise or silence."""
+    labeled = [r for r in rows if r.labeled_period]
+    right = sum(str(r.period) == r.labeled_period for r in labeled)
+    return Periods(labeled=len(labeled), inferred_as_labeled=right, rate=ratio(right, len(labeled)))
 
 
 def _review_file(path: Path, opts: EvalOptions) -> _Run:

@@ -143,3 +143,52 @@ OPENING_BALANCE = re.compile(r"(?:年初|上年|期初)(?:结转|结余)")
 CLOSING_BALANCE = re.compile(r"(?:年末|期末|年底)(?:结转|结余)")
 INCOME_TOTAL = re.compile(r"收入(?:合计|总计|总额)?$")
 SPENT_TOTAL = re.compile(r"支出(?:合计|总计|总额)?$")
+
+
+# Years. The name of a cited document (《关于开展2024年财政支出绩效评价的通知》): its year is the
+# document's, not the one under review.
+CITED_DOCUMENT = re.compile(
+    r"《[^《》\n]{0,80}?(?:通知|意见|办法|方案|规划|决定|批复|函|细则|指南|指引|标准|规定|纲要|计划|报告)》"
+)
+# A field naming the year under review: 评价年度：2022, 年度:2024年.
+PERIOD_FIELD = re.compile(r"年度\s*[:：]\s*(?P<year>(?:19|20)\d{2})(?![\d.．])(?!\s*(?:万|元|个|人|%))")
+# What a date stands before. An event done on a full date (2021年9月8日开工), or at a month or
+# before a deadline (2021年6月底完成建设任务, 2021年11月30日前完成资金支付).
+EVENT_AFTER_DAY = re.compile(r"^\s*(?:开工|竣工|验收|完工|开始|启动|实施|建成|交付|投入使用)")
+EVENT_AFTER_MONTH = re.compile(
+    r"^(?:底|初|末|中旬|上旬|下旬|前|内)?\s*[，,]?\s*(?:已|全面|全部)?(?:完成|开工|竣工|验收|完工|建成|交付|投入使用)"
+)
+# A value the year dates, a phrase after it: 2021年预算收入…, 2023年自治区下达桂林市…资金共33832.24万元.
+DATED_VALUE_AFTER = re.compile(r"^[\u4e00-\u9fa5“”]{1,28}?(?:为|达|达到|是|共|共计|合计)?\s*\d")
+# A year that frames its clause, standing at its start (after a list mark at most): 2021年,包含补助…
+# 774万元; 2021年森林防火期,我市共发生森林火灾3起; 一是2020年,东阳市…送戏下乡197场.
+FRAMING_AFTER = re.compile(r"(?:度)?[\u4e00-\u9fa5]{0,8}[，,]")
+CLAUSE_OPENING = re.compile(r"(?:[一二三四五六七八九十]是|\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\s)*")
+# What a state is stated at (截止2023年12月31日,…使用资金…): only a year-end date dates its value.
+AS_OF_BEFORE = re.compile(r"(?:截至|截止|截止到|截至到)\s*$")
+# Before a year that dates no value: 含2023年…, 较2021年…, 于2021年…, 2019-2021年, 根据2020年…(a reference).
+NOT_DATING_BEFORE = re.compile(r"(?:含|于|自|截至|截止|从|至|到|较|比|与|同|根据|依据|按照|参照|（|\(|-|－|—|~|～)\s*$")
+# Before a month date that is a state or a comparison, not an event: 截至2021年6月底完成投资80%.
+NOT_EVENT_BEFORE = re.compile(r"(?:较|比|截至|截止|自|从|至|到)\s*$")
+# Words that join a value's measure to its number, left out when two measures are compared.
+MEASURE_NOISE = re.compile(r"[\s，,、：:“”]|(?:为|达到|达|是|共计|合计|共)$|^(?:度|底|末)")
+# The year the report says it reviews: 对2018年度预算绩效进行自我评价; 自评表(2022年度);
+# 2020年度县级专项资金绩效目标自评表.
+REVIEW_YEAR = (
+    re.compile(r"对\s*(?P<date>(?:19|20)\d{2}\s*年度?)[^。；;，,\n《》]{0,50}?(?:自我评价|自评|评价)"),
+    re.compile(r"[（(]\s*(?P<date>(?:19|20)\d{2}\s*年度)\s*[)）]"),
+    re.compile(r"(?P<date>(?:19|20)\d{2}\s*年度?)[^。；;，,\n《》年]{0,40}?(?:(?:自评|评价)(?:报告|表)|自评结果)"),
+)
+# Before a year that names another review than this one: 根据2020年度绩效自评报告….
+NOT_REVIEW_BEFORE = re.compile(r"(?:根据|依据|按照|结合|参照|对照)\s*$")
+# The review's own work, done in the period or after it: 于2022年7月25日至26日,对该项目…进行了调查;
+# 2022年12月,第三方咨询单位已编制完成海绵城市自评估报告.
+REVIEW_WORK_AFTER = re.compile(
+    r"(?=[^。；;\n]{0,60}?(?:自评|绩效))"
+    r"[^。；;\n]{0,40}?(?:进行了?|开展了?|组织|完成了?)[^。；;\n]{0,16}?(?:自评|评价|评估|调查|核查|考核)"
+)
+# A span of months: 2022年3月-2022年11月, 2021年 1 月起至 2021 年 12 月止.
+MONTH_RANGE = re.compile(
+    r"(?P<y1>(?:19|20)\d{2})\s*年\s*(?P<m1>1[0-2]|0?[1-9])\s*月\s*(?:起|份)?\s*(?:至|到|-|－|—|~|～)\s*"
+    r"(?P<y2>(?:19|20)\d{2})\s*年\s*(?P<m2>1[0-2]|0?[1-9])\s*月"
+)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from review.checks.base import Context
 from review.checks.date import check_dates
 from review.checks.unit import check_units
-from review.core.claims import BudgetCeiling, Claims, YearMention
+from review.core.claims import BudgetCeiling, Claims, DateRange, YearMention
 from tests.checks.builders import qty
 
 TEXT = "6024.595024万元 617705万元 2021年 2022年"
@@ -33,6 +33,27 @@ def test_a_year_in_a_listing_of_years_is_not_a_stray_year() -> None:
     assert check_dates(Context(Claims(relations=(listed,)), TEXT, 2022)) == []
     twice = (stray, stray.model_copy())
     assert len(check_dates(Context(Claims(relations=twice), TEXT, 2022))) == 1  # one finding per line and year
+
+
+def test_review_work_may_follow_the_period_and_a_review_year_must_be_it() -> None:
+    at = TEXT.index("2021年")
+    work = YearMention(year=2021, start=at, end=at + 5, role="review_work")
+    assert check_dates(Context(Claims(relations=(work,)), TEXT, 2020)) == []  # reviewed the year after
+    (f,) = check_dates(Context(Claims(relations=(work,)), TEXT, 2022))
+    assert (f.rule, f.trace) == ("date.review_work_in_period", "2021 < 2022")
+    stated = YearMention(year=2021, start=at, end=at + 5, role="review_year", sentence_years=(2022,))
+    assert [f.rule for f in check_dates(Context(Claims(relations=(stated,)), TEXT, 2022))] == [
+        "date.review_year_in_period"
+    ]
+    assert check_dates(Context(Claims(relations=(stated,)), TEXT, 2021)) == []
+
+
+def test_a_date_range_is_checked_by_its_order_alone() -> None:
+    backwards = DateRange(start=0, end=5, first=(2022, 3), last=(2021, 11))
+    (f,) = check_dates(Context(Claims(relations=(backwards,)), TEXT, None))
+    assert (f.check, f.rule, f.trace) == ("date", "date.range_runs_forward", "2022-03 > 2021-11")
+    forward = backwards.model_copy(update={"last": (2022, 3)})
+    assert check_dates(Context(Claims(relations=(forward,)), TEXT, 2019)) == []
 
 
 def test_grades_and_the_execution_rate_arrive_as_claims() -> None:

@@ -325,6 +325,7 @@ def test_the_real_corpus_is_measured_per_split_beside_the_seeds(tmp_path: Path, 
         "test",
         wrong,
         findings=[{"id": "t-01-1", "check": "sum", "severity": "high", "quote": "项目资金合计100万元"}],
+        period="2022",  # labeled otherwise than the text names it
     )
     result = run_eval(EvalOptions((small_labels, corpus / "labels")))
     assert [r.sample for r in result.reports] == ["001_4dbd7acae204347a", "002_5363f3001aea7dc8"]
@@ -340,6 +341,8 @@ def test_the_real_corpus_is_measured_per_split_beside_the_seeds(tmp_path: Path, 
     text = table(result)
     assert "Real corpus, dev split" in text and "Real corpus, test split" in text
     assert "missed t-01" not in text  # the test split is scored, its misses are not listed for reading
+    assert (dev.periods.inferred_as_labeled, test.periods.inferred_as_labeled) == (1, 0)
+    assert "period inferred as labeled 0 of 1" in text
 
 
 def test_sample_names_must_be_unique_across_label_folders(tmp_path: Path, small_labels: Path) -> None:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from review.extract.rules.facts import infer_period
+from review.extract.rules.years import infer_period
 from tests.conftest import checks_of, review_text
 
 

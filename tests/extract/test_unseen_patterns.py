@@ -68,7 +68,7 @@ def test_no_false_alarm(text, period):
 
 
 def test_period_comes_from_the_title_not_an_earlier_notice():
-    from review.extract.rules.facts import infer_period
+    from review.extract.rules.years import infer_period
 
     text = (
         "某区2021年农业生产发展资金绩效自评报告\n"

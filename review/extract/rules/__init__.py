@@ -24,8 +24,6 @@ from review.extract.rules.facts import (
     extract_plan_actual,
     extract_same_facts,
     extract_unit_prices,
-    extract_years,
-    infer_period,
 )
 from review.extract.rules.form_funds import extract_form_funds
 from review.extract.rules.form_scores import extract_form_scores
@@ -35,6 +33,7 @@ from review.extract.rules.score_table import extract_table_scores
 from review.extract.rules.scores import extract_text_scores
 from review.extract.rules.sums import extract_sums
 from review.extract.rules.table_columns import extract_table_columns
+from review.extract.rules.years import extract_date_ranges, extract_years, infer_period
 from review.extract.view import view_of
 
 _BUDGET = lexicon.BUDGET_TOTAL_LABEL
@@ -100,6 +99,7 @@ RULES: tuple[Rule, ...] = (
     Rule("enumerated_counts", (), lambda f: extract_enumerated_counts(f.scan)),
     Rule("text_scores", (), lambda f: extract_text_scores(f.scan)),
     Rule("years", (), lambda f: extract_years(f.scan)),
+    Rule("date_ranges", (), lambda f: extract_date_ranges(f.scan)),
     Rule("assertions", (), lambda f: extract_assertions(f.scan)),
     Rule("plan_actual", ("sums",), lambda f: extract_plan_actual(f.scan, f.sums)),
     Rule("unit_prices", (), lambda f: extract_unit_prices(f.scan)),
@@ -131,6 +131,7 @@ OUTPUT_ORDER = (
     "text_scores",
     "table_scores",
     "years",
+    "date_ranges",
     "assertions",
     "plan_actual",
     "unit_prices",

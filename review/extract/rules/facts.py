@@ -1,11 +1,9 @@
-"""Facts that are not sums: the report period, dated events and values, assertions such as
-全部到位 / 无结转结余, plan against actual for one scope, and per-unit amounts of sibling clauses."""
+"""Facts that are not sums: assertions such as 全部到位 / 无结转结余, plan against actual for one
+scope, and per-unit amounts of sibling clauses. (Years and the period are in years.py.)"""
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from typing import Literal
 
 from review.core.claims import (
     Assertion,
@@ -18,61 +16,14 @@ from review.core.claims import (
     ScoreTree,
     SumRelation,
     UnitPrice,
-    YearMention,
 )
-from review.core.numbers import find_dates
 from review.extract import lexicon
 from review.extract.rules.scan import Scan
 
-_EVENT = re.compile(r"^\s*(?:开工|竣工|验收|完工|开始|启动|实施|建成|交付|投入使用)")
-# a month date, or a deadline, followed by what was done then: 2021年6月底完成建设任务,
-# 2021年11月30日前完成资金支付, 2022年12月已编制完成
-_COMPARED = re.compile(r"(?:较|比|截至|截止|自|从|至|到)\s*$")  # 截至2021年6月底完成… is a state, not an event
-_MONTH_EVENT = re.compile(
-    r"^(?:底|初|末|中旬|上旬|下旬|前|内)?\s*[，,]?\s*(?:已|全面|全部)?(?:完成|开工|竣工|验收|完工|建成|交付|投入使用)"
-)
-_DATED_VALUE = re.compile(r"^[\u4e00-\u9fa5“”]{1,28}?(?:为|达|达到|是|共|共计|合计)?\s*\d")
-_NOT_DATING = re.compile(r"(?:含|于|自|截至|截止|从|至|到|较|比|与|同|（|\()\s*$")
 _LINK = re.compile(r"[，, ]*(?:共计|发放|金额|资金|发放金额|发放资金)*[，, ]*")
 _PER_HEAD = ("人次", "人", "户", "户次", "名")
 _TARGET = re.compile(r"设定|目标|指标|控制数|计划|预期")
 _ACTUAL = re.compile(r"实际|只|仅|完成|补偿了|发放了|兑现了")
-
-
-def infer_period(text: str) -> int | None:
-    """The year under review: from the title (first two lines), else the most mentioned year.
-    Full dates never count — a notice's 2020年10月30日, a web page's 发布日期 2025年6月27日 above
-    the title are when it was published, not the year it reviews."""
-    title = " ".join([ln for ln in text[:600].splitlines() if ln.strip()][:2])
-    m = re.search(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)", title)
-    if m:
-        return int(m.group(1))
-    years = Counter(d.year for d in find_dates(text) if d.day is None)
-    return years.most_common(1)[0][0] if years else None
-
-
-def _dates_a_value(text: str, start: int, end: int) -> bool:
-    """2021年预算收入… dates a value; 2021年度/年末, 含2023年…, 较2021年… do not."""
-    return text[end : end + 1] not in "度末底初" and not _NOT_DATING.search(text[max(0, start - 3) : start])
-
-
-YearRole = Literal["event_date", "dated_value"]
-
-
-def _year(text: str, year: int, start: int, end: int, role: YearRole, years: list[tuple[int, int]]) -> YearMention:
-    """A year mention with what its sentence and line say around it (for the check, which reads no text)."""
-    s = max(text.rfind(c, 0, start) for c in "。；;\n") + 1
-    ends = [i for i in (text.find(c, start) for c in "。；;\n") if i >= 0]
-    e = min(ends) if ends else len(text)
-    return YearMention(
-        year=year,
-        start=start,
-        end=end,
-        role=role,
-        sentence_years=tuple(sorted({y for pos, y in years if s <= pos < e})),
-        line_start=text.rfind("\n", 0, start),
-    )
-
 
 # amounts that are spent or paid out, and the labels of totals that are no spending item
 _SPENDING = re.compile(r"发放|共计|资金|补贴|补助|兑现|拨付|支出|金额|费用|奖补")
@@ -126,27 +77,6 @@ def extract_grade_statements(scan: Scan, quantities: list[Quantity]) -> list[Gra
                     score=scores[-1].id,
                 )
             )
-    return out
-
-
-def extract_years(scan: Scan) -> list[YearMention]:
-    out = []
-    text = scan.text
-    dates = find_dates(text)
-    years = [(d.start, d.year) for d in dates]
-    for d in dates:
-        after = text[d.end : d.end + 40]
-        event = _EVENT.match(after) if d.day is not None else None
-        if event is None and d.month is not None and not _COMPARED.search(text[max(0, d.start - 3) : d.start]):
-            event = _MONTH_EVENT.match(after)
-        if event:
-            out.append(_year(text, d.year, d.start, d.end + event.end(), "event_date", years))
-        elif d.month is None and _DATED_VALUE.match(after) and _dates_a_value(text, d.start, d.end):
-            clause_end = d.end
-            while clause_end < len(text) and text[clause_end] not in "，,。；;、\n（()）":
-                clause_end += 1
-            if any(q.start >= d.end and q.end <= clause_end for q in scan.between(d.end, clause_end)):
-                out.append(_year(text, d.year, d.start, clause_end, "dated_value", years))
     return out
 
 

@@ -1,0 +1,216 @@
+"""Years: the period under review, and the year mentions the date check compares with it."""
+
+from __future__ import annotations
+
+import bisect
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass
+
+from review.core.claims import DateRange, YearMention, YearRole
+from review.core.numbers import DateMention, find_dates, normalize
+from review.extract import lexicon
+from review.extract.rules.scan import CLAUSE_END, Scan
+
+
+def infer_period(text: str) -> int | None:
+    """The year under review: the year the report names most (YYYY年度 counting twice, as the name
+    of a fiscal year), ties going to the title's year, then to the year named first.
+
+    Full dates do not vote — a notice's 2020年10月30日, a web page's 发布日期 2025年6月27日, a 填报日期
+    are when something was written — nor do the names of cited documents (《关于开展2024年财政支出
+    绩效评价的通知》 names the notice's year). A 评价年度：2022 field votes as a 年度; a report that
+    names no year otherwise falls back on its year-end dates (截止2023年12月31日)."""
+    votes, first = _year_votes(text)
+    if not votes:
+        return None
+    top = max(votes.values())
+    tied = [y for y, v in votes.items() if v == top]
+    title = _title_year(text)
+    return title if title in tied else min(tied, key=first.__getitem__)
+
+
+def _year_votes(text: str) -> tuple[Counter[int], dict[int, int]]:
+    """Each year's votes, and where it is first named."""
+    dates = find_dates(text)
+    cited = cited_spans(text)
+    named = [(d.start, d.year, 2 if d.text.rstrip().endswith("度") else 1) for d in dates if d.day is None]
+    named = [n for n in named if not inside(cited, n[0])]
+    named += [(m.start(), int(m["year"]), 2) for m in lexicon.PERIOD_FIELD.finditer(text)]
+    if not named:
+        named = [(d.start, d.year, 1) for d in dates if (d.month, d.day) == (12, 31)]
+    votes: Counter[int] = Counter()
+    first: dict[int, int] = {}
+    for pos, year, weight in sorted(named):
+        votes[year] += weight
+        first.setdefault(year, pos)
+    return votes, first
+
+
+def _title_year(text: str) -> int | None:
+    """The first year (not a month date) of the first two lines."""
+    title = " ".join([ln for ln in text[:600].splitlines() if ln.strip()][:2])
+    m = re.search(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)", title)
+    return int(m.group(1)) if m else None
+
+
+def cited_spans(text: str) -> list[tuple[int, int]]:
+    """Where the names of cited documents stand (《…的通知》, 《…管理办法》)."""
+    return [(m.start(), m.end()) for m in lexicon.CITED_DOCUMENT.finditer(text)]
+
+
+def inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    """pos lies in one of the sorted, non-overlapping spans."""
+    i = bisect.bisect_right(spans, (pos, sys.maxsize)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+@dataclass(frozen=True)
+class _Dated:
+    """What one date was read as, before the sentence's other mentions are known."""
+
+    year: int
+    start: int
+    end: int
+    role: YearRole
+    measure: str = ""  # a dated value's measure (the words between its year and its number), to tell a listing
+
+
+def extract_years(scan: Scan) -> list[YearMention]:
+    """Each year the report ties to something it dates, skipping the names of cited documents."""
+    text = scan.text
+    cited = cited_spans(text)
+    reviews = _review_years(text)
+    found = []
+    for d in find_dates(text):
+        if inside(cited, d.start):
+            continue
+        read = _review_year(text, d, reviews) or _review_work(text, d) or _event(text, d) or _dated_value(scan, d)
+        if read:
+            found.append(read)
+    sentences = [scan.sentence_bounds(f.start) for f in found]
+    listed: dict[tuple[tuple[int, int], str], set[int]] = {}
+    for f, sentence in zip(found, sentences, strict=True):
+        if f.role == "dated_value":
+            listed.setdefault((sentence, _head(f.measure)), set()).add(f.year)
+    return [
+        _mention(text, f, listed.get((sentence, _head(f.measure)), set()))
+        for f, sentence in zip(found, sentences, strict=True)
+    ]
+
+
+def _head(measure: str) -> str:
+    """What a measure is compared by: its first two characters, so that a listing that shortens the
+    measure after its first year (2020年全县共有脱贫户1000户，2021年全县共有1050户) is one listing, and
+    2020年下达资金…，2021年实际支付… is two measures."""
+    return measure[:2]
+
+
+def extract_date_ranges(scan: Scan) -> list[DateRange]:
+    out = []
+    for m in lexicon.MONTH_RANGE.finditer(normalize(scan.text)):
+        first, last = (int(m["y1"]), int(m["m1"])), (int(m["y2"]), int(m["m2"]))
+        out.append(DateRange(start=m.start(), end=m.end(), first=first, last=last))
+    return out
+
+
+def _review_years(text: str) -> dict[int, int]:
+    """Where each statement of the reviewed year starts its year, and where the statement ends."""
+    out: dict[int, int] = {}
+    for pattern in lexicon.REVIEW_YEAR:
+        for m in pattern.finditer(text):
+            out.setdefault(m.start("date"), m.end())
+    return out
+
+
+def _review_year(text: str, d: DateMention, reviews: dict[int, int]) -> _Dated | None:
+    """A statement of the year under review (not one that cites another: 根据2020年度绩效自评报告…)."""
+    end = reviews.get(d.start)
+    if end is None or d.month is not None or lexicon.NOT_REVIEW_BEFORE.search(_before(text, d.start)):
+        return None
+    return _Dated(d.year, d.start, end, "review_year")
+
+
+def _review_work(text: str, d: DateMention) -> _Dated | None:
+    """A month or a day on which review work was done (于2022年7月25日至26日,…进行了调查)."""
+    if d.month is None:
+        return None
+    m = lexicon.REVIEW_WORK_AFTER.match(text, d.end)
+    return _Dated(d.year, d.start, m.end(), "review_work") if m else None
+
+
+def _event(text: str, d: DateMention) -> _Dated | None:
+    after = text[d.end : d.end + 40]
+    event = lexicon.EVENT_AFTER_DAY.match(after) if d.day is not None else None
+    if event is None and d.month is not None and not lexicon.NOT_EVENT_BEFORE.search(_before(text, d.start)):
+        event = lexicon.EVENT_AFTER_MONTH.match(after)
+    return _Dated(d.year, d.start, d.end + event.end(), "event_date") if event else None
+
+
+def _dated_value(scan: Scan, d: DateMention) -> _Dated | None:
+    """A value the year dates: right after it (2021年预算收入…万元, 2022年末人员编制95人), in the sentence
+    it frames (2021年,包含补助…774万元), or the state at the year's end (2019年底,…100%; 截止2023年12月31日,…).
+    A state at another date (截至2021年6月底…) is as of when the report was written."""
+    text = scan.text
+    before = _before(text, d.start)
+    if lexicon.AS_OF_BEFORE.search(before):
+        return _first_value(scan, d, scan.sentence_bounds(d.end)[1]) if _year_end(text, d) else None
+    if d.month is not None or lexicon.NOT_DATING_BEFORE.search(before):
+        return None
+    if _year_end(text, d) and text[d.end + 1 : d.end + 2] == "前":
+        return None  # 2022年底前完成: a deadline
+    if _year_end(text, d) and _opens_clause(text, d.start):
+        return _first_value(scan, d, scan.sentence_bounds(d.end)[1])
+    if lexicon.DATED_VALUE_AFTER.match(text[d.end : d.end + 40]):
+        return _first_value(scan, d, _clause_end(text, d.end))
+    if lexicon.FRAMING_AFTER.match(text, d.end) and _opens_clause(text, d.start):
+        return _first_value(scan, d, min(scan.sentence_bounds(d.end)[1], d.end + 120))
+    return None
+
+
+def _opens_clause(text: str, pos: int) -> bool:
+    """Nothing but a list mark (一是, 1., （二）) stands between the clause's start and pos."""
+    start = pos
+    while start > 0 and text[start - 1] not in CLAUSE_END and pos - start < 12:
+        start -= 1
+    if start > 0 and text[start - 1] not in CLAUSE_END:
+        return False
+    return lexicon.CLAUSE_OPENING.fullmatch(text, start, pos) is not None
+
+
+def _year_end(text: str, d: DateMention) -> bool:
+    """2019年底, 2023年末, 2022年12月, 2023年12月31日."""
+    if d.month is None:
+        return text[d.end : d.end + 1] in ("底", "末")
+    return d.month == 12 and d.day in (None, 31)
+
+
+def _first_value(scan: Scan, d: DateMention, limit: int) -> _Dated | None:
+    q = next((q for q in scan.between(d.end, limit)), None)
+    if q is None:
+        return None
+    measure = lexicon.MEASURE_NOISE.sub("", scan.text[d.end : q.start])
+    return _Dated(d.year, d.start, q.end, "dated_value", measure)
+
+
+def _mention(text: str, f: _Dated, listed: set[int]) -> YearMention:
+    """The mention, with the years its sentence gives the same measure (for the check, which reads no text)."""
+    return YearMention(
+        year=f.year,
+        start=f.start,
+        end=f.end,
+        role=f.role,
+        sentence_years=tuple(sorted(listed)) if f.role == "dated_value" else (),
+        line_start=text.rfind("\n", 0, f.start),
+    )
+
+
+def _before(text: str, pos: int) -> str:
+    return text[max(0, pos - 4) : pos]
+
+
+def _clause_end(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] not in "，,。；;、\n（()）":
+        pos += 1
+    return pos

@@ -1,0 +1,277 @@
+"""Years on real report text: which year a report reviews, and which year mentions the date check
+may compare with it. Excerpts (shortened) of dev corpus reports, named by sample."""
+
+import pytest
+
+from review.core.claims import DateRange, YearMention
+from review.extract.rules.years import infer_period
+from tests.conftest import checks_of, review_text
+
+
+def dates_of(text: str, period: int) -> list[str]:
+    return [quote for check, quote in checks_of(text, period) if check == "date"]
+
+
+def roles_of(text: str) -> list[tuple[int, str]]:
+    claims = review_text(text, None).claims
+    return [(r.year, r.role) for r in claims.relations if isinstance(r, YearMention)]
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        # r3-03 (文成): the notices name the year the evaluation is done in; the report reviews 2023年度
+        (
+            "您现在的位置:首页\n > 基本信息公开\n文成县财政局关于2024年财政支出绩效评价结果的通报\n"
+            "根据《文成县财政局关于做好2024年部门(单位)绩效评价工作的通知》(文财〔2024〕2号)和《文成县财政局关于"
+            "开展2024年财政支出绩效评价的通知》(文财〔2024〕37号)等文件要求,各预算部门(单位)对2023年度使用财政资金"
+            "安排的各类项目支出开展了绩效自评,各部门(单位)上报2023年度支出项目绩效自评2630个",
+            2023,
+        ),
+        # r3-07 (长泰): a 2025 notice distributes the 2024 funds
+        (
+            "| 所在地区: | 福建-漳州-长泰县 | 发布日期: | 2025年6月27日 |\n一、中央专项彩票公益金下达情况\n"
+            "根据《福建省财政厅关于2025年中央专项彩票公益金支持社会公益事业项目资金的通知》(闽财综指﹝2025﹞2号)文件,"
+            "2024年省财政下达我区中央专项彩票公益金支持其他社会公益项目资金440万元。\n"
+            "长泰区2024年中央专项彩票公益金支持地方社会公益事业项目资金440万元。\n截至2025年6月工程进度款已拨付资金100.6万元",
+            2024,
+        ),
+    ],
+)
+def test_the_names_of_cited_notices_do_not_name_the_period(text, period):
+    assert infer_period(text) == period
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        # r1-19 (桂林): the excerpt opens on a section heading, not a title; a changed first year is outvoted
+        (
+            "一、转移支付基本情况2022年自治区下达桂林市中央及自治区就业补助资金共33832.24万元,"
+            "二、总体绩效目标完成情况2023年度就业补助资金绩效目标完成情况如下",
+            2023,
+        ),
+        # r2-10 (西平): the second line is body text
+        (
+            "一、项目基本情况\n2022年下达财政衔接资金280万元,用于2023年西平县优质小麦种植补贴项目。\n"
+            "综合评价:2023年西平县优质小麦种植补贴项目实现了预期绩效目标。",
+            2023,
+        ),
+        # r2-08 (衡山): a title whose year the rest of the page does not share
+        (
+            "2019年度县级专项资金绩效目标自评表.docx\n《2020年度县级专项资金绩效目标自评表.docx》由会员分享\n"
+            "1、2020年度县级专项资金绩效目标自评表专项资金名称县级储备粮",
+            2020,
+        ),
+    ],
+)
+def test_the_period_is_the_year_the_report_names_most(text, period):
+    assert infer_period(text) == period
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        (
+            "項(xiàng)目支出績(jī)效自評(píng)報(bào)告\n評(píng)價(jià)年度:2022\n填報日期:2023年4月25日\n",
+            2022,
+        ),  # r3-10
+        ("项目名称:某项目\n年度:2024年\n填报日期:2025年3月1日", 2024),  # r1-08
+        ("二、项目资金使用及管理情况\n截止2023年12月31日,项目实际使用资金1076.47万元,资金使用率99%。", 2023),  # r3-04
+        (
+            "发布时间:2022-08-15\n时效指标\n\n指标1:食品监管专项工作整体完成时间\n\n2021年12月31日\n\n2021年12月31日",
+            2021,
+        ),  # r6-11
+        ("项目支出绩效自评报告 全部类型海南琼中2025年06月26日\n", None),  # r3-12: a publication date is no period
+    ],
+)
+def test_a_year_field_or_the_year_end_names_the_period(text, period):
+    assert infer_period(text) == period
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "flagged"),
+    [
+        # r4-08 (裕民): an as-of date is not a second year of a listing
+        (
+            "2020年下达财政专项扶贫资金197万元,截止到2021年12月31日,实际已支付186.98万元,支付完成率为94.91%。",
+            2021,
+            True,
+        ),
+        (
+            "2021年下达财政专项扶贫资金197万元,截止到2021年12月31日,实际已支付186.98万元,支付完成率为94.91%。",
+            2021,
+            False,
+        ),
+        # r1-13 (汶川): two amounts of different measures, one per year
+        (
+            "2021年度我局食品监管资金上年结转结余资金2万元,2020年中央下达中央食品监管专项转移支付预算资金3万元,",
+            2021,
+            True,
+        ),
+        # r3-05 (海口): the budget and the payment of one project
+        ("2.资金:2021年云龙产业园基础设施配套路网项目预算经费为3483万元,2022年支付3483万元。", 2022, True),
+        ("2.资金:2022年云龙产业园基础设施配套路网项目预算经费为3483万元,2022年支付3483万元。", 2022, False),
+        # r4-04 (天津): a year in the name of the notice is no listing either
+        (
+            "为贯彻落实《天津市财政局关于下达2020年抗疫特别国债额度的通知》(津财预指[2020]31号)有关规定,"
+            "现下达你单位2019年抗疫特别国债中央直达资金3400万元,用于供热补贴项目",
+            2020,
+            True,
+        ),
+        # one measure stated for two years is a listing (as in test_unseen_patterns), also when shortened
+        ("其中2021年省级资金248000万元、中央资金597784万元,2022年省级316390万元、中央资金676073万元。", 2022, False),
+        # one measure stated for two years is a listing (as in test_unseen_patterns)
+        (
+            "其中2021年省级资金248000万元、中央资金597784万元,2022年省级资金316390万元、中央资金676073万元。",
+            2022,
+            False,
+        ),
+    ],
+)
+def test_only_values_of_the_same_measure_make_a_multi_year_listing(text, period, flagged):
+    assert bool(dates_of(text, period)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "flagged"),
+    [
+        # r1-07 (保山), r1-18 (广西非遗), r6-16 (东阳): a year, a comma, then what happened that year
+        ("该项指标完成100%。2020年森林防火期,我市共发生森林火灾3起,低于市财政批复下达的控制指标82起;", 2021, True),
+        ("该项指标完成100%。2021年森林防火期,我市共发生森林火灾3起,低于市财政批复下达的控制指标82起;", 2021, False),
+        ("1.预算数:2020年,包含补助18个年度重点项目资金774万元、补助6名传承人记录工作资金240万元", 2021, True),
+        (
+            "项目绩效目标完成情况:一是2019年,东阳市文化和广电旅游体育局及其下属各单位组织开展了丰富多彩的公共文化服务活动,"
+            "全年共计送书和流通图书下乡116559册次,送戏下乡197场",
+            2020,
+            True,
+        ),
+        # a year inside its clause frames nothing, and a reference's year dates nothing (r1-22, 崇阳)
+        ("根据2020年下达的文件，安排资金50万元。", 2021, False),
+        ("中央转移支付资金按照2020年度国家文物保护资金申报汇总绩效目标下达622万元。", 2021, False),
+        ("按照2021年崇阳县全面实施预算绩效管理工作指南要求安排资金12万元", 2022, False),
+    ],
+)
+def test_a_year_that_opens_its_clause_dates_the_values_after_it(text, period, flagged):
+    assert bool(dates_of(text, period)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "flagged"),
+    [
+        # r2-17 (扶贫): a state at the end of a year
+        ("逐步健全扶贫项目资金全过程绩效管理机制。2018年底,绩效目标填报比例100%,绩效目标审核比例100%。", 2019, True),
+        ("逐步健全扶贫项目资金全过程绩效管理机制。2019年底,绩效目标填报比例100%,绩效目标审核比例100%。", 2019, False),
+        # r3-04 (海南商务厅) and r4-08 (裕民): the state as of the period's last day
+        ("(二)项目资金使用情况分析\n截止2022年12月31日,项目实际使用资金1076.47万元,资金使用率99%。", 2023, True),
+        ("截至2020年12月31日,实际已支付101.59万元,支付完成率为94.06%。", 2021, True),
+        ("截至2021年12月31日,实际已支付101.59万元,支付完成率为94.06%。", 2021, False),
+        # a state at another date is as of the writing; a year-end deadline is a plan
+        ("截至2022年6月底完成投资80%。", 2021, False),
+        ("2022年底前完成建设任务,计划投资100万元。", 2021, False),
+    ],
+)
+def test_a_state_at_the_end_of_a_year_is_dated_by_that_year(text, period, flagged):
+    assert bool(dates_of(text, period)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "quote"),
+    [
+        # r2-14 (南县) and r3-08 (区域协作): the report says which year it reviews
+        (
+            "根据《南县财政局关于做好2018年度预算绩效自评工作的通知》(南财绩【2019】7号)等文件的规定,"
+            "我局已经对2017年度预算绩效进行自我评价。",
+            2018,
+            "2017年度预算绩效进行自我评价",
+        ),
+        ("积极按照文件要求对2016年度区域协作经费专项开展绩效评价。", 2017, "2016年度区域协作经费专项开展绩效评价"),
+        # r1-09 and r4-03: the form's own year, in its heading
+        ("部门预算项目支出绩效自评表(2022年度) | ||||||||||", 2023, "2022年度)"),
+        ("马铃薯冲薯繁育示范推广项目绩效目标自评表(2021年度)项目总得分99分", 2022, "2021年度)"),
+        # r6-04 (保山): a title naming the form and its year
+        ("附件1\n2021年度项目支出绩效自评表\n单位名称:保山市退役军人事务局", 2022, "2021年度项目支出绩效自评表"),
+    ],
+)
+def test_a_stated_review_year_outside_the_period(text, period, quote):
+    assert dates_of(text, period) == [quote]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "根据《南县财政局关于做好2017年度预算绩效自评工作的通知》等文件的规定,我局已经对2018年度预算绩效进行自我评价。",
+        "根据2017年度绩效自评报告反映的问题,我局已完成整改。",  # citing last year's review
+        "部门预算项目支出绩效自评表(2018年度) | ||||||||||",
+    ],
+)
+def test_a_review_year_in_the_period_or_of_another_review_is_quiet(text):
+    assert dates_of(text, 2018) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "flagged"),
+    [
+        # r5-11 (蔡寨) and r2-12 (黄石): the review's own work comes in the period or after it
+        (
+            "我单位对该项目资金使用的效果情况进行自评。于2021年7月25日至26日,对该项目的各项绩效指标完成情况进行了调查。",
+            2022,
+            True,
+        ),
+        (
+            "我单位对该项目资金使用的效果情况进行自评。于2023年7月25日至26日,对该项目的各项绩效指标完成情况进行了调查。",
+            2022,
+            False,
+        ),
+        ("原因分析 | 2021年12月,第三方咨询单位已编制完成海绵城市自评估报告,并通过专家评审", 2022, True),
+        ("原因分析 | 2023年3月,第三方咨询单位已编制完成海绵城市自评估报告,并通过专家评审", 2022, False),
+        ("2023年3月完成绩效自评报告的编制。", 2022, False),  # once an event outside the period
+    ],
+)
+def test_review_work_may_come_after_the_period_never_before(text, period, flagged):
+    assert bool(dates_of(text, period)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # r4-03 (马铃薯) and r6-05 (岳阳): a span of months runs forward
+        ("原州区农业农村厅专项实施期2023年3月-2022年11月市县财政部门原州区财政局", True),
+        ("原州区农业农村厅专项实施期2022年3月-2022年11月市县财政部门原州区财政局", False),
+        ("項目起止時間\n\n2022年   1    月起至     2021    年    12   月止\n\n計劃安排資金", True),
+        ("項目起止時間\n\n2021年   1    月起至     2021    年    12   月止\n\n計劃安排資金", False),
+    ],
+)
+def test_a_date_range_must_run_forward(text, flagged):
+    assert any(isinstance(r, DateRange) for r in review_text(text, 2022).claims.relations)
+    assert bool(dates_of(text, 2022)) is flagged
+
+
+def test_what_each_year_is_read_as():
+    text = (
+        "我局已经对2018年度预算绩效进行自我评价。\n"
+        "于2019年3月5日至6日,对该项目的各项绩效指标完成情况进行了调查。\n"
+        "项目2018年9月8日开工。\n2018年下达资金603万元。\n"
+        "《关于下达2018年资金预算的通知》\n"
+    )
+    assert roles_of(text) == [
+        (2018, "review_year"),
+        (2019, "review_work"),
+        (2018, "event_date"),
+        (2018, "dated_value"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("较2020年增长15%，全年完成投资120万元。", 2021),  # a comparison
+        ("2019-2021年三年行动计划投入资金500万元。", 2022),  # a plan's span
+        ("2022年3月开展自评，自评得分95分。", 2021),  # the review, done the year after
+        ("发布日期：2022年1月5日\n上年结转资金20万元。", 2021),
+        ("根据某财〔2021〕12号文件，下达资金50万元。", 2022),  # a document number
+        ("依据2020年省级文件安排资金50万元。", 2021),  # a reference
+    ],
+)
+def test_other_years_a_report_legitimately_names(text, period):
+    assert dates_of(text, period) == []
