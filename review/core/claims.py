@@ -100,7 +100,8 @@ class RatioRelation(_Frozen):
     """A stated rate (执行率, 完成率, 占比) = numerator / denominator.
 
     `denominators` lists the candidates in preference order; the rate holds if any fits
-    (the first is shown when none does).
+    (the first is shown when none does). `whole_parts`, when set, is one more candidate: a
+    denominator the text names as several amounts (占中央、省资金的74.12%: 中央资金 + 省资金).
     """
 
     kind: Literal["ratio"] = "ratio"
@@ -108,6 +109,7 @@ class RatioRelation(_Frozen):
     numerator: str
     denominators: tuple[str, ...]
     basis: str = ""
+    whole_parts: tuple[str, ...] = ()
 
 
 class BalanceRelation(_Frozen):

@@ -274,6 +274,7 @@ _ID_FIELDS = frozenset(
         "rate",
         "numerator",
         "denominators",
+        "whole_parts",
         "opening",
         "inflows",
         "outflows",
