@@ -30,6 +30,15 @@ def _alternatives(rel: RatioRelation) -> list[tuple[str, ...]]:
     return alts + [rel.whole_parts] if rel.whole_parts else alts
 
 
+def _base(rel: RatioRelation, num: Quantity, whole: Interval) -> Interval:
+    """The denominator: the whole, or for a change rate the value before the change."""
+    if rel.change == "up":
+        return whole - num.interval()
+    if rel.change == "down":
+        return whole + num.interval()
+    return whole
+
+
 def _mismatch(ctx: Context, rate: Quantity, alts: list[tuple[RatioRelation, tuple[str, ...]]]) -> Finding | None:
     """The finding for a rate that no candidate denominator gives (the first candidate shown)."""
     q = ctx.q
@@ -37,7 +46,7 @@ def _mismatch(ctx: Context, rate: Quantity, alts: list[tuple[RatioRelation, tupl
     tried = []
     for rel, parts in alts:
         num, dens = q[rel.numerator], [q[d] for d in parts]
-        whole = total([d.interval() for d in dens])
+        whole = _base(rel, num, total([d.interval() for d in dens]))
         if whole.lo <= 0:
             continue
         got = (num.interval() / whole).scale(Decimal(100))
@@ -47,12 +56,15 @@ def _mismatch(ctx: Context, rate: Quantity, alts: list[tuple[RatioRelation, tupl
     if not tried:
         return None
     rel, num, dens, got = tried[0]
+    num_label = f"{num.label or '分子'}{num.text.strip()}"
     den_label = " + ".join(f"{d.label or '分母'}{d.text.strip()}" for d in dens)
     den_text = " + ".join(d.text.strip() for d in dens)
-    if len(dens) > 1:
+    if rel.change:
+        sign = "−" if rel.change == "up" else "+"
+        den_label, den_text = f"({den_label} {sign} {num_label})", f"{den_text} {sign} {num.text.strip()}"
+    if len(dens) > 1 or rel.change:
         den_text = f"({den_text})"
     start, end = span_of(rate)
-    num_label = f"{num.label or '分子'}{num.text.strip()}"
     return finding(
         ctx,
         "ratio",

@@ -102,6 +102,9 @@ class RatioRelation(_Frozen):
     `denominators` lists the candidates in preference order; the rate holds if any fits
     (the first is shown when none does). `whole_parts`, when set, is one more candidate: a
     denominator the text names as several amounts (占中央、省资金的74.12%: 中央资金 + 省资金).
+    `change` set: the rate is a change over the value before it (同比增加189.25万元,增加31.39%);
+    the numerator is the change and each denominator the value after it, so the base is the
+    denominator less the change ("up") or plus it ("down").
     """
 
     kind: Literal["ratio"] = "ratio"
@@ -110,6 +113,7 @@ class RatioRelation(_Frozen):
     denominators: tuple[str, ...]
     basis: str = ""
     whole_parts: tuple[str, ...] = ()
+    change: Literal["", "up", "down"] = ""
 
 
 class BalanceRelation(_Frozen):

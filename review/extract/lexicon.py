@@ -112,3 +112,12 @@ SHARE_FOLLOWS = re.compile(r"^[，,、\s]*(?:占|完成[\u4e00-\u9fa5]{1,8}的)"
 ITEM_MARK = re.compile(
     r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d)|[①-⑳]|[一二三四五六七八九十]{1,3}、)"
 )
+# A change stated as a rate: 同比上年度增加189.25万元,增加31.39% (the change over last year's value,
+# which is this year's less the change). The amount is a change when its label ends with the change
+# word after a comparison with last year (同比, 比上年, 较去年…).
+CHANGE_UP = r"增加|增长|提高|上升|增收"
+CHANGE_DOWN = r"减少|下降|降低|减收"
+CHANGE_RATE = re.compile(rf"(?P<dir>{CHANGE_UP}|{CHANGE_DOWN})了?(?:率|幅度)?(?:为|达到|达)?\s*$")
+CHANGE_AMOUNT_LABEL = re.compile(
+    rf"(?:同比|比上年|较上年|比去年|较去年|比上一年|较上一年)[\u4e00-\u9fa5]{{0,4}}?(?P<dir>{CHANGE_UP}|{CHANGE_DOWN})了?$"
+)

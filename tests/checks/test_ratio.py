@@ -93,3 +93,22 @@ def test_the_parts_are_one_more_candidate_after_the_single_denominators() -> Non
     wrong = RatioRelation(rate=r.id, numerator=num.id, denominators=(b.id,), whole_parts=(a.id, b.id))
     (f,) = check_ratios(s.ctx(wrong))
     assert "÷ 省资金588万元计算为" in f.message  # the first candidate is the one shown
+
+
+@pytest.mark.parametrize(
+    ("change", "rate", "holds"),
+    [
+        ("up", "31.39%", True),  # 189.25 / (792.22 − 189.25) = 31.386%
+        ("up", "23.89%", False),  # 189.25 / 792.22: the value after the change is not the base
+        ("down", "19.28%", True),  # 189.25 / (792.22 + 189.25) = 19.282%
+    ],
+)
+def test_a_change_rate_is_over_the_value_before_the_change(change, rate, holds) -> None:
+    s = Sheet()
+    after, delta, r = s.num("792.22万元", "收入"), s.num("189.25万元", "同比增加"), s.num(rate, "增加")
+    rel = RatioRelation(rate=r.id, numerator=delta.id, denominators=(after.id,), change=change, basis="同比增加率")
+    found = check_ratios(s.ctx(rel))
+    assert found == [] if holds else len(found) == 1
+    if not holds:
+        assert "÷ (收入792.22万元 − 同比增加189.25万元)计算为[31.38, 31.39]%" in found[0].message
+        assert "189.25万元 ÷ (792.22万元 − 189.25万元)" in found[0].trace

@@ -164,3 +164,44 @@ def test_a_numbered_item_does_not_borrow_the_amounts_of_the_item_before() -> Non
     assert ratios(text) == []
     # without the item mark the sentence before is its context (a rate that opens its sentence)
     assert ratios("2024年下达资金440万元,已拨付资金440万元;拨付率100%。") == [("100%", "440万元", ["440万元"])]
+
+
+# A change rate: the change amount just before it over the value it changed
+R2_03 = (
+    "1、收入:792.22万元。同比上年度增加189.25万元,增加31.39%。"
+    "其中:财政拨款收入792.22万元,同比上年度增加209.28万元,增加35.9%。"
+)
+
+
+def test_a_change_rate_is_the_change_over_last_years_value() -> None:
+    # r2-03: 189.25 / (792.22 − 189.25) = 31.39%; the first change opens its sentence, so its value is
+    # the one amount of the sentence before
+    assert ratios(R2_03) == [("31.39%", "189.25万元", ["792.22万元"]), ("35.9%", "209.28万元", ["792.22万元"])]
+    assert [c for c, _ in checks_of(R2_03, 2021) if c == "ratio"] == []
+    found = checks_of(R2_03.replace("31.39%", "34.39%"), 2021)
+    assert [q for c, q in found if c == "ratio"] == ["增加34.39%"], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # r2-19: 同比增长15.52% names no change amount (670万元 is the amount itself): no claim
+        "市级资金478.4万元,区级资金670万元,区级资金投入占中央、省资金的74.12%,同比增长15.52%。",
+        # the change amount is not stated against last year
+        "收入792.22万元,其中新增189.25万元,增加31.39%。",
+        # the change goes the other way from the rate's word
+        "收入792.22万元,同比上年度减少189.25万元,增加31.39%。",
+        # the sentence before holds two amounts: which one changed is not read
+        "收入792.22万元,支出799.12万元。同比上年度增加189.25万元,增加31.39%。",
+    ],
+)
+def test_a_change_rate_without_its_stated_terms_is_no_claim(text) -> None:
+    assert [r for r in ratios(text) if r[0] in ("15.52%", "31.39%")] == []
+
+
+def test_a_decrease_is_over_the_value_plus_the_change() -> None:
+    # 100 / (400 + 100) = 20%
+    text = "支出400万元,较上年减少100万元,下降20%。"
+    assert ratios(text) == [("20%", "100万元", ["400万元"])]
+    assert [c for c, _ in checks_of(text, 2021) if c == "ratio"] == []
+    assert [q for c, q in checks_of(text.replace("20%", "25%"), 2021) if c == "ratio"] == ["下降25%"]

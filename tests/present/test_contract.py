@@ -29,8 +29,8 @@ ERRORS = [{"path": "/no/such.txt", "error": "/no/such.txt: 文件不存在，请
 # Keys added to the contract since the capture (fields are only ever added; each addition is named here):
 # schema_version; YearMention.sentence_years and .line_start (the date check reads no text);
 # the document's reading (traditional characters and pinyin read through, issue 12); RatioRelation.whole_parts
-# (a share of a whole named as several amounts, 占中央、省资金的…, issue 12).
-ADDED = {"schema_version", "sentence_years", "line_start", "reading", "whole_parts"}
+# (a share of a whole named as several amounts, 占中央、省资金的…) and .change (a change rate, 同比增加x%), issue 12.
+ADDED = {"schema_version", "sentence_years", "line_start", "reading", "whole_parts", "change"}
 
 
 def differences(old: Any, new: Any, path: str = "$") -> Iterator[str]:

@@ -1,12 +1,13 @@
 """Rates and shares: "预算执行率56%" with the amounts it refers to, "完成率为100％",
 "资金使用率99%", "占总支出的65.3%", "占中央、省资金的74.12%", "“优秀”的5个,占比10%",
-"完成预算的100%".
+"完成预算的100%", "同比上年度增加189.25万元,增加31.39%".
 
 A rate's numerator is the nearest earlier amount named with the rate's own verb (执行, 完成,
 使用…); its denominator is the base named by the rate's base words (预算, 安排, 任务…) or,
 failing that, any larger earlier amount of the same unit in the sentence. A share's part is the
 amount its subject names (or the one just before it); its whole is the amount the share names
-(one, or several joined by 、) or, unnamed (占比), the total the part is listed under. The
+(one, or several joined by 、) or, unnamed (占比), the total the part is listed under. A change
+rate (增加31.39%) is the change amount just before it over the value that amount changed. The
 operands are chosen from the wording and the layout only, never by what the numbers give."""
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ import re
 
 from review.core.claims import Quantity, RatioRelation, SumRelation
 from review.extract.lexicon import (
+    CHANGE_AMOUNT_LABEL,
+    CHANGE_DOWN,
+    CHANGE_RATE,
     CHANGE_WORDS,
     FUNDS_RATE_BASE,
     FUNDS_RATE_NAME,
@@ -51,6 +55,8 @@ def extract_ratios(scan: Scan, sums: list[SumRelation]) -> list[RatioRelation]:
         elif named := SHARE_NAMED.search(before):
             verb_at = q.start - len(before) + named.start()
             out.extend(_named_share(scan, q, verb_at, named.group("of"), named.group("done"), parent_of))
+        elif change := CHANGE_RATE.search(before):
+            out.extend(_change_rate(scan, q, change.group("dir")))
         elif rate := _RATE.search(before):
             out.extend(_rate(scan, q, rate.group("name")))
     return out
@@ -202,3 +208,34 @@ def _whole_of_parts(
         found.append(matches[0])
     ids = tuple(c.id for c in sorted(found, key=lambda c: c.start))
     return [RatioRelation(rate=q.id, numerator=part.id, denominators=(), whole_parts=ids, basis=f"占{whole}比重")]
+
+
+def _change_rate(scan: Scan, q: Quantity, word: str) -> list[RatioRelation]:
+    """增加31.39% right after 同比上年度增加189.25万元: the change over last year's value, which is
+    the value the change is stated for (收入:792.22万元) less the change. The value is the nearest
+    earlier amount of the change's sentence, or the only one of the sentence before when the
+    change opens its sentence; anything else is no claim."""
+    cands = _candidates(scan, q)
+    if not cands:
+        return []
+    delta = cands[0]
+    stated = CHANGE_AMOUNT_LABEL.search(delta.label)
+    down = bool(re.fullmatch(CHANGE_DOWN, word))
+    if not stated or bool(re.fullmatch(CHANGE_DOWN, stated.group("dir"))) != down:
+        return []
+    values = [c for c in _candidates(scan, delta) if c.family == delta.family and c.unit != "%"]
+    start, _ = scan.sentence_bounds(delta.start)
+    if not values or (values[0].start < start and len(values) > 1):
+        return []
+    value = values[0]
+    if CHANGE_AMOUNT_LABEL.search(value.label):
+        return []
+    return [
+        RatioRelation(
+            rate=q.id,
+            numerator=delta.id,
+            denominators=(value.id,),
+            change="down" if down else "up",
+            basis=f"同比{word}率",
+        )
+    ]
