@@ -105,6 +105,8 @@ SHARE_NAMED = re.compile(
 )
 # A whole named as several parts: 中央、省资金 (the last part's noun is shared: 中央资金 + 省资金).
 WHOLE_PARTS_SEPARATOR = re.compile(r"[、和及与]")
+# Words before 占 that are not a share's subject (…871.44万元，分别约占总支出的…).
+SHARE_SUBJECT_NOISE = re.compile(r"(?:[\s，,、：:；;]|分别|大约|约|仅|均|共|合计|已|达)*")
 # What follows a part whose share is stated next: 5个，占比10% / 871.44万元，占总支出的65.3%.
 SHARE_FOLLOWS = re.compile(r"^[，,、\s]*(?:占|完成[\u4e00-\u9fa5]{1,8}的)")
 # A sentence that opens a numbered item ((2)…, 2.…, ②…) starts a new subject: what the sentence

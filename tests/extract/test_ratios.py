@@ -205,3 +205,10 @@ def test_a_decrease_is_over_the_value_plus_the_change() -> None:
     assert ratios(text) == [("20%", "100万元", ["400万元"])]
     assert [c for c, _ in checks_of(text, 2021) if c == "ratio"] == []
     assert [q for c, q in checks_of(text.replace("20%", "25%"), 2021) if c == "ratio"] == ["下降25%"]
+
+
+def test_words_before_a_share_that_name_nothing_leave_the_amount_before_it_as_the_part() -> None:
+    text = "2021年部门预算安排支出合计1333.74万元，其中:基本支出871.44万元，约占总支出的65.3%。"  # 003, with 约
+    assert ratios(text) == [("65.3%", "871.44万元", ["1333.74万元"])]
+    # a subject that names something else is not the amount before it
+    assert ratios("支出合计1333.74万元，其中:基本支出871.44万元，人员经费占总支出的65.3%。") == []

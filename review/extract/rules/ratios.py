@@ -26,6 +26,7 @@ from review.extract.lexicon import (
     RATE_BASE_WORDS,
     SHARE_FOLLOWS,
     SHARE_NAMED,
+    SHARE_SUBJECT_NOISE,
     SHARE_UNNAMED,
     WHOLE_PARTS_SEPARATOR,
 )
@@ -139,8 +140,8 @@ def _part(scan: Scan, cands: list[Quantity], verb_at: int) -> Quantity | None:
     the amount just before the share when it has no subject of its own (871.44万元，占总支出的…)."""
     if not cands:
         return None
-    subject = re.sub(r"^[\s，,、：:]+", "", scan.text[cands[0].end : verb_at])
-    if not subject:
+    subject = scan.text[cands[0].end : verb_at].strip(" ，,、：:；;")
+    if SHARE_SUBJECT_NOISE.fullmatch(subject):
         return cands[0]
     return next((c for c in cands if c.label and (c.label in subject or subject in c.label)), None)
 
