@@ -93,6 +93,7 @@ REF_FIELDS = frozenset(
         "rate",
         "numerator",
         "denominators",
+        "whole_parts",
         "opening",
         "inflows",
         "outflows",
@@ -156,7 +157,11 @@ class RatioRelation(_Relation):
     """A stated rate (执行率, 完成率, 占比) = numerator / denominator.
 
     `denominators` lists the candidates in preference order; the rate holds if any fits
-    (the first is shown when none does).
+    (the first is shown when none does). `whole_parts`, when set, is one more candidate: a
+    denominator the text names as several amounts (占中央、省资金的74.12%: 中央资金 + 省资金).
+    `change` set: the rate is a change over the value before it (同比增加189.25万元,增加31.39%);
+    the numerator is the change and each denominator the value after it, so the base is the
+    denominator less the change ("up") or plus it ("down").
     """
 
     kind: Literal["ratio"] = "ratio"
@@ -164,6 +169,8 @@ class RatioRelation(_Relation):
     numerator: str
     denominators: tuple[str, ...]
     basis: RatioBasis = ""
+    whole_parts: tuple[str, ...] = ()
+    change: Literal["", "up", "down"] = ""
 
 
 class BalanceRelation(_Relation):

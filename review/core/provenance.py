@@ -42,7 +42,10 @@ RatioSource = Literal[
 
 RateWording = NewType("RateWording", str)
 """A RatioRelation read from a sentence, named by its own wording (made by the functions below)."""
-RATE_WORDING = r"^(?:[\u4e00-\u9fa5]{1,8}率(?: = [\u4e00-\u9fa5]{1,2}数 / 基数)?|占[\u4e00-\u9fa5]{0,10}比重)$"
+RATE_WORDING = (
+    r"^(?:[\u4e00-\u9fa5]{1,8}率(?: = [\u4e00-\u9fa5]{1,2}数 / 基数)?"
+    r"|占比|占[\u4e00-\u9fa5、]{0,16}比重|完成[\u4e00-\u9fa5、]{0,16}的比例)$"
+)
 
 RatioBasis = RatioSource | Annotated[RateWording, StringConstraints(pattern=RATE_WORDING)]
 """How a RatioRelation was read: a fixed source, or the rate's wording (完成率, 占总支出比重)."""
@@ -59,5 +62,20 @@ def rate_over_base(name: str, stem: str) -> RateWording:
 
 
 def share_of(whole: str) -> RateWording:
-    """A share of a named whole (占总支出的65.3%)."""
+    """A share of a named whole (占总支出的65.3%, 占中央、省资金的74.12%)."""
     return RateWording(f"占{whole}比重")
+
+
+def unnamed_share() -> RateWording:
+    """A share that names no whole (“优秀”的5个，占比10%): of the total its part is listed under."""
+    return RateWording("占比")
+
+
+def completion_of(whole: str) -> RateWording:
+    """What was done as a share of what was planned (完成预算的100%)."""
+    return RateWording(f"完成{whole}的比例")
+
+
+def change_rate(word: str) -> RateWording:
+    """A change over last year's value (同比增加31.39%)."""
+    return RateWording(f"同比{word}率")

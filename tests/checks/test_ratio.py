@@ -60,3 +60,55 @@ def test_a_rate_that_meets_its_quotient_is_not_flagged(rate, numerator, denomina
 def test_when_no_denominator_fits_the_first_is_shown() -> None:
     (f,) = check_ratios(ratio_of("50%", "250万元", "900万元", "1000万元")[1])
     assert "÷ 预算数900万元" in f.message
+
+
+def share_of_parts(rate: str, part: str, *parts: tuple[str, str]) -> tuple[Sheet, Context]:
+    """A share of a whole the text names as several amounts (占中央、省资金的…): parts as (label, amount)."""
+    s = Sheet()
+    named = [s.num(amount, label) for label, amount in parts]
+    num = s.num(part, "区级资金")
+    r = s.num(rate, "占比")
+    rel = RatioRelation(rate=r.id, numerator=num.id, denominators=(), whole_parts=tuple(q.id for q in named))
+    return s, s.ctx(rel)
+
+
+def test_a_whole_of_several_parts_is_their_sum() -> None:
+    # 670 / (316 + 588) = 74.115%: 74.12% holds (each amount ± 0.5万元: [73.98, 74.25]%)
+    parts = (("中央资金", "316万元"), ("省资金", "588万元"))
+    assert check_ratios(share_of_parts("74.12%", "670万元", *parts)[1]) == []
+    s, ctx = share_of_parts("77.12%", "670万元", *parts)
+    (f,) = check_ratios(ctx)
+    assert "按区级资金670万元 ÷ 中央资金316万元 + 省资金588万元计算为[73.98, 74.25]%" in f.message
+    assert "670万元 ÷ (316万元 + 588万元)" in f.trace
+    assert len(f.related) == 3 and spans_ok([f], s.text)
+
+
+def test_the_parts_are_one_more_candidate_after_the_single_denominators() -> None:
+    s = Sheet()
+    a, b = s.num("316万元", "中央资金"), s.num("588万元", "省资金")
+    num, r = s.num("670万元", "区级资金"), s.num("212%", "占比")
+    # 670 / 316 = 212.03%: the single candidate fits, so the parts are not needed
+    rel = RatioRelation(rate=r.id, numerator=num.id, denominators=(a.id,), whole_parts=(a.id, b.id))
+    assert check_ratios(s.ctx(rel)) == []
+    wrong = RatioRelation(rate=r.id, numerator=num.id, denominators=(b.id,), whole_parts=(a.id, b.id))
+    (f,) = check_ratios(s.ctx(wrong))
+    assert "÷ 省资金588万元计算为" in f.message  # the first candidate is the one shown
+
+
+@pytest.mark.parametrize(
+    ("change", "rate", "holds"),
+    [
+        ("up", "31.39%", True),  # 189.25 / (792.22 − 189.25) = 31.386%
+        ("up", "23.89%", False),  # 189.25 / 792.22: the value after the change is not the base
+        ("down", "19.28%", True),  # 189.25 / (792.22 + 189.25) = 19.282%
+    ],
+)
+def test_a_change_rate_is_over_the_value_before_the_change(change, rate, holds) -> None:
+    s = Sheet()
+    after, delta, r = s.num("792.22万元", "收入"), s.num("189.25万元", "同比增加"), s.num(rate, "增加")
+    rel = RatioRelation(rate=r.id, numerator=delta.id, denominators=(after.id,), change=change, basis="同比增加率")
+    found = check_ratios(s.ctx(rel))
+    assert found == [] if holds else len(found) == 1
+    if not holds:
+        assert "÷ (收入792.22万元 − 同比增加189.25万元)计算为[31.38, 31.39]%" in found[0].message
+        assert "189.25万元 ÷ (792.22万元 − 189.25万元)" in found[0].trace

@@ -30,8 +30,21 @@ ERRORS = [{"path": "/no/such.txt", "error": "/no/such.txt: 文件不存在，请
 # schema_version; YearMention.sentence_years and .line_start (the date check reads no text);
 # the document's reading (traditional characters and pinyin read through, issue 12);
 # CountRelation.stated_ids, .item_ids and .wording (the count check counts and chooses the severity);
-# SumRelation.marked (an implicit split whose wording does not mark its parts: low severity).
-ADDED = {"schema_version", "sentence_years", "line_start", "reading", "stated_ids", "item_ids", "wording", "marked"}
+# SumRelation.marked (an implicit split whose wording does not mark its parts: low severity);
+# RatioRelation.whole_parts (a share of a whole named as several amounts, 占中央、省资金的…) and .change
+# (a change rate, 同比增加x%), issue 12.
+ADDED = {
+    "schema_version",
+    "sentence_years",
+    "line_start",
+    "reading",
+    "stated_ids",
+    "item_ids",
+    "wording",
+    "marked",
+    "whole_parts",
+    "change",
+}
 
 
 def differences(old: Any, new: Any, path: str = "$") -> Iterator[str]:

@@ -1,30 +1,51 @@
 """Rates and shares: "预算执行率56%" with the amounts it refers to, "完成率为100％",
-"占总支出的65.3%". The numerator is the nearest earlier amount named with the rate's own verb
-(执行, 完成, 消除…); the denominator is the base (预算, 任务…) or, failing that, any larger
-earlier amount of the same unit in the sentence."""
+"资金使用率99%", "占总支出的65.3%", "占中央、省资金的74.12%", "“优秀”的5个,占比10%",
+"完成预算的100%", "同比上年度增加189.25万元,增加31.39%".
+
+A rate's numerator is the nearest earlier amount named with the rate's own verb (执行, 完成,
+使用…); its denominator is the base named by the rate's base words (预算, 安排, 任务…) or,
+failing that, any larger earlier amount of the same unit in the sentence. A share's part is the
+amount its subject names (or the one just before it); its whole is the amount the share names
+(one, or several joined by 、) or, unnamed (占比), the total the part is listed under. A change
+rate (增加31.39%) is the change amount just before it over the value that amount changed. The
+operands are chosen from the wording and the layout only, never by what the numbers give."""
 
 from __future__ import annotations
 
 import re
 
 from review.core.claims import Quantity, RatioRelation, SumRelation
-from review.core.provenance import named_rate, rate_over_base, share_of
+from review.core.provenance import (
+    RateWording,
+    change_rate,
+    completion_of,
+    named_rate,
+    rate_over_base,
+    share_of,
+    unnamed_share,
+)
+from review.extract.lexicon import (
+    CHANGE_AMOUNT_LABEL,
+    CHANGE_DOWN,
+    CHANGE_RATE,
+    CHANGE_WORDS,
+    FUNDS_RATE_BASE,
+    FUNDS_RATE_NAME,
+    ITEM_MARK,
+    RATE_BASE_WORDS,
+    SHARE_FOLLOWS,
+    SHARE_NAMED,
+    SHARE_SUBJECT_NOISE,
+    SHARE_UNNAMED,
+    WHOLE_PARTS_SEPARATOR,
+)
 from review.extract.rules.scan import Scan
 
 _RATE = re.compile(r"(?P<name>[\u4e00-\u9fa5]{1,8}?)率(?:为|达到|达|是|：|:)?\s*$")
-_SHARE = re.compile(r"占(?P<whole>[\u4e00-\u9fa5]{0,10}?)(?:的)?(?:比例|比重)?(?:为)?\s*$")
 _TIER = re.compile(r"^\s*(?:以上|以下|的|之间|-|—|～|~)")
-_BASE_WORDS = {
-    "执行": r"预算|安排|下达|预算数|计划",
-    "完成": r"任务|目标|计划|应",
-    "到位": r"预算|下达|应到位|计划",
-    "兑现": r"应兑|计划|应发",
-    "支出": r"预算|安排|下达",
-    "支付": r"预算|安排|下达|到位",
-    "拨付": r"预算|安排|下达|到位",
-}
 BASE_LOOKBACK = 600  # a base named by its own words (预算/安排/任务) may sit a paragraph earlier
 _ACTUAL = r"实际|已|累计|共|完成|执行|支出|到位|兑现|发放"
+_TOTAL_WORDS = r"总|合计|全部"
 
 
 def extract_ratios(scan: Scan, sums: list[SumRelation]) -> list[RatioRelation]:
@@ -39,35 +60,48 @@ def extract_ratios(scan: Scan, sums: list[SumRelation]) -> list[RatioRelation]:
         if re.match(r"^[\s|｜]*\d+(?:\.\d+)?\s*[%％]", text[q.end : q.end + 12]):
             continue  # 接种率 100.00% 97.30%: a target/actual pair in a flattened table
         before = text[max(0, q.start - 14) : q.start]
-        share = _SHARE.search(before)
-        rate = _RATE.search(before)
-        if share:
-            out.extend(_share(scan, q, share.group("whole"), parent_of))
-        elif rate:
+        if unnamed := SHARE_UNNAMED.search(before):
+            out.extend(_unnamed_share(scan, q, q.start - len(before) + unnamed.start(), parent_of))
+        elif named := SHARE_NAMED.search(before):
+            verb_at = q.start - len(before) + named.start()
+            out.extend(_named_share(scan, q, verb_at, named.group("of"), named.group("done"), parent_of))
+        elif change := CHANGE_RATE.search(before):
+            out.extend(_change_rate(scan, q, change.group("dir")))
+        elif rate := _RATE.search(before):
             out.extend(_rate(scan, q, rate.group("name")))
     return out
 
 
 def _candidates(scan: Scan, q: Quantity) -> list[Quantity]:
     """Earlier exact amounts in the same sentence (or the one before, when the rate opens its
-    sentence), nearest first, excluding other rates."""
+    sentence and the sentence does not open a numbered item), nearest first, excluding other rates."""
     start, _ = scan.sentence_bounds(q.start)
     para_start, _ = scan.paragraph_bounds(q.start)
-    if not scan.between(start, q.start) and start > para_start:
+    if not scan.between(start, q.start) and start > para_start and not ITEM_MARK.match(scan.text[start : q.start]):
         start, _ = scan.sentence_bounds(start - 1)
     found = [c for c in scan.between(start, q.start) if c.exact and c.unit not in ("%", "个百分点", "分")]
     return list(reversed(found))
 
 
+def _base_words(name: str, stem: str) -> str | None:
+    """The words naming a rate's base: the stem's own (执行 → 预算|安排…), or the allocation for a
+    资金X率 whose X is not a change."""
+    if stem in RATE_BASE_WORDS:
+        return RATE_BASE_WORDS[stem]
+    funds = FUNDS_RATE_NAME.search(name)
+    if funds and not re.fullmatch(CHANGE_WORDS, funds.group("stem")):
+        return FUNDS_RATE_BASE
+    return None
+
+
 def _rate(scan: Scan, q: Quantity, name: str) -> list[RatioRelation]:
     """One relation per unit of the numerator (50户204人 gives two alternatives)."""
     stem = name[-2:]
+    base = _base_words(name, stem)
     cands = _candidates(scan, q)
     numerator = next((c for c in cands if stem in c.label), None)
-    if numerator is None and stem in _BASE_WORDS:
-        numerator = next(
-            (c for c in cands if re.search(_ACTUAL, c.label) and not re.search(_BASE_WORDS[stem], c.label)), None
-        )
+    if numerator is None and stem in RATE_BASE_WORDS:
+        numerator = next((c for c in cands if re.search(_ACTUAL, c.label) and not re.search(base or "", c.label)), None)
     if numerator is None:
         return []
     partners = [
@@ -75,19 +109,21 @@ def _rate(scan: Scan, q: Quantity, name: str) -> list[RatioRelation]:
         for c in cands
         if c.end <= numerator.start + len(numerator.text) + 8 and c.start > numerator.start and c.unit != numerator.unit
     ]
-    if stem in _BASE_WORDS:
+    if base:
         earlier = [
             c
             for c in scan.between(max(0, numerator.start - BASE_LOOKBACK), numerator.start)
             if c.exact and c.family == numerator.family
         ]
-        cands = cands + [c for c in reversed(earlier) if c not in cands and re.search(_BASE_WORDS[stem], c.label)]
-    rels = [_rate_for(q, name, stem, n, cands) for n in (numerator, *partners[:1])]
+        cands = cands + [c for c in reversed(earlier) if c not in cands and re.search(base, c.label)]
+    loose = stem in RATE_BASE_WORDS or base is None  # a 资金X率 is read only against its named base
+    rels = [_rate_for(q, name, stem, base, n, cands, loose=loose) for n in (numerator, *partners[:1])]
     return [r for r in rels if r]
 
 
-def _rate_for(q: Quantity, name: str, stem: str, numerator: Quantity, cands: list[Quantity]) -> RatioRelation | None:
-    base = _BASE_WORDS.get(stem)
+def _rate_for(
+    q: Quantity, name: str, stem: str, base: str | None, numerator: Quantity, cands: list[Quantity], *, loose: bool
+) -> RatioRelation | None:
     dens = [
         c
         for c in cands
@@ -102,22 +138,116 @@ def _rate_for(q: Quantity, name: str, stem: str, numerator: Quantity, cands: lis
             return RatioRelation(
                 rate=q.id, numerator=numerator.id, denominators=(strict[0].id,), basis=rate_over_base(name, stem)
             )
-    loose = [c for c in dens if c.base_value_ge(numerator)]
-    if not loose:
+    larger = [c for c in dens if c.base_value_ge(numerator)] if loose else []
+    if not larger:
         return None
     return RatioRelation(
-        rate=q.id, numerator=numerator.id, denominators=tuple(c.id for c in loose), basis=named_rate(name)
+        rate=q.id, numerator=numerator.id, denominators=tuple(c.id for c in larger), basis=named_rate(name)
     )
 
 
-def _share(scan: Scan, q: Quantity, whole: str, parent_of: dict[str, str]) -> list[RatioRelation]:
+def _part(scan: Scan, cands: list[Quantity], verb_at: int) -> Quantity | None:
+    """The amount a share is of: the one its subject names (区级资金投入占… → 区级资金670万元), or
+    the amount just before the share when it has no subject of its own (871.44万元，占总支出的…)."""
+    if not cands:
+        return None
+    subject = scan.text[cands[0].end : verb_at].strip(" ，,、：:；;")
+    if SHARE_SUBJECT_NOISE.fullmatch(subject):
+        return cands[0]
+    return next((c for c in cands if c.label and (c.label in subject or subject in c.label)), None)
+
+
+def _share(q: Quantity, part: Quantity, whole: Quantity, basis: RateWording) -> RatioRelation:
+    return RatioRelation(rate=q.id, numerator=part.id, denominators=(whole.id,), basis=basis)
+
+
+def _unnamed_share(scan: Scan, q: Quantity, verb_at: int, parent_of: dict[str, str]) -> list[RatioRelation]:
+    """占比10% names no whole: the part's share of the total its list sums to, or else of the
+    nearest earlier amount of its unit in the sentence that is not itself a part with a share
+    (复核评价的50个项目,“优秀”的5个,占比10%,“良好”的23个,占比46%: of 50)."""
+    cands = _candidates(scan, q)
+    part = _part(scan, cands, verb_at)
+    if part is None:
+        return []
+    if part.id in parent_of:
+        return [RatioRelation(rate=q.id, numerator=part.id, denominators=(parent_of[part.id],), basis=unnamed_share())]
+    start, _ = scan.sentence_bounds(q.start)
+    whole = next(
+        (
+            c
+            for c in cands
+            if c.start < part.start
+            and c.start >= start
+            and c.unit == part.unit
+            and not SHARE_FOLLOWS.match(scan.text[c.end : c.end + 12])
+        ),
+        None,
+    )
+    return [_share(q, part, whole, unnamed_share())] if whole else []
+
+
+def _named_share(
+    scan: Scan, q: Quantity, verb_at: int, of: str | None, done: str | None, parent_of: dict[str, str]
+) -> list[RatioRelation]:
+    """占总支出的65.3% (the list's total, or the amount named 支出), 占中央、省资金的74.12% (the sum
+    of the amounts named 中央… and 省资金), 完成预算的100% (of the amount named 预算)."""
+    whole = of or done or ""
+    cands = _candidates(scan, q)
+    part = _part(scan, cands, verb_at)
+    if part is None:
+        return []
+    if of is not None and part.id in parent_of and re.search(_TOTAL_WORDS, whole):
+        return [RatioRelation(rate=q.id, numerator=part.id, denominators=(parent_of[part.id],), basis=share_of(whole))]
+    others = [c for c in cands if c is not part and c.family == part.family]
+    names = [n for n in WHOLE_PARTS_SEPARATOR.split(whole) if n]
+    if len(names) > 1:
+        return _whole_of_parts(q, part, names, others, whole)
+    name = whole.strip("总")
+    named = [c for c in others if name and name in c.label]
+    basis = share_of(whole) if of is not None else completion_of(whole)
+    return [_share(q, part, named[0], basis)] if named else []
+
+
+def _whole_of_parts(
+    q: Quantity, part: Quantity, names: list[str], others: list[Quantity], whole: str
+) -> list[RatioRelation]:
+    """Each name of the whole must name exactly one amount of the sentence, else no claim."""
+    found: list[Quantity] = []
+    for name in names:
+        matches = [c for c in others if name in c.label]
+        if len(matches) != 1 or matches[0] in found:
+            return []
+        found.append(matches[0])
+    ids = tuple(c.id for c in sorted(found, key=lambda c: c.start))
+    return [RatioRelation(rate=q.id, numerator=part.id, denominators=(), whole_parts=ids, basis=share_of(whole))]
+
+
+def _change_rate(scan: Scan, q: Quantity, word: str) -> list[RatioRelation]:
+    """增加31.39% right after 同比上年度增加189.25万元: the change over last year's value, which is
+    the value the change is stated for (收入:792.22万元) less the change. The value is the nearest
+    earlier amount of the change's sentence, or the only one of the sentence before when the
+    change opens its sentence; anything else is no claim."""
     cands = _candidates(scan, q)
     if not cands:
         return []
-    part = cands[0]
-    if part.id in parent_of and (not whole or re.search(r"总|合计|全部", whole)):
-        return [RatioRelation(rate=q.id, numerator=part.id, denominators=(parent_of[part.id],), basis=share_of(whole))]
-    named = [c for c in cands[1:] if whole and whole.strip("总") and whole.strip("总") in c.label]
-    if named:
-        return [RatioRelation(rate=q.id, numerator=part.id, denominators=(named[0].id,), basis=share_of(whole))]
-    return []
+    delta = cands[0]
+    stated = CHANGE_AMOUNT_LABEL.search(delta.label)
+    down = bool(re.fullmatch(CHANGE_DOWN, word))
+    if not stated or bool(re.fullmatch(CHANGE_DOWN, stated.group("dir"))) != down:
+        return []
+    values = [c for c in _candidates(scan, delta) if c.family == delta.family and c.unit != "%"]
+    start, _ = scan.sentence_bounds(delta.start)
+    if not values or (values[0].start < start and len(values) > 1):
+        return []
+    value = values[0]
+    if CHANGE_AMOUNT_LABEL.search(value.label):
+        return []
+    return [
+        RatioRelation(
+            rate=q.id,
+            numerator=delta.id,
+            denominators=(value.id,),
+            change="down" if down else "up",
+            basis=change_rate(word),
+        )
+    ]
