@@ -116,3 +116,9 @@ def test_part_rows_must_repeat_their_label_once_per_column_and_be_closed() -> No
     cut = SPACED.split("\n其他")[0]  # the excerpt ends after one part row: it may go on
     relations, _, _ = pairs(cut)
     assert not [r for r in relations if isinstance(r, SumRelation)]
+
+
+def test_a_part_row_cut_off_by_the_excerpt_does_not_close_the_block() -> None:
+    cut = SPACED.split("其他 0.00 其他 0.00")[0] + "其他 0.00 其他 0.00"  # the last row lacks its third cell
+    relations, _, _ = pairs(cut)
+    assert not [r for r in relations if isinstance(r, SumRelation)]

@@ -71,8 +71,9 @@ def find_blocks(text: str) -> list[Block]:
 
 def _serials(block: Block) -> Block:
     """A form with a 行次 column numbers its rows (年度资金总额 1, 其中:中央财政资金 2 …): the first
-    number after each label is that serial, not a value. A row whose first number is not the next
-    serial (a whole number above the one before) is not read."""
+    number after each label is that serial, not a value. A row whose first number is not a next
+    serial (a whole number above the one before, by at most 9: rows the template does not name may
+    sit between) is not read: its serial may be missing, and its first number a value."""
     if "serial" not in block.header:
         return block
     rows: list[Row] = []

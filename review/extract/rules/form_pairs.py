@@ -28,7 +28,7 @@ from review.core.claims import BalanceRelation, Quantity, RatioRelation, Relatio
 from review.extract.rules.form_template import Template, norm, template
 from review.extract.rules.scan import Scan
 
-_NOTE = r"(?:\s*[（(][^（()）\n]{0,10}[)）])?"  # (万元), (调整后) after a name
+_NOTE = re.compile(r"(?:\s*[（(][^（()）\n]{0,10}[)）])?")  # (万元), (调整后) after a name
 _VALUE = re.compile(
     r"(?<![\d.])(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<pct>\s*[%％])?"
     r"(?:[ \u3000]*(?P<unit>万元|元))?(?=[\s|｜]|$)"
@@ -104,7 +104,7 @@ def _run(text: str, i: int, tpl: Template) -> tuple[list[Pair], int]:
         role = tpl.column_role.get(norm(m.group()))
         if role is None or tpl.kind(role) not in ("money", "rate") or any(p.role == role for p in run):
             break
-        note = re.compile(_NOTE).match(text, m.end())
+        note = _NOTE.match(text, m.end())
         gap = _NAME_SEP.match(text, note.end() if note else m.end())
         cell = _value(text, gap.end() if gap else m.end())
         if cell is None or cell.percent != (tpl.kind(role) == "rate"):
@@ -151,13 +151,14 @@ def _items(text: str, pos: int, limit: int) -> list[Item]:
 
 
 def part_rows(text: str, pos: int, width: int) -> tuple[list[list[Item]], bool]:
-    """Part rows from `pos`: `width` items with one label each; and whether more text follows them."""
+    """Part rows from `pos`: `width` items with one label each; and whether the block is closed —
+    other cells follow them, not the first cells of one more part row cut off by the excerpt's end."""
     items = _items(text, pos, min(len(text), pos + _WINDOW))
     rows: list[list[Item]] = []
     while len(items) >= width and len({it.label for it in items[:width]}) == 1:
         rows.append(items[:width])
         items = items[width:]
-    return rows, bool(items)
+    return rows, len({it.label for it in items[:width]}) > 1
 
 
 def _heading_rate(text: str, start: int, tpl: Template) -> str | None:
