@@ -21,7 +21,7 @@ def check_balances(ctx: Context) -> list[Finding]:
             continue
         shown = in_unit(got, closing)
         start, end = span_of(closing)
-        expr = f"{opening.text} + {' + '.join(i.text for i in ins)} − {' − '.join(o.text for o in outs)}"
+        expr = opening.text + "".join(f" + {i.text}" for i in ins) + "".join(f" − {o.text}" for o in outs)
         out.append(
             finding(
                 ctx,

@@ -28,6 +28,7 @@ SumBasis = Literal[
     "比…减少",  # reference = current + decrease
     "调减后",  # before = after + cut
     "自评表·资金·合计",  # the funds block of a 自评表: 年度资金总额 over its sources
+    "自评表·预算执行·合计",  # a label:value 预算执行 block (预算数: … 执行数: …) over its part rows
     "llm",  # stated by the model, grounded
 ]
 """How a SumRelation was read."""
@@ -47,7 +48,22 @@ RATE_WORDING = (
     r"|占比|占[\u4e00-\u9fa5、]{0,16}比重|完成[\u4e00-\u9fa5、]{0,16}的比例)$"
 )
 
-RatioBasis = RatioSource | Annotated[RateWording, StringConstraints(pattern=RATE_WORDING)]
+FormRate = NewType("FormRate", str)
+"""A rate column of a 自评表's funds block, by the template's name for it (自评表·资金·执行率,
+自评表·资金·到位率, 自评表·预算执行·执行率)."""
+FORM_RATE = r"^自评表·(?:资金|预算执行)·[\u4e00-\u9fa5]{1,10}$"
+
+
+def form_rate(block: str, column: str) -> FormRate:
+    """The basis of a rate read from a form block's rate column."""
+    return FormRate(f"自评表·{block}·{column}")
+
+
+RatioBasis = (
+    RatioSource
+    | Annotated[RateWording, StringConstraints(pattern=RATE_WORDING)]
+    | Annotated[FormRate, StringConstraints(pattern=FORM_RATE)]
+)
 """How a RatioRelation was read: a fixed source, or the rate's wording (完成率, 占总支出比重)."""
 
 

@@ -174,3 +174,86 @@ def test_a_part_row_filling_a_column_its_total_leaves_out_is_read_by_column() ->
     )
     relations, q, _ = funds(text)
     assert not [s for s in relations if isinstance(s, SumRelation)]
+
+
+# r1-08 (雅安市名山区, 四川 转移支付 form): a 行次 column and a 列次 line, 统筹整合 and 到位 columns with two
+# rates (预算到位 D/C, 预算执行 E/C), the empty 统筹整合资金数 dropped, a 佐证材料 cell, a long note after a label
+TRANSFER_FORM = (
+    "行次 全年预算数\n(A)\n统筹整合资金数\n(B)\n扣除统筹整合资金后预算金额\n(C)\n全年到位资金\n(D)\n"
+    "预算到位\n(D/C×100%)\n全年执行资金\n(E)\n预算执行\n(E/C×100%)\n佐证材料\n"
+    "列次 0 1 2 3 4 5 6 7 所需材料 上传端口\n"
+    "年度资金总额(万元): 1 52.800000\n52.800000 52.800000 100.00% 30.800000 58.33%\n"
+    "其中:中央财政资金(万元) 2 52.800000\n"
+    "52.800000 52.800000 100.00% 30.800000 58.33% 预算下达文件、资金到位及支出凭证\n"
+    "地方财政资金(万元) 3\n\n\n\n"
+    "其他资金(万元,自有资金、社会资本、以前年度结转结余资金等) 4\n\n\n\n"
+    "资金管理情况\n"
+)
+
+
+def _ratios(relations, q):  # type: ignore[no-untyped-def]
+    return [
+        (q[r.rate].text, q[r.numerator].start, [q[d].start for d in r.denominators], r.basis)
+        for r in relations
+        if isinstance(r, RatioRelation)
+    ]
+
+
+def test_a_transfer_form_reads_both_rates_over_the_net_budget_and_skips_the_serials() -> None:
+    relations, q, unread = funds(TRANSFER_FORM)
+    row = TRANSFER_FORM.index("年度资金总额")
+    first, c, d = _starts(TRANSFER_FORM, "52.800000", row)  # A, C, D (the empty B dropped)
+    e = TRANSFER_FORM.index("30.800000", row)
+    ratios = _ratios(relations, q)
+    assert ratios[:2] == [
+        ("58.33%", e, [c], "自评表·资金·执行率"),  # 预算执行 = E ÷ C
+        ("100.00%", d, [c], "自评表·资金·预算到位率"),  # 预算到位 = D ÷ C
+    ]
+    assert len(ratios) == 4 and not unread  # the same two in the 中央财政资金 row
+    sums = [(q[s.total].start, [q[i].text for i in s.items]) for s in relations if isinstance(s, SumRelation)]
+    assert (first, ["52.800000"]) in sums and (e, ["30.800000"]) in sums
+    assert all(q[i].text != "1" for r in relations for i in _ids(r))  # 行次 1 is no value
+    assert review_document(doc(TRANSFER_FORM)).findings == ()
+    wrong = TRANSFER_FORM.replace("30.800000 58.33%\n其中", "30.800000 61.33%\n其中")
+    (f,) = review_document(doc(wrong)).findings
+    assert (f.check, f.quote) == ("ratio", "61.33%")
+    part = TRANSFER_FORM.replace("资金(万元) 2 52.800000", "资金(万元) 2 55.800000")
+    (f,) = review_document(doc(part)).findings
+    assert f.check == "sum" and "55.8" in f.message
+
+
+def test_a_row_whose_serial_is_out_of_order_is_reported_not_read() -> None:
+    text = TRANSFER_FORM.replace("资金(万元) 2 52.800000", "资金(万元) 52.800000")  # 行次 2 missing
+    relations, q, unread = funds(text)
+    assert [u.reason for u in unread] == [
+        "表格行“其中：中央财政资金”的行次缺失或不连续（表头 7 列：全年预算数、统筹整合资金数、"
+        "扣除统筹整合资金后预算金额、全年到位资金、预算到位率、全年执行数、执行率），未核对"
+    ]
+    assert len(_ratios(relations, q)) == 2  # the total row is still read
+
+
+def test_a_rate_whose_amounts_ran_together_with_it_is_reported_not_read() -> None:
+    # r1-18 (广西 文化和旅游厅): 年度资金总额:21182118100% — 2118 | 2118 | 100% with no separator
+    text = (
+        "资金情况(万元)全年预算数(A)全年执行数(B)预算执行率(B/A)年度资金总额:21182118100%"
+        "其中:中央财政资金21182118100%地方资金其他资金总体目标完成情况"
+    )
+    relations, _, unread = funds(text)
+    assert relations == [] and len(unread) == 2
+    assert all("其数值与表头各列无法对应" in u.reason for u in unread)
+
+
+def _starts(text: str, sub: str, pos: int) -> list[int]:
+    out = []
+    while (i := text.find(sub, pos)) >= 0 and len(out) < 3:
+        out.append(i)
+        pos = i + 1
+    return out
+
+
+def _ids(rel):  # type: ignore[no-untyped-def]
+    if isinstance(rel, RatioRelation):
+        return [rel.rate, rel.numerator, *rel.denominators]
+    if isinstance(rel, SumRelation):
+        return [rel.total, *rel.items]
+    return []

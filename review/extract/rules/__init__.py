@@ -26,6 +26,7 @@ from review.extract.rules.facts import (
     extract_unit_prices,
 )
 from review.extract.rules.form_funds import extract_form_funds
+from review.extract.rules.form_pairs import extract_form_pairs
 from review.extract.rules.form_scores import extract_form_scores
 from review.extract.rules.ratios import extract_ratios
 from review.extract.rules.scan import Scan
@@ -92,6 +93,7 @@ RULES: tuple[Rule, ...] = (
     Rule("table_columns", (), lambda f: extract_table_columns(f.scan)),
     Rule("form_funds", (), lambda f: _with_unread(extract_form_funds(f.scan), f)),
     Rule("form_scores", (), lambda f: _with_unread(extract_form_scores(f.scan), f)),
+    Rule("form_pairs", (), lambda f: _with_unread(extract_form_pairs(f.scan), f)),
     Rule("deltas", (), lambda f: extract_deltas(f.scan)),
     Rule("stated_balances", (), lambda f: extract_stated_balances(f.scan)),
     Rule("ratios", ("sums",), lambda f: extract_ratios(f.scan, f.sums)),
@@ -105,14 +107,14 @@ RULES: tuple[Rule, ...] = (
     Rule("unit_prices", (), lambda f: extract_unit_prices(f.scan)),
     Rule(
         "same_facts",
-        ("table_scores", "table_columns", "form_funds", "form_scores"),
+        ("table_scores", "table_columns", "form_funds", "form_scores", "form_pairs"),
         lambda f: extract_same_facts(f.scan, f.trees, f.scan.minted),
     ),
     Rule("budget_ceilings", (), _budget_ceilings),
     Rule("execution_rate", (), lambda f: extract_execution_rate(f.scan)),
     Rule(
         "grade_statements",
-        ("table_scores", "table_columns", "form_funds", "form_scores"),
+        ("table_scores", "table_columns", "form_funds", "form_scores", "form_pairs"),
         lambda f: extract_grade_statements(f.scan, f.scan.quantities + f.scan.minted),
     ),
 )
@@ -121,6 +123,7 @@ OUTPUT_ORDER = (
     "table_columns",
     "form_funds",
     "form_scores",
+    "form_pairs",
     "sums",
     "balances",
     "deltas",

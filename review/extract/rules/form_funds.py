@@ -5,198 +5,37 @@ label on its own line, one cell per line, every cell of the form on one space-se
 empty cells dropped, a header split over lines (产 出 指 标). Whatever the rendering, the block is
 the same sequence: a header naming columns (年初预算数 全年预算数 全年执行数 分值 执行率 得分), then
 rows, each a label (年度资金总额, 其中：当年财政拨款, 上年结转资金, 其他资金) followed by its numbers.
-So the block is read as a stream of tokens — labels, numbers, empty-cell marks — with pipes,
-spaces and line breaks all as separators, and the column names and row names come from the
-template data (review/data/templates/project-form-funds.json), not from code.
+review.extract.rules.form_blocks reads it as a stream of tokens; the column names, row names and
+the rates the columns define come from the template data
+(review/data/templates/project-form-funds.json), not from code.
 
 A row's numbers are matched to the header's columns in order. When a rendering dropped cells there
-may be several ways to do so; every way that respects the form (a % is the 执行率; 分值 is a whole
-number of points; a row with a 得分 has its 分值; a part row holds money and rate only) is a
-reading. A relation is claimed only when every reading that defines it gives the same numbers —
-the reader never picks the reading under which the arithmetic holds. A row no reading fits, or
-whose numbers fit so many ways that nothing is certain, is reported as unread.
+may be several ways to do so; every way that respects the form (a % is a rate; 分值 is a whole
+number of points; a row with a 得分 has its 分值; a filled rate has the amounts it is worked out
+from; a part row holds money and rates only) is a reading. A relation is claimed only when every
+reading that defines it gives the same numbers — the reader never picks the reading under which
+the arithmetic holds. A row no reading fits, or whose numbers fit so many ways that nothing is
+certain, is reported as unread.
 
-Claims: per row 执行率 = 执行数 ÷ 预算数 (ratio) and 得分 = min(执行率, 100%) × 分值 (formula score);
-per money column the 年度资金总额 against its part rows (sum), a blank part row counting as empty.
+Claims: per row and template rate the rate against its amounts (执行率 = 执行数 ÷ 预算数; a form
+with 统筹整合资金 and 到位 columns: 预算到位 = 到位资金 ÷ 扣除统筹整合资金后预算金额 and 预算执行 =
+执行资金 ÷ the same) (ratio) and 得分 = min(执行率, 100%) × 分值 (formula score); per money column the
+年度资金总额 against its part rows (sum), a blank part row counting as empty.
 """
 
 from __future__ import annotations
 
-import json
-import re
-from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
-from importlib import resources
 from itertools import combinations
 from typing import Any
 
 from review.core.claims import FormulaScore, Quantity, RatioRelation, Relation, SumRelation, Unread
+from review.core.provenance import form_rate
+from review.extract.rules.form_blocks import Block, Row, Token, find_blocks
+from review.extract.rules.form_template import Rate, Template, template
 from review.extract.rules.scan import Scan
 
-_SEP = re.compile(r"[\s|｜:：]*")
-_DIGIT = re.compile(r"\d")
-_NUMBER = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*([%％]))?(?![\d.])")
-_UNIT_PAREN = re.compile(r"[（(]\s*(万元|元|%|％|分)\s*[)）]")
-# between two column names of a header: separators and short parentheticals — (万元), (A), (B/A), (20分*执行率)
-_PAREN = r"[（(][^（()）\n]{0,14}[)）]"
-_GAP = re.compile(rf"^(?:[\s|｜:：]|{_PAREN})*$")
-_SKIP = re.compile(_PAREN)
-_WORD = re.compile(r"[^\s|｜\d]{1,8}(?=[\s|｜])")
-_WINDOW = 1500  # characters after a header in which its rows are looked for
 _MAX_READINGS = 64
-
-
-@dataclass(frozen=True)
-class Column:
-    role: str
-    kind: str
-    name: str  # as shown in messages: the template's first name for it
-
-
-@dataclass(frozen=True)
-class Template:
-    columns: dict[str, Column]
-    column_names: re.Pattern[str]
-    row_names: re.Pattern[str]
-    row_role: dict[str, str]  # normalised row name → total | part
-    row_fills: dict[str, tuple[str, ...]]
-    column_role: dict[str, str]  # normalised column name → role
-    empty: re.Pattern[str]
-
-
-def _spaced(name: str) -> str:
-    """A name as a pattern that also matches it split by spaces or line breaks, any colon."""
-    parts = [r"[:：]" if ch in ":：" else re.escape(ch) for ch in name]
-    return r"\s*".join(parts)
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"[\s|｜]", "", text).replace(":", "：")
-
-
-@cache
-def template() -> Template:
-    raw: dict[str, Any] = json.loads(
-        resources.files("review").joinpath("data/templates/project-form-funds.json").read_text(encoding="utf-8")
-    )
-    columns = {c["role"]: Column(c["role"], c["kind"], c["names"][0]) for c in raw["columns"]}
-    column_role = {_norm(n): c["role"] for c in raw["columns"] for n in c["names"]}
-    row_role = {_norm(n): r["role"] for r in raw["rows"] for n in r["names"]}
-    row_fills = {_norm(n): tuple(r["fills"]) for r in raw["rows"] for n in r["names"]}
-    longest_first = sorted(column_role, key=len, reverse=True)
-    rows_first = sorted(row_role, key=len, reverse=True)
-    return Template(
-        columns=columns,
-        column_names=re.compile("|".join(_spaced(n) for n in longest_first)),
-        row_names=re.compile("|".join(_spaced(n) for n in rows_first)),
-        row_role=row_role,
-        row_fills=row_fills,
-        column_role=column_role,
-        empty=re.compile("|".join(re.escape(e) for e in sorted(raw["empty_cells"], key=len, reverse=True))),
-    )
-
-
-@dataclass(frozen=True)
-class Token:
-    start: int
-    end: int
-    value: Decimal | None  # None: an empty-cell mark
-    percent: bool = False
-
-
-@dataclass(frozen=True)
-class Row:
-    label: str  # normalised
-    label_start: int
-    tokens: tuple[Token, ...]
-
-
-@dataclass(frozen=True)
-class Block:
-    header: tuple[str, ...]  # column roles in order
-    unit: str
-    rows: tuple[Row, ...]
-    closed: bool = False  # the form goes on after the rows (年度总体目标…): no part row was cut off
-
-
-def find_blocks(text: str) -> list[Block]:
-    tpl = template()
-    out: list[Block] = []
-    pos = 0
-    while (header := _header(text, pos, tpl)) is not None:
-        roles, start, end = header
-        rows, stop, closed = _rows(text, end, tpl)
-        if rows:
-            out.append(Block(roles, _unit(text, start, end), tuple(rows), closed=closed))
-        pos = max(stop, end)
-    return out
-
-
-def _header(text: str, pos: int, tpl: Template) -> tuple[tuple[str, ...], int, int] | None:
-    """The next run of at least three column names separated only by separators."""
-    run: list[tuple[str, int, int]] = []
-    for m in tpl.column_names.finditer(text, pos):
-        role = tpl.column_role.get(_norm(m.group()))
-        if role is None:
-            continue
-        if run and not _GAP.match(text[run[-1][2] : m.start()]):
-            if len(run) >= 3:
-                break
-            run = []
-        seen = [r for r, _, _ in run]
-        if role in seen:  # 年度预算数(万元) | 年初预算 | 调整后预算数: the first was a group heading
-            run = run[seen.index(role) + 1 :]
-        run.append((role, m.start(), m.end()))
-    if len(run) < 3:
-        return None
-    return tuple(r for r, _, _ in run), run[0][1], run[-1][2]
-
-
-def _unit(text: str, start: int, end: int) -> str:
-    near = text[max(0, start - 40) : end + 10]
-    m = _UNIT_PAREN.search(near)
-    return m.group(1) if m and m.group(1) in ("万元", "元") else "万元"
-
-
-def _rows(text: str, pos: int, tpl: Template) -> tuple[list[Row], int, bool]:
-    """Rows after a header: a row label, then numbers and empty marks, until a label or other text.
-    Also where it stopped, and whether the form goes on there (other text, not a digit run): the
-    block is closed, not cut off by the end of the text or of the window."""
-    rows: list[Row] = []
-    limit = min(len(text), pos + _WINDOW)
-    label: tuple[str, int] | None = None
-    tokens: list[Token] = []
-    i, skipped, closed = pos, 0, False
-    while i < limit:
-        gap = _SEP.match(text, i)
-        i = gap.end() if gap else i
-        if i >= limit:
-            break
-        if m := tpl.row_names.match(text, i):
-            if label is not None:
-                rows.append(Row(label[0], label[1], tuple(tokens)))
-            label, tokens, i = (_norm(m.group()), m.start()), [], m.end()
-            continue
-        if label is not None and (m := _NUMBER.match(text, i)):
-            tokens.append(Token(m.start(), m.end(), Decimal(m.group(1).replace(",", "")), bool(m.group(2))))
-            i = m.end()
-            continue
-        if label is not None and (m := tpl.empty.match(text, i)):
-            tokens.append(Token(m.start(), m.end(), None))
-            i = m.end()
-            continue
-        if m := _SKIP.match(text, i):  # (万元), (B/A) after a name
-            i = m.end()
-            continue
-        if label is None and (m := _WORD.match(text, i)) and (skipped := skipped + len(m.group())) <= 24:
-            i = m.end()  # a header column the template does not know (原因, 偏差原因分析): before any row
-            continue
-        closed = _DIGIT.match(text, i) is None
-        break  # other text: the block ends
-    if label is not None:
-        rows.append(Row(label[0], label[1], tuple(tokens)))
-    return rows, i, closed
 
 
 def readings(row: Row, header: tuple[str, ...], fills: tuple[str, ...]) -> list[dict[str, Token]]:
@@ -212,7 +51,7 @@ def readings(row: Row, header: tuple[str, ...], fills: tuple[str, ...]) -> list[
         reading = {header[s]: t for s, t in zip(slots, toks, strict=True)}
         if any(t.value is not None and role not in fills for role, t in reading.items()):
             continue
-        if _fits(reading, tpl, "weight" in header):
+        if _fits(reading, tpl, header):
             out.append(reading)
         if len(out) > _MAX_READINGS:
             return []
@@ -224,9 +63,9 @@ def values(reading: dict[str, Token]) -> dict[str, Token]:
     return {k: t for k, t in reading.items() if t.value is not None}
 
 
-def _fits(reading: dict[str, Token], tpl: Template, weighted: bool) -> bool:
+def _fits(reading: dict[str, Token], tpl: Template, header: tuple[str, ...]) -> bool:
     for role, tok in reading.items():
-        kind = tpl.columns[role].kind
+        kind = tpl.kind(role)
         if tok.value is None:
             continue
         if tok.percent != (kind == "rate") and not (kind == "rate" and tok.value == 0):
@@ -234,7 +73,21 @@ def _fits(reading: dict[str, Token], tpl: Template, weighted: bool) -> bool:
         if kind == "weight" and (tok.value != tok.value.to_integral_value() or tok.value > 100):
             return False  # 分值 is a whole number of points
     has = {r for r, t in reading.items() if t.value is not None}
-    return not weighted or "score" not in has or "weight" in has  # a 得分 comes with its 分值
+    if "weight" in header and "score" in has and "weight" not in has:
+        return False  # a 得分 comes with its 分值
+    return all(_rate_filled_with_its_terms(rate, reading, has, header) for rate in tpl.rates)
+
+
+def _rate_filled_with_its_terms(rate: Rate, reading: dict[str, Token], has: set[str], header: tuple[str, ...]) -> bool:
+    """A rate written in a row comes with the amounts it is worked out from, where the header has
+    their columns: 预算到位(D/C) 100.00% beside its 到位资金 and 预算金额 (a filled rate, not a 0)."""
+    tok = reading.get(rate.rate)
+    if tok is None or not tok.value:
+        return True
+    if rate.numerator in header and rate.numerator not in has:
+        return False
+    denominators = rate.denominator_roles(header)
+    return not denominators or bool(set(denominators) & has)
 
 
 def _certain(found: list[dict[str, Token]], key: Any) -> tuple[Token, ...] | None:
@@ -265,6 +118,7 @@ def extract_form_funds(scan: Scan) -> tuple[list[Relation], list[Unread]]:
     relations: list[Relation] = []
     unread: list[Unread] = []
     for block in find_blocks(scan.text):
+        unread += [_unread(row, block, "的行次缺失或不连续") for row in block.unread]
         row_readings: list[tuple[Row, list[dict[str, Token]]]] = []
         for row in block.rows:
             fills = tpl.row_fills[row.label]
@@ -295,28 +149,13 @@ def _label(row: Row, role: str) -> str:
 def _row_relations(
     row: Row, found: list[dict[str, Token]], block: Block, mint: _Minter, unread: list[Unread]
 ) -> list[Relation]:
-    out: list[Relation] = []
-
-    def ratio_key(r: dict[str, Token]) -> tuple[Token, ...] | None:
-        dens = tuple(r[d] for d in ("budget", "budget_initial") if d in r and r[d].value)
-        return (r["rate"], r["executed"], *dens) if "rate" in r and "executed" in r and dens else None
+    out: list[Relation] = [
+        r for rate in template().rates if (r := _row_ratio(rate, row, found, block, mint, unread)) is not None
+    ]
 
     def formula_key(r: dict[str, Token]) -> tuple[Token, ...] | None:
         return (r["rate"], r["weight"], r["score"]) if {"rate", "weight", "score"} <= r.keys() else None
 
-    ratio = _certain(found, ratio_key)
-    if ratio is not None:
-        rate, num, *dens = ratio
-        out.append(
-            RatioRelation(
-                rate=mint.qty(rate, "%", _label(row, "rate")).id,
-                numerator=mint.qty(num, block.unit, _label(row, "executed")).id,
-                denominators=tuple(mint.qty(d, block.unit, _label(row, "budget")).id for d in dens),
-                basis="自评表·资金·执行率",
-            )
-        )
-    elif any(ratio_key(r) for r in found):
-        unread.append(_unread(row, block, "的执行率有多种读法（单元格缺失）"))
     formula = _certain(found, formula_key)
     if formula is not None:
         rate, weight, score = formula
@@ -329,6 +168,31 @@ def _row_relations(
             )
         )
     return out
+
+
+def _row_ratio(
+    rate: Rate, row: Row, found: list[dict[str, Token]], block: Block, mint: _Minter, unread: list[Unread]
+) -> RatioRelation | None:
+    """rate = numerator ÷ denominator (执行率 = 执行数 ÷ 预算数, 到位率 = 到位数 ÷ 预算数) when every
+    reading that defines it gives the same cells; several readings are reported as unread."""
+    denominators = rate.denominator_roles(block.header)
+
+    def key(r: dict[str, Token]) -> tuple[Token, ...] | None:
+        dens = tuple(r[d] for d in denominators if d in r and r[d].value)
+        return (r[rate.rate], r[rate.numerator], *dens) if rate.rate in r and rate.numerator in r and dens else None
+
+    certain = _certain(found, key)
+    if certain is None:
+        if any(key(r) for r in found):
+            unread.append(_unread(row, block, f"的{template().columns[rate.rate].name}有多种读法（单元格缺失）"))
+        return None
+    tok, num, *dens = certain
+    return RatioRelation(
+        rate=mint.qty(tok, "%", _label(row, rate.rate)).id,
+        numerator=mint.qty(num, block.unit, _label(row, rate.numerator)).id,
+        denominators=tuple(mint.qty(d, block.unit, _label(row, denominators[0])).id for d in dens),
+        basis=form_rate("资金", template().columns[rate.rate].name),
+    )
 
 
 def _cell(found: list[dict[str, Token]], role: str) -> tuple[bool, Token | None]:
@@ -385,7 +249,7 @@ def _joint_cells(total_found: list[dict[str, Token]], parts: Readings) -> Cells 
             continue  # a part row fills a column this reading of the total leaves out
         valid += 1
         for role, tok in values(total).items():
-            if tpl.columns[role].kind != "money":
+            if tpl.kind(role) != "money":
                 seen.setdefault(tok, set()).add(None)
                 continue
             cells = [{values(p).get(role) for p in ok} if ok else {None} for ok in within]
@@ -412,7 +276,7 @@ def _cells_by_column(total_found: list[dict[str, Token]], parts: Readings, block
     total_values = [values(r) for r in total_found]
     out: Cells = []
     for role in block.header:
-        if tpl.columns[role].kind != "money":
+        if tpl.kind(role) != "money":
             continue
         certain, total = _cell(total_values, role)
         if not certain or total is None:

@@ -1,10 +1,12 @@
 """Tables read by their header: the national 项目支出绩效自评表 and its kin.
 
 A header row names the columns (年初预算数/全年预算数/全年执行数/分值/执行率/得分, or
-一级指标/二级指标/三级指标/年度指标值/实际完成值/分值/得分); the rows under it are read by
-column. Rows give: 执行率 = 执行数 ÷ 预算数 (ratio), 预算执行得分 = min(执行率, 100%) × 分值
-(formula score), and indicator rows with 分值 and 得分 grouped under their 一级指标 (score tree).
-Tables come from the loader (Word, PDF, tab-cell text) or from tab-separated text lines."""
+一级指标/二级指标/三级指标/年度指标值/实际完成值/分值/得分, or the 部门整体 basic data table's
+编制数/实际在职人数/控制率); the rows under it are read by column. Rows give: 执行率 = 执行数 ÷ 预算数
+and 在职人员控制率 = 在职人数 ÷ 编制数 (ratio), 预算执行得分 = min(执行率, 100%) × 分值 (formula
+score), and indicator rows with 分值 and 得分 grouped under their 一级指标 (score tree).
+Tables come from the loader (Word, PDF, tab-cell text), from tab-separated text lines, and from
+text written one cell a line or a paragraph whose header fixes the number of columns."""
 
 from __future__ import annotations
 
@@ -14,19 +16,22 @@ from decimal import Decimal
 
 from review.core.claims import FormulaScore, Quantity, RatioRelation, Relation, ScoreNode, ScoreTree
 from review.core.document import stripped_span
+from review.extract.rules.cell_runs import cell_runs
 from review.extract.rules.scan import Scan
 
 ROLES = {
     "weight": re.compile(r"^(?:指标)?分值|^权重|^标准分"),
     "score": re.compile(r"得分|打分|^评分"),
-    "budget": re.compile(r"预算数|预算金额|^预算$|预算（|预算\(|^全年预算"),
-    "executed": re.compile(r"执行数|实际支出|支出数|^执行金额|实际执行"),
-    "rate": re.compile(r"执行率|使用率|支付率|支出率|到位率"),
+    # the planned and the actual amount a rate divides: 预算数/执行数, and 编制数/实际在职人数
+    "budget": re.compile(r"预算数|预算金额|^预算$|预算（|预算\(|^全年预算|^编制数|^核定编制"),
+    "executed": re.compile(r"执行数|实际支出|支出数|^执行金额|实际执行|在职人数|实有人数"),
+    "rate": re.compile(r"执行率|使用率|支付率|支出率|到位率|控制率"),
     "level1": re.compile(r"^一级指标"),
     "name": re.compile(r"^三级指标|^指标名称|^绩效指标$"),
 }
 _NUM = re.compile(r"^(?P<n>\d+(?:\.\d+)?)\s*(?P<pct>[%％])?(?:万元|万|元)?$")
 _UNIT = re.compile(r"[（(](万元|元|%|％|分)[)）]")
+_PERSONS = re.compile(r"人数|编制")
 _CAT_CELL = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
 _FIELD_SPLIT = re.compile(r"\t|[ \u3000]{2,}|\s*[|｜]\s*")
 _TOTAL_NAME = re.compile(r"^(?:总分|合计|总计|综合得分|自评总分|总得分)")
@@ -43,13 +48,66 @@ Row = list[Cell]
 
 
 def tables_of(scan: Scan) -> list[list[Row]]:
-    """Loader tables plus runs of tab-separated lines in the prose."""
+    """Loader tables plus runs of tab-separated lines in the prose and one-cell-a-line grids."""
     text = scan.text
     out = [
         [[Cell(b.start, b.end, text[b.start : b.end].strip()) for b in row] for row in scan.doc.table_rows(t)]
         for t in scan.doc.table_ids()
     ]
-    return out + _line_tables(scan)
+    return out + _line_tables(scan) + _cell_grids(scan)
+
+
+def _cell_grids(scan: Scan) -> list[list[Row]]:
+    """Text written one cell a line or a paragraph, rebuilt into rows where a header fixes the column
+    count: k consecutive cells that each name a column (编制数 | 2023 年实际在职人数 | 控制率), then rows
+    of exactly k numbers, each maybe after one label cell, every number of the kind its column
+    holds (a % under a rate, none elsewhere). A header split over cells (年初 | 预算数) gives rows
+    with more numbers than columns and is not rebuilt."""
+    grids: list[list[Row]] = []
+    for run in cell_runs(scan.text):
+        cells = [Cell(s, e, scan.text[s:e]) for s, e in run if not scan.in_table(s)]
+        i = 0
+        while i < len(cells):
+            roles = _header_roles(cells, i)
+            rows = _grid_rows(cells, i + len(roles), roles) if len(roles) >= 2 else []
+            if rows:
+                grids.append([cells[i : i + len(roles)], *rows])
+                i += len(roles) + sum(len(r) for r in rows)
+            else:
+                i += 1
+    return grids
+
+
+def _header_roles(cells: list[Cell], i: int) -> list[str]:
+    """The roles of the consecutive cells from i that each name a different column."""
+    roles: list[str] = []
+    for cell in cells[i:]:
+        found = _roles([cell])
+        if not found or _NUM.match(cell.text) or next(iter(found)) in roles:
+            break
+        roles.append(next(iter(found)))
+    return roles
+
+
+def _grid_rows(cells: list[Cell], j: int, roles: list[str]) -> list[Row]:
+    k = len(roles)
+    rows: list[Row] = []
+    while j < len(cells):
+        label = [] if _NUM.match(cells[j].text) else [cells[j]]
+        values = cells[j + len(label) : j + len(label) + k]
+        after = j + len(label) + k
+        if len(values) < k or not all(_fits_column(c, role) for c, role in zip(values, roles, strict=True)):
+            break
+        if after < len(cells) and _NUM.match(cells[after].text):
+            break  # more numbers than columns: the header was not the whole header
+        rows.append(label + values)
+        j = after
+    return rows
+
+
+def _fits_column(cell: Cell, role: str) -> bool:
+    m = _NUM.match(cell.text)
+    return m is not None and bool(m.group("pct")) == (role == "rate")
 
 
 def _line_tables(scan: Scan) -> list[list[Row]]:
@@ -133,6 +191,8 @@ def _units(header: Row, roles: dict[str, int], default: str) -> dict[str, str]:
             if role == "rate"
             else "分"
             if role in ("weight", "score")
+            else "人"
+            if _PERSONS.search(header[i].text)
             else default
         )
     return out

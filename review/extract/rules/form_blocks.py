@@ -1,0 +1,184 @@
+"""The 项目资金 block of a 项目支出绩效自评表 as a stream of tokens, in whatever rendering it reached us.
+
+Pipes, spaces and line breaks are all separators: the block is a header naming at least three
+template columns (年初预算数 全年预算数 全年执行数 分值 执行率 得分), then rows, each a template row
+label (年度资金总额, 其中：当年财政拨款 …) followed by its numbers and empty-cell marks, until other
+text. A 行次 column's serial after each label (1, 2, 3) and a 列次 line (列次 0 1 2 …) are not
+values. Which column each number is in is left to review.extract.rules.form_funds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from review.extract.rules.form_template import Template, norm, template
+
+_SEP = re.compile(r"[\s|｜:：]*")
+_DIGIT = re.compile(r"\d")
+_NUMBER = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*([%％]))?(?![\d.])")
+_UNIT_PAREN = re.compile(r"[（(]\s*(万元|元|%|％|分)\s*[)）]")
+# between two column names of a header: separators and short parentheticals — (万元), (A), (B/A), (20分*执行率)
+_PAREN = r"[（(][^（()）\n]{0,14}[)）]"
+_GAP = re.compile(rf"^(?:[\s|｜:：]|{_PAREN})*$")
+_GAPS = re.compile(rf"(?:[\s|｜:：]|{_PAREN})*")
+_SKIP = re.compile(_PAREN)
+# after a row label: its unit and what it counts — (万元,自有资金、社会资本、以前年度结转结余资金等)
+_LABEL_NOTE = re.compile(r"[\s:：]*[（(][^（()）\n]{0,40}[)）]")
+_WORD = re.compile(r"[^\s|｜\d]{1,8}(?=[\s|｜])")
+_INTEGERS = re.compile(r"(?:[\s|｜]*\d{1,2}(?![\d.%％]))+")
+_CELL_TEXT = re.compile(r"[^\d\n]{1,60}?(?=[\s|｜]*\n)")  # a cell of a column the template does not know
+_WINDOW = 1500  # characters after a header in which its rows are looked for
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    value: Decimal | None  # None: an empty-cell mark
+    percent: bool = False
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str  # normalised
+    label_start: int
+    tokens: tuple[Token, ...]
+
+
+@dataclass(frozen=True)
+class Block:
+    header: tuple[str, ...]  # column roles in order (a 行次 column left out: its numbers are in no row)
+    unit: str
+    rows: tuple[Row, ...]
+    closed: bool = False  # the form goes on after the rows (年度总体目标…): no part row was cut off
+    unread: tuple[Row, ...] = ()  # rows whose 行次 number is missing
+
+
+def find_blocks(text: str) -> list[Block]:
+    tpl = template()
+    out: list[Block] = []
+    pos = 0
+    while (header := _header(text, pos, tpl)) is not None:
+        roles, start, end, unknown = header
+        rows, stop, closed = _rows(text, end, tpl, unknown)
+        if rows:
+            out.append(_serials(Block(roles, _unit(text, start, end), tuple(rows), closed=closed)))
+        pos = max(stop, end)
+    return out
+
+
+def _serials(block: Block) -> Block:
+    """A form with a 行次 column numbers its rows (年度资金总额 1, 其中:中央财政资金 2 …): the first
+    number after each label is that serial, not a value. A row whose first number is not a next
+    serial (a whole number above the one before, by at most 9: rows the template does not name may
+    sit between) is not read: its serial may be missing, and its first number a value."""
+    if "serial" not in block.header:
+        return block
+    rows: list[Row] = []
+    unread: list[Row] = []
+    last = 0
+    for row in block.rows:
+        if not row.tokens:
+            rows.append(row)
+            continue
+        first = row.tokens[0]
+        value = first.value
+        if value is None or first.percent or value != value.to_integral_value() or not last < value <= last + 9:
+            unread.append(row)
+            continue
+        last = int(value)
+        rows.append(Row(row.label, row.label_start, row.tokens[1:]))
+    header = tuple(r for r in block.header if r != "serial")
+    return Block(header, block.unit, tuple(rows), block.closed, tuple(unread))
+
+
+def _header(text: str, pos: int, tpl: Template) -> tuple[tuple[str, ...], int, int, bool] | None:
+    """The next run of at least three column names separated only by separators; and whether
+    words the template does not know follow it (a column such as 佐证材料 or 原因)."""
+    run: list[tuple[str, int, int]] = []
+    for m in tpl.column_names.finditer(text, pos):
+        role = tpl.column_role.get(norm(m.group()))
+        if role is None:
+            continue
+        if run and not _GAP.match(text[run[-1][2] : m.start()]):
+            if len(run) >= 3:
+                break
+            run = []
+        seen = [r for r, _, _ in run]
+        if role in seen:  # 年度预算数(万元) | 年初预算 | 调整后预算数: the first was a group heading
+            run = run[seen.index(role) + 1 :]
+        run.append((role, m.start(), m.end()))
+    if len(run) < 3:
+        return None
+    end = run[-1][2]
+    nxt = _GAPS.match(text, end).end()  # type: ignore[union-attr]  # matches the empty string
+    unknown = bool(_WORD.match(text, nxt)) and not tpl.row_names.match(text, nxt)
+    return tuple(r for r, _, _ in run), run[0][1], end, unknown
+
+
+def _unit(text: str, start: int, end: int) -> str:
+    near = text[max(0, start - 40) : end + 10]
+    m = _UNIT_PAREN.search(near)
+    return m.group(1) if m and m.group(1) in ("万元", "元") else "万元"
+
+
+def _rows(text: str, pos: int, tpl: Template, unknown: bool) -> tuple[list[Row], int, bool]:
+    """Rows after a header: a row label, then numbers and empty marks, until a label or other text.
+    Also where it stopped, and whether the form goes on there (other text, not a digit run): the
+    block is closed, not cut off by the end of the text or of the window. Under a header with
+    columns the template does not know, text up to the end of a row's line is such a cell when a
+    row label follows it."""
+    rows: list[Row] = []
+    limit = min(len(text), pos + _WINDOW)
+    label: tuple[str, int] | None = None
+    tokens: list[Token] = []
+    i, skipped, closed = pos, 0, False
+    while i < limit:
+        gap = _SEP.match(text, i)
+        i = gap.end() if gap else i
+        if i >= limit:
+            break
+        if m := tpl.row_names.match(text, i):
+            if label is not None:
+                rows.append(Row(label[0], label[1], tuple(tokens)))
+            label, tokens, i = (norm(m.group()), m.start()), [], m.end()
+            if note := _LABEL_NOTE.match(text, i):
+                i = note.end()
+            continue
+        if label is not None and (m := _NUMBER.match(text, i)):
+            tokens.append(Token(m.start(), m.end(), Decimal(m.group(1).replace(",", "")), bool(m.group(2))))
+            i = m.end()
+            continue
+        if label is not None and (m := tpl.empty.match(text, i)):
+            tokens.append(Token(m.start(), m.end(), None))
+            i = m.end()
+            continue
+        if m := _SKIP.match(text, i):  # (万元), (B/A) after a name
+            i = m.end()
+            continue
+        if label is None and (m := tpl.column_numbers.match(text, i)) and (n := _INTEGERS.match(text, m.end())):
+            i = n.end()  # 列次 0 1 2 3 …: the columns' numbers, before any row
+            continue
+        if label is None and (m := _WORD.match(text, i)) and (skipped := skipped + len(m.group())) <= 24:
+            i = m.end()  # a header column the template does not know (原因, 偏差原因分析): before any row
+            continue
+        if label is not None and unknown and (row_start := _cell_text(text, i, tpl)) is not None:
+            i = row_start  # 预算下达文件、资金到位及支出凭证 under 佐证材料, then the next row
+            continue
+        closed = _DIGIT.match(text, i) is None
+        break  # other text: the block ends
+    if label is not None:
+        rows.append(Row(label[0], label[1], tuple(tokens)))
+    return rows, i, closed
+
+
+def _cell_text(text: str, i: int, tpl: Template) -> int | None:
+    """Where the next row label starts, if only a cell of text to the end of the line is before it."""
+    m = _CELL_TEXT.match(text, i)
+    if m is None:
+        return None
+    after = _SEP.match(text, m.end())
+    nxt = after.end() if after else m.end()
+    return nxt if tpl.row_names.match(text, nxt) else None
