@@ -235,3 +235,7 @@ CHANGE_RATE = re.compile(rf"(?P<dir>{CHANGE_UP}|{CHANGE_DOWN})了?(?:率|幅度)
 CHANGE_AMOUNT_LABEL = re.compile(
     rf"(?:同比|比上年|较上年|比去年|较去年|比上一年|较上一年)[\u4e00-\u9fa5]{{0,4}}?(?P<dir>{CHANGE_UP}|{CHANGE_DOWN})了?$"
 )
+# A rate stated in prose (执行率为96.3%, 完成率达), and what after it makes it a tier, not a rate
+# (执行率90%以上的项目, 80%-99%).
+RATE_STATEMENT = re.compile(r"(?P<name>[\u4e00-\u9fa5]{1,8}?)率(?:为|达到|达|是|：|:)?\s*$")
+RATE_TIER_AFTER = re.compile(r"^\s*(?:以上|以下|的|之间|-|—|～|~)")

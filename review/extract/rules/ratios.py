@@ -24,6 +24,7 @@ from review.core.provenance import (
     share_of,
     unnamed_share,
 )
+from review.extract import lexicon
 from review.extract.lexicon import (
     CHANGE_AMOUNT_LABEL,
     CHANGE_DOWN,
@@ -41,8 +42,8 @@ from review.extract.lexicon import (
 )
 from review.extract.rules.scan import Scan
 
-_RATE = re.compile(r"(?P<name>[\u4e00-\u9fa5]{1,8}?)率(?:为|达到|达|是|：|:)?\s*$")
-_TIER = re.compile(r"^\s*(?:以上|以下|的|之间|-|—|～|~)")
+_RATE = lexicon.RATE_STATEMENT
+_TIER = lexicon.RATE_TIER_AFTER
 BASE_LOOKBACK = 600  # a base named by its own words (预算/安排/任务) may sit a paragraph earlier
 _ACTUAL = r"实际|已|累计|共|完成|执行|支出|到位|兑现|发放"
 _TOTAL_WORDS = r"总|合计|全部"
