@@ -239,3 +239,35 @@ CHANGE_AMOUNT_LABEL = re.compile(
 # (执行率90%以上的项目, 80%-99%).
 RATE_STATEMENT = re.compile(r"(?P<name>[\u4e00-\u9fa5]{1,8}?)率(?:为|达到|达|是|：|:)?\s*$")
 RATE_TIER_AFTER = re.compile(r"^\s*(?:以上|以下|的|之间|-|—|～|~)")
+
+
+# ---- Statements of one fact (review/extract/rules/same_facts.py, facts.py) ------------------------
+
+# The report's total self-score and its overall execution rate, by the label before the number.
+TOTAL_SELF_SCORE_LABEL = re.compile(r"(?:自评|综合|评价|绩效)(?:综合)?(?:得分|总分|评分)$|自评总分$|总得分$")
+OVERALL_EXECUTION_RATE_LABEL = re.compile(r"^(?:本部门|本单位|部门|整体|全年|年度|总体)?(?:预算)?执行率$")
+# A paragraph that is one numbered item of a list of projects (1、哈拉布拉乡…道路建设项目,铺建…):
+# what it states is of that project. The name (it may hold a comma: 村内干道,巷道路面硬化建设项目)
+# ends in 项目 followed by punctuation or a line end.
+PROJECT_ITEM = re.compile(
+    r"\s*(?:\d{1,2}[、.．]|[（(]\d{1,2}[)）])\s*(?P<name>[^\s。；;：:、]{4,40}?项目)(?=[，,。；;：:\s]|$)"
+)
+# A document number (呼财农指【2023】41号, 闽财综指﹝2024﹞8号, 津财预指[2020]31号) and the verb
+# by which the document allots an amount (…41号文件《…》,下达**河县2023年资金5万元).
+DOCUMENT_NUMBER = re.compile(
+    r"(?P<org>[\u4e00-\u9fa5]{1,8})\s*[〔【\[［﹝(（]\s*(?P<year>(?:19|20)\d{2})\s*[〕】\]］﹞)）]\s*第?\s*(?P<no>\d{1,5})\s*号"
+)
+ALLOTS = re.compile(r"下达")
+# Wordings that assert the whole of an amount arrived or was paid out, and, for each verb, the
+# label of an amount stated as done by that verb (已完成拨付2113.63万元, 实际到位4212.62万元).
+FULLY_ARRIVED = re.compile(r"(?:资金|预算资金|款项)?全部(?:拨付)?到位|足额到位")
+FULLY_DONE = re.compile(r"(?:已|均已)?(?:全部|足额|全额)(?P<verb>拨付|支付|到位)")
+DONE_LABEL = {
+    "拨付": re.compile(r"(?:已|实际|累计)(?:完成)?拨付$|拨付(?:资金|金额)$"),
+    "支付": re.compile(r"(?:已|实际|累计)(?:完成)?支付$|支付(?:资金|金额)$"),
+    "到位": re.compile(r"实际到位$|到位资金$|已到位$"),
+}
+NOT_DONE_LABEL = re.compile(r"未|应|计划|预计|尚需|待")
+# A heading that opens a section of the report: 一、… or (二)… at a line start.
+SECTION_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])", re.M)
+NO_CARRYOVER = re.compile(r"(?:本年|当年|年末)?无结转结余|无结余结转|未产生结转结余")

@@ -12,8 +12,6 @@ from review.core.claims import (
     GradeStatement,
     PlanActual,
     Quantity,
-    SameFact,
-    ScoreTree,
     SumRelation,
     UnitPrice,
 )
@@ -81,9 +79,11 @@ def extract_grade_statements(scan: Scan, quantities: list[Quantity]) -> list[Gra
 
 
 def extract_assertions(scan: Scan) -> list[Assertion]:
+    """全部到位 against the planned and arrived amounts before it, 全部拨付 against the amount
+    stated as paid in its section, 无结转结余 against income and expenditure."""
     out = []
     text = scan.text
-    for m in re.finditer(r"(?:资金|预算资金|款项)?全部(?:拨付)?到位|足额到位", text):
+    for m in lexicon.FULLY_ARRIVED.finditer(text):
         s, _ = scan.sentence_bounds(m.start())
         para, _ = scan.paragraph_bounds(m.start())
         window = [q for q in scan.between(max(para, s - 80), m.start()) if q.family == "money" and q.exact]
@@ -93,7 +93,9 @@ def extract_assertions(scan: Scan) -> list[Assertion]:
             out.append(
                 Assertion(claim="fully_arrived", start=m.start(), end=m.end(), expected=expected.id, actual=actual.id)
             )
-    for m in re.finditer(r"(?:本年|当年|年末)?无结转结余|无结余结转|未产生结转结余", text):
+    arrived = [a.end for a in out]
+    out += [a for a in _fully_done(scan) if a.end not in arrived]
+    for m in lexicon.NO_CARRYOVER.finditer(text):
         income = _last_labeled(scan, r"收入(?:总额|合计|总计)", m.start())
         spent = _last_labeled(scan, r"支出(?:总额|合计|总计)", m.start())
         if income and spent:
@@ -101,6 +103,39 @@ def extract_assertions(scan: Scan) -> list[Assertion]:
                 Assertion(claim="no_carryover", start=m.start(), end=m.end(), expected=income.id, actual=spent.id)
             )
     return out
+
+
+def _fully_done(scan: Scan) -> list[Assertion]:
+    """乡村振兴衔接资金2179万元目前已全部拨付 (the amount in the asserting sentence) against each
+    amount its section states as done by the same verb (已完成拨付2113.63万元)."""
+    out = []
+    for m in lexicon.FULLY_DONE.finditer(scan.text):
+        s, _ = scan.sentence_bounds(m.start())
+        subject = next((q for q in reversed(scan.between(s, m.start())) if q.family == "money"), None)
+        if subject is None or not subject.exact:
+            continue
+        done = lexicon.DONE_LABEL[m.group("verb")]
+        lo, hi = _section_bounds(scan.text, m.start())
+        for q in scan.between(lo, hi):
+            if (
+                q.id != subject.id
+                and q.family == "money"
+                and q.exact
+                and done.search(q.label)
+                and not lexicon.NOT_DONE_LABEL.search(q.label)
+            ):
+                start = subject.anchor_start  # the wording quoted: 乡村振兴衔接资金2179万元目前已全部拨付
+                out.append(Assertion(claim="fully_arrived", start=start, end=m.end(), expected=subject.id, actual=q.id))
+    return out
+
+
+def _section_bounds(text: str, pos: int, reach: int = 1500) -> tuple[int, int]:
+    """The part of the report between the headings (一、 / （二）) around `pos`, at most `reach`
+    characters either side."""
+    lo, hi = max(0, pos - reach), min(len(text), pos + reach)
+    start = max((h.start() for h in lexicon.SECTION_HEADING.finditer(text, lo, pos)), default=lo)
+    after = lexicon.SECTION_HEADING.search(text, pos, hi)
+    return start, after.start() if after else hi
 
 
 def _last_labeled(scan: Scan, pattern: str, before: int) -> Quantity | None:
@@ -190,31 +225,4 @@ def extract_unit_prices(scan: Scan) -> list[UnitPrice]:
         actual = next(((a, b) for a, b in area if _ACTUAL.search(a.label) and (a, b) != target), None)
         if target and actual and target[0].unit == actual[0].unit:
             out.append(UnitPrice(groups=(), target=(target[0].id, target[1].id), actual=(actual[0].id, actual[1].id)))
-    return out
-
-
-_TOTAL_SCORE = re.compile(r"(?:自评|综合|评价|绩效)(?:综合)?(?:得分|总分|评分)$|自评总分$|总得分$")
-_EXEC_RATE = re.compile(r"^(?:本部门|本单位|部门|整体|全年|年度|总体)?(?:预算)?执行率$")
-
-
-def extract_same_facts(scan: Scan, trees: list[ScoreTree], extra: list[Quantity]) -> list[SameFact]:
-    """The total self-score and the overall execution rate, wherever they are stated."""
-    by_id = {q.id: q for q in extra}
-    scores = [
-        q.id for q in scan.quantities if q.unit == "分" and q.exact and q.value >= 30 and _TOTAL_SCORE.search(q.label)
-    ]
-    for tree in trees:
-        root = next(n for n in tree.nodes if n.id == tree.root)
-        if tree.source == "table" and root.score and root.score in by_id:
-            scores.append(root.score)
-    rates = [
-        q.id
-        for q in scan.quantities
-        if q.unit == "%" and q.exact and _EXEC_RATE.search(q.label) and not scan.in_table(q.start)
-    ]
-    out = []
-    if len(scores) > 1:
-        out.append(SameFact(what="自评总分", statements=tuple(scores)))
-    if len(rates) > 1:
-        out.append(SameFact(what="预算执行率", statements=tuple(rates)))
     return out

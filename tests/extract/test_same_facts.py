@@ -1,0 +1,91 @@
+"""One fact stated in several places (SameFact): scoped by the project a numbered item is about,
+the amount a cited document allots, and 全部拨付 / 全部到位 against the amount stated as paid."""
+
+from review.core.claims import Assertion, SameFact
+from tests.conftest import checks_of, review_text
+
+# dev corpus r4-08 (裕民县 10个重点项目): each numbered item is one project with its own 总得分
+_PROJECTS = (
+    "1、哈拉布拉乡南哈拉布拉村农田道路建设项目,铺建砂石路11公里。2021年下达财政专项扶贫资金197万元,"
+    "第三方机构最终绩效评价总得分为91.8分,评价等级为优秀。\n"
+    "3、哈拉布拉乡北哈拉布拉村村内干道,巷道路面硬化建设项目,修建村组道路5.7公里。"
+    "第三方机构最终绩效评价总得分为90.36分,评价等级为优秀。\n"
+)
+
+
+def _same_facts(text: str) -> list[SameFact]:
+    return [r for r in review_text(text, 2021).claims.relations if isinstance(r, SameFact)]
+
+
+def test_scores_of_different_projects_are_not_one_fact():
+    assert _same_facts(_PROJECTS) == []
+    assert checks_of(_PROJECTS, 2021) == []
+
+
+def test_scores_within_one_project_item_are_one_fact():
+    text = _PROJECTS.replace("修建村组道路5.7公里。", "修建村组道路5.7公里,自评总得分为90.36分。").replace(
+        "最终绩效评价总得分为90.36分", "最终绩效评价总得分为91.36分"
+    )
+    facts = _same_facts(text)
+    assert [f.what for f in facts] == ["自评总分（哈拉布拉乡北哈拉布拉村村内干道,巷道路面硬化建设项目）"]
+    assert ("consistency", "第三方机构最终绩效评价总得分为91.36分") in checks_of(text, 2021)
+
+
+def test_a_report_without_project_items_keeps_one_scope():
+    text = "绩效评价得分：97分。\n1、项目资金到位情况分析。部门整体自评得分为95分。\n"
+    assert checks_of(text, 2023) == [("consistency", "部门整体自评得分为95分")]
+
+
+# dev corpus r4-07 (呼财农指) and r3-07 (闽财综指): a cited document's allotment, stated twice
+_R4_07 = (
+    "****财政局呼财农指【2023】41号文件《关于下达2023年自治区水利发展资金预算的通知》,下达**河县2023年资金5万元。\n"
+    "(三)资金情况\n"
+    "****财政局呼财农指【2023】41号文件《关于下达2023年自治区水利发展资金预算的通知》,"
+    "下达**河县2023年山洪灾害防治设施维养6万元。\n"
+)
+_R3_07 = (
+    "根据《关于下达2025年中央专项彩票公益金的通知》(闽财综指﹝2025﹞2号)、闽财综指﹝2024﹞8号)文件,"
+    "2024年省财政下达我区中央专项彩票公益金支持其他社会公益项目资金440万元。\n"
+)
+
+
+def test_a_documents_allotment_stated_twice_is_one_fact():
+    facts = _same_facts(_R4_07)
+    assert [(f.what, len(f.statements)) for f in facts] == [("财农指〔2023〕41号下达资金", 2)]
+    assert checks_of(_R4_07.replace("维养6万元", "维养7万元"), 2023) == [
+        ("consistency", "下达**河县2023年山洪灾害防治设施维养7万元")
+    ]
+
+
+def test_documents_cited_together_key_their_allotment():
+    twice = _R3_07 + "二、资金使用\n" + _R3_07.replace("440万元", "400万元")
+    assert [f.what for f in _same_facts(twice)] == ["财综指〔2024〕8号、财综指〔2025〕2号下达资金"]
+    assert ("consistency", "2024年省财政下达我区中央专项彩票公益金支持其他社会公益项目资金400万元") in checks_of(
+        twice, 2024
+    )
+    assert _same_facts(_R3_07 + _R3_07.replace("﹝2024﹞8号", "﹝2024﹞9号")) == []  # other documents
+
+
+# dev corpus r2-06 (西平县交通运输局) and r1-07 (保山 森林防火): the amount asserted paid in full
+_R2_06 = (
+    "(一)资金投入情况分析\n1、项目资金到位情况分析。乡村振兴衔接资金2179万元目前已全部拨付,及时安排到相关项目。\n"
+    "2、项目资金执行情况分析。项目资金共2179万元,截止2022年12月8日,已完成拨付2113.63万元,执行率97%。\n"
+    "(二)绩效目标完成情况分析\n"
+)
+_R1_07 = "1.项目资金到位情况。保山市财政局下达我局森林防火三三制经费75.96万元,全部到位。\n截至年底实际到位70.5万元。\n"
+
+
+def test_fully_paid_against_the_amount_paid_in_its_section():
+    assert ("consistency", "乡村振兴衔接资金2179万元目前已全部拨付") in checks_of(_R2_06, 2022)
+    assert not any(c == "consistency" for c, _ in checks_of(_R2_06.replace("2113.63", "2179"), 2022))
+
+
+def test_fully_arrived_against_the_amount_arrived():
+    assert ("consistency", "保山市财政局下达我局森林防火三三制经费75.96万元,全部到位") in checks_of(_R1_07, 2021)
+    assert checks_of(_R1_07.replace("70.5", "75.96"), 2021) == []
+
+
+def test_paid_amounts_of_another_section_are_not_compared():
+    text = _R2_06.replace("(二)绩效目标完成情况分析\n", "").replace("2、项目资金执行", "(二)项目资金执行")
+    assertions = [r for r in review_text(text, 2022).claims.relations if isinstance(r, Assertion)]
+    assert assertions == []
