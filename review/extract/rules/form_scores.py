@@ -74,6 +74,8 @@ def extract_form_scores(scan: Scan) -> tuple[list[ScoreTree], list[Unread]]:
         if tree is not None:
             trees.append(tree)
     for start in _headless_starts(text, [form[0].start() for form in headed]):
+        if scan.in_table(start):
+            continue  # a grid the loader kept: the score-table reader reads it
         tree = _headless_form(scan, start, unread)
         if tree is not None:
             trees.append(tree)
