@@ -117,6 +117,8 @@ FORM_TOTAL_SCORE = re.compile(r"(?<![\u4e00-\u9fa5])总\s*分(?!\s*[（(]|值|�
 FORM_TOTAL_CAPPED = re.compile(r"(?<![\u4e00-\u9fa5])总\s*分\s*[（(]\s*(?P<cap>\d{1,3}(?:\.\d+)?)\s*分\s*[)）]")
 # 预算执行情况(万元) (20分): the fund block's cap in its heading, on a form with no 分值 column
 FUND_HEADING_CAP = re.compile(r"预算执行[^|｜]{0,12}?[（(]\s*(?P<cap>\d{1,3}(?:\.\d+)?)\s*分\s*[)）]")
+# Units a cell of a run-together score row may end in besides the amounts' and counts' (厘米).
+GLUED_CELL_UNITS = ("厘米", "毫米", "公斤", "吨", "粒", "万粒")
 INDICATOR_HEADER = re.compile(r"三\s*级\s*指\s*标")  # the indicator part of a 自评表 begins
 DEDUCTION = re.compile(r"扣分")
 

@@ -24,6 +24,7 @@ from decimal import Decimal
 from review.core.claims import ScoreNode, ScoreTree, Unread
 from review.extract import lexicon
 from review.extract.rules.form_total import fund_cells, mint_once, total_row
+from review.extract.rules.glued_rows import glued_rows, is_glued
 from review.extract.rules.scan import Scan
 
 # 产出指标（50分）, 效 益 指 标 (30分), 满意度指标(10分): the heading's name and its cap; any other
@@ -129,6 +130,7 @@ def _headed_form(scan: Scan, form: list[re.Match[str]], unread: list[Unread]) ->
             break  # the last category runs past the excerpt: not claimed
         closed_at = end if i + 1 == len(form) else None
         header = _header_end(text, h.end())
+        unread_before = len(unread)
         leaves = _indicators(text, header or h.end(), end, layout, unread)
         if header is not None and not leaves and i + 1 < len(form):
             _close_part(scan, part, nodes, tops)
@@ -138,7 +140,7 @@ def _headed_form(scan: Scan, form: list[re.Match[str]], unread: list[Unread]) ->
             if part is not None:
                 part.complete = False
             continue
-        cid = _category(scan, h, leaves, nodes)
+        cid = _category(scan, h, leaves, nodes, every_row_read=len(unread) == unread_before)
         (part.kids if part is not None else tops).append(cid)
     _close_part(scan, part, nodes, tops)
     if not tops:
@@ -158,8 +160,16 @@ def _headed_form(scan: Scan, form: list[re.Match[str]], unread: list[Unread]) ->
     return ScoreTree(nodes=(root, *nodes), root="n0", source="table")
 
 
-def _category(scan: Scan, h: re.Match[str], leaves: list[tuple[_Num | None, _Num]], nodes: list[ScoreNode]) -> str:
-    """The category node of heading `h` over its indicator rows, appended to `nodes`; its id."""
+def _category(
+    scan: Scan,
+    h: re.Match[str],
+    leaves: list[tuple[_Num | None, _Num]],
+    nodes: list[ScoreNode],
+    *,
+    every_row_read: bool,
+) -> str:
+    """The category node of heading `h` over its indicator rows, appended to `nodes`; its id. With
+    a row left unread the category's indicators are not all known."""
     name = _name(h)
     cap = scan.mint(h.start("cap"), h.end("cap"), Decimal(h.group("cap")), "分", f"{name}·分值")
     kids = []
@@ -169,7 +179,15 @@ def _category(scan: Scan, h: re.Match[str], leaves: list[tuple[_Num | None, _Num
         kids.append(nid)
     cid = f"c{sum(n.id.startswith('c') for n in nodes) + 1}"
     nodes.append(
-        ScoreNode(id=cid, name=name, name_start=h.start(), name_end=h.end(), weight=cap.id, children=tuple(kids))
+        ScoreNode(
+            id=cid,
+            name=name,
+            name_start=h.start(),
+            name_end=h.end(),
+            weight=cap.id,
+            children=tuple(kids),
+            exhaustive=every_row_read,
+        )
     )
     return cid
 
@@ -313,6 +331,11 @@ def _section_end(text: str, start: int) -> int | None:
 
 
 def _indicators(text: str, start: int, end: int, layout: str, unread: list[Unread]) -> list[tuple[_Num | None, _Num]]:
+    if layout == "apart" and is_glued(text, start, end):
+        return [
+            (_Num(w.start, w.end, w.value), _Num(s.start, s.end, s.value))
+            for w, s in glued_rows(text, start, end, unread)
+        ]
     nums = [_Num(m.start(1), m.end(1), Decimal(m.group(1))) for m in _BARE.finditer(text, start, end)]
     if layout == "adjacent":
         return [(run[-2], run[-1]) for run in _runs(text, nums) if len(run) >= 2]
