@@ -74,12 +74,13 @@ class _TreeCheck:
         return [self.nodes[c] for c in n.children]
 
     def leaf_weight(self, n: ScoreNode) -> Interval | None:
-        """A node's weight as its indicators add up (so one wrong cap is not blamed twice)."""
-        if not n.children:
-            w = self.qty(n.weight)
-            return w.interval() if w else None
+        """A node's weight as its indicators add up (so one wrong cap is not blamed twice); a
+        category whose indicators state no weight (a score-only form) weighs its cap."""
         parts = [self.leaf_weight(k) for k in self.kids(n) if not k.deduction]
-        return total([p for p in parts if p]) if parts and all(parts) else None
+        if parts and all(parts):
+            return total([p for p in parts if p])
+        w = self.qty(n.weight)
+        return w.interval() if w else None
 
     def run(self) -> list[Finding]:
         out = []
@@ -189,18 +190,44 @@ class _TreeCheck:
             )
         ]
 
+    def _full_marks(self, root: ScoreNode) -> list[Finding]:
+        """A form with no full marks of its own: its parts' caps cannot exceed the full marks the
+        rubric sets (100 without a pack)."""
+        full = self.ctx.rubric.total if self.ctx.rubric else Decimal(100)
+        kids = [k for k in self.kids(root) if not k.deduction]
+        weights = [self.leaf_weight(k) for k in kids]
+        if root.weight or not weights or not all(weights):
+            return []
+        got = total([w for w in weights if w])
+        if got.lo <= full:
+            return []
+        terms = " + ".join(f"{w.mid.normalize():f}" for w in weights if w)
+        return [
+            finding(
+                self.ctx,
+                "score",
+                "high",
+                f"分值超过满分：各部分分值合计{fmt(got.mid, 2)}分，超过满分{fmt(full, 2)}分",
+                *self._span(root),
+                computed=computed_value(got, "分", 2),
+                trace=f"{terms} = {got.show(2)} > {fmt(full, 2)}",
+                rule=rule_name(self.ctx, self.tree, "caps_within_full_marks"),
+                related=tuple(self._span(k) for k in kids),
+            )
+        ]
+
     def _root(self) -> list[Finding]:
         root = self.nodes[self.tree.root]
         stated = self.qty(root.score)
         if not stated or self.tree.source != "table":
             return []
+        out = self._full_marks(root)
         leaves = [n for n in self.tree.nodes if not n.children and n.id != root.id]
         plus = [self.qty(n.score) for n in leaves if not n.deduction]
         minus = [self.qty(n.score) for n in self.tree.nodes if n.deduction]
         if not all(plus) or not all(minus):
-            return []
+            return out
         got = total([s.interval() for s in plus if s]) - total([s.interval() for s in minus if s])
-        out = []
         if not got.meets(stated.interval()):
             out.append(
                 finding(

@@ -51,6 +51,19 @@ def table_total(total: str, scores: list[str], minus: str = "0") -> Built:
     return s, s.tree(total)
 
 
+def score_only(part_cap: str, caps_: list[str], fund: str = "20", total: str = "100") -> Built:
+    """A score-only form: 预算执行 (its cap) and a part (年度绩效目标) over categories whose indicators
+    state only a 得分 — each category weighs its cap."""
+    s = Sheet()
+    s.node("预算执行率", fund, fund)
+    cats = []
+    for k, cap in enumerate(caps_, 1):
+        kid = s.node(f"指标{k}", None, cap)
+        cats.append(s.node(f"类别{k}", cap, children=(kid,)))
+    s.node("年度绩效目标", part_cap, children=tuple(cats))
+    return s, s.tree(total)
+
+
 # rule, severity, how the tree is built, the quote (the node's name), computed display, message fragment
 FAILS = [
     pytest.param(
@@ -125,6 +138,24 @@ FAILS = [
         "总分超过100分：101分",
         id="total_at_most_100",
     ),
+    pytest.param(
+        "children_fill_cap",
+        "high",
+        lambda: score_only("80", ["63", "10", "10"], total="103"),
+        "年度绩效目标",
+        "83分",
+        "“年度绩效目标”标明80分，所含指标分值合计83分",
+        id="children_fill_cap-categories-weigh-their-caps",
+    ),
+    pytest.param(
+        "caps_within_full_marks",
+        "high",
+        lambda: score_only("83", ["63", "10", "10"], total="103"),
+        "总分",
+        "103分",
+        "分值超过满分：各部分分值合计103分，超过满分100分",
+        id="caps_within_full_marks",
+    ),
 ]
 
 
@@ -153,6 +184,7 @@ HOLDS = [
     pytest.param(lambda: table_total("96", ["48", "48"]), id="total_equals_sum"),
     pytest.param(lambda: table_total("98", ["50", "49"], minus="1"), id="total_equals_sum-less-deductions"),
     pytest.param(lambda: table_total("97", ["48.5", "48.46"]), id="total_equals_sum-rounding"),
+    pytest.param(lambda: score_only("80", ["60", "10", "10"]), id="caps_within_full_marks-score-only"),
 ]
 
 

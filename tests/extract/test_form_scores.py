@@ -170,3 +170,87 @@ def test_without_its_total_row_each_indicator_row_is_still_read() -> None:
     assert f.check == "score" and "得分超过分值" in f.message
     # r1-01's rows likewise, with the total row gone
     assert whole(HEADLESS_ADJACENT.split("| 其他需要说明事项")[0])[2] == ["10", "10", "7", "10", "9", "40"]
+
+
+# ---- headings known by their shape, a heading over the categories, caps in the fund heading and the total
+
+
+def one_cell_a_line(*rows: tuple[str, ...]) -> str:
+    """A form pasted one cell a line, cells joined by a "|" line and rows by "|||||" (r6-04)."""
+    return "".join("\n|\n".join(row) + "\n|\n|||||\n" for row in rows)
+
+
+# r6-04 (保山市退役军人事务局): no 分值 column; 年度绩效目标 (80分) over the categories it holds, the
+# fund block's cap in its heading, the form's full marks in its total row
+PART_OVER_CATEGORIES = one_cell_a_line(
+    ("预算执行情况(万元)\n(20分)", "", "预算数(A)", "执行数(B)", "执行率(B/A)", "得分\n(20分*执行率)"),
+    ("年度财政资金总额", "34.64", "34.64", "100%", "20"),
+    ("年度绩效目标\n(80分)", "一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分"),
+    ("产出指标(60分)", "数量指标", "慰问伤残军人50人;烈士家庭6户;驻保部队8家;", "100%", "100%", "20"),
+    ("质量指标", "补助经费足额拨付率", "100%", "100%", "20"),
+    ("时效指标", "春节前完成走访慰问", "按时限完成", "100%", "20"),
+    ("效益指标(10分)", "社会效益指标", "年内无群体性事件发生", "小于5次", "无上访", "10"),
+    ("满意度指标(10分)", "服务对象满意度指标", "驻保部队、边海防官兵满意率", "100%", "100%", "10"),
+    ("总分(100分)", "100", "自评等级", "优"),
+)
+# r1-09 (大英县司法局): 绩效指标(90分) heads the indicator part, its header row after it
+PART_WITH_ROWS = (
+    "绩效指标(90分) | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 完成值 | 权重 | 得分 | "
+    "未完成原因分析 |\n"
+    "产出指标 | 经济成本指标 | 成本控制数 | ≤ | 30 | 万元 | 完成 | 90 | 90 | ||\n"
+    "合计 | 100 | |||||||||\n"
+)
+
+
+def shape(text: str) -> list[tuple[str, str | None, str | None, tuple[str, ...]]]:
+    """Every node with children: id, 分值, 得分 and its children's ids."""
+    (tree,), q = trees(text)
+    return [(n.id, q.get(n.weight or ""), q.get(n.score or ""), n.children) for n in tree.nodes if n.children]
+
+
+def test_a_heading_named_by_its_shape_with_its_header_row_after_it() -> None:
+    assert shape(PART_WITH_ROWS) == [("n0", None, None, ("c1",)), ("c1", "90", None, ("n2",))]
+    assert review_document(doc(PART_WITH_ROWS)).findings == ()
+    (f,) = review_document(doc(PART_WITH_ROWS.replace("(90分)", "(93分)"))).findings
+    assert f.check == "score" and "“绩效指标”标明93分" in f.message
+    # r2-12: 年度绩效目标1 (80分) with a digit after its name, over score-only rows
+    assert shape(SCORE_ONLY)[0] == ("n0", None, "99.55", ("f1", "c1"))
+    assert shape(SCORE_ONLY)[1][:2] == ("c1", "80")
+
+
+def test_a_heading_over_the_categories_that_follow_it() -> None:
+    assert shape(PART_OVER_CATEGORIES) == [
+        ("n0", "100", "100", ("f1", "p1")),
+        ("c1", "60", None, ("n2", "n3", "n4")),
+        ("c2", "10", None, ("n6",)),
+        ("c3", "10", None, ("n8",)),
+        ("p1", "80", None, ("c1", "c2", "c3")),
+    ]
+    assert review_document(doc(PART_OVER_CATEGORIES)).findings == ()
+    # a wrong category cap shows at the part over it (and at the form's full marks, which it also breaks)
+    for seeded, where in (("年度绩效目标\n(83分)", "年度绩效目标"), ("产出指标(63分)", "年度绩效目标")):
+        wrong = PART_OVER_CATEGORIES.replace(seeded.replace("83", "80").replace("63", "60"), seeded)
+        found = review_document(doc(wrong)).findings
+        assert {f.check for f in found} == {"score"} and any(f"“{where}”标明" in f.message for f in found)
+    (f,) = review_document(doc(PART_OVER_CATEGORIES.replace("总分(100分)", "总分(103分)"))).findings
+    assert f.check == "score" and "标明103分" in f.message
+
+
+def test_the_fund_blocks_cap_from_its_heading() -> None:
+    """预算执行情况(万元) (20分) in r2-12 and r6-04: the fund node weighs 20, so caps over 100 show."""
+    for text in (SCORE_ONLY, PART_OVER_CATEGORIES):
+        (tree,), q = trees(text)
+        fund = next(n for n in tree.nodes if n.id == "f1")
+        assert q[fund.weight or ""] == "20"
+    (f,) = review_document(doc(SCORE_ONLY.replace("年度绩效目标1 (80分)", "年度绩效目标1 (83分)"))).findings
+    assert f.check == "score" and "分值超过满分" in f.message and "103分" in f.message
+
+
+def test_a_shape_inside_a_longer_word_or_without_a_cap_is_no_heading() -> None:
+    from review.extract.rules.form_scores import _HEADING
+
+    names = [
+        m.group("name") for m in _HEADING.finditer("其中:项目决策(10 分)、过程 (20分)、产出(50分)；得分(20分*执行率)")
+    ]
+    assert names == ["项目决策", "过程", "产出"]
+    assert [m.group("name") for m in _HEADING.finditer("绩效目标完成情况较好(良)，年度绩效目标")] == []

@@ -24,15 +24,20 @@ from decimal import Decimal
 from review.core.claims import ScoreNode, ScoreTree, Unread
 from review.extract import lexicon
 from review.extract.rules.form_total import fund_cells, mint_once, total_row
+from review.extract.rules.glued_rows import glued_rows, is_glued
 from review.extract.rules.scan import Scan
 
-_SP = r"\s*"
-# 产出指标（50分）, 效 益 指 标 (30分), 满意度指标(10分): the heading's name and its cap
+# 产出指标（50分）, 效 益 指 标 (30分), 满意度指标(10分): the heading's name and its cap; any other
+# name by its shape (绩效指标(90分), 年度绩效目标1 (80分), 项目决策(10 分)), not inside a longer word
 _SPACED_NAMES = "|".join(r"\s*".join(name) for name in lexicon.SCORE_HEADING_NAMES)
+_ENDS = "|".join(lexicon.SCORE_HEADING_ENDS)
+_CJK = "\u4e00-\u9fa5"
 _HEADING = re.compile(
-    rf"(?P<name>(?:{_SPACED_NAMES})\s*指\s*标)"
+    rf"(?P<name>(?:{_SPACED_NAMES})\s*指\s*标"
+    rf"|(?<![{_CJK}])[{_CJK}]{{0,{lexicon.SCORE_HEADING_PREFIX}}}(?:{_ENDS})(?:\s*\d(?!\d))?)"
     r"\s*[（(]\s*(?P<cap>\d+(?:\.\d+)?)\s*分\s*[)）]"
 )
+_PART_HEADER = lexicon.PART_HEADER_AFTER
 _TOTAL = lexicon.SCORE_TOTAL_ROW
 _COLUMNS = lexicon.SCORE_COLUMNS
 # a bare number: not part of a longer number, no unit or % after it, not a year or a list mark
@@ -97,51 +102,136 @@ def _leaf(scan: Scan, nid: str, w: _Num | None, s: _Num, after: int, path: tuple
     )
 
 
+@dataclass
+class _Part:
+    """A heading over the categories that follow it (年度绩效目标（80分） | 一级指标 | …)."""
+
+    heading: re.Match[str]
+    kids: list[str]
+    complete: bool = True
+
+
 def _headed_form(scan: Scan, form: list[re.Match[str]], unread: list[Unread]) -> ScoreTree | None:
-    """Categories with their caps (产出指标（50分）) over their indicator rows."""
+    """Categories with their caps (产出指标（50分）) over their indicator rows; a heading the
+    part's header row follows (绩效指标(90分) | 一级指标 | …) is over the categories after it."""
     text = scan.text
-    layout = _layout(text, form[0].start())
+    first_header = _header_end(text, form[0].end())
+    layout = _layout(text, first_header or form[0].start())
     if layout is None:
         return None
     nodes: list[ScoreNode] = []
-    cats: list[str] = []
+    tops: list[str] = []
+    part: _Part | None = None
     before = len(unread)
     closed_at: int | None = None
     for i, h in enumerate(form):
         end = form[i + 1].start() if i + 1 < len(form) else _section_end(text, h.end())
         if end is None:
+            if part is not None:
+                part.complete = False
             break  # the last category runs past the excerpt: not claimed
         closed_at = end if i + 1 == len(form) else None
-        leaves = _indicators(text, h.end(), end, layout, unread)
-        if not leaves:
+        header = _header_end(text, h.end())
+        unread_before = len(unread)
+        leaves = _indicators(text, header or h.end(), end, layout, unread)
+        if header is not None and not leaves and i + 1 < len(form):
+            _close_part(scan, part, nodes, tops)
+            part = _Part(h, [])
             continue
-        name = re.sub(r"\s", "", h.group("name"))
-        cap = scan.mint(h.start("cap"), h.end("cap"), Decimal(h.group("cap")), "分", f"{name}·分值")
-        kids = []
-        for w, s in leaves:
-            nid = f"n{len(nodes) + len(cats) + 2}"
-            nodes.append(_leaf(scan, nid, w, s, h.end(), (name,)))
-            kids.append(nid)
-        cid = f"c{len(cats) + 1}"
-        cats.append(cid)
-        nodes.append(
-            ScoreNode(id=cid, name=name, name_start=h.start(), name_end=h.end(), weight=cap.id, children=tuple(kids))
-        )
-    if not cats:
+        if not leaves:
+            if part is not None:
+                part.complete = False
+            continue
+        cid = _category(scan, h, leaves, nodes, every_row_read=len(unread) == unread_before)
+        (part.kids if part is not None else tops).append(cid)
+    _close_part(scan, part, nodes, tops)
+    if not tops:
         return None
     root = ScoreNode(
         id="n0",
         name="总分",
         name_start=form[0].start(),
         name_end=form[0].end(),
-        children=tuple(cats),
+        children=tuple(tops),
         exhaustive=False,
     )
-    whole = _whole_form(scan, form[0].start(), closed_at, tuple(cats), len(unread) == before)
+    whole = _whole_form(scan, form[0].start(), closed_at, tuple(tops), len(unread) == before)
     if whole is not None:
         root, fund = whole
         nodes.insert(0, fund)
     return ScoreTree(nodes=(root, *nodes), root="n0", source="table")
+
+
+def _category(
+    scan: Scan,
+    h: re.Match[str],
+    leaves: list[tuple[_Num | None, _Num]],
+    nodes: list[ScoreNode],
+    *,
+    every_row_read: bool,
+) -> str:
+    """The category node of heading `h` over its indicator rows, appended to `nodes`; its id. With
+    a row left unread the category's indicators are not all known."""
+    name = _name(h)
+    cap = scan.mint(h.start("cap"), h.end("cap"), Decimal(h.group("cap")), "分", f"{name}·分值")
+    kids = []
+    for w, s in leaves:
+        nid = f"n{len(nodes) + 2}"
+        nodes.append(_leaf(scan, nid, w, s, h.end(), (name,)))
+        kids.append(nid)
+    cid = f"c{sum(n.id.startswith('c') for n in nodes) + 1}"
+    nodes.append(
+        ScoreNode(
+            id=cid,
+            name=name,
+            name_start=h.start(),
+            name_end=h.end(),
+            weight=cap.id,
+            children=tuple(kids),
+            exhaustive=every_row_read,
+        )
+    )
+    return cid
+
+
+def _close_part(scan: Scan, part: _Part | None, nodes: list[ScoreNode], tops: list[str]) -> None:
+    """The part's node over its categories, appended to `nodes` and made a child of the root."""
+    if part is None or not part.kids:
+        return
+    h = part.heading
+    name = _name(h)
+    cap = scan.mint(h.start("cap"), h.end("cap"), Decimal(h.group("cap")), "分", f"{name}·分值")
+    pid = f"p{sum(n.id.startswith('p') for n in nodes) + 1}"
+    nodes.append(
+        ScoreNode(
+            id=pid,
+            name=name,
+            name_start=h.start(),
+            name_end=h.end(),
+            weight=cap.id,
+            children=tuple(part.kids),
+            exhaustive=part.complete,
+        )
+    )
+    tops.append(pid)
+
+
+def _name(h: re.Match[str]) -> str:
+    return re.sub(r"\s", "", h.group("name"))
+
+
+def _header_end(text: str, pos: int) -> int | None:
+    """Where the part's header row that follows a heading ends (after its last column name), or
+    None when no header row follows."""
+    m = _PART_HEADER.match(text, pos)
+    if m is None:
+        return None
+    end = m.end()
+    for col in _COLUMNS.finditer(text, m.end(), m.end() + _HEADER_REACH):
+        if _BARE.search(text, end, col.start()):
+            break
+        end = col.end()
+    return end
 
 
 def _whole_form(
@@ -227,7 +317,7 @@ def _forms(headings: list[re.Match[str]]) -> list[list[re.Match[str]]]:
     forms: list[list[re.Match[str]]] = []
     seen: set[str] = set()
     for h in headings:
-        name = re.sub(r"\s", "", h.group("name"))
+        name = _name(h)
         if not forms or name in seen:
             forms.append([])
             seen = set()
@@ -243,6 +333,11 @@ def _section_end(text: str, start: int) -> int | None:
 
 
 def _indicators(text: str, start: int, end: int, layout: str, unread: list[Unread]) -> list[tuple[_Num | None, _Num]]:
+    if layout == "apart" and is_glued(text, start, end):
+        return [
+            (_Num(w.start, w.end, w.value), _Num(s.start, s.end, s.value))
+            for w, s in glued_rows(text, start, end, unread)
+        ]
     nums = [_Num(m.start(1), m.end(1), Decimal(m.group(1))) for m in _BARE.finditer(text, start, end)]
     if layout == "adjacent":
         return [(run[-2], run[-1]) for run in _runs(text, nums) if len(run) >= 2]

@@ -18,6 +18,9 @@ from review.extract.rules import form_funds
 from review.extract.rules.scan import Scan
 
 _TOTAL = lexicon.FORM_TOTAL_SCORE
+_TOTAL_CAPPED = lexicon.FORM_TOTAL_CAPPED
+_FUND_CAP = lexicon.FUND_HEADING_CAP
+_CAP_REACH = 200  # characters before the fund block's first row in which its heading and header are
 _SEP = r"[\s|｜:：]*"
 _CELL = r"(?<!\d)(\d{1,3}(?:\.\d+)?)\s*分?(?![\d.%％])"  # 总分100100: cells run together, not read
 _TOTAL_CELLS = re.compile(rf"{_SEP}{_CELL}(?:{_SEP}{_CELL})?(?={_SEP}(?:$|[^\d\s|｜.]))", re.M)
@@ -40,12 +43,20 @@ class TotalRow:
 
 
 def total_row(text: str, start: int, end: int) -> TotalRow | None:
-    """The first 总分 row between `start` and `end` with its one or two numbers."""
-    for m in _TOTAL.finditer(text, start, end):
+    """The first 总分 row between `start` and `end` with its one or two numbers; 总分(100分) | 100
+    has its full marks in the label and one number, its 得分, in the row."""
+    plain = ((m, None) for m in _TOTAL.finditer(text, start, end))
+    capped = ((m, m) for m in _TOTAL_CAPPED.finditer(text, start, end))
+    for m, cap in sorted([*plain, *capped], key=lambda pair: pair[0].start()):
         cells = _TOTAL_CELLS.match(text, m.end())
         if cells is None:
             continue
         one = Cell(cells.start(1), cells.end(1), Decimal(cells.group(1)))
+        if cap is not None:
+            if cells.group(2) is not None:
+                continue  # full marks in the label and two numbers in the row: which is 得分 is not certain
+            full = Cell(cap.start("cap"), cap.end("cap"), Decimal(cap.group("cap")))
+            return TotalRow(m.start(), m.end(), full, one)
         if cells.group(2) is None:
             return TotalRow(m.start(), m.end(), None, one)
         return TotalRow(m.start(), m.end(), one, Cell(cells.start(2), cells.end(2), Decimal(cells.group(2))))
@@ -73,7 +84,19 @@ def fund_cells(text: str, before: int) -> tuple[Cell | None, Cell] | None:
     score, weight = scores.pop(), weights.pop()
     if score is None or score.value is None:
         return None
-    return (_cell(weight) if weight is not None and weight.value is not None else None), _cell(score)
+    if weight is None or weight.value is None:
+        return _heading_cap(text, block.rows[0].label_start), _cell(score)
+    return _cell(weight), _cell(score)
+
+
+def _heading_cap(text: str, start: int) -> Cell | None:
+    """The fund block's cap in its heading (预算执行情况(万元) (20分)), the one written before the
+    block's first row (`start`), when the form has no 分值 column."""
+    caps = list(_FUND_CAP.finditer(text, max(0, start - _CAP_REACH), start))
+    if len(caps) != 1:
+        return None
+    m = caps[0]
+    return Cell(m.start("cap"), m.end("cap"), Decimal(m.group("cap")))
 
 
 def _cell(tok: form_funds.Token) -> Cell:
