@@ -283,3 +283,18 @@ NOT_DONE_LABEL = re.compile(r"未|应|计划|预计|尚需|待")
 # A heading that opens a section of the report: 一、… or (二)… at a line start.
 SECTION_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])", re.M)
 NO_CARRYOVER = re.compile(r"(?:本年|当年|年末)?无结转结余|无结余结转|未产生结转结余")
+
+# What a table column's header means (table_columns): the points, the score, the planned and the
+# actual amount a rate divides (预算数/执行数, and 编制数/实际在职人数), the rate, the levels.
+TABLE_COLUMN_ROLES = {
+    "weight": re.compile(r"^(?:指标)?分值|^权重|^标准分"),
+    "score": re.compile(r"得分|打分|^评分"),
+    # the planned and the actual amount a rate divides: 预算数/执行数, and 编制数/实际在职人数
+    "budget": re.compile(r"预算数|预算金额|^预算$|预算（|预算\(|^全年预算|^编制数|^核定编制"),
+    "executed": re.compile(r"执行数|实际支出|支出数|^执行金额|实际执行|在职人数|实有人数"),
+    "rate": re.compile(r"执行率|使用率|支付率|支出率|到位率|控制率"),
+    "level1": re.compile(r"^一级指标"),
+    "name": re.compile(r"^三级指标|^指标名称|^绩效指标$"),
+}
+HEADCOUNT_COLUMN = re.compile(r"人数|编制")  # a column of people, not money
+SCORE_TOTAL_NAME = re.compile(r"^(?:总分|合计|总计|综合得分|自评总分|总得分)")  # a score table's total row

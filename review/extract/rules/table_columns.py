@@ -16,25 +16,17 @@ from decimal import Decimal
 
 from review.core.claims import FormulaScore, Quantity, RatioRelation, Relation, ScoreNode, ScoreTree
 from review.core.document import stripped_span
+from review.extract import lexicon
 from review.extract.rules.cell_runs import cell_runs
 from review.extract.rules.scan import Scan
 
-ROLES = {
-    "weight": re.compile(r"^(?:指标)?分值|^权重|^标准分"),
-    "score": re.compile(r"得分|打分|^评分"),
-    # the planned and the actual amount a rate divides: 预算数/执行数, and 编制数/实际在职人数
-    "budget": re.compile(r"预算数|预算金额|^预算$|预算（|预算\(|^全年预算|^编制数|^核定编制"),
-    "executed": re.compile(r"执行数|实际支出|支出数|^执行金额|实际执行|在职人数|实有人数"),
-    "rate": re.compile(r"执行率|使用率|支付率|支出率|到位率|控制率"),
-    "level1": re.compile(r"^一级指标"),
-    "name": re.compile(r"^三级指标|^指标名称|^绩效指标$"),
-}
+ROLES = lexicon.TABLE_COLUMN_ROLES
 _NUM = re.compile(r"^(?P<n>\d+(?:\.\d+)?)\s*(?P<pct>[%％])?(?:万元|万|元)?$")
 _UNIT = re.compile(r"[（(](万元|元|%|％|分)[)）]")
-_PERSONS = re.compile(r"人数|编制")
+_PERSONS = lexicon.HEADCOUNT_COLUMN
 _CAT_CELL = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
 _FIELD_SPLIT = re.compile(r"\t|[ \u3000]{2,}|\s*[|｜]\s*")
-_TOTAL_NAME = re.compile(r"^(?:总分|合计|总计|综合得分|自评总分|总得分)")
+_TOTAL_NAME = lexicon.SCORE_TOTAL_NAME
 
 
 @dataclass(frozen=True)
