@@ -134,6 +134,28 @@ ENUMERATION_OPENERS = (
     "有",
 )
 NAME_JOINERS = r"和|与|及"  # 人事科和财务科: names joined by a word, not a 、
+NAME_JOINER_WORDS = ("和", "与", "及")
+# Counts of review/extract/rules/counts.py. Units of an office run (六办一所四中心), and numerals.
+CHINESE_DIGITS = "一二两三四五六七八九十"
+ORG_SUFFIXES = ("中心", "办", "所", "站", "室", "局", "队", "科", "股", "部", "委")
+# Units of counted things a list may follow (抽查项目5个，分别是…).
+LISTED_COUNT_UNITS = ("个", "项", "名", "家", "所", "处")
+# What opens the list of names right after a count or an office run (。包括A、B…).
+COUNT_LIST_INTRO = r"分别是|分别为|包括|包含|如下|有"
+NAMED_LIST_AFTER_COUNT = r"分别是|分别为|包括"
+NUMBERED_LIST_AFTER = re.compile(r"如下[。：:]?\s*$")  # 总体绩效目标3个…如下 + 1. 2. 3.
+NUMBERED_PARAGRAPH = re.compile(r"^\s*(?:\[[^\]]*\]\s*)?(\d{1,2})\s*[.．、]")
+# A heading of a higher level ends a numbered list (四、问题 / （二） / 2、 ).
+HIGHER_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+、\s)")
+# A tier: a count standing after a band or a grade (得分90分以上的81个, 执行率80%以下的有21个,
+# “良好”的23个, “优秀”1812个). Not a count after any 的 (复核评价的50个项目 is the whole).
+COUNT_TIER_BEFORE = re.compile(
+    r"(?:以上|以下|至\d+(?:\.\d+)?分|-\d+%|%|[”\"」])的?(?:有)?$|分(?:以上|以下)?的?$|\d分$|以下$|以上$"
+)
+# Labels of a number of projects that is a subset or a target, not the whole (抽查项目3个, 目标10个).
+COUNT_SUBSET_LABEL = re.compile(r"抽查|抽取|其中|重点|部分|未|已|目标|指标")
+# What a count of projects counts: the noun in its label or right after it (复核评价的50个项目).
+PROJECT_NOUN = "项目"
 
 # Changes: 比上年增加, 调减, what results after a change, balances carried in and out.
 VERSUS = re.compile(r"(?:比|较)(?P<ref>[\u4e00-\u9fa5]{2,8}?)(?P<dir>增加|增长|多|减少|下降|少|节约)了?$")
