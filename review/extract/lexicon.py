@@ -137,6 +137,8 @@ NAME_JOINERS = r"和|与|及"  # 人事科和财务科: names joined by a word, 
 NAME_JOINER_WORDS = ("和", "与", "及")
 # Counts of review/extract/rules/counts.py. Units of an office run (六办一所四中心), and numerals.
 CHINESE_DIGITS = "一二两三四五六七八九十"
+# A small count in Chinese numerals: 一, 两, 十二, 二十三 (read by review.core.numbers.chinese_numeral).
+CHINESE_SMALL_NUMBER = r"[一二三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九]"
 ORG_SUFFIXES = ("中心", "办", "所", "站", "室", "局", "队", "科", "股", "部", "委")
 # Units of counted things a list may follow (抽查项目5个，分别是…).
 LISTED_COUNT_UNITS = ("个", "项", "名", "家", "所", "处")

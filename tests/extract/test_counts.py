@@ -66,3 +66,32 @@ def test_tiers_are_emitted_as_read_whether_or_not_they_add_up(text, total, tiers
     q = {x.id: x for x in scan.quantities}
     assert q[rel.stated_ids[0]].text == total and [q[i].text for i in rel.item_ids] == tiers
     assert rel.counted == 0  # the extractor counts nothing: review.checks.count does
+
+
+R3_03_REVIEWED = "复核评价的50个项目,复核等次为“优秀”的5个,占比10%,“良好”的23个,占比46%,“中(一般)”的22个,占比44%。\n"
+R3_03_SELF = "各部门(单位)上报2023年度支出项目绩效自评2630个,涉及金额340915.5112万元。单位自评结果“优秀”1812个、“良好”171个、“中”536个、“差”111个。\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "tiers"),
+    [
+        # r3-03: the sentence opens with the whole its grades split (not a tier: 复核评价的 is no band)
+        (R3_03_REVIEWED, "50个", ["5个", "23个", "22个"]),
+        # seed 002 written the same way: the number of projects first, then its bands
+        ("我镇预算支出项目83个,自评得分90分以上的81个,60分以下的2个。\n", "83个", ["81个", "2个"]),
+        # r3-03: quoted grades split the number of projects stated in the sentence before
+        (R3_03_SELF, "2630个", ["1812个", "171个", "536个", "111个"]),
+    ],
+)
+def test_tiers_split_the_whole_their_sentence_opens_with(text, total, tiers):
+    scan = Scan.of(_doc(text))
+    (rel,) = [r for r in extract_counts(scan) if r.wording == "tiers"]
+    q = {x.id: x for x in scan.quantities}
+    assert q[rel.stated_ids[0]].text == total and [q[i].text for i in rel.item_ids] == tiers
+
+
+def test_tiers_of_a_later_stated_whole_are_not_held_against_an_earlier_total():
+    """r3-03: 2630 self-evaluated projects, then 50 reviewed ones split 5/23/22: no finding."""
+    assert checks_of(R3_03_SELF + R3_03_REVIEWED, 2023) == []
+    seeded = R3_03_SELF + R3_03_REVIEWED.replace("50个项目", "51个项目")
+    assert any(c == "count" and "51个" in q for c, q in checks_of(seeded, 2023))

@@ -64,3 +64,24 @@ def test_a_wrong_count_is_a_finding_and_a_partial_list_only_bounds_it() -> None:
 )
 def test_sentences_that_only_look_like_lists_are_not_counted(text: str) -> None:
     assert counts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "stated", "items"),
+    [
+        # r2-03 with its 两 seeded to 一 (two phrasings of one report) and r1-07's list read as one
+        ("县政协牢牢把握团结和民主一大主题，", 1, ["团结", "民主"]),
+        ("本项目由基本支出和项目支出一个部分构成。", 1, ["基本支出", "项目支出"]),
+        ("围绕产出、效益和满意度一类指标认真开展自查自评工作，", 1, ["产出", "效益", "满意度"]),
+        # a count in two Chinese numerals (r2-14's list of offices, written as 十二)
+        ("内设办公室、人事股、财计股、法规股十二个股室。", 12, ["办公室", "人事股", "财计股", "法规股"]),
+    ],
+)
+def test_a_count_of_one_or_in_two_numerals_is_read_as_written(text: str, stated: int, items: list[str]) -> None:
+    ((got, wording, _exhaustive, named),) = counts(text)
+    assert (got, named, wording) == (stated, items, "back_reference")
+
+
+def test_names_said_to_be_one_are_a_finding() -> None:
+    findings = review_document(doc("本项目由基本支出和项目支出一个部分构成。\n")).findings
+    assert [(f.check, f.stated.display if f.stated else "") for f in findings] == [("count", "1")]

@@ -18,7 +18,7 @@ from review.extract import lexicon
 from review.extract.rules.scan import Scan
 
 _COUNT = re.compile(
-    rf"(?P<etc>等)?(?P<n>[两二三四五六七八九十]|[1-9]\d?)\s*(?P<cls>{lexicon.COUNT_CLASSIFIERS})"
+    rf"(?P<etc>等)?(?P<n>{lexicon.CHINESE_SMALL_NUMBER}|[1-9]\d?)\s*(?P<cls>{lexicon.COUNT_CLASSIFIERS})"
     rf"(?P<noun>{lexicon.COUNT_NOUNS})"
 )
 _OPENERS = lexicon.ENUMERATION_OPENERS
@@ -36,7 +36,7 @@ def extract_enumerated_counts(scan: Scan) -> list[CountRelation]:
         if len(items) < 2:
             continue
         stated = int(m.group("n")) if m.group("n").isdigit() else chinese_numeral(m.group("n"))
-        if stated is None or stated < 2:
+        if stated is None:
             continue
         partial = bool(m.group("etc"))
         out.append(
@@ -69,7 +69,7 @@ def _items_before(text: str, end: int) -> list[tuple[int, int]]:
     pieces: list[tuple[int, int]] = []
     pos = start
     for part in _SEPARATOR.split(run):
-        if part in ("、", "和", "与", "及"):
+        if part == "、" or part in lexicon.NAME_JOINER_WORDS:
             pos += len(part)
             continue
         if not _ITEM.match(part):
