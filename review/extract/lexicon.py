@@ -158,6 +158,8 @@ COUNT_TIER_BEFORE = re.compile(
 COUNT_SUBSET_LABEL = re.compile(r"抽查|抽取|其中|重点|部分|未|已|目标|指标")
 # What a count of projects counts: the noun in its label or right after it (复核评价的50个项目).
 PROJECT_NOUN = "项目"
+# What closes a sentence: a text that ends without one was cut off mid-sentence.
+SENTENCE_CLOSERS = "。！？!?；;.…”\"）)"
 
 # Changes: 比上年增加, 调减, what results after a change, balances carried in and out.
 VERSUS = re.compile(r"(?:比|较)(?P<ref>[\u4e00-\u9fa5]{2,8}?)(?P<dir>增加|增长|多|减少|下降|少|节约)了?$")

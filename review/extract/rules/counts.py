@@ -41,7 +41,7 @@ def _org_runs(scan: Scan) -> list[CountRelation]:
             )
             for m in _ORG_PART.finditer(run.group())
         ]
-        items = _list_after(text, run.end())
+        items, cut = _list_after(text, run.end())
         if not items:
             continue
         for n, kind in parts:
@@ -53,6 +53,7 @@ def _org_runs(scan: Scan) -> list[CountRelation]:
                     end=run.end(),
                     item_spans=tuple(named),
                     what=f"“{kind}”类机构",
+                    exhaustive=not cut,
                     wording="org_run",
                 )
             )
@@ -69,13 +70,14 @@ def _suffix_kind(name: str) -> str:
     return ""
 
 
-def _list_after(text: str, pos: int) -> list[tuple[int, int]]:
-    """Items of an inline list that follows pos: "。包括A、B、C。" → spans of A, B, C."""
+def _list_after(text: str, pos: int) -> tuple[list[tuple[int, int]], bool]:
+    """Items of an inline list that follows pos: "。包括A、B、C。" → spans of A, B, C; and whether
+    the text ends inside the list (an excerpt cut off mid-sentence: more items may have followed)."""
     rest = text[pos : pos + 400]
     skip = len(rest) - len(rest.lstrip("。，,：: "))
     m = _LIST_INTRO.match(rest[skip:])
     if not m:
-        return []
+        return [], False
     start = pos + skip + m.end()
     end = start
     while end < len(text) and text[end] not in "。\n；;":
@@ -86,7 +88,7 @@ def _list_after(text: str, pos: int) -> list[tuple[int, int]]:
             if text[cur:i].strip():
                 spans.append((cur, i))
             cur = i + 1
-    return spans
+    return spans, end == len(text)
 
 
 def _listed(scan: Scan) -> list[CountRelation]:
@@ -97,7 +99,7 @@ def _listed(scan: Scan) -> list[CountRelation]:
             continue
         after = text[q.end : q.end + 30]
         if _NAMED_AFTER.match(after):
-            items = _list_after(text, q.end)
+            items, cut = _list_after(text, q.end)
             if len(items) >= 2 and all(len(text[a:b]) <= 40 for a, b in items):
                 out.append(
                     CountRelation(
@@ -106,6 +108,7 @@ def _listed(scan: Scan) -> list[CountRelation]:
                         end=q.end,
                         item_spans=tuple(items),
                         what=q.label or "列举事项",
+                        exhaustive=not cut,
                         stated_ids=(q.id,),
                     )
                 )
@@ -119,11 +122,18 @@ def _listed(scan: Scan) -> list[CountRelation]:
                         end=q.end,
                         item_spans=tuple(numbered),
                         what=q.label or "列举事项",
+                        exhaustive=not _cut_off(text, numbered[-1][1]),
                         stated_ids=(q.id,),
                         wording="numbered_paragraphs",
                     )
                 )
     return out
+
+
+def _cut_off(text: str, end: int) -> bool:
+    """The text ends with the last item, mid-sentence (no 。 closes it): an excerpt cut off, so
+    more numbered items may have followed."""
+    return not text[end:].strip() and text[:end].rstrip()[-1:] not in lexicon.SENTENCE_CLOSERS
 
 
 def _line_end(text: str, pos: int) -> int:
