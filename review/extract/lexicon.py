@@ -114,7 +114,7 @@ DEDUCTION = re.compile(r"扣分")
 COUNT_CLASSIFIERS = r"大|个|项|类|方面|部分"
 COUNT_NOUNS = (
     r"职能|主题|科室|股室|职能股室|单位|二级单位|部门|中心|机构|内设机构|方面|部分|板块|任务|工程|"
-    r"类|领域|环节|指标|维度|所|站|队|办"
+    r"类|领域|环节|指标|维度|所|站|队|办|乡镇|村庄|村|社区"
 )
 ENUMERATION_OPENERS = (
     "内设",
@@ -124,6 +124,7 @@ ENUMERATION_OPENERS = (
     "包括",
     "包含",
     "涵盖",
+    "涉及",
     "履行",
     "把握",
     "围绕",
@@ -159,7 +160,7 @@ COUNT_SUBSET_LABEL = re.compile(r"抽查|抽取|其中|重点|部分|未|已|目
 # What a count of projects counts: the noun in its label or right after it (复核评价的50个项目).
 PROJECT_NOUN = "项目"
 # What closes a sentence: a text that ends without one was cut off mid-sentence.
-SENTENCE_CLOSERS = "。！？!?；;.…”\"）)"
+SENTENCE_CLOSERS = '。！？!?；;.…”"）)'
 
 # Changes: 比上年增加, 调减, what results after a change, balances carried in and out.
 VERSUS = re.compile(r"(?:比|较)(?P<ref>[\u4e00-\u9fa5]{2,8}?)(?P<dir>增加|增长|多|减少|下降|少|节约)了?$")
