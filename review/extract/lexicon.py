@@ -159,6 +159,17 @@ COUNT_TIER_BEFORE = re.compile(
 COUNT_SUBSET_LABEL = re.compile(r"抽查|抽取|其中|重点|部分|未|已|目标|指标")
 # What a count of projects counts: the noun in its label or right after it (复核评价的50个项目).
 PROJECT_NOUN = "项目"
+# A count followed by its items named by ordinals: 分三批实施，一批…，二批…; 下设2个管理机构，一是…；二是….
+# The count (its classifier, then a few words) and the first ordinal right after a comma or colon.
+ORDINAL_COUNT = re.compile(
+    rf"(?P<n>{CHINESE_SMALL_NUMBER}|[1-9]\d?)\s*(?P<cls>批次|批|个|项|条|类|方面)(?P<what>[\u4e00-\u9fff]{{0,12}}?)"
+    r"[，,：:]\s*(?=第?一(?:是|批))"
+)
+# An ordinal item: 一是 (what a count of 个/项… lists), 一批/第一批 (what a count of 批 lists).
+ORDINAL_ITEM_WORD = {"批": r"批次?", "批次": r"批次?"}
+ORDINAL_ITEM_DEFAULT = r"是"
+# Where an ordinal item may stand: at the start of a clause.
+CLAUSE_START = "，,；;。：:\n"
 # What closes a sentence: a text that ends without one was cut off mid-sentence.
 SENTENCE_CLOSERS = '。！？!?；;.…”"）)'
 

@@ -98,3 +98,39 @@ def test_tiers_of_a_later_stated_whole_are_not_held_against_an_earlier_total():
     assert checks_of(R3_03_SELF + R3_03_REVIEWED, 2023) == []
     seeded = R3_03_SELF + R3_03_REVIEWED.replace("50个项目", "51个项目")
     assert any(c == "count" and "51个" in q for c, q in checks_of(seeded, 2023))
+
+
+R1_16_UNITS = "户改办等临时机构设在发改委;下设2个管理机构,一是正处级事业单位区经济信息中心;二是正科级事业单位大足区军粮供应管理中心。\n"
+R6_09_BATCHES = (
+    "该项目分三批实施,一批项目县级批复总投资3374.3万元(其中建筑工程3292万元),二批项目县级批复总投资2069.51万元"
+    "(其中建筑工程1975.775万元),三批项目县级批复投资778.59万元(其中建筑工程757.44万元)。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "stated", "ordinals"),
+    [
+        (R1_16_UNITS, 2, ["一是", "二是"]),  # r1-16
+        (R6_09_BATCHES, 3, ["一批", "二批", "三批"]),  # r6-09 (and r5-04)
+    ],
+)
+def test_a_count_followed_by_ordinals_is_read_with_them(text, stated, ordinals):
+    (rel,) = [r for r in extract_counts(Scan.of(_doc(text))) if r.wording == "ordinals"]
+    assert rel.stated == stated and [text[a:b] for a, b in rel.item_spans] == ordinals
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        (R1_16_UNITS.replace("下设2个", "下设3个"), "3个管理机构"),
+        (R6_09_BATCHES.replace("分三批", "分二批"), "二批实施"),
+    ],
+)
+def test_a_count_its_ordinals_disagree_with_is_flagged(text, quote):
+    assert any(c == "count" and quote in q for c, q in checks_of(text, 2023))
+
+
+def test_ordinals_inside_words_or_without_a_comma_after_the_count_are_not_items():
+    assert [r for r in extract_counts(Scan.of(_doc("设有2个机构统一是指挥部。\n"))) if r.wording == "ordinals"] == []
+    text = "全年分两批下达资金。一批项目已完工。\n"  # the count's sentence ends: no ordinal follows it
+    assert [r for r in extract_counts(Scan.of(_doc(text))) if r.wording == "ordinals"] == []

@@ -25,7 +25,7 @@ _PROJECT = lexicon.PROJECT_NOUN
 
 
 def extract_counts(scan: Scan) -> list[CountRelation]:
-    return [*_org_runs(scan), *_listed(scan), *_tiers(scan)]
+    return [*_org_runs(scan), *_listed(scan), *_tiers(scan), *_ordinals(scan)]
 
 
 def _org_runs(scan: Scan) -> list[CountRelation]:
@@ -235,6 +235,49 @@ def _tier_relation(totals: list[Quantity], tier: list[Quantity]) -> CountRelatio
     )
 
 
+def _ordinals(scan: Scan) -> list[CountRelation]:
+    """A count whose items follow as ordinals: 分三批实施，一批项目…，二批项目…，三批项目…;
+    下设2个管理机构，一是…；二是…. The ordinals are read in order (一, 二, 三 …) at clause starts
+    to the end of the paragraph; the check compares how many there are with the count."""
+    text = scan.text
+    out = []
+    for m in lexicon.ORDINAL_COUNT.finditer(text):
+        stated = int(m.group("n")) if m.group("n").isdigit() else chinese_numeral(m.group("n"))
+        word = lexicon.ORDINAL_ITEM_WORD.get(m.group("cls"), lexicon.ORDINAL_ITEM_DEFAULT)
+        end = text.find("\n", m.end())
+        items = _ordinal_items(text, m.end(), len(text) if end < 0 else end, word)
+        if stated is None or len(items) < 2:
+            continue
+        out.append(
+            CountRelation(
+                stated=stated,
+                start=m.start("n"),
+                end=m.end("what"),
+                item_spans=tuple(items),
+                what=f"其后按序列出的{'批数' if word != lexicon.ORDINAL_ITEM_DEFAULT else '项数'}",
+                wording="ordinals",
+            )
+        )
+    return out
+
+
+def _ordinal_items(text: str, start: int, end: int, word: str) -> list[tuple[int, int]]:
+    """Spans of 一是/二是… (or 一批/第二批…) in order from start, each at a clause start."""
+    spans: list[tuple[int, int]] = []
+    pos = start
+    for ordinal in _CN_ORDINALS:
+        item = re.compile(rf"第?{ordinal}(?:{word})")
+        m = item.search(text, pos, end)
+        while m and m.start() > start and text[m.start() - 1] not in lexicon.CLAUSE_START:
+            m = item.search(text, m.end(), end)
+        if not m:
+            break
+        spans.append((m.start(), m.end()))
+        pos = m.end()
+    return spans
+
+
+_CN_ORDINALS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十")
 MAX_TOTALS = 50
 
 
