@@ -137,3 +137,16 @@ def test_ordinals_inside_words_or_without_a_comma_after_the_count_are_not_items(
     assert [r for r in extract_counts(Scan.of(_doc("设有2个机构统一是指挥部。\n"))) if r.wording == "ordinals"] == []
     text = "全年分两批下达资金。一批项目已完工。\n"  # the count's sentence ends: no ordinal follows it
     assert [r for r in extract_counts(Scan.of(_doc(text))) if r.wording == "ordinals"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # r1-16's offices, listed after the count: a 、 inside a name's parentheses joins no offices
+        "内设科室4个，分别是办公室、综合科(挂区西部开发办、行政审批科)、产业发展科、价格认定科。\n",
+        # r5-04's towns, each with its villages in parentheses
+        "涉及乡镇3个，包括临城镇(北驾廻村、陈家崇村)、黑城镇(王家庄村)、石城乡(王家辉村、石匣沟村、安上村)。\n",
+    ],
+)
+def test_a_list_after_its_count_is_split_outside_parentheses(text):
+    assert checks_of(text, 2023) == []

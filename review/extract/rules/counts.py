@@ -82,9 +82,13 @@ def _list_after(text: str, pos: int) -> tuple[list[tuple[int, int]], bool]:
     end = start
     while end < len(text) and text[end] not in "。\n；;":
         end += 1
-    spans, cur = [], start
+    spans, cur, depth = [], start, 0
     for i in range(start, end + 1):
-        if i == end or text[i] in "、，,":
+        if i < end and text[i] in "（(":
+            depth += 1
+        elif i < end and text[i] in "）)":
+            depth = max(0, depth - 1)
+        elif i == end or (depth == 0 and text[i] in "、，,"):  # not a 、 inside a name's parentheses
             if text[cur:i].strip():
                 spans.append((cur, i))
             cur = i + 1
