@@ -141,6 +141,9 @@ CHINESE_DIGITS = "一二两三四五六七八九十"
 # A small count in Chinese numerals: 一, 两, 十二, 二十三 (read by review.core.numbers.chinese_numeral).
 CHINESE_SMALL_NUMBER = r"[一二三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九]"
 ORG_SUFFIXES = ("中心", "办", "所", "站", "室", "局", "队", "科", "股", "部", "委")
+ORG_SUFFIX_ALIASES = {"办公室": "办"}  # 党政办公室 is one of the 办 of 六办一所四中心
+# Ordinals in the order a list counts them (一是, 二是 …; 一批, 二批 …).
+CHINESE_ORDINALS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十")
 # Units of counted things a list may follow (抽查项目5个，分别是…).
 LISTED_COUNT_UNITS = ("个", "项", "名", "家", "所", "处")
 # What opens the list of names right after a count or an office run (。包括A、B…).

@@ -62,8 +62,9 @@ def _org_runs(scan: Scan) -> list[CountRelation]:
 
 def _suffix_kind(name: str) -> str:
     name = name.strip()
-    if name.endswith(("办公室", "办")):
-        return "办"
+    for alias, kind in lexicon.ORG_SUFFIX_ALIASES.items():
+        if name.endswith(alias):
+            return kind
     for kind in lexicon.ORG_SUFFIXES:
         if name.endswith(kind):
             return kind
@@ -269,7 +270,7 @@ def _ordinal_items(text: str, start: int, end: int, word: str) -> list[tuple[int
     """Spans of 一是/二是… (or 一批/第二批…) in order from start, each at a clause start."""
     spans: list[tuple[int, int]] = []
     pos = start
-    for ordinal in _CN_ORDINALS:
+    for ordinal in lexicon.CHINESE_ORDINALS:
         item = re.compile(rf"第?{ordinal}(?:{word})")
         m = item.search(text, pos, end)
         while m and m.start() > start and text[m.start() - 1] not in lexicon.CLAUSE_START:
@@ -281,7 +282,6 @@ def _ordinal_items(text: str, start: int, end: int, word: str) -> list[tuple[int
     return spans
 
 
-_CN_ORDINALS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十")
 MAX_TOTALS = 50
 
 
