@@ -12,13 +12,15 @@ from review.core.intervals import total
 
 # Items named right after the count (分别是…, 如下 + 1. 2. 3., 六办一所四中心。包括…) are the count's
 # own list: a mismatch is a plain error. A back-reference (以上四个方面), tiers compared with a total
-# stated elsewhere, or a model's list tie the count to its items more loosely.
+# stated elsewhere, ordinals that follow it (分三批实施，一批…二批…; 下设2个机构，一是…二是…, where a
+# later paragraph may go on) or a model's list tie the count to its items more loosely.
 SEVERITY: dict[CountWording, Severity] = {
     "named_list": "high",
     "numbered_paragraphs": "high",
     "org_run": "high",
     "back_reference": "medium",
     "tiers": "medium",
+    "ordinals": "medium",
     "model": "medium",
 }
 

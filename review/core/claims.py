@@ -183,7 +183,7 @@ class BalanceRelation(_Relation):
     closing: str
 
 
-CountWording = Literal["named_list", "numbered_paragraphs", "org_run", "back_reference", "tiers", "model"]
+CountWording = Literal["named_list", "numbered_paragraphs", "org_run", "back_reference", "tiers", "ordinals", "model"]
 
 
 class CountRelation(_Relation):

@@ -126,7 +126,7 @@ DEDUCTION = re.compile(r"扣分")
 COUNT_CLASSIFIERS = r"大|个|项|类|方面|部分"
 COUNT_NOUNS = (
     r"职能|主题|科室|股室|职能股室|单位|二级单位|部门|中心|机构|内设机构|方面|部分|板块|任务|工程|"
-    r"类|领域|环节|指标|维度|所|站|队|办"
+    r"类|领域|环节|指标|维度|所|站|队|办|乡镇|村庄|村|社区"
 )
 ENUMERATION_OPENERS = (
     "内设",
@@ -136,6 +136,7 @@ ENUMERATION_OPENERS = (
     "包括",
     "包含",
     "涵盖",
+    "涉及",
     "履行",
     "把握",
     "围绕",
@@ -146,6 +147,46 @@ ENUMERATION_OPENERS = (
     "有",
 )
 NAME_JOINERS = r"和|与|及"  # 人事科和财务科: names joined by a word, not a 、
+NAME_JOINER_WORDS = ("和", "与", "及")
+# Counts of review/extract/rules/counts.py. Units of an office run (六办一所四中心), and numerals.
+CHINESE_DIGITS = "一二两三四五六七八九十"
+# A small count in Chinese numerals: 一, 两, 十二, 二十三 (read by review.core.numbers.chinese_numeral).
+CHINESE_SMALL_NUMBER = r"[一二三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九]"
+ORG_SUFFIXES = ("中心", "办", "所", "站", "室", "局", "队", "科", "股", "部", "委")
+ORG_SUFFIX_ALIASES = {"办公室": "办"}  # 党政办公室 is one of the 办 of 六办一所四中心
+# Ordinals in the order a list counts them (一是, 二是 …; 一批, 二批 …).
+CHINESE_ORDINALS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十")
+# Units of counted things a list may follow (抽查项目5个，分别是…).
+LISTED_COUNT_UNITS = ("个", "项", "名", "家", "所", "处")
+# What opens the list of names right after a count or an office run (。包括A、B…).
+COUNT_LIST_INTRO = r"分别是|分别为|包括|包含|如下|有"
+NAMED_LIST_AFTER_COUNT = r"分别是|分别为|包括"
+NUMBERED_LIST_AFTER = re.compile(r"如下[。：:]?\s*$")  # 总体绩效目标3个…如下 + 1. 2. 3.
+NUMBERED_PARAGRAPH = re.compile(r"^\s*(?:\[[^\]]*\]\s*)?(\d{1,2})\s*[.．、]")
+# A heading of a higher level ends a numbered list (四、问题 / （二） / 2、 ).
+HIGHER_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+、\s)")
+# A tier: a count standing after a band or a grade (得分90分以上的81个, 执行率80%以下的有21个,
+# “良好”的23个, “优秀”1812个). Not a count after any 的 (复核评价的50个项目 is the whole).
+COUNT_TIER_BEFORE = re.compile(
+    r"(?:以上|以下|至\d+(?:\.\d+)?分|-\d+%|%|[”\"」])的?(?:有)?$|分(?:以上|以下)?的?$|\d分$|以下$|以上$"
+)
+# Labels of a number of projects that is a subset or a target, not the whole (抽查项目3个, 目标10个).
+COUNT_SUBSET_LABEL = re.compile(r"抽查|抽取|其中|重点|部分|未|已|目标|指标")
+# What a count of projects counts: the noun in its label or right after it (复核评价的50个项目).
+PROJECT_NOUN = "项目"
+# A count followed by its items named by ordinals: 分三批实施，一批…，二批…; 下设2个管理机构，一是…；二是….
+# The count (its classifier, then a few words) and the first ordinal right after a comma or colon.
+ORDINAL_COUNT = re.compile(
+    rf"(?P<n>{CHINESE_SMALL_NUMBER}|[1-9]\d?)\s*(?P<cls>批次|批|个|项|条|类|方面)(?P<what>[\u4e00-\u9fff]{{0,12}}?)"
+    r"[，,：:]\s*(?=第?一(?:是|批))"
+)
+# An ordinal item: 一是 (what a count of 个/项… lists), 一批/第一批 (what a count of 批 lists).
+ORDINAL_ITEM_WORD = {"批": r"批次?", "批次": r"批次?"}
+ORDINAL_ITEM_DEFAULT = r"是"
+# Where an ordinal item may stand: at the start of a clause.
+CLAUSE_START = "，,；;。：:\n"
+# What closes a sentence: a text that ends without one was cut off mid-sentence.
+SENTENCE_CLOSERS = '。！？!?；;.…”"）)'
 
 # Changes: 比上年增加, 调减, what results after a change, balances carried in and out.
 VERSUS = re.compile(r"(?:比|较)(?P<ref>[\u4e00-\u9fa5]{2,8}?)(?P<dir>增加|增长|多|减少|下降|少|节约)了?$")

@@ -38,6 +38,7 @@ def listed(wording: CountWording, **extra: object) -> CountRelation:
         ("org_run", "high"),
         ("back_reference", "medium"),
         ("tiers", "medium"),
+        ("ordinals", "medium"),
         ("model", "medium"),
     ],
 )
@@ -115,3 +116,16 @@ def test_settled_claims_carry_the_checks_count_and_severity() -> None:
         (4, "medium"),
         (4, "high"),
     ]
+
+
+def test_ordinals_that_outnumber_the_count_are_a_medium_finding() -> None:
+    """r6-09 seeded: 分二批实施 followed by 一批…二批…三批 (the extractor read three ordinals)."""
+    text = "该项目分二批实施,一批项目批复总投资3374.3万元,二批项目批复总投资2069.51万元,三批项目批复投资778.59万元。"
+    spans = tuple((text.index(o), text.index(o) + 2) for o in ("一批", "二批", "三批"))
+    rel = CountRelation(stated=2, start=4, end=8, item_spans=spans, what="其后按序列出的批数", wording="ordinals")
+    (f,) = check_counts(Context(Claims(relations=(rel,)), text, 2023))
+    assert (f.severity, f.stated.display if f.stated else "", f.computed.display if f.computed else "") == (
+        "medium",
+        "2",
+        "3",
+    )

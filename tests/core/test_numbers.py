@@ -75,3 +75,16 @@ def test_parse_quantity_needs_exactly_one_number():
     assert parse_quantity("项目支出2080.69 万元").value == Decimal("2080.69")
     assert parse_quantity("34户134人") is None
     assert parse_quantity("无数字") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("护岸工程共 4 段,长 3.47km:右岸 1 段", "段"),
+        ("本项目以遂溪县13宗水库除险加固工程初步设计报告的批复作为实施依据", "宗"),
+    ],
+)
+def test_sections_and_reservoirs_are_counted_things(text, unit):
+    """r4-07 (护岸工程共 4 段) and r3-10 (13宗水库): counts, exact as written."""
+    (first, *_rest) = find_numbers(text)
+    assert first.unit == unit and first.interval().lo == first.interval().hi == first.value

@@ -66,3 +66,87 @@ def test_tiers_are_emitted_as_read_whether_or_not_they_add_up(text, total, tiers
     q = {x.id: x for x in scan.quantities}
     assert q[rel.stated_ids[0]].text == total and [q[i].text for i in rel.item_ids] == tiers
     assert rel.counted == 0  # the extractor counts nothing: review.checks.count does
+
+
+R3_03_REVIEWED = "复核评价的50个项目,复核等次为“优秀”的5个,占比10%,“良好”的23个,占比46%,“中(一般)”的22个,占比44%。\n"
+R3_03_SELF = (
+    "各部门(单位)上报2023年度支出项目绩效自评2630个,涉及金额340915.5112万元。"
+    "单位自评结果“优秀”1812个、“良好”171个、“中”536个、“差”111个。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "tiers"),
+    [
+        # r3-03: the sentence opens with the whole its grades split (not a tier: 复核评价的 is no band)
+        (R3_03_REVIEWED, "50个", ["5个", "23个", "22个"]),
+        # seed 002 written the same way: the number of projects first, then its bands
+        ("我镇预算支出项目83个,自评得分90分以上的81个,60分以下的2个。\n", "83个", ["81个", "2个"]),
+        # r3-03: quoted grades split the number of projects stated in the sentence before
+        (R3_03_SELF, "2630个", ["1812个", "171个", "536个", "111个"]),
+    ],
+)
+def test_tiers_split_the_whole_their_sentence_opens_with(text, total, tiers):
+    scan = Scan.of(_doc(text))
+    (rel,) = [r for r in extract_counts(scan) if r.wording == "tiers"]
+    q = {x.id: x for x in scan.quantities}
+    assert q[rel.stated_ids[0]].text == total and [q[i].text for i in rel.item_ids] == tiers
+
+
+def test_tiers_of_a_later_stated_whole_are_not_held_against_an_earlier_total():
+    """r3-03: 2630 self-evaluated projects, then 50 reviewed ones split 5/23/22: no finding."""
+    assert checks_of(R3_03_SELF + R3_03_REVIEWED, 2023) == []
+    seeded = R3_03_SELF + R3_03_REVIEWED.replace("50个项目", "51个项目")
+    assert any(c == "count" and "51个" in q for c, q in checks_of(seeded, 2023))
+
+
+R1_16_UNITS = (
+    "户改办等临时机构设在发改委;下设2个管理机构,一是正处级事业单位区经济信息中心;"
+    "二是正科级事业单位大足区军粮供应管理中心。\n"
+)
+R6_09_BATCHES = (
+    "该项目分三批实施,一批项目县级批复总投资3374.3万元(其中建筑工程3292万元),二批项目县级批复总投资2069.51万元"
+    "(其中建筑工程1975.775万元),三批项目县级批复投资778.59万元(其中建筑工程757.44万元)。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "stated", "ordinals"),
+    [
+        (R1_16_UNITS, 2, ["一是", "二是"]),  # r1-16
+        (R6_09_BATCHES, 3, ["一批", "二批", "三批"]),  # r6-09 (and r5-04)
+    ],
+)
+def test_a_count_followed_by_ordinals_is_read_with_them(text, stated, ordinals):
+    (rel,) = [r for r in extract_counts(Scan.of(_doc(text))) if r.wording == "ordinals"]
+    assert rel.stated == stated and [text[a:b] for a, b in rel.item_spans] == ordinals
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        (R1_16_UNITS.replace("下设2个", "下设3个"), "3个管理机构"),
+        (R6_09_BATCHES.replace("分三批", "分二批"), "二批实施"),
+    ],
+)
+def test_a_count_its_ordinals_disagree_with_is_flagged(text, quote):
+    assert any(c == "count" and quote in q for c, q in checks_of(text, 2023))
+
+
+def test_ordinals_inside_words_or_without_a_comma_after_the_count_are_not_items():
+    assert [r for r in extract_counts(Scan.of(_doc("设有2个机构统一是指挥部。\n"))) if r.wording == "ordinals"] == []
+    text = "全年分两批下达资金。一批项目已完工。\n"  # the count's sentence ends: no ordinal follows it
+    assert [r for r in extract_counts(Scan.of(_doc(text))) if r.wording == "ordinals"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # r1-16's offices, listed after the count: a 、 inside a name's parentheses joins no offices
+        "内设科室4个，分别是办公室、综合科(挂区西部开发办、行政审批科)、产业发展科、价格认定科。\n",
+        # r5-04's towns, each with its villages in parentheses
+        "涉及乡镇3个，包括临城镇(北驾廻村、陈家崇村)、黑城镇(王家庄村)、石城乡(王家辉村、石匣沟村、安上村)。\n",
+    ],
+)
+def test_a_list_after_its_count_is_split_outside_parentheses(text):
+    assert checks_of(text, 2023) == []

@@ -64,3 +64,57 @@ def test_a_wrong_count_is_a_finding_and_a_partial_list_only_bounds_it() -> None:
 )
 def test_sentences_that_only_look_like_lists_are_not_counted(text: str) -> None:
     assert counts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "stated", "items"),
+    [
+        # r2-03 with its 两 seeded to 一 (two phrasings of one report) and r1-07's list read as one
+        ("县政协牢牢把握团结和民主一大主题，", 1, ["团结", "民主"]),
+        ("本项目由基本支出和项目支出一个部分构成。", 1, ["基本支出", "项目支出"]),
+        ("围绕产出、效益和满意度一类指标认真开展自查自评工作，", 1, ["产出", "效益", "满意度"]),
+        # a count in two Chinese numerals (r2-14's list of offices, written as 十二)
+        ("内设办公室、人事股、财计股、法规股十二个股室。", 12, ["办公室", "人事股", "财计股", "法规股"]),
+    ],
+)
+def test_a_count_of_one_or_in_two_numerals_is_read_as_written(text: str, stated: int, items: list[str]) -> None:
+    ((got, wording, _exhaustive, named),) = counts(text)
+    assert (got, named, wording) == (stated, items, "back_reference")
+
+
+def test_names_said_to_be_one_are_a_finding() -> None:
+    findings = review_document(doc("本项目由基本支出和项目支出一个部分构成。\n")).findings
+    assert [(f.check, f.stated.display if f.stated else "") for f in findings] == [("count", "1")]
+
+
+R5_04 = (
+    "三批项目涉及临城镇(北驾廻村、陈家崇村、磁窑沟村、南驾廻村、中驾廻村)、黑城镇(王家庄村)、"
+    "石城乡(王家辉村、石匣沟村、安上村)、郝庄镇(官都村)、赵庄乡(鸡亮村)5个乡镇11个村道路建设、道路护栏等，"
+)
+R1_16 = (
+    "发改委内设办公室、综合科(挂区西部开发办)、固定资产投资科(挂区重点项目办、行政审批科)、"
+    "体制改革科(挂推进城镇化工作办公室)、产业发展科、社会发展科、公共资源交易管理科、粮食调控管理科(挂军粮供应管理科)、"
+    "信用建设科、资环能源科、价格收费管理科、价格认定科等12个科室。"
+)
+
+
+def test_names_with_parentheticals_are_one_name_each() -> None:
+    """r1-16: 综合科(挂区西部开发办) is one office; the 、 inside its parentheses joins no offices."""
+    ((stated, _wording, exhaustive, items),) = counts(R1_16)
+    assert (stated, len(items), exhaustive) == (12, 12, False)
+    assert items[2] == "固定资产投资科(挂区重点项目办、行政审批科)"
+
+
+def test_a_second_count_counts_the_names_in_the_parentheses() -> None:
+    """r5-04 and r6-09: 5 towns named, and the 11 villages named in their parentheses."""
+    (towns, villages) = counts(R5_04)
+    assert (towns[0], len(towns[3]), towns[3][1]) == (5, 5, "黑城镇(王家庄村)")
+    assert (villages[0], len(villages[3]), villages[3][:2]) == (11, 11, ["北驾廻村", "陈家崇村"])
+    assert review_document(doc(R5_04 + "\n")).findings == ()
+    wrong = review_document(doc(R5_04.replace("11个村", "12个村") + "\n")).findings
+    assert [(f.check, f.stated.display if f.stated else "") for f in wrong] == [("count", "12")]
+
+
+def test_a_list_opened_by_a_verb_ending_in_a_joiner_starts_after_it() -> None:
+    """r5-04: 涉及 opens the list (its 及 joins no names); one town before 等 is no list."""
+    assert counts("一批项目涉及临城镇等八个乡镇官都村等49个村，") == []

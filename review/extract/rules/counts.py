@@ -9,21 +9,23 @@ from collections.abc import Iterator
 
 from review.core.claims import CountRelation, Quantity
 from review.core.numbers import chinese_numeral
+from review.extract import lexicon
 from review.extract.rules.scan import Scan
 
-_CN = "一二两三四五六七八九十"
-_ORG_RUN = re.compile(rf"(?:[{_CN}\d]+(?:办|所|中心|站|室|局|队|科|股|部|委)){{2,}}")
-_ORG_PART = re.compile(rf"([{_CN}\d]+)(办|所|中心|站|室|局|队|科|股|部|委)")
-_LIST_INTRO = re.compile(r"^[^。\n]{0,6}?(?:分别是|分别为|包括|包含|如下|有)[：:]?")
-_NUMBERED = re.compile(r"^\s*(?:\[[^\]]*\]\s*)?(\d{1,2})\s*[.．、]")
-_TIER = re.compile(
-    r"(?:以上|以下|至\d+(?:\.\d+)?分|-\d+%|%以下|%以上)?的(?:有)?$|分(?:以上|以下)?的?$|\d分$|以下$|以上$"
-)
-_SUBSET = re.compile(r"抽查|抽取|其中|重点|部分|未|已|目标|指标")
+_CN = lexicon.CHINESE_DIGITS
+_ORG_KINDS = "|".join(lexicon.ORG_SUFFIXES)
+_ORG_RUN = re.compile(rf"(?:[{_CN}\d]+(?:{_ORG_KINDS})){{2,}}")
+_ORG_PART = re.compile(rf"([{_CN}\d]+)({_ORG_KINDS})")
+_LIST_INTRO = re.compile(rf"^[^。\n]{{0,6}}?(?:{lexicon.COUNT_LIST_INTRO})[：:]?")
+_NAMED_AFTER = re.compile(rf"^[，,：:]?\s*(?:{lexicon.NAMED_LIST_AFTER_COUNT})")
+_NUMBERED = lexicon.NUMBERED_PARAGRAPH
+_TIER = lexicon.COUNT_TIER_BEFORE
+_SUBSET = lexicon.COUNT_SUBSET_LABEL
+_PROJECT = lexicon.PROJECT_NOUN
 
 
 def extract_counts(scan: Scan) -> list[CountRelation]:
-    return [*_org_runs(scan), *_listed(scan), *_tiers(scan)]
+    return [*_org_runs(scan), *_listed(scan), *_tiers(scan), *_ordinals(scan)]
 
 
 def _org_runs(scan: Scan) -> list[CountRelation]:
@@ -39,7 +41,7 @@ def _org_runs(scan: Scan) -> list[CountRelation]:
             )
             for m in _ORG_PART.finditer(run.group())
         ]
-        items = _list_after(text, run.end())
+        items, cut = _list_after(text, run.end())
         if not items:
             continue
         for n, kind in parts:
@@ -51,6 +53,7 @@ def _org_runs(scan: Scan) -> list[CountRelation]:
                     end=run.end(),
                     item_spans=tuple(named),
                     what=f"“{kind}”类机构",
+                    exhaustive=not cut,
                     wording="org_run",
                 )
             )
@@ -59,43 +62,49 @@ def _org_runs(scan: Scan) -> list[CountRelation]:
 
 def _suffix_kind(name: str) -> str:
     name = name.strip()
-    if name.endswith(("办公室", "办")):
-        return "办"
-    for kind in ("中心", "所", "站", "室", "局", "队", "科", "股", "部", "委"):
+    for alias, kind in lexicon.ORG_SUFFIX_ALIASES.items():
+        if name.endswith(alias):
+            return kind
+    for kind in lexicon.ORG_SUFFIXES:
         if name.endswith(kind):
             return kind
     return ""
 
 
-def _list_after(text: str, pos: int) -> list[tuple[int, int]]:
-    """Items of an inline list that follows pos: "。包括A、B、C。" → spans of A, B, C."""
+def _list_after(text: str, pos: int) -> tuple[list[tuple[int, int]], bool]:
+    """Items of an inline list that follows pos: "。包括A、B、C。" → spans of A, B, C; and whether
+    the text ends inside the list (an excerpt cut off mid-sentence: more items may have followed)."""
     rest = text[pos : pos + 400]
     skip = len(rest) - len(rest.lstrip("。，,：: "))
     m = _LIST_INTRO.match(rest[skip:])
     if not m:
-        return []
+        return [], False
     start = pos + skip + m.end()
     end = start
     while end < len(text) and text[end] not in "。\n；;":
         end += 1
-    spans, cur = [], start
+    spans, cur, depth = [], start, 0
     for i in range(start, end + 1):
-        if i == end or text[i] in "、，,":
+        if i < end and text[i] in "（(":
+            depth += 1
+        elif i < end and text[i] in "）)":
+            depth = max(0, depth - 1)
+        elif i == end or (depth == 0 and text[i] in "、，,"):  # not a 、 inside a name's parentheses
             if text[cur:i].strip():
                 spans.append((cur, i))
             cur = i + 1
-    return spans
+    return spans, end == len(text)
 
 
 def _listed(scan: Scan) -> list[CountRelation]:
     out = []
     text = scan.text
     for q in scan.quantities:
-        if q.unit not in ("个", "项", "名", "家", "所", "处") or not q.exact or scan.in_table(q.start):
+        if q.unit not in lexicon.LISTED_COUNT_UNITS or not q.exact or scan.in_table(q.start):
             continue
         after = text[q.end : q.end + 30]
-        if re.match(r"^[，,：:]?\s*(?:分别是|分别为|包括)", after):
-            items = _list_after(text, q.end)
+        if _NAMED_AFTER.match(after):
+            items, cut = _list_after(text, q.end)
             if len(items) >= 2 and all(len(text[a:b]) <= 40 for a, b in items):
                 out.append(
                     CountRelation(
@@ -104,10 +113,11 @@ def _listed(scan: Scan) -> list[CountRelation]:
                         end=q.end,
                         item_spans=tuple(items),
                         what=q.label or "列举事项",
+                        exhaustive=not cut,
                         stated_ids=(q.id,),
                     )
                 )
-        elif re.search(r"如下[。：:]?\s*$", text[q.end : _line_end(text, q.end)]):
+        elif lexicon.NUMBERED_LIST_AFTER.search(text[q.end : _line_end(text, q.end)]):
             numbered = _numbered_paragraphs(text, text.find("\n", q.end) + 1)
             if len(numbered) >= 2:
                 out.append(
@@ -117,11 +127,18 @@ def _listed(scan: Scan) -> list[CountRelation]:
                         end=q.end,
                         item_spans=tuple(numbered),
                         what=q.label or "列举事项",
+                        exhaustive=not _cut_off(text, numbered[-1][1]),
                         stated_ids=(q.id,),
                         wording="numbered_paragraphs",
                     )
                 )
     return out
+
+
+def _cut_off(text: str, end: int) -> bool:
+    """The text ends with the last item, mid-sentence (no 。 closes it): an excerpt cut off, so
+    more numbered items may have followed."""
+    return not text[end:].strip() and text[:end].rstrip()[-1:] not in lexicon.SENTENCE_CLOSERS
 
 
 def _line_end(text: str, pos: int) -> int:
@@ -138,7 +155,7 @@ def _numbered_paragraphs(text: str, pos: int) -> list[tuple[int, int]]:
         if m and int(m.group(1)) == expect:
             spans.append((line_start, line_start + len(line)))
             expect += 1
-        elif re.match(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+、\s)", line) and spans:
+        elif lexicon.HIGHER_HEADING.match(line) and spans:
             break
     return spans
 
@@ -152,8 +169,11 @@ def _lines(text: str, pos: int) -> Iterator[tuple[int, str]]:
 
 
 def _tiers(scan: Scan) -> list[CountRelation]:
-    """Counts split into tiers in one sentence, against the stated numbers of projects elsewhere
-    (the first is shown; the check finds which one the tiers add up to, if any)."""
+    """Counts split into tiers in one sentence (优秀5个、良好23个…), against the whole they split.
+
+    The whole is the count the sentence opens with (复核评价的50个项目，复核等次为“优秀”的5个…);
+    a sentence that states none splits a number of projects stated elsewhere — the nearest before
+    it is shown first (the check finds which one the tiers add up to, if any)."""
     out = []
     text = scan.text
     done: set[int] = set()
@@ -161,34 +181,105 @@ def _tiers(scan: Scan) -> list[CountRelation]:
     for q in scan.quantities:
         if q.unit != "个" or q.start in done:
             continue
-        s, e = scan.sentence_bounds(q.start)
-        if "\n" not in text[s:e]:
-            s2, e2 = scan.paragraph_bounds(q.start)
-            s, e = max(s, s2), e2 if text.find("。", q.end, e2) < 0 else text.find("。", q.end, e2)
-        tier = [
-            c
-            for c in scan.between(s, e)
-            if c.unit == "个" and c.exact and _TIER.search(text[max(s, c.start - 12) : c.start])
-        ]
-        done.update(c.start for c in scan.between(s, e))
-        if len(tier) < 2 or "项目" not in text[s:e]:
+        s, e = _tier_sentence(scan, q)
+        in_sentence = scan.between(s, e)
+        done.update(c.start for c in in_sentence)
+        tier = [c for c in in_sentence if c.unit == "个" and c.exact and _is_tier(text, s, c)]
+        if len(tier) < 2:
             continue
-        totals = [t for t in candidates if not s <= t.start < e][:MAX_TOTALS]
+        head = _stated_whole(text, [c for c in in_sentence if c.end <= tier[0].start])
+        if head is not None:
+            totals = [head]
+        elif _PROJECT in text[s:e] or _PROJECT in text[scan.sentence_bounds(max(0, s - 1))[0] : s]:
+            totals = _nearest_first([t for t in candidates if not s <= t.start < e], s)[:MAX_TOTALS]
+        else:
+            continue
         if totals:
-            t = totals[0]
-            out.append(
-                CountRelation(
-                    stated=int(t.value),
-                    start=t.anchor_start,
-                    end=t.end,
-                    item_spans=tuple((c.start, c.end) for c in tier),
-                    what="按分档列出的项目个数之和",
-                    stated_ids=tuple(x.id for x in totals),
-                    item_ids=tuple(c.id for c in tier),
-                    wording="tiers",
-                )
-            )
+            out.append(_tier_relation(totals, tier))
     return out
+
+
+def _tier_sentence(scan: Scan, q: Quantity) -> tuple[int, int]:
+    s, e = scan.sentence_bounds(q.start)
+    if "\n" not in scan.text[s:e]:
+        s2, e2 = scan.paragraph_bounds(q.start)
+        stop = scan.text.find("。", q.end, e2)
+        s, e = max(s, s2), e2 if stop < 0 else stop
+    return s, e
+
+
+def _is_tier(text: str, sentence_start: int, c: Quantity) -> bool:
+    return bool(_TIER.search(text[max(sentence_start, c.start - 12) : c.start]))
+
+
+def _stated_whole(text: str, before_tiers: list[Quantity]) -> Quantity | None:
+    """The count of projects the tiers' sentence opens with: 复核评价的50个项目 (its noun after it
+    or in its label), standing before every tier."""
+    for c in before_tiers:
+        if c.unit == "个" and c.exact and (text.startswith(_PROJECT, c.end) or _PROJECT in c.label):
+            return c if not _SUBSET.search(c.label) else None
+    return None
+
+
+def _nearest_first(totals: list[Quantity], pos: int) -> list[Quantity]:
+    before = sorted((t for t in totals if t.start < pos), key=lambda t: -t.start)
+    return before + [t for t in totals if t.start >= pos]
+
+
+def _tier_relation(totals: list[Quantity], tier: list[Quantity]) -> CountRelation:
+    t = totals[0]
+    return CountRelation(
+        stated=int(t.value),
+        start=t.anchor_start,
+        end=t.end,
+        item_spans=tuple((c.start, c.end) for c in tier),
+        what="按分档列出的项目个数之和",
+        stated_ids=tuple(x.id for x in totals),
+        item_ids=tuple(c.id for c in tier),
+        wording="tiers",
+    )
+
+
+def _ordinals(scan: Scan) -> list[CountRelation]:
+    """A count whose items follow as ordinals: 分三批实施，一批项目…，二批项目…，三批项目…;
+    下设2个管理机构，一是…；二是…. The ordinals are read in order (一, 二, 三 …) at clause starts
+    to the end of the paragraph; the check compares how many there are with the count."""
+    text = scan.text
+    out = []
+    for m in lexicon.ORDINAL_COUNT.finditer(text):
+        stated = int(m.group("n")) if m.group("n").isdigit() else chinese_numeral(m.group("n"))
+        word = lexicon.ORDINAL_ITEM_WORD.get(m.group("cls"), lexicon.ORDINAL_ITEM_DEFAULT)
+        end = text.find("\n", m.end())
+        items = _ordinal_items(text, m.end(), len(text) if end < 0 else end, word)
+        if stated is None or len(items) < 2:
+            continue
+        out.append(
+            CountRelation(
+                stated=stated,
+                start=m.start("n"),
+                end=m.end("what"),
+                item_spans=tuple(items),
+                what=f"其后按序列出的{'批数' if word != lexicon.ORDINAL_ITEM_DEFAULT else '项数'}",
+                wording="ordinals",
+            )
+        )
+    return out
+
+
+def _ordinal_items(text: str, start: int, end: int, word: str) -> list[tuple[int, int]]:
+    """Spans of 一是/二是… (or 一批/第二批…) in order from start, each at a clause start."""
+    spans: list[tuple[int, int]] = []
+    pos = start
+    for ordinal in lexicon.CHINESE_ORDINALS:
+        item = re.compile(rf"第?{ordinal}(?:{word})")
+        m = item.search(text, pos, end)
+        while m and m.start() > start and text[m.start() - 1] not in lexicon.CLAUSE_START:
+            m = item.search(text, m.end(), end)
+        if not m:
+            break
+        spans.append((m.start(), m.end()))
+        pos = m.end()
+    return spans
 
 
 MAX_TOTALS = 50
@@ -197,5 +288,5 @@ MAX_TOTALS = 50
 def _project_totals(scan: Scan) -> list[Quantity]:
     """Stated numbers of projects (项目支出数量55个, 预算支出项目83个), not subsets or targets."""
     return [
-        q for q in scan.quantities if q.unit == "个" and q.exact and "项目" in q.label and not _SUBSET.search(q.label)
+        q for q in scan.quantities if q.unit == "个" and q.exact and _PROJECT in q.label and not _SUBSET.search(q.label)
     ]
