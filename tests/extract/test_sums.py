@@ -178,3 +178,41 @@ def test_an_unmarked_implicit_split_reaches_the_check_with_low_severity():
 )
 def test_numbers_the_wording_does_not_make_parts_are_no_unmarked_split(text):
     assert [r for r in _relations(text) if not r[2]] == []
+
+
+def test_a_year_led_clause_after_undated_parts_ends_the_list():
+    """dev r5-09 (水利, 安徽): "2021年度中央下达资金61.8万元" is a new, dated statement, not a third part;
+    dev r1-13 (食品监管): "2021年中央下达…3万元" after the carry-over is no part of it either."""
+    text = "项目批复总投资61.8万元,其中中央财政资金30.9万元,县财政配套资金30.9万元,2021年度中央下达资金61.8万元。"
+    assert _relations(text) == [("61.8万元", ["30.9万元", "30.9万元"], True)]
+    assert [c for c, _ in checks_of(text, 2021) if c == "sum"] == []
+    wrong = text.replace("县财政配套资金30.9万元", "县财政配套资金33.9万元")
+    assert [c for c, _ in checks_of(wrong, 2021) if c == "sum"] == ["sum"]
+    carry = "食品监管资金上年结转结余资金2万元,2021年中央下达中央食品监管专项转移支付预算资金3万元,进一步细化。"
+    assert _relations(carry) == []
+
+
+def test_dated_parts_of_a_dated_list_stay_parts():
+    """A list whose first part is dated too is a list of years: the year opens each part."""
+    text = "项目总投资100万元,其中2021年下达资金60万元,2022年下达资金40万元。"
+    assert _relations(text) == [("100万元", ["60万元", "40万元"], True)]
+
+
+def test_a_colon_list_runs_past_semicolons_to_its_sentence_end():
+    """dev r1-22 (文物保护, 西藏): 具体是:A;B;…。 — its six projects are the parts (a real discrepancy:
+    they add up to 7765, not 9378); dev r2-19: 其中:A…;B…; already did."""
+    text = (
+        "一是布达拉宫管理处,下达预算资金9378万元。具体是:布达拉宫雪城修缮展示工程项目3005万元;"
+        "布达拉宫二期结构检测工程项目1235万元;布达拉宫古籍文献保护数字化与编目二期项目255万元;"
+        "布达拉宫古籍文献保护预防性保护二期项目429万元;布达拉宫古籍文献保护抢救性保护二期项目1228万元;"
+        "布达拉宫消防提升工程项目1613万元。"
+    )
+    (rel,) = _relations(text)
+    assert rel[0] == "9378万元" and len(rel[1]) == 6
+    assert ("sum", "下达预算资金9378万元") in checks_of(text, 2020)
+    fixed = text.replace("9378万元", "7765万元")
+    assert checks_of(fixed, 2020) == []
+    semi = "其中:基础设施类项目15个,投入资金918.3万元;产业扶贫类项目8个,投入资金1031.3万元。"
+    assert len(_relations("扶贫资金1949.6万元," + semi)[0][1]) == 2
+    no_colon = "项目支出300万元,具体是办公费100万元;培训费200万元。"
+    assert _relations(no_colon) == [("300万元", ["100万元"], True)]  # without a colon, ； ends the list
