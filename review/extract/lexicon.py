@@ -273,3 +273,8 @@ LIST_PAST_SEMICOLON = ("其中",)
 LIST_COLON = ("：", ":")
 # The one character of a total word that marks a total whose parts are interleaved with other measures.
 TOTAL_CHAR = "总"
+# A total stated after its parts: the clause opens with a total word (…30.9万元,共计下达61.8万元).
+TOTAL_AFTER_PARTS = re.compile(r"^\s*(?:共计|合计|总计)")
+CLAUSE_SPLIT = re.compile(r"[，,；;、:：。（）()]")
+# "(其中建筑工程3292万元)" right after an amount: the one part of it named in brackets.
+BRACKETED_PART = re.compile(r"^\s*[（(]\s*其中[：:]?[\u4e00-\u9fa5]{0,12}$")

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from review.core.claims import BalanceRelation, Quantity, SumCategory, SumRelation
 from review.extract import lexicon
 from review.extract.rules.scan import MAX_SENTENCE, Scan
+from review.extract.rules.sum_after import extract_totals_after
+from review.extract.rules.sum_headings import extract_heading_sums
 
 _TOP_MARKER = lexicon.LIST_OPENER
 _SUB_MARKER = lexicon.NESTED_LIST_OPENER
@@ -51,7 +53,8 @@ def extract_sums(scan: Scan) -> tuple[list[SumRelation], list[BalanceRelation]]:
         seen_totals.update(r.total for r in nested)
         sums.extend(nested)
     sums.extend(_implicit(scan, seen_totals))
-    sums.extend(_headings(scan))
+    sums.extend(extract_heading_sums(scan))
+    sums.extend(extract_totals_after(scan))
     return sums, _balances(carries)
 
 
@@ -263,7 +266,8 @@ def _implicit_parts(scan: Scan, t: Quantity) -> tuple[list[Quantity], bool] | No
     stop = _SUB_MARKER.search(text, t.end, end)
     window = _until_dated(scan.between(t.end, stop.start() if stop else end))
     same = _addable_parts(t, window)
-    if len(same) < 2 or _siblings(t, same) or _other_flow(t, same):
+    direct = _stated_whole(text, t) and not any(_stated_whole(text, q) for q in same)
+    if len(same) < 2 or (_siblings(t, same) and not direct) or _other_flow(t, same):
         return None
     if _marked(scan, t, window, same):
         return same, True
@@ -273,7 +277,13 @@ def _implicit_parts(scan: Scan, t: Quantity) -> tuple[list[Quantity], bool] | No
     same = _addable_parts(t, window)
     if len(same) < 2 or _interleaved(t, window, same) or _peer_groups(t, same) or _years_flows(text, t, same):
         return None
-    return same, False
+    return same, direct
+
+
+def _stated_whole(text: str, q: Quantity) -> bool:
+    """A total word just before the number (就业补助资金共33832.24万元,中央资金…,自治区资金…): the amount
+    is said to be the whole, so parts named like it (…资金) are still its parts."""
+    return bool(lexicon.TOTAL_JUST_BEFORE.search(text[max(q.label_start, q.start - 6) : q.start]))
 
 
 _RUN_BREAK = re.compile(rf"[；;]|{lexicon.SECTION_BREAK.pattern}")
@@ -340,66 +350,3 @@ def _other_flow(t: Quantity, parts: list[Quantity]) -> bool:
 def _addable(q: Quantity, t: Quantity) -> bool:
     """Amounts add across 元/万元/亿元; other measures only in the same unit."""
     return q.family == t.family == "money" or q.unit == t.unit
-
-
-_HEAD_MARK = r"(?:[（(]\s*\d{1,2}\s*[)）]|\d{1,2}[.．、]|[①-⑳]|[一二三四五六七八九十]+、)"
-_HEAD_LINE = re.compile(rf"^\s*(?P<mark>{_HEAD_MARK})?\s*[\u4e00-\u9fa5、（）()]{{2,24}}\s*$")
-_CHILD_LINE = re.compile(rf"^\s*{_HEAD_MARK}?\s*[\u4e00-\u9fa5、（）()]{{2,24}}$")
-
-
-def _headings(scan: Scan) -> list[SumRelation]:
-    """ "（1）基本支出1404.18万元。" followed by lines that each open with their own amount
-    ("工资福利支出1047.86万元。其中…") until the next heading: the heading is their total."""
-    out: list[SumRelation] = []
-    lines = _line_spans(scan.text)
-    for i, (a, b) in enumerate(lines):
-        head = _lead_amount(scan, a, b, whole_line=True)
-        if head is None:
-            continue
-        items = []
-        for c, d in lines[i + 1 :]:
-            if not scan.text[c:d].strip():
-                continue
-            lead = _lead_amount(scan, c, d, whole_line=False)
-            if lead is None or lead.unit != head.unit or _is_sibling(scan.text[a:b], scan.text[c:d]):
-                break
-            items.append(lead)
-        if len(items) >= 2:
-            out.append(
-                SumRelation(
-                    total=head.id, items=tuple(q.id for q in items), category=category_of(head), basis="标题·分项"
-                )
-            )
-    return out
-
-
-def _line_spans(text: str) -> list[tuple[int, int]]:
-    spans, pos = [], 0
-    for line in text.split("\n"):
-        spans.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return spans
-
-
-def _lead_amount(scan: Scan, a: int, b: int, *, whole_line: bool) -> Quantity | None:
-    qs = scan.between(a, b)
-    if not qs or qs[0].family != "money" or not qs[0].exact:
-        return None
-    first = qs[0]
-    before, after = scan.text[a : first.start], scan.text[first.end : b]
-    pattern = _HEAD_LINE if whole_line else _CHILD_LINE
-    if not pattern.match(before):
-        return None
-    if whole_line and (len(qs) > 1 or after.strip(" 。.") or not re.match(rf"^\s*{_HEAD_MARK}", before)):
-        return None
-    return first
-
-
-def _is_sibling(head: str, line: str) -> bool:
-    """A line numbered like the heading ends its children: （1）… then （2）…"""
-    m1 = re.match(rf"^\s*({_HEAD_MARK})", head)
-    m2 = re.match(rf"^\s*({_HEAD_MARK})", line)
-    if not m1 or not m2:
-        return False
-    shape = lambda s: re.sub(r"\d+|[一二三四五六七八九十]+", "N", s)  # noqa: E731
-    return shape(m1.group(1)) == shape(m2.group(1))
