@@ -279,3 +279,27 @@ def test_a_total_word_just_before_the_number_makes_like_named_amounts_its_parts(
     assert [c for c, _ in found] == ["sum"]
     assert _by_basis("就业补助资金33832.24万元,中央资金27853万元,自治区资金5643万元。", "implicit") == []
     assert _by_basis("A资金共30万元,B资金共20万元,C资金共10万元。", "implicit") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "parts"),
+    [
+        # dev r1-14 (水土保持): areas in hm (hm² with the ² lost in extraction)
+        (
+            "本项目总体绩效目标为治理水土流失面积1429.39hm,其中坡改梯25.26hm,封育治理958.81hm,保土耕作412.83hm,经果林32.49hm。",
+            "1429.39hm",
+            ["25.26hm", "958.81hm", "412.83hm", "32.49hm"],
+        ),
+        # dev r4-07 (中小河流治理): lengths in km
+        (
+            "王三窑沟汇入口处**堤防工程 1.04km:右岸 0.51km,左岸 0.53km: 拆除重建跌水 1 座。",
+            "1.04km",
+            ["0.51km", "0.53km"],
+        ),
+    ],
+)
+def test_lengths_and_areas_in_latin_units_take_part_in_sums(text, total, parts):
+    assert [(t, p) for t, p, _ in _relations(text)] == [(total, parts)]
+    assert checks_of(text, 2023) == []
+    wrong = text.replace(parts[-1], parts[-1].replace(parts[-1][0], str(int(parts[-1][0]) + 3), 1))
+    assert [c for c, _ in checks_of(wrong, 2023)] == ["sum"]
