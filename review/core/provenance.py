@@ -24,6 +24,7 @@ SumBasis = Literal[
     "其中·嵌套",  # a 其中 list inside another one's item
     "implicit",  # a total followed by its parts without 其中
     "标题·分项",  # a heading's amount over the amounts of its numbered items
+    "合计·在后",  # a total stated after its parts: …30.9万元,县…30.9万元,共计下达61.8万元
     "比…增加",  # current = reference + increase
     "比…减少",  # reference = current + decrease
     "调减后",  # before = after + cut

@@ -339,3 +339,47 @@ TABLE_COLUMN_ROLES = {
 }
 HEADCOUNT_COLUMN = re.compile(r"人数|编制")  # a column of people, not money
 SCORE_TOTAL_NAME = re.compile(r"^(?:总分|合计|总计|综合得分|自评总分|总得分)")  # a score table's total row
+
+
+# Totals and their parts (review/extract/rules/sums.py).
+# A word that marks an amount as a total, in its label or just before its number.
+SUM_TOTAL_WORD = re.compile(r"共计|合计|总计|总数|总额|共有|总共|总体|^共|总")
+# A total word directly before the number (就业补助资金共33832.24万元, 合计13,804万元): the amount is
+# stated as the whole of what follows.
+TOTAL_JUST_BEFORE = re.compile(r"(?:共计|合计|总计|总共|共有|共)(?:为|是|达|[：:])?\s*$")
+# A clause that opens with a total word states the total again (…30.9万元，共计下达61.8万元).
+RESTATED_TOTAL = re.compile(r"^\s*(?:共计|合计|总计|累计)")
+# Carry-overs, and the side of the year they sit on.
+CARRYOVER = re.compile(r"结转|结余")
+OPENING_PERIOD = re.compile(r"上年|年初|期初")
+CLOSING_PERIOD = re.compile(r"年末|年底|期末")
+THIS_YEAR = re.compile(r"本年|当年")
+# Income and spending: one side is not made of the other.
+INCOME_WORD = "收入"
+SPENT_WORD = "支出"
+NOT_INCOME_PART = re.compile(r"支出|结转|结余")
+NOT_SPENT_PART = re.compile(r"收入|结转|结余")
+# A change or an adjustment, not a part: 同比增加…, 调减40万元.
+SUM_DELTA = re.compile(r"同比|增加|减少|增长|下降|较上年|比上年|节约|超支|增幅|降幅|调减|调增|追加|核减|调整")
+# 一级指标3个，二级指标9个: levels of one indicator tree.
+INDICATOR_LEVEL = re.compile(r"[一二三四]级")
+# A new section or numbered point inside a stretch of prose.
+SECTION_BREAK = re.compile(
+    r"(?:^|[。；;，,\s])(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.．、](?!\d))"
+)
+# An amount whose label opens with a predicate says what happened, not what the total is made of.
+PART_PREDICATE_START = re.compile(r"^(?:已|尚|未|累计|实现|新增|全部|均)")
+# 分别…: the amounts belong to the things listed before, one each.
+RESPECTIVELY = "分别"
+# A clause led by a year (2021年度中央下达资金61.8万元) after undated parts is a new, dated statement.
+YEAR_LED_CLAUSE = re.compile(r"^\s*(?:19|20)\d{2}\s*年")
+# A 其中 list, and any list opened with a colon (具体是:A;B;C。), runs past ；: its items are separated by it.
+LIST_PAST_SEMICOLON = ("其中",)
+LIST_COLON = ("：", ":")
+# The one character of a total word that marks a total whose parts are interleaved with other measures.
+TOTAL_CHAR = "总"
+# A total stated after its parts: the clause opens with a total word (…30.9万元,共计下达61.8万元).
+TOTAL_AFTER_PARTS = re.compile(r"^\s*(?:共计|合计|总计)")
+CLAUSE_SPLIT = re.compile(r"[，,；;、:：。（）()]")
+# "(其中建筑工程3292万元)" right after an amount: the one part of it named in brackets.
+BRACKETED_PART = re.compile(r"^\s*[（(]\s*其中[：:]?[\u4e00-\u9fa5]{0,12}$")

@@ -25,6 +25,9 @@ from review.core.numbers import chinese_numeral, find_dates, find_numbers, parse
         ("实际得6分", "6", "分", 0, None),
         ("涉及资金约50万元", "50", "万元", 0, "约"),
         ("完成油茶造林任务200亩", "200", "亩", 0, None),
+        ("治理水土流失面积1429.39hm", "1429.39", "hm", 2, None),  # dev r1-14 (hm², ² lost)
+        ("治理河道总长为3.75km", "3.75", "km", 2, None),  # dev r4-07
+        ("新增造林面积12.5公顷", "12.5", "公顷", 1, None),
     ],
 )
 def test_parses_report_numbers(text, value, unit, decimals, qualifier):

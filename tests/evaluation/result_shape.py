@@ -21,7 +21,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-DEV_SAMPLES = ("r1-12", "r3-03", "r6-14")  # dev split: missed findings, false alarms, skipped and missed seeds
+# dev split: missed findings, false alarms, skipped and missed seeds. r2-14 holds the high false alarm
+# that r6-14 held until its "2021年度中央下达资金61.8万元" stopped being read as a part.
+DEV_SAMPLES = ("r1-12", "r2-14", "r3-03", "r6-14")
 MAPS = frozenset({"by_check", "by_severity", "findings_by_format", "by_kind", "splits", "metrics"})
 
 

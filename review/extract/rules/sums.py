@@ -9,19 +9,13 @@ from dataclasses import dataclass, field
 from review.core.claims import BalanceRelation, Quantity, SumCategory, SumRelation
 from review.extract import lexicon
 from review.extract.rules.scan import MAX_SENTENCE, Scan
+from review.extract.rules.sum_after import extract_totals_after
+from review.extract.rules.sum_headings import extract_heading_sums
 
 _TOP_MARKER = lexicon.LIST_OPENER
 _SUB_MARKER = lexicon.NESTED_LIST_OPENER
 _GAP_OK = re.compile(r"^[\s，,。：:；;]*$")
-_TOTAL_WORD = re.compile(r"共计|合计|总计|总数|总额|共有|总共|总体|^共|总")
-_CARRYOVER = re.compile(r"结转|结余")
-_DELTA = re.compile(r"同比|增加|减少|增长|下降|较上年|比上年|节约|超支|增幅|降幅|调减|调增|追加|核减|调整")
-_LEVELS = re.compile(r"[一二三四]级")
-_SECTION_BREAK = re.compile(
-    r"(?:^|[。；;，,\s])(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.．、](?!\d))"
-)
 MAX_ITEM_GAP = 40
-_PREDICATE_START = re.compile(r"^(?:已|尚|未|累计|实现|新增|全部|均)")
 
 
 def category_of(total: Quantity) -> SumCategory:
@@ -44,10 +38,10 @@ def extract_sums(scan: Scan) -> tuple[list[SumRelation], list[BalanceRelation]]:
         totals = _total_before(scan, m.start())
         if not totals or any(t.id in seen_totals for t in totals):
             continue
-        end = _list_end(scan.text, m.end(), semicolon=m.group("opener") != "其中")
+        end = _list_end(scan.text, m.end(), semicolon=not _runs_past_semicolon(m))
         in_paren = scan.text[max(0, m.start() - 1) : m.start()] in ("（", "(")
         items, partial = _parse_items(scan, m.end(), end, in_paren=in_paren)
-        carry = [it for it in items if _CARRYOVER.search(it.group[0].label)]
+        carry = [it for it in items if lexicon.CARRYOVER.search(it.group[0].label)]
         flows = [it for it in items if it not in carry]
         carries.extend((totals[-1], c.group[0]) for c in carry)
         seen_totals.update(q.id for it in items for q in it.group)
@@ -59,8 +53,14 @@ def extract_sums(scan: Scan) -> tuple[list[SumRelation], list[BalanceRelation]]:
         seen_totals.update(r.total for r in nested)
         sums.extend(nested)
     sums.extend(_implicit(scan, seen_totals))
-    sums.extend(_headings(scan))
+    sums.extend(extract_heading_sums(scan))
+    sums.extend(extract_totals_after(scan))
     return sums, _balances(carries)
+
+
+def _runs_past_semicolon(m: re.Match[str]) -> bool:
+    """其中…；… and 具体是:A;B;C。: the list's items are separated by ；, and it ends with its sentence."""
+    return m.group("opener") in lexicon.LIST_PAST_SEMICOLON or m.group().endswith(lexicon.LIST_COLON)
 
 
 MAX_TOTAL_GAP = 40  # "6800万元进行了合理分解，已全部分解到位，其中…": a short clause may sit between
@@ -74,14 +74,14 @@ def _total_before(scan: Scan, pos: int) -> list[Quantity]:
         last = scan.before(last.start)
     if last is None or not _gap_ok(scan.text[last.end : pos], scan, last.end, pos):
         return []
-    if last.unit in ("%", "个百分点") or _DELTA.search(last.label):
+    if last.unit in ("%", "个百分点") or lexicon.SUM_DELTA.search(last.label):
         return []
     group = [last]
     prev = scan.before(last.start)
     if prev and prev.family != last.family and not scan.text[prev.end : last.start].strip():
         group.insert(0, prev)
     head = group[0]
-    marked = _TOTAL_WORD.search(scan.text[max(0, head.start - 4) : head.start])
+    marked = lexicon.SUM_TOTAL_WORD.search(scan.text[max(0, head.start - 4) : head.start])
     if len(head.label) < 2 and not marked:
         return []
     return group
@@ -90,7 +90,7 @@ def _total_before(scan: Scan, pos: int) -> list[Quantity]:
 def _gap_ok(gap: str, scan: Scan, start: int, end: int) -> bool:
     if _GAP_OK.match(gap):
         return True
-    if _SECTION_BREAK.search(gap):
+    if lexicon.SECTION_BREAK.search(gap):
         return False
     others = [q for q in scan.between(start, end) if q.unit not in ("%", "个百分点")]
     return not others and len(gap) <= MAX_TOTAL_GAP * 2 and gap.count("。") <= 1 and "\n" not in gap.strip()
@@ -119,13 +119,27 @@ def _events(scan: Scan, start: int, end: int) -> list[tuple[int, str, object]]:
     return events
 
 
-_RESTATED_TOTAL = re.compile(r"^\s*(?:共计|合计|总计|累计)")
-
-
 def _restated_total(text: str, q: Quantity) -> bool:
     """The clause of `q` opens with a total word: 共计下达61.8万元, 合计批复总投资6222.4万元."""
     clause = re.split(r"[，,；;、:：]", text[max(0, q.start - 16) : q.start])[-1]
-    return bool(_RESTATED_TOTAL.match(clause))
+    return bool(lexicon.RESTATED_TOTAL.match(clause))
+
+
+def _dated_after_undated(q: Quantity, before: list[Quantity]) -> bool:
+    """A part led by a year after parts that are not (其中A30.9万元,B30.9万元,2021年度中央下达资金61.8万元;
+    上年结转结余资金2万元,2021年中央下达…3万元): the year opens a new statement, and the list has ended."""
+    return (
+        bool(before)
+        and bool(lexicon.YEAR_LED_CLAUSE.match(q.label))
+        and not any(lexicon.YEAR_LED_CLAUSE.match(p.label) for p in before)
+    )
+
+
+def _until_dated(window: list[Quantity]) -> list[Quantity]:
+    for i, q in enumerate(window):
+        if _dated_after_undated(q, window[:i]):
+            return window[:i]
+    return window
 
 
 def _parse_items(scan: Scan, start: int, end: int, *, in_paren: bool = False) -> tuple[list[_Item], bool]:
@@ -142,15 +156,17 @@ def _parse_items(scan: Scan, start: int, end: int, *, in_paren: bool = False) ->
             q = obj
             assert isinstance(q, Quantity)
             gap = scan.text[(last.end if last else start) : q.label_start if q.label_start >= 0 else q.start]
-            if len(gap) > MAX_ITEM_GAP or _SECTION_BREAK.search(gap):
+            if len(gap) > MAX_ITEM_GAP or lexicon.SECTION_BREAK.search(gap):
                 break  # a long stretch of prose or a new section: the list has ended
-            if _DELTA.search(q.label):
+            if lexicon.SUM_DELTA.search(q.label):
                 break  # 调减40万元 / 同比增加…: the breakdown has ended
             if top and parent is None and _restated_total(scan.text, q):
                 break  # 共计下达61.8万元: the total said again, not a part
+            if top and parent is None and _dated_after_undated(q, [it.group[0] for it in top]):
+                break  # …30.9万元,2021年度中央下达资金61.8万元: a new, dated statement
             if last and q.family != last.family and not scan.text[last.end : q.start].strip():
                 (parent.children[-1] if parent and parent.children else top[-1]).group.append(q)
-            elif parent is None and _PREDICATE_START.match(q.label):
+            elif parent is None and lexicon.PART_PREDICATE_START.match(q.label):
                 break
             elif parent is not None:
                 parent.children.append(_Item([q]))
@@ -164,13 +180,13 @@ def _parse_items(scan: Scan, start: int, end: int, *, in_paren: bool = False) ->
             break  # the parentheses the list was opened in are closed
         elif (kind == "close" and depth_paren) or (kind == "semi" and parent and not depth_paren):
             parent, depth_paren = None, False
-    partial = bool(re.search(r"等[。；;，,]?\s*$", scan.text[start:end].rstrip("。")))
+    partial = bool(re.search(rf"{lexicon.PARTIAL_LIST_END}[。；;，,]?\s*$", scan.text[start:end].rstrip("。")))
     return top, partial
 
 
 def _relations(total: Quantity, items: list[_Item], partial: bool, nested: bool) -> list[SumRelation]:
     parts = [q for it in items for q in it.group if q.unit == total.unit or q.family == total.family == "money"]
-    if not parts or not total.exact or sum(1 for q in parts if _LEVELS.search(q.label)) >= 2:
+    if not parts or not total.exact or sum(1 for q in parts if lexicon.INDICATOR_LEVEL.search(q.label)) >= 2:
         return []  # 一级指标3个，二级指标9个，三级指标12个: levels of one tree, not parts
     return [
         SumRelation(
@@ -194,8 +210,8 @@ def _nested(items: list[_Item]) -> list[SumRelation]:
 
 def _balances(carries: list[tuple[Quantity, Quantity]]) -> list[BalanceRelation]:
     """上年结转 listed under 收入 and 年末结转 listed under 支出 close a balance."""
-    openings = [(t, c) for t, c in carries if re.search(r"上年|年初|期初", c.label) and "收入" in t.label]
-    closings = [(t, c) for t, c in carries if re.search(r"年末|年底|期末", c.label) and "支出" in t.label]
+    openings = [(t, c) for t, c in carries if lexicon.OPENING_PERIOD.search(c.label) and lexicon.INCOME_WORD in t.label]
+    closings = [(t, c) for t, c in carries if lexicon.CLOSING_PERIOD.search(c.label) and lexicon.SPENT_WORD in t.label]
     out = []
     for (income, opening), (spent, closing) in zip(openings, closings, strict=False):
         if all(q.exact for q in (income, opening, spent, closing)):
@@ -232,9 +248,9 @@ def _implicit(scan: Scan, seen: set[str]) -> list[SumRelation]:
 def _may_total(scan: Scan, t: Quantity) -> bool:
     """A labeled exact amount or count in prose, followed by a clause break: what may head a split."""
     text = scan.text
-    if not t.exact or scan.in_table(t.start) or len(t.label) < 2 or _DELTA.search(t.label):
+    if not t.exact or scan.in_table(t.start) or len(t.label) < 2 or lexicon.SUM_DELTA.search(t.label):
         return False  # a number written first (174台拼接屏) or a change (同比增加) is not a total
-    if "分别" in t.label or text[t.end : t.end + 1] not in "，,；;：:（(":
+    if lexicon.RESPECTIVELY in t.label or text[t.end : t.end + 1] not in "，,；;：:（(":
         return False  # 分别…A、B, or 174台拼接屏、30台…: not a total followed by its parts
     return t.family not in ("percent", "分", "%") and t.unit not in ("分", "个百分点")
 
@@ -248,26 +264,33 @@ def _implicit_parts(scan: Scan, t: Quantity) -> tuple[list[Quantity], bool] | No
     text = scan.text
     end = _list_end(text, t.end)
     stop = _SUB_MARKER.search(text, t.end, end)
-    window = scan.between(t.end, stop.start() if stop else end)
+    window = _until_dated(scan.between(t.end, stop.start() if stop else end))
     same = _addable_parts(t, window)
-    if len(same) < 2 or _siblings(t, same) or _other_flow(t, same):
+    direct = _stated_whole(text, t) and not any(_stated_whole(text, q) for q in same)
+    if len(same) < 2 or (_siblings(t, same) and not direct) or _other_flow(t, same):
         return None
     if _marked(scan, t, window, same):
         return same, True
-    if lexicon.ACTION_LABEL.match(t.label) or "分别" in text[scan.sentence_bounds(t.start)[0] : t.start]:
+    if lexicon.ACTION_LABEL.match(t.label) or lexicon.RESPECTIVELY in text[scan.sentence_bounds(t.start)[0] : t.start]:
         return None
     window = [q for q in window if not _RUN_BREAK.search(text, t.end, q.start)]
     same = _addable_parts(t, window)
     if len(same) < 2 or _interleaved(t, window, same) or _peer_groups(t, same) or _years_flows(text, t, same):
         return None
-    return same, False
+    return same, direct
 
 
-_RUN_BREAK = re.compile(rf"[；;]|{_SECTION_BREAK.pattern}")
+def _stated_whole(text: str, q: Quantity) -> bool:
+    """A total word just before the number (就业补助资金共33832.24万元,中央资金…,自治区资金…): the amount
+    is said to be the whole, so parts named like it (…资金) are still its parts."""
+    return bool(lexicon.TOTAL_JUST_BEFORE.search(text[max(q.label_start, q.start - 6) : q.start]))
+
+
+_RUN_BREAK = re.compile(rf"[；;]|{lexicon.SECTION_BREAK.pattern}")
 
 
 def _addable_parts(t: Quantity, window: list[Quantity]) -> list[Quantity]:
-    return [q for q in window if _addable(q, t) and q.exact and not _DELTA.search(q.label)]
+    return [q for q in window if _addable(q, t) and q.exact and not lexicon.SUM_DELTA.search(q.label)]
 
 
 def _contiguous(window: list[Quantity], same: list[Quantity]) -> bool:
@@ -286,28 +309,27 @@ def _marked(scan: Scan, t: Quantity, window: list[Quantity], same: list[Quantity
     (2人羁押服刑), with nothing between them; or parts interleaved under a 总 total."""
     text = scan.text
     number_first = sum(1 for q in same if q.label_start >= q.start or not q.label)
-    total_word = bool(_TOTAL_WORD.search(t.label)) or bool(_TOTAL_WORD.search(text[max(0, t.start - 3) : t.start]))
+    total_word = bool(lexicon.SUM_TOTAL_WORD.search(t.label)) or bool(
+        lexicon.SUM_TOTAL_WORD.search(text[max(0, t.start - 3) : t.start])
+    )
     if _contiguous(window, same):
         return total_word or number_first * 2 > len(same)
-    return _interleaved(t, window, same) and "总" in t.label
+    return _interleaved(t, window, same) and lexicon.TOTAL_CHAR in t.label
 
 
 def _peer_groups(t: Quantity, parts: list[Quantity]) -> bool:
     """Unmarked numbers that do not read as parts of `t`: one is a total of its own (总体执行…), or
     all are named alike and `t` otherwise (退休职工85人，差额拨款事业编制3815人，全额拨款事业编制45人)."""
-    if any(_TOTAL_WORD.search(q.label) for q in parts):
+    if any(lexicon.SUM_TOTAL_WORD.search(q.label) for q in parts):
         return True
     tails = {q.label[-2:] for q in parts}
     return len(tails) == 1 and len(next(iter(tails))) == 2 and not t.label.endswith(next(iter(tails)))
 
 
-_THIS_YEAR = re.compile(r"本年|当年")
-
-
 def _years_flows(text: str, t: Quantity, parts: list[Quantity]) -> bool:
     """A carry-over followed by this year's flows (年初结转和结余10万元,本年收入合计100万元…;
     上年结转结余资金2万元,本年度收到…1.5万元): a balance statement, not a total and its parts."""
-    return bool(_CARRYOVER.search(t.label)) and bool(_THIS_YEAR.search(text, t.end, parts[-1].start))
+    return bool(lexicon.CARRYOVER.search(t.label)) and bool(lexicon.THIS_YEAR.search(text, t.end, parts[-1].start))
 
 
 def _siblings(t: Quantity, parts: list[Quantity]) -> bool:
@@ -318,76 +340,13 @@ def _siblings(t: Quantity, parts: list[Quantity]) -> bool:
 
 def _other_flow(t: Quantity, parts: list[Quantity]) -> bool:
     """收入合计100万元，支出合计90万元，年末结余20万元: income is not made of spending or balances."""
-    if "收入" in t.label:
-        return any(re.search(r"支出|结转|结余", q.label) for q in parts)
-    if "支出" in t.label:
-        return any(re.search(r"收入|结转|结余", q.label) for q in parts)
+    if lexicon.INCOME_WORD in t.label:
+        return any(lexicon.NOT_INCOME_PART.search(q.label) for q in parts)
+    if lexicon.SPENT_WORD in t.label:
+        return any(lexicon.NOT_SPENT_PART.search(q.label) for q in parts)
     return False
 
 
 def _addable(q: Quantity, t: Quantity) -> bool:
     """Amounts add across 元/万元/亿元; other measures only in the same unit."""
     return q.family == t.family == "money" or q.unit == t.unit
-
-
-_HEAD_MARK = r"(?:[（(]\s*\d{1,2}\s*[)）]|\d{1,2}[.．、]|[①-⑳]|[一二三四五六七八九十]+、)"
-_HEAD_LINE = re.compile(rf"^\s*(?P<mark>{_HEAD_MARK})?\s*[\u4e00-\u9fa5、（）()]{{2,24}}\s*$")
-_CHILD_LINE = re.compile(rf"^\s*{_HEAD_MARK}?\s*[\u4e00-\u9fa5、（）()]{{2,24}}$")
-
-
-def _headings(scan: Scan) -> list[SumRelation]:
-    """ "（1）基本支出1404.18万元。" followed by lines that each open with their own amount
-    ("工资福利支出1047.86万元。其中…") until the next heading: the heading is their total."""
-    out: list[SumRelation] = []
-    lines = _line_spans(scan.text)
-    for i, (a, b) in enumerate(lines):
-        head = _lead_amount(scan, a, b, whole_line=True)
-        if head is None:
-            continue
-        items = []
-        for c, d in lines[i + 1 :]:
-            if not scan.text[c:d].strip():
-                continue
-            lead = _lead_amount(scan, c, d, whole_line=False)
-            if lead is None or lead.unit != head.unit or _is_sibling(scan.text[a:b], scan.text[c:d]):
-                break
-            items.append(lead)
-        if len(items) >= 2:
-            out.append(
-                SumRelation(
-                    total=head.id, items=tuple(q.id for q in items), category=category_of(head), basis="标题·分项"
-                )
-            )
-    return out
-
-
-def _line_spans(text: str) -> list[tuple[int, int]]:
-    spans, pos = [], 0
-    for line in text.split("\n"):
-        spans.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return spans
-
-
-def _lead_amount(scan: Scan, a: int, b: int, *, whole_line: bool) -> Quantity | None:
-    qs = scan.between(a, b)
-    if not qs or qs[0].family != "money" or not qs[0].exact:
-        return None
-    first = qs[0]
-    before, after = scan.text[a : first.start], scan.text[first.end : b]
-    pattern = _HEAD_LINE if whole_line else _CHILD_LINE
-    if not pattern.match(before):
-        return None
-    if whole_line and (len(qs) > 1 or after.strip(" 。.") or not re.match(rf"^\s*{_HEAD_MARK}", before)):
-        return None
-    return first
-
-
-def _is_sibling(head: str, line: str) -> bool:
-    """A line numbered like the heading ends its children: （1）… then （2）…"""
-    m1 = re.match(rf"^\s*({_HEAD_MARK})", head)
-    m2 = re.match(rf"^\s*({_HEAD_MARK})", line)
-    if not m1 or not m2:
-        return False
-    shape = lambda s: re.sub(r"\d+|[一二三四五六七八九十]+", "N", s)  # noqa: E731
-    return shape(m1.group(1)) == shape(m2.group(1))
