@@ -383,3 +383,16 @@ TOTAL_AFTER_PARTS = re.compile(r"^\s*(?:共计|合计|总计)")
 CLAUSE_SPLIT = re.compile(r"[，,；;、:：。（）()]")
 # "(其中建筑工程3292万元)" right after an amount: the one part of it named in brackets.
 BRACKETED_PART = re.compile(r"^\s*[（(]\s*其中[：:]?[\u4e00-\u9fa5]{0,12}$")
+
+# Facts (facts.py): sibling "N人次，共计A元" clauses, target vs actual, spending against the budget.
+PER_HEAD_UNITS = ("人次", "人", "户", "户次", "名")
+HEADCOUNT_MONEY_LINK = re.compile(r"[，, ]*(?:共计|发放|金额|资金|发放金额|发放资金)*[，, ]*")
+TARGET_WORDS = re.compile(r"设定|目标|指标|控制数|计划|预期")
+ACTUAL_WORDS = re.compile(r"实际|只|仅|完成|补偿了|发放了|兑现了")
+SPENDING_LABEL = re.compile(r"发放|共计|资金|补贴|补助|兑现|拨付|支出|金额|费用|奖补")  # paid out
+NOT_SPENDING_LABEL = re.compile(r"预算|收入|支出总|总额|合计|总计")  # totals, not a spending item
+PLANNED_LABEL = re.compile(r"预算|下达|安排|计划")  # what was to arrive
+ARRIVED_LABEL = re.compile(r"到位|拨付|实际")  # what did
+PLANNED_SPENDING = re.compile(r"安排|预算为|支出预算")  # 预算安排支出合计
+BUDGET_INCOME = re.compile(r"预算收入")
+EXECUTED_LABEL = re.compile(r"执行|实际支出")

@@ -18,14 +18,13 @@ from review.core.claims import (
 from review.extract import lexicon
 from review.extract.rules.scan import Scan
 
-_LINK = re.compile(r"[，, ]*(?:共计|发放|金额|资金|发放金额|发放资金)*[，, ]*")
-_PER_HEAD = ("人次", "人", "户", "户次", "名")
-_TARGET = re.compile(r"设定|目标|指标|控制数|计划|预期")
-_ACTUAL = re.compile(r"实际|只|仅|完成|补偿了|发放了|兑现了")
+_LINK = lexicon.HEADCOUNT_MONEY_LINK
+_PER_HEAD = lexicon.PER_HEAD_UNITS
+_TARGET = lexicon.TARGET_WORDS
+_ACTUAL = lexicon.ACTUAL_WORDS
 
-# amounts that are spent or paid out, and the labels of totals that are no spending item
-_SPENDING = re.compile(r"发放|共计|资金|补贴|补助|兑现|拨付|支出|金额|费用|奖补")
-_BUDGET_LABEL = re.compile(r"预算|收入|支出总|总额|合计|总计")
+_SPENDING = lexicon.SPENDING_LABEL
+_BUDGET_LABEL = lexicon.NOT_SPENDING_LABEL
 
 
 def extract_budget_ceilings(scan: Scan, budget: Quantity | None) -> list[BudgetCeiling]:
@@ -87,8 +86,8 @@ def extract_assertions(scan: Scan) -> list[Assertion]:
         s, _ = scan.sentence_bounds(m.start())
         para, _ = scan.paragraph_bounds(m.start())
         window = [q for q in scan.between(max(para, s - 80), m.start()) if q.family == "money" and q.exact]
-        expected = next((q for q in reversed(window) if re.search(r"预算|下达|安排|计划", q.label)), None)
-        actual = next((q for q in reversed(window) if re.search(r"到位|拨付|实际", q.label)), None)
+        expected = next((q for q in reversed(window) if lexicon.PLANNED_LABEL.search(q.label)), None)
+        actual = next((q for q in reversed(window) if lexicon.ARRIVED_LABEL.search(q.label)), None)
         if expected and actual:
             out.append(
                 Assertion(claim="fully_arrived", start=m.start(), end=m.end(), expected=expected.id, actual=actual.id)
@@ -157,16 +156,16 @@ def extract_plan_actual(scan: Scan, sums: list[SumRelation]) -> list[PlanActual]
     planned_spend = [
         q
         for q in totals
-        if re.search(r"预算", q.label)
-        and re.search(r"支出", q.label)
-        and re.search(r"安排|预算为|支出预算", q.label + "预算为")
+        if "预算" in q.label and "支出" in q.label and lexicon.PLANNED_SPENDING.search(q.label + "预算为")
     ]
-    planned_income = [q for q in totals if re.search(r"预算收入", q.label)]
+    planned_income = [q for q in totals if lexicon.BUDGET_INCOME.search(q.label)]
     for spend in planned_spend:
         income = next((q for q in planned_income if _same_year(q.label, spend.label)), None)
         if income:
             out.append(PlanActual(rule="budget_balance", anchor=spend.id, other=income.id, scope="部门预算"))
-    executed = [q for q in scan.quantities if q.family == "money" and q.exact and re.search(r"执行|实际支出", q.label)]
+    executed = [
+        q for q in scan.quantities if q.family == "money" and q.exact and lexicon.EXECUTED_LABEL.search(q.label)
+    ]
     for q in scan.quantities:
         if (
             q.family != "money"
