@@ -396,3 +396,7 @@ ARRIVED_LABEL = re.compile(r"到位|拨付|实际")  # what did
 PLANNED_SPENDING = re.compile(r"安排|预算为|支出预算")  # 预算安排支出合计
 BUDGET_INCOME = re.compile(r"预算收入")
 EXECUTED_LABEL = re.compile(r"执行|实际支出")
+UNIT_DECLARATION = re.compile(r"(?:金额单位|单位)[:：]\s*(万元|元)|[（(](万元|元)[)）]")  # 单位：万元 above a form
+INDICATOR_SERIAL = re.compile(r"指标$")  # 指标1, 指标2: an indicator's serial, not a value
+COPULA = r"[为：:]?"  # 分值为10分, 得分：9分
+INDICATOR = "指标"  # what a score category's name ends with (产出指标)

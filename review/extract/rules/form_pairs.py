@@ -26,6 +26,7 @@ from decimal import Decimal
 
 from review.core.claims import BalanceRelation, Quantity, RatioRelation, Relation, SumRelation, Unread
 from review.core.provenance import form_rate
+from review.extract import lexicon
 from review.extract.rules.form_template import Template, norm, template
 from review.extract.rules.scan import Scan
 
@@ -38,7 +39,7 @@ _UNIT_ONLY = re.compile(r"(?:万元|元)(?=[\s|｜]|$)")
 _CELL = re.compile(r"[^\s|｜]+")
 _SEP = re.compile(r"[\s|｜]*")
 _NAME_SEP = re.compile(r"[\s|｜:：]*")
-_DECLARED = re.compile(r"(?:金额单位|单位)[:：]\s*(万元|元)|[（(](万元|元)[)）]")
+_DECLARED = lexicon.UNIT_DECLARATION
 _REACH = 300  # characters before a block in which its unit may be declared
 _WINDOW = 1500  # characters after a total row in which its part rows are looked for
 

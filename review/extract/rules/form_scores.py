@@ -31,9 +31,10 @@ from review.extract.rules.scan import Scan
 # name by its shape (绩效指标(90分), 年度绩效目标1 (80分), 项目决策(10 分)), not inside a longer word
 _SPACED_NAMES = "|".join(r"\s*".join(name) for name in lexicon.SCORE_HEADING_NAMES)
 _ENDS = "|".join(lexicon.SCORE_HEADING_ENDS)
+_SPACED_INDICATOR = r"\s*" + r"\s*".join(lexicon.INDICATOR)  # 指 标, as a split header writes it
 _CJK = "\u4e00-\u9fa5"
 _HEADING = re.compile(
-    rf"(?P<name>(?:{_SPACED_NAMES})\s*指\s*标"
+    rf"(?P<name>(?:{_SPACED_NAMES}){_SPACED_INDICATOR}"
     rf"|(?<![{_CJK}])[{_CJK}]{{0,{lexicon.SCORE_HEADING_PREFIX}}}(?:{_ENDS})(?:\s*\d(?!\d))?)"
     r"\s*[（(]\s*(?P<cap>\d+(?:\.\d+)?)\s*分\s*[)）]"
 )

@@ -29,7 +29,7 @@ _POINTS = re.compile(r"(?:100|[1-9]?\d)(?:\.\d+)?")  # 分值 and 得分: bare, 
 _CELL = re.compile(rf"{_SIGN}?{_NUM}(?:{_UNITS})?")
 _RUN = re.compile(rf"(?:{_SIGN}|\d|\.|{_UNITS})*\d(?:{_SIGN}|\d|\.|{_UNITS})*")
 _CELLS = 4  # 分值, target, actual, 得分
-_SERIAL = re.compile(r"指标$")
+_SERIAL = lexicon.INDICATOR_SERIAL
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from review.extract import lexicon
 from review.extract.rules.scan import Scan
 
 _STATEMENT = re.compile(
-    rf"{lexicon.WEIGHT_WORDS}[为：:]?\s*(?P<w>\d+(?:\.\d+)?)\s*分[，,、；;\s]*"
-    rf"{lexicon.SCORE_WORDS}[为：:]?\s*(?P<s>\d+(?:\.\d+)?)\s*分"
+    rf"{lexicon.WEIGHT_WORDS}{lexicon.COPULA}\s*(?P<w>\d+(?:\.\d+)?)\s*分[，,、；;\s]*"
+    rf"{lexicon.SCORE_WORDS}{lexicon.COPULA}\s*(?P<s>\d+(?:\.\d+)?)\s*分"
 )
 CATEGORY = lexicon.SCORE_CATEGORY
 _HEADING = re.compile(r"^\s*(?:[（(]\s*\d{1,2}\s*[)）]|\d{1,2}[.．、]|[一二三四五六七八九十]+、)")
