@@ -21,6 +21,7 @@ PARTIAL_LIST_OPENERS = ("主要包括", "主要是", "主要为", "主要有")
 NESTED_LIST_OPENERS = ("其中", "包括", "主要是", "主要包括", "主要为", "分别为", "分别是")
 # A list that ends with 等 is partial whatever opened it.
 PARTIAL_LIST_END = "等"
+SENTENCE_ENDS = ("。", "！", "？", "!", "?")  # what closes a sentence (a list reaching the text end without one is cut)
 
 # An amount stated as what was done (向群众发放马铃薯60吨, 完成农业保险3443.6亩, 培训159人): the
 # unmarked numbers after it are other things done, not its parts.
