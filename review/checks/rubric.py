@@ -97,7 +97,7 @@ def _budget_finding(
 ) -> Finding | None:
     """预算执行得分 = min(执行率, 100%) × 分值, on intervals; a finding when the stated score is off."""
     allowed = budget_execution(rate.parsed.interval(), weight)
-    if allowed.meets(stated.interval()):
+    if allowed.meets(_rounded_score(stated)):
         return None
     return finding(
         ctx,
@@ -112,6 +112,13 @@ def _budget_finding(
         rule=_rule_label(ctx, "rubric.budget_execution"),
         related=((rate.start, rate.end),),
     )
+
+
+def _rounded_score(score: Quantity) -> Interval:
+    """A score the formula computes, as written: 9 for 86% × 10 = 8.6 stands for [8.5, 9.5]. Whole
+    points are exact where they are counted (a table's addends); a computed score is rounded to the
+    precision it is written in, like any stated number."""
+    return Interval.stated(score.value, score.decimals)
 
 
 def _execution_weight(

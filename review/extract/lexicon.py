@@ -21,6 +21,7 @@ PARTIAL_LIST_OPENERS = ("主要包括", "主要是", "主要为", "主要有")
 NESTED_LIST_OPENERS = ("其中", "包括", "主要是", "主要包括", "主要为", "分别为", "分别是")
 # A list that ends with 等 is partial whatever opened it.
 PARTIAL_LIST_END = "等"
+SENTENCE_ENDS = ("。", "！", "？", "!", "?")  # what closes a sentence (a list reaching the text end without one is cut)
 
 # An amount stated as what was done (向群众发放马铃薯60吨, 完成农业保险3443.6亩, 培训159人): the
 # unmarked numbers after it are other things done, not its parts.
@@ -391,6 +392,8 @@ TARGET_WORDS = re.compile(r"设定|目标|指标|控制数|计划|预期")
 ACTUAL_WORDS = re.compile(r"实际|只|仅|完成|补偿了|发放了|兑现了")
 SPENDING_LABEL = re.compile(r"发放|共计|资金|补贴|补助|兑现|拨付|支出|金额|费用|奖补")  # paid out
 NOT_SPENDING_LABEL = re.compile(r"预算|收入|支出总|总额|合计|总计")  # totals, not a spending item
+# What is needed or planned, not spent of this year's budget (共需资金8144万元, 项目计划总投资1020万元).
+NEED_NOT_SPENDING = re.compile(r"需|计划|总投资|概算")
 PLANNED_LABEL = re.compile(r"预算|下达|安排|计划")  # what was to arrive
 ARRIVED_LABEL = re.compile(r"到位|拨付|实际")  # what did
 PLANNED_SPENDING = re.compile(r"安排|预算为|支出预算")  # 预算安排支出合计

@@ -160,3 +160,17 @@ def test_the_budget_execution_score_is_computed_on_intervals() -> None:
     assert "test-pack@1 规定分值" in f.trace
     (f,) = rubric_findings(score_list("96.3%", "19.7分", rubric=None, caps=True)[1])
     assert "100 − 其他类别分值80" in f.trace
+
+
+@pytest.mark.parametrize(
+    ("rate", "weight", "score", "flagged"),
+    [
+        ("86%", "10", "9", False),  # dev r4-02 (自评表): 86% × 10 = 8.6, written to whole points as 9
+        ("97.80%", "10", "9", True),  # dev r1-02: 9.78 does not round to 9
+        ("86%", "10", "8", True),  # 8 stands for [7.5, 8.5], short of 8.6
+        ("86%", "10", "8.6", False),
+    ],
+)
+def test_a_computed_score_written_in_whole_points_is_rounded(rate: str, weight: str, score: str, flagged: bool) -> None:
+    """The formula's score is rounded to the precision it is written in, like any stated number."""
+    assert bool(rubric_findings(formula(rate, weight, score)[1])) is flagged

@@ -147,3 +147,20 @@ def test_a_publication_date_is_not_the_period(text, period):
 )
 def test_an_event_at_a_month_or_before_a_deadline(text, period, flagged):
     assert any(c == "date" for c, _ in checks_of(text, period)) is flagged
+
+
+@pytest.mark.parametrize(
+    "stated",
+    [
+        "我县美丽乡村示范村23个及自然村。共需资金8144万元",  # r8-06 (mianchi.gov.cn)
+        "该项目需县级财政安排资金8144万元",  # r8-06, the same need restated
+        "补助3期传承人研修培训计划资金8144万元",  # r1-18: a planned allocation
+    ],
+)
+def test_an_amount_needed_or_planned_is_not_a_payment_of_the_budget(stated):
+    """共需/需…安排/计划资金 state what a project needs or plans, not what this year's budget paid:
+    larger than the budget is no unit slip. The same amount paid out still is one."""
+    budget = "年初预算安排877万元。\n"
+    assert [c for c, _ in checks_of(budget + stated + "。", 2019) if c == "unit"] == []
+    paid = budget + "已拨付补助资金8144万元。"
+    assert [c for c, _ in checks_of(paid, 2019) if c == "unit"] == ["unit"]

@@ -303,3 +303,46 @@ def test_lengths_and_areas_in_latin_units_take_part_in_sums(text, total, parts):
     assert checks_of(text, 2023) == []
     wrong = text.replace(parts[-1], parts[-1].replace(parts[-1][0], str(int(parts[-1][0]) + 3), 1))
     assert [c for c, _ in checks_of(wrong, 2023)] == ["sum"]
+
+
+def _exhaustive(text):
+    scan = Scan.of(doc_of(text))
+    q = {x.id: x for x in scan.quantities}
+    return [(q[r.total].text, [q[i].text for i in r.items], r.exhaustive) for r in extract_sums(scan)[0]]
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "parts"),
+    [
+        # dev r2-14 (南县住建局): the excerpt ends inside the list, at 差额
+        (
+            "全局现有在职人员246人,离退休人员85人。行政事业总编制为249个,其中行政编13个、全额事业编45个、差额",
+            "249个",
+            2,
+        ),
+        # dev r5-12: the report text ends after 结余结转0万元, with no 。
+        ("2022年支出76.36万元,其中基本支出76.36万元,项目支出0万元,结余结转0万元\n", "76.36万元", 2),
+    ],
+)
+def test_a_list_cut_off_by_the_end_of_the_text_is_partial(text, total, parts):
+    """No 。 closes the list and the text ends: more items may follow in the report, so the parts
+    only bound the total. Closed by 。 the same list is complete."""
+    ((t, items, exhaustive),) = _exhaustive(text)
+    assert (t, len(items), exhaustive) == (total, parts, False)
+    ((_, _, closed),) = _exhaustive(text.rstrip("\n差额、") + "。")
+    assert closed is True
+    assert [c for c, _ in checks_of(text) if c in ("sum", "count")] == []
+
+
+def test_a_clause_after_a_semicolon_led_by_another_measure_ends_the_list():
+    """dev r4-07 (河道治理): after 0.617km；the clause opens with 1 段 — other works, not more of the
+    河道总长; dev r2-19: items that lead with a count (项目15个,投入资金…;) keep running past ；."""
+    text = (
+        "中小河流治理工程治理河道总长为3.75km,其中**河干流长 3.133km,王三窑沟汇入口段 0.617km;"
+        "**干流堤防工程 1 段,长 0.23km;**护岸工程共 4 段,长 3.47km:右岸 1 段,长0.98km,左岸 3 段,长 2.49km。"
+    )
+    assert _exhaustive(text) == [("3.75km", ["3.133km", "0.617km"], True)]
+    assert checks_of(text, 2023) == []
+    assert ("sum", "中小河流治理工程治理河道总长为3.75km") in checks_of(text.replace("0.617km", "0.917km"), 2023)
+    semi = "扶贫资金1949.6万元,其中:基础设施类项目15个,投入资金918.3万元;产业扶贫类项目8个,投入资金1031.3万元。"
+    assert _exhaustive(semi)[0][1] == ["918.3万元", "1031.3万元"]

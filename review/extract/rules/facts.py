@@ -25,10 +25,12 @@ _ACTUAL = lexicon.ACTUAL_WORDS
 
 _SPENDING = lexicon.SPENDING_LABEL
 _BUDGET_LABEL = lexicon.NOT_SPENDING_LABEL
+_NEED = lexicon.NEED_NOT_SPENDING
 
 
 def extract_budget_ceilings(scan: Scan, budget: Quantity | None) -> list[BudgetCeiling]:
-    """Each spending amount against the whole budget: no single payment can exceed it."""
+    """Each spending amount against the whole budget: no single payment can exceed it. An amount
+    stated as needed or planned (共需资金8144万元, 计划总投资) is not a payment of this budget."""
     if budget is None:
         return []
     out = []
@@ -36,7 +38,8 @@ def extract_budget_ceilings(scan: Scan, budget: Quantity | None) -> list[BudgetC
         if q.family != "money" or q.id == budget.id or _BUDGET_LABEL.search(q.label):
             continue
         context = scan.text[max(0, q.start - 12) : q.start]
-        if _SPENDING.search(q.label + context):
+        clause = re.split(r"[，,。；;：:]", context)[-1]
+        if _SPENDING.search(q.label + context) and not _NEED.search(q.label + clause):
             out.append(BudgetCeiling(amount=q.id, budget=budget.id))
     return out
 

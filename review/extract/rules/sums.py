@@ -40,7 +40,7 @@ def extract_sums(scan: Scan) -> tuple[list[SumRelation], list[BalanceRelation]]:
             continue
         end = _list_end(scan.text, m.end(), semicolon=not _runs_past_semicolon(m))
         in_paren = scan.text[max(0, m.start() - 1) : m.start()] in ("（", "(")
-        items, partial = _parse_items(scan, m.end(), end, in_paren=in_paren)
+        items, partial = _parse_items(scan, m.end(), end, in_paren=in_paren, total=totals[-1])
         carry = [it for it in items if lexicon.CARRYOVER.search(it.group[0].label)]
         flows = [it for it in items if it not in carry]
         carries.extend((totals[-1], c.group[0]) for c in carry)
@@ -142,28 +142,28 @@ def _until_dated(window: list[Quantity]) -> list[Quantity]:
     return window
 
 
-def _parse_items(scan: Scan, start: int, end: int, *, in_paren: bool = False) -> tuple[list[_Item], bool]:
+def _parse_items(
+    scan: Scan, start: int, end: int, *, in_paren: bool = False, total: Quantity | None = None
+) -> tuple[list[_Item], bool]:
     """Items of a 其中 list, with one level of nesting (包括…；, 主要是…, parentheses).
 
-    The list ends where its total is stated again (…，共计下达61.8万元), and a list opened inside
-    parentheses ("3374.3万元（其中建筑工程3292万元），二批…") ends at their close."""
+    The list ends where its total is stated again (…，共计下达61.8万元), where a clause after ；
+    leads with another measure than its items (…0.617km；干流堤防工程1段，长0.23km), and a list
+    opened inside parentheses ("3374.3万元（其中建筑工程3292万元），二批…") ends at their close."""
     top: list[_Item] = []
     parent: _Item | None = None
     depth_paren = False
     last: Quantity | None = None
+    clause_start = False
     for _pos, kind, obj in _events(scan, start, end):
         if kind == "q":
             q = obj
             assert isinstance(q, Quantity)
-            gap = scan.text[(last.end if last else start) : q.label_start if q.label_start >= 0 else q.start]
-            if len(gap) > MAX_ITEM_GAP or lexicon.SECTION_BREAK.search(gap):
-                break  # a long stretch of prose or a new section: the list has ended
-            if lexicon.SUM_DELTA.search(q.label):
-                break  # 调减40万元 / 同比增加…: the breakdown has ended
-            if top and parent is None and _restated_total(scan.text, q):
-                break  # 共计下达61.8万元: the total said again, not a part
-            if top and parent is None and _dated_after_undated(q, [it.group[0] for it in top]):
-                break  # …30.9万元,2021年度中央下达资金61.8万元: a new, dated statement
+            if clause_start and total is not None and _other_measure_leads(q, top, total):
+                break  # a new statement about other things (1段, 4座), not a further part
+            clause_start = False
+            if _list_ended(scan, q, last.end if last else start, top if parent is None else []):
+                break
             if last and q.family != last.family and not scan.text[last.end : q.start].strip():
                 (parent.children[-1] if parent and parent.children else top[-1]).group.append(q)
             elif parent is None and lexicon.PART_PREDICATE_START.match(q.label):
@@ -180,8 +180,38 @@ def _parse_items(scan: Scan, start: int, end: int, *, in_paren: bool = False) ->
             break  # the parentheses the list was opened in are closed
         elif (kind == "close" and depth_paren) or (kind == "semi" and parent and not depth_paren):
             parent, depth_paren = None, False
+            clause_start = kind == "semi"
+        elif kind == "semi" and not depth_paren:
+            clause_start = True
+    else:
+        if _cut_off(scan.text, end):
+            return top, True  # the text ends inside the list (…全额事业编45个、差额): more items were not read
     partial = bool(re.search(rf"{lexicon.PARTIAL_LIST_END}[。；;，,]?\s*$", scan.text[start:end].rstrip("。")))
     return top, partial
+
+
+def _list_ended(scan: Scan, q: Quantity, after: int, top: list[_Item]) -> bool:
+    """Whether the list has ended before `q` (`top`: its items so far, empty inside a nested list)."""
+    gap = scan.text[after : q.label_start if q.label_start >= 0 else q.start]
+    if len(gap) > MAX_ITEM_GAP or lexicon.SECTION_BREAK.search(gap):
+        return True  # a long stretch of prose or a new section
+    if lexicon.SUM_DELTA.search(q.label):
+        return True  # 调减40万元 / 同比增加…: the breakdown has ended
+    if top and _restated_total(scan.text, q):
+        return True  # 共计下达61.8万元: the total said again, not a part
+    # …30.9万元,2021年度中央下达资金61.8万元: a new, dated statement
+    return bool(top) and _dated_after_undated(q, [it.group[0] for it in top])
+
+
+def _other_measure_leads(q: Quantity, top: list[_Item], total: Quantity) -> bool:
+    """The first number of a clause after ； is of another measure than the total, while the items
+    so far led with the total's measure: the clause is about other things."""
+    return bool(top) and not _addable(q, total) and all(_addable(it.group[0], total) for it in top)
+
+
+def _cut_off(text: str, end: int) -> bool:
+    """The list runs to the end of the text and no sentence end closes it: an excerpt cut mid-list."""
+    return not text[end:].strip() and not text[:end].rstrip().endswith(lexicon.SENTENCE_ENDS)
 
 
 def _relations(total: Quantity, items: list[_Item], partial: bool, nested: bool) -> list[SumRelation]:
