@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from review.extract.rules.form_template import Template, norm, template
 
@@ -56,7 +57,9 @@ class Block:
     unread: tuple[Row, ...] = ()  # rows whose 行次 number is missing
 
 
-def find_blocks(text: str) -> list[Block]:
+@lru_cache(maxsize=4)  # a few documents' worth: the readers of one document share it, a batch does not pile up
+def find_blocks(text: str) -> tuple[Block, ...]:
+    """Every fund block of the text (cached: the fund reader and the whole-form reader both ask)."""
     tpl = template()
     out: list[Block] = []
     pos = 0
@@ -66,7 +69,7 @@ def find_blocks(text: str) -> list[Block]:
         if rows:
             out.append(_serials(Block(roles, _unit(text, start, end), tuple(rows), closed=closed)))
         pos = max(stop, end)
-    return out
+    return tuple(out)
 
 
 def _serials(block: Block) -> Block:

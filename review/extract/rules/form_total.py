@@ -69,7 +69,7 @@ def fund_cells(text: str, before: int) -> tuple[Cell | None, Cell] | None:
     tpl = form_funds.template()
     rows = [
         (block, row)
-        for block in form_funds.find_blocks(text[:before])
+        for block in form_funds.find_blocks(text)
         for row in block.rows
         if tpl.row_role[row.label] == "total" and before - _FUND_REACH <= row.label_start < before
     ]
