@@ -1,6 +1,7 @@
-"""Counts: "内设六办一所四中心。包括A、B…", "抽查项目5个，分别是A、B…", "总体绩效目标10个…如下"
-followed by numbered paragraphs, and tiers "90分以上的81个，60至90分0个…" against the stated
-number of projects. What is read is emitted whether or not it adds up: review.checks.count counts."""
+"""Counts: "内设六办一所四中心。包括A、B…", "总体绩效目标10个…如下" followed by numbered paragraphs,
+and tiers "90分以上的81个，60至90分0个…" against the stated number of projects. (A count followed
+by its names, "抽查项目5个，分别是A、B…", is read by review.extract.rules.count_lists.) What is
+read is emitted whether or not it adds up: review.checks.count counts."""
 
 from __future__ import annotations
 
@@ -17,7 +18,6 @@ _ORG_KINDS = "|".join(lexicon.ORG_SUFFIXES)
 _ORG_RUN = re.compile(rf"(?:[{_CN}\d]+(?:{_ORG_KINDS})){{2,}}")
 _ORG_PART = re.compile(rf"([{_CN}\d]+)({_ORG_KINDS})")
 _LIST_INTRO = re.compile(rf"^[^。\n]{{0,6}}?(?:{lexicon.COUNT_LIST_INTRO})[：:]?")
-_NAMED_AFTER = re.compile(rf"^[，,：:]?\s*(?:{lexicon.NAMED_LIST_AFTER_COUNT})")
 _NUMBERED = lexicon.NUMBERED_PARAGRAPH
 _TIER = lexicon.COUNT_TIER_BEFORE
 _SUBSET = lexicon.COUNT_SUBSET_LABEL
@@ -25,7 +25,7 @@ _PROJECT = lexicon.PROJECT_NOUN
 
 
 def extract_counts(scan: Scan) -> list[CountRelation]:
-    return [*_org_runs(scan), *_listed(scan), *_tiers(scan), *_ordinals(scan)]
+    return [*_org_runs(scan), *_numbered(scan), *_tiers(scan), *_ordinals(scan)]
 
 
 def _org_runs(scan: Scan) -> list[CountRelation]:
@@ -96,28 +96,13 @@ def _list_after(text: str, pos: int) -> tuple[list[tuple[int, int]], bool]:
     return spans, end == len(text)
 
 
-def _listed(scan: Scan) -> list[CountRelation]:
+def _numbered(scan: Scan) -> list[CountRelation]:
     out = []
     text = scan.text
     for q in scan.quantities:
         if q.unit not in lexicon.LISTED_COUNT_UNITS or not q.exact or scan.in_table(q.start):
             continue
-        after = text[q.end : q.end + 30]
-        if _NAMED_AFTER.match(after):
-            items, cut = _list_after(text, q.end)
-            if len(items) >= 2 and all(len(text[a:b]) <= 40 for a, b in items):
-                out.append(
-                    CountRelation(
-                        stated=int(q.value),
-                        start=q.anchor_start,
-                        end=q.end,
-                        item_spans=tuple(items),
-                        what=q.label or "列举事项",
-                        exhaustive=not cut,
-                        stated_ids=(q.id,),
-                    )
-                )
-        elif lexicon.NUMBERED_LIST_AFTER.search(text[q.end : _line_end(text, q.end)]):
+        if lexicon.NUMBERED_LIST_AFTER.search(text[q.end : _line_end(text, q.end)]):
             numbered = _numbered_paragraphs(text, text.find("\n", q.end) + 1)
             if len(numbered) >= 2:
                 out.append(
