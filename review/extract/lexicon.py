@@ -430,3 +430,19 @@ PART_HAS_LIST = re.compile(rf"\s*(?:[：:]|[，,]\s*(?:为|即|{NAMED_LIST_AFTER
 ITEM_BOUNDARY = "：:，,；;。、\n"
 # 其中 inside one sentence opens parts the sums read (category count); a breakdown reads it across sentences.
 SUBSET_OPENER = "其中"
+# Paragraph markers of a list, highest level first: 一、 （一） 1. （1） 一是. A list marked in one style
+# ends at a paragraph marked in a higher one (a 一是 list: in any other).
+_CN_ORD = "[一二三四五六七八九十]+"
+_BOOKMARK = r"(?:\[[^\]]*\]\s*)?"  # [bookmark: _GoBack] left by a .docx conversion
+LIST_MARKERS = (
+    re.compile(rf"^\s*({_CN_ORD})、"),
+    re.compile(rf"^\s*[（(]({_CN_ORD})[)）]"),
+    re.compile(rf"^\s*{_BOOKMARK}(\d{{1,2}})\s*[.．、](?!\d)"),
+    re.compile(rf"^\s*{_BOOKMARK}[（(](\d{{1,2}})[)）]"),
+    re.compile(rf"^\s*{_BOOKMARK}({_CN_ORD})是"),
+)
+# A count whose items follow on the next lines: 以下四个方面:\n(1)… / 三个方面：\n一是… / 目标3个如下：\n1.…
+COUNT_THEN_LINES = re.compile(
+    rf"(?P<n>{CHINESE_SMALL_NUMBER}|[1-9]\d?)\s*(?P<cls>{COUNT_CLASSIFIERS}|条)(?P<head>[\u4e00-\u9fff]{{0,10}}?)"
+    r"\s*(?:如下)?\s*[：:][ \t\u3000]*\n"
+)
