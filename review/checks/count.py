@@ -13,7 +13,9 @@ from review.core.intervals import total
 # Items named right after the count (分别是…, 如下 + 1. 2. 3., 六办一所四中心。包括…) are the count's
 # own list: a mismatch is a plain error. A back-reference (以上四个方面), tiers compared with a total
 # stated elsewhere, ordinals that follow it (分三批实施，一批…二批…; 下设2个机构，一是…二是…, where a
-# later paragraph may go on) or a model's list tie the count to its items more loosely.
+# later paragraph may go on), a breakdown into counts of the same unit (共 4 段：右岸 1 段…; parts that
+# may be subsets) or a model's list tie the count to its items more loosely; a list whose grammar
+# leaves its items open (，为 A、B…, a last item joined by 和) only earns a low finding.
 SEVERITY: dict[CountWording, Severity] = {
     "named_list": "high",
     "numbered_paragraphs": "high",
@@ -22,6 +24,8 @@ SEVERITY: dict[CountWording, Severity] = {
     "tiers": "medium",
     "ordinals": "medium",
     "model": "medium",
+    "breakdown": "medium",
+    "loose_list": "low",
 }
 
 

@@ -183,7 +183,17 @@ class BalanceRelation(_Relation):
     closing: str
 
 
-CountWording = Literal["named_list", "numbered_paragraphs", "org_run", "back_reference", "tiers", "ordinals", "model"]
+CountWording = Literal[
+    "named_list",
+    "numbered_paragraphs",
+    "org_run",
+    "back_reference",
+    "tiers",
+    "ordinals",
+    "model",
+    "loose_list",
+    "breakdown",
+]
 
 
 class CountRelation(_Relation):

@@ -403,3 +403,46 @@ UNIT_DECLARATION = re.compile(r"(?:金额单位|单位)[:：]\s*(万元|元)|[�
 INDICATOR_SERIAL = re.compile(r"指标$")  # 指标1, 指标2: an indicator's serial, not a value
 COPULA = r"[为：:]?"  # 分值为10分, 得分：9分
 INDICATOR = "指标"  # what a score category's name ends with (产出指标)
+
+# --- counts (wt-counts) ---
+# Units of the things a count may state before the list that names them (内设 10 个办公室：…,
+# 遂溪县13宗(东坑、湖仔洋…)水库, 护岸工程共 4 段：右岸 1 段…). Not 人/户: those count heads, and a
+# list after them names groups, not each person.
+NAMED_COUNT_UNITS = ("个", "项", "名", "家", "所", "处", "宗", "段", "座", "条", "起")
+# The noun a count may carry before its list opens (内设 10 个办公室, 设立 8 个内设机构): a few characters.
+COUNT_HEAD_NOUN = r"[\u4e00-\u9fff]{0,10}?"
+# What opens the list of names after a count: strongly (分别是, 包括, a colon) or weakly (，为 / ，即:
+# 核准类事项6项，为A、B… — 为 may also open a clause, so such a list is read loosely). After the
+# count's noun (内设 10 个办公室：…, 8 个内设机构，分别是…) the noun must end first: a colon or a comma.
+STRONG_LIST_INTRO = (
+    rf"\s*[，,]?\s*(?:{NAMED_LIST_AFTER_COUNT})\s*[：:]?"
+    rf"|{COUNT_HEAD_NOUN}\s*(?:[：:]|[，,]\s*(?:{NAMED_LIST_AFTER_COUNT})\s*[：:]?)"
+)
+WEAK_LIST_INTRO = rf"{COUNT_HEAD_NOUN}\s*[，,]\s*(?:为|即)\s*[：:]?"
+# A parenthetical right after a count that does not name its things (13宗(东坑、湖仔洋…) does).
+PAREN_NOT_A_LIST = ("含", "不含", "其中", "包括", "主要", "约", "共", "合计", "下同")
+# A count whose parts follow as counts of the same unit: 共 4 段，长 3.47km：右岸 1 段…, or across
+# sentences when each part has its own list (为7项，其中：审批类事项1项，为…。核准类事项6项，为…).
+BREAKDOWN_INTRO = re.compile(r"^(?:[，,][^，,。；;：:\n]{0,20})?\s*[：:]|^\s*[，,]?\s*其中\s*[：:，,]?")
+# A part's own list opens right after it (2个：A；B。 / 1项，为X。): the parts are whole sentences.
+PART_HAS_LIST = re.compile(rf"\s*(?:[：:]|[，,]\s*(?:为|即|{NAMED_LIST_AFTER_COUNT}))")
+# Where a list item, or a part of a breakdown, may begin: after these (or at the list's opening).
+ITEM_BOUNDARY = "：:，,；;。、\n"
+# 其中 inside one sentence opens parts the sums read (category count); a breakdown reads it across sentences.
+SUBSET_OPENER = "其中"
+# Paragraph markers of a list, highest level first: 一、 （一） 1. （1） 一是. A list marked in one style
+# ends at a paragraph marked in a higher one (a 一是 list: in any other).
+_CN_ORD = "[一二三四五六七八九十]+"
+_BOOKMARK = r"(?:\[[^\]]*\]\s*)?"  # [bookmark: _GoBack] left by a .docx conversion
+LIST_MARKERS = (
+    re.compile(rf"^\s*({_CN_ORD})、"),
+    re.compile(rf"^\s*[（(]({_CN_ORD})[)）]"),
+    re.compile(rf"^\s*{_BOOKMARK}(\d{{1,2}})\s*[.．、](?!\d)"),
+    re.compile(rf"^\s*{_BOOKMARK}[（(](\d{{1,2}})[)）]"),
+    re.compile(rf"^\s*{_BOOKMARK}({_CN_ORD})是"),
+)
+# A count whose items follow on the next lines: 以下四个方面:\n(1)… / 三个方面：\n一是… / 目标3个如下：\n1.…
+COUNT_THEN_LINES = re.compile(
+    rf"(?P<n>{CHINESE_SMALL_NUMBER}|[1-9]\d?)\s*(?P<cls>{COUNT_CLASSIFIERS}|条)(?P<head>[\u4e00-\u9fff]{{0,10}}?)"
+    r"\s*(?:如下)?\s*[：:][ \t\u3000]*\n"
+)

@@ -40,6 +40,8 @@ def listed(wording: CountWording, **extra: object) -> CountRelation:
         ("tiers", "medium"),
         ("ordinals", "medium"),
         ("model", "medium"),
+        ("breakdown", "medium"),
+        ("loose_list", "low"),
     ],
 )
 def test_the_check_chooses_the_severity_from_the_wording(wording: CountWording, severity: str) -> None:

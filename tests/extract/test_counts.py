@@ -150,3 +150,45 @@ def test_ordinals_inside_words_or_without_a_comma_after_the_count_are_not_items(
 )
 def test_a_list_after_its_count_is_split_outside_parentheses(text):
     assert checks_of(text, 2023) == []
+
+
+# r1-21: a count, its noun and a colon at the line end, then (1) (2) (3) paragraphs (the excerpt is cut)
+R1_21_ASPECTS = (
+    "中央下达转移支付资金时随同下达了资金年度绩效目标,主要包括以下四个方面:\n"
+    "(1)支持以服务生活困难和失能失智老年人为主的养老机构、街道(乡镇)和社区养老服务设施维修改造和设备配置。\n"
+    "(2)支持发展精神障碍社区康复服务(含直接服务人员能力培训);支持精神卫生社会福利机构设施设备配置。\n"
+    "(3)支持“福彩圆梦·孤儿助学工程”;支持"
+)
+# seed 002: the same, with 一是 二是 三是 paragraphs and an unmarked closing paragraph
+SEED_002_ASPECTS = (
+    "针对存在的问题，我镇研究制定的整改思路和工作措施，主要有以下三个方面：\n"
+    "[bookmark: _GoBack]一是主动工作抓创新。我们认真落实设岗定责。\n"
+    "二是主动学习促发展。充分运用股室包联协同工作机制。\n"
+    "三是主动对接促规范。设置绩效目标指标是绩效管理工作的基础。\n"
+    "我镇将以此次绩效自评工作为契机，增强绩效观念。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "stated", "first", "n", "exhaustive"),
+    [(R1_21_ASPECTS, 4, "(1)支持", 3, False), (SEED_002_ASPECTS, 3, "[bookmark: _GoBack]一是", 3, True)],
+)
+def test_a_count_before_a_colon_is_read_with_the_marked_paragraphs_after_it(text, stated, first, n, exhaustive):
+    (rel,) = [r for r in extract_counts(Scan.of(_doc(text))) if r.wording == "numbered_paragraphs"]
+    assert (rel.stated, len(rel.item_spans), rel.exhaustive) == (stated, n, exhaustive)
+    assert text[slice(*rel.item_spans[0])].startswith(first)
+
+
+def test_marked_paragraphs_that_disagree_with_their_count_are_flagged_unless_cut_off():
+    assert checks_of(R1_21_ASPECTS, 2023) == []  # three read, four stated, but the excerpt is cut off
+    wrong = SEED_002_ASPECTS.replace("三个方面", "四个方面")
+    assert any(c == "count" and "四个方面" in q for c, q in checks_of(wrong, 2023))
+
+
+def test_a_marked_list_ends_at_a_higher_heading_or_a_number_out_of_turn():
+    text = "绩效目标2个：\n1.完成建设。\n2.通过验收。\n二、存在问题\n3.另一部分。\n"
+    (rel,) = [r for r in extract_counts(Scan.of(_doc(text))) if r.wording == "numbered_paragraphs"]
+    assert len(rel.item_spans) == 2
+    restart = "主要措施2项：\n（1）加强管理。\n（2）规范程序。\n（1）另一列表。\n（3）不属此列。\n"
+    (rel,) = [r for r in extract_counts(Scan.of(_doc(restart))) if r.wording == "numbered_paragraphs"]
+    assert len(rel.item_spans) == 2

@@ -13,6 +13,7 @@ from typing import Any
 from review.core.claims import BalanceRelation, Claims, Quantity, ScoreTree, SumRelation, Unread
 from review.core.document import Document
 from review.extract import lexicon
+from review.extract.rules.count_lists import extract_listed_counts
 from review.extract.rules.counts import extract_counts
 from review.extract.rules.deltas import extract_deltas, extract_stated_balances
 from review.extract.rules.enumerations import extract_enumerated_counts
@@ -99,6 +100,7 @@ RULES: tuple[Rule, ...] = (
     Rule("ratios", ("sums",), lambda f: extract_ratios(f.scan, f.sums)),
     Rule("counts", (), lambda f: extract_counts(f.scan)),
     Rule("enumerated_counts", (), lambda f: extract_enumerated_counts(f.scan)),
+    Rule("listed_counts", (), lambda f: extract_listed_counts(f.scan)),
     Rule("text_scores", (), lambda f: extract_text_scores(f.scan)),
     Rule("years", (), lambda f: extract_years(f.scan)),
     Rule("date_ranges", (), lambda f: extract_date_ranges(f.scan)),
@@ -131,6 +133,7 @@ OUTPUT_ORDER = (
     "ratios",
     "counts",
     "enumerated_counts",
+    "listed_counts",
     "text_scores",
     "table_scores",
     "years",

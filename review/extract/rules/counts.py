@@ -1,6 +1,7 @@
-"""Counts: "内设六办一所四中心。包括A、B…", "抽查项目5个，分别是A、B…", "总体绩效目标10个…如下"
-followed by numbered paragraphs, and tiers "90分以上的81个，60至90分0个…" against the stated
-number of projects. What is read is emitted whether or not it adds up: review.checks.count counts."""
+"""Counts: "内设六办一所四中心。包括A、B…", "总体绩效目标10个…如下" followed by numbered paragraphs,
+and tiers "90分以上的81个，60至90分0个…" against the stated number of projects. (A count followed
+by its names, "抽查项目5个，分别是A、B…", is read by review.extract.rules.count_lists.) What is
+read is emitted whether or not it adds up: review.checks.count counts."""
 
 from __future__ import annotations
 
@@ -17,15 +18,13 @@ _ORG_KINDS = "|".join(lexicon.ORG_SUFFIXES)
 _ORG_RUN = re.compile(rf"(?:[{_CN}\d]+(?:{_ORG_KINDS})){{2,}}")
 _ORG_PART = re.compile(rf"([{_CN}\d]+)({_ORG_KINDS})")
 _LIST_INTRO = re.compile(rf"^[^。\n]{{0,6}}?(?:{lexicon.COUNT_LIST_INTRO})[：:]?")
-_NAMED_AFTER = re.compile(rf"^[，,：:]?\s*(?:{lexicon.NAMED_LIST_AFTER_COUNT})")
-_NUMBERED = lexicon.NUMBERED_PARAGRAPH
 _TIER = lexicon.COUNT_TIER_BEFORE
 _SUBSET = lexicon.COUNT_SUBSET_LABEL
 _PROJECT = lexicon.PROJECT_NOUN
 
 
 def extract_counts(scan: Scan) -> list[CountRelation]:
-    return [*_org_runs(scan), *_listed(scan), *_tiers(scan), *_ordinals(scan)]
+    return [*_org_runs(scan), *_numbered(scan), *_tiers(scan), *_ordinals(scan)]
 
 
 def _org_runs(scan: Scan) -> list[CountRelation]:
@@ -96,43 +95,50 @@ def _list_after(text: str, pos: int) -> tuple[list[tuple[int, int]], bool]:
     return spans, end == len(text)
 
 
-def _listed(scan: Scan) -> list[CountRelation]:
+def _numbered(scan: Scan) -> list[CountRelation]:
+    """A count whose items follow as marked paragraphs: 总体绩效目标3个…如下。\n1．…; 以下四个方面:\n(1)…;
+    三个方面：\n一是…."""
     out = []
     text = scan.text
+    done = set()
     for q in scan.quantities:
         if q.unit not in lexicon.LISTED_COUNT_UNITS or not q.exact or scan.in_table(q.start):
             continue
-        after = text[q.end : q.end + 30]
-        if _NAMED_AFTER.match(after):
-            items, cut = _list_after(text, q.end)
-            if len(items) >= 2 and all(len(text[a:b]) <= 40 for a, b in items):
-                out.append(
-                    CountRelation(
-                        stated=int(q.value),
-                        start=q.anchor_start,
-                        end=q.end,
-                        item_spans=tuple(items),
-                        what=q.label or "列举事项",
-                        exhaustive=not cut,
-                        stated_ids=(q.id,),
-                    )
-                )
-        elif lexicon.NUMBERED_LIST_AFTER.search(text[q.end : _line_end(text, q.end)]):
-            numbered = _numbered_paragraphs(text, text.find("\n", q.end) + 1)
+        if lexicon.NUMBERED_LIST_AFTER.search(text[q.end : _line_end(text, q.end)]):
+            numbered = _marked_paragraphs(text, text.find("\n", q.end) + 1)
             if len(numbered) >= 2:
                 out.append(
-                    CountRelation(
-                        stated=int(q.value),
-                        start=q.anchor_start,
-                        end=q.end,
-                        item_spans=tuple(numbered),
-                        what=q.label or "列举事项",
-                        exhaustive=not _cut_off(text, numbered[-1][1]),
-                        stated_ids=(q.id,),
-                        wording="numbered_paragraphs",
-                    )
+                    _paragraphs_relation(text, int(q.value), (q.anchor_start, q.end), numbered, q.label, (q.id,))
                 )
+                done.add(q.start)
+    for m in lexicon.COUNT_THEN_LINES.finditer(text):
+        stated = _ordinal(m.group("n"))
+        if m.start("n") in done or stated is None or scan.in_table(m.start()):
+            continue
+        numbered = _marked_paragraphs(text, m.end())
+        if len(numbered) >= 2:
+            span = (m.start("n"), m.end("head"))
+            out.append(_paragraphs_relation(text, stated, span, numbered, "其后分段列举的项数", ()))
     return out
+
+
+def _paragraphs_relation(
+    text: str, stated: int, span: tuple[int, int], items: list[tuple[int, int]], what: str, ids: tuple[str, ...]
+) -> CountRelation:
+    return CountRelation(
+        stated=stated,
+        start=span[0],
+        end=span[1],
+        item_spans=tuple(items),
+        what=what or "列举事项",
+        exhaustive=not _cut_off(text, items[-1][1]),
+        stated_ids=ids,
+        wording="numbered_paragraphs",
+    )
+
+
+def _ordinal(n: str) -> int | None:
+    return int(n) if n.isdigit() else chinese_numeral(n)
 
 
 def _cut_off(text: str, end: int) -> bool:
@@ -146,18 +152,39 @@ def _line_end(text: str, pos: int) -> int:
     return pos if end < 0 else end
 
 
-def _numbered_paragraphs(text: str, pos: int) -> list[tuple[int, int]]:
-    """Consecutive paragraphs numbered 1., 2., … starting at pos (other lines may sit between)."""
-    spans: list[tuple[int, int]] = []
-    expect = 1
-    for line_start, line in _lines(text, pos):
-        m = _NUMBERED.match(line)
-        if m and int(m.group(1)) == expect:
+def _marked_paragraphs(text: str, pos: int) -> list[tuple[int, int]]:
+    """Paragraphs marked 1, 2, 3 … in one style (1．/（1）/一是 …), the first of them on the first
+    line at pos. Unmarked lines may sit between (an item running on); the list ends at a number out
+    of turn or at a paragraph marked in a higher style (四、问题 ends a 1．2．3． list)."""
+    lines = _lines(text, pos)
+    first = next(((s, line) for s, line in lines if line.strip()), None)
+    style = None if first is None else _style_of(first[1])
+    if first is None or style is None:
+        return []
+    spans = [(first[0], first[0] + len(first[1]))]
+    for line_start, line in lines:
+        m = lexicon.LIST_MARKERS[style].match(line)
+        if m and _ordinal(m.group(1)) == len(spans) + 1:
             spans.append((line_start, line_start + len(line)))
-            expect += 1
-        elif lexicon.HIGHER_HEADING.match(line) and spans:
+        elif m or _outranks(line, style):
             break
     return spans
+
+
+def _style_of(line: str) -> int | None:
+    """The marker style of a list's first item: the one that numbers it 1."""
+    for k, marker in enumerate(lexicon.LIST_MARKERS):
+        m = marker.match(line)
+        if m and _ordinal(m.group(1)) == 1:
+            return k
+    return None
+
+
+def _outranks(line: str, style: int) -> bool:
+    """The line is marked in a style above the list's (a 一是 list, the last style: in any other)."""
+    last = len(lexicon.LIST_MARKERS) - 1
+    above = range(last) if style == last else range(style)
+    return any(lexicon.LIST_MARKERS[k].match(line) for k in above)
 
 
 def _lines(text: str, pos: int) -> Iterator[tuple[int, str]]:
