@@ -403,3 +403,10 @@ UNIT_DECLARATION = re.compile(r"(?:金额单位|单位)[:：]\s*(万元|元)|[�
 INDICATOR_SERIAL = re.compile(r"指标$")  # 指标1, 指标2: an indicator's serial, not a value
 COPULA = r"[为：:]?"  # 分值为10分, 得分：9分
 INDICATOR = "指标"  # what a score category's name ends with (产出指标)
+
+# --- scores (wt-scores) ---
+# The indicator levels a score table's header names (一级指标 二级指标 三级指标), each maybe split by
+# spaces (一级指 标): how many levels deep its rows go.
+SCORE_LEVEL_NAMES = ("一级指标", "二级指标", "三级指标")
+# The one value column of a table whose every indicator carries its 分值 in its name (相关性(5 分)).
+SCORE_ONLY_COLUMN = "得分"

@@ -30,6 +30,7 @@ from review.extract.rules.form_scores import extract_form_scores
 from review.extract.rules.ratios import extract_ratios
 from review.extract.rules.same_facts import extract_same_facts
 from review.extract.rules.scan import Scan
+from review.extract.rules.score_levels import extract_level_scores
 from review.extract.rules.score_table import extract_table_scores
 from review.extract.rules.scores import extract_text_scores
 from review.extract.rules.sums import extract_sums
@@ -94,6 +95,7 @@ RULES: tuple[Rule, ...] = (
     Rule("form_funds", (), lambda f: _with_unread(extract_form_funds(f.scan), f)),
     Rule("form_scores", (), lambda f: _with_unread(extract_form_scores(f.scan), f)),
     Rule("form_pairs", (), lambda f: _with_unread(extract_form_pairs(f.scan), f)),
+    Rule("level_scores", (), lambda f: extract_level_scores(f.scan)),
     Rule("deltas", (), lambda f: extract_deltas(f.scan)),
     Rule("stated_balances", (), lambda f: extract_stated_balances(f.scan)),
     Rule("ratios", ("sums",), lambda f: extract_ratios(f.scan, f.sums)),
@@ -107,7 +109,7 @@ RULES: tuple[Rule, ...] = (
     Rule("unit_prices", (), lambda f: extract_unit_prices(f.scan)),
     Rule(
         "same_facts",
-        ("table_scores", "table_columns", "form_funds", "form_scores", "form_pairs"),
+        ("table_scores", "table_columns", "form_funds", "form_scores", "form_pairs", "level_scores"),
         lambda f: extract_same_facts(f.scan, f.trees, f.scan.minted),
     ),
     Rule("budget_ceilings", (), _budget_ceilings),
@@ -133,6 +135,7 @@ OUTPUT_ORDER = (
     "enumerated_counts",
     "text_scores",
     "table_scores",
+    "level_scores",
     "years",
     "date_ranges",
     "assertions",
