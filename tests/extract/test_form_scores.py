@@ -100,6 +100,16 @@ def test_a_category_cut_off_by_the_excerpt_is_claimed_as_not_all_its_rows() -> N
     assert exhaustive(one_line) == [("产出指标", True), ("效益指标", False)]
 
 
+def test_a_cut_category_in_a_grid_the_loader_kept_is_left_to_the_score_table_reader() -> None:
+    grid = (
+        "\t打分表\n\n\t一级指标\n\t二级指标\n\t三级指标\n\t分值\n\t得分\n\n"
+        "\t部门预算项目绩效管理（70分）\n\t目标管理（40分）\n\t目标制定\n\t40\n\t40\n\n"
+        "\t\n\t完成结果（30分）\n\t资金结余率\n\t30\n\t30\n\n\t自评得分\n\t98\n"
+    )
+    assert Scan.of(doc(grid)).in_table(grid.index("完成结果"))
+    assert caps_and_weights(grid) == []
+
+
 def test_a_category_far_from_the_excerpt_end_without_a_total_is_not_claimed() -> None:
     long = PIPES_APART.split("满 意 度")[0] + "\n" + "项目实施过程中加强管理。" * 300
     assert caps_and_weights(long) == []

@@ -85,3 +85,10 @@ def test_a_row_with_more_names_than_levels_ends_the_table() -> None:
         "一级指 标 二级指标 三级指标", "二级指标 三级指标"
     )  # two levels: the first row has three names
     assert read(text) == []
+
+
+def test_a_grid_the_loader_kept_is_left_to_the_score_table_reader() -> None:
+    grid = "\t一级指标\n\t二级指标\n\t三级指标\n\t得分\n\n\t部门决策(25 分)\n\t目标任务(15 分)\n\t相关性(5 分)\n\t5\n\n"
+    grid += "\t\n\t\n\t明确性(5 分)\n\t5\n\n"
+    assert Scan.of(doc(grid)).in_table(grid.index("部门决策"))
+    assert read(grid) == []

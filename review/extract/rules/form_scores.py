@@ -12,7 +12,7 @@ The form's header names the numeric columns in order (…年度指标值 实际�
 A category is claimed whole only when it is closed — the next heading, or the form's total,
 follows it. An excerpt that ends inside its last category (效 益 指 标 (30分) | … and the text
 ends within a few rows) gives that category's rows so far, claimed as not all of them: their weights may fall short
-of the cap, never exceed it.
+of the cap, never exceed it (in a grid the loader kept, the score-table reader reads them).
 
 Claims: one score tree per form, categories (cap = the heading's points) over their indicators.
 """
@@ -129,7 +129,7 @@ def _headed_form(scan: Scan, form: list[re.Match[str]], unread: list[Unread]) ->
     closed_at: int | None = None
     for i, h in enumerate(form):
         end = form[i + 1].start() if i + 1 < len(form) else _section_end(text, h.end())
-        cut = end is None and len(text) - h.end() <= _CUT_REACH
+        cut = end is None and len(text) - h.end() <= _CUT_REACH and not scan.in_table(h.start())
         if end is None and not cut:
             if part is not None:
                 part.complete = False

@@ -52,6 +52,8 @@ def extract_level_scores(scan: Scan) -> list[ScoreTree]:
     """One score tree per such table; the caps and scores are minted on the scan."""
     trees = []
     for header in _HEADER.finditer(scan.text):
+        if scan.in_table(header.start()):
+            continue  # a grid the loader kept: review.extract.rules.score_table reads it
         levels = len(_LEVEL.findall(header.group()))
         tree = _Table(scan, levels).read(header.end())
         if tree is not None:
