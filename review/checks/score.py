@@ -1,6 +1,7 @@
 """Score-tree invariants: a score never exceeds its weight; children's weights fill the parent's
-cap; a stated category score equals (or, with some indicators unknown, is bounded by) the sum of
-its indicators; the total equals the sum and is at most 100."""
+cap (indicators that state only a 得分 add up to at most it); a stated category score equals (or,
+with some indicators unknown, is bounded by) the sum of its indicators; the total equals the sum
+and is at most 100."""
 
 from __future__ import annotations
 
@@ -136,9 +137,38 @@ class _TreeCheck:
                         related=tuple(self._span(k) for k in kids),
                     )
                 )
+        elif cap and kids:
+            out.extend(self._scores_within_cap(n, cap, kids))
         if stated and cap:
             out.extend(self._category_score(n, cap, stated, kids))
         return out
+
+    def _scores_within_cap(self, n: ScoreNode, cap: Quantity, kids: list[ScoreNode]) -> list[Finding]:
+        """A category whose indicators state only their 得分 (a score-only form): each 得分 is at
+        most its unstated 分值 and those fill the cap, so the 得分 add up to at most the cap."""
+        if any(k.children or k.weight for k in kids):
+            return []
+        scores = [self.qty(k.score) for k in kids]
+        if not all(scores):
+            return []
+        got = total([s.interval() for s in scores if s])
+        if got.lo <= cap.interval().hi:
+            return []
+        terms = " + ".join(s.text for s in scores if s)
+        return [
+            finding(
+                self.ctx,
+                "score",
+                "high",
+                f"得分超过分值：“{n.name}”标明{cap.text}分，所含指标得分合计{fmt(got.mid, 2)}分",
+                *self._span(n),
+                stated=value_of(cap),
+                computed=computed_value(got, "分", 2),
+                trace=f"{terms} = {got.show(2)} > 类别分值 {cap.text}",
+                rule=rule_name(self.ctx, self.tree, "scores_within_cap"),
+                related=tuple(self._span(k) for k in kids),
+            )
+        ]
 
     def _category_score(self, n: ScoreNode, cap: Quantity, stated: Quantity, kids: list[ScoreNode]) -> list[Finding]:
         scores = [self.qty(k.score) for k in kids]

@@ -64,6 +64,14 @@ def score_only(part_cap: str, caps_: list[str], fund: str = "20", total: str = "
     return s, s.tree(total)
 
 
+def scores_only(cap: str, scores: list[str]) -> Built:
+    """A category (产出指标（60分）) whose indicator rows state only their 得分 (20 | 20 | 20)."""
+    s = Sheet()
+    kids = tuple(s.node(f"指标{k}", None, x) for k, x in enumerate(scores, 1))
+    s.node("产出指标", cap, children=kids)
+    return s, s.tree()
+
+
 # rule, severity, how the tree is built, the quote (the node's name), computed display, message fragment
 FAILS = [
     pytest.param(
@@ -148,6 +156,15 @@ FAILS = [
         id="children_fill_cap-categories-weigh-their-caps",
     ),
     pytest.param(
+        "scores_within_cap",
+        "high",
+        lambda: scores_only("60", ["23", "20", "20"]),
+        "产出指标",
+        "63分",
+        "得分超过分值：“产出指标”标明60分，所含指标得分合计63分",
+        id="scores_within_cap",
+    ),
+    pytest.param(
         "caps_within_full_marks",
         "high",
         lambda: score_only("83", ["63", "10", "10"], total="103"),
@@ -185,6 +202,8 @@ HOLDS = [
     pytest.param(lambda: table_total("98", ["50", "49"], minus="1"), id="total_equals_sum-less-deductions"),
     pytest.param(lambda: table_total("97", ["48.5", "48.46"]), id="total_equals_sum-rounding"),
     pytest.param(lambda: score_only("80", ["60", "10", "10"]), id="caps_within_full_marks-score-only"),
+    pytest.param(lambda: scores_only("60", ["20", "20", "20"]), id="scores_within_cap-full"),
+    pytest.param(lambda: scores_only("60", ["18", "20.5", "19.45"]), id="scores_within_cap-under"),
 ]
 
 

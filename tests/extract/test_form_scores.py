@@ -78,9 +78,41 @@ def test_pipe_rows_with_the_weight_before_the_targets() -> None:
     assert {f.check for f in findings} == {"score"} and any("效益指标" in f.message for f in findings)
 
 
-def test_a_category_cut_off_by_the_excerpt_is_not_claimed() -> None:
-    cut = PIPES_APART.split("满 意 度")[0]  # no later heading, no total: the last category may go on
-    assert caps_and_weights(cut) == []
+def exhaustive(text: str) -> list[tuple[str, bool]]:
+    found, _ = trees(text)
+    return [(n.name, n.exhaustive) for t in found for n in t.nodes if n.id.startswith("c")]
+
+
+def test_a_category_cut_off_by_the_excerpt_is_claimed_as_not_all_its_rows() -> None:
+    # r6-17 and r2-01: no later heading, no total, the text ends — the last category may have gone on
+    cut = PIPES_APART.split("满 意 度")[0]
+    assert caps_and_weights(cut) == [("效益指标", "30", ["20", "10"])]
+    assert exhaustive(cut) == [("效益指标", False)]
+    assert (
+        review_document(
+            doc(cut.replace("受益人口数量 | 10 | 90人 | 90人 | 10", "受益人口数量 | 5 | 90人 | 90人 | 5"))
+        ).findings
+        == ()
+    )
+    over = cut.replace("受益人口数量 | 10 | 90人 | 90人 | 10", "受益人口数量 | 13 | 90人 | 90人 | 13")
+    assert [(f.check, f.severity) for f in review_document(doc(over)).findings] == [("score", "high")]
+    one_line = ONE_LINE.split(" 满意度指标(10分)")[0]
+    assert exhaustive(one_line) == [("产出指标", True), ("效益指标", False)]
+
+
+def test_a_cut_category_in_a_grid_the_loader_kept_is_left_to_the_score_table_reader() -> None:
+    grid = (
+        "\t打分表\n\n\t一级指标\n\t二级指标\n\t三级指标\n\t分值\n\t得分\n\n"
+        "\t部门预算项目绩效管理（70分）\n\t目标管理（40分）\n\t目标制定\n\t40\n\t40\n\n"
+        "\t\n\t完成结果（30分）\n\t资金结余率\n\t30\n\t30\n\n\t自评得分\n\t98\n"
+    )
+    assert Scan.of(doc(grid)).in_table(grid.index("完成结果"))
+    assert caps_and_weights(grid) == []
+
+
+def test_a_category_far_from_the_excerpt_end_without_a_total_is_not_claimed() -> None:
+    long = PIPES_APART.split("满 意 度")[0] + "\n" + "项目实施过程中加强管理。" * 300
+    assert caps_and_weights(long) == []
 
 
 def test_without_a_header_naming_weight_and_score_nothing_is_read() -> None:

@@ -9,8 +9,10 @@ The form's header names the numeric columns in order (…年度指标值 实际�
   bare numbers in a category is one indicator, its last two being 分值 and 得分;
 - 分值 and 得分 apart (target and actual between them): every line with exactly two bare numbers is
   one indicator, 分值 first; a line with one, or more than two, is reported as unread.
-A category is claimed only when it is closed — the next heading, or the form's total, follows it —
-so an excerpt cut inside a category never looks like weights that do not fill their cap.
+A category is claimed whole only when it is closed — the next heading, or the form's total,
+follows it. An excerpt that ends inside its last category (效 益 指 标 (30分) | … and the text
+ends within a few rows) gives that category's rows so far, claimed as not all of them: their weights may fall short
+of the cap, never exceed it (in a grid the loader kept, the score-table reader reads them).
 
 Claims: one score tree per form, categories (cap = the heading's points) over their indicators.
 """
@@ -127,11 +129,17 @@ def _headed_form(scan: Scan, form: list[re.Match[str]], unread: list[Unread]) ->
     closed_at: int | None = None
     for i, h in enumerate(form):
         end = form[i + 1].start() if i + 1 < len(form) else _section_end(text, h.end())
-        if end is None:
+        cut = end is None and len(text) - h.end() <= _CUT_REACH and not scan.in_table(h.start())
+        if end is None and not cut:
             if part is not None:
                 part.complete = False
-            break  # the last category runs past the excerpt: not claimed
-        closed_at = end if i + 1 == len(form) else None
+            break  # the last category runs on with no end in sight: not claimed
+        if end is None:
+            # the excerpt ends inside the last category: its rows so far, not all of them
+            end, part_complete = len(text), False
+        else:
+            part_complete = True
+        closed_at = end if i + 1 == len(form) and not cut else None
         header = _header_end(text, h.end())
         unread_before = len(unread)
         leaves = _indicators(text, header or h.end(), end, layout, unread)
@@ -143,7 +151,9 @@ def _headed_form(scan: Scan, form: list[re.Match[str]], unread: list[Unread]) ->
             if part is not None:
                 part.complete = False
             continue
-        cid = _category(scan, h, leaves, nodes, every_row_read=len(unread) == unread_before)
+        cid = _category(scan, h, leaves, nodes, every_row_read=len(unread) == unread_before and part_complete)
+        if part is not None and not part_complete:
+            part.complete = False
         (part.kids if part is not None else tops).append(cid)
     _close_part(scan, part, nodes, tops)
     if not tops:
@@ -327,9 +337,13 @@ def _forms(headings: list[re.Match[str]]) -> list[list[re.Match[str]]]:
     return forms
 
 
+_SECTION_REACH = 3000  # characters from the last heading within which its form's total is looked for
+_CUT_REACH = 400  # the text ends this close after the last heading: a few rows of it, the excerpt cut there
+
+
 def _section_end(text: str, start: int) -> int | None:
     """Where the last category ends: at the form's total (总分…), if it is in the text."""
-    m = _TOTAL.search(text, start, start + 3000)
+    m = _TOTAL.search(text, start, start + _SECTION_REACH)
     return m.start() if m else None
 
 
