@@ -403,3 +403,7 @@ UNIT_DECLARATION = re.compile(r"(?:金额单位|单位)[:：]\s*(万元|元)|[�
 INDICATOR_SERIAL = re.compile(r"指标$")  # 指标1, 指标2: an indicator's serial, not a value
 COPULA = r"[为：:]?"  # 分值为10分, 得分：9分
 INDICATOR = "指标"  # what a score category's name ends with (产出指标)
+
+# --- prose (wt-prose) ---
+# What separates the part clauses a total after them adds up (…12.08万元;购买变压器一套18.8万元;共计40.83万元).
+PART_CLAUSE_SEPARATORS = ("；", ";")

@@ -1,0 +1,63 @@
+"""Totals and their parts stated across prose clauses and sentences (sums.py, sum_after.py): the
+phrasings are quoted from dev-corpus reports (short excerpts)."""
+
+from review.extract.rules.scan import Scan
+from review.extract.rules.sums import extract_sums
+from tests.conftest import checks_of, doc_of
+
+
+def _sums(text: str) -> list[tuple[str, list[str], str]]:
+    scan = Scan.of(doc_of(text))
+    q = {x.id: x for x in scan.quantities}
+    return [(q[r.total].text, [q[i].text for i in r.items], r.basis) for r in extract_sums(scan)[0]]
+
+
+# dev r7-03 (镇村扶贫酒厂改建); r8-02 is the same report published elsewhere
+WINERY = (
+    "已建酒窖一间,12个发酵池,每个规格(长宽深)为3*1.8*2。建厂房、酒窖及基础设施建设12.08万元;"
+    "购买变压器一套18.8万元;购置电锅炉一台6.75万元;增设发酵池十二个3.2万元;共计40.83万元,"
+    "改建后已带动14户贫困户分红,分红款每户贫困户可分得700元,已稳定脱贫。\n"
+)
+
+
+def test_a_total_after_semicolon_clauses_adds_one_amount_from_each():
+    assert ("40.83万元", ["12.08万元", "18.8万元", "6.75万元", "3.2万元"], "合计·在后") in _sums(WINERY)
+    assert checks_of(WINERY, 2020) == []
+    wrong = WINERY.replace("6.75万元", "9.75万元")
+    assert ("sum", "40.83万元") in checks_of(wrong, 2020)
+
+
+def test_semicolon_clauses_stop_at_a_clause_that_is_not_one_part():
+    """A clause with two amounts (or a 其中 list) is a statement of its own: the run of parts ends there."""
+    text = "培训经费10万元,印刷费5万元;购置设备20万元;维修费8万元;共计28万元。\n"
+    assert ("28万元", ["20万元", "8万元"], "合计·在后") in _sums(text)
+    assert checks_of(text, 2020) == []
+
+
+# dev r2-03 (县政协部门整体支出) and dev r7-06 (街道部门决算): the 其中 sentence follows a change
+# statement of the total, and lists the parts of the total, not of the change.
+CPPCC = (
+    "1、收入:792.22万元。同比上年度增加189.25万元,增加31.39%。其中:财政拨款收入792.22万元,"
+    "同比上年度增加209.28万元,增加35.9%。\n"
+)
+STREET = (
+    "2.收入情况。2023年度收入合计6567.06万元,较上年决算数减少710.50万元,下降9.76%,主要原因是老旧小区改造"
+    "提升项目、老旧小区基础配套项目(二期)等工程完工。其中:财政拨款收入6567.06万元,占100.00%;"
+    "事业收入0.00万元,占0.00%;经营收入0.00万元,占0.00%;其他收入0.00万元,占0.00%。\n"
+)
+
+
+def test_a_list_after_a_change_statement_belongs_to_the_value_changed():
+    assert ("792.22万元", ["792.22万元"], "其中") in _sums(CPPCC)
+    assert ("6567.06万元", ["6567.06万元", "0.00万元", "0.00万元", "0.00万元"], "其中") in _sums(STREET)
+    assert checks_of(CPPCC, 2021) == []
+    assert [c for c, _ in checks_of(STREET, 2023) if c == "sum"] == []
+    wrong = STREET.replace("事业收入0.00万元", "事业收入3.00万元")
+    assert ("sum", "2023年度收入合计6567.06万元") in checks_of(wrong, 2023)
+    assert ("sum", "收入:792.22万元") in checks_of(CPPCC.replace("财政拨款收入792.22", "财政拨款收入795.22"), 2021)
+
+
+def test_a_list_in_the_change_sentence_is_not_read_as_parts_of_the_value():
+    """增加20万元,其中…: the 其中 in the sentence of the change may break down the change itself."""
+    text = "本年收入100万元。同比上年度增加20万元,其中:工资福利支出10万元,商品和服务支出10万元。\n"
+    assert not [t for t, _, _ in _sums(text) if t == "100万元"]
