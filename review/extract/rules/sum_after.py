@@ -71,7 +71,7 @@ def _clause_parts(scan: Scan, t: Quantity, start: int) -> list[Quantity]:
     """建厂房、酒窖及基础设施建设12.08万元;购买变压器一套18.8万元;…;共计40.83万元: a total clause that
     opens after ； has its parts in the ；-separated clauses before it, one addable amount each, back to
     the first clause that is not one part (none or several amounts, a list opener, a change)."""
-    text, out = scan.text, []
+    text, out = scan.text, list[Quantity]()
     while start > 0 and text[start - 1] in lexicon.PART_CLAUSE_SEPARATORS:
         clause = scan.sentence_bounds(start - 1)[0]
         amounts = [q for q in scan.between(clause, start - 1) if _addable(q, t)]
