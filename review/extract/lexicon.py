@@ -407,3 +407,8 @@ INDICATOR = "指标"  # what a score category's name ends with (产出指标)
 # --- prose (wt-prose) ---
 # What separates the part clauses a total after them adds up (…12.08万元;购买变压器一套18.8万元;共计40.83万元).
 PART_CLAUSE_SEPARATORS = ("；", ";")
+# A clause that introduces the parts of the total just before it, in the sentences that follow
+# (合计13,804万元。各批次…下达情况如下: / 实际到位资金613万元,补助情况:(1)…(2)…).
+PARTS_INTRO = re.compile(r"(?:如下|情况|明细|具体为|具体是|分别是|分别为)\s*[：:]")
+# A page number left on its own line inside a sentence by a PDF's page break (…613万元,补\n\n1\n\n助情况).
+PAGE_NUMBER_LINE = re.compile(r"\n\s*\d{1,3}\s*\n")

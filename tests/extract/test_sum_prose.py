@@ -3,7 +3,7 @@ phrasings are quoted from dev-corpus reports (short excerpts)."""
 
 from review.extract.rules.scan import Scan
 from review.extract.rules.sums import extract_sums
-from tests.conftest import checks_of, doc_of
+from tests.conftest import checks_of, doc_of, review_text
 
 
 def _sums(text: str) -> list[tuple[str, list[str], str]]:
@@ -61,3 +61,48 @@ def test_a_list_in_the_change_sentence_is_not_read_as_parts_of_the_value():
     """增加20万元,其中…: the 其中 in the sentence of the change may break down the change itself."""
     text = "本年收入100万元。同比上年度增加20万元,其中:工资福利支出10万元,商品和服务支出10万元。\n"
     assert not [t for t, _, _ in _sums(text) if t == "100万元"]
+
+
+# dev r1-21 (民政 彩票公益金): a marked total, an introducing sentence, then one allotment per line
+LOTTERY = (
+    "2024年,中央分2批次下达我区中央集中彩票公益金支持社会福利事业资金,合计13,804万元。"
+    "各批次中央专项转移支付预算下达情况如下:\n"
+    "2023年11月15日,《财政部 民政部关于提前下达2024年中央集中彩票公益金支持社会福利事业专项资金预算的通知》"
+    "(财社〔2023〕135号)下达中央集中彩票公益金支持社会福利事业专项资金11,193万元。\n"
+    "2024年7月3日,《财政部 民政部关于下达2024年中央集中彩票公益金支持社会福利事业资金预算(第一批)的通知》"
+    "(财社〔2024〕65号)下达中央集中彩票公益金支持社会福利事业资金2,611万元。\n"
+    "根据《财政部 民政部关于印发〈中央集中彩票公益金支持社会福利事业资金使用管理办法〉的通知》规定,严禁挤占挪用。\n"
+)
+# dev r3-08 (区域协作经费): an unmarked total, 补助情况: then numbered items (a PDF page number inside)
+COOPERATION = (
+    "2017年区域协作经费市级财政实际到位资金613万元,补\n\n1\n\n助情况:(1)闽浙赣皖福州经济协作区经费和闽东北区"
+    "协作办公费经费分别为3万元和10万元。(2)援宁经费50万元。(3)援藏工作经费20万元。(4)援疆工作经费130万元。"
+    "(5)援疆项目资金及维稳及玛纳斯教育基地经费336万元。(6)对口支援万州移民安置经费64万元。"
+    "2017年按计划各阶段目标顺利完成6个区域的工作、项目补助经费拨付,完成率为100%。\n"
+)
+
+
+def test_parts_introduced_after_a_total_are_its_items():
+    assert ("13,804万元", ["11,193万元", "2,611万元"], "如下·分项") in _sums(LOTTERY)
+    coop = ("613万元", ["3万元", "10万元", "50万元", "20万元", "130万元", "336万元", "64万元"], "如下·分项")
+    assert coop in _sums(COOPERATION)
+    assert checks_of(LOTTERY, 2024) == [] and checks_of(COOPERATION, 2017) == []
+
+
+def test_a_broken_introduced_sum_is_high_when_the_total_is_marked_else_low():
+    lottery = review_text(LOTTERY.replace("2,611万元", "2,911万元"), 2024).findings
+    assert [(f.check, f.severity) for f in lottery] == [("sum", "high")]
+    coop = review_text(COOPERATION.replace("援宁经费50万元", "援宁经费80万元"), 2017).findings
+    assert [(f.check, f.severity) for f in coop] == [("sum", "low")]
+
+
+def test_introduced_parts_end_where_the_sentences_stop_being_parts():
+    """Unnumbered sentences are parts only while parallel (one amount, labels ending alike); numbered
+    items only while numbered alike."""
+    text = (
+        "合计100万元。具体情况如下:\n下达第一批资金60万元。\n下达第二批资金40万元。\n另安排工作经费5万元。\n"
+        "(1)其他12万元。\n"
+    )
+    assert ("100万元", ["60万元", "40万元"], "如下·分项") in _sums(text)
+    numbered = "共计90万元,明细:(1)设备费50万元。(2)材料费40万元。2.另有结余3万元。\n"
+    assert ("90万元", ["50万元", "40万元"], "如下·分项") in _sums(numbered)

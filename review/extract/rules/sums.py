@@ -10,7 +10,7 @@ from review.core.claims import BalanceRelation, Quantity, SumCategory, SumRelati
 from review.extract import lexicon
 from review.extract.rules.scan import MAX_SENTENCE, Scan
 from review.extract.rules.sum_after import extract_totals_after
-from review.extract.rules.sum_headings import extract_heading_sums
+from review.extract.rules.sum_headings import extract_heading_sums, extract_introduced_sums
 
 _TOP_MARKER = lexicon.LIST_OPENER
 _SUB_MARKER = lexicon.NESTED_LIST_OPENER
@@ -53,6 +53,7 @@ def extract_sums(scan: Scan) -> tuple[list[SumRelation], list[BalanceRelation]]:
         seen_totals.update(r.total for r in nested)
         sums.extend(nested)
     sums.extend(_implicit(scan, seen_totals))
+    sums.extend(extract_introduced_sums(scan, seen_totals))
     sums.extend(extract_heading_sums(scan))
     sums.extend(extract_totals_after(scan))
     return sums, _balances(carries)
