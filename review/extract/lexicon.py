@@ -412,3 +412,5 @@ PART_CLAUSE_SEPARATORS = ("；", ";")
 PARTS_INTRO = re.compile(r"(?:如下|情况|明细|具体为|具体是|分别是|分别为)\s*[：:]")
 # A page number left on its own line inside a sentence by a PDF's page break (…613万元,补\n\n1\n\n助情况).
 PAGE_NUMBER_LINE = re.compile(r"\n\s*\d{1,3}\s*\n")
+# A clause that names the whole year's amount (…;全年应执行数为7.79万元) after ；-separated part clauses.
+WHOLE_SCOPE_CLAUSE = re.compile(r"\s*全年")

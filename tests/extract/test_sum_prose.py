@@ -34,6 +34,22 @@ def test_semicolon_clauses_stop_at_a_clause_that_is_not_one_part():
     assert checks_of(text, 2020) == []
 
 
+# dev r6-12 (退役军人 伤残抚恤): the whole year's amount after the ；-clauses of its parts, no total word
+NURSING = (
+    "2023年省级下拨1-4级分散供养残疾军人护理费3.89万元;市级下拨1-4级分散供养残疾军人护理费3.89万元;"
+    "全年应执行数为7.79万元,实际执行率为100%。\n"
+)
+
+
+def test_the_whole_year_after_semicolon_clauses_is_an_unmarked_total():
+    assert ("7.79万元", ["3.89万元", "3.89万元"], "合计·在后") in _sums(NURSING)
+    assert checks_of(NURSING, 2023) == []  # 7.78 meets 7.79 within rounding
+    wrong = review_text(
+        NURSING.replace("市级下拨1-4级分散供养残疾军人护理费3.89", "市级下拨1-4级分散供养残疾军人护理费6.89"), 2023
+    )
+    assert [(f.check, f.severity) for f in wrong.findings if f.check == "sum"] == [("sum", "low")]
+
+
 # dev r2-03 (县政协部门整体支出) and dev r7-06 (街道部门决算): the 其中 sentence follows a change
 # statement of the total, and lists the parts of the total, not of the change.
 CPPCC = (

@@ -18,6 +18,7 @@ def extract_totals_after(scan: Scan) -> list[SumRelation]:
     out: list[SumRelation] = []
     for t in scan.quantities:
         if not _total_after_parts(scan, t):
+            out.extend(_whole_after_clauses(scan, t))
             continue
         parts = _parts_before(scan, t)
         if len(parts) < 2:
@@ -30,13 +31,27 @@ def extract_totals_after(scan: Scan) -> list[SumRelation]:
     return out
 
 
-def _relation(t: Quantity, parts: list[Quantity]) -> SumRelation:
+def _relation(t: Quantity, parts: list[Quantity], *, marked: bool = True) -> SumRelation:
     return SumRelation(
         total=t.id,
         items=tuple(q.id for q in parts),
         category=lexicon.sum_category(t.unit, t.label),
         basis="合计·在后",
+        marked=marked,
     )
+
+
+def _whole_after_clauses(scan: Scan, t: Quantity) -> list[SumRelation]:
+    """省级下拨…护理费3.89万元;市级下拨…护理费3.89万元;全年应执行数为7.79万元: a clause naming the whole
+    year's amount after ；-separated part clauses. No total word says the clauses are its parts, only
+    their position does: unmarked (a mismatch is low)."""
+    if not t.exact or t.family != "money" or scan.in_table(t.start):
+        return []
+    start = scan.sentence_bounds(t.start)[0]
+    if scan.between(start, t.start) or not lexicon.WHOLE_SCOPE_CLAUSE.match(scan.text, start, t.start):
+        return []
+    parts = _clause_parts(scan, t, start)
+    return [_relation(t, parts, marked=False)] if len(parts) >= 2 else []
 
 
 def _total_after_parts(scan: Scan, t: Quantity) -> bool:
