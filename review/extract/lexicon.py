@@ -414,3 +414,5 @@ PARTS_INTRO = re.compile(r"(?:如下|情况|明细|具体为|具体是|分别是
 PAGE_NUMBER_LINE = re.compile(r"\n\s*\d{1,3}\s*\n")
 # A clause that names the whole year's amount (…;全年应执行数为7.79万元) after ；-separated part clauses.
 WHOLE_SCOPE_CLAUSE = re.compile(r"\s*全年")
+# What joins the amounts of one listed item into a list of parts (分别为3万元和10万元, 5万元、8万元).
+PART_JOINER = re.compile(r"\s*[、和及与,，]\s*")

@@ -122,3 +122,14 @@ def test_introduced_parts_end_where_the_sentences_stop_being_parts():
     assert ("100万元", ["60万元", "40万元"], "如下·分项") in _sums(text)
     numbered = "共计90万元,明细:(1)设备费50万元。(2)材料费40万元。2.另有结余3万元。\n"
     assert ("90万元", ["50万元", "40万元"], "如下·分项") in _sums(numbered)
+
+
+def test_a_numbered_item_stating_several_things_is_no_list_of_parts():
+    text = "项目预算资金100万元,资金使用情况:(1)工程款预算60万元,实际支出58万元。(2)监理费40万元。\n"
+    assert not [r for r in _sums(text) if r[2] == "如下·分项"]
+
+
+def test_introduced_parts_ending_in_etc_only_bound_the_total():
+    text = "全年预算100万元,支出明细:(1)办公费20万元。(2)差旅费10万元。(3)培训费5万元等。\n"
+    assert checks_of(text, 2023) == []
+    assert [c for c, _ in checks_of(text.replace("办公费20万元", "办公费90万元"), 2023)] == ["sum"]

@@ -93,6 +93,7 @@ def extract_introduced_sums(scan: Scan, seen: set[str]) -> list[SumRelation]:
                 SumRelation(
                     total=total.id,
                     items=tuple(q.id for q in parts),
+                    exhaustive=not _open_ended(scan.text, parts),
                     category=lexicon.sum_category(total.unit, total.label),
                     basis="如下·分项",
                     marked=_stated_as_total(scan, total),
@@ -134,10 +135,22 @@ def _introduced_parts(scan: Scan, pos: int, total: Quantity) -> list[Quantity]:
             break
         if not item_shape and (len(amounts) != 1 or (parts and amounts[0].label[-2:] != parts[0].label[-2:])):
             break  # unnumbered: parallel sentences of one amount each
+        if not _joined(text, amounts):
+            break  # (1)预算30万元,实际支出28万元: a statement about one part, not several parts
         shape = item_shape
         parts.extend(amounts)
         pos = end + 1
     return parts
+
+
+def _open_ended(text: str, parts: list[Quantity]) -> bool:
+    """(3)培训费5万元等。: the parts read are some of the total's, not all."""
+    return lexicon.PARTIAL_LIST_END in text[parts[-1].end : parts[-1].end + 2]
+
+
+def _joined(text: str, amounts: list[Quantity]) -> bool:
+    """Several amounts of one item are parts only as one list: 分别为3万元和10万元, 5万元、8万元."""
+    return all(lexicon.PART_JOINER.fullmatch(text[a.end : b.start]) for a, b in zip(amounts, amounts[1:], strict=False))
 
 
 def _mark_shape(mark: str) -> str:
