@@ -416,3 +416,5 @@ PAGE_NUMBER_LINE = re.compile(r"\n\s*\d{1,3}\s*\n")
 WHOLE_SCOPE_CLAUSE = re.compile(r"\s*全年")
 # What joins the amounts of one listed item into a list of parts (分别为3万元和10万元, 5万元、8万元).
 PART_JOINER = re.compile(r"\s*[、和及与,，]\s*")
+# A bare 占 right after a listed part (财政拨款收入6567.06万元,占100.00%): its share of the list's total.
+SHARE_BARE = re.compile(r"[，,、]\s*占\s*$")
