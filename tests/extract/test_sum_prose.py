@@ -27,6 +27,18 @@ def test_a_total_after_semicolon_clauses_adds_one_amount_from_each():
     assert ("sum", "40.83万元") in checks_of(wrong, 2020)
 
 
+# dev r4-03 (马铃薯繁育 自评表 年度总体目标): one part before ；, the other in the total's own clause
+SEED_POTATO = (
+    "一是通过政府招标采购方式,采购马铃薯原原种425万粒,免费向全区农户、种植大户、合作社和企业发放,完成马铃薯"
+    "原种繁育田850亩;二是企业自行采购马铃薯原原种200万粒,建成原种基地400亩,共计建成原种繁育基地1250亩。\n"
+)
+
+
+def test_a_total_with_one_part_in_its_clause_takes_the_rest_from_the_clauses_before():
+    assert ("1250亩", ["850亩", "400亩"], "合计·在后") in _sums(SEED_POTATO)
+    assert ("sum", "建成原种繁育基地1350亩") in checks_of(SEED_POTATO.replace("1250亩", "1350亩"), 2022)
+
+
 def test_semicolon_clauses_stop_at_a_clause_that_is_not_one_part():
     """A clause with two amounts (or a 其中 list) is a statement of its own: the run of parts ends there."""
     text = "培训经费10万元,印刷费5万元;购置设备20万元;维修费8万元;共计28万元。\n"

@@ -72,20 +72,21 @@ def _parts_before(scan: Scan, t: Quantity) -> list[Quantity]:
             opener = m
     if opener is not None:
         start = opener.end()
-    if not scan.between(start, t.start) and opener is None:
-        return _clause_parts(scan, t, start)
     out = []
     for q in scan.between(start, t.start):
         if _depth(text, start, q.start) or not q.exact or not _addable(q, t) or lexicon.SUM_DELTA.search(q.label):
             continue
         out.append(q)
+    if len(out) < 2 and opener is None:
+        return _clause_parts(scan, t, start) + out  # fewer than two parts in its clause: they run back past ；
     return out
 
 
 def _clause_parts(scan: Scan, t: Quantity, start: int) -> list[Quantity]:
-    """建厂房、酒窖及基础设施建设12.08万元;购买变压器一套18.8万元;…;共计40.83万元: a total clause that
-    opens after ； has its parts in the ；-separated clauses before it, one addable amount each, back to
-    the first clause that is not one part (none or several amounts, a list opener, a change)."""
+    """建厂房、酒窖及基础设施建设12.08万元;购买变压器一套18.8万元;…;共计40.83万元 and …繁育田850亩;二是…
+    建成原种基地400亩,共计建成原种繁育基地1250亩: a total whose clause holds fewer than two parts has
+    (the rest of) them in the ；-separated clauses before it, one addable amount each, back to the first
+    clause that is not one part (none or several amounts, a list opener, a change)."""
     text, out = scan.text, list[Quantity]()
     while start > 0 and text[start - 1] in lexicon.PART_CLAUSE_SEPARATORS:
         clause = scan.sentence_bounds(start - 1)[0]
