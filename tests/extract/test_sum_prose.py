@@ -145,3 +145,10 @@ def test_introduced_parts_ending_in_etc_only_bound_the_total():
     text = "全年预算100万元,支出明细:(1)办公费20万元。(2)差旅费10万元。(3)培训费5万元等。\n"
     assert checks_of(text, 2023) == []
     assert [c for c, _ in checks_of(text.replace("办公费20万元", "办公费90万元"), 2023)] == ["sum"]
+
+
+def test_a_list_after_a_change_is_the_values_only_when_its_parts_are_named_as_kinds_of_it():
+    """…较上年增加20万元,主要原因是新增项目。其中:新增道路项目15万元…: the parts of the increase."""
+    text = "本年支出100万元,较上年增加20万元,主要原因是新增项目。其中:新增道路项目15万元,新增绿化项目5万元。\n"
+    assert not [t for t, _, _ in _sums(text) if t == "100万元"]
+    assert checks_of(text, 2023) == []
