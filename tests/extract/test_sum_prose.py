@@ -152,3 +152,14 @@ def test_a_list_after_a_change_is_the_values_only_when_its_parts_are_named_as_ki
     text = "本年支出100万元,较上年增加20万元,主要原因是新增项目。其中:新增道路项目15万元,新增绿化项目5万元。\n"
     assert not [t for t, _, _ in _sums(text) if t == "100万元"]
     assert checks_of(text, 2023) == []
+
+
+def test_a_per_record_total_does_not_gather_the_clauses_before_it():
+    """seed 000 (中峰镇): each ；-clause is a record with its own 共计, not a part of the next one's."""
+    text = (
+        "发放高龄津贴2965人次，共计387350元；发放特困供养资金1466人次，共计617705元；发放低保资金11832人次，"
+        "共计1567895元；资助困境儿童补助7800元；发放困残补贴3372人次，发放金额26.98万元；发放孤儿保障金6人，"
+        "共计7.36万元，事实无人抚养8人，共计7.77万元。\n"
+    )
+    assert [r for r in _sums(text) if r[2] == "合计·在后"] == []
+    assert [c for c, _ in checks_of(text, 2022) if c == "sum"] == []

@@ -77,9 +77,10 @@ def _parts_before(scan: Scan, t: Quantity) -> list[Quantity]:
         if _depth(text, start, q.start) or not q.exact or not _addable(q, t) or lexicon.SUM_DELTA.search(q.label):
             continue
         out.append(q)
-    if len(out) < 2 and opener is None:
+    own = scan.between(start, t.start)
+    if len(out) < 2 and opener is None and (not own or own[-1] in out):
         return _clause_parts(scan, t, start) + out  # fewer than two parts in its clause: they run back past ；
-    return out
+    return out  # (发放孤儿保障金6人，共计7.36万元，事实无人抚养8人，共计7.77万元: each 共计 is of its own record)
 
 
 def _clause_parts(scan: Scan, t: Quantity, start: int) -> list[Quantity]:
@@ -93,6 +94,8 @@ def _clause_parts(scan: Scan, t: Quantity, start: int) -> list[Quantity]:
         amounts = [q for q in scan.between(clause, start - 1) if _addable(q, t)]
         if len(amounts) != 1 or not amounts[0].exact or lexicon.SUM_DELTA.search(amounts[0].label):
             break
+        if lexicon.TOTAL_JUST_BEFORE.search(text[max(clause, amounts[0].start - 6) : amounts[0].start]):
+            break  # …1466人次，共计617705万元: a total of its own clause, not a part
         if lexicon.LIST_OPENER.search(text, clause, start - 1):
             break
         out.insert(0, amounts[0])
