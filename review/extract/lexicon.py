@@ -446,3 +446,15 @@ COUNT_THEN_LINES = re.compile(
     rf"(?P<n>{CHINESE_SMALL_NUMBER}|[1-9]\d?)\s*(?P<cls>{COUNT_CLASSIFIERS}|条)(?P<head>[\u4e00-\u9fff]{{0,10}}?)"
     r"\s*(?:如下)?\s*[：:][ \t\u3000]*\n"
 )
+# --- prose (wt-prose) ---
+# What separates the part clauses a total after them adds up (…12.08万元;购买变压器一套18.8万元;共计40.83万元).
+PART_CLAUSE_SEPARATORS = ("；", ";")
+# A clause that introduces the parts of the total just before it, in the sentences that follow
+# (合计13,804万元。各批次…下达情况如下: / 实际到位资金613万元,补助情况:(1)…(2)…).
+PARTS_INTRO = re.compile(r"(?:如下|情况|明细|具体为|具体是|分别是|分别为)\s*[：:]")
+# A page number left on its own line inside a sentence by a PDF's page break (…613万元,补\n\n1\n\n助情况).
+PAGE_NUMBER_LINE = re.compile(r"\n\s*\d{1,3}\s*\n")
+# What joins the amounts of one listed item into a list of parts (分别为3万元和10万元, 5万元、8万元).
+PART_JOINER = re.compile(r"\s*[、和及与,，]\s*")
+# A bare 占 right after a listed part (财政拨款收入6567.06万元,占100.00%): its share of the list's total.
+SHARE_BARE = re.compile(r"[，,、]\s*占\s*$")

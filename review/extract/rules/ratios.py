@@ -63,6 +63,8 @@ def extract_ratios(scan: Scan, sums: list[SumRelation]) -> list[RatioRelation]:
         before = text[max(0, q.start - 14) : q.start]
         if unnamed := SHARE_UNNAMED.search(before):
             out.extend(_unnamed_share(scan, q, q.start - len(before) + unnamed.start(), parent_of))
+        elif bare := lexicon.SHARE_BARE.search(before):
+            out.extend(_listed_share(scan, q, q.start - len(before) + bare.start(), parent_of))
         elif named := SHARE_NAMED.search(before):
             verb_at = q.start - len(before) + named.start()
             out.extend(_named_share(scan, q, verb_at, named.group("of"), named.group("done"), parent_of))
@@ -185,6 +187,15 @@ def _unnamed_share(scan: Scan, q: Quantity, verb_at: int, parent_of: dict[str, s
         None,
     )
     return [_share(q, part, whole, unnamed_share())] if whole else []
+
+
+def _listed_share(scan: Scan, q: Quantity, verb_at: int, parent_of: dict[str, str]) -> list[RatioRelation]:
+    """其中:财政拨款收入6567.06万元,占100.00%;事业收入0.00万元,占0.00%: a bare 占 right after a listed
+    part is its share of the list's total; after anything else it is no claim."""
+    part = scan.before(q.start)
+    if part is None or part.id not in parent_of or not SHARE_SUBJECT_NOISE.fullmatch(scan.text[part.end : verb_at]):
+        return []
+    return [RatioRelation(rate=q.id, numerator=part.id, denominators=(parent_of[part.id],), basis=unnamed_share())]
 
 
 def _named_share(

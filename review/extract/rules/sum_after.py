@@ -30,12 +30,13 @@ def extract_totals_after(scan: Scan) -> list[SumRelation]:
     return out
 
 
-def _relation(t: Quantity, parts: list[Quantity]) -> SumRelation:
+def _relation(t: Quantity, parts: list[Quantity], *, marked: bool = True) -> SumRelation:
     return SumRelation(
         total=t.id,
         items=tuple(q.id for q in parts),
         category=lexicon.sum_category(t.unit, t.label),
         basis="合计·在后",
+        marked=marked,
     )
 
 
@@ -62,6 +63,29 @@ def _parts_before(scan: Scan, t: Quantity) -> list[Quantity]:
         if _depth(text, start, q.start) or not q.exact or not _addable(q, t) or lexicon.SUM_DELTA.search(q.label):
             continue
         out.append(q)
+    own = scan.between(start, t.start)
+    if len(out) < 2 and opener is None and (not own or own[-1] in out):
+        return _clause_parts(scan, t, start) + out  # fewer than two parts in its clause: they run back past ；
+    return out  # (发放孤儿保障金6人，共计7.36万元，事实无人抚养8人，共计7.77万元: each 共计 is of its own record)
+
+
+def _clause_parts(scan: Scan, t: Quantity, start: int) -> list[Quantity]:
+    """建厂房、酒窖及基础设施建设12.08万元;购买变压器一套18.8万元;…;共计40.83万元 and …繁育田850亩;二是…
+    建成原种基地400亩,共计建成原种繁育基地1250亩: a total whose clause holds fewer than two parts has
+    (the rest of) them in the ；-separated clauses before it, one addable amount each, back to the first
+    clause that is not one part (none or several amounts, a list opener, a change)."""
+    text, out = scan.text, list[Quantity]()
+    while start > 0 and text[start - 1] in lexicon.PART_CLAUSE_SEPARATORS:
+        clause = scan.sentence_bounds(start - 1)[0]
+        amounts = [q for q in scan.between(clause, start - 1) if _addable(q, t)]
+        if len(amounts) != 1 or not amounts[0].exact or lexicon.SUM_DELTA.search(amounts[0].label):
+            break
+        if lexicon.TOTAL_JUST_BEFORE.search(text[max(clause, amounts[0].start - 6) : amounts[0].start]):
+            break  # …1466人次，共计617705万元: a total of its own clause, not a part
+        if lexicon.LIST_OPENER.search(text, clause, start - 1):
+            break
+        out.insert(0, amounts[0])
+        start = clause
     return out
 
 

@@ -73,3 +73,94 @@ def _is_sibling(head: str, line: str) -> bool:
         return False
     shape = lambda s: re.sub(r"\d+|[一二三四五六七八九十]+", "N", s)  # noqa: E731
     return shape(m1.group(1)) == shape(m2.group(1))
+
+
+def extract_introduced_sums(scan: Scan, seen: set[str]) -> list[SumRelation]:
+    """A total followed by a clause introducing its parts (合计13,804万元。各批次…下达情况如下: ;
+    实际到位资金613万元,补助情况:(1)…3万元和10万元。(2)援宁经费50万元。…): the parts are the amounts of
+    the sentences after the colon — numbered items (any number of amounts each), or parallel sentences
+    of one amount each whose labels end alike — until a sentence that is neither. Emitted as read;
+    `marked` when the total is stated as one (合计/共计/总…), else low."""
+    out: list[SumRelation] = []
+    for m in lexicon.PARTS_INTRO.finditer(scan.text):
+        total = _introduced_total(scan, m.start())
+        if total is None or total.id in seen:
+            continue
+        parts = _introduced_parts(scan, m.end(), total)
+        if len(parts) >= 2:
+            seen.add(total.id)
+            out.append(
+                SumRelation(
+                    total=total.id,
+                    items=tuple(q.id for q in parts),
+                    exhaustive=not _open_ended(scan.text, parts),
+                    category=lexicon.sum_category(total.unit, total.label),
+                    basis="如下·分项",
+                    marked=_stated_as_total(scan, total),
+                )
+            )
+    return out
+
+
+MAX_INTRO_GAP = 40
+
+
+def _introduced_total(scan: Scan, pos: int) -> Quantity | None:
+    """The amount just before the introducing clause: in its sentence, or ending the sentence before
+    when the introducing sentence states no amount of its own."""
+    total = scan.before(pos)
+    if total is None or scan.in_table(total.start) or not total.exact or scan.between(total.end, pos):
+        return None
+    if total.unit in ("%", "个百分点", "分") or lexicon.SUM_DELTA.search(total.label):
+        return None
+    gap = lexicon.PAGE_NUMBER_LINE.sub("", scan.text[total.end : pos])
+    if len(gap) > MAX_INTRO_GAP or "\n" in gap or gap.count("。") > 1 or lexicon.SECTION_BREAK.search(gap):
+        return None
+    return total
+
+
+def _introduced_parts(scan: Scan, pos: int, total: Quantity) -> list[Quantity]:
+    text, parts = scan.text, list[Quantity]()
+    shape: str | None = None
+    while pos < len(text):
+        while pos < len(text) and text[pos].isspace():
+            pos += 1
+        end = scan.sentence_bounds(pos)[1]
+        mark = lexicon.ITEM_MARK.match(text[pos:end])
+        item_shape = _mark_shape(mark.group().strip()) if mark else ""
+        if shape is not None and item_shape != shape:
+            break  # another numbering (（1） then 2.), or numbered items then prose
+        amounts = [q for q in scan.between(pos, end) if _addable(q, total)]
+        if not amounts or any(not q.exact or lexicon.SUM_DELTA.search(q.label) for q in amounts):
+            break
+        if not item_shape and (len(amounts) != 1 or (parts and amounts[0].label[-2:] != parts[0].label[-2:])):
+            break  # unnumbered: parallel sentences of one amount each
+        if not _joined(text, amounts):
+            break  # (1)预算30万元,实际支出28万元: a statement about one part, not several parts
+        shape = item_shape
+        parts.extend(amounts)
+        pos = end + 1
+    return parts
+
+
+def _open_ended(text: str, parts: list[Quantity]) -> bool:
+    """(3)培训费5万元等。: the parts read are some of the total's, not all."""
+    return lexicon.PARTIAL_LIST_END in text[parts[-1].end : parts[-1].end + 2]
+
+
+def _joined(text: str, amounts: list[Quantity]) -> bool:
+    """Several amounts of one item are parts only as one list: 分别为3万元和10万元, 5万元、8万元."""
+    return all(lexicon.PART_JOINER.fullmatch(text[a.end : b.start]) for a, b in zip(amounts, amounts[1:], strict=False))
+
+
+def _mark_shape(mark: str) -> str:
+    return re.sub(r"\d+|[一二三四五六七八九十]+", "N", mark)
+
+
+def _stated_as_total(scan: Scan, q: Quantity) -> bool:
+    before = scan.text[max(0, q.start - 4) : q.start]
+    return bool(lexicon.SUM_TOTAL_WORD.search(q.label) or lexicon.TOTAL_JUST_BEFORE.search(before))
+
+
+def _addable(q: Quantity, t: Quantity) -> bool:
+    return q.family == t.family == "money" or q.unit == t.unit

@@ -10,7 +10,7 @@ from review.core.claims import BalanceRelation, Quantity, SumCategory, SumRelati
 from review.extract import lexicon
 from review.extract.rules.scan import MAX_SENTENCE, Scan
 from review.extract.rules.sum_after import extract_totals_after
-from review.extract.rules.sum_headings import extract_heading_sums
+from review.extract.rules.sum_headings import extract_heading_sums, extract_introduced_sums
 
 _TOP_MARKER = lexicon.LIST_OPENER
 _SUB_MARKER = lexicon.NESTED_LIST_OPENER
@@ -53,6 +53,7 @@ def extract_sums(scan: Scan) -> tuple[list[SumRelation], list[BalanceRelation]]:
         seen_totals.update(r.total for r in nested)
         sums.extend(nested)
     sums.extend(_implicit(scan, seen_totals))
+    sums.extend(extract_introduced_sums(scan, seen_totals))
     sums.extend(extract_heading_sums(scan))
     sums.extend(extract_totals_after(scan))
     return sums, _balances(carries)
@@ -74,6 +75,8 @@ def _total_before(scan: Scan, pos: int) -> list[Quantity]:
         last = scan.before(last.start)
     if last is None or not _gap_ok(scan.text[last.end : pos], scan, last.end, pos):
         return []
+    if scan.text[:pos].rstrip().endswith(lexicon.SENTENCE_ENDS):  # a 其中 opening its own sentence
+        last = _changed_value(scan, last, pos) or last
     if last.unit in ("%", "个百分点") or lexicon.SUM_DELTA.search(last.label):
         return []
     group = [last]
@@ -85,6 +88,22 @@ def _total_before(scan: Scan, pos: int) -> list[Quantity]:
     if len(head.label) < 2 and not marked:
         return []
     return group
+
+
+def _changed_value(scan: Scan, change: Quantity, opener: int) -> Quantity | None:
+    """The value a change is stated of, when the change follows it directly (收入:792.22万元。同比上年度
+    增加189.25万元,增加31.39%。其中… ; 收入合计6567.06万元,较上年决算数减少710.50万元,…。其中…): a 其中
+    that opens its own sentence after the change lists the parts of that value, not of the change, when
+    its first part is named as a kind of the value (收入 → 财政拨款收入)."""
+    if not lexicon.CHANGE_AMOUNT_LABEL.search(change.label) or change.label_start < 0:
+        return None
+    value = scan.before(change.start)
+    if value is None or not value.exact or not _addable(value, change) or len(value.label) < 2:
+        return None
+    first = next(iter(scan.between(opener, opener + MAX_ITEM_GAP)), None)
+    if first is None or not first.label.endswith(value.label[-2:]):
+        return None
+    return value if _GAP_OK.match(scan.text[value.end : change.label_start]) else None
 
 
 def _gap_ok(gap: str, scan: Scan, start: int, end: int) -> bool:
