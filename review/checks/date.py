@@ -12,6 +12,7 @@ _WHAT = {
     "dated_value": "数值所属年度为{y}年",
     "review_year": "此处写明评价的是{y}年度",
     "review_work": "评价工作日期为{y}年，早于所评年度",
+    "named_year": "同一名称他处写为{p}年，此处为{y}年",
 }
 
 
@@ -22,9 +23,13 @@ def check_dates(ctx: Context) -> list[Finding]:
 def _stray(rel: YearMention, period: int) -> bool:
     """A year the period does not allow. The review of a year is done in it or after it; a value
     its sentence lists for the period too ("其中2021年省级资金…，2022年省级资金…") is one of a
-    multi-year listing, not a stray year."""
+    multi-year listing, not a stray year. A year in a name the report repeats is stray only when
+    another mention gives the same name the period's year (**河县2023年度中央水利发展资金 …
+    **河县2022年度中央水利发展资金项目); a name only ever given other years is another year's project."""
     if rel.role == "review_work":
         return rel.year < period
+    if rel.role == "named_year":
+        return rel.year != period and period in rel.name_years
     if rel.year == period:
         return False
     return not (rel.role == "dated_value" and period in rel.sentence_years)
@@ -43,7 +48,7 @@ def _years(ctx: Context) -> list[Finding]:
         merged[key] = first.model_copy(update={"end": rel.end}) if first else rel
     out = []
     for rel in merged.values():
-        what = _WHAT[rel.role].format(y=rel.year)
+        what = _WHAT[rel.role].format(y=rel.year, p=period)
         sign = "<" if rel.role == "review_work" else "≠"
         out.append(
             finding(

@@ -233,13 +233,15 @@ class ScoreTree(_Relation):
     source: Literal["table", "text"] = "text"
 
 
-YearRole = Literal["event_date", "dated_value", "review_year", "review_work"]
+YearRole = Literal["event_date", "dated_value", "review_year", "review_work", "named_year"]
 
 
 class YearMention(_Relation):
     """A year tied to something the report dates: an event (2021年9月8日开工), a reported value
     (2024年参保率…), the year the report says it reviews (对2018年度预算绩效进行自我评价, 自评表(2022年度))
-    or the review's own work (于2022年7月25日至26日…进行了调查), which may come after the period."""
+    or the review's own work (于2022年7月25日至26日…进行了调查), which may come after the period; or
+    the year in a name the report repeats (**河县2023年度中央水利发展资金项目), with the years its
+    other mentions give that name."""
 
     kind: Literal["year"] = "year"
     year: int
@@ -248,6 +250,8 @@ class YearMention(_Relation):
     role: YearRole
     # the years its sentence gives the same measure (其中2021年省级资金…，2022年省级资金…: a listing)
     sentence_years: tuple[int, ...] = ()
+    # the years the report's other mentions of the same name give it (a named_year only)
+    name_years: tuple[int, ...] = ()
     line_start: int = -1  # where its line starts: one finding per line and year
 
 

@@ -403,3 +403,9 @@ UNIT_DECLARATION = re.compile(r"(?:金额单位|单位)[:：]\s*(万元|元)|[�
 INDICATOR_SERIAL = re.compile(r"指标$")  # 指标1, 指标2: an indicator's serial, not a value
 COPULA = r"[为：:]?"  # 分值为10分, 得分：9分
 INDICATOR = "指标"  # what a score category's name ends with (产出指标)
+
+# --- years (wt-years) ---
+# The name a year stands in, up to its first name ending: **河县2023年度中央水利发展资金项目 →
+# 中央水利发展资金; 2024年固始县祖师庙镇仰天洼社区产业设施配套项目. Six characters at least, so a
+# generic 财政资金 names nothing.
+YEAR_NAME_AFTER = re.compile(r"度?(?P<name>[\u4e00-\u9fa5]{4,30}?(?:资金|项目|工程|经费))")

@@ -70,3 +70,15 @@ def test_one_finding_per_line_year_and_role_spanning_its_mentions() -> None:
     (f,) = check_dates(s.ctx(first, again))
     assert (f.start, f.end) == (first.start, end)
     assert len(check_dates(s.ctx(first, other_line))) == 2
+
+
+def test_a_named_year_is_stray_only_against_the_same_name_in_the_period() -> None:
+    s = Sheet()
+    start, end = s.write("2022年度中央水利发展资金")
+    named = YearMention(year=2022, start=start, end=end, role="named_year", name_years=(2023,), line_start=0)
+    (f,) = check_dates(s.ctx(named, period=2023))
+    assert essentials(f) == ("date", "low", "date.named_year_in_period")
+    assert f.message == "年度不符：同一名称他处写为2023年，此处为2022年，而本报告评价的是2023年度"
+    other_years_only = named.model_copy(update={"name_years": (2022, 2021)})
+    assert check_dates(s.ctx(other_years_only, period=2023)) == []
+    assert check_dates(s.ctx(named.model_copy(update={"year": 2023}), period=2023)) == []

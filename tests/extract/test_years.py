@@ -275,3 +275,49 @@ def test_what_each_year_is_read_as():
 )
 def test_other_years_a_report_legitimately_names(text, period):
     assert dates_of(text, period) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "flagged"),
+    [
+        # r4-07 (**河县): the report's subject named with another year in its body
+        (
+            "**河县2023年度中央水利发展资金 绩效自评报告\n下达**河县2023年中央水利发展资金2263万元。\n"
+            "(三)实施项目情况\n**河县2022年度中央水利发展资金项目,主体工程基本全部完工。",
+            2023,
+            ["2022年度中央水利发展资金"],
+        ),
+        (
+            "**河县2023年度中央水利发展资金 绩效自评报告\n下达**河县2023年中央水利发展资金2263万元。\n"
+            "(三)实施项目情况\n**河县2023年度中央水利发展资金项目,主体工程基本全部完工。",
+            2023,
+            [],
+        ),
+        # r5-15 (固始): a project named four times, once with another year
+        (
+            "现将2024年固始县祖师庙镇仰天洼社区产业设施配套项目绩效自评情况报告如下:\n"
+            "计划资金全部到位56万元,2025年固始县祖师庙镇仰天洼社区产业设施配套项目已验收结算。",
+            2024,
+            ["2025年固始县祖师庙镇仰天洼社区产业设施配套项目"],
+        ),
+        (
+            "现将2024年固始县祖师庙镇仰天洼社区产业设施配套项目绩效自评情况报告如下:\n"
+            "计划资金全部到位56万元,2024年固始县祖师庙镇仰天洼社区产业设施配套项目已验收结算。",
+            2024,
+            [],
+        ),
+        # a name only ever given another year is another year's project; a comparison dates no name
+        (
+            "2022年固始县祖师庙镇仰天洼社区产业设施配套项目已完工。\n2022年固始县祖师庙镇仰天洼社区产业设施配套项目已验收。",
+            2024,
+            [],
+        ),
+        (
+            "2024年中央水利发展资金项目进展顺利。\n较2023年中央水利发展资金项目提前完工。",
+            2024,
+            [],
+        ),
+    ],
+)
+def test_a_repeated_name_keeps_its_year(text, period, flagged):
+    assert dates_of(text, period) == flagged

@@ -75,6 +75,7 @@ class _Dated:
     end: int
     role: YearRole
     measure: str = ""  # a dated value's measure (the words between its year and its number), to tell a listing
+    name: str = ""  # the name the year stands in (中央水利发展资金), if any
 
 
 def extract_years(scan: Scan) -> list[YearMention]:
@@ -82,11 +83,12 @@ def extract_years(scan: Scan) -> list[YearMention]:
     text = scan.text
     cited = cited_spans(text)
     reviews = _review_years(text)
+    dates = [d for d in find_dates(text) if not inside(cited, d.start)]
+    names = _names(text, dates)
     found = []
-    for d in find_dates(text):
-        if inside(cited, d.start):
-            continue
+    for d in dates:
         read = _review_year(text, d, reviews) or _review_work(text, d) or _event(text, d) or _dated_value(scan, d)
+        read = read or _named_year(text, d, names)
         if read:
             found.append(read)
     sentences = [scan.sentence_bounds(f.start) for f in found]
@@ -95,9 +97,39 @@ def extract_years(scan: Scan) -> list[YearMention]:
         if f.role == "dated_value":
             listed.setdefault((sentence, _head(f.measure)), set()).add(f.year)
     return [
-        _mention(text, f, listed.get((sentence, _head(f.measure)), set()))
+        _mention(text, f, listed.get((sentence, _head(f.measure)), set()), names)
         for f, sentence in zip(found, sentences, strict=True)
     ]
+
+
+def _name_match(text: str, d: DateMention) -> re.Match[str] | None:
+    """The name a year (not a month date) stands in: 2023年度中央水利发展资金项目 → 中央水利发展资金."""
+    m = lexicon.YEAR_NAME_AFTER.match(text, d.end) if d.month is None else None
+    return m if m and len(m["name"]) >= 6 else None
+
+
+def _name_of(text: str, d: DateMention) -> str:
+    m = _name_match(text, d)
+    return m["name"] if m else ""
+
+
+def _names(text: str, dates: list[DateMention]) -> dict[str, list[tuple[int, int]]]:
+    """(start, year) of each mention of each name the report gives a year."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for d in dates:
+        name = _name_of(text, d)
+        if name:
+            out.setdefault(name, []).append((d.start, d.year))
+    return out
+
+
+def _named_year(text: str, d: DateMention, names: dict[str, list[tuple[int, int]]]) -> _Dated | None:
+    """A year in a name the report gives elsewhere too (the report's subject, a project): the check
+    compares it with the years of the other mentions."""
+    m = _name_match(text, d)
+    if m is None or len(names[m["name"]]) < 2 or lexicon.NOT_DATING_BEFORE.search(_before(text, d.start)):
+        return None
+    return _Dated(d.year, d.start, m.end(), "named_year", name=m["name"])
 
 
 def _head(measure: str) -> str:
@@ -194,14 +226,16 @@ def _first_value(scan: Scan, d: DateMention, limit: int) -> _Dated | None:
     return _Dated(d.year, d.start, q.end, "dated_value", measure)
 
 
-def _mention(text: str, f: _Dated, listed: set[int]) -> YearMention:
-    """The mention, with the years its sentence gives the same measure (for the check, which reads no text)."""
+def _mention(text: str, f: _Dated, listed: set[int], names: dict[str, list[tuple[int, int]]]) -> YearMention:
+    """The mention, with the years its sentence gives the same measure and the years the report's other
+    mentions give the same name (for the check, which reads no text)."""
     return YearMention(
         year=f.year,
         start=f.start,
         end=f.end,
         role=f.role,
         sentence_years=tuple(sorted(listed)) if f.role == "dated_value" else (),
+        name_years=tuple(sorted({y for at, y in names.get(f.name, []) if at != f.start})),
         line_start=text.rfind("\n", 0, f.start),
     )
 
