@@ -409,3 +409,9 @@ INDICATOR = "指标"  # what a score category's name ends with (产出指标)
 # 中央水利发展资金; 2024年固始县祖师庙镇仰天洼社区产业设施配套项目. Six characters at least, so a
 # generic 财政资金 names nothing.
 YEAR_NAME_AFTER = re.compile(r"度?(?P<name>[\u4e00-\u9fa5]{4,30}?(?:资金|项目|工程|经费))")
+# Before a date in a timeliness indicator's cells (its target, then its actual): 项目完工时限 | 2023年12月 |
+# 2023年10月; 整体完成时间\n\n2021年12月31日\n\n2021年12月31日. The work is due, and done, in the period.
+DEADLINE_CELL_BEFORE = re.compile(
+    r"(?:时限|完成时间|完工时间|竣工时间|完成时效|时间节点)\s*[|｜\n]\s*"
+    r"(?:(?:19|20)\d{2}\s*年[^|｜\n]{0,12}\s*[|｜\n]\s*)?$"
+)

@@ -321,3 +321,24 @@ def test_other_years_a_report_legitimately_names(text, period):
 )
 def test_a_repeated_name_keeps_its_year(text, period, flagged):
     assert dates_of(text, period) == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "flagged"),
+    [
+        # r1-02 (pipe table) and r6-11 (cells on their own lines): a timeliness indicator's target and actual
+        ("时效指标 | 项目完工时限 | 2024年12月 | 2023年10月 | 15 | 15 | 无 |", 2023, ["2024年12月"]),
+        ("时效指标 | 项目完工时限 | 2023年12月 | 2022年10月 | 15 | 15 | 无 |", 2023, ["2022年10月"]),
+        ("时效指标 | 项目完工时限 | 2023年12月 | 2023年10月 | 15 | 15 | 无 |", 2023, []),
+        (
+            "指标1:食品监管专项工作整体完成时间\n\n2020年12月31日\n\n2021年12月31日\n\n5\n\n效益指标",
+            2021,
+            ["2020年12月31日"],
+        ),
+        ("指标1:食品监管专项工作整体完成时间\n\n2021年12月31日\n\n2021年12月31日\n\n5\n\n效益指标", 2021, []),
+        # a date that is no indicator's cell is not read as one
+        ("项目完工时限为2024年12月,目前正在施工。", 2023, []),
+    ],
+)
+def test_a_timeliness_indicator_is_due_and_done_in_the_period(text, period, flagged):
+    assert dates_of(text, period) == flagged

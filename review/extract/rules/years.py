@@ -88,7 +88,7 @@ def extract_years(scan: Scan) -> list[YearMention]:
     found = []
     for d in dates:
         read = _review_year(text, d, reviews) or _review_work(text, d) or _event(text, d) or _dated_value(scan, d)
-        read = read or _named_year(text, d, names)
+        read = read or _deadline_cell(text, d) or _named_year(text, d, names)
         if read:
             found.append(read)
     sentences = [scan.sentence_bounds(f.start) for f in found]
@@ -178,6 +178,14 @@ def _event(text: str, d: DateMention) -> _Dated | None:
     if event is None and d.month is not None and not lexicon.NOT_EVENT_BEFORE.search(_before(text, d.start)):
         event = lexicon.EVENT_AFTER_MONTH.match(after)
     return _Dated(d.year, d.start, d.end + event.end(), "event_date") if event else None
+
+
+def _deadline_cell(text: str, d: DateMention) -> _Dated | None:
+    """A month or a day in a timeliness indicator's target or actual cell (项目完工时限 | 2023年12月 |
+    2023年10月): when the work was due or done, an event of the period."""
+    if d.month is None or not lexicon.DEADLINE_CELL_BEFORE.search(text, max(0, d.start - 60), d.start):
+        return None
+    return _Dated(d.year, d.start, d.end, "event_date")
 
 
 def _dated_value(scan: Scan, d: DateMention) -> _Dated | None:
