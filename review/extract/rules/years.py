@@ -202,8 +202,12 @@ def _dated_value(scan: Scan, d: DateMention) -> _Dated | None:
         return None  # 2022年底前完成: a deadline
     if _year_end(text, d) and _opens_clause(text, d.start):
         return _first_value(scan, d, scan.sentence_bounds(d.end)[1])
-    if lexicon.DATED_VALUE_AFTER.match(text[d.end : d.end + 40]):
+    after = text[d.end : d.end + 40]
+    if lexicon.DATED_VALUE_AFTER.match(after):
         return _first_value(scan, d, _clause_end(text, d.end))
+    listed = lexicon.DATED_LISTED_VALUE_AFTER.match(after)
+    if listed:  # the clause runs past the 、 of its list, to its number
+        return _first_value(scan, d, _clause_end(text, d.end + listed.end() - 1))
     if lexicon.FRAMING_AFTER.match(text, d.end) and _opens_clause(text, d.start):
         return _first_value(scan, d, min(scan.sentence_bounds(d.end)[1], d.end + 120))
     return None
