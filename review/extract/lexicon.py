@@ -419,3 +419,8 @@ DEADLINE_CELL_BEFORE = re.compile(
 DATED_LISTED_VALUE_AFTER = re.compile(
     r"^[\u4e00-\u9fa5](?:[\u4e00-\u9fa5“”]|、(?=[\u4e00-\u9fa5])){1,38}?(?:为|达|达到|是|共|共计|合计)?\s*\d"
 )
+# Before a date that says when the report was written or put out, not when anything it reviews
+# happened: 发布日期: 2025年6月27日, 填报日期:2023年4月6日, 时间:2022年12月9日 (not 整体完成时间, an indicator).
+WRITTEN_ON_BEFORE = re.compile(
+    r"(?:(?:发布|填报|报送|印发|成文|编制)(?:日期|时间)?|(?<![\u4e00-\u9fa5])(?:日期|时间))\s*[:：]?[\s|｜]*$"
+)

@@ -362,3 +362,39 @@ def test_a_timeliness_indicator_is_due_and_done_in_the_period(text, period, flag
 )
 def test_a_dated_value_may_list_who_gave_it(text, period, flagged):
     assert dates_of(text, period) == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        # r6-18 (保山移民): 2020 and 2021 named as often; the project ran from 2020年1月1日 to 2020年12月31日
+        (
+            "一、项目基本情况\n项目起止时间为2020年1月1日至2020年12月31日。\n"
+            "二、项目绩效自评工作开展情况\n2021年我市移民后期扶持完成直补资金发放1344.485万元。\n"
+            "全市2020年批复大中型水库库区基金项目年度计划59项。全市2021年批复大中型水库库区基金项目年度计划39个。\n"
+            "2020年全市895户2414人大中型水库建档立卡。完成2020年省级美丽家园·移民新村建设项目竞争立项工作;"
+            "组织开展2021年省级项目竞争立项工作",
+            2020,
+        ),
+        # r6-11 (安居): an indicator's 完成时间 is an event, not when the report was written
+        (
+            "绩效自评表\n一、资金情况\n2020年下达资金50万元。\n2021年下达资金60万元。\n"
+            "指标1:食品监管专项工作整体完成时间\n\n2021年12月31日\n",
+            2021,
+        ),
+        # r6-04 (保山), r3-07 (长泰): a 填报日期 or a state as of the writing breaks no tie; the year named first does
+        (
+            "一、项目资金情况\n(一)资金下达情况\n2022年省财政下达我区中央专项彩票公益金支持其他社会公益项目资金440万元。\n"
+            "长泰区2023年中央专项彩票公益金支持地方社会公益事业项目资金440万元。\n截至2023年6月30日工程进度款已拨付资金100.6万元\n"
+            "单位名称:保山市退役军人事务局 填报日期:2023年4月6日",
+            2022,
+        ),
+        (
+            "一、项目资金情况\n(一)资金下达情况\n2022年省财政下达我区中央专项彩票公益金支持其他社会公益项目资金440万元。\n"
+            "长泰区2023年中央专项彩票公益金支持地方社会公益事业项目资金440万元。\n截至2023年6月30日工程进度款已拨付资金100.6万元",
+            2022,
+        ),
+    ],
+)
+def test_a_tie_goes_to_the_year_the_dated_events_fall_in(text, period):
+    assert infer_period(text) == period

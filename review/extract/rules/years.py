@@ -16,7 +16,8 @@ from review.extract.rules.scan import CLAUSE_END, Scan
 
 def infer_period(text: str) -> int | None:
     """The year under review: the year the report names most (YYYY年度 counting twice, as the name
-    of a fiscal year), ties going to the title's year, then to the year named first.
+    of a fiscal year), ties going to the title's year, then to the year most of its dated events
+    fall in, then to the year named first.
 
     Full dates do not vote — a notice's 2020年10月30日, a web page's 发布日期 2025年6月27日, a 填报日期
     are when something was written — nor do the names of cited documents (《关于开展2024年财政支出
@@ -28,7 +29,26 @@ def infer_period(text: str) -> int | None:
     top = max(votes.values())
     tied = [y for y, v in votes.items() if v == top]
     title = _title_year(text)
-    return title if title in tied else min(tied, key=first.__getitem__)
+    if title in tied or len(tied) == 1:
+        return title if title in tied else tied[0]
+    events = _event_years(text)
+    return min(tied, key=lambda y: (-events[y], first[y]))
+
+
+def _event_years(text: str) -> Counter[int]:
+    """How many of the report's month and day dates fall in each year, leaving out when it was written
+    (发布日期, 填报日期), states as of a date (截至2025年6月) and cited documents: what happened in
+    the period, to break a tie between the years the report names as often (项目起止时间为2020年1月1日
+    至2020年12月31日 against one 2021年… more)."""
+    cited = cited_spans(text)
+    return Counter(
+        d.year
+        for d in find_dates(text)
+        if d.month is not None
+        and not inside(cited, d.start)
+        and not lexicon.WRITTEN_ON_BEFORE.search(text, max(0, d.start - 8), d.start)
+        and not lexicon.AS_OF_BEFORE.search(_before(text, d.start))
+    )
 
 
 def _year_votes(text: str) -> tuple[Counter[int], dict[int, int]]:
