@@ -424,3 +424,10 @@ DATED_LISTED_VALUE_AFTER = re.compile(
 WRITTEN_ON_BEFORE = re.compile(
     r"(?:(?:发布|填报|报送|印发|成文|编制)(?:日期|时间)?|(?<![\u4e00-\u9fa5])(?:日期|时间))\s*[:：]?[\s|｜]*$"
 )
+# A year written without 年 that names the review, at a line's start or after 对: 2019泗县扶贫项目绩效自评
+# 抽查报告; 临夏市对2023转移支付资金进行了绩效自评.
+BARE_REVIEW_YEAR = re.compile(
+    r"(?:^|(?<=\n)|(?<=对))[ \t\u3000]*(?P<year>(?:19|20)\d{2})(?=[\u4e00-\u9fa5])"
+    r"(?![年元万千亿个人名项次户米亩吨平份家所台套条座件天日月])"
+    r"(?=[^。；;\n《》]{0,30}?(?:自评|评价))"
+)

@@ -398,3 +398,27 @@ def test_a_dated_value_may_list_who_gave_it(text, period, flagged):
 )
 def test_a_tie_goes_to_the_year_the_dated_events_fall_in(text, period):
     assert infer_period(text) == period
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        # r2-17 (泗县): the title writes its year without 年; one changed year-end state is outvoted
+        ("2019泗县扶贫项目绩效自评抽查报告\n机制。2018年底,绩效目标填报比例100%,绩效目标审核比例100%。", 2019),
+        # r6-12 (临夏): 对2023转移支付资金进行了绩效自评
+        (
+            "临夏州退役军人事务局\n\n临夏市对2023转移支付资金进行了绩效自评,现将自评报告如下:\n2024年下达资金50万元。",
+            2023,
+        ),
+        # a number at a line's start is no year (r7-03: 2000平方米), nor an amount
+        ("2000平方米,产量10万斤,项目绩效自评良好。\n2021年下达资金50万元。", 2021),
+        ("2020元用于开展绩效评价工作。\n2021年下达资金50万元。", 2021),
+    ],
+)
+def test_a_year_written_without_nian_names_the_review(text, period):
+    assert infer_period(text) == period
+
+
+def test_a_title_year_without_nian_outside_the_period_is_flagged():
+    assert dates_of("2018泗县扶贫项目绩效自评抽查报告\n", 2019) == ["2018"]
+    assert dates_of("2019泗县扶贫项目绩效自评抽查报告\n", 2019) == []

@@ -58,6 +58,7 @@ def _year_votes(text: str) -> tuple[Counter[int], dict[int, int]]:
     named = [(d.start, d.year, 2 if d.text.rstrip().endswith("度") else 1) for d in dates if d.day is None]
     named = [n for n in named if not inside(cited, n[0])]
     named += [(m.start(), int(m["year"]), 2) for m in lexicon.PERIOD_FIELD.finditer(text)]
+    named += [(m.start("year"), int(m["year"]), 2) for m in lexicon.BARE_REVIEW_YEAR.finditer(text)]
     if not named:
         named = [(d.start, d.year, 1) for d in dates if (d.month, d.day) == (12, 31)]
     votes: Counter[int] = Counter()
@@ -111,6 +112,7 @@ def extract_years(scan: Scan) -> list[YearMention]:
         read = read or _deadline_cell(text, d) or _named_year(text, d, names)
         if read:
             found.append(read)
+    found = sorted(found + _bare_review_years(text, cited), key=lambda f: f.start)
     sentences = [scan.sentence_bounds(f.start) for f in found]
     listed: dict[tuple[tuple[int, int], str], set[int]] = {}
     for f, sentence in zip(found, sentences, strict=True):
@@ -120,6 +122,12 @@ def extract_years(scan: Scan) -> list[YearMention]:
         _mention(text, f, listed.get((sentence, _head(f.measure)), set()), names)
         for f, sentence in zip(found, sentences, strict=True)
     ]
+
+
+def _bare_review_years(text: str, cited: list[tuple[int, int]]) -> list[_Dated]:
+    """The year a review names without 年 (2019泗县扶贫项目绩效自评抽查报告), a statement of the period."""
+    found = (m for m in lexicon.BARE_REVIEW_YEAR.finditer(text) if not inside(cited, m.start("year")))
+    return [_Dated(int(m["year"]), m.start("year"), m.end("year"), "review_year") for m in found]
 
 
 def _name_match(text: str, d: DateMention) -> re.Match[str] | None:
