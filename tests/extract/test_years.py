@@ -422,3 +422,24 @@ def test_a_year_written_without_nian_names_the_review(text, period):
 def test_a_title_year_without_nian_outside_the_period_is_flagged():
     assert dates_of("2018泗县扶贫项目绩效自评抽查报告\n", 2019) == ["2018"]
     assert dates_of("2019泗县扶贫项目绩效自评抽查报告\n", 2019) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        # r7-03 (扶贫酒厂): no year is named but in the date that opens what happened then
+        (
+            "财政专项扶贫资金绩效自评报告\n年度资金40.83万元。\n2020年11月10日,镇村扶贫酒厂因环保要求和市场原因停产。",
+            2020,
+        ),
+        # r1-21 (彩票公益金): the notice's own year is cited; the date it came on opens the clause
+        (
+            "资金使用情况\n2024年7月3日,《财政部 民政部关于下达2024年中央集中彩票公益金支持社会福利事业资金的通知》",
+            2024,
+        ),
+        # a date inside a clause, or a publication line, names no period (r3-12)
+        ("财政专项扶贫资金绩效自评报告\n镇村扶贫酒厂于2020年11月10日停产。", None),
+    ],
+)
+def test_without_a_named_year_the_dates_that_open_a_clause_vote(text, period):
+    assert infer_period(text) == period

@@ -22,7 +22,8 @@ def infer_period(text: str) -> int | None:
     Full dates do not vote — a notice's 2020年10月30日, a web page's 发布日期 2025年6月27日, a 填报日期
     are when something was written — nor do the names of cited documents (《关于开展2024年财政支出
     绩效评价的通知》 names the notice's year). A 评价年度：2022 field votes as a 年度; a report that
-    names no year otherwise falls back on its year-end dates (截止2023年12月31日)."""
+    names no year otherwise falls back on its year-end dates (截止2023年12月31日) and the dates that
+    open a clause on what happened then (2020年11月10日,镇村扶贫酒厂因环保要求…)."""
     votes, first = _year_votes(text)
     if not votes:
         return None
@@ -60,13 +61,18 @@ def _year_votes(text: str) -> tuple[Counter[int], dict[int, int]]:
     named += [(m.start(), int(m["year"]), 2) for m in lexicon.PERIOD_FIELD.finditer(text)]
     named += [(m.start("year"), int(m["year"]), 2) for m in lexicon.BARE_REVIEW_YEAR.finditer(text)]
     if not named:
-        named = [(d.start, d.year, 1) for d in dates if (d.month, d.day) == (12, 31)]
+        named = [(d.start, d.year, 1) for d in dates if (d.month, d.day) == (12, 31) or _frames_clause(text, d)]
     votes: Counter[int] = Counter()
     first: dict[int, int] = {}
     for pos, year, weight in sorted(named):
         votes[year] += weight
         first.setdefault(year, pos)
     return votes, first
+
+
+def _frames_clause(text: str, d: DateMention) -> bool:
+    """A date that opens its clause and what happened on it (2020年11月10日,镇村扶贫酒厂因环保要求…)."""
+    return text[d.end : d.end + 1] in ("，", ",") and _opens_clause(text, d.start)
 
 
 def _title_year(text: str) -> int | None:
