@@ -13,11 +13,12 @@ _WHAT = {
     "review_year": "此处写明评价的是{y}年度",
     "review_work": "评价工作日期为{y}年，早于所评年度",
     "named_year": "同一名称他处写为{p}年，此处为{y}年",
+    "written_on": "填报（发布）日期为{y}年，早于所评年度",
 }
 
 
 def check_dates(ctx: Context) -> list[Finding]:
-    return _years(ctx) + _ranges(ctx)
+    return _years(ctx) + _filed_early(ctx) + _ranges(ctx)
 
 
 def _stray(rel: YearMention, period: int) -> bool:
@@ -27,6 +28,8 @@ def _stray(rel: YearMention, period: int) -> bool:
     another mention gives the same name the period's year (**河县2023年度中央水利发展资金 …
     **河县2022年度中央水利发展资金项目); a name only ever given other years is another year's project."""
     if rel.role == "review_work":
+        return rel.year < period
+    if rel.role == "written_on":
         return rel.year < period
     if rel.role == "named_year":
         return rel.year != period and period in rel.name_years
@@ -49,7 +52,7 @@ def _years(ctx: Context) -> list[Finding]:
     out = []
     for rel in merged.values():
         what = _WHAT[rel.role].format(y=rel.year, p=period)
-        sign = "<" if rel.role == "review_work" else "≠"
+        sign = "<" if rel.role in ("review_work", "written_on") else "≠"
         out.append(
             finding(
                 ctx,
@@ -62,6 +65,35 @@ def _years(ctx: Context) -> list[Finding]:
                 computed=Value(display=f"{period}年度"),
                 trace=f"{rel.year} {sign} {period}",
                 rule=f"date.{rel.role}_in_period",
+            )
+        )
+    return out
+
+
+def _filed_early(ctx: Context) -> list[Finding]:
+    """A statement of the year reviewed (自评表(2023年度)) that the report's own filing date comes
+    before the end of (填报日期:2023年4月6日): a year is reviewed once it is over."""
+    mentions = [r for r in ctx.claims.relations if isinstance(r, YearMention)]
+    filed = [(r.year, r.month) for r in mentions if r.role == "written_on" and r.month is not None]
+    if not filed:
+        return []
+    year, month = min(filed)
+    out = []
+    for rel in mentions:
+        if rel.role != "review_year" or (year, month) >= (rel.year, 12):
+            continue
+        out.append(
+            finding(
+                ctx,
+                "date",
+                "low",
+                f"年度不符：此处写明评价的是{rel.year}年度，而填报（发布）日期为{year}年{month}月，早于该年度结束",
+                rel.start,
+                rel.end,
+                stated=Value(display=f"{rel.year}年度"),
+                computed=Value(display=f"{year}年{month}月"),
+                trace=f"{year}-{month:02d} < {rel.year}-12",
+                rule="date.review_year_before_filing",
             )
         )
     return out

@@ -233,7 +233,7 @@ class ScoreTree(_Relation):
     source: Literal["table", "text"] = "text"
 
 
-YearRole = Literal["event_date", "dated_value", "review_year", "review_work", "named_year"]
+YearRole = Literal["event_date", "dated_value", "review_year", "review_work", "named_year", "written_on"]
 
 
 class YearMention(_Relation):
@@ -241,7 +241,8 @@ class YearMention(_Relation):
     (2024年参保率…), the year the report says it reviews (对2018年度预算绩效进行自我评价, 自评表(2022年度))
     or the review's own work (于2022年7月25日至26日…进行了调查), which may come after the period; or
     the year in a name the report repeats (**河县2023年度中央水利发展资金项目), with the years its
-    other mentions give that name."""
+    other mentions give that name; or when the report was filled in or put out (填报日期:2023年4月6日),
+    with its month, which cannot come before the end of the year it reviews."""
 
     kind: Literal["year"] = "year"
     year: int
@@ -252,6 +253,7 @@ class YearMention(_Relation):
     sentence_years: tuple[int, ...] = ()
     # the years the report's other mentions of the same name give it (a named_year only)
     name_years: tuple[int, ...] = ()
+    month: int | None = None  # a written_on date's month
     line_start: int = -1  # where its line starts: one finding per line and year
 
 

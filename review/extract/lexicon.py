@@ -431,3 +431,6 @@ BARE_REVIEW_YEAR = re.compile(
     r"(?![年元万千亿个人名项次户米亩吨平份家所台套条座件天日月])"
     r"(?=[^。；;\n《》]{0,30}?(?:自评|评价))"
 )
+# Before the date a report was filled in or put out (填报日期:2023年4月6日, 发布日期: | 2025年6月27日):
+# a review of a year is written once that year has ended.
+FILED_ON_BEFORE = re.compile(r"(?:填报|报送|编制|报告|发布|成文)(?:日期|时间)[\s:：|｜]*$")

@@ -82,3 +82,19 @@ def test_a_named_year_is_stray_only_against_the_same_name_in_the_period() -> Non
     other_years_only = named.model_copy(update={"name_years": (2022, 2021)})
     assert check_dates(s.ctx(other_years_only, period=2023)) == []
     assert check_dates(s.ctx(named.model_copy(update={"year": 2023}), period=2023)) == []
+
+
+def test_a_review_year_filed_before_its_end_is_flagged_on_the_statement() -> None:
+    s = Sheet()
+    start, end = s.write("自评表(2023年度)")
+    stated = YearMention(year=2023, start=start, end=end, role="review_year", line_start=0)
+    at, to = s.write("填报日期:2023年4月6日")
+    filed = YearMention(year=2023, start=at, end=to, role="written_on", month=4, line_start=0)
+    (f,) = check_dates(s.ctx(stated, filed, period=2023))
+    assert essentials(f) == ("date", "low", "date.review_year_before_filing")
+    assert (f.start, f.end) == (start, end)
+    assert f.message == "年度不符：此处写明评价的是2023年度，而填报（发布）日期为2023年4月，早于该年度结束"
+    in_december = filed.model_copy(update={"month": 12})
+    assert check_dates(s.ctx(stated, in_december, period=2023)) == []
+    next_year = filed.model_copy(update={"year": 2024, "month": 3})
+    assert check_dates(s.ctx(stated, next_year, period=2023)) == []

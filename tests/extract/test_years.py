@@ -443,3 +443,33 @@ def test_a_title_year_without_nian_outside_the_period_is_flagged():
 )
 def test_without_a_named_year_the_dates_that_open_a_clause_vote(text, period):
     assert infer_period(text) == period
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "flagged"),
+    [
+        # r6-04 (保山) and r8-08 (襄阳): a form of a year, filled in before that year was over
+        (
+            "附件1\n2023年度项目支出绩效自评表\n单位名称:保山市退役军人事务局 填报日期:2023年4月6日",
+            2023,
+            ["2023年度项目支出绩效自评表"],
+        ),
+        ("附件1\n2022年度项目支出绩效自评表\n单位名称:保山市退役军人事务局 填报日期:2023年4月6日", 2022, []),
+        (
+            "2022年度财政项目绩效自评表单位名称:襄阳市中心医院填报日期:2022年3月18日项目名称东津院区建设补助",
+            2022,
+            ["2022年度财政项目绩效自评表"],
+        ),
+        ("2021年度财政项目绩效自评表单位名称:襄阳市中心医院填报日期:2022年3月18日项目名称东津院区建设补助", 2021, []),
+        # filed in a year before the one the report reviews, with no statement of the year to blame
+        ("项目名称:某项目\n评价年度:2024\n填报日期:2023年12月1日", 2024, ["2023年12月1日"]),
+    ],
+)
+def test_a_year_is_reviewed_once_it_is_over(text, period, flagged):
+    assert dates_of(text, period) == flagged
+
+
+def test_a_filing_date_is_read_with_its_month():
+    text = "2022年度项目支出绩效自评表\n填报日期:2023年4月6日"
+    mentions = [r for r in review_text(text, None).claims.relations if isinstance(r, YearMention)]
+    assert [(m.year, m.role, m.month) for m in mentions] == [(2022, "review_year", None), (2023, "written_on", 4)]

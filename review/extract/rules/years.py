@@ -103,6 +103,7 @@ class _Dated:
     role: YearRole
     measure: str = ""  # a dated value's measure (the words between its year and its number), to tell a listing
     name: str = ""  # the name the year stands in (中央水利发展资金), if any
+    month: int | None = None  # a written_on date's month
 
 
 def extract_years(scan: Scan) -> list[YearMention]:
@@ -114,7 +115,8 @@ def extract_years(scan: Scan) -> list[YearMention]:
     names = _names(text, dates)
     found = []
     for d in dates:
-        read = _review_year(text, d, reviews) or _review_work(text, d) or _event(text, d) or _dated_value(scan, d)
+        read = _filed_on(text, d) or _review_year(text, d, reviews) or _review_work(text, d) or _event(text, d)
+        read = read or _dated_value(scan, d)
         read = read or _deadline_cell(text, d) or _named_year(text, d, names)
         if read:
             found.append(read)
@@ -196,6 +198,13 @@ def _review_year(text: str, d: DateMention, reviews: dict[int, int]) -> _Dated |
     if end is None or d.month is not None or lexicon.NOT_REVIEW_BEFORE.search(_before(text, d.start)):
         return None
     return _Dated(d.year, d.start, end, "review_year")
+
+
+def _filed_on(text: str, d: DateMention) -> _Dated | None:
+    """The month the report was filled in or put out (填报日期:2023年4月6日)."""
+    if d.month is None or not lexicon.FILED_ON_BEFORE.search(text, max(0, d.start - 12), d.start):
+        return None
+    return _Dated(d.year, d.start, d.end, "written_on", month=d.month)
 
 
 def _review_work(text: str, d: DateMention) -> _Dated | None:
@@ -282,6 +291,7 @@ def _mention(text: str, f: _Dated, listed: set[int], names: dict[str, list[tuple
         role=f.role,
         sentence_years=tuple(sorted(listed)) if f.role == "dated_value" else (),
         name_years=tuple(sorted({y for at, y in names.get(f.name, []) if at != f.start})),
+        month=f.month,
         line_start=text.rfind("\n", 0, f.start),
     )
 
