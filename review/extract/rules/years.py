@@ -1,96 +1,18 @@
-"""Years: the period under review, and the year mentions the date check compares with it."""
+"""Years: the year mentions the date check compares with the period under review (inferred in
+review.extract.rules.period)."""
 
 from __future__ import annotations
 
-import bisect
 import re
-import sys
-from collections import Counter
 from dataclasses import dataclass
 
 from review.core.claims import DateRange, YearMention, YearRole
 from review.core.numbers import DateMention, find_dates, normalize
 from review.extract import lexicon
-from review.extract.rules.scan import CLAUSE_END, Scan
+from review.extract.rules.period import cited_spans, infer_period, inside, opens_clause, text_before
+from review.extract.rules.scan import Scan
 
-
-def infer_period(text: str) -> int | None:
-    """The year under review: the year the report names most (YYYY年度 counting twice, as the name
-    of a fiscal year), ties going to the title's year, then to the year most of its dated events
-    fall in, then to the year named first.
-
-    Full dates do not vote — a notice's 2020年10月30日, a web page's 发布日期 2025年6月27日, a 填报日期
-    are when something was written — nor do the names of cited documents (《关于开展2024年财政支出
-    绩效评价的通知》 names the notice's year). A 评价年度：2022 field votes as a 年度; a report that
-    names no year otherwise falls back on its year-end dates (截止2023年12月31日) and the dates that
-    open a clause on what happened then (2020年11月10日,镇村扶贫酒厂因环保要求…)."""
-    votes, first = _year_votes(text)
-    if not votes:
-        return None
-    top = max(votes.values())
-    tied = [y for y, v in votes.items() if v == top]
-    title = _title_year(text)
-    if title in tied or len(tied) == 1:
-        return title if title in tied else tied[0]
-    events = _event_years(text)
-    return min(tied, key=lambda y: (-events[y], first[y]))
-
-
-def _event_years(text: str) -> Counter[int]:
-    """How many of the report's month and day dates fall in each year, leaving out when it was written
-    (发布日期, 填报日期), states as of a date (截至2025年6月) and cited documents: what happened in
-    the period, to break a tie between the years the report names as often (项目起止时间为2020年1月1日
-    至2020年12月31日 against one 2021年… more)."""
-    cited = cited_spans(text)
-    return Counter(
-        d.year
-        for d in find_dates(text)
-        if d.month is not None
-        and not inside(cited, d.start)
-        and not lexicon.WRITTEN_ON_BEFORE.search(text, max(0, d.start - 8), d.start)
-        and not lexicon.AS_OF_BEFORE.search(_before(text, d.start))
-    )
-
-
-def _year_votes(text: str) -> tuple[Counter[int], dict[int, int]]:
-    """Each year's votes, and where it is first named."""
-    dates = find_dates(text)
-    cited = cited_spans(text)
-    named = [(d.start, d.year, 2 if d.text.rstrip().endswith("度") else 1) for d in dates if d.day is None]
-    named = [n for n in named if not inside(cited, n[0])]
-    named += [(m.start(), int(m["year"]), 2) for m in lexicon.PERIOD_FIELD.finditer(text)]
-    named += [(m.start("year"), int(m["year"]), 2) for m in lexicon.BARE_REVIEW_YEAR.finditer(text)]
-    if not named:
-        named = [(d.start, d.year, 1) for d in dates if (d.month, d.day) == (12, 31) or _frames_clause(text, d)]
-    votes: Counter[int] = Counter()
-    first: dict[int, int] = {}
-    for pos, year, weight in sorted(named):
-        votes[year] += weight
-        first.setdefault(year, pos)
-    return votes, first
-
-
-def _frames_clause(text: str, d: DateMention) -> bool:
-    """A date that opens its clause and what happened on it (2020年11月10日,镇村扶贫酒厂因环保要求…)."""
-    return text[d.end : d.end + 1] in ("，", ",") and _opens_clause(text, d.start)
-
-
-def _title_year(text: str) -> int | None:
-    """The first year (not a month date) of the first two lines."""
-    title = " ".join([ln for ln in text[:600].splitlines() if ln.strip()][:2])
-    m = re.search(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)", title)
-    return int(m.group(1)) if m else None
-
-
-def cited_spans(text: str) -> list[tuple[int, int]]:
-    """Where the names of cited documents stand (《…的通知》, 《…管理办法》)."""
-    return [(m.start(), m.end()) for m in lexicon.CITED_DOCUMENT.finditer(text)]
-
-
-def inside(spans: list[tuple[int, int]], pos: int) -> bool:
-    """pos lies in one of the sorted, non-overlapping spans."""
-    i = bisect.bisect_right(spans, (pos, sys.maxsize)) - 1
-    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+__all__ = ["extract_date_ranges", "extract_years", "infer_period"]
 
 
 @dataclass(frozen=True)
@@ -163,7 +85,7 @@ def _named_year(text: str, d: DateMention, names: dict[str, list[tuple[int, int]
     """A year in a name the report gives elsewhere too (the report's subject, a project): the check
     compares it with the years of the other mentions."""
     m = _name_match(text, d)
-    if m is None or len(names[m["name"]]) < 2 or lexicon.NOT_DATING_BEFORE.search(_before(text, d.start)):
+    if m is None or len(names[m["name"]]) < 2 or lexicon.NOT_DATING_BEFORE.search(text_before(text, d.start)):
         return None
     return _Dated(d.year, d.start, m.end(), "named_year", name=m["name"])
 
@@ -195,7 +117,7 @@ def _review_years(text: str) -> dict[int, int]:
 def _review_year(text: str, d: DateMention, reviews: dict[int, int]) -> _Dated | None:
     """A statement of the year under review (not one that cites another: 根据2020年度绩效自评报告…)."""
     end = reviews.get(d.start)
-    if end is None or d.month is not None or lexicon.NOT_REVIEW_BEFORE.search(_before(text, d.start)):
+    if end is None or d.month is not None or lexicon.NOT_REVIEW_BEFORE.search(text_before(text, d.start)):
         return None
     return _Dated(d.year, d.start, end, "review_year")
 
@@ -218,7 +140,7 @@ def _review_work(text: str, d: DateMention) -> _Dated | None:
 def _event(text: str, d: DateMention) -> _Dated | None:
     after = text[d.end : d.end + 40]
     event = lexicon.EVENT_AFTER_DAY.match(after) if d.day is not None else None
-    if event is None and d.month is not None and not lexicon.NOT_EVENT_BEFORE.search(_before(text, d.start)):
+    if event is None and d.month is not None and not lexicon.NOT_EVENT_BEFORE.search(text_before(text, d.start)):
         event = lexicon.EVENT_AFTER_MONTH.match(after)
     return _Dated(d.year, d.start, d.end + event.end(), "event_date") if event else None
 
@@ -236,14 +158,14 @@ def _dated_value(scan: Scan, d: DateMention) -> _Dated | None:
     it frames (2021年,包含补助…774万元), or the state at the year's end (2019年底,…100%; 截止2023年12月31日,…).
     A state at another date (截至2021年6月底…) is as of when the report was written."""
     text = scan.text
-    before = _before(text, d.start)
+    before = text_before(text, d.start)
     if lexicon.AS_OF_BEFORE.search(before):
         return _first_value(scan, d, scan.sentence_bounds(d.end)[1]) if _year_end(text, d) else None
     if d.month is not None or lexicon.NOT_DATING_BEFORE.search(before):
         return None
     if _year_end(text, d) and text[d.end + 1 : d.end + 2] == "前":
         return None  # 2022年底前完成: a deadline
-    if _year_end(text, d) and _opens_clause(text, d.start):
+    if _year_end(text, d) and opens_clause(text, d.start):
         return _first_value(scan, d, scan.sentence_bounds(d.end)[1])
     after = text[d.end : d.end + 40]
     if lexicon.DATED_VALUE_AFTER.match(after):
@@ -251,19 +173,9 @@ def _dated_value(scan: Scan, d: DateMention) -> _Dated | None:
     listed = lexicon.DATED_LISTED_VALUE_AFTER.match(after)
     if listed:  # the clause runs past the 、 of its list, to its number
         return _first_value(scan, d, _clause_end(text, d.end + listed.end() - 1))
-    if lexicon.FRAMING_AFTER.match(text, d.end) and _opens_clause(text, d.start):
+    if lexicon.FRAMING_AFTER.match(text, d.end) and opens_clause(text, d.start):
         return _first_value(scan, d, min(scan.sentence_bounds(d.end)[1], d.end + 120))
     return None
-
-
-def _opens_clause(text: str, pos: int) -> bool:
-    """Nothing but a list mark (一是, 1., （二）) stands between the clause's start and pos."""
-    start = pos
-    while start > 0 and text[start - 1] not in CLAUSE_END and pos - start < 12:
-        start -= 1
-    if start > 0 and text[start - 1] not in CLAUSE_END:
-        return False
-    return lexicon.CLAUSE_OPENING.fullmatch(text, start, pos) is not None
 
 
 def _year_end(text: str, d: DateMention) -> bool:
@@ -294,10 +206,6 @@ def _mention(text: str, f: _Dated, listed: set[int], names: dict[str, list[tuple
         month=f.month,
         line_start=text.rfind("\n", 0, f.start),
     )
-
-
-def _before(text: str, pos: int) -> str:
-    return text[max(0, pos - 4) : pos]
 
 
 def _clause_end(text: str, pos: int) -> int:
