@@ -18,7 +18,7 @@ _WHAT = {
 
 
 def check_dates(ctx: Context) -> list[Finding]:
-    return _years(ctx) + _filed_early(ctx) + _ranges(ctx)
+    return _years(ctx) + _contested(ctx) + _filed_early(ctx) + _ranges(ctx)
 
 
 def _stray(rel: YearMention, period: int) -> bool:
@@ -65,6 +65,42 @@ def _years(ctx: Context) -> list[Finding]:
                 computed=Value(display=f"{period}年度"),
                 trace=f"{rel.year} {sign} {period}",
                 rule=f"date.{rel.role}_in_period",
+            )
+        )
+    return out
+
+
+_CONTESTABLE = ("event_date", "dated_value", "review_year", "named_year")
+
+
+def _contested(ctx: Context) -> list[Finding]:
+    """The period's own year where the report names another year as often (2020年12月31日 against
+    2021年12月31日, nothing else): the other year's mentions are flagged as outside the period, and
+    these, as the other side of the same contradiction."""
+    rivals = ctx.claims.period_rivals
+    if ctx.period is None or not rivals:
+        return []
+    others = "、".join(f"{y}年" for y in rivals)
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for rel in ctx.claims.relations:
+        if not isinstance(rel, YearMention) or rel.year != ctx.period or rel.role not in _CONTESTABLE:
+            continue
+        if (rel.line_start, rel.year) in seen or len(set(rel.sentence_years)) > 1:
+            continue
+        seen.add((rel.line_start, rel.year))
+        out.append(
+            finding(
+                ctx,
+                "date",
+                "low",
+                f"年度不一致：本报告写{ctx.period}年与写{others}的次数相同，评价年度无法确定",
+                rel.start,
+                rel.end,
+                stated=Value(display=f"{rel.year}年"),
+                computed=Value(display=others),
+                trace=f"{ctx.period} = {' = '.join(str(y) for y in rivals)} (votes)",
+                rule="date.period_contested",
             )
         )
     return out

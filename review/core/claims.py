@@ -391,6 +391,7 @@ class Claims(_Frozen):
     quantities: tuple[Quantity, ...] = ()
     relations: tuple[Relation, ...] = ()
     period: int | None = None
+    period_rivals: tuple[int, ...] = ()  # years the report names as often as the inferred period
     budget_total: str | None = None
     unread: tuple[Unread, ...] = ()
     reading: Reading = Reading()

@@ -98,3 +98,14 @@ def test_a_review_year_filed_before_its_end_is_flagged_on_the_statement() -> Non
     assert check_dates(s.ctx(stated, in_december, period=2023)) == []
     next_year = filed.model_copy(update={"year": 2024, "month": 3})
     assert check_dates(s.ctx(stated, next_year, period=2023)) == []
+
+
+def test_the_period_named_no_more_often_than_another_year_is_contested() -> None:
+    s, rel, _ = year_in(2022, "event_date")
+    claims = s.ctx(rel, period=2022).claims.model_copy(update={"period_rivals": (2021,)})
+    (f,) = check_dates(Context(claims, s.text, 2022))
+    assert essentials(f) == ("date", "low", "date.period_contested")
+    assert f.message == "年度不一致：本报告写2022年与写2021年的次数相同，评价年度无法确定"
+    listing = rel.model_copy(update={"role": "dated_value", "sentence_years": (2021, 2022)})
+    claims = claims.model_copy(update={"relations": (listing,)})
+    assert check_dates(Context(claims, s.text, 2022)) == []

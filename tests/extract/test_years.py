@@ -473,3 +473,43 @@ def test_a_filing_date_is_read_with_its_month():
     text = "2022年度项目支出绩效自评表\n填报日期:2023年4月6日"
     mentions = [r for r in review_text(text, None).claims.relations if isinstance(r, YearMention)]
     assert [(m.year, m.role, m.month) for m in mentions] == [(2022, "review_year", None), (2023, "written_on", 4)]
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "flagged"),
+    [
+        # r6-11 (安居): an indicator's target and actual, the report's only years, a year apart
+        (
+            "时效指标\n\n指标1:食品监管专项工作整体完成时间\n\n2020年12月31日\n\n2021年12月31日\n\n5\n\n效益指标",
+            2020,
+            ["2020年12月31日", "2021年12月31日"],
+        ),
+        # r3-07 (长泰): the same 440万元 given to 2023 and to 2024, once each
+        (
+            "| 发布日期: | 2025年6月27日 |\n一、中央专项彩票公益金下达情况\n"
+            "2023年省财政下达我区中央专项彩票公益金支持其他社会公益项目资金440万元。\n"
+            "(一)资金投入情况分析\n长泰区2024年中央专项彩票公益金支持地方社会公益事业项目资金440万元。",
+            2023,
+            [
+                "2023年省财政下达我区中央专项彩票公益金支持其他社会公益项目资金440万元",
+                "2024年中央专项彩票公益金支持地方社会公益事业项目资金440万元",
+            ],
+        ),
+        # named once more, the period is no longer contested
+        (
+            "时效指标\n\n指标1:食品监管专项工作整体完成时间\n\n2021年12月31日\n\n2021年12月31日\n\n5\n\n效益指标",
+            2021,
+            [],
+        ),
+    ],
+)
+def test_a_report_naming_two_years_as_often_is_flagged_on_both(text, period, flagged):
+    review = review_text(text, None)
+    assert review.period == period
+    assert sorted(f.quote for f in review.findings if f.check == "date") == sorted(flagged)
+
+
+def test_a_given_period_is_never_contested():
+    text = "时效指标\n\n指标1:整体完成时间\n\n2020年12月31日\n\n2021年12月31日\n\n5\n"
+    assert review_text(text, None).claims.period_rivals == (2021,)
+    assert review_text(text, 2021).claims.period_rivals == ()

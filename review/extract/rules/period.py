@@ -26,13 +26,25 @@ def infer_period(text: str) -> int | None:
     votes, first = _year_votes(text)
     if not votes:
         return None
-    top = max(votes.values())
-    tied = [y for y, v in votes.items() if v == top]
+    tied = _most_named(votes)
     title = _title_year(text)
     if title in tied or len(tied) == 1:
         return title if title in tied else tied[0]
     events = _event_years(text)
     return min(tied, key=lambda y: (-events[y], first[y]))
+
+
+def period_rivals(text: str) -> tuple[int, ...]:
+    """The years the report names as often as the one taken for its period (2020年12月31日 | 2021年12月31日
+    as an indicator's target and actual, and no other year): a report at odds with itself over its year."""
+    votes, _ = _year_votes(text)
+    period = infer_period(text)
+    return tuple(sorted(y for y in _most_named(votes) if y != period)) if votes else ()
+
+
+def _most_named(votes: Counter[int]) -> list[int]:
+    top = max(votes.values())
+    return [y for y, v in votes.items() if v == top]
 
 
 def _event_years(text: str) -> Counter[int]:
