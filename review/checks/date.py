@@ -14,6 +14,7 @@ _WHAT = {
     "review_work": "评价工作日期为{y}年，早于所评年度",
     "named_year": "同一名称他处写为{p}年，此处为{y}年",
     "written_on": "填报（发布）日期为{y}年，早于所评年度",
+    "notice_date": "下达{a}年资金的文件日期为{y}年，早于该年度且未写明提前下达",
 }
 
 
@@ -31,6 +32,8 @@ def _stray(rel: YearMention, period: int) -> bool:
         return rel.year < period
     if rel.role == "written_on":
         return rel.year < period
+    if rel.role == "notice_date":
+        return bool(rel.name_years) and rel.year < min(rel.name_years)
     if rel.role == "named_year":
         return rel.year != period and period in rel.name_years
     if rel.year == period:
@@ -51,8 +54,8 @@ def _years(ctx: Context) -> list[Finding]:
         merged[key] = first.model_copy(update={"end": rel.end}) if first else rel
     out = []
     for rel in merged.values():
-        what = _WHAT[rel.role].format(y=rel.year, p=period)
-        sign = "<" if rel.role in ("review_work", "written_on") else "≠"
+        what = _WHAT[rel.role].format(y=rel.year, p=period, a=min(rel.name_years, default=period))
+        sign = "<" if rel.role in ("review_work", "written_on", "notice_date") else "≠"
         out.append(
             finding(
                 ctx,

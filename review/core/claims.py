@@ -233,7 +233,7 @@ class ScoreTree(_Relation):
     source: Literal["table", "text"] = "text"
 
 
-YearRole = Literal["event_date", "dated_value", "review_year", "review_work", "named_year", "written_on"]
+YearRole = Literal["event_date", "dated_value", "review_year", "review_work", "named_year", "written_on", "notice_date"]
 
 
 class YearMention(_Relation):
@@ -251,7 +251,8 @@ class YearMention(_Relation):
     role: YearRole
     # the years its sentence gives the same measure (其中2021年省级资金…，2022年省级资金…: a listing)
     sentence_years: tuple[int, ...] = ()
-    # the years the report's other mentions of the same name give it (a named_year only)
+    # a named_year: the years the report's other mentions of the same name give it; a notice_date
+    # (2024年7月3日,《…关于下达2024年…资金的通知》): the year whose funds the notice allocates
     name_years: tuple[int, ...] = ()
     month: int | None = None  # a written_on date's month
     line_start: int = -1  # where its line starts: one finding per line and year

@@ -434,3 +434,8 @@ BARE_REVIEW_YEAR = re.compile(
 # Before the date a report was filled in or put out (填报日期:2023年4月6日, 发布日期: | 2025年6月27日):
 # a review of a year is written once that year has ended.
 FILED_ON_BEFORE = re.compile(r"(?:填报|报送|编制|报告|发布|成文)(?:日期|时间)[\s:：|｜]*$")
+# After the date a notice that allocates a year's funds came on (2024年7月3日,《财政部 民政部关于下达2024年
+# 中央集中彩票公益金…的通知》): before that year only an advance allocation, which says so (关于提前下达…).
+NOTICE_AFTER_DATE = re.compile(
+    r"[^《。；;\n]{0,20}《[^《》\n]{0,40}?(?<!提前)下达\s*(?P<year>(?:19|20)\d{2})\s*年[^《》\n]{0,80}》"
+)

@@ -109,3 +109,16 @@ def test_the_period_named_no_more_often_than_another_year_is_contested() -> None
     listing = rel.model_copy(update={"role": "dated_value", "sentence_years": (2021, 2022)})
     claims = claims.model_copy(update={"relations": (listing,)})
     assert check_dates(Context(claims, s.text, 2022)) == []
+
+
+def test_a_notice_dated_before_the_year_it_allocates_is_flagged() -> None:
+    s = Sheet()
+    start, end = s.write("2023年7月3日")
+    notice = YearMention(year=2023, start=start, end=end, role="notice_date", name_years=(2024,), line_start=0)
+    (f,) = check_dates(s.ctx(notice, period=2024))
+    assert essentials(f) == ("date", "low", "date.notice_date_in_period")
+    assert (
+        f.message == "年度不符：下达2024年资金的文件日期为2023年，早于该年度且未写明提前下达，而本报告评价的是2024年度"
+    )
+    for year in (2024, 2025):  # in its year, or a settlement the year after
+        assert check_dates(s.ctx(notice.model_copy(update={"year": year}), period=2024)) == []

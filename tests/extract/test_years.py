@@ -513,3 +513,28 @@ def test_a_given_period_is_never_contested():
     text = "时效指标\n\n指标1:整体完成时间\n\n2020年12月31日\n\n2021年12月31日\n\n5\n"
     assert review_text(text, None).claims.period_rivals == (2021,)
     assert review_text(text, 2021).claims.period_rivals == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # r1-21 (彩票公益金) and r1-17 (广西管网): a notice allocating a year's funds, dated before that year
+        (
+            "2023年7月3日,《财政部 民政部关于下达2024年中央集中彩票公益金支持社会福利事业资金预算(第一批)的通知》",
+            ["2023年7月3日"],
+        ),
+        (
+            "2023年7月5日,《广西壮族自治区财政厅关于下达2024年城市管网及污水处理补助资金预算(中央)的通知》",
+            ["2023年7月5日"],
+        ),
+        ("2024年7月3日,《财政部 民政部关于下达2024年中央集中彩票公益金支持社会福利事业资金预算(第一批)的通知》", []),
+        # r1-21 and r6-07 (云南): an advance allocation says so; a settlement may come the year after
+        ("2023年11月15日,《财政部 民政部关于提前下达2024年中央集中彩票公益金支持社会福利事业专项资金预算的通知》", []),
+        ("2023年12月省财政厅下达《云南省财政厅关于提前下达2024年中央补助地方公共文化服务体系建设专项资金的通知》", []),
+        ("2025年3月1日,《财政部关于下达2024年中央集中彩票公益金清算资金的通知》", []),
+        # r5-11 (西平): a plan approved ahead of its year allocates nothing
+        ("2023年12月29日县领导小组下发了《关于对2024年少数民族发展任务项目投资计划的批复》", []),
+    ],
+)
+def test_a_notice_allocating_a_years_funds_comes_in_that_year_unless_in_advance(text, flagged):
+    assert dates_of(text, 2024) == flagged

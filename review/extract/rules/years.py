@@ -26,6 +26,7 @@ class _Dated:
     measure: str = ""  # a dated value's measure (the words between its year and its number), to tell a listing
     name: str = ""  # the name the year stands in (中央水利发展资金), if any
     month: int | None = None  # a written_on date's month
+    allocates: int | None = None  # the year whose funds a notice_date's notice allocates
 
 
 def extract_years(scan: Scan) -> list[YearMention]:
@@ -38,7 +39,7 @@ def extract_years(scan: Scan) -> list[YearMention]:
     found = []
     for d in dates:
         read = _filed_on(text, d) or _review_year(text, d, reviews) or _review_work(text, d) or _event(text, d)
-        read = read or _dated_value(scan, d)
+        read = read or _notice_date(text, d) or _dated_value(scan, d)
         read = read or _deadline_cell(text, d) or _named_year(text, d, names)
         if read:
             found.append(read)
@@ -145,6 +146,12 @@ def _event(text: str, d: DateMention) -> _Dated | None:
     return _Dated(d.year, d.start, d.end + event.end(), "event_date") if event else None
 
 
+def _notice_date(text: str, d: DateMention) -> _Dated | None:
+    """The day a notice allocating a year's funds came on (2024年7月3日,《…关于下达2024年…的通知》)."""
+    m = lexicon.NOTICE_AFTER_DATE.match(text, d.end) if d.month is not None else None
+    return _Dated(d.year, d.start, d.end, "notice_date", allocates=int(m["year"])) if m else None
+
+
 def _deadline_cell(text: str, d: DateMention) -> _Dated | None:
     """A month or a day in a timeliness indicator's target or actual cell (项目完工时限 | 2023年12月 |
     2023年10月): when the work was due or done, an event of the period."""
@@ -202,7 +209,9 @@ def _mention(text: str, f: _Dated, listed: set[int], names: dict[str, list[tuple
         end=f.end,
         role=f.role,
         sentence_years=tuple(sorted(listed)) if f.role == "dated_value" else (),
-        name_years=tuple(sorted({y for at, y in names.get(f.name, []) if at != f.start})),
+        name_years=(f.allocates,)
+        if f.allocates
+        else tuple(sorted({y for at, y in names.get(f.name, []) if at != f.start})),
         month=f.month,
         line_start=text.rfind("\n", 0, f.start),
     )
