@@ -12,19 +12,30 @@ _WHAT = {
     "dated_value": "数值所属年度为{y}年",
     "review_year": "此处写明评价的是{y}年度",
     "review_work": "评价工作日期为{y}年，早于所评年度",
+    "named_year": "同一名称他处写为{p}年，此处为{y}年",
+    "written_on": "填报（发布）日期为{y}年，早于所评年度",
+    "notice_date": "下达{a}年资金的文件日期为{y}年，早于该年度且未写明提前下达",
 }
 
 
 def check_dates(ctx: Context) -> list[Finding]:
-    return _years(ctx) + _ranges(ctx)
+    return _years(ctx) + _contested(ctx) + _filed_early(ctx) + _ranges(ctx)
 
 
 def _stray(rel: YearMention, period: int) -> bool:
     """A year the period does not allow. The review of a year is done in it or after it; a value
     its sentence lists for the period too ("其中2021年省级资金…，2022年省级资金…") is one of a
-    multi-year listing, not a stray year."""
+    multi-year listing, not a stray year. A year in a name the report repeats is stray only when
+    another mention gives the same name the period's year (**河县2023年度中央水利发展资金 …
+    **河县2022年度中央水利发展资金项目); a name only ever given other years is another year's project."""
     if rel.role == "review_work":
         return rel.year < period
+    if rel.role == "written_on":
+        return rel.year < period
+    if rel.role == "notice_date":
+        return bool(rel.name_years) and rel.year < min(rel.name_years)
+    if rel.role == "named_year":
+        return rel.year != period and period in rel.name_years
     if rel.year == period:
         return False
     return not (rel.role == "dated_value" and period in rel.sentence_years)
@@ -43,8 +54,8 @@ def _years(ctx: Context) -> list[Finding]:
         merged[key] = first.model_copy(update={"end": rel.end}) if first else rel
     out = []
     for rel in merged.values():
-        what = _WHAT[rel.role].format(y=rel.year)
-        sign = "<" if rel.role == "review_work" else "≠"
+        what = _WHAT[rel.role].format(y=rel.year, p=period, a=min(rel.name_years, default=period))
+        sign = "<" if rel.role in ("review_work", "written_on", "notice_date") else "≠"
         out.append(
             finding(
                 ctx,
@@ -57,6 +68,71 @@ def _years(ctx: Context) -> list[Finding]:
                 computed=Value(display=f"{period}年度"),
                 trace=f"{rel.year} {sign} {period}",
                 rule=f"date.{rel.role}_in_period",
+            )
+        )
+    return out
+
+
+_CONTESTABLE = ("event_date", "dated_value", "review_year", "named_year")
+
+
+def _contested(ctx: Context) -> list[Finding]:
+    """The period's own year where the report names another year as often (2020年12月31日 against
+    2021年12月31日, nothing else): the other year's mentions are flagged as outside the period, and
+    these, as the other side of the same contradiction."""
+    rivals = ctx.claims.period_rivals
+    if ctx.period is None or not rivals:
+        return []
+    others = "、".join(f"{y}年" for y in rivals)
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for rel in ctx.claims.relations:
+        if not isinstance(rel, YearMention) or rel.year != ctx.period or rel.role not in _CONTESTABLE:
+            continue
+        if (rel.line_start, rel.year) in seen or len(set(rel.sentence_years)) > 1:
+            continue
+        seen.add((rel.line_start, rel.year))
+        out.append(
+            finding(
+                ctx,
+                "date",
+                "low",
+                f"年度不一致：本报告写{ctx.period}年与写{others}的次数相同，评价年度无法确定",
+                rel.start,
+                rel.end,
+                stated=Value(display=f"{rel.year}年"),
+                computed=Value(display=others),
+                trace=f"{ctx.period} = {' = '.join(str(y) for y in rivals)} (votes)",
+                rule="date.period_contested",
+            )
+        )
+    return out
+
+
+def _filed_early(ctx: Context) -> list[Finding]:
+    """A statement of the year reviewed (自评表(2023年度)) that the report's own filing date comes
+    before the end of (填报日期:2023年4月6日): a year is reviewed once it is over."""
+    mentions = [r for r in ctx.claims.relations if isinstance(r, YearMention)]
+    filed = [(r.year, r.month) for r in mentions if r.role == "written_on" and r.month is not None]
+    if not filed:
+        return []
+    year, month = min(filed)
+    out = []
+    for rel in mentions:
+        if rel.role != "review_year" or (year, month) >= (rel.year, 12):
+            continue
+        out.append(
+            finding(
+                ctx,
+                "date",
+                "low",
+                f"年度不符：此处写明评价的是{rel.year}年度，而填报（发布）日期为{year}年{month}月，早于该年度结束",
+                rel.start,
+                rel.end,
+                stated=Value(display=f"{rel.year}年度"),
+                computed=Value(display=f"{year}年{month}月"),
+                trace=f"{year}-{month:02d} < {rel.year}-12",
+                rule="date.review_year_before_filing",
             )
         )
     return out

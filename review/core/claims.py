@@ -243,13 +243,16 @@ class ScoreTree(_Relation):
     source: Literal["table", "text"] = "text"
 
 
-YearRole = Literal["event_date", "dated_value", "review_year", "review_work"]
+YearRole = Literal["event_date", "dated_value", "review_year", "review_work", "named_year", "written_on", "notice_date"]
 
 
 class YearMention(_Relation):
     """A year tied to something the report dates: an event (2021年9月8日开工), a reported value
     (2024年参保率…), the year the report says it reviews (对2018年度预算绩效进行自我评价, 自评表(2022年度))
-    or the review's own work (于2022年7月25日至26日…进行了调查), which may come after the period."""
+    or the review's own work (于2022年7月25日至26日…进行了调查), which may come after the period; or
+    the year in a name the report repeats (**河县2023年度中央水利发展资金项目), with the years its
+    other mentions give that name; or when the report was filled in or put out (填报日期:2023年4月6日),
+    with its month, which cannot come before the end of the year it reviews."""
 
     kind: Literal["year"] = "year"
     year: int
@@ -258,6 +261,10 @@ class YearMention(_Relation):
     role: YearRole
     # the years its sentence gives the same measure (其中2021年省级资金…，2022年省级资金…: a listing)
     sentence_years: tuple[int, ...] = ()
+    # a named_year: the years the report's other mentions of the same name give it; a notice_date
+    # (2024年7月3日,《…关于下达2024年…资金的通知》): the year whose funds the notice allocates
+    name_years: tuple[int, ...] = ()
+    month: int | None = None  # a written_on date's month
     line_start: int = -1  # where its line starts: one finding per line and year
 
 
@@ -395,6 +402,7 @@ class Claims(_Frozen):
     quantities: tuple[Quantity, ...] = ()
     relations: tuple[Relation, ...] = ()
     period: int | None = None
+    period_rivals: tuple[int, ...] = ()  # years the report names as often as the inferred period
     budget_total: str | None = None
     unread: tuple[Unread, ...] = ()
     reading: Reading = Reading()

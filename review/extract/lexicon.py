@@ -458,3 +458,38 @@ PAGE_NUMBER_LINE = re.compile(r"\n\s*\d{1,3}\s*\n")
 PART_JOINER = re.compile(r"\s*[、和及与,，]\s*")
 # A bare 占 right after a listed part (财政拨款收入6567.06万元,占100.00%): its share of the list's total.
 SHARE_BARE = re.compile(r"[，,、]\s*占\s*$")
+# --- years (wt-years) ---
+# The name a year stands in, up to its first name ending: **河县2023年度中央水利发展资金项目 →
+# 中央水利发展资金; 2024年固始县祖师庙镇仰天洼社区产业设施配套项目. Six characters at least, so a
+# generic 财政资金 names nothing.
+YEAR_NAME_AFTER = re.compile(r"度?(?P<name>[\u4e00-\u9fa5]{4,30}?(?:资金|项目|工程|经费))")
+# Before a date in a timeliness indicator's cells (its target, then its actual): 项目完工时限 | 2023年12月 |
+# 2023年10月; 整体完成时间\n\n2021年12月31日\n\n2021年12月31日. The work is due, and done, in the period.
+DEADLINE_CELL_BEFORE = re.compile(
+    r"(?:时限|完成时间|完工时间|竣工时间|完成时效|时间节点)\s*[|｜\n]\s*"
+    r"(?:(?:19|20)\d{2}\s*年[^|｜\n]{0,12}\s*[|｜\n]\s*)?$"
+)
+# A dated value whose phrase lists who gave it: 2024年省、市、区预算安排下达的…专项资金共计2373.51万元.
+DATED_LISTED_VALUE_AFTER = re.compile(
+    r"^[\u4e00-\u9fa5](?:[\u4e00-\u9fa5“”]|、(?=[\u4e00-\u9fa5])){1,38}?(?:为|达|达到|是|共|共计|合计)?\s*\d"
+)
+# Before a date that says when the report was written or put out, not when anything it reviews
+# happened: 发布日期: 2025年6月27日, 填报日期:2023年4月6日, 时间:2022年12月9日 (not 整体完成时间, an indicator).
+WRITTEN_ON_BEFORE = re.compile(
+    r"(?:(?:发布|填报|报送|印发|成文|编制)(?:日期|时间)?|(?<![\u4e00-\u9fa5])(?:日期|时间))\s*[:：]?[\s|｜]*$"
+)
+# A year written without 年 that names the review, at a line's start or after 对: 2019泗县扶贫项目绩效自评
+# 抽查报告; 临夏市对2023转移支付资金进行了绩效自评.
+BARE_REVIEW_YEAR = re.compile(
+    r"(?:^|(?<=\n)|(?<=对))[ \t\u3000]*(?P<year>(?:19|20)\d{2})(?=[\u4e00-\u9fa5])"
+    r"(?![年元万千亿个人名项次户米亩吨平份家所台套条座件天日月])"
+    r"(?=[^。；;\n《》]{0,30}?(?:自评|评价))"
+)
+# Before the date a report was filled in or put out (填报日期:2023年4月6日, 发布日期: | 2025年6月27日):
+# a review of a year is written once that year has ended.
+FILED_ON_BEFORE = re.compile(r"(?:填报|报送|编制|报告|发布|成文)(?:日期|时间)[\s:：|｜]*$")
+# After the date a notice that allocates a year's funds came on (2024年7月3日,《财政部 民政部关于下达2024年
+# 中央集中彩票公益金…的通知》): before that year only an advance allocation, which says so (关于提前下达…).
+NOTICE_AFTER_DATE = re.compile(
+    r"[^《。；;\n]{0,20}《[^《》\n]{0,40}?(?<!提前)下达\s*(?P<year>(?:19|20)\d{2})\s*年[^《》\n]{0,80}》"
+)

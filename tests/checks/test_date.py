@@ -70,3 +70,55 @@ def test_one_finding_per_line_year_and_role_spanning_its_mentions() -> None:
     (f,) = check_dates(s.ctx(first, again))
     assert (f.start, f.end) == (first.start, end)
     assert len(check_dates(s.ctx(first, other_line))) == 2
+
+
+def test_a_named_year_is_stray_only_against_the_same_name_in_the_period() -> None:
+    s = Sheet()
+    start, end = s.write("2022年度中央水利发展资金")
+    named = YearMention(year=2022, start=start, end=end, role="named_year", name_years=(2023,), line_start=0)
+    (f,) = check_dates(s.ctx(named, period=2023))
+    assert essentials(f) == ("date", "low", "date.named_year_in_period")
+    assert f.message == "年度不符：同一名称他处写为2023年，此处为2022年，而本报告评价的是2023年度"
+    other_years_only = named.model_copy(update={"name_years": (2022, 2021)})
+    assert check_dates(s.ctx(other_years_only, period=2023)) == []
+    assert check_dates(s.ctx(named.model_copy(update={"year": 2023}), period=2023)) == []
+
+
+def test_a_review_year_filed_before_its_end_is_flagged_on_the_statement() -> None:
+    s = Sheet()
+    start, end = s.write("自评表(2023年度)")
+    stated = YearMention(year=2023, start=start, end=end, role="review_year", line_start=0)
+    at, to = s.write("填报日期:2023年4月6日")
+    filed = YearMention(year=2023, start=at, end=to, role="written_on", month=4, line_start=0)
+    (f,) = check_dates(s.ctx(stated, filed, period=2023))
+    assert essentials(f) == ("date", "low", "date.review_year_before_filing")
+    assert (f.start, f.end) == (start, end)
+    assert f.message == "年度不符：此处写明评价的是2023年度，而填报（发布）日期为2023年4月，早于该年度结束"
+    in_december = filed.model_copy(update={"month": 12})
+    assert check_dates(s.ctx(stated, in_december, period=2023)) == []
+    next_year = filed.model_copy(update={"year": 2024, "month": 3})
+    assert check_dates(s.ctx(stated, next_year, period=2023)) == []
+
+
+def test_the_period_named_no_more_often_than_another_year_is_contested() -> None:
+    s, rel, _ = year_in(2022, "event_date")
+    claims = s.ctx(rel, period=2022).claims.model_copy(update={"period_rivals": (2021,)})
+    (f,) = check_dates(Context(claims, s.text, 2022))
+    assert essentials(f) == ("date", "low", "date.period_contested")
+    assert f.message == "年度不一致：本报告写2022年与写2021年的次数相同，评价年度无法确定"
+    listing = rel.model_copy(update={"role": "dated_value", "sentence_years": (2021, 2022)})
+    claims = claims.model_copy(update={"relations": (listing,)})
+    assert check_dates(Context(claims, s.text, 2022)) == []
+
+
+def test_a_notice_dated_before_the_year_it_allocates_is_flagged() -> None:
+    s = Sheet()
+    start, end = s.write("2023年7月3日")
+    notice = YearMention(year=2023, start=start, end=end, role="notice_date", name_years=(2024,), line_start=0)
+    (f,) = check_dates(s.ctx(notice, period=2024))
+    assert essentials(f) == ("date", "low", "date.notice_date_in_period")
+    assert (
+        f.message == "年度不符：下达2024年资金的文件日期为2023年，早于该年度且未写明提前下达，而本报告评价的是2024年度"
+    )
+    for year in (2024, 2025):  # in its year, or a settlement the year after
+        assert check_dates(s.ctx(notice.model_copy(update={"year": year}), period=2024)) == []

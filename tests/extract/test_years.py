@@ -275,3 +275,266 @@ def test_what_each_year_is_read_as():
 )
 def test_other_years_a_report_legitimately_names(text, period):
     assert dates_of(text, period) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "flagged"),
+    [
+        # r4-07 (**河县): the report's subject named with another year in its body
+        (
+            "**河县2023年度中央水利发展资金 绩效自评报告\n下达**河县2023年中央水利发展资金2263万元。\n"
+            "(三)实施项目情况\n**河县2022年度中央水利发展资金项目,主体工程基本全部完工。",
+            2023,
+            ["2022年度中央水利发展资金"],
+        ),
+        (
+            "**河县2023年度中央水利发展资金 绩效自评报告\n下达**河县2023年中央水利发展资金2263万元。\n"
+            "(三)实施项目情况\n**河县2023年度中央水利发展资金项目,主体工程基本全部完工。",
+            2023,
+            [],
+        ),
+        # r5-15 (固始): a project named four times, once with another year
+        (
+            "现将2024年固始县祖师庙镇仰天洼社区产业设施配套项目绩效自评情况报告如下:\n"
+            "计划资金全部到位56万元,2025年固始县祖师庙镇仰天洼社区产业设施配套项目已验收结算。",
+            2024,
+            ["2025年固始县祖师庙镇仰天洼社区产业设施配套项目"],
+        ),
+        (
+            "现将2024年固始县祖师庙镇仰天洼社区产业设施配套项目绩效自评情况报告如下:\n"
+            "计划资金全部到位56万元,2024年固始县祖师庙镇仰天洼社区产业设施配套项目已验收结算。",
+            2024,
+            [],
+        ),
+        # a name only ever given another year is another year's project; a comparison dates no name
+        (
+            "2022年固始县祖师庙镇仰天洼社区产业设施配套项目已完工。\n2022年固始县祖师庙镇仰天洼社区产业设施配套项目已验收。",
+            2024,
+            [],
+        ),
+        (
+            "2024年中央水利发展资金项目进展顺利。\n较2023年中央水利发展资金项目提前完工。",
+            2024,
+            [],
+        ),
+    ],
+)
+def test_a_repeated_name_keeps_its_year(text, period, flagged):
+    assert dates_of(text, period) == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "flagged"),
+    [
+        # r1-02 (pipe table) and r6-11 (cells on their own lines): a timeliness indicator's target and actual
+        ("时效指标 | 项目完工时限 | 2024年12月 | 2023年10月 | 15 | 15 | 无 |", 2023, ["2024年12月"]),
+        ("时效指标 | 项目完工时限 | 2023年12月 | 2022年10月 | 15 | 15 | 无 |", 2023, ["2022年10月"]),
+        ("时效指标 | 项目完工时限 | 2023年12月 | 2023年10月 | 15 | 15 | 无 |", 2023, []),
+        (
+            "指标1:食品监管专项工作整体完成时间\n\n2020年12月31日\n\n2021年12月31日\n\n5\n\n效益指标",
+            2021,
+            ["2020年12月31日"],
+        ),
+        ("指标1:食品监管专项工作整体完成时间\n\n2021年12月31日\n\n2021年12月31日\n\n5\n\n效益指标", 2021, []),
+        # a date that is no indicator's cell is not read as one
+        ("项目完工时限为2024年12月,目前正在施工。", 2023, []),
+    ],
+)
+def test_a_timeliness_indicator_is_due_and_done_in_the_period(text, period, flagged):
+    assert dates_of(text, period) == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "flagged"),
+    [
+        # r8-05 (秀屿): the phrase between the year and its amount lists who gave it
+        (
+            "等文件要求,2023年省、市、区预算安排下达的财政示范创建专项资金共计2373.51万元,执行率100%。",
+            2024,
+            ["2023年省、市、区预算安排下达的财政示范创建专项资金共计2373.51万元"],
+        ),
+        ("等文件要求,2024年省、市、区预算安排下达的财政示范创建专项资金共计2373.51万元,执行率100%。", 2024, []),
+        # seed 000 (中峰镇): a listing that ends at a comma, before any number, dates no value
+        ("2022年中峰镇人民政府加大对困难群众、残疾人等群体帮扶力度，发放高龄津贴2965人次，共计387350元；", 2021, []),
+        # a list of years is no phrase
+        ("2022年、2023年下达资金共计300万元。", 2023, []),
+    ],
+)
+def test_a_dated_value_may_list_who_gave_it(text, period, flagged):
+    assert dates_of(text, period) == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        # r6-18 (保山移民): 2020 and 2021 named as often; the project ran from 2020年1月1日 to 2020年12月31日
+        (
+            "一、项目基本情况\n项目起止时间为2020年1月1日至2020年12月31日。\n"
+            "二、项目绩效自评工作开展情况\n2021年我市移民后期扶持完成直补资金发放1344.485万元。\n"
+            "全市2020年批复大中型水库库区基金项目年度计划59项。全市2021年批复大中型水库库区基金项目年度计划39个。\n"
+            "2020年全市895户2414人大中型水库建档立卡。完成2020年省级美丽家园·移民新村建设项目竞争立项工作;"
+            "组织开展2021年省级项目竞争立项工作",
+            2020,
+        ),
+        # r6-11 (安居): an indicator's 完成时间 is an event, not when the report was written
+        (
+            "绩效自评表\n一、资金情况\n2020年下达资金50万元。\n2021年下达资金60万元。\n"
+            "指标1:食品监管专项工作整体完成时间\n\n2021年12月31日\n",
+            2021,
+        ),
+        # r6-04 (保山), r3-07 (长泰): a 填报日期 or a state as of the writing breaks no tie; the year named first does
+        (
+            "一、项目资金情况\n(一)资金下达情况\n2022年省财政下达我区中央专项彩票公益金支持其他社会公益项目资金440万元。\n"
+            "长泰区2023年中央专项彩票公益金支持地方社会公益事业项目资金440万元。\n截至2023年6月30日工程进度款已拨付资金100.6万元\n"
+            "单位名称:保山市退役军人事务局 填报日期:2023年4月6日",
+            2022,
+        ),
+        (
+            "一、项目资金情况\n(一)资金下达情况\n2022年省财政下达我区中央专项彩票公益金支持其他社会公益项目资金440万元。\n"
+            "长泰区2023年中央专项彩票公益金支持地方社会公益事业项目资金440万元。\n截至2023年6月30日工程进度款已拨付资金100.6万元",
+            2022,
+        ),
+    ],
+)
+def test_a_tie_goes_to_the_year_the_dated_events_fall_in(text, period):
+    assert infer_period(text) == period
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        # r2-17 (泗县): the title writes its year without 年; one changed year-end state is outvoted
+        ("2019泗县扶贫项目绩效自评抽查报告\n机制。2018年底,绩效目标填报比例100%,绩效目标审核比例100%。", 2019),
+        # r6-12 (临夏): 对2023转移支付资金进行了绩效自评
+        (
+            "临夏州退役军人事务局\n\n临夏市对2023转移支付资金进行了绩效自评,现将自评报告如下:\n2024年下达资金50万元。",
+            2023,
+        ),
+        # a number at a line's start is no year (r7-03: 2000平方米), nor an amount
+        ("2000平方米,产量10万斤,项目绩效自评良好。\n2021年下达资金50万元。", 2021),
+        ("2020元用于开展绩效评价工作。\n2021年下达资金50万元。", 2021),
+    ],
+)
+def test_a_year_written_without_nian_names_the_review(text, period):
+    assert infer_period(text) == period
+
+
+def test_a_title_year_without_nian_outside_the_period_is_flagged():
+    assert dates_of("2018泗县扶贫项目绩效自评抽查报告\n", 2019) == ["2018"]
+    assert dates_of("2019泗县扶贫项目绩效自评抽查报告\n", 2019) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        # r7-03 (扶贫酒厂): no year is named but in the date that opens what happened then
+        (
+            "财政专项扶贫资金绩效自评报告\n年度资金40.83万元。\n2020年11月10日,镇村扶贫酒厂因环保要求和市场原因停产。",
+            2020,
+        ),
+        # r1-21 (彩票公益金): the notice's own year is cited; the date it came on opens the clause
+        (
+            "资金使用情况\n2024年7月3日,《财政部 民政部关于下达2024年中央集中彩票公益金支持社会福利事业资金的通知》",
+            2024,
+        ),
+        # a date inside a clause, or a publication line, names no period (r3-12)
+        ("财政专项扶贫资金绩效自评报告\n镇村扶贫酒厂于2020年11月10日停产。", None),
+    ],
+)
+def test_without_a_named_year_the_dates_that_open_a_clause_vote(text, period):
+    assert infer_period(text) == period
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "flagged"),
+    [
+        # r6-04 (保山) and r8-08 (襄阳): a form of a year, filled in before that year was over
+        (
+            "附件1\n2023年度项目支出绩效自评表\n单位名称:保山市退役军人事务局 填报日期:2023年4月6日",
+            2023,
+            ["2023年度项目支出绩效自评表"],
+        ),
+        ("附件1\n2022年度项目支出绩效自评表\n单位名称:保山市退役军人事务局 填报日期:2023年4月6日", 2022, []),
+        (
+            "2022年度财政项目绩效自评表单位名称:襄阳市中心医院填报日期:2022年3月18日项目名称东津院区建设补助",
+            2022,
+            ["2022年度财政项目绩效自评表"],
+        ),
+        ("2021年度财政项目绩效自评表单位名称:襄阳市中心医院填报日期:2022年3月18日项目名称东津院区建设补助", 2021, []),
+        # filed in a year before the one the report reviews, with no statement of the year to blame
+        ("项目名称:某项目\n评价年度:2024\n填报日期:2023年12月1日", 2024, ["2023年12月1日"]),
+    ],
+)
+def test_a_year_is_reviewed_once_it_is_over(text, period, flagged):
+    assert dates_of(text, period) == flagged
+
+
+def test_a_filing_date_is_read_with_its_month():
+    text = "2022年度项目支出绩效自评表\n填报日期:2023年4月6日"
+    mentions = [r for r in review_text(text, None).claims.relations if isinstance(r, YearMention)]
+    assert [(m.year, m.role, m.month) for m in mentions] == [(2022, "review_year", None), (2023, "written_on", 4)]
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "flagged"),
+    [
+        # r6-11 (安居): an indicator's target and actual, the report's only years, a year apart
+        (
+            "时效指标\n\n指标1:食品监管专项工作整体完成时间\n\n2020年12月31日\n\n2021年12月31日\n\n5\n\n效益指标",
+            2020,
+            ["2020年12月31日", "2021年12月31日"],
+        ),
+        # r3-07 (长泰): the same 440万元 given to 2023 and to 2024, once each
+        (
+            "| 发布日期: | 2025年6月27日 |\n一、中央专项彩票公益金下达情况\n"
+            "2023年省财政下达我区中央专项彩票公益金支持其他社会公益项目资金440万元。\n"
+            "(一)资金投入情况分析\n长泰区2024年中央专项彩票公益金支持地方社会公益事业项目资金440万元。",
+            2023,
+            [
+                "2023年省财政下达我区中央专项彩票公益金支持其他社会公益项目资金440万元",
+                "2024年中央专项彩票公益金支持地方社会公益事业项目资金440万元",
+            ],
+        ),
+        # named once more, the period is no longer contested
+        (
+            "时效指标\n\n指标1:食品监管专项工作整体完成时间\n\n2021年12月31日\n\n2021年12月31日\n\n5\n\n效益指标",
+            2021,
+            [],
+        ),
+    ],
+)
+def test_a_report_naming_two_years_as_often_is_flagged_on_both(text, period, flagged):
+    review = review_text(text, None)
+    assert review.period == period
+    assert sorted(f.quote for f in review.findings if f.check == "date") == sorted(flagged)
+
+
+def test_a_given_period_is_never_contested():
+    text = "时效指标\n\n指标1:整体完成时间\n\n2020年12月31日\n\n2021年12月31日\n\n5\n"
+    assert review_text(text, None).claims.period_rivals == (2021,)
+    assert review_text(text, 2021).claims.period_rivals == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # r1-21 (彩票公益金) and r1-17 (广西管网): a notice allocating a year's funds, dated before that year
+        (
+            "2023年7月3日,《财政部 民政部关于下达2024年中央集中彩票公益金支持社会福利事业资金预算(第一批)的通知》",
+            ["2023年7月3日"],
+        ),
+        (
+            "2023年7月5日,《广西壮族自治区财政厅关于下达2024年城市管网及污水处理补助资金预算(中央)的通知》",
+            ["2023年7月5日"],
+        ),
+        ("2024年7月3日,《财政部 民政部关于下达2024年中央集中彩票公益金支持社会福利事业资金预算(第一批)的通知》", []),
+        # r1-21 and r6-07 (云南): an advance allocation says so; a settlement may come the year after
+        ("2023年11月15日,《财政部 民政部关于提前下达2024年中央集中彩票公益金支持社会福利事业专项资金预算的通知》", []),
+        ("2023年12月省财政厅下达《云南省财政厅关于提前下达2024年中央补助地方公共文化服务体系建设专项资金的通知》", []),
+        ("2025年3月1日,《财政部关于下达2024年中央集中彩票公益金清算资金的通知》", []),
+        # r5-11 (西平): a plan approved ahead of its year allocates nothing
+        ("2023年12月29日县领导小组下发了《关于对2024年少数民族发展任务项目投资计划的批复》", []),
+    ],
+)
+def test_a_notice_allocating_a_years_funds_comes_in_that_year_unless_in_advance(text, flagged):
+    assert dates_of(text, 2024) == flagged

@@ -32,7 +32,8 @@ ERRORS = [{"path": "/no/such.txt", "error": "/no/such.txt: 文件不存在，请
 # CountRelation.stated_ids, .item_ids and .wording (the count check counts and chooses the severity);
 # SumRelation.marked (an implicit split whose wording does not mark its parts: low severity);
 # RatioRelation.whole_parts (a share of a whole named as several amounts, 占中央、省资金的…) and .change
-# (a change rate, 同比增加x%), issue 12.
+# (a change rate, 同比增加x%), issue 12; YearMention.name_years (the years a repeated name is given
+# elsewhere, for a named_year) and .month (a written_on date's month).
 ADDED = {
     "schema_version",
     "sentence_years",
@@ -44,6 +45,8 @@ ADDED = {
     "marked",
     "whole_parts",
     "change",
+    "name_years",
+    "month",
 }
 
 

@@ -28,6 +28,7 @@ from review.extract.rules.facts import (
 from review.extract.rules.form_funds import extract_form_funds
 from review.extract.rules.form_pairs import extract_form_pairs
 from review.extract.rules.form_scores import extract_form_scores
+from review.extract.rules.period import period_rivals
 from review.extract.rules.ratios import extract_ratios
 from review.extract.rules.same_facts import extract_same_facts
 from review.extract.rules.scan import Scan
@@ -173,6 +174,7 @@ def extract_rules(doc: Document, period: int | None = None) -> Claims:
         quantities=tuple(scan.quantities + scan.minted),
         relations=tuple(r for name in OUTPUT_ORDER for r in found.by_rule[name]),
         period=period or infer_period(view.text),
+        period_rivals=() if period else period_rivals(view.text),
         budget_total=found.budget.id if found.budget else None,
         unread=tuple(found.unread),
         reading=view.reading,

@@ -1,69 +1,18 @@
-"""Years: the period under review, and the year mentions the date check compares with it."""
+"""Years: the year mentions the date check compares with the period under review (inferred in
+review.extract.rules.period)."""
 
 from __future__ import annotations
 
-import bisect
 import re
-import sys
-from collections import Counter
 from dataclasses import dataclass
 
 from review.core.claims import DateRange, YearMention, YearRole
 from review.core.numbers import DateMention, find_dates, normalize
 from review.extract import lexicon
-from review.extract.rules.scan import CLAUSE_END, Scan
+from review.extract.rules.period import cited_spans, infer_period, inside, opens_clause, text_before
+from review.extract.rules.scan import Scan
 
-
-def infer_period(text: str) -> int | None:
-    """The year under review: the year the report names most (YYYY年度 counting twice, as the name
-    of a fiscal year), ties going to the title's year, then to the year named first.
-
-    Full dates do not vote — a notice's 2020年10月30日, a web page's 发布日期 2025年6月27日, a 填报日期
-    are when something was written — nor do the names of cited documents (《关于开展2024年财政支出
-    绩效评价的通知》 names the notice's year). A 评价年度：2022 field votes as a 年度; a report that
-    names no year otherwise falls back on its year-end dates (截止2023年12月31日)."""
-    votes, first = _year_votes(text)
-    if not votes:
-        return None
-    top = max(votes.values())
-    tied = [y for y, v in votes.items() if v == top]
-    title = _title_year(text)
-    return title if title in tied else min(tied, key=first.__getitem__)
-
-
-def _year_votes(text: str) -> tuple[Counter[int], dict[int, int]]:
-    """Each year's votes, and where it is first named."""
-    dates = find_dates(text)
-    cited = cited_spans(text)
-    named = [(d.start, d.year, 2 if d.text.rstrip().endswith("度") else 1) for d in dates if d.day is None]
-    named = [n for n in named if not inside(cited, n[0])]
-    named += [(m.start(), int(m["year"]), 2) for m in lexicon.PERIOD_FIELD.finditer(text)]
-    if not named:
-        named = [(d.start, d.year, 1) for d in dates if (d.month, d.day) == (12, 31)]
-    votes: Counter[int] = Counter()
-    first: dict[int, int] = {}
-    for pos, year, weight in sorted(named):
-        votes[year] += weight
-        first.setdefault(year, pos)
-    return votes, first
-
-
-def _title_year(text: str) -> int | None:
-    """The first year (not a month date) of the first two lines."""
-    title = " ".join([ln for ln in text[:600].splitlines() if ln.strip()][:2])
-    m = re.search(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)", title)
-    return int(m.group(1)) if m else None
-
-
-def cited_spans(text: str) -> list[tuple[int, int]]:
-    """Where the names of cited documents stand (《…的通知》, 《…管理办法》)."""
-    return [(m.start(), m.end()) for m in lexicon.CITED_DOCUMENT.finditer(text)]
-
-
-def inside(spans: list[tuple[int, int]], pos: int) -> bool:
-    """pos lies in one of the sorted, non-overlapping spans."""
-    i = bisect.bisect_right(spans, (pos, sys.maxsize)) - 1
-    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+__all__ = ["extract_date_ranges", "extract_years", "infer_period"]
 
 
 @dataclass(frozen=True)
@@ -75,6 +24,9 @@ class _Dated:
     end: int
     role: YearRole
     measure: str = ""  # a dated value's measure (the words between its year and its number), to tell a listing
+    name: str = ""  # the name the year stands in (中央水利发展资金), if any
+    month: int | None = None  # a written_on date's month
+    allocates: int | None = None  # the year whose funds a notice_date's notice allocates
 
 
 def extract_years(scan: Scan) -> list[YearMention]:
@@ -82,22 +34,61 @@ def extract_years(scan: Scan) -> list[YearMention]:
     text = scan.text
     cited = cited_spans(text)
     reviews = _review_years(text)
+    dates = [d for d in find_dates(text) if not inside(cited, d.start)]
+    names = _names(text, dates)
     found = []
-    for d in find_dates(text):
-        if inside(cited, d.start):
-            continue
-        read = _review_year(text, d, reviews) or _review_work(text, d) or _event(text, d) or _dated_value(scan, d)
+    for d in dates:
+        read = _filed_on(text, d) or _review_year(text, d, reviews) or _review_work(text, d) or _event(text, d)
+        read = read or _notice_date(text, d) or _dated_value(scan, d)
+        read = read or _deadline_cell(text, d) or _named_year(text, d, names)
         if read:
             found.append(read)
+    found = sorted(found + _bare_review_years(text, cited), key=lambda f: f.start)
     sentences = [scan.sentence_bounds(f.start) for f in found]
     listed: dict[tuple[tuple[int, int], str], set[int]] = {}
     for f, sentence in zip(found, sentences, strict=True):
         if f.role == "dated_value":
             listed.setdefault((sentence, _head(f.measure)), set()).add(f.year)
     return [
-        _mention(text, f, listed.get((sentence, _head(f.measure)), set()))
+        _mention(text, f, listed.get((sentence, _head(f.measure)), set()), names)
         for f, sentence in zip(found, sentences, strict=True)
     ]
+
+
+def _bare_review_years(text: str, cited: list[tuple[int, int]]) -> list[_Dated]:
+    """The year a review names without 年 (2019泗县扶贫项目绩效自评抽查报告), a statement of the period."""
+    found = (m for m in lexicon.BARE_REVIEW_YEAR.finditer(text) if not inside(cited, m.start("year")))
+    return [_Dated(int(m["year"]), m.start("year"), m.end("year"), "review_year") for m in found]
+
+
+def _name_match(text: str, d: DateMention) -> re.Match[str] | None:
+    """The name a year (not a month date) stands in: 2023年度中央水利发展资金项目 → 中央水利发展资金."""
+    m = lexicon.YEAR_NAME_AFTER.match(text, d.end) if d.month is None else None
+    return m if m and len(m["name"]) >= 6 else None
+
+
+def _name_of(text: str, d: DateMention) -> str:
+    m = _name_match(text, d)
+    return m["name"] if m else ""
+
+
+def _names(text: str, dates: list[DateMention]) -> dict[str, list[tuple[int, int]]]:
+    """(start, year) of each mention of each name the report gives a year."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for d in dates:
+        name = _name_of(text, d)
+        if name:
+            out.setdefault(name, []).append((d.start, d.year))
+    return out
+
+
+def _named_year(text: str, d: DateMention, names: dict[str, list[tuple[int, int]]]) -> _Dated | None:
+    """A year in a name the report gives elsewhere too (the report's subject, a project): the check
+    compares it with the years of the other mentions."""
+    m = _name_match(text, d)
+    if m is None or len(names[m["name"]]) < 2 or lexicon.NOT_DATING_BEFORE.search(text_before(text, d.start)):
+        return None
+    return _Dated(d.year, d.start, m.end(), "named_year", name=m["name"])
 
 
 def _head(measure: str) -> str:
@@ -127,9 +118,16 @@ def _review_years(text: str) -> dict[int, int]:
 def _review_year(text: str, d: DateMention, reviews: dict[int, int]) -> _Dated | None:
     """A statement of the year under review (not one that cites another: 根据2020年度绩效自评报告…)."""
     end = reviews.get(d.start)
-    if end is None or d.month is not None or lexicon.NOT_REVIEW_BEFORE.search(_before(text, d.start)):
+    if end is None or d.month is not None or lexicon.NOT_REVIEW_BEFORE.search(text_before(text, d.start)):
         return None
     return _Dated(d.year, d.start, end, "review_year")
+
+
+def _filed_on(text: str, d: DateMention) -> _Dated | None:
+    """The month the report was filled in or put out (填报日期:2023年4月6日)."""
+    if d.month is None or not lexicon.FILED_ON_BEFORE.search(text, max(0, d.start - 12), d.start):
+        return None
+    return _Dated(d.year, d.start, d.end, "written_on", month=d.month)
 
 
 def _review_work(text: str, d: DateMention) -> _Dated | None:
@@ -143,9 +141,23 @@ def _review_work(text: str, d: DateMention) -> _Dated | None:
 def _event(text: str, d: DateMention) -> _Dated | None:
     after = text[d.end : d.end + 40]
     event = lexicon.EVENT_AFTER_DAY.match(after) if d.day is not None else None
-    if event is None and d.month is not None and not lexicon.NOT_EVENT_BEFORE.search(_before(text, d.start)):
+    if event is None and d.month is not None and not lexicon.NOT_EVENT_BEFORE.search(text_before(text, d.start)):
         event = lexicon.EVENT_AFTER_MONTH.match(after)
     return _Dated(d.year, d.start, d.end + event.end(), "event_date") if event else None
+
+
+def _notice_date(text: str, d: DateMention) -> _Dated | None:
+    """The day a notice allocating a year's funds came on (2024年7月3日,《…关于下达2024年…的通知》)."""
+    m = lexicon.NOTICE_AFTER_DATE.match(text, d.end) if d.month is not None else None
+    return _Dated(d.year, d.start, d.end, "notice_date", allocates=int(m["year"])) if m else None
+
+
+def _deadline_cell(text: str, d: DateMention) -> _Dated | None:
+    """A month or a day in a timeliness indicator's target or actual cell (项目完工时限 | 2023年12月 |
+    2023年10月): when the work was due or done, an event of the period."""
+    if d.month is None or not lexicon.DEADLINE_CELL_BEFORE.search(text, max(0, d.start - 60), d.start):
+        return None
+    return _Dated(d.year, d.start, d.end, "event_date")
 
 
 def _dated_value(scan: Scan, d: DateMention) -> _Dated | None:
@@ -153,30 +165,24 @@ def _dated_value(scan: Scan, d: DateMention) -> _Dated | None:
     it frames (2021年,包含补助…774万元), or the state at the year's end (2019年底,…100%; 截止2023年12月31日,…).
     A state at another date (截至2021年6月底…) is as of when the report was written."""
     text = scan.text
-    before = _before(text, d.start)
+    before = text_before(text, d.start)
     if lexicon.AS_OF_BEFORE.search(before):
         return _first_value(scan, d, scan.sentence_bounds(d.end)[1]) if _year_end(text, d) else None
     if d.month is not None or lexicon.NOT_DATING_BEFORE.search(before):
         return None
     if _year_end(text, d) and text[d.end + 1 : d.end + 2] == "前":
         return None  # 2022年底前完成: a deadline
-    if _year_end(text, d) and _opens_clause(text, d.start):
+    if _year_end(text, d) and opens_clause(text, d.start):
         return _first_value(scan, d, scan.sentence_bounds(d.end)[1])
-    if lexicon.DATED_VALUE_AFTER.match(text[d.end : d.end + 40]):
+    after = text[d.end : d.end + 40]
+    if lexicon.DATED_VALUE_AFTER.match(after):
         return _first_value(scan, d, _clause_end(text, d.end))
-    if lexicon.FRAMING_AFTER.match(text, d.end) and _opens_clause(text, d.start):
+    listed = lexicon.DATED_LISTED_VALUE_AFTER.match(after)
+    if listed:  # the clause runs past the 、 of its list, to its number
+        return _first_value(scan, d, _clause_end(text, d.end + listed.end() - 1))
+    if lexicon.FRAMING_AFTER.match(text, d.end) and opens_clause(text, d.start):
         return _first_value(scan, d, min(scan.sentence_bounds(d.end)[1], d.end + 120))
     return None
-
-
-def _opens_clause(text: str, pos: int) -> bool:
-    """Nothing but a list mark (一是, 1., （二）) stands between the clause's start and pos."""
-    start = pos
-    while start > 0 and text[start - 1] not in CLAUSE_END and pos - start < 12:
-        start -= 1
-    if start > 0 and text[start - 1] not in CLAUSE_END:
-        return False
-    return lexicon.CLAUSE_OPENING.fullmatch(text, start, pos) is not None
 
 
 def _year_end(text: str, d: DateMention) -> bool:
@@ -194,20 +200,21 @@ def _first_value(scan: Scan, d: DateMention, limit: int) -> _Dated | None:
     return _Dated(d.year, d.start, q.end, "dated_value", measure)
 
 
-def _mention(text: str, f: _Dated, listed: set[int]) -> YearMention:
-    """The mention, with the years its sentence gives the same measure (for the check, which reads no text)."""
+def _mention(text: str, f: _Dated, listed: set[int], names: dict[str, list[tuple[int, int]]]) -> YearMention:
+    """The mention, with the years its sentence gives the same measure and the years the report's other
+    mentions give the same name (for the check, which reads no text)."""
     return YearMention(
         year=f.year,
         start=f.start,
         end=f.end,
         role=f.role,
         sentence_years=tuple(sorted(listed)) if f.role == "dated_value" else (),
+        name_years=(f.allocates,)
+        if f.allocates
+        else tuple(sorted({y for at, y in names.get(f.name, []) if at != f.start})),
+        month=f.month,
         line_start=text.rfind("\n", 0, f.start),
     )
-
-
-def _before(text: str, pos: int) -> str:
-    return text[max(0, pos - 4) : pos]
 
 
 def _clause_end(text: str, pos: int) -> int:
