@@ -469,10 +469,6 @@ DEADLINE_CELL_BEFORE = re.compile(
     r"(?:时限|完成时间|完工时间|竣工时间|完成时效|时间节点)\s*[|｜\n]\s*"
     r"(?:(?:19|20)\d{2}\s*年[^|｜\n]{0,12}\s*[|｜\n]\s*)?$"
 )
-# A dated value whose phrase lists who gave it: 2024年省、市、区预算安排下达的…专项资金共计2373.51万元.
-DATED_LISTED_VALUE_AFTER = re.compile(
-    r"^[\u4e00-\u9fa5](?:[\u4e00-\u9fa5“”]|、(?=[\u4e00-\u9fa5])){1,38}?(?:为|达|达到|是|共|共计|合计)?\s*\d"
-)
 # Before a date that says when the report was written or put out, not when anything it reviews
 # happened: 发布日期: 2025年6月27日, 填报日期:2023年4月6日, 时间:2022年12月9日 (not 整体完成时间, an indicator).
 WRITTEN_ON_BEFORE = re.compile(

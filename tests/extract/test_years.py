@@ -345,26 +345,6 @@ def test_a_timeliness_indicator_is_due_and_done_in_the_period(text, period, flag
 
 
 @pytest.mark.parametrize(
-    ("text", "period", "flagged"),
-    [
-        # r8-05 (秀屿): the phrase between the year and its amount lists who gave it
-        (
-            "等文件要求,2023年省、市、区预算安排下达的财政示范创建专项资金共计2373.51万元,执行率100%。",
-            2024,
-            ["2023年省、市、区预算安排下达的财政示范创建专项资金共计2373.51万元"],
-        ),
-        ("等文件要求,2024年省、市、区预算安排下达的财政示范创建专项资金共计2373.51万元,执行率100%。", 2024, []),
-        # seed 000 (中峰镇): a listing that ends at a comma, before any number, dates no value
-        ("2022年中峰镇人民政府加大对困难群众、残疾人等群体帮扶力度，发放高龄津贴2965人次，共计387350元；", 2021, []),
-        # a list of years is no phrase
-        ("2022年、2023年下达资金共计300万元。", 2023, []),
-    ],
-)
-def test_a_dated_value_may_list_who_gave_it(text, period, flagged):
-    assert dates_of(text, period) == flagged
-
-
-@pytest.mark.parametrize(
     ("text", "period"),
     [
         # r6-18 (保山移民): 2020 and 2021 named as often; the project ran from 2020年1月1日 to 2020年12月31日

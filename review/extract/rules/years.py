@@ -177,9 +177,6 @@ def _dated_value(scan: Scan, d: DateMention) -> _Dated | None:
     after = text[d.end : d.end + 40]
     if lexicon.DATED_VALUE_AFTER.match(after):
         return _first_value(scan, d, _clause_end(text, d.end))
-    listed = lexicon.DATED_LISTED_VALUE_AFTER.match(after)
-    if listed:  # the clause runs past the 、 of its list, to its number
-        return _first_value(scan, d, _clause_end(text, d.end + listed.end() - 1))
     if lexicon.FRAMING_AFTER.match(text, d.end) and opens_clause(text, d.start):
         return _first_value(scan, d, min(scan.sentence_bounds(d.end)[1], d.end + 120))
     return None
