@@ -489,3 +489,14 @@ FILED_ON_BEFORE = re.compile(r"(?:填报|报送|编制|报告|发布|成文)(?:�
 NOTICE_AFTER_DATE = re.compile(
     r"[^《。；;\n]{0,20}《[^《》\n]{0,40}?(?<!提前)下达\s*(?P<year>(?:19|20)\d{2})\s*年[^《》\n]{0,80}》"
 )
+
+# --- unchecked tables (main) ---
+# The columns that announce a 自评表's tables (review.extract.rules.unchecked): the indicator table
+# by 分值 … 得分, the 项目资金 block by 预算数 … 执行数, each name maybe split by spaces or lines.
+SCORE_TABLE_WEIGHT_COLUMN = r"分\s*值|权\s*重|标\s*准\s*分"
+SCORE_TABLE_SCORE_COLUMN = r"(?:自\s*评\s*)?得\s*分"
+FUNDS_TABLE_BUDGET_COLUMN = r"预\s*算\s*数|预\s*算\s*金\s*额"
+FUNDS_TABLE_EXECUTED_COLUMN = r"执\s*行\s*数|执\s*行\s*金\s*额|实\s*际\s*支\s*出"
+FUNDS_TABLE_RATE_COLUMN = r"执\s*行\s*率"
+# What may stand between two column names of one header: other names, cell borders, brackets, spaces.
+HEADER_GAP_CHAR = r"[\s|｜()（）A-Za-z/\u4e00-\u9fff]"

@@ -103,8 +103,16 @@ def to_text(reviews: list[Review]) -> str:
             if f.trace:
                 out.append(f"        计算：{f.trace}")
         if not r.findings:
-            out.append("      未发现数字或评分问题。")
+            out.append(f"      {_nothing_found(r)}")
     return "\n".join(out) + "\n"
+
+
+def _nothing_found(r: Review) -> str:
+    """An empty result says how much was checked, and that what was not read was not checked."""
+    checked = f"未发现数字或评分问题（已核对 {len(r.claims.relations)} 组数字关系"
+    if r.claims.unread or r.status != "complete":
+        return checked + "；上列“!”各处未能核对，不能视为无误）。"
+    return checked + "）。"
 
 
 def to_markdown(reviews: list[Review]) -> str:

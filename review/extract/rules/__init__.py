@@ -36,6 +36,7 @@ from review.extract.rules.score_table import extract_table_scores
 from review.extract.rules.scores import extract_text_scores
 from review.extract.rules.sums import extract_sums
 from review.extract.rules.table_columns import extract_table_columns
+from review.extract.rules.unchecked import unchecked_tables
 from review.extract.rules.years import extract_date_ranges, extract_years, infer_period
 from review.extract.view import view_of
 
@@ -170,13 +171,14 @@ def extract_rules(doc: Document, period: int | None = None) -> Claims:
     for rule in RULES:
         found.by_rule[rule.name] = list(rule.run(found))
     scan = found.scan
+    relations = tuple(r for name in OUTPUT_ORDER for r in found.by_rule[name])
     claims = Claims(
         quantities=tuple(scan.quantities + scan.minted),
-        relations=tuple(r for name in OUTPUT_ORDER for r in found.by_rule[name]),
+        relations=relations,
         period=period or infer_period(view.text),
         period_rivals=() if period else period_rivals(view.text),
         budget_total=found.budget.id if found.budget else None,
-        unread=tuple(found.unread),
+        unread=tuple(found.unread + unchecked_tables(scan, relations)),
         reading=view.reading,
     )
     return view.claims_to_source(claims)
