@@ -11,7 +11,8 @@ FUNDS = "项目资金表："
 
 # dev r1-09 (安可设备): the indicator table's header in pipe cells, its rows not read into scores
 R1_09_INDICATORS = (
-    "绩效指标(90分) | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 完成值 | 权重 | 得分 | 未完成原因分析 |\n"
+    "绩效指标(90分) | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 完成值 | "
+    "权重 | 得分 | 未完成原因分析 |\n"
     "产出指标 | 质量指标 | 完成安可产品购买并按要求支付资金 | = | 100 | \n"
 )
 # dev r6-02 (蚕茶卫生院整体支出): the header flattened into one line with the rows
