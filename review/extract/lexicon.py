@@ -446,3 +446,11 @@ COUNT_THEN_LINES = re.compile(
     rf"(?P<n>{CHINESE_SMALL_NUMBER}|[1-9]\d?)\s*(?P<cls>{COUNT_CLASSIFIERS}|条)(?P<head>[\u4e00-\u9fff]{{0,10}}?)"
     r"\s*(?:如下)?\s*[：:][ \t\u3000]*\n"
 )
+
+# --- funds (wt-funds) ---
+# The total row of a list of records one cell a line (支出内容 | 金额 | 日期 … 支出合计 | 550000): the cell itself.
+RECORD_TOTAL = re.compile(r"(?:支出|收入|资金)?合\s*计|总\s*计")
+# A subtotal inside such a list: the records are nested, not read.
+RECORD_SUBTOTAL = re.compile(r"小\s*计")
+# A header cell naming the records' amount column (实际支出数, 补助资金(万元)): the list starts after it.
+RECORD_AMOUNT_HEADER = re.compile(r"资金|金额|支出|收入|费用|[（(]\s*万?元\s*[)）]")
