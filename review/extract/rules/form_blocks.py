@@ -4,7 +4,9 @@ Pipes, spaces and line breaks are all separators: the block is a header naming a
 template columns (年初预算数 全年预算数 全年执行数 分值 执行率 得分), then rows, each a template row
 label (年度资金总额, 其中：当年财政拨款 …) followed by its numbers and empty-cell marks, until other
 text. A 行次 column's serial after each label (1, 2, 3) and a 列次 line (列次 0 1 2 …) are not
-values. Which column each number is in is left to review.extract.rules.form_funds.
+values. A run of digits, points and % signs that is no single number (194.9194.9100%) is one
+token marked glued, for review.extract.rules.fund_runs to cut. Which column each number is in is
+left to review.extract.rules.form_funds.
 """
 
 from __future__ import annotations
