@@ -500,3 +500,11 @@ FUNDS_TABLE_EXECUTED_COLUMN = r"执\s*行\s*数|执\s*行\s*金\s*额|实\s*际\
 FUNDS_TABLE_RATE_COLUMN = r"执\s*行\s*率"
 # What may stand between two column names of one header: other names, cell borders, brackets, spaces.
 HEADER_GAP_CHAR = r"[\s|｜()（）A-Za-z/\u4e00-\u9fff]"
+
+# --- funds (wt-funds) ---
+# The total row of a list of records one cell a line (支出内容 | 金额 | 日期 … 支出合计 | 550000): the cell itself.
+RECORD_TOTAL = re.compile(r"(?:支出|收入|资金)?合\s*计|总\s*计")
+# A subtotal inside such a list: the records are nested, not read.
+RECORD_SUBTOTAL = re.compile(r"小\s*计")
+# A header cell naming the records' amount column (实际支出数, 补助资金(万元)): the list starts after it.
+RECORD_AMOUNT_HEADER = re.compile(r"资金|金额|支出|收入|费用|[（(]\s*万?元\s*[)）]")

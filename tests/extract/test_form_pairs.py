@@ -122,3 +122,26 @@ def test_a_part_row_cut_off_by_the_excerpt_does_not_close_the_block() -> None:
     cut = SPACED.split("其他 0.00 其他 0.00")[0] + "其他 0.00 其他 0.00"  # the last row lacks its third cell
     relations, _, _ = pairs(cut)
     assert not [r for r in relations if isinstance(r, SumRelation)]
+
+
+# r9-10 (岳阳县农村公路养护, traditional mirror): pipe cells one a line, the 到位 and 支出 cells garbled (7,00.0,77)
+GARBLED = (
+    "計劃安排資金 (萬元) |\n700 |\n實際到位資金 (萬元) |\n7,00.0,77 |\n實際支出 (萬元) |\n7,00.0,77 |\n"
+    "結余 (萬元) |\n0 |\n||||||\n"
+    + "".join(f"{label} |\n|\n" * 4 + "||||||\n" for label in ("其中:中央財政", "省財政", "市財政"))
+    + "縣財政 |\n700 |\n縣財政 |\n7,00.0,77 |\n縣財政 |\n7,00.0,77 |\n縣財政 |\n|\n||||||\n"
+    + "其它 |\n|\n" * 4
+    + "||||||\n二、項目支出明細情況 |\n"
+)
+
+
+def test_a_garbled_cell_keeps_its_column_and_is_reported_not_read() -> None:
+    claims = extract_rules(doc_of(GARBLED))
+    q = claims.by_id()
+    sums = [r for r in claims.relations if isinstance(r, SumRelation) and r.basis == "自评表·预算执行·合计"]
+    assert [(q[s.total].text, [q[i].text for i in s.items]) for s in sums] == [("700", ["700"])]
+    assert not [r for r in claims.relations if isinstance(r, BalanceRelation)]  # 到位 and 支出 unread
+    garbled = [u for u in claims.unread if "不是可读的数" in u.reason]
+    assert [GARBLED[u.end - 9 : u.end] for u in garbled] == ["7,00.0,77", "7,00.0,77"]
+    (f,) = review_text(GARBLED.replace("縣財政 |\n700", "縣財政 |\n703")).findings
+    assert f.check == "sum" and f.quote == "700"

@@ -27,8 +27,12 @@ SEED_READ = (
     " | 质量指标 | 合格率 | 20 | 18\n"
     "总分 | | | 50 | 48\n"
 )
-# dev r2-18 (湘西地区开发, traditional mirror) and dev r3-01 (普陀体育中心): a 项目资金 block whose cells
-# the readers could not split into columns
+# dev r8-08 (a PDF flattened, its header's bracket broken) and dev r3-01 (普陀体育中心): a 项目资金
+# block whose cells the readers could not match to columns
+R8_08_FUNDS = (
+    "预算执行情况 (万元) (20 分)预算数(A)执行数(B)执行率(B/A1得分(20分*执行率)年度财政 资金总额10001000100%20度效标\n"
+)
+# dev r2-18 (湘西地区开发, traditional mirror): the row reader already says which row it could not cut
 R2_18_FUNDS = "(万元)年初预算数全年预算数全年执行数分值执行率得分年度资金总额3555035550355501082.12%8.5其中:\n"
 R3_01_FUNDS = (
     "项目名称 主管部门 上海市普陀区体育局 年初预算数 全年预算数 全年执行数 分值 执行率 得分 "
@@ -57,8 +61,13 @@ def test_an_indicator_table_not_read_is_reported_as_not_checked():
 
 
 def test_a_funds_block_not_read_is_reported_as_not_checked():
-    assert FUNDS in unchecked(R2_18_FUNDS)
+    assert FUNDS in unchecked(R8_08_FUNDS)
     assert FUNDS in unchecked(R3_01_FUNDS)
+
+
+def test_a_table_whose_reader_said_what_it_could_not_read_is_not_reported_twice():
+    reasons = [u.reason for u in extract_rules(doc_of(R2_18_FUNDS), 2023).unread]
+    assert len(reasons) == 1 and "数字连写" in reasons[0]
 
 
 def test_a_table_that_was_read_is_not_reported():

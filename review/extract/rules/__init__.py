@@ -30,6 +30,7 @@ from review.extract.rules.form_pairs import extract_form_pairs
 from review.extract.rules.form_scores import extract_form_scores
 from review.extract.rules.period import period_rivals
 from review.extract.rules.ratios import extract_ratios
+from review.extract.rules.record_totals import extract_record_totals
 from review.extract.rules.same_facts import extract_same_facts
 from review.extract.rules.scan import Scan
 from review.extract.rules.score_table import extract_table_scores
@@ -97,6 +98,7 @@ RULES: tuple[Rule, ...] = (
     Rule("form_funds", (), lambda f: _with_unread(extract_form_funds(f.scan), f)),
     Rule("form_scores", (), lambda f: _with_unread(extract_form_scores(f.scan), f)),
     Rule("form_pairs", (), lambda f: _with_unread(extract_form_pairs(f.scan), f)),
+    Rule("record_totals", (), lambda f: _with_unread(extract_record_totals(f.scan), f)),
     Rule("deltas", (), lambda f: extract_deltas(f.scan)),
     Rule("stated_balances", (), lambda f: extract_stated_balances(f.scan)),
     Rule("ratios", ("sums",), lambda f: extract_ratios(f.scan, f.sums)),
@@ -128,6 +130,7 @@ OUTPUT_ORDER = (
     "form_funds",
     "form_scores",
     "form_pairs",
+    "record_totals",
     "sums",
     "balances",
     "deltas",
@@ -178,7 +181,7 @@ def extract_rules(doc: Document, period: int | None = None) -> Claims:
         period=period or infer_period(view.text),
         period_rivals=() if period else period_rivals(view.text),
         budget_total=found.budget.id if found.budget else None,
-        unread=tuple(found.unread + unchecked_tables(scan, relations)),
+        unread=tuple(found.unread + unchecked_tables(scan, relations, found.unread)),
         reading=view.reading,
     )
     return view.claims_to_source(claims)

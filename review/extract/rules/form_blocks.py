@@ -4,7 +4,9 @@ Pipes, spaces and line breaks are all separators: the block is a header naming a
 template columns (年初预算数 全年预算数 全年执行数 分值 执行率 得分), then rows, each a template row
 label (年度资金总额, 其中：当年财政拨款 …) followed by its numbers and empty-cell marks, until other
 text. A 行次 column's serial after each label (1, 2, 3) and a 列次 line (列次 0 1 2 …) are not
-values. Which column each number is in is left to review.extract.rules.form_funds.
+values. A run of digits, points and % signs that is no single number (194.9194.9100%) is one
+token marked glued, for review.extract.rules.fund_runs to cut. Which column each number is in is
+left to review.extract.rules.form_funds.
 """
 
 from __future__ import annotations
@@ -29,7 +31,11 @@ _SKIP = re.compile(_PAREN)
 _LABEL_NOTE = re.compile(r"[\s:：]*[（(][^（()）\n]{0,40}[)）]")
 _WORD = re.compile(r"[^\s|｜\d]{1,8}(?=[\s|｜])")
 _INTEGERS = re.compile(r"(?:[\s|｜]*\d{1,2}(?![\d.%％]))+")
-_CELL_TEXT = re.compile(r"[^\d\n]{1,60}?(?=[\s|｜]*\n)")  # a cell of a column the template does not know
+# a cell of a column the template does not know: 预算下达文件 under 佐证材料, or a numbered note under
+# 原因 (1.预算执行率=预算执行数/调整后预算数,…), to the end of its line
+_CELL_TEXT = re.compile(r"(?:\d{1,2}[.．、](?=[^\d\s]))?[^\d\n](?:[^\n]{0,300}?)(?=[\s|｜]*\n)")
+# cells run together: a run of digits, points, commas and % signs with no separator in it
+_RUN = re.compile(r"\d(?:(?:[\d.,]|[%％](?=[\d.]))*[\d%％])?(?![\d.,])")
 _WINDOW = 1500  # characters after a header in which its rows are looked for
 
 
@@ -37,8 +43,10 @@ _WINDOW = 1500  # characters after a header in which its rows are looked for
 class Token:
     start: int
     end: int
-    value: Decimal | None  # None: an empty-cell mark
+    value: Decimal | None  # None: an empty-cell mark, or cells run together (glued)
     percent: bool = False
+    glued: bool = False  # digits, points and % signs that are no single number: 194.9194.9100%
+    cut: bool = False  # a cell cut from such a run (review.extract.rules.fund_runs)
 
 
 @dataclass(frozen=True)
@@ -150,9 +158,9 @@ def _rows(text: str, pos: int, tpl: Template, unknown: bool) -> tuple[list[Row],
             if note := _LABEL_NOTE.match(text, i):
                 i = note.end()
             continue
-        if label is not None and (m := _NUMBER.match(text, i)):
-            tokens.append(Token(m.start(), m.end(), Decimal(m.group(1).replace(",", "")), bool(m.group(2))))
-            i = m.end()
+        if label is not None and (tok := _number_or_run(text, i)):
+            tokens.append(tok)
+            i = tok.end
             continue
         if label is not None and (m := tpl.empty.match(text, i)):
             tokens.append(Token(m.start(), m.end(), None))
@@ -175,6 +183,16 @@ def _rows(text: str, pos: int, tpl: Template, unknown: bool) -> tuple[list[Row],
     if label is not None:
         rows.append(Row(label[0], label[1], tuple(tokens)))
     return rows, i, closed
+
+
+def _number_or_run(text: str, i: int) -> Token | None:
+    """The number at `i`, or the run of cells written together there (cut by review.extract.rules.fund_runs)."""
+    num, run = _NUMBER.match(text, i), _RUN.match(text, i)
+    if run is not None and (num is None or num.end() < run.end()):
+        return Token(run.start(), run.end(), None, glued=True)
+    if num is None:
+        return None
+    return Token(num.start(), num.end(), Decimal(num.group(1).replace(",", "")), bool(num.group(2)))
 
 
 def _cell_text(text: str, i: int, tpl: Template) -> int | None:

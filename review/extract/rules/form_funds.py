@@ -15,7 +15,9 @@ number of points; a row with a 得分 has its 分值; a filled rate has the amou
 from; a part row holds money and rates only) is a reading. A relation is claimed only when every
 reading that defines it gives the same numbers — the reader never picks the reading under which
 the arithmetic holds. A row no reading fits, or whose numbers fit so many ways that nothing is
-certain, is reported as unread.
+certain, is reported as unread. A row whose cells ran together (194.9194.9100%) is cut by
+review.extract.rules.fund_runs, only where exactly one cutting gives a reading; a row left unread
+leaves its block's column sums unclaimed (the rows read are not all the total's parts).
 
 Claims: per row and template rate the rate against its amounts (执行率 = 执行数 ÷ 预算数; a form
 with 统筹整合资金 and 到位 columns: 预算到位 = 到位资金 ÷ 扣除统筹整合资金后预算金额 and 预算执行 =
@@ -31,6 +33,7 @@ from typing import Any
 
 from review.core.claims import FormulaScore, Quantity, RatioRelation, Relation, SumRelation, Unread
 from review.core.provenance import form_rate
+from review.extract.rules import fund_runs
 from review.extract.rules.form_blocks import Block, Row, Token, find_blocks
 from review.extract.rules.form_template import Rate, Template, template
 from review.extract.rules.scan import Scan
@@ -44,8 +47,8 @@ def readings(row: Row, header: tuple[str, ...], fills: tuple[str, ...]) -> list[
     得分). Each reading is the whole placement, empty marks included (see `values`)."""
     tpl = template()
     toks = row.tokens
-    if len(toks) > len(header):
-        return []
+    if len(toks) > len(header) or any(t.glued for t in toks):
+        return []  # cells run together are cut first (row_readings)
     out = []
     for slots in combinations(range(len(header)), len(toks)):
         reading = {header[s]: t for s, t in zip(slots, toks, strict=True)}
@@ -56,6 +59,49 @@ def readings(row: Row, header: tuple[str, ...], fills: tuple[str, ...]) -> list[
         if len(out) > _MAX_READINGS:
             return []
     return out
+
+
+def row_readings(row: Row, header: tuple[str, ...], text: str) -> tuple[Row, list[dict[str, Token]], str]:
+    """The row as read (its cells cut where they ran together), its readings, and why it has none."""
+    fills = template().row_fills[row.label]
+    found = readings(row, header, fills) or readings(row, header, header)
+    if found or not row.tokens:
+        return row, found, ""
+    runs = [k for k, t in enumerate(row.tokens) if fund_runs.cuttable(t, text)]
+    glued = [k for k, t in enumerate(row.tokens) if t.glued]
+    if len(runs) != 1 and not (len(glued) == 1 and len(runs) >= 1):
+        return row, [], "其数值与表头各列无法对应"
+    k = glued[0] if glued else runs[0]
+    cut = _cut_rows(row, k, header, fills, text)
+    if cut is None or len(cut) > 1:
+        return row, [], "的数字连写，可有多种切分"
+    if not cut:
+        return row, [], "其数值与表头各列无法对应" if not glued else "的数字连写，无法切成表头各列"
+    return cut[0]
+
+
+def _cut_rows(
+    row: Row, k: int, header: tuple[str, ...], fills: tuple[str, ...], text: str
+) -> list[tuple[Row, list[dict[str, Token]], str]] | None:
+    """Each cutting of the row's k-th token whose cells fit the header: money cells cut from the run
+    written to the same decimals (None: too many cuttings to try)."""
+    room = len(header) - len(row.tokens) + 1
+    options = fund_runs.cuttings(text, row.tokens[k], room)
+    if options is None:
+        return None
+    out = []
+    for cells in options:
+        new = Row(row.label, row.label_start, (*row.tokens[:k], *cells, *row.tokens[k + 1 :]))
+        found = [r for r in readings(new, header, fills) if _same_decimals(r, text)]
+        if found:
+            out.append((new, found, ""))
+    return out
+
+
+def _same_decimals(reading: dict[str, Token], text: str) -> bool:
+    tpl = template()
+    cut = {fund_runs.decimals(text, t) for role, t in reading.items() if t.cut and tpl.kind(role) == "money"}
+    return len(cut) <= 1
 
 
 def values(reading: dict[str, Token]) -> dict[str, Token]:
@@ -113,22 +159,23 @@ class _Minter:
 
 def extract_form_funds(scan: Scan) -> tuple[list[Relation], list[Unread]]:
     """Relations of every fund block, and the rows it could not read; quantities are minted on the scan."""
-    tpl = template()
     mint = _Minter(scan)
     relations: list[Relation] = []
     unread: list[Unread] = []
     for block in find_blocks(scan.text):
         unread += [_unread(row, block, "的行次缺失或不连续") for row in block.unread]
-        row_readings: list[tuple[Row, list[dict[str, Token]]]] = []
-        for row in block.rows:
-            fills = tpl.row_fills[row.label]
-            found = readings(row, block.header, fills) or readings(row, block.header, block.header)
+        read: list[tuple[Row, list[dict[str, Token]]]] = []
+        missing = False
+        for written in block.rows:
+            row, found, why = row_readings(written, block.header, scan.text)
             if not found and row.tokens:
-                unread.append(_unread(row, block, "其数值与表头各列无法对应"))
+                unread.append(_unread(row, block, why))
+                missing = True
                 continue
-            row_readings.append((row, found))
+            read.append((row, found))
             relations += _row_relations(row, [values(r) for r in found], block, mint, unread)
-        relations += _column_sums(row_readings, block, mint)
+        if not missing:  # a row left unread: the rows read are not the whole of the total's parts
+            relations += _column_sums(read, block, mint)
     return relations, unread
 
 

@@ -15,7 +15,9 @@ written once per money column of the total row, each time followed by its number
 
 Claims: per money column the total against its part rows (sum) when at least one part row was
 read and the block is closed (more text follows) or has two part rows; per template rate the rate
-against its amounts (ratio); per template balance 结余 = 到位 − 支出 (balance).
+against its amounts (ratio); per template balance 结余 = 到位 − 支出 (balance). A cell of digits that
+is no number (实际到位资金 | 7,00.0,77) keeps its column in the run and is reported as unread; no
+relation uses it, nor the sum of a column where a part row's cell is such a one.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ _VALUE = re.compile(
     r"(?:[ \u3000]*(?P<unit>万元|元))?(?=[\s|｜]|$)"
 )
 _UNIT_ONLY = re.compile(r"(?:万元|元)(?=[\s|｜]|$)")
+# a cell of digits, commas and points that is no number (7,00.0,77): the column is there, its value unread
+_GARBLED = re.compile(r"\d[\d,.]*[,.][\d,.]*\d(?=[\s|｜]|$)")
 _CELL = re.compile(r"[^\s|｜]+")
 _SEP = re.compile(r"[\s|｜]*")
 _NAME_SEP = re.compile(r"[\s|｜:：]*")
@@ -58,7 +62,8 @@ class Pair:
     role: str
     name_start: int
     name_end: int
-    cell: Cell
+    cell: Cell | None  # None: a cell of digits that is no number (_GARBLED), reported as unread
+    end: int = 0  # where the cell ends
 
 
 @dataclass(frozen=True)
@@ -69,6 +74,7 @@ class Item:
     start: int
     end: int
     cell: Cell | None
+    garbled: bool = False  # its number is no number (7,00.0,77): the column's sum is not read
 
 
 def _value(text: str, i: int) -> Cell | None:
@@ -91,7 +97,7 @@ def pair_runs(text: str) -> list[tuple[list[Pair], int]]:
     pos = 0
     while (m := tpl.column_names.search(text, pos)) is not None:
         run, end = _run(text, m.start(), tpl)
-        if len(run) >= 2:
+        if sum(p.cell is not None for p in run) >= 2 or (len(run) >= 2 and run[0].cell is not None):
             runs.append((run, end))
             pos = end
         else:
@@ -108,12 +114,21 @@ def _run(text: str, i: int, tpl: Template) -> tuple[list[Pair], int]:
             break
         note = _NOTE.match(text, m.end())
         gap = _NAME_SEP.match(text, note.end() if note else m.end())
-        cell = _value(text, gap.end() if gap else m.end())
+        at = gap.end() if gap else m.end()
+        cell = _value(text, at)
+        if cell is None and (garbled := _GARBLED.match(text, at)) and tpl.kind(role) == "money":
+            run.append(Pair(role, m.start(), m.end(), None, garbled.end()))  # 实际到位资金 7,00.0,77
+            end = garbled.end()
+            i = _skip(text, end)
+            continue
         if cell is None or cell.percent != (tpl.kind(role) == "rate"):
             break
-        run.append(Pair(role, m.start(), m.end(), cell))
         end = _value_end(text, cell)
+        run.append(Pair(role, m.start(), m.end(), cell, end))
         i = _skip(text, end)
+    while run and run[-1].cell is None:
+        run.pop()  # a run ends at a number it read
+    end = run[-1].end if run else end
     return run, end
 
 
@@ -141,13 +156,16 @@ def _items(text: str, pos: int, limit: int) -> list[Item]:
     while i < limit and _value(text, i) is None and (cell := _CELL.match(text, i)) is not None:
         j = _skip(text, cell.end())
         value = _value(text, j)
+        garbled = _GARBLED.match(text, j) if value is None else None
         if value is not None:
             end = _value_end(text, value)
+        elif garbled is not None:
+            end = garbled.end()
         elif unit := _UNIT_ONLY.match(text, j):
             end = unit.end()  # 地方资金/其他 | 万元: an empty cell with its unit
         else:
             end = cell.end()  # an empty cell dropped
-        items.append(Item(norm(cell.group()), cell.start(), cell.end(), value))
+        items.append(Item(norm(cell.group()), cell.start(), cell.end(), value, garbled is not None))
         i = _skip(text, end)
     return items
 
@@ -186,7 +204,7 @@ class _Block:
         self.scan = scan
         text = scan.text
         self.unit = _unit(text, run[0].name_start, end)
-        self.cells = {p.role: p.cell for p in run}
+        self.cells = {p.role: p.cell for p in run if p.cell is not None}
         self.names = {p.role: text[p.name_start : p.name_end] for p in run}
         self.money = [p.role for p in run if template().kind(p.role) == "money"]
         self.made: dict[tuple[int, int], Quantity] = {}
@@ -216,6 +234,11 @@ def extract_form_pairs(scan: Scan) -> tuple[list[Relation], list[Unread]]:
             block.cells[rate] = extra[0]  # 预算执行进度(%) | 100.00
         elif extra:
             unread.append(Unread(start=extra[0].start, end=extra[-1].end, reason=_why(block, "其后的数值不对应任何列")))
+        unread += [
+            Unread(start=p.name_start, end=p.end, reason=_why(block, f"的“{block.names[p.role]}”一格不是可读的数"))
+            for p in run
+            if p.cell is None
+        ]
         relations += _ratios(block) + _balances(block)
         rows, closed = part_rows(text, after, len(block.money))
         if rows and (closed or len(rows) >= 2):
@@ -261,7 +284,7 @@ def _sums(block: _Block, rows: list[list[Item]]) -> list[Relation]:
     out: list[Relation] = []
     for c, role in enumerate(block.money):
         items = [(row[c], row[c].cell) for row in rows if row[c].cell is not None]
-        if not items:
+        if not items or role not in block.cells or any(row[c].garbled for row in rows):
             continue
         name = block.names[role]
         out.append(

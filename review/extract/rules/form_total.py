@@ -76,7 +76,8 @@ def fund_cells(text: str, before: int) -> tuple[Cell | None, Cell] | None:
     if not rows:
         return None
     block, row = rows[-1]
-    found = [form_funds.values(r) for r in form_funds.readings(row, block.header, tpl.row_fills[row.label])]
+    _, readings, _ = form_funds.row_readings(row, block.header, text)
+    found = [form_funds.values(r) for r in readings]
     scores = {r.get("score") for r in found}
     weights = {r.get("weight") for r in found}
     if len(scores) != 1 or len(weights) != 1:

@@ -63,18 +63,20 @@ FUNDS = _Table(
 FUNDS_SCORE_REACH = 40  # characters from the funds header to a 得分 column that is still its own
 
 
-def unchecked_tables(scan: Scan, relations: Iterable[Relation]) -> list[Unread]:
-    """Every announced table from whose rows no relation of its kind was read."""
+def unchecked_tables(scan: Scan, relations: Iterable[Relation], unread: Iterable[Unread] = ()) -> list[Unread]:
+    """Every announced table from whose rows no relation of its kind was read and in which no reader
+    already said what it could not read (its own reason names the row)."""
     rels = list(relations)
     at = {q.id: q.start for q in (*scan.quantities, *scan.minted)}
     funds_headers = [h.end() for h in FUNDS.header.finditer(scan.text)]
+    said = [u.start for u in unread]
     out = []
     for table in (SCORES, FUNDS):
         starts = [at[i] for r in rels if table.read_by(r) for i in r.refs() if i in at]
         headers = [h for h in table.header.finditer(scan.text) if table is FUNDS or not _in_funds(h, funds_headers)]
         for n, h in enumerate(headers):
             end = min(h.end() + table.reach, headers[n + 1].start() if n + 1 < len(headers) else len(scan.text))
-            if not any(h.start() <= s < end for s in starts):
+            if not any(h.start() <= s < end for s in (*starts, *said)):
                 out.append(Unread(start=h.start(), end=h.end(), reason=table.reason))
     return out
 

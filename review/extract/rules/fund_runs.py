@@ -1,0 +1,62 @@
+"""A fund row whose cells ran together (a page that dropped the cell borders): "年度资金总额194.9194.9100%"
+under 全年预算数(A) 全年执行数(B) 执行率(B/A) is 194.9 | 194.9 | 100%.
+
+A run of digits, points and % signs is cut into cells only where exactly one cutting gives
+well-formed cells for the header's columns: each cell a number without a leading zero and not a bare
+0 (beside other digits a 0 cannot be told from a neighbour's leading or trailing zero), a % only at
+the end of a rate cell, the money cells cut from the run written to the same decimals, and the other
+template rules (分值 a whole number of at most 100 …) checked by review.extract.rules.form_funds.
+Whether the arithmetic holds never decides a cutting; a run with no such cutting, or with several,
+is reported as unread. Only a run that its rate closes is cut (194.9194.9100%): the % marks where
+the run ends; a run that goes on after its % (1082.12%8.5: 分值, 执行率, then 得分) or has none
+(3555035550) leaves too much to the digits alone and is reported as unread.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from itertools import combinations
+
+from review.extract.rules.form_blocks import Token
+
+_CELL = re.compile(r"[1-9]\d*(?:\.\d+)?[%％]?")
+_MAX_CELLS = 8
+_MAX_CUTTINGS = 4096  # a run this long is not read: too many ways to cut it
+
+
+def cuttable(tok: Token, text: str) -> bool:
+    """A number of at least two digits written without separators: it may be cells run together."""
+    written = text[tok.start : tok.end]
+    return tok.glued or (tok.value is not None and sum(ch.isdigit() for ch in written) >= 2)
+
+
+def cuttings(text: str, tok: Token, most: int) -> list[tuple[Token, ...]] | None:
+    """Every way to cut the token's text into 2…`most` well-formed cells (None: too many to try)."""
+    run = text[tok.start : tok.end].replace(",", "")
+    if run != text[tok.start : tok.end]:
+        return []  # a thousands separator inside a run: where its cells end cannot be told
+    if run[-1] not in "%％" or "%" in run[:-1] or "％" in run[:-1]:
+        return []  # only a run its rate closes is cut (see the module's doc)
+    out: list[tuple[Token, ...]] = []
+    tried = 0
+    for n in range(2, min(most, _MAX_CELLS) + 1):
+        for cuts in combinations(range(1, len(run)), n - 1):
+            tried += 1
+            if tried > _MAX_CUTTINGS:
+                return None
+            bounds = list(zip((0, *cuts), (*cuts, len(run)), strict=True))
+            if all(_CELL.fullmatch(run, a, b) for a, b in bounds):
+                out.append(tuple(_token(run, tok.start, a, b) for a, b in bounds))
+    return out
+
+
+def _token(run: str, at: int, a: int, b: int) -> Token:
+    cell = run[a:b]
+    percent = cell[-1] in "%％"
+    return Token(at + a, at + b, Decimal(cell[:-1] if percent else cell), percent, cut=True)
+
+
+def decimals(text: str, tok: Token) -> int:
+    written = text[tok.start : tok.end].rstrip("%％")
+    return len(written.split(".", 1)[1]) if "." in written else 0
