@@ -97,3 +97,9 @@ def test_only_a_rendering_of_one_cell_a_line_is_read_so() -> None:
     pipe_row = "受益人口数量 | 10 | 90人 | 90人 | 10 |\n"
     assert not one_cell_per_line(pipe_row, 0, len(pipe_row))
     assert one_cell_per_line(APART, 0, len(APART))
+
+
+def test_a_header_with_other_words_between_weight_and_score_gives_no_cell_rows() -> None:
+    # 年度 | 指标值 split over two cells: how many cells 得分 lies after 分值 is not certain
+    split_header = APART.replace("年度指标值 |\n", "年度 |\n指标值 |\n")
+    assert categories(split_header) == []

@@ -73,16 +73,25 @@ def _layout(text: str, start: int) -> str | None:
 
 
 def _header_names(text: str, start: int) -> list[str]:
-    window = text[max(0, start - 400) : start]
-    return [re.sub(r"\s", "", m.group()) for m in _COLUMNS.finditer(window)]
+    return [re.sub(r"\s", "", m.group()) for m in _header_columns(text, start)]
 
 
-def _gap(text: str, start: int) -> int:
-    """How many columns 得分 lies after 分值 in the header before `start` (0 with no 分值 column)."""
-    names = _header_names(text, start)
-    weights = [i for i, n in enumerate(names) if n in ("分值", "权重")]
-    score = max(i for i, n in enumerate(names) if n == "得分")
-    return score - max(weights) if weights else 0
+def _header_columns(text: str, start: int) -> list[re.Match[str]]:
+    return list(_COLUMNS.finditer(text, max(0, start - 400), start))
+
+
+def _gap(text: str, start: int) -> int | None:
+    """How many columns 得分 lies after 分值 in the header before `start` (0 with no 分值 column),
+    when every header cell between them is a column the vocabulary names (年度指标值, 全年实际值);
+    None when the header has other words between them."""
+    cols = _header_columns(text, start)
+    weights = [m for m in cols if re.sub(r"\s", "", m.group()) in ("分值", "权重")]
+    if not weights:
+        return 0
+    score = [m for m in cols if re.sub(r"\s", "", m.group()) == "得分"][-1]
+    between = [w for w in re.split(r"[\s|｜]+", text[weights[-1].end() : score.start()]) if w]
+    gap = cols.index(score) - cols.index(weights[-1])
+    return gap if len(between) == gap - 1 else None
 
 
 def extract_form_scores(scan: Scan) -> tuple[list[ScoreTree], list[Unread]]:
@@ -364,7 +373,7 @@ def _section_end(text: str, start: int) -> int | None:
 
 
 def _indicators(
-    text: str, start: int, end: int, header: tuple[str, int], unread: list[Unread]
+    text: str, start: int, end: int, header: tuple[str, int | None], unread: list[Unread]
 ) -> list[tuple[_Num | None, _Num]]:
     """The rows' (分值, 得分) by the header's layout and the columns from 分值 to 得分 (`header`)."""
     layout, gap = header
@@ -373,7 +382,7 @@ def _indicators(
             (_Num(w.start, w.end, w.value), _Num(s.start, s.end, s.value))
             for w, s in glued_rows(text, start, end, unread)
         ]
-    if layout != "adjacent" and one_cell_per_line(text, start, end):
+    if layout != "adjacent" and gap is not None and one_cell_per_line(text, start, end):
         return [(_num(w) if w else None, _num(s)) for w, s in read_rows(text, start, end, gap, unread)]
     nums = [_Num(m.start(1), m.end(1), Decimal(m.group(1))) for m in _BARE.finditer(text, start, end)]
     if layout == "adjacent":
