@@ -30,6 +30,7 @@ from review.extract.rules.cell_rows import Cell, one_cell_per_line, read_rows
 from review.extract.rules.form_total import fund_cells, mint_once, total_row
 from review.extract.rules.glued_rows import glued_rows, is_glued
 from review.extract.rules.scan import Scan
+from review.extract.rules.score_header import header_layout, weight_score_gap
 
 # 产出指标（50分）, 效 益 指 标 (30分), 满意度指标(10分): the heading's name and its cap; any other
 # name by its shape (绩效指标(90分), 年度绩效目标1 (80分), 项目决策(10 分)), not inside a longer word
@@ -55,43 +56,6 @@ class _Num:
     start: int
     end: int
     value: Decimal
-
-
-def _layout(text: str, start: int) -> str | None:
-    """'adjacent' (… 分值 得分), 'apart' (分值 … 得分), 'score_only' (得分 and no 分值 column) or
-    None, from the header before `start`."""
-    names = _header_names(text, start)
-    if "得分" not in names:
-        return None
-    if not ({"分值", "权重"} & set(names)):
-        return "score_only"
-    weight = max(i for i, n in enumerate(names) if n in ("分值", "权重"))
-    score = max(i for i, n in enumerate(names) if n == "得分")
-    if score < weight:
-        return None
-    return "adjacent" if score == weight + 1 else "apart"
-
-
-def _header_names(text: str, start: int) -> list[str]:
-    return [re.sub(r"\s", "", m.group()) for m in _header_columns(text, start)]
-
-
-def _header_columns(text: str, start: int) -> list[re.Match[str]]:
-    return list(_COLUMNS.finditer(text, max(0, start - 400), start))
-
-
-def _gap(text: str, start: int) -> int | None:
-    """How many columns 得分 lies after 分值 in the header before `start` (0 with no 分值 column),
-    when every header cell between them is a column the vocabulary names (年度指标值, 全年实际值);
-    None when the header has other words between them."""
-    cols = _header_columns(text, start)
-    weights = [m for m in cols if re.sub(r"\s", "", m.group()) in ("分值", "权重")]
-    if not weights:
-        return 0
-    score = [m for m in cols if re.sub(r"\s", "", m.group()) == "得分"][-1]
-    between = [w for w in re.split(r"[\s|｜]+", text[weights[-1].end() : score.start()]) if w]
-    gap = cols.index(score) - cols.index(weights[-1])
-    return gap if len(between) == gap - 1 else None
 
 
 def extract_form_scores(scan: Scan) -> tuple[list[ScoreTree], list[Unread]]:
@@ -142,10 +106,10 @@ def _headed_form(scan: Scan, form: list[re.Match[str]], unread: list[Unread]) ->
     part's header row follows (绩效指标(90分) | 一级指标 | …) is over the categories after it."""
     text = scan.text
     first_header = _header_end(text, form[0].end())
-    layout = _layout(text, first_header or form[0].start())
+    layout = header_layout(text, first_header or form[0].start())
     if layout is None:
         return None
-    gap = _gap(text, first_header or form[0].start())
+    gap = weight_score_gap(text, first_header or form[0].start())
     nodes: list[ScoreNode] = []
     tops: list[str] = []
     part: _Part | None = None
@@ -325,10 +289,10 @@ def _headless_form(scan: Scan, start: int, unread: list[Unread]) -> ScoreTree | 
     form's sum is claimed when it is read whole (see _whole_form); otherwise only each row's 分值
     and 得分, as far as the next form's header or the total row."""
     text = scan.text
-    layout = _layout(text, start)
+    layout = header_layout(text, start)
     if layout is None:
         return None
-    gap = _gap(text, start)
+    gap = weight_score_gap(text, start)
     total = total_row(text, start, start + 3000)
     nxt = _INDICATOR_HEADER.search(text, start)
     end = min(total.start if total else len(text), nxt.start() if nxt else len(text), start + 3000)
