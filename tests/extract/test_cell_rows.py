@@ -103,3 +103,11 @@ def test_a_header_with_other_words_between_weight_and_score_gives_no_cell_rows()
     # 年度 | 指标值 split over two cells: how many cells 得分 lies after 分值 is not certain
     split_header = APART.replace("年度指标值 |\n", "年度 |\n指标值 |\n")
     assert categories(split_header) == []
+
+
+def test_without_a_weight_column_the_score_is_the_last_number_of_its_row() -> None:
+    # r6-04's 效益 row with bare target and actual counts (小于5次 | 无上访 written as 5 | 0)
+    counted = SCORE_ONLY.replace("小于5次\n|\n无上访\n|\n10", "5\n|\n0\n|\n10")
+    assert ("效益指标", "10", [("-", "10")], True) in categories(counted)
+    rows, stray = cell_rows(cells("年内无群体性事件发生 |\n5 |\n0 |\n10 |\n", 0, 40), 0, BARE)
+    assert [(w, s.text) for w, s in rows] == [(None, "10")] and stray == []

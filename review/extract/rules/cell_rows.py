@@ -10,8 +10,9 @@ trailing | after each cell)::
 A row is spread over several lines, so it is read from the sequence of its non-empty cells by
 the header's layout: 分值 a bare number right after a text cell (the indicator's name, its level
 or the previous row's remark), 得分 the bare number `gap` cells after it (the header's columns
-from 分值 to 得分: 3 with 年度指标值 and 全年实际值 between them). With no 分值 column (gap 0)
-every bare number after a text cell is a 得分. Any other bare number is reported as unread."""
+from 分值 to 得分: 3 with 年度指标值 and 全年实际值 between them); any other bare number is reported
+as unread. With no 分值 column (gap 0) a row's 得分 is the last of its numbers: the last cell of
+each run of bare cells (a bare target or actual, 0 | 0 | 10, comes before it)."""
 
 from __future__ import annotations
 
@@ -57,6 +58,8 @@ def cells(text: str, start: int, end: int) -> list[Cell]:
 
 def cell_rows(found: list[Cell], gap: int, bare: re.Pattern[str]) -> tuple[list[tuple[Cell | None, Cell]], list[Cell]]:
     """(分值, 得分) of each row (分值 None with gap 0), and the bare cells that fit no row."""
+    if gap == 0:
+        return _scores_only(found, bare), []
     rows: list[tuple[Cell | None, Cell]] = []
     stray: list[Cell] = []
     i = 0
@@ -68,12 +71,21 @@ def cell_rows(found: list[Cell], gap: int, bare: re.Pattern[str]) -> tuple[list[
         after_text = i > 0 and not bare.fullmatch(found[i - 1].text)
         last = i + gap
         if after_text and last < len(found) and bare.fullmatch(found[last].text):
-            rows.append((cell if gap else None, found[last]))
+            rows.append((cell, found[last]))
             i = last + 1
             continue
         stray.append(cell)
         i += 1
     return rows, stray
+
+
+def _scores_only(found: list[Cell], bare: re.Pattern[str]) -> list[tuple[Cell | None, Cell]]:
+    """The last cell of each run of bare cells: with no 分值 column, each row's 得分."""
+    return [
+        (None, c)
+        for i, c in enumerate(found)
+        if bare.fullmatch(c.text) and (i + 1 == len(found) or not bare.fullmatch(found[i + 1].text))
+    ]
 
 
 def read_rows(text: str, start: int, end: int, gap: int, unread: list[Unread]) -> list[tuple[Cell | None, Cell]]:
