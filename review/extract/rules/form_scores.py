@@ -8,7 +8,8 @@ The form's header names the numeric columns in order (…年度指标值 实际�
 - 分值 and 得分 the last two numeric columns, side by side: every run of two or more consecutive
   bare numbers in a category is one indicator, its last two being 分值 and 得分;
 - 分值 and 得分 apart (target and actual between them): every line with exactly two bare numbers is
-  one indicator, 分值 first; a line with one, or more than two, is reported as unread.
+  one indicator, 分值 first; a line with more than two is reported as unread; rows written one
+  cell a line are read from the sequence of cells (review.extract.rules.cell_rows).
 A category is claimed whole only when it is closed — the next heading, or the form's total,
 follows it. An excerpt that ends inside its last category (效 益 指 标 (30分) | … and the text
 ends within a few rows) gives that category's rows so far, claimed as not all of them: their weights may fall short
@@ -25,9 +26,11 @@ from decimal import Decimal
 
 from review.core.claims import ScoreNode, ScoreTree, Unread
 from review.extract import lexicon
+from review.extract.rules.cell_rows import Cell, one_cell_per_line, read_rows
 from review.extract.rules.form_total import fund_cells, mint_once, total_row
 from review.extract.rules.glued_rows import glued_rows, is_glued
 from review.extract.rules.scan import Scan
+from review.extract.rules.score_header import header_layout, weight_score_gap
 
 # 产出指标（50分）, 效 益 指 标 (30分), 满意度指标(10分): the heading's name and its cap; any other
 # name by its shape (绩效指标(90分), 年度绩效目标1 (80分), 项目决策(10 分)), not inside a longer word
@@ -53,22 +56,6 @@ class _Num:
     start: int
     end: int
     value: Decimal
-
-
-def _layout(text: str, start: int) -> str | None:
-    """'adjacent' (… 分值 得分), 'apart' (分值 … 得分), 'score_only' (得分 and no 分值 column) or
-    None, from the header before `start`."""
-    window = text[max(0, start - 400) : start]
-    names = [re.sub(r"\s", "", m.group()) for m in _COLUMNS.finditer(window)]
-    if "得分" not in names:
-        return None
-    if not ({"分值", "权重"} & set(names)):
-        return "score_only"
-    weight = max(i for i, n in enumerate(names) if n in ("分值", "权重"))
-    score = max(i for i, n in enumerate(names) if n == "得分")
-    if score < weight:
-        return None
-    return "adjacent" if score == weight + 1 else "apart"
 
 
 def extract_form_scores(scan: Scan) -> tuple[list[ScoreTree], list[Unread]]:
@@ -119,9 +106,10 @@ def _headed_form(scan: Scan, form: list[re.Match[str]], unread: list[Unread]) ->
     part's header row follows (绩效指标(90分) | 一级指标 | …) is over the categories after it."""
     text = scan.text
     first_header = _header_end(text, form[0].end())
-    layout = _layout(text, first_header or form[0].start())
+    layout = header_layout(text, first_header or form[0].start())
     if layout is None:
         return None
+    gap = weight_score_gap(text, first_header or form[0].start())
     nodes: list[ScoreNode] = []
     tops: list[str] = []
     part: _Part | None = None
@@ -142,7 +130,7 @@ def _headed_form(scan: Scan, form: list[re.Match[str]], unread: list[Unread]) ->
         closed_at = end if i + 1 == len(form) and not cut else None
         header = _header_end(text, h.end())
         unread_before = len(unread)
-        leaves = _indicators(text, header or h.end(), end, layout, unread)
+        leaves = _indicators(text, header or h.end(), end, (layout, gap), unread)
         if header is not None and not leaves and i + 1 < len(form):
             _close_part(scan, part, nodes, tops)
             part = _Part(h, [])
@@ -301,16 +289,17 @@ def _headless_form(scan: Scan, start: int, unread: list[Unread]) -> ScoreTree | 
     form's sum is claimed when it is read whole (see _whole_form); otherwise only each row's 分值
     and 得分, as far as the next form's header or the total row."""
     text = scan.text
-    layout = _layout(text, start)
+    layout = header_layout(text, start)
     if layout is None:
         return None
+    gap = weight_score_gap(text, start)
     total = total_row(text, start, start + 3000)
     nxt = _INDICATOR_HEADER.search(text, start)
     end = min(total.start if total else len(text), nxt.start() if nxt else len(text), start + 3000)
     if _HEADING.search(text, start, end):
         return None
     before = len(unread)
-    leaves = _indicators(text, start, end, layout, unread)
+    leaves = _indicators(text, start, end, (layout, gap), unread)
     nodes = [_leaf(scan, f"n{i + 2}", w, s, start, ("绩效指标",)) for i, (w, s) in enumerate(leaves)]
     group = ScoreNode(id="g1", name="绩效指标", name_start=start, name_end=start, children=tuple(n.id for n in nodes))
     whole = _whole_form(scan, start, total.start if total else None, ("g1",), len(unread) == before)
@@ -347,12 +336,18 @@ def _section_end(text: str, start: int) -> int | None:
     return m.start() if m else None
 
 
-def _indicators(text: str, start: int, end: int, layout: str, unread: list[Unread]) -> list[tuple[_Num | None, _Num]]:
+def _indicators(
+    text: str, start: int, end: int, header: tuple[str, int | None], unread: list[Unread]
+) -> list[tuple[_Num | None, _Num]]:
+    """The rows' (分值, 得分) by the header's layout and the columns from 分值 to 得分 (`header`)."""
+    layout, gap = header
     if layout == "apart" and is_glued(text, start, end):
         return [
             (_Num(w.start, w.end, w.value), _Num(s.start, s.end, s.value))
             for w, s in glued_rows(text, start, end, unread)
         ]
+    if layout != "adjacent" and gap is not None and one_cell_per_line(text, start, end):
+        return [(_num(w) if w else None, _num(s)) for w, s in read_rows(text, start, end, gap, unread)]
     nums = [_Num(m.start(1), m.end(1), Decimal(m.group(1))) for m in _BARE.finditer(text, start, end)]
     if layout == "adjacent":
         return [(run[-2], run[-1]) for run in _runs(text, nums) if len(run) >= 2]
@@ -367,6 +362,10 @@ def _indicators(text: str, start: int, end: int, layout: str, unread: list[Unrea
             reason = f"评分表一行有 {len(mine)} 个不带单位的数，{what}无法唯一对应，未核对"
             unread.append(Unread(start=mine[0].start, end=mine[-1].end, reason=reason))
     return out
+
+
+def _num(c: Cell) -> _Num:
+    return _Num(c.start, c.end, Decimal(c.text))
 
 
 def _runs(text: str, nums: list[_Num]) -> list[list[_Num]]:

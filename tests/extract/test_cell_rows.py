@@ -1,0 +1,113 @@
+"""Indicator rows written one cell a line: read from the sequence of cells by the header's columns.
+
+Excerpts from two public reports of the dev corpus (eval/corpus, split dev): r9-03 (濉溪县民政局,
+分值 before the targets, 得分 after) and r6-04 (保山市退役军人事务局, a 得分 column and no 分值)."""
+
+from __future__ import annotations
+
+from review.core.claims import ScoreTree
+from review.core.document import Document
+from review.extract.rules.cell_rows import BARE, cell_rows, cells, one_cell_per_line
+from review.extract.rules.form_scores import extract_form_scores
+from review.extract.rules.scan import Scan
+from review.load.texttables import text_blocks
+from review.pipeline import review_document
+
+# r9-03: 一级指标 二级指标 三级指标 分值 年度指标值 全年实际值 得分 未完成原因…, one cell a line
+APART = (
+    "一级指标 |\n二级指标 |\n三级指标 |\n分值 |\n年度指标值 |\n全年实际值 |\n得分 |\n"
+    "未完成原因及拟采取的改进措施 |\n|\n"
+    "产出指标(50分) |\n数量指标 |\n★★★农村低保发放人数(按月平均)(≥**人) |\n5 |\n>=21933人 |\n21980人 |\n5 |\n"
+    "|\n|\n|\n|\n"
+    "★★★特困人员救助供养人数(按月平均)(≥**人) |\n5 |\n>=4754人 |\n4604人 |\n5 |\n特困人员实行动态管理 |\n|\n|\n|\n"
+    "质量指标 |\n扶贫临时救助标准(<**元/户·年)——一户年最高5300元 |\n10 |\n<=5300元/户 |\n5830元/户 |\n10 |\n|\n|\n"
+    "效益指标(30分) |\n社会效益指标 |\n★★★受益建档立卡贫困人口数≥**人 |\n30 |\n>=80人 |\n87人 |\n30 |\n|\n|\n"
+    "满意度指标(10分) |\n服务对象满意度指标 |\n★受助对象满意度(≥**%) |\n10 |\n"
+)
+# r6-04: 一级指标 二级指标 三级指标 年初目标值(A) 实际完成值(B) 得分, one cell a line
+SCORE_ONLY = (
+    "年度绩效目标\n(80分)\n|\n一级指标\n|\n二级指标\n|\n三级指标\n|\n年初目标值(A)\n|\n实际完成值(B)\n|\n得分\n|\n|||\n"
+    "产出指标(60分)\n|\n数量指标\n|\n慰问伤残军人50人;革命烈士遗属50人;边海防官兵320人。\n|\n100%\n|\n100%\n|\n20\n|\n||||\n"
+    "质量指标\n|\n补助经费足额拨付率\n|\n100%\n|\n100%\n|\n20\n|\n|||||\n"
+    "时效指标\n|\n春节前完成走访慰问\n|\n按时限完成\n|\n100%\n|\n20\n|\n|||||\n"
+    "效益指标(10分)\n|\n社会效益指标\n|\n年内无群体性事件发生\n|\n小于5次\n|\n无上访\n|\n10\n|\n||||\n"
+    "满意度指标(10分)\n|\n服务对象满意度指标\n|\n重点优抚对象满意率\n|\n100%\n|\n100%\n|\n10\n|\n||||\n"
+    "总分(100分)\n|\n100\n|\n自评等级\n|\n优\n|\n"
+)
+
+
+def doc(text: str) -> Document:
+    return Document(path="t.txt", sha256="0" * 64, source_format="txt", text=text, blocks=text_blocks(text))
+
+
+def categories(text: str) -> list[tuple[str, str, list[tuple[str, str]], bool]]:
+    scan = Scan.of(doc(text))
+    relations, _ = extract_form_scores(scan)
+    q = {x.id: x.text for x in scan.minted}
+    out = []
+    for t in relations:
+        assert isinstance(t, ScoreTree)
+        nodes = {n.id: n for n in t.nodes}
+        for n in t.nodes:
+            if n.id.startswith("c"):
+                kids = [(q.get(nodes[k].weight or "", "-"), q[nodes[k].score or ""]) for k in n.children]
+                out.append((n.name, q[n.weight or ""], kids, n.exhaustive))
+    return out
+
+
+def test_a_row_over_several_lines_is_read_by_the_columns_from_weight_to_score() -> None:
+    assert categories(APART) == [
+        ("产出指标", "50", [("5", "5"), ("5", "5"), ("10", "10")], True),
+        ("效益指标", "30", [("30", "30")], True),
+    ]
+
+
+def test_a_wrong_cap_or_weight_in_such_rows_is_a_score_finding() -> None:
+    # the excerpt keeps three of 产出's rows: 5 + 5 + 10 = 20
+    assert review_document(doc(APART.replace("产出指标(50分)", "产出指标(20分)"))).findings == ()
+    wrong = APART.replace("产出指标(50分)", "产出指标(25分)")
+    assert [(f.check, f.severity) for f in review_document(doc(wrong)).findings] == [("score", "high")]
+    heavier = APART.replace("★★★受益建档立卡贫困人口数≥**人 |\n30 |", "★★★受益建档立卡贫困人口数≥**人 |\n33 |")
+    findings = review_document(doc(heavier)).findings
+    assert {f.check for f in findings} == {"score"} and any("效益指标" in f.message for f in findings)
+
+
+def test_the_scores_of_a_form_without_weight_column_one_cell_a_line() -> None:
+    assert categories(SCORE_ONLY) == [
+        ("产出指标", "60", [("-", "20"), ("-", "20"), ("-", "20")], True),
+        ("效益指标", "10", [("-", "10")], True),
+        ("满意度指标", "10", [("-", "10")], True),
+    ]
+    over = SCORE_ONLY.replace("按时限完成\n|\n100%\n|\n20", "按时限完成\n|\n100%\n|\n30")
+    assert "score" in {f.check for f in review_document(doc(over)).findings}
+
+
+def test_a_bare_number_out_of_place_is_unread_not_a_row() -> None:
+    # the excerpt ends after the 满意度 row's 分值: no 得分 three cells on
+    text = APART[APART.index("效益指标") :]
+    rows, stray = cell_rows(cells(text, 0, len(text)), 3, BARE)
+    assert [(w.text if w else None, s.text) for w, s in rows] == [("30", "30")]
+    assert [c.text for c in stray] == ["10"]
+    # a number right after another number starts no row (5 | 100 | 98 | 4 | next: 100 and 98 are values)
+    rows, stray = cell_rows(cells("甲 |\n5 |\n100 |\n98 |\n4 |\n乙 |\n", 0, 22), 3, BARE)
+    assert [(w.text if w else None, s.text) for w, s in rows] == [("5", "4")] and stray == []
+
+
+def test_only_a_rendering_of_one_cell_a_line_is_read_so() -> None:
+    pipe_row = "受益人口数量 | 10 | 90人 | 90人 | 10 |\n"
+    assert not one_cell_per_line(pipe_row, 0, len(pipe_row))
+    assert one_cell_per_line(APART, 0, len(APART))
+
+
+def test_a_header_with_other_words_between_weight_and_score_gives_no_cell_rows() -> None:
+    # 年度 | 指标值 split over two cells: how many cells 得分 lies after 分值 is not certain
+    split_header = APART.replace("年度指标值 |\n", "年度 |\n指标值 |\n")
+    assert categories(split_header) == []
+
+
+def test_without_a_weight_column_the_score_is_the_last_number_of_its_row() -> None:
+    # r6-04's 效益 row with bare target and actual counts (小于5次 | 无上访 written as 5 | 0)
+    counted = SCORE_ONLY.replace("小于5次\n|\n无上访\n|\n10", "5\n|\n0\n|\n10")
+    assert ("效益指标", "10", [("-", "10")], True) in categories(counted)
+    rows, stray = cell_rows(cells("年内无群体性事件发生 |\n5 |\n0 |\n10 |\n", 0, 40), 0, BARE)
+    assert [(w, s.text) for w, s in rows] == [(None, "10")] and stray == []
