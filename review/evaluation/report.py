@@ -77,7 +77,9 @@ def _split_block(split: str, r: SplitResult) -> list[str]:
         f"  high findings on clean reports {clean.high_findings} on {clean.reports} reports "
         f"({_n(clean.high_per_report, 1).strip()} per report); "
         f"clean relations flagged {fa.flagged} of {fa.clean_relations}",
-        f"  coverage: {cov.seen} of {cov.labels} labeled relations seen ({_n(cov.rate, 1).strip()})",
+        f"  coverage: {cov.seen} of {cov.labels} labeled relations seen ({_n(cov.rate, 1).strip()}); "
+        f"{cov.reports_with_unread} of {len(r.reports)} reviews say what they could not read "
+        f"({cov.unread_notes} notes)",
         f"  unlabeled findings {fa.unlabeled_findings} ({_n(fa.per_report, 1).strip()} per report)"
         + _periods_line(r.periods),
     ]

@@ -166,6 +166,10 @@ class Coverage(_Result):
     seen: int
     rate: float | None
     unseen: list[Unseen]
+    # what the reviews themselves say they could not read (Claims.unread: a table seen but not
+    # read, a row whose cells fit several ways): reports with at least one such note, and the notes
+    reports_with_unread: int = 0
+    unread_notes: int = 0
 
 
 class SeedRow(_Result):

@@ -110,6 +110,7 @@ def _evaluate(samples: list[LabeledSample], opts: EvalOptions, say: Say) -> Spli
     claim_rows: list[dict[str, object]] = []
     grounding: list[dict[str, int]] = []
     covered = total_labels = 0
+    unread_reports = unread_notes = 0
     unseen: list[Unseen] = []
     cases: dict[str, list[int]] = {}
     seeded: list[SeedRow] = []
@@ -132,6 +133,8 @@ def _evaluate(samples: list[LabeledSample], opts: EvalOptions, say: Say) -> Spli
             seen, missing = coverage_counts(gold + clean, claims)
             covered, total_labels = covered + seen, total_labels + len(gold) + len(clean)
             unseen += [Unseen(sample=sample.name, check=g.check, quote=g.quote) for g in missing]
+        said = len(runs[0].review.claims.unread) if runs[0].review else 0
+        unread_reports, unread_notes = unread_reports + bool(said), unread_notes + said
         rows.append(_row(sample, runs, scores[-len(runs) :]))
         if opts.seeded and doc is not None:
             seeded += _seeded(sample, doc, runs[0], opts)
@@ -147,7 +150,14 @@ def _evaluate(samples: list[LabeledSample], opts: EvalOptions, say: Say) -> Spli
         periods=_periods(rows),
         findings_by_format=_by_format(scores, samples),
         claims=claims_summary(claim_rows, grounding),
-        coverage=Coverage(labels=total_labels, seen=covered, rate=ratio(covered, total_labels), unseen=_unique(unseen)),
+        coverage=Coverage(
+            labels=total_labels,
+            seen=covered,
+            rate=ratio(covered, total_labels),
+            unseen=_unique(unseen),
+            reports_with_unread=unread_reports,
+            unread_notes=unread_notes,
+        ),
         seeded=_seeded_summary(seeded) if opts.seeded else None,
         cost=_cost(rows),
         cases=[Case(case=k, passed=v[0], runs=v[1], rate=ratio(v[0], v[1])) for k, v in sorted(cases.items())],
