@@ -30,6 +30,7 @@ from review.extract.rules.form_pairs import extract_form_pairs
 from review.extract.rules.form_scores import extract_form_scores
 from review.extract.rules.ratios import extract_ratios
 from review.extract.rules.same_facts import extract_same_facts
+from review.extract.rules.restated import extract_restated
 from review.extract.rules.scan import Scan
 from review.extract.rules.score_table import extract_table_scores
 from review.extract.rules.scores import extract_text_scores
@@ -80,6 +81,11 @@ def _with_unread(found: tuple[list[Any], list[Unread]], f: Found) -> list[Any]:
     return relations
 
 
+def _restated(f: Found) -> list[Any]:
+    facts, pairs = extract_restated(f.scan)
+    return [*facts, *pairs]
+
+
 def _budget_ceilings(f: Found) -> list[Any]:
     f.budget = _budget_total(f.scan.quantities)
     return extract_budget_ceilings(f.scan, f.budget)
@@ -112,6 +118,7 @@ RULES: tuple[Rule, ...] = (
         ("table_scores", "table_columns", "form_funds", "form_scores", "form_pairs"),
         lambda f: extract_same_facts(f.scan, f.trees, f.scan.minted),
     ),
+    Rule("restated", (), _restated),
     Rule("budget_ceilings", (), _budget_ceilings),
     Rule("execution_rate", (), lambda f: extract_execution_rate(f.scan)),
     Rule(
@@ -142,6 +149,7 @@ OUTPUT_ORDER = (
     "plan_actual",
     "unit_prices",
     "same_facts",
+    "restated",
     "budget_ceilings",
     "execution_rate",
     "grade_statements",
