@@ -498,7 +498,9 @@ ASSERTS_EQUAL = re.compile(r"全部|均已|足额|全额|如数|与[^，,。；;
 # 均已到位 / 全部到位56万元: an amount asserted to have arrived or been paid in full, against the
 # last amount stated as allotted (下达/安排) before it.
 FULLY_ARRIVED_SUBJECT = re.compile(r"(?:均已|已全部|全部|足额|全额)(?:拨付)?到位|均已拨付")
-ALLOTTED_LABEL = re.compile(r"下达|安排|批复|预算")
+ALLOTTED_WORDS = ("下达", "安排", "批复", "预算")  # in this order of preference
+# A part of what was allotted: 其中…, or one source of the funds (中央资金 / 县级配套).
+PART_OF_ALLOTMENT = re.compile(r"其中|中央|省级|市级|县级|本级|配套|自筹")
 # 共编制12个绩效目标指标,其中一级指标3个,二级指标9个,三级指标12个: the indicators are the last level.
-INDICATOR_TOTAL_AFTER = re.compile(r"^\s*[个项]\s*(?:绩效)?(?:目标)?(?:绩效)?指标")
+INDICATOR_TOTAL_AFTER = re.compile(r"\s*(?:绩效)?(?:目标)?(?:绩效)?指标")
 INDICATOR_LEVEL_LABEL = re.compile(r"(?P<level>[一二三四1-4])级指标$")

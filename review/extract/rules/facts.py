@@ -16,6 +16,7 @@ from review.core.claims import (
     UnitPrice,
 )
 from review.extract import lexicon
+from review.extract.rules.same_facts import project_scope
 from review.extract.rules.scan import Scan
 
 _LINK = lexicon.HEADCOUNT_MONEY_LINK
@@ -97,6 +98,8 @@ def extract_assertions(scan: Scan) -> list[Assertion]:
             )
     arrived = [a.end for a in out]
     out += [a for a in _fully_done(scan) if a.end not in arrived]
+    covered = [(a.start, a.end) for a in out]
+    out += [a for a in _arrived_as_allotted(scan) if not any(s <= a.end and a.start <= e for s, e in covered)]
     for m in lexicon.NO_CARRYOVER.finditer(text):
         income = _last_labeled(scan, r"收入(?:总额|合计|总计)", m.start())
         spent = _last_labeled(scan, r"支出(?:总额|合计|总计)", m.start())
@@ -129,6 +132,51 @@ def _fully_done(scan: Scan) -> list[Assertion]:
                 start = subject.anchor_start  # the wording quoted: 乡村振兴衔接资金2179万元目前已全部拨付
                 out.append(Assertion(claim="fully_arrived", start=start, end=m.end(), expected=subject.id, actual=q.id))
     return out
+
+
+def _arrived_as_allotted(scan: Scan) -> list[Assertion]:
+    """项目资金8010万元均已到位 / 计划资金全部到位56万元: the amount asserted to have arrived in full (in
+    the asserting clause, before the words or right after them) against the amount the report
+    states as allotted to it before (县财政共下达我局财政衔接资金8010万元, 下达建设资金56万元): the last
+    one labeled 下达, else 安排 / 批复 / 预算, within the same project. A part (其中…, 中央资金…) is
+    not the whole that was allotted."""
+    out = []
+    text = scan.text
+    for m in lexicon.FULLY_ARRIVED_SUBJECT.finditer(text):
+        clause_start = max(text.rfind(c, 0, m.start()) for c in "，,。；;\n") + 1
+        before = [q for q in scan.between(clause_start, m.start()) if q.family == "money"]
+        after = next((q for q in scan.between(m.end(), m.end() + 12) if q.family == "money"), None)
+        subject = before[-1] if before else after if after and not text[m.end() : after.start].strip("：: ") else None
+        if subject is None or not subject.exact or lexicon.PART_OF_ALLOTMENT.search(text[clause_start : m.start()]):
+            continue
+        allotted = _allotted_before(scan, subject)
+        if allotted is not None:
+            out.append(
+                Assertion(
+                    claim="fully_arrived", start=subject.anchor_start, end=max(m.end(), subject.end),
+                    expected=allotted.id, actual=subject.id,
+                )
+            )
+    return out
+
+
+def _allotted_before(scan: Scan, subject: Quantity) -> Quantity | None:
+    scope = project_scope(scan, subject.start)
+    earlier = [
+        q
+        for q in scan.quantities
+        if q.end <= subject.anchor_start
+        and q.family == "money"
+        and q.exact
+        and not scan.in_table(q.start)
+        and project_scope(scan, q.start) == scope
+        and not lexicon.PART_OF_ALLOTMENT.search(q.label)
+    ]
+    for word in lexicon.ALLOTTED_WORDS:
+        found = [q for q in earlier if word in q.label]
+        if found:
+            return found[-1]
+    return None
 
 
 def _section_bounds(text: str, pos: int, reach: int = 1500) -> tuple[int, int]:

@@ -31,7 +31,30 @@ def extract_same_facts(scan: Scan, trees: list[ScoreTree], extra: list[Quantity]
         and not scan.in_table(q.start)
     ]
     out = _by_scope(scan, "自评总分", scores) + _by_scope(scan, "预算执行率", rates)
-    return out + extract_document_allotments(scan)
+    return out + extract_document_allotments(scan) + extract_indicator_counts(scan)
+
+
+def extract_indicator_counts(scan: Scan) -> list[SameFact]:
+    """共编制12个绩效目标指标,其中一级指标3个,二级指标9个,三级指标12个: the indicators counted are the
+    last level's (一级 and 二级 are the categories above them), so the total states that count again."""
+    out = []
+    text = scan.text
+    for q in scan.quantities:
+        if q.unit not in ("个", "项") or not q.exact or not lexicon.INDICATOR_TOTAL_AFTER.match(text, q.end):
+            continue
+        _, end = scan.sentence_bounds(q.start)
+        levels = [
+            (m.group("level"), x)
+            for x in scan.between(q.end, end)
+            if x.unit == q.unit and (m := lexicon.INDICATOR_LEVEL_LABEL.search(x.label))
+        ]
+        if len(levels) >= 2:
+            lowest = max(levels, key=lambda lv: _LEVEL_RANK.get(lv[0], 0))[1]
+            out.append(SameFact(what="绩效指标个数（末级指标）", statements=(q.id, lowest.id)))
+    return out
+
+
+_LEVEL_RANK = {"一": 1, "1": 1, "二": 2, "2": 2, "三": 3, "3": 3, "四": 4, "4": 4}
 
 
 def _is_total_score(q: Quantity) -> bool:
