@@ -501,6 +501,9 @@ FULLY_ARRIVED_SUBJECT = re.compile(r"(?:均已|已全部|全部|足额|全额)(?
 ALLOTTED_WORDS = ("下达", "安排", "批复", "预算")  # in this order of preference
 # A part of what was allotted: 其中…, or one source of the funds (中央资金 / 县级配套).
 PART_OF_ALLOTMENT = re.compile(r"其中|中央|省级|市级|县级|本级|配套|自筹")
+# 项目资金执行率为100% and the bare 执行率100% of a report about one project's funds.
+PROJECT_EXECUTION_RATE_LABEL = re.compile(r"^(?:本)?项目(?:资金)?(?:预算)?执行率$")
+BARE_EXECUTION_RATE_LABEL = re.compile(r"^执行率$")
 # 共编制12个绩效目标指标,其中一级指标3个,二级指标9个,三级指标12个: the indicators are the last level.
 INDICATOR_TOTAL_AFTER = re.compile(r"\s*(?:绩效)?(?:目标)?(?:绩效)?指标")
 INDICATOR_LEVEL_LABEL = re.compile(r"(?P<level>[一二三四1-4])级指标$")

@@ -31,7 +31,26 @@ def extract_same_facts(scan: Scan, trees: list[ScoreTree], extra: list[Quantity]
         and not scan.in_table(q.start)
     ]
     out = _by_scope(scan, "自评总分", scores) + _by_scope(scan, "预算执行率", rates)
+    out += _project_rates(scan)
     return out + extract_document_allotments(scan) + extract_indicator_counts(scan)
+
+
+def _project_rates(scan: Scan) -> list[SameFact]:
+    """项目资金执行率为100% and the bare 执行率100% stated with the project's funds: in a report that
+    names no other 执行率 (部门 / 整体 / 预算执行率), one fact."""
+    named, bare, other = [], [], 0
+    for q in scan.quantities:
+        if q.unit != "%" or not q.exact or scan.in_table(q.start):
+            continue
+        if lexicon.PROJECT_EXECUTION_RATE_LABEL.search(q.label):
+            named.append(q)
+        elif lexicon.BARE_EXECUTION_RATE_LABEL.search(q.label):
+            bare.append(q)
+        elif lexicon.OVERALL_EXECUTION_RATE_LABEL.search(q.label):
+            other += 1
+    if not named or other:
+        return []
+    return _by_scope(scan, "项目资金执行率", sorted(named + bare, key=lambda q: q.start))
 
 
 def extract_indicator_counts(scan: Scan) -> list[SameFact]:
