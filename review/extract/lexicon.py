@@ -478,18 +478,41 @@ NOT_A_NOUN_START = re.compile(r"^[对向在为给按于从由将把全已]")
 NOT_A_NOUN_END = re.compile(r"(?:完成|带动|实现|达到|覆盖|增加|减少|增长|下降|支持|解决)$")
 # A line that is one item of an enumeration (一是… / 1、… / （2）…): its amount is one of several.
 ENUMERATED_LINE = re.compile(r"^[ \t\u3000]*(?:[一二三四五六七八九十]是|\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[)）])")
+# What may stand between a label and its number without naming a part (为 / 约 / 共计 …).
+GAP_FILLER = re.compile(r"[\s为是：:约共达计]")
 # A noun written after a count (已完成37个基层医疗机构, 全县169处农村饮水工程): up to punctuation or a number.
 NOUN_AFTER_COUNT = re.compile(r"[\u4e00-\u9fa5]{2,12}")
-COUNT_NOUN_UNITS = ("个", "处", "台", "套", "座", "所", "家", "条", "宗", "项", "辆", "盏", "口", "眼", "间", "栋", "块")
+COUNT_NOUN_UNITS = (
+    "个",
+    "处",
+    "台",
+    "套",
+    "座",
+    "所",
+    "家",
+    "条",
+    "宗",
+    "项",
+    "辆",
+    "盏",
+    "口",
+    "眼",
+    "间",
+    "栋",
+    "块",
+)
 # The role a statement plays: a target (预定村集体收入, 绩效目标 section), an actual (实际已完成…),
 # or neither. A heading naming 目标 without 完成 opens the targets.
-TARGET_ROLE = re.compile(r"(?:年度|总体|绩效)目标[为是：:]?|目标值|目标[为是：:]|计划|预定|预计|预期|设定|指标值|任务|拟")
+TARGET_ROLE = re.compile(
+    r"(?:年度|总体|绩效)目标[为是：:]?|目标值|目标[为是：:]|计划|预定|预计|预期|设定|指标值|任务|拟"
+)
 ACTUAL_ROLE = re.compile(r"实际|已|完成|建成|实现|累计")
 TARGET_HEADING = re.compile(r"目标|计划")
 NOT_TARGET_HEADING = re.compile(r"完成|实现|自评|分析|效果|结果")
 # A heading line at any level (一、 （一） 1、 (1)), whose text gives the role of what it opens.
 ANY_HEADING = re.compile(
-    r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．](?!\d))[^\n]{0,40}",
+    r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．](?!\d))"
+    r"[^\n]{0,40}",
     re.M,
 )
 TOP_HEADING = re.compile(r"^[ \t\u3000]*[一二三四五六七八九十]{1,3}[、.．]")
@@ -504,6 +527,7 @@ PART_OF_ALLOTMENT = re.compile(r"其中|中央|省级|市级|县级|本级|配�
 # 项目资金执行率为100% and the bare 执行率100% of a report about one project's funds.
 PROJECT_EXECUTION_RATE_LABEL = re.compile(r"^(?:本)?项目(?:资金)?(?:预算)?执行率$")
 BARE_EXECUTION_RATE_LABEL = re.compile(r"^执行率$")
+ANY_EXECUTION_RATE_LABEL = re.compile(r"执行率$")
 # 共编制12个绩效目标指标,其中一级指标3个,二级指标9个,三级指标12个: the indicators are the last level.
 INDICATOR_TOTAL_AFTER = re.compile(r"\s*(?:绩效)?(?:目标)?(?:绩效)?指标")
 INDICATOR_LEVEL_LABEL = re.compile(r"(?P<level>[一二三四1-4])级指标$")

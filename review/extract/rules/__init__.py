@@ -29,8 +29,8 @@ from review.extract.rules.form_funds import extract_form_funds
 from review.extract.rules.form_pairs import extract_form_pairs
 from review.extract.rules.form_scores import extract_form_scores
 from review.extract.rules.ratios import extract_ratios
-from review.extract.rules.same_facts import extract_same_facts
 from review.extract.rules.restated import extract_restated
+from review.extract.rules.same_facts import extract_same_facts
 from review.extract.rules.scan import Scan
 from review.extract.rules.score_table import extract_table_scores
 from review.extract.rules.scores import extract_text_scores

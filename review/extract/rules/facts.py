@@ -153,8 +153,11 @@ def _arrived_as_allotted(scan: Scan) -> list[Assertion]:
         if allotted is not None:
             out.append(
                 Assertion(
-                    claim="fully_arrived", start=subject.anchor_start, end=max(m.end(), subject.end),
-                    expected=allotted.id, actual=subject.id,
+                    claim="fully_arrived",
+                    start=subject.anchor_start,
+                    end=max(m.end(), subject.end),
+                    expected=allotted.id,
+                    actual=subject.id,
                 )
             )
     return out

@@ -55,8 +55,15 @@ def extract_restated(scan: Scan) -> tuple[list[SameFact], list[PlanActual]]:
             else:
                 rank = {"target": 0, "": 1, "actual": 2}  # the planned side: a target, else what is not an actual
                 target, actual = sorted((earlier, later), key=lambda x: rank[x.role])
-                rule = "target_asserted" if actual.asserts and target.role == "target" else "target_actual"
-                pairs.append(PlanActual(rule=rule, anchor=target.q.id, other=actual.q.id, scope=noun))
+                asserted = actual.asserts and target.role == "target"
+                pairs.append(
+                    PlanActual(
+                        rule="target_asserted" if asserted else "target_actual",
+                        anchor=target.q.id,
+                        other=actual.q.id,
+                        scope=noun,
+                    )
+                )
             break
     facts: list[SameFact] = []
     for g in groups.values():
@@ -106,7 +113,16 @@ def _statement(scan: Scan, q: Quantity) -> Statement:
     line = text[text.rfind("\n", 0, q.start) + 1 : q.start]
     enumerated = bool(lexicon.ENUMERATED_LINE.match(line))
     gap = text[q.label_start + len(q.label) : q.start] if q.label_start >= 0 else ""
-    return Statement(q, q.label, re.sub(r"[\s为是：:约共达计]", "", gap), after, role, project_scope(scan, q.start), asserts, enumerated)
+    return Statement(
+        q,
+        q.label,
+        lexicon.GAP_FILLER.sub("", gap),
+        after,
+        role,
+        project_scope(scan, q.start),
+        asserts,
+        enumerated,
+    )
 
 
 def _under_target_heading(text: str, pos: int) -> bool:
@@ -138,7 +154,9 @@ def same_noun(a: Statement, b: Statement) -> str:
     for x, y in ((a, b), (b, a)):
         if x.after and not y.after:
             noun = _prefix_ending(x.after, y.label)
-            if len(noun) >= lexicon.RESTATED_MIN_NOUN and not lexicon.RESTATED_QUALIFIER.search(y.label[: len(y.label) - len(noun)][-6:]):
+            if len(noun) >= lexicon.RESTATED_MIN_NOUN and not lexicon.RESTATED_QUALIFIER.search(
+                y.label[: len(y.label) - len(noun)][-6:]
+            ):
                 return noun
     return ""
 

@@ -46,7 +46,7 @@ def _project_rates(scan: Scan) -> list[SameFact]:
             named.append(q)
         elif lexicon.BARE_EXECUTION_RATE_LABEL.search(q.label):
             bare.append(q)
-        elif lexicon.OVERALL_EXECUTION_RATE_LABEL.search(q.label):
+        elif lexicon.ANY_EXECUTION_RATE_LABEL.search(q.label):
             other += 1
     if not named or other:
         return []
