@@ -478,6 +478,8 @@ NOT_A_NOUN_START = re.compile(r"^[对向在为给按于从由将把全已]")
 NOT_A_NOUN_END = re.compile(r"(?:完成|带动|实现|达到|覆盖|增加|减少|增长|下降|支持|解决)$")
 # A line that is one item of an enumeration (一是… / 1、… / （2）…): its amount is one of several.
 ENUMERATED_LINE = re.compile(r"^[ \t\u3000]*(?:[一二三四五六七八九十]是|\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[)）])")
+# Units of a measure (not a count or an amount): a project's targets state few of each.
+MEASURE_UNITS = ("公里", "千米", "km", "米", "m", "亩", "万亩", "平方米", "㎡", "hm", "公顷", "吨", "立方米", "延米")
 # What may stand between a label and its number without naming a part (为 / 约 / 共计 …).
 GAP_FILLER = re.compile(r"[\s为是：:约共达计]")
 # A noun written after a count (已完成37个基层医疗机构, 全县169处农村饮水工程): up to punctuation or a number.
@@ -504,7 +506,7 @@ COUNT_NOUN_UNITS = (
 # The role a statement plays: a target (预定村集体收入, 绩效目标 section), an actual (实际已完成…),
 # or neither. A heading naming 目标 without 完成 opens the targets.
 TARGET_ROLE = re.compile(
-    r"(?:年度|总体|绩效)目标[为是：:]?|目标值|目标[为是：:]|计划|预定|预计|预期|设定|指标值|任务|拟"
+    r"(?:年度|总体|绩效)目标[为是：:]?|(?:数量|质量|时效|成本)指标|目标值|目标[为是：:]|计划|预定|预计|预期|设定|指标值|任务|拟"
 )
 ACTUAL_ROLE = re.compile(r"实际|已|完成|建成|实现|累计")
 TARGET_HEADING = re.compile(r"目标|计划")
@@ -515,7 +517,13 @@ ANY_HEADING = re.compile(
     r"[^\n]{0,40}",
     re.M,
 )
-TOP_HEADING = re.compile(r"^[ \t\u3000]*[一二三四五六七八九十]{1,3}[、.．]")
+# The levels of ANY_HEADING, highest first: 一、 / （一） / 1、 (and (1), matched by the second).
+HEADING_LEVELS = (
+    re.compile(r"^[ \t\u3000]*[一二三四五六七八九十]{1,3}[、.．]"),
+    re.compile(r"^[ \t\u3000]*[（(][一二三四五六七八九十]{1,3}[)）]"),
+    re.compile(r"^[ \t\u3000]*\d{1,2}[、.．]"),
+    re.compile(r"^[ \t\u3000]*[（(]\d{1,3}[)）]"),
+)
 # The actual's own clause asserts it equals the target: then a mismatch is a finding.
 ASSERTS_EQUAL = re.compile(r"全部|均已|足额|全额|如数|与[^，,。；;]{0,12}一致|100%|百分之百")
 # 均已到位 / 全部到位56万元: an amount asserted to have arrived or been paid in full, against the

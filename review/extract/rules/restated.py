@@ -65,6 +65,8 @@ def extract_restated(scan: Scan) -> tuple[list[SameFact], list[PlanActual]]:
                     )
                 )
             break
+    paired = {i for p in pairs for i in (p.anchor, p.other)}
+    pairs += _sole_of_unit([s for s in stated if s.q.id not in paired])
     facts: list[SameFact] = []
     for g in groups.values():
         ids = tuple(dict.fromkeys(s.q.id for s in g))
@@ -94,6 +96,25 @@ def _definite(s: Statement) -> bool:
     return s.role == "target" and not s.enumerated and s.q.family == "money"
 
 
+def _sole_of_unit(stated: list[Statement]) -> list[PlanActual]:
+    """实现新建村内道路、连通道路32.63公里 … 已完成建设工程32.63公里: in a project whose targets state
+    one length (area, weight) and whose completion states one of the same unit, that is the target's
+    actual, whatever the nouns (建设工程 / 连通道路). Counts and amounts are too common for this."""
+    by_unit: dict[tuple[str, str], list[Statement]] = {}
+    for s in stated:
+        if s.q.unit in lexicon.MEASURE_UNITS and not s.enumerated:
+            by_unit.setdefault((s.scope, s.q.unit), []).append(s)
+    out = []
+    for (_, unit), group in by_unit.items():
+        targets = [s for s in group if s.role == "target"]
+        actuals = [s for s in group if s.role == "actual"]
+        if len(targets) == 1 and len(actuals) == 1 and targets[0].q.start < actuals[0].q.start:
+            t, a = targets[0], actuals[0]
+            rule = "target_asserted" if a.asserts else "target_actual"
+            out.append(PlanActual(rule=rule, anchor=t.q.id, other=a.q.id, scope=unit))
+    return out
+
+
 def _eligible(scan: Scan, q: Quantity) -> bool:
     return q.exact and q.unit not in _SKIP_UNITS and not scan.in_table(q.start) and q.value > 0
 
@@ -104,7 +125,7 @@ def _statement(scan: Scan, q: Quantity) -> Statement:
     if q.unit in lexicon.COUNT_NOUN_UNITS:
         m = lexicon.NOUN_AFTER_COUNT.match(text, q.end)
         after = m.group() if m else ""
-    clause = re.split(r"[，,。；;]", text[max(0, q.start - 30) : q.start])[-1]
+    clause = re.split(r"[，,。；;\n]", text[max(0, q.start - 30) : q.start])[-1]
     role = "target" if lexicon.TARGET_ROLE.search(clause) or _under_target_heading(text, q.start) else ""
     if not role and lexicon.ACTUAL_ROLE.search(clause):
         role = "actual"
@@ -126,11 +147,19 @@ def _statement(scan: Scan, q: Quantity) -> Statement:
 
 
 def _under_target_heading(text: str, pos: int) -> bool:
-    """The nearest headings above `pos` (its own and the section's) name 目标 and not its 完成."""
-    heads = [m.group() for m in lexicon.ANY_HEADING.finditer(text, max(0, pos - 3000), pos) if m.end() <= pos]
-    top = [h for h in heads if lexicon.TOP_HEADING.match(h)]
-    for h in dict.fromkeys(heads[-1:] + top[-1:]):
-        if lexicon.TARGET_HEADING.search(h) and not lexicon.NOT_TARGET_HEADING.search(h):
+    """The headings above `pos`, lowest level first: the first that names 目标 or its 完成 decides
+    (1、资金分配情况 under (二)预算和绩效目标分解情况 is of the targets; 1、产出指标完成情况分析 is not)."""
+    chain: dict[int, str] = {}
+    for m in lexicon.ANY_HEADING.finditer(text, max(0, pos - 3000), pos):
+        if m.end() > pos:
+            break
+        level = next(i for i, marker in enumerate(lexicon.HEADING_LEVELS) if marker.match(m.group()))
+        chain = {k: v for k, v in chain.items() if k < level}
+        chain[level] = m.group()
+    for _, heading in sorted(chain.items(), reverse=True):
+        if lexicon.NOT_TARGET_HEADING.search(heading):
+            return False
+        if lexicon.TARGET_HEADING.search(heading):
             return True
     return False
 
@@ -174,6 +203,9 @@ def _label_noun(a: str, b: str) -> str:
     rests = (a[: len(a) - len(noun)], b[: len(b) - len(noun)])
     if any(lexicon.RESTATED_QUALIFIER.search(r) or lexicon.NUMBERED_NOUN.search(r) for r in rests):
         return ""
+    words = [lexicon.ACTUAL_ROLE.sub("", lexicon.TARGET_ROLE.sub("", r)) for r in rests]
+    if min(len(w) for w in words) > lexicon.RESTATED_MAX_VERB:
+        return ""  # 基层组织和农村公共服务运行维护费 / 垃圾车运营维护费: two things, not one in two roles
     return noun
 
 
