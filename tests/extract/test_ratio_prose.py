@@ -36,6 +36,7 @@ def test_a_bare_share_after_a_listed_part_is_of_the_list_total():
     assert [(f.check, f.quote) for f in wrong if f.check == "ratio"] == [("ratio", "占90.00%")]
 
 
+
 def test_a_bare_share_in_a_second_report_rounds_to_whole_percent():
     assert ("61%", "664.70万元", ("1094.65万元",)) in _shares(SPENDING)
     assert [c for c, _ in checks_of(SPENDING, 2019) if c == "ratio"] == []  # 60.72% and 39.28% round to 61%, 39%

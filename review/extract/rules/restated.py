@@ -55,15 +55,7 @@ def extract_restated(scan: Scan) -> tuple[list[SameFact], list[PlanActual]]:
             else:
                 rank = {"target": 0, "": 1, "actual": 2}  # the planned side: a target, else what is not an actual
                 target, actual = sorted((earlier, later), key=lambda x: rank[x.role])
-                asserted = actual.asserts and target.role == "target"
-                pairs.append(
-                    PlanActual(
-                        rule="target_asserted" if asserted else "target_actual",
-                        anchor=target.q.id,
-                        other=actual.q.id,
-                        scope=noun,
-                    )
-                )
+                pairs.append(_pair(target, actual, noun))
             break
     paired = {i for p in pairs for i in (p.anchor, p.other)}
     pairs += _sole_of_unit([s for s in stated if s.q.id not in paired])
@@ -96,6 +88,13 @@ def _definite(s: Statement) -> bool:
     return s.role == "target" and not s.enumerated and s.q.family == "money"
 
 
+def _pair(target: Statement, actual: Statement, what: str) -> PlanActual:
+    """A target and its actual; checked only when the actual's wording asserts it met the target."""
+    if actual.asserts and target.role == "target":
+        return PlanActual(rule="target_asserted", anchor=target.q.id, other=actual.q.id, scope=what)
+    return PlanActual(rule="target_actual", anchor=target.q.id, other=actual.q.id, scope=what)
+
+
 def _sole_of_unit(stated: list[Statement]) -> list[PlanActual]:
     """实现新建村内道路、连通道路32.63公里 … 已完成建设工程32.63公里: in a project whose targets state
     one length (area, weight) and whose completion states one of the same unit, that is the target's
@@ -110,8 +109,7 @@ def _sole_of_unit(stated: list[Statement]) -> list[PlanActual]:
         actuals = [s for s in group if s.role == "actual"]
         if len(targets) == 1 and len(actuals) == 1 and targets[0].q.start < actuals[0].q.start:
             t, a = targets[0], actuals[0]
-            rule = "target_asserted" if a.asserts else "target_actual"
-            out.append(PlanActual(rule=rule, anchor=t.q.id, other=a.q.id, scope=unit))
+            out.append(_pair(t, a, unit))
     return out
 
 
