@@ -478,8 +478,6 @@ NOT_A_NOUN_START = re.compile(r"^[对向在为给按于从由将把全已]")
 NOT_A_NOUN_END = re.compile(r"(?:完成|带动|实现|达到|覆盖|增加|减少|增长|下降|支持|解决)$")
 # A line that is one item of an enumeration (一是… / 1、… / （2）…): its amount is one of several.
 ENUMERATED_LINE = re.compile(r"^[ \t\u3000]*(?:[一二三四五六七八九十]是|\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[)）])")
-# Units of a measure (not a count or an amount): a project's targets state few of each.
-MEASURE_UNITS = ("公里", "千米", "km", "米", "m", "亩", "万亩", "平方米", "㎡", "hm", "公顷", "吨", "立方米", "延米")
 # What may stand between a label and its number without naming a part (为 / 约 / 共计 …).
 GAP_FILLER = re.compile(r"[\s为是：:约共达计]")
 # A noun written after a count (已完成37个基层医疗机构, 全县169处农村饮水工程): up to punctuation or a number.

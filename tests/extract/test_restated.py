@@ -102,19 +102,6 @@ def test_a_noun_written_after_the_count_names_the_fact():
     assert _pairs(other, 2019) == []
 
 
-def test_the_sole_length_of_the_targets_and_of_the_completion_pair():
-    # dev r2-06 (连通道路32.63公里 … 已完成建设工程32.63公里) and seed 003 (征地面积年初目标值3000亩 … 实际完成值)
-    text = (
-        "一、绩效目标分解下达情况\n我县农村公路通村道路建设项目计划投资2179万元,实现新建村内道路、连通道路32.63公里。\n"
-        "三、绩效目标自评完成情况分析\n已完成建设工程32.63公里,质量鉴定为合格。\n"
-    )
-    assert ("target_actual", "32.63公里", "32.63公里") in _pairs(text, 2022)
-    text = "征地面积年初目标值3000亩,2021年实际完成值3000亩。\n"
-    assert ("target_actual", "3000亩", "3000亩") in _pairs(text, 2021)
-    two = "征地面积年初目标值3000亩,复垦面积年初目标值500亩,2021年实际完成值3000亩。\n"
-    assert _pairs(two, 2021) == []  # two targets of the unit: which one is unread
-
-
 def test_two_things_with_the_same_last_word_are_not_paired():
     # seed 004: 基层组织和农村公共服务运行维护费68万元 is not 垃圾车运营维护费4万元
     text = (

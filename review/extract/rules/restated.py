@@ -57,8 +57,6 @@ def extract_restated(scan: Scan) -> tuple[list[SameFact], list[PlanActual]]:
                 target, actual = sorted((earlier, later), key=lambda x: rank[x.role])
                 pairs.append(_pair(target, actual, noun))
             break
-    paired = {i for p in pairs for i in (p.anchor, p.other)}
-    pairs += _sole_of_unit([s for s in stated if s.q.id not in paired])
     facts: list[SameFact] = []
     for g in groups.values():
         ids = tuple(dict.fromkeys(s.q.id for s in g))
@@ -93,24 +91,6 @@ def _pair(target: Statement, actual: Statement, what: str) -> PlanActual:
     if actual.asserts and target.role == "target":
         return PlanActual(rule="target_asserted", anchor=target.q.id, other=actual.q.id, scope=what)
     return PlanActual(rule="target_actual", anchor=target.q.id, other=actual.q.id, scope=what)
-
-
-def _sole_of_unit(stated: list[Statement]) -> list[PlanActual]:
-    """实现新建村内道路、连通道路32.63公里 … 已完成建设工程32.63公里: in a project whose targets state
-    one length (area, weight) and whose completion states one of the same unit, that is the target's
-    actual, whatever the nouns (建设工程 / 连通道路). Counts and amounts are too common for this."""
-    by_unit: dict[tuple[str, str], list[Statement]] = {}
-    for s in stated:
-        if s.q.unit in lexicon.MEASURE_UNITS and not s.enumerated:
-            by_unit.setdefault((s.scope, s.q.unit), []).append(s)
-    out = []
-    for (_, unit), group in by_unit.items():
-        targets = [s for s in group if s.role == "target"]
-        actuals = [s for s in group if s.role == "actual"]
-        if len(targets) == 1 and len(actuals) == 1 and targets[0].q.start < actuals[0].q.start:
-            t, a = targets[0], actuals[0]
-            out.append(_pair(t, a, unit))
-    return out
 
 
 def _eligible(scan: Scan, q: Quantity) -> bool:
