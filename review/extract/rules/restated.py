@@ -94,7 +94,7 @@ def _pair(target: Statement, actual: Statement, what: str) -> PlanActual:
 
 
 def _eligible(scan: Scan, q: Quantity) -> bool:
-    return q.exact and q.unit not in _SKIP_UNITS and not scan.in_table(q.start) and q.value > 0
+    return q.exact and q.unit not in _SKIP_UNITS and not scan.in_table(q.start)
 
 
 def _statement(scan: Scan, q: Quantity) -> Statement:
