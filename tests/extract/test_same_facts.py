@@ -155,3 +155,13 @@ def test_the_project_funds_execution_rate_restates_the_bare_one():
     assert ("consistency", "项目资金执行率为98%") in checks_of(_R7_03.replace("执行率为100%", "执行率为98%"), 2020)
     other = _R7_03.replace("执行率100%。", "执行率100%。部门整体执行率95%。")
     assert "项目资金执行率" not in [f.what for f in _same_facts(other)]
+
+
+def test_arrived_in_full_after_allotments_of_several_names_is_unread():
+    text = (
+        "县财政第一批下达资金5000万元。县财政第二批下达衔接资金3010万元。\n"
+        "1.项目资金到位情况分析。项目资金8010万元均已到位及时安排到相关项目。\n"
+    )
+    r = review_text(text, 2023)
+    assert _arrived(text) == []
+    assert [u.reason for u in r.claims.unread] == ["称资金全部到位，但此前下达的金额不止一笔，未能确定所指"]

@@ -18,6 +18,7 @@ from review.extract.rules.counts import extract_counts
 from review.extract.rules.deltas import extract_deltas, extract_stated_balances
 from review.extract.rules.enumerations import extract_enumerated_counts
 from review.extract.rules.facts import (
+    extract_arrived_as_allotted,
     extract_assertions,
     extract_budget_ceilings,
     extract_execution_rate,
@@ -111,6 +112,11 @@ RULES: tuple[Rule, ...] = (
     Rule("years", (), lambda f: extract_years(f.scan)),
     Rule("date_ranges", (), lambda f: extract_date_ranges(f.scan)),
     Rule("assertions", (), lambda f: extract_assertions(f.scan)),
+    Rule(
+        "arrived_as_allotted",
+        ("assertions",),
+        lambda f: _with_unread(extract_arrived_as_allotted(f.scan, f.by_rule["assertions"]), f),
+    ),
     Rule("plan_actual", ("sums",), lambda f: extract_plan_actual(f.scan, f.sums)),
     Rule("unit_prices", (), lambda f: extract_unit_prices(f.scan)),
     Rule(
@@ -146,6 +152,7 @@ OUTPUT_ORDER = (
     "years",
     "date_ranges",
     "assertions",
+    "arrived_as_allotted",
     "plan_actual",
     "unit_prices",
     "same_facts",

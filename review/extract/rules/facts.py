@@ -14,6 +14,7 @@ from review.core.claims import (
     Quantity,
     SumRelation,
     UnitPrice,
+    Unread,
 )
 from review.extract import lexicon
 from review.extract.rules.same_facts import project_scope
@@ -98,8 +99,6 @@ def extract_assertions(scan: Scan) -> list[Assertion]:
             )
     arrived = [a.end for a in out]
     out += [a for a in _fully_done(scan) if a.end not in arrived]
-    covered = [(a.start, a.end) for a in out]
-    out += [a for a in _arrived_as_allotted(scan) if not any(s <= a.end and a.start <= e for s, e in covered)]
     for m in lexicon.NO_CARRYOVER.finditer(text):
         income = _last_labeled(scan, r"收入(?:总额|合计|总计)", m.start())
         spent = _last_labeled(scan, r"支出(?:总额|合计|总计)", m.start())
@@ -134,14 +133,16 @@ def _fully_done(scan: Scan) -> list[Assertion]:
     return out
 
 
-def _arrived_as_allotted(scan: Scan) -> list[Assertion]:
+def extract_arrived_as_allotted(scan: Scan, asserted: list[Assertion]) -> tuple[list[Assertion], list[Unread]]:
     """项目资金8010万元均已到位 / 计划资金全部到位56万元: the amount asserted to have arrived in full (in
     the asserting clause, before the words or right after them) against the amount the report
     states as allotted to it before (县财政共下达我局财政衔接资金8010万元, 下达建设资金56万元): the last
     one labeled 下达, else 安排 / 批复 / 预算, within the same project. A part (其中…, 中央资金…) is
-    not the whole that was allotted."""
-    out = []
+    not the whole that was allotted; allotments of several names (第一批 / 第二批) leave it unread.
+    Wordings `asserted` already reads are skipped."""
+    out, unread = [], []
     text = scan.text
+    covered = [(a.start, a.end) for a in asserted]
     for m in lexicon.FULLY_ARRIVED_SUBJECT.finditer(text):
         clause_start = max(text.rfind(c, 0, m.start()) for c in "，,。；;\n") + 1
         before = [q for q in scan.between(clause_start, m.start()) if q.family == "money"]
@@ -149,21 +150,21 @@ def _arrived_as_allotted(scan: Scan) -> list[Assertion]:
         subject = before[-1] if before else after if after and not text[m.end() : after.start].strip("：: ") else None
         if subject is None or not subject.exact or lexicon.PART_OF_ALLOTMENT.search(text[clause_start : m.start()]):
             continue
+        start, end = subject.anchor_start, max(m.end(), subject.end)
+        if any(s <= end and start <= e for s, e in covered):
+            continue
         allotted = _allotted_before(scan, subject)
-        if allotted is not None:
+        if len({q.label for q in allotted}) > 1:
+            unread.append(Unread(start=start, end=end, reason="称资金全部到位，但此前下达的金额不止一笔，未能确定所指"))
+        elif allotted:
             out.append(
-                Assertion(
-                    claim="fully_arrived",
-                    start=subject.anchor_start,
-                    end=max(m.end(), subject.end),
-                    expected=allotted.id,
-                    actual=subject.id,
-                )
+                Assertion(claim="fully_arrived", start=start, end=end, expected=allotted[-1].id, actual=subject.id)
             )
-    return out
+    return out, unread
 
 
-def _allotted_before(scan: Scan, subject: Quantity) -> Quantity | None:
+def _allotted_before(scan: Scan, subject: Quantity) -> list[Quantity]:
+    """The amounts stated as allotted before `subject` in its project, of the most preferred verb."""
     scope = project_scope(scan, subject.start)
     earlier = [
         q
@@ -178,8 +179,8 @@ def _allotted_before(scan: Scan, subject: Quantity) -> Quantity | None:
     for word in lexicon.ALLOTTED_WORDS:
         found = [q for q in earlier if word in q.label]
         if found:
-            return found[-1]
-    return None
+            return found
+    return []
 
 
 def _section_bounds(text: str, pos: int, reach: int = 1500) -> tuple[int, int]:
