@@ -83,20 +83,23 @@ def check_consistency(ctx: Context) -> list[Finding]:
                 msg = f"预算收支不一致：{a.label}{a.text}，而{o.label}{o.text}"
             elif rel.rule == "actual_within_budget" and o.interval().lo > a.interval().hi:
                 msg = f"执行数超过对应预算：{rel.scope}{a.label}{a.text}，而{o.label}{o.text}"
-            else:
+            elif rel.rule == "target_asserted" and not a.interval().meets(o.interval()):
+                msg = f"称已全部完成，但{rel.scope}实际{o.text}与目标{a.text}不符"
+            else:  # target_actual: under- or over-completion of a target is not in itself an error
                 continue
+            here, there = (o, a) if rel.rule == "target_asserted" else (a, o)  # the asserting actual is flagged
             out.append(
                 finding(
                     ctx,
                     "consistency",
                     "medium",
                     msg,
-                    *span_of(a),
-                    stated=value_of(a),
-                    computed=value_of(o),
+                    *span_of(here),
+                    stated=value_of(here),
+                    computed=value_of(there),
                     trace=f"{a.text} vs {o.text}",
                     rule=f"consistency.{rel.rule}",
-                    related=(span_of(o),),
+                    related=(span_of(there),),
                 )
             )
     return out

@@ -321,7 +321,9 @@ class PlanActual(_Relation):
     """A planned amount and an actual/other amount for the same scope that must agree or bound."""
 
     kind: Literal["plan_actual"] = "plan_actual"
-    rule: Literal["budget_balance", "actual_within_budget"]
+    # target_actual: a target (anchor) and its actual (other), which need not meet; target_asserted:
+    # the actual's wording asserts it equals the target (全部完成, 均已, 100%)
+    rule: Literal["budget_balance", "actual_within_budget", "target_actual", "target_asserted"]
     anchor: str
     other: str
     scope: str = ""

@@ -508,3 +508,82 @@ RECORD_TOTAL = re.compile(r"(?:支出|收入|资金)?合\s*计|总\s*计")
 RECORD_SUBTOTAL = re.compile(r"小\s*计")
 # A header cell naming the records' amount column (实际支出数, 补助资金(万元)): the list starts after it.
 RECORD_AMOUNT_HEADER = re.compile(r"资金|金额|支出|收入|费用|[（(]\s*万?元\s*[)）]")
+# --- facts (wt-facts) ---
+# One fact stated twice (review/extract/rules/restated.py): the quantities' nouns must share at
+# least this many characters, and what differs before the shared noun may be wording of its role
+# (预定 / 实际已完成 / 主要建设内容是购买), never a qualifier that makes it another fact.
+RESTATED_MIN_NOUN = 3
+RESTATED_MAX_VERB = 4  # a restatement may add this many characters before the noun (下达中央财政资金)
+RESTATED_QUALIFIER = re.compile(
+    r"中央|省|市|县|区级|乡|镇|本级|上年|结转|结余|其中|新增|累计|剩余|未|间接|人均|每|平均|年均|单位|其他|自筹|配套"
+    r"|地方|超|减少|增加|增长|下降|不足|差|[一二三四五六七八九十]是|第|另|余|部分|合格|优良|达标"
+)
+# A numeral right before the shared noun makes it another fact (一级指标 / 二级指标, 二期项目), as
+# does a shared noun made only of role words (年初目标值 / 实际完成值).
+NUMBERED_NOUN = re.compile(r"[一二三四五六七八九十两\d]$")
+ROLE_ONLY_NOUN = re.compile(r"^(?:[\u4e00-\u9fa5]?(?:目标值|完成值|指标值|实际值|年初|全年|年度|数量|金额|资金|值))+$")
+# A shared "noun" that opens with a preposition or a place is the rest of a phrase (对全县 20个…).
+NOT_A_NOUN_START = re.compile(r"^[对向在为给按于从由将把全已]")
+# …and one that ends in a verb names what was done, not a thing (已带动 14户, 本年度已完成 37个).
+NOT_A_NOUN_END = re.compile(r"(?:完成|带动|实现|达到|覆盖|增加|减少|增长|下降|支持|解决)$")
+# A line that is one item of an enumeration (一是… / 1、… / （2）…): its amount is one of several.
+ENUMERATED_LINE = re.compile(r"^[ \t\u3000]*(?:[一二三四五六七八九十]是|\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[)）])")
+# What may stand between a label and its number without naming a part (为 / 约 / 共计 …).
+GAP_FILLER = re.compile(r"[\s为是：:约共达计]")
+# A noun written after a count (已完成37个基层医疗机构, 全县169处农村饮水工程): up to punctuation or a number.
+NOUN_AFTER_COUNT = re.compile(r"[\u4e00-\u9fa5]{2,12}")
+COUNT_NOUN_UNITS = (
+    "个",
+    "处",
+    "台",
+    "套",
+    "座",
+    "所",
+    "家",
+    "条",
+    "宗",
+    "项",
+    "辆",
+    "盏",
+    "口",
+    "眼",
+    "间",
+    "栋",
+    "块",
+)
+# The role a statement plays: a target (预定村集体收入, 绩效目标 section), an actual (实际已完成…),
+# or neither. A heading naming 目标 without 完成 opens the targets.
+TARGET_ROLE = re.compile(
+    r"(?:年度|总体|绩效)目标[为是：:]?|(?:数量|质量|时效|成本)指标|目标值|目标[为是：:]|计划|预定|预计|预期|设定|指标值|任务|拟"
+)
+ACTUAL_ROLE = re.compile(r"实际|已|完成|建成|实现|累计")
+TARGET_HEADING = re.compile(r"目标|计划")
+NOT_TARGET_HEADING = re.compile(r"完成|实现|自评|分析|效果|结果")
+# A heading line at any level (一、 （一） 1、 (1)), whose text gives the role of what it opens.
+ANY_HEADING = re.compile(
+    r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．](?!\d))"
+    r"[^\n]{0,40}",
+    re.M,
+)
+# The levels of ANY_HEADING, highest first: 一、 / （一） / 1、 (and (1), matched by the second).
+HEADING_LEVELS = (
+    re.compile(r"^[ \t\u3000]*[一二三四五六七八九十]{1,3}[、.．]"),
+    re.compile(r"^[ \t\u3000]*[（(][一二三四五六七八九十]{1,3}[)）]"),
+    re.compile(r"^[ \t\u3000]*\d{1,2}[、.．]"),
+    re.compile(r"^[ \t\u3000]*[（(]\d{1,3}[)）]"),
+)
+# The actual's own clause asserts it equals the target: then a mismatch is a finding.
+ASSERTS_EQUAL = re.compile(r"全部|均已|足额|全额|如数|与[^，,。；;]{0,12}一致|100%|百分之百")
+# 均已到位 / 全部到位56万元: an amount asserted to have arrived or been paid in full, against the
+# last amount stated as allotted (下达/安排) before it.
+FULLY_ARRIVED_SUBJECT = re.compile(r"(?:均已|已全部|全部|足额|全额)(?:拨付)?到位|均已拨付")
+ALLOTTED_WORDS = ("下达", "安排", "批复", "预算")  # in this order of preference
+# A part of what was allotted: 其中…, or one source of the funds (中央资金 / 县级配套).
+PART_OF_ALLOTMENT = re.compile(r"其中|中央|省级|市级|县级|本级|配套|自筹")
+# 项目资金执行率为100% and the bare 执行率100% of a report about one project's funds.
+PROJECT_EXECUTION_RATE_LABEL = re.compile(r"^(?:本)?项目(?:资金)?(?:预算)?执行率$")
+BARE_EXECUTION_RATE_LABEL = re.compile(r"^执行率$")
+ANY_EXECUTION_RATE_LABEL = re.compile(r"执行率$")
+# 共编制12个绩效目标指标,其中一级指标3个,二级指标9个,三级指标12个: the indicators are the last level.
+INDICATOR_TOTAL_AFTER = re.compile(r"\s*(?:绩效)?(?:目标)?(?:绩效)?指标")
+INDICATOR_LEVEL_LABEL = re.compile(r"(?P<level>[一二三四1-4])级指标$")

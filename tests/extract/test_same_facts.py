@@ -89,3 +89,79 @@ def test_paid_amounts_of_another_section_are_not_compared():
     text = _R2_06.replace("(二)绩效目标完成情况分析\n", "").replace("2、项目资金执行", "(二)项目资金执行")
     assertions = [r for r in review_text(text, 2022).claims.relations if isinstance(r, Assertion)]
     assert assertions == []
+
+
+# dev r2-21 and r2-11 (西平县): 均已到位 with the amount before it; dev r5-15 (固始县): 全部到位 with it after
+_R2_21 = (
+    "2023年县财政共下达我局财政衔接资金8010万元,用于仓储基地建设项目支出。\n"
+    "1.项目资金到位情况分析。项目资金8010万元均已到位及时安排到相关项目。\n"
+)
+_R2_11 = (
+    "2020年县财政下达资金603万元,用于9个产业扶贫项目支出。\n"
+    "1.项目资金到位情况分析。该项目603万元均已到位及时安排到相关项目。\n"
+)
+_R5_15 = (
+    "安排项目资金56万元。\n(一)资金投入情况分析\n下达建设资金56万元,全部用于仰天洼社区排水沟建设。\n"
+    "(二)绩效目标完成情况分析\n计划资金全部到位56万元,项目已验收结算。\n"
+)
+
+
+def _arrived(text: str) -> list[tuple[str, str]]:
+    r = review_text(text, 2023)
+    q = r.claims.by_id()
+    return [
+        (q[a.expected].label, q[a.actual].text)
+        for a in r.claims.relations
+        if isinstance(a, Assertion) and a.claim == "fully_arrived" and a.expected and a.actual
+    ]
+
+
+def test_an_amount_asserted_arrived_is_the_amount_allotted():
+    assert _arrived(_R2_21) == [("2023年县财政共下达我局财政衔接资金", "8010万元")]
+    assert _arrived(_R2_11) == [("2020年县财政下达资金", "603万元")]
+    assert _arrived(_R5_15) == [("下达建设资金", "56万元")]  # 下达 before 安排
+    assert checks_of(_R2_21, 2023) == [] and checks_of(_R5_15, 2024) == []
+    short = _R5_15.replace("全部到位56万元", "全部到位50万元")
+    assert ("consistency", "计划资金全部到位50万元") in checks_of(short, 2024)
+
+
+def test_a_part_asserted_arrived_is_not_the_whole_allotted():
+    text = _R2_21.replace("项目资金8010万元均已到位", "其中中央资金5000万元均已到位")
+    assert _arrived(text) == []
+
+
+# dev r2-06 and r2-11 (西平县): the indicators are the last level's
+_R2_06_INDICATORS = "该项目共编制12个绩效目标指标,其中一级指标3个,二级指标9个,三级指标12个。\n"
+_R2_11_INDICATORS = "该项目共编制15个绩效目标指标,其中1级指标3个,二级指标7个,三级指标15个。\n"
+
+
+def test_the_count_of_indicators_is_the_last_levels():
+    assert [(f.what, len(f.statements)) for f in _same_facts(_R2_06_INDICATORS)] == [("绩效指标个数（末级指标）", 2)]
+    assert len(_same_facts(_R2_11_INDICATORS)) == 1
+    assert checks_of(_R2_06_INDICATORS, 2022) == []
+    wrong = _R2_11_INDICATORS.replace("三级指标15个", "三级指标14个")
+    assert ("consistency", "三级指标14个") in checks_of(wrong, 2020)
+
+
+# dev r7-03 and r8-02 (扶贫酒厂): the bare 执行率 with the project's funds, restated as 项目资金执行率
+_R7_03 = (
+    "年度资金40.83万元,本年度财政拨款40.83万元,执行率100%。已带动14户贫困户39人分红。\n"
+    "(一)资金投入情况分析\n1、年度资金40.83万元,本年度财政拨款40.83万元。\n2、项目资金执行率为100%。\n"
+)
+
+
+def test_the_project_funds_execution_rate_restates_the_bare_one():
+    assert [f.what for f in _same_facts(_R7_03)] == ["项目资金执行率"]
+    assert ("consistency", "项目资金执行率为98%") in checks_of(_R7_03.replace("执行率为100%", "执行率为98%"), 2020)
+    other = _R7_03.replace("执行率100%。", "执行率100%。部门整体执行率95%。")
+    assert "项目资金执行率" not in [f.what for f in _same_facts(other)]
+
+
+def test_arrived_in_full_after_allotments_of_several_names_is_unread():
+    text = (
+        "县财政第一批下达资金5000万元。县财政第二批下达衔接资金3010万元。\n"
+        "1.项目资金到位情况分析。项目资金8010万元均已到位及时安排到相关项目。\n"
+    )
+    r = review_text(text, 2023)
+    assert _arrived(text) == []
+    assert [u.reason for u in r.claims.unread] == ["称资金全部到位，但此前下达的金额不止一笔，未能确定所指"]

@@ -18,6 +18,7 @@ from review.extract.rules.counts import extract_counts
 from review.extract.rules.deltas import extract_deltas, extract_stated_balances
 from review.extract.rules.enumerations import extract_enumerated_counts
 from review.extract.rules.facts import (
+    extract_arrived_as_allotted,
     extract_assertions,
     extract_budget_ceilings,
     extract_execution_rate,
@@ -31,6 +32,7 @@ from review.extract.rules.form_scores import extract_form_scores
 from review.extract.rules.period import period_rivals
 from review.extract.rules.ratios import extract_ratios
 from review.extract.rules.record_totals import extract_record_totals
+from review.extract.rules.restated import extract_restated
 from review.extract.rules.same_facts import extract_same_facts
 from review.extract.rules.scan import Scan
 from review.extract.rules.score_table import extract_table_scores
@@ -83,6 +85,11 @@ def _with_unread(found: tuple[list[Any], list[Unread]], f: Found) -> list[Any]:
     return relations
 
 
+def _restated(f: Found) -> list[Any]:
+    facts, pairs = extract_restated(f.scan)
+    return [*facts, *pairs]
+
+
 def _budget_ceilings(f: Found) -> list[Any]:
     f.budget = _budget_total(f.scan.quantities)
     return extract_budget_ceilings(f.scan, f.budget)
@@ -109,6 +116,11 @@ RULES: tuple[Rule, ...] = (
     Rule("years", (), lambda f: extract_years(f.scan)),
     Rule("date_ranges", (), lambda f: extract_date_ranges(f.scan)),
     Rule("assertions", (), lambda f: extract_assertions(f.scan)),
+    Rule(
+        "arrived_as_allotted",
+        ("assertions",),
+        lambda f: _with_unread(extract_arrived_as_allotted(f.scan, f.by_rule["assertions"]), f),
+    ),
     Rule("plan_actual", ("sums",), lambda f: extract_plan_actual(f.scan, f.sums)),
     Rule("unit_prices", (), lambda f: extract_unit_prices(f.scan)),
     Rule(
@@ -116,6 +128,7 @@ RULES: tuple[Rule, ...] = (
         ("table_scores", "table_columns", "form_funds", "form_scores", "form_pairs"),
         lambda f: extract_same_facts(f.scan, f.trees, f.scan.minted),
     ),
+    Rule("restated", (), _restated),
     Rule("budget_ceilings", (), _budget_ceilings),
     Rule("execution_rate", (), lambda f: extract_execution_rate(f.scan)),
     Rule(
@@ -144,9 +157,11 @@ OUTPUT_ORDER = (
     "years",
     "date_ranges",
     "assertions",
+    "arrived_as_allotted",
     "plan_actual",
     "unit_prices",
     "same_facts",
+    "restated",
     "budget_ceilings",
     "execution_rate",
     "grade_statements",

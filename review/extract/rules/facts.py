@@ -14,8 +14,10 @@ from review.core.claims import (
     Quantity,
     SumRelation,
     UnitPrice,
+    Unread,
 )
 from review.extract import lexicon
+from review.extract.rules.same_facts import project_scope
 from review.extract.rules.scan import Scan
 
 _LINK = lexicon.HEADCOUNT_MONEY_LINK
@@ -129,6 +131,56 @@ def _fully_done(scan: Scan) -> list[Assertion]:
                 start = subject.anchor_start  # the wording quoted: 乡村振兴衔接资金2179万元目前已全部拨付
                 out.append(Assertion(claim="fully_arrived", start=start, end=m.end(), expected=subject.id, actual=q.id))
     return out
+
+
+def extract_arrived_as_allotted(scan: Scan, asserted: list[Assertion]) -> tuple[list[Assertion], list[Unread]]:
+    """项目资金8010万元均已到位 / 计划资金全部到位56万元: the amount asserted to have arrived in full (in
+    the asserting clause, before the words or right after them) against the amount the report
+    states as allotted to it before (县财政共下达我局财政衔接资金8010万元, 下达建设资金56万元): the last
+    one labeled 下达, else 安排 / 批复 / 预算, within the same project. A part (其中…, 中央资金…) is
+    not the whole that was allotted; allotments of several names (第一批 / 第二批) leave it unread.
+    Wordings `asserted` already reads are skipped."""
+    out, unread = [], []
+    text = scan.text
+    covered = [(a.start, a.end) for a in asserted]
+    for m in lexicon.FULLY_ARRIVED_SUBJECT.finditer(text):
+        clause_start = max(text.rfind(c, 0, m.start()) for c in "，,。；;\n") + 1
+        before = [q for q in scan.between(clause_start, m.start()) if q.family == "money"]
+        after = next((q for q in scan.between(m.end(), m.end() + 12) if q.family == "money"), None)
+        subject = before[-1] if before else after if after and not text[m.end() : after.start].strip("：: ") else None
+        if subject is None or not subject.exact or lexicon.PART_OF_ALLOTMENT.search(text[clause_start : m.start()]):
+            continue
+        start, end = subject.anchor_start, max(m.end(), subject.end)
+        if any(s <= end and start <= e for s, e in covered):
+            continue
+        allotted = _allotted_before(scan, subject)
+        if len({q.label for q in allotted}) > 1:
+            unread.append(Unread(start=start, end=end, reason="称资金全部到位，但此前下达的金额不止一笔，未能确定所指"))
+        elif allotted:
+            out.append(
+                Assertion(claim="fully_arrived", start=start, end=end, expected=allotted[-1].id, actual=subject.id)
+            )
+    return out, unread
+
+
+def _allotted_before(scan: Scan, subject: Quantity) -> list[Quantity]:
+    """The amounts stated as allotted before `subject` in its project, of the most preferred verb."""
+    scope = project_scope(scan, subject.start)
+    earlier = [
+        q
+        for q in scan.quantities
+        if q.end <= subject.anchor_start
+        and q.family == "money"
+        and q.exact
+        and not scan.in_table(q.start)
+        and project_scope(scan, q.start) == scope
+        and not lexicon.PART_OF_ALLOTMENT.search(q.label)
+    ]
+    for word in lexicon.ALLOTTED_WORDS:
+        found = [q for q in earlier if word in q.label]
+        if found:
+            return found
+    return []
 
 
 def _section_bounds(text: str, pos: int, reach: int = 1500) -> tuple[int, int]:

@@ -31,7 +31,49 @@ def extract_same_facts(scan: Scan, trees: list[ScoreTree], extra: list[Quantity]
         and not scan.in_table(q.start)
     ]
     out = _by_scope(scan, "自评总分", scores) + _by_scope(scan, "预算执行率", rates)
-    return out + extract_document_allotments(scan)
+    out += _project_rates(scan)
+    return out + extract_document_allotments(scan) + extract_indicator_counts(scan)
+
+
+def _project_rates(scan: Scan) -> list[SameFact]:
+    """项目资金执行率为100% and the bare 执行率100% stated with the project's funds: in a report that
+    names no other 执行率 (部门 / 整体 / 预算执行率), one fact."""
+    named, bare, other = [], [], 0
+    for q in scan.quantities:
+        if q.unit != "%" or not q.exact or scan.in_table(q.start):
+            continue
+        if lexicon.PROJECT_EXECUTION_RATE_LABEL.search(q.label):
+            named.append(q)
+        elif lexicon.BARE_EXECUTION_RATE_LABEL.search(q.label):
+            bare.append(q)
+        elif lexicon.ANY_EXECUTION_RATE_LABEL.search(q.label):
+            other += 1
+    if not named or other:
+        return []
+    return _by_scope(scan, "项目资金执行率", sorted(named + bare, key=lambda q: q.start))
+
+
+def extract_indicator_counts(scan: Scan) -> list[SameFact]:
+    """共编制12个绩效目标指标,其中一级指标3个,二级指标9个,三级指标12个: the indicators counted are the
+    last level's (一级 and 二级 are the categories above them), so the total states that count again."""
+    out = []
+    text = scan.text
+    for q in scan.quantities:
+        if q.unit not in ("个", "项") or not q.exact or not lexicon.INDICATOR_TOTAL_AFTER.match(text, q.end):
+            continue
+        _, end = scan.sentence_bounds(q.start)
+        levels = [
+            (m.group("level"), x)
+            for x in scan.between(q.end, end)
+            if x.unit == q.unit and (m := lexicon.INDICATOR_LEVEL_LABEL.search(x.label))
+        ]
+        if len(levels) >= 2:
+            lowest = max(levels, key=lambda lv: _LEVEL_RANK.get(lv[0], 0))[1]
+            out.append(SameFact(what="绩效指标个数（末级指标）", statements=(q.id, lowest.id)))
+    return out
+
+
+_LEVEL_RANK = {"一": 1, "1": 1, "二": 2, "2": 2, "三": 3, "3": 3, "四": 4, "4": 4}
 
 
 def _is_total_score(q: Quantity) -> bool:

@@ -1,0 +1,110 @@
+"""One fact stated twice (review/extract/rules/restated.py): a target against its actual, an amount
+of the targets restated, and what the wording shows to be different facts."""
+
+from review.core.claims import PlanActual, SameFact
+from tests.conftest import checks_of, review_text
+
+
+def _pairs(text: str, period: int = 2020) -> list[tuple[str, str, str]]:
+    r = review_text(text, period)
+    q = r.claims.by_id()
+    return [
+        (p.rule, q[p.anchor].text, q[p.other].text)
+        for p in r.claims.relations
+        if isinstance(p, PlanActual) and p.rule.startswith("target")
+    ]
+
+
+def _facts(text: str, period: int = 2021) -> list[tuple[str, tuple[str, ...]]]:
+    r = review_text(text, period)
+    q = r.claims.by_id()
+    return [(f.what, tuple(q[i].text for i in f.statements)) for f in r.claims.relations if isinstance(f, SameFact)]
+
+
+# dev r2-11 (西平县 电脑横机): the planned content under 绩效目标分解下达情况, done under 完成情况
+_R2_11 = (
+    "一、绩效目标分解下达情况\n"
+    "(一)财政专项扶贫资金下达预算及项目情况\n"
+    "2020年县财政下达资金603万元,用于9个产业扶贫项目支出,主要建设内容是购买电脑横机114台。\n"
+    "三、绩效目标自评完成情况分析\n"
+    "(二)绩效目标完成情况分析\n"
+    "年内已完成项目产出指标。已完成购买电脑横机114台。\n"
+    "该项目的效益指标,预定村集体收入60.3万元,实际已完成村集体收入60.3万元。\n"
+)
+# dev r8-06 (渑池县 美丽乡村): a target of the 绩效目标 against the count stated after the works
+_R8_06 = (
+    "(四)绩效目标\n产业指标:\n全县23个美丽乡村建设示范村,受益农户9840个,涉及31500口人。\n"
+    "二、项目绩效状况分析\n全县23个美丽乡村示范村建成后,直接受益农户9840个,间接受益农户达到7万余户。\n"
+)
+
+
+def test_a_target_and_its_actual_are_paired_by_their_noun():
+    pairs = _pairs(_R2_11)
+    assert ("target_actual", "114台", "114台") in pairs
+    assert ("target_actual", "60.3万元", "60.3万元") in pairs
+    assert ("target_actual", "9840个", "9840个") in _pairs(_R8_06, 2019)
+
+
+def test_under_completion_is_not_a_finding():
+    text = _R2_11.replace("已完成购买电脑横机114台", "已完成购买电脑横机110台")
+    assert ("target_actual", "114台", "110台") in _pairs(text)
+    assert not [c for c in checks_of(text, 2020) if c[0] == "consistency"]
+
+
+def test_an_actual_asserted_equal_to_its_target_must_meet_it():
+    text = _R2_11.replace("已完成购买电脑横机114台。", "已全部完成购买电脑横机110台。")
+    assert ("target_asserted", "114台", "110台") in _pairs(text)
+    assert ("consistency", "已全部完成购买电脑横机110台") in checks_of(text, 2020)
+
+
+def test_a_qualifier_before_the_noun_makes_another_fact():
+    # 间接受益农户 is not 受益农户; 中央财政资金 is not 县财政配套资金 (dev r5-09)
+    assert all("7万" not in p for p in _pairs(_R8_06, 2019))
+    text = "(一)绩效目标\n其中中央财政资金30.9万元。\n二、完成情况\n县财政配套资金30.9万元。\n"
+    assert _pairs(text, 2021) == []
+
+
+# dev r5-09 and r6-14 (农村饮水工程维修养护): the approved investment restated under 绩效目标
+_R5_09 = (
+    "(一)中央下达水利发展资金预算和绩效目标情况\n"
+    "本项目属中央水利资金项目,项目批复总投资61.8万元。\n"
+    "(二)预算和绩效目标分解情况\n"
+    "项目批复总投资61.8万元,其中中央财政资金30.9万元,县财政配套资金30.9万元。\n"
+)
+
+
+def test_an_amount_of_the_targets_restated_is_one_fact():
+    assert ("项目批复总投资", ("61.8万元", "61.8万元")) in _facts(_R5_09)
+    assert checks_of(_R5_09, 2021) == []
+    wrong = _R5_09.replace("项目批复总投资61.8万元,其中", "项目批复总投资68.1万元,其中")
+    assert ("consistency", "项目批复总投资68.1万元") in checks_of(wrong, 2021)
+
+
+def test_amounts_listed_in_one_sentence_are_not_restatements():
+    # seed 004 (宁夏 村级组织): two 维护费 of one list, and enumerated items (一是…/二是…, dev r8-06)
+    text = (
+        "(一)绩效目标\n资金主要投入在基层组织和农村公共服务运行维护费68万元、垃圾车运营维护费4万元。\n"
+        "一是美丽乡村建设实施方案编制,需资金277万元\n二是美丽乡村建设需资金600万元\n"
+    )
+    assert _facts(text) == []
+
+
+def test_a_noun_written_after_the_count_names_the_fact():
+    # dev r5-09 / r6-14 (169处农村饮水工程) and r9-01 (村卫生室352个 … 已完成352个村卫生室)
+    text = (
+        "本项目总体的绩效目标是169处农村饮水工程维修养护,覆盖服务人口4.52(万人)。\n"
+        "项目完成情况:全县169处农村饮水工程的蓄水池、过滤池等进行必要的维修。\n"
+    )
+    assert ("target_actual", "169处", "169处") in _pairs(text, 2021)
+    text = "指标2:实施基本药物制度补助村卫生室352个。 本年度已完成352个村卫生室基药补助的实施。\n"
+    assert ("target_actual", "352个", "352个") in _pairs(text, 2019)
+    other = text.replace("已完成352个村卫生室", "已完成352个乡镇卫生院")
+    assert _pairs(other, 2019) == []
+
+
+def test_two_things_with_the_same_last_word_are_not_paired():
+    # seed 004: 基层组织和农村公共服务运行维护费68万元 is not 垃圾车运营维护费4万元
+    text = (
+        "(一)绩效目标\n计划投入基层组织和农村公共服务运行维护费68万元。\n二、完成情况\n已支付垃圾车运营维护费4万元。\n"
+    )
+    assert _pairs(text, 2022) == []
