@@ -587,3 +587,9 @@ ANY_EXECUTION_RATE_LABEL = re.compile(r"执行率$")
 # 共编制12个绩效目标指标,其中一级指标3个,二级指标9个,三级指标12个: the indicators are the last level.
 INDICATOR_TOTAL_AFTER = re.compile(r"\s*(?:绩效)?(?:目标)?(?:绩效)?指标")
 INDICATOR_LEVEL_LABEL = re.compile(r"(?P<level>[一二三四1-4])级指标$")
+# The year a 自评表 names in its own title — 2022年度项目支出绩效自评表, 项目支出绩效自评表（2022年度）:
+# the form's statement of the year it reviews, which outweighs a year in a name it repeats.
+FORM_TITLE_YEAR = re.compile(
+    r"(?P<year>(?:19|20)\d{2})\s*年度\s*(?:项目支出|部门整体支出|整体支出|部门|单位)?\s*绩效自评表"
+    r"|绩效自评表\s*[（(]\s*(?P<year2>(?:19|20)\d{2})\s*年度\s*[)）]"
+)

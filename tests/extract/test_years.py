@@ -518,3 +518,33 @@ def test_a_given_period_is_never_contested():
 )
 def test_a_notice_allocating_a_years_funds_comes_in_that_year_unless_in_advance(text, flagged):
     assert dates_of(text, 2024) == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        # dev r10-01 (隆阳区): the project's name, with the year of its funds, in the title and again in
+        # the form's 项目名称; the form says once which year it reviews
+        (
+            "隆阳区2021年中央化肥减量增效示范县项目补助资金绩效自评\n- 日期\n- 2023-05-29\n"
+            "2022年度项目支出绩效自评表\n单位名称:隆阳区土壤肥料工作站 填报日期:2023年3月20日\n"
+            "项目名称 | 隆阳区2021年中央化肥减量增效示范县项目补助资金 | ||||||||\n",
+            2022,
+        ),
+        # dev r2-01 (棠溪镇): the national form's title 项目支出绩效自评表 (2022年度), against a project whose
+        # name carries its funds' year twice
+        (
+            "附件: 项目支出绩效自评表 (2022年度) 项目名称 2021年度农村道路建设项目 主管部门 棠溪镇人民政府\n"
+            "本项目即2021年度农村道路建设项目共申请预算资金90万元。\n",
+            2022,
+        ),
+        # dev r4-07 (**河县): a name repeated with the period's own year still names the period
+        (
+            "**河县2023年度中央水利发展资金项目绩效自评报告\n"
+            "《关于下达2023年中央水利发展资金预算的通知》,下达**河县2023年度中央水利发展资金项目资金1000万元。\n",
+            2023,
+        ),
+    ],
+)
+def test_the_forms_own_title_year_outweighs_a_name_it_repeats(text, period):
+    assert infer_period(text) == period

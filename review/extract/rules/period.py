@@ -71,6 +71,7 @@ def _year_votes(text: str) -> tuple[Counter[int], dict[int, int]]:
     named = [n for n in named if not inside(cited, n[0])]
     named += [(m.start(), int(m["year"]), 2) for m in lexicon.PERIOD_FIELD.finditer(text)]
     named += [(m.start("year"), int(m["year"]), 2) for m in lexicon.BARE_REVIEW_YEAR.finditer(text)]
+    named += [(m.start(), int(m["year"] or m["year2"]), 2) for m in lexicon.FORM_TITLE_YEAR.finditer(text)]
     if not named:
         named = [(d.start, d.year, 1) for d in dates if (d.month, d.day) == (12, 31) or _frames_clause(text, d)]
     votes: Counter[int] = Counter()
