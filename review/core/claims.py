@@ -111,6 +111,8 @@ REF_FIELDS = frozenset(
         "statements",
         "groups",
         "target",
+        "peers",
+        "kin",
     }
 )
 
@@ -336,6 +338,25 @@ class UnitPrice(_Relation):
     actual: tuple[str, str] | None = None
 
 
+UnitPeerBasis = Literal["same_figure", "paragraph"]
+
+
+class UnitPeers(_Relation):
+    """A money amount and the amounts the text ties it to, written in another money unit: the same
+    figure elsewhere (年度资金40.83万元 … 本年度财政拨款40.83元: `same_figure`), or the funds its
+    paragraph states with it (补助资金3万元 … 补助资金1.5元: `paragraph`). Rates and prices (500元/人,
+    每亩300元) are never peers. Whether the amount fits only when read in its peers' unit is the
+    check's (review.checks.unit). `kin`: the other amounts of the paragraph in the amount's own unit;
+    `written`: how many amounts the report writes in each money unit (rates and prices left out)."""
+
+    kind: Literal["unit_peers"] = "unit_peers"
+    amount: str
+    peers: tuple[str, ...]
+    basis: UnitPeerBasis
+    kin: tuple[str, ...] = ()
+    written: tuple[tuple[str, int], ...] = ()
+
+
 class SameFact(_Relation):
     """One fact stated more than once (the total self-score, the budget execution rate)."""
 
@@ -365,6 +386,7 @@ Relation = (
     | Assertion
     | PlanActual
     | UnitPrice
+    | UnitPeers
     | FormulaScore
     | SameFact
     | BudgetCeiling

@@ -489,3 +489,15 @@ FILED_ON_BEFORE = re.compile(r"(?:填报|报送|编制|报告|发布|成文)(?:�
 NOTICE_AFTER_DATE = re.compile(
     r"[^《。；;\n]{0,20}《[^《》\n]{0,40}?(?<!提前)下达\s*(?P<year>(?:19|20)\d{2})\s*年[^《》\n]{0,80}》"
 )
+
+# --- units (wt-units) ---
+# Before a money amount, in its clause: a rate or a price, not an amount of the project's funds
+# (补助标准500元/人, 每亩300元, 人均2000元, 按1.5元/斤): its unit may differ from the budget's.
+UNIT_RATE_BEFORE = re.compile(r"每|人均|户均|亩均|均价|单价|标准|平均|元/|万元/|按")
+# Right after a money amount: a rate (500元/人, 1.2万元／亩, 300元每亩).
+UNIT_RATE_AFTER = re.compile(r"\s*(?:/|／|每)")
+# The wording that makes an amount the project's funds, a budget or a total (年度资金40.83万元,
+# 本年度财政拨款40.83元, 全年应执行数为7.79元, 调整追加11.78万元, 剩余指标1760万元).
+UNIT_FUNDS_LABEL = re.compile(
+    r"资金|预算|拨款|收入|支出|经费|投资|补助|补贴|下达|执行数|结转|结余|到位|拨付|安排|总额|合计|共计|追加|剩余|决算"
+)

@@ -47,6 +47,9 @@ ADDED = {
     "change",
     "name_years",
     "month",
+    "peers",
+    "kin",
+    "written",
 }
 
 

@@ -36,6 +36,7 @@ from review.extract.rules.score_table import extract_table_scores
 from review.extract.rules.scores import extract_text_scores
 from review.extract.rules.sums import extract_sums
 from review.extract.rules.table_columns import extract_table_columns
+from review.extract.rules.unit_slips import extract_unit_peers
 from review.extract.rules.years import extract_date_ranges, extract_years, infer_period
 from review.extract.view import view_of
 
@@ -108,6 +109,7 @@ RULES: tuple[Rule, ...] = (
     Rule("assertions", (), lambda f: extract_assertions(f.scan)),
     Rule("plan_actual", ("sums",), lambda f: extract_plan_actual(f.scan, f.sums)),
     Rule("unit_prices", (), lambda f: extract_unit_prices(f.scan)),
+    Rule("unit_peers", (), lambda f: extract_unit_peers(f.scan)),
     Rule(
         "same_facts",
         ("table_scores", "table_columns", "form_funds", "form_scores", "form_pairs"),
@@ -142,6 +144,7 @@ OUTPUT_ORDER = (
     "assertions",
     "plan_actual",
     "unit_prices",
+    "unit_peers",
     "same_facts",
     "budget_ceilings",
     "execution_rate",
