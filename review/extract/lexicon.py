@@ -492,8 +492,9 @@ NOTICE_AFTER_DATE = re.compile(
 
 # --- units (wt-units) ---
 # Before a money amount, in its clause: a rate or a price, not an amount of the project's funds
-# (补助标准500元/人, 每亩300元, 人均2000元, 按1.5元/斤): its unit may differ from the budget's.
-UNIT_RATE_BEFORE = re.compile(r"每|人均|户均|亩均|均价|单价|标准|平均|元/|万元/|按")
+# (分红款每户贫困户可分得700元, 按照每人每亩财政给予100元, 人均增收 | ≥8400元, 补助标准500元): its unit may
+# differ from the budget's. Not 每年/每月 (每年财政补助1000万元 is funds) nor 按 (按照合同进度已支付资金…万元).
+UNIT_RATE_BEFORE = re.compile(r"每(?![年月季日天])|人均|户均|亩均|均价|单价|标准|平均|元/|万元/")
 # Right after a money amount: a rate (500元/人, 1.2万元／亩, 300元每亩).
 UNIT_RATE_AFTER = re.compile(r"\s*(?:/|／|每)")
 # The wording that makes an amount the project's funds, a budget or a total (年度资金40.83万元,

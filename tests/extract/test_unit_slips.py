@@ -128,3 +128,11 @@ def test_a_village_income_target_in_yuan_beside_its_actual_in_wan() -> None:
         "该项目的效益指标,预定村集体收入60.3元,实际已完成村集体收入60.3万元;带动受益建档立卡贫困户总收入42.21万元。\n"
     )
     assert [q for q, _ in _units(text)] == ["预定村集体收入60.3元"]
+
+
+def test_funds_per_year_or_paid_by_contract_are_amounts() -> None:
+    # dev r8-08 (每年财政补助1000万元) and r1-14 (按照合同进度已支付资金139.433578万元): funds, not rates
+    text = "每年财政补助1000.5万元,按照合同进度已支付资金139.433578万元。\n另行拨付资金1000.5元。\n"
+    found = _peers(text)
+    assert ("1000.5元", ("1000.5万元",), "same_figure") in found
+    assert [q for q, _ in _units(text)] == ["另行拨付资金1000.5元"]
