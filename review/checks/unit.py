@@ -120,7 +120,7 @@ def _target_price(ctx: Context) -> list[Finding]:
 def _unit_peers(ctx: Context) -> list[Finding]:
     """One finding per amount: the same figure under another unit first, then the paragraph's scale."""
     rels = [r for r in ctx.claims.relations if isinstance(r, UnitPeers)]
-    rels.sort(key=lambda r: r.basis != "same_figure")
+    rels.sort(key=lambda r: ("same_figure", "header", "paragraph").index(r.basis))
     out: list[Finding] = []
     done: set[str] = set()
     for rel in rels:
@@ -128,9 +128,12 @@ def _unit_peers(ctx: Context) -> list[Finding]:
             continue
         prevailing = prevailing_unit(ctx, rel)
         q, peers = ctx.q[rel.amount], [ctx.q[p] for p in rel.peers]
-        if not _odd_unit(rel, q, prevailing):
+        if rel.basis == "header":
+            found = _against_header(ctx, q, rel.declared, peers)
+        elif not _odd_unit(rel, q, prevailing):
             continue
-        found = _same_figure(ctx, q, peers, prevailing) if rel.basis == "same_figure" else _off_scale(ctx, q, peers)
+        else:
+            found = _same_figure(ctx, q, peers, prevailing) if rel.basis == "same_figure" else _off_scale(ctx, q, peers)
         if found is not None:
             out.append(found)
             done.add(q.id)
@@ -205,6 +208,24 @@ def _off_scale(ctx: Context, q: Quantity, peers: list[Quantity]) -> Finding | No
         computed=_as(q, unit),
         trace=f"{q.text} = {fmt(q.base_value, 2)}元；{near.text} = {fmt(near.base_value, 2)}元；相差{OFF_SCALE}倍以上",
         rule="unit.off_scale",
+        related=tuple((p.start, p.end) for p in peers[:3]),
+    )
+
+
+def _against_header(ctx: Context, q: Quantity, declared: str, peers: list[Quantity]) -> Finding | None:
+    """A cell written in a unit other than the one its table's header names (资金情况(万元) … 300元)."""
+    if declared not in MONEY_SCALE or q.unit == declared:
+        return None
+    return finding(
+        ctx,
+        "unit",
+        "medium",
+        f"金额单位与表头不一致：表头单位为“{declared}”，此处写作{q.text}；若单位应为“{declared}”，即{fmt(q.value)}{declared}",
+        *span_of(q),
+        stated=value_of(q),
+        computed=_as(q, declared),
+        trace=f"表头（{declared}）；{q.text}按“{declared}”读为{fmt(q.value)}{declared}",
+        rule="unit.header_unit",
         related=tuple((p.start, p.end) for p in peers[:3]),
     )
 

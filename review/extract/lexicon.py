@@ -502,3 +502,8 @@ UNIT_RATE_AFTER = re.compile(r"\s*(?:/|／|每)")
 UNIT_FUNDS_LABEL = re.compile(
     r"资金|预算|拨款|收入|支出|经费|投资|补助|补贴|下达|执行数|结转|结余|到位|拨付|安排|总额|合计|共计|追加|剩余|决算"
 )
+# A funds table's header that names the unit of its cells (资金情况(万元)年度资金总额全年预算数(A)300…, 项目资金
+# (万元) 年初预算数 全年预算数…), and where its cells end: the targets and indicators that follow (年度总体目标,
+# 一级指标二级指标三级指标) state amounts in their own units (医疗收入达到5亿元).
+UNIT_HEADER = re.compile(r"(?:资金情况|项目资金|预算执行情况)\s*[（(]\s*(?P<unit>亿元|万元|元)\s*[)）]")
+UNIT_HEADER_END = re.compile(r"年度总体目标|总体目标|年度目标|绩效指标|一级指标|二级指标|三级指标")

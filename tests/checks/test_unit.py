@@ -169,3 +169,18 @@ OFF_SCALE_HOLDS = [
 @pytest.mark.parametrize("build", OFF_SCALE_HOLDS)
 def test_amounts_their_paragraph_does_not_place_are_not_flagged(build) -> None:
     assert check_units(build()) == []
+
+
+def test_a_cell_in_another_unit_than_its_header_is_flagged() -> None:
+    s = Sheet()
+    cell, other = s.num("300元", "自治区补助"), s.num("259.45万元", "全年执行数")
+    (f,) = check_units(s.ctx(UnitPeers(amount=cell.id, peers=(other.id,), basis="header", declared="万元")))
+    assert essentials(f) == ("unit", "medium", "unit.header_unit")
+    assert f.computed is not None and (f.computed.display, f.computed.lo, f.computed.hi) == (
+        "300万元",
+        "299.5",
+        "300.5",
+    )
+    # a cell in the header's own unit says nothing
+    same = s.num("300万元", "中央补助")
+    assert check_units(s.ctx(UnitPeers(amount=same.id, peers=(), basis="header", declared="万元"))) == []

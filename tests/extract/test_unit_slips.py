@@ -136,3 +136,34 @@ def test_funds_per_year_or_paid_by_contract_are_amounts() -> None:
     found = _peers(text)
     assert ("1000.5元", ("1000.5万元",), "same_figure") in found
     assert [q for q, _ in _units(text)] == ["另行拨付资金1000.5元"]
+
+
+# dev r4-03 (原州区 马铃薯原种): a flattened 自评表 whose funds block says (万元), one cell written in 元
+_R4_03 = (
+    "资金情况(万元)年度资金总额全年预算数(A)300全年执行数(B)执行率(B/A)其中中央补助自治区补助300元\n"
+    "259.45万元\n86.5%市县资金年度总体目标一是通过政府招标采购方式,采购马铃薯原原种425万粒\n"
+)
+# dev r2-02 (棠溪镇): the same form, its target written in 元 after 年度总体目标
+_R2_02 = (
+    "项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额: 0 0 0 10 0 0 "
+    "其中:本年财政拨款 202.64 132.912 132.912 上年结转资金 其他资金 年度总体目标 预期目标 实际完成情况 "
+    "本项目共申请预算资金2026400元,其中村级组织运转400000元\n"
+)
+
+
+def test_a_cell_written_in_another_unit_than_its_header() -> None:
+    assert ("300元", ("259.45万元",), "header") in _peers(_R4_03)
+    (hit,) = _units(_R4_03)
+    assert hit[0] == "中央补助自治区补助300元"
+    assert "表头单位为“万元”，此处写作300元" in hit[1] and "即300万元" in hit[1]
+
+
+def test_the_header_reaches_its_cells_not_the_targets_after_them() -> None:
+    assert [b for _, _, b in _peers(_R2_02) if b == "header"] == []
+    slipped = _R2_02.replace("其中:本年财政拨款 202.64 ", "其中:本年财政拨款 202.64元 ")
+    assert ("202.64元", (), "header") in _peers(slipped)
+    # dev r8-08: indicators after the funds block state their own units (医疗收入达到5亿元)
+    r8_08 = (
+        "一次性项目口预算执行情况 (万元) 年度财政 资金总额10001000100%20一级指标二级指标三级指标 医疗收入达到5亿元\n"
+    )
+    assert [b for _, _, b in _peers(r8_08) if b == "header"] == []

@@ -50,6 +50,7 @@ ADDED = {
     "peers",
     "kin",
     "written",
+    "declared",
 }
 
 

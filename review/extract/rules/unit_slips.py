@@ -21,7 +21,8 @@ def extract_unit_peers(scan: Scan) -> list[UnitPeers]:
     amounts = [q for q in scan.quantities if _is_amount(scan, q)]
     written = tuple(sorted(Counter(q.unit for q in amounts).items()))
     return [
-        rel.model_copy(update={"written": written}) for rel in _same_figures(amounts) + _paragraph_peers(scan, amounts)
+        rel.model_copy(update={"written": written})
+        for rel in _same_figures(amounts) + _paragraph_peers(scan, amounts) + _header_cells(scan, amounts)
     ]
 
 
@@ -72,4 +73,23 @@ def _paragraph_peers(scan: Scan, amounts: list[Quantity]) -> list[UnitPeers]:
             kin = tuple(p.id for p in group if p.unit == q.unit and p is not q)
             if peers:
                 out.append(UnitPeers(amount=q.id, peers=peers, basis="paragraph", kin=kin))
+    return out
+
+
+HEADER_REACH = 300  # characters a flattened funds table runs after its header, at most
+
+
+def _header_cells(scan: Scan, amounts: list[Quantity]) -> list[UnitPeers]:
+    """The amounts written with a unit in a funds table whose header names another (资金情况(万元) …
+    自治区补助300元), up to the targets and indicators after it; peers: the cells in the header's unit."""
+    out = []
+    for m in lexicon.UNIT_HEADER.finditer(scan.text):
+        stop = lexicon.UNIT_HEADER_END.search(scan.text, m.end(), m.end() + HEADER_REACH)
+        end = stop.start() if stop else min(len(scan.text), m.end() + HEADER_REACH)
+        cells = [q for q in amounts if m.end() <= q.start and q.end <= end]
+        declared = m.group("unit")
+        peers = tuple(q.id for q in cells if q.unit == declared)
+        out += [
+            UnitPeers(amount=q.id, peers=peers, basis="header", declared=declared) for q in cells if q.unit != declared
+        ]
     return out
