@@ -167,3 +167,12 @@ def test_the_header_reaches_its_cells_not_the_targets_after_them() -> None:
         "一次性项目口预算执行情况 (万元) 年度财政 资金总额10001000100%20一级指标二级指标三级指标 医疗收入达到5亿元\n"
     )
     assert [b for _, _, b in _peers(r8_08) if b == "header"] == []
+
+
+def test_what_a_part_of_the_project_costs_is_funds() -> None:
+    # dev r7-03 (购置电锅炉一台6.75万元) and r2-02 (党小组长基本报酬252000元): items priced, not named 资金
+    r7_03 = "购买变压器一套18.8万元;购置电锅炉一台6.75元;增设发酵池十二个3.2万元;共计40.83万元。\n"
+    assert [q for q, _ in _units(r7_03)] == ["购置电锅炉一台6.75元"]
+    r2_02 = "本项目共申请预算资金2026400元,其中村级组织运转400000元,村民组长,党小组长基本报酬25.2万元。\n"
+    assert ("25.2万元", ("2026400元", "400000元"), "paragraph") in _peers(r2_02)
+    assert _units(r2_02) == []  # 25.2万元 is not a thousand times the 元 amounts beside it
