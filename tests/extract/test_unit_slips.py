@@ -176,3 +176,13 @@ def test_what_a_part_of_the_project_costs_is_funds() -> None:
     r2_02 = "本项目共申请预算资金2026400元,其中村级组织运转400000元,村民组长,党小组长基本报酬25.2万元。\n"
     assert ("25.2万元", ("2026400元", "400000元"), "paragraph") in _peers(r2_02)
     assert _units(r2_02) == []  # 25.2万元 is not a thousand times the 元 amounts beside it
+
+
+def test_a_closing_total_is_funds_though_its_label_drops_the_word() -> None:
+    # dev r7-03 / r8-02: 共计40.83万元 (the label leaves out 共计), and r2-01: 本项目共申请预算资金90万元
+    r7_03 = "购买变压器一套18.8万元;购置电锅炉一台6.75万元;增设发酵池十二个3.2万元;共计40.83元,改建后已带动14户。\n"
+    assert ("40.83元", ("18.8万元", "6.75万元", "3.2万元"), "paragraph") in _peers(r7_03)
+    # 40.83元 is more than a thousandth of 3.2万元 (32元): not off the scale (the sum reads it)
+    assert _units(r7_03) == []
+    r2_01 = "本项目共申请预算资金90元。其中:30万元用于基建工程项目预算编制;30万元用于基建工程项目审计。\n"
+    assert [q for q, _ in _units(r2_01)] == ["本项目共申请预算资金90元"]

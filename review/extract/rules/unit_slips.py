@@ -35,6 +35,15 @@ def _is_amount(scan: Scan, q: Quantity) -> bool:
     return not lexicon.UNIT_RATE_BEFORE.search(clause_text_before(scan.text, q.start))
 
 
+def _names_funds(scan: Scan, q: Quantity) -> bool:
+    """Its label or its clause names funds, a budget or a total: the clause too, since a label leaves
+    out a closing 共计 (增设发酵池十二个3.2万元;共计40.83万元) and a row's later cells have none."""
+    return bool(
+        lexicon.UNIT_FUNDS_LABEL.search(q.label)
+        or lexicon.UNIT_FUNDS_LABEL.search(clause_text_before(scan.text, q.start))
+    )
+
+
 def distinctive(value: Decimal) -> bool:
     """A figure whose repeat is unlikely to be a coincidence: a fraction (40.83, 1.5) or at least
     MIN_SIGNIFICANT digits before trailing zeros (6152, 1760; not 300 or 140)."""
@@ -67,7 +76,7 @@ def _paragraph_peers(scan: Scan, amounts: list[Quantity]) -> list[UnitPeers]:
     out = []
     for group in by_paragraph.values():
         for q in group:
-            if not lexicon.UNIT_FUNDS_LABEL.search(q.label):
+            if not _names_funds(scan, q):
                 continue
             peers = tuple(p.id for p in group if p.unit != q.unit)
             kin = tuple(p.id for p in group if p.unit == q.unit and p is not q)
