@@ -1,22 +1,28 @@
 """Unit slips: an amount larger than the whole budget, a per-person amount thousands of times its
-neighbours' (617705万元 for 1466人次), and a target whose unit price differs from the actual one."""
+neighbours' (617705万元 for 1466人次), a target whose unit price differs from the actual one, and an
+amount that fits its peers only read in their unit (the same figure under another unit, or funds a
+thousand times off those its paragraph states in another unit)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
 from statistics import median
 
 from review.checks.base import Context, finding, fmt, span_of, value_of
-from review.core.claims import BudgetCeiling, UnitPrice
+from review.core.claims import BudgetCeiling, Quantity, UnitPeers, UnitPrice
 from review.core.findings import Finding, Value
 from review.core.intervals import Interval
+from review.core.numbers import MONEY_SCALE
 
 OUTLIER_FACTOR = Decimal(1000)
 PRICE_TOLERANCE = Decimal("0.05")
+OFF_SCALE = Decimal(1000)  # funds this many times off every peer in another unit: the unit, not the figure
+MONEY_UNITS = ("元", "万元", "亿元")
 
 
 def check_units(ctx: Context) -> list[Finding]:
-    return [*_above_budget(ctx), *_per_head_outliers(ctx), *_target_price(ctx)]
+    return [*_above_budget(ctx), *_per_head_outliers(ctx), *_target_price(ctx), *_unit_peers(ctx)]
 
 
 def _above_budget(ctx: Context) -> list[Finding]:
@@ -109,3 +115,122 @@ def _target_price(ctx: Context) -> list[Finding]:
             )
         )
     return out
+
+
+def _unit_peers(ctx: Context) -> list[Finding]:
+    """One finding per amount: the same figure under another unit first, then the paragraph's scale."""
+    rels = [r for r in ctx.claims.relations if isinstance(r, UnitPeers)]
+    rels.sort(key=lambda r: ("same_figure", "header", "paragraph").index(r.basis))
+    out: list[Finding] = []
+    done: set[str] = set()
+    for rel in rels:
+        if rel.amount in done:
+            continue
+        prevailing = prevailing_unit(ctx, rel)
+        q, peers = ctx.q[rel.amount], [ctx.q[p] for p in rel.peers]
+        if rel.basis == "header":
+            found = _against_header(ctx, q, rel.declared, peers)
+        elif not _odd_unit(rel, q, prevailing):
+            continue
+        else:
+            found = _same_figure(ctx, q, peers, prevailing) if rel.basis == "same_figure" else _off_scale(ctx, q, peers)
+        if found is not None:
+            out.append(found)
+            done.add(q.id)
+    return out
+
+
+def _odd_unit(rel: UnitPeers, q: Quantity, prevailing: str | None) -> bool:
+    """The slip is the amount in the unit the report does not use, or (paragraph peers) the one its
+    paragraph uses least."""
+    if rel.basis == "paragraph" and len(rel.kin) + 1 < len(rel.peers):
+        return True
+    return prevailing is not None and q.unit != prevailing
+
+
+def prevailing_unit(ctx: Context, rel: UnitPeers) -> str | None:
+    """The money unit most of the amounts the report writes are in; on a tie, most of its money
+    quantities (table cells in a header's unit too); None on a tie of both."""
+    for tally in (Counter(dict(rel.written)), Counter(q.unit for q in ctx.claims.quantities if q.unit in MONEY_UNITS)):
+        counts = tally.most_common(2)
+        if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]):
+            return counts[0][0]
+    return None
+
+
+def reread(q: Quantity, unit: str) -> Interval:
+    """q's figure as if written in `unit`, in base units (40.83元 read as 万元: 408300元)."""
+    return q.interval().scale(MONEY_SCALE[unit] / MONEY_SCALE[q.unit])
+
+
+def _same_figure(ctx: Context, q: Quantity, peers: list[Quantity], prevailing: str | None) -> Finding | None:
+    """q's figure is stated elsewhere in the unit most of the report uses, and q is not in it."""
+    twin = next((p for p in peers if p.unit == prevailing), None)
+    if twin is None or q.interval().meets(twin.interval()) or not reread(q, twin.unit).meets(twin.interval()):
+        return None
+    return finding(
+        ctx,
+        "unit",
+        "medium",
+        f"金额单位疑误：{q.text}与{twin.label}{twin.text}数字相同而单位不同，本报告金额多以“{twin.unit}”计；"
+        f"若单位应为“{twin.unit}”，即{fmt(q.value)}{twin.unit}",
+        *span_of(q),
+        stated=value_of(q),
+        computed=_as(q, twin.unit),
+        trace=f"{q.text} ≠ {twin.text}；{q.text}按“{twin.unit}”读为{fmt(q.value)}{twin.unit} = {twin.text}",
+        rule="unit.same_figure",
+        related=((twin.start, twin.end),),
+    )
+
+
+def _off_scale(ctx: Context, q: Quantity, peers: list[Quantity]) -> Finding | None:
+    """Funds a thousand times smaller than every amount their paragraph states in a larger unit (年度资金
+    40.83万元, 本年度财政拨款40.83元), or larger than every one in a smaller unit."""
+    scale = MONEY_SCALE[q.unit]
+    smaller = [p for p in peers if MONEY_SCALE[p.unit] < scale]
+    larger = [p for p in peers if MONEY_SCALE[p.unit] > scale]
+    if peers == larger and all(q.base_value * OFF_SCALE < p.base_value for p in peers):
+        side = "不到同段其他金额的千分之一"
+    elif peers == smaller and all(q.base_value > p.base_value * OFF_SCALE for p in peers):
+        side = "超过同段其他金额的千倍"
+    else:
+        return None
+    unit = Counter(p.unit for p in peers).most_common(1)[0][0]
+    near = min(peers, key=lambda p: abs(p.start - q.start))
+    return finding(
+        ctx,
+        "unit",
+        "medium",
+        f"金额单位疑误：{q.label}{q.text}{side}（如{near.label}{near.text}），疑为单位错误；"
+        f"若单位应为“{unit}”，即{fmt(q.value)}{unit}",
+        *span_of(q),
+        stated=value_of(q),
+        computed=_as(q, unit),
+        trace=f"{q.text} = {fmt(q.base_value, 2)}元；{near.text} = {fmt(near.base_value, 2)}元；相差{OFF_SCALE}倍以上",
+        rule="unit.off_scale",
+        related=tuple((p.start, p.end) for p in peers[:3]),
+    )
+
+
+def _against_header(ctx: Context, q: Quantity, declared: str, peers: list[Quantity]) -> Finding | None:
+    """A cell written in a unit other than the one its table's header names (资金情况(万元) … 300元)."""
+    if declared not in MONEY_SCALE or q.unit == declared:
+        return None
+    return finding(
+        ctx,
+        "unit",
+        "medium",
+        f"金额单位与表头不一致：表头单位为“{declared}”，此处写作{q.text}；若单位应为“{declared}”，即{fmt(q.value)}{declared}",
+        *span_of(q),
+        stated=value_of(q),
+        computed=_as(q, declared),
+        trace=f"表头（{declared}）；{q.text}按“{declared}”读为{fmt(q.value)}{declared}",
+        rule="unit.header_unit",
+        related=tuple((p.start, p.end) for p in peers[:3]),
+    )
+
+
+def _as(q: Quantity, unit: str) -> Value:
+    iv = reread(q, unit).scale(Decimal(1) / MONEY_SCALE[unit])
+    places = q.decimals + 1
+    return Value(display=f"{fmt(q.value)}{unit}", lo=fmt(iv.lo, places), hi=fmt(iv.hi, places), unit=unit)

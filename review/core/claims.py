@@ -111,6 +111,8 @@ REF_FIELDS = frozenset(
         "statements",
         "groups",
         "target",
+        "peers",
+        "kin",
     }
 )
 
@@ -338,6 +340,29 @@ class UnitPrice(_Relation):
     actual: tuple[str, str] | None = None
 
 
+UnitPeerBasis = Literal["same_figure", "paragraph", "header"]
+
+
+class UnitPeers(_Relation):
+    """A money amount and the amounts the text ties it to, written in another money unit: the same
+    figure elsewhere (年度资金40.83万元 … 本年度财政拨款40.83元: `same_figure`), the funds its
+    paragraph states with it (补助资金3万元 … 补助资金1.5元: `paragraph`), or the cells of a funds
+    table whose header names their unit (资金情况(万元) … 自治区补助300元: `header`, that unit in
+    `declared`). Rates and prices (500元/人, 每亩300元) are never peers. Whether the amount fits
+    only when read in its peers' unit is the check's (review.checks.unit).
+
+    `kin`: the paragraph's other amounts in the amount's own unit; `written`: how many amounts the
+    report writes in each money unit (rates and prices left out)."""
+
+    kind: Literal["unit_peers"] = "unit_peers"
+    amount: str
+    peers: tuple[str, ...]
+    basis: UnitPeerBasis
+    kin: tuple[str, ...] = ()
+    written: tuple[tuple[str, int], ...] = ()
+    declared: str = ""
+
+
 class SameFact(_Relation):
     """One fact stated more than once (the total self-score, the budget execution rate)."""
 
@@ -367,6 +392,7 @@ Relation = (
     | Assertion
     | PlanActual
     | UnitPrice
+    | UnitPeers
     | FormulaScore
     | SameFact
     | BudgetCeiling

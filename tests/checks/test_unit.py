@@ -3,11 +3,13 @@ amount a thousand times its neighbours' and a target unit price unlike the actua
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from review.checks.base import Context
 from review.checks.unit import check_units
-from review.core.claims import BudgetCeiling, UnitPrice
+from review.core.claims import BudgetCeiling, UnitPeers, UnitPrice
 from review.core.findings import dedupe
 from tests.checks.builders import Sheet, essentials, spans_ok
 
@@ -105,3 +107,80 @@ def test_one_finding_per_span_when_two_rules_name_the_same_amount() -> None:
     rels = (BudgetCeiling(amount=pairs[0][1].id, budget=b.id), UnitPrice(groups=tuple((h.id, m.id) for h, m in pairs)))
     # both rules name 617705万元; the pipeline keeps one finding per span and check (the more severe)
     assert [f.rule for f in dedupe(check_units(s.ctx(*rels)))] == ["unit.part_exceeds_budget"]
+
+
+def peers(amount: str, others: tuple[str, ...], basis: str, kin: tuple[str, ...] = (), written: str = "") -> Context:
+    """UnitPeers from hand-made claims: `others` first, then `kin` and `amount`; `written` the unit
+    the report's other amounts are in (three of them), "" for none."""
+    s = Sheet()
+    o = [s.num(x, "年度资金") for x in others]
+    k = [s.num(x, "项目资金") for x in kin]
+    a = s.num(amount, "本年度财政拨款")
+    tally = Counter(q.unit for q in s.quantities) + Counter({written: 3} if written else {})
+    rel = UnitPeers(
+        amount=a.id,
+        peers=tuple(q.id for q in o),
+        basis=basis,
+        kin=tuple(q.id for q in k),
+        written=tuple(sorted(tally.items())),
+    )
+    return s.ctx(rel)
+
+
+def test_the_same_figure_in_the_unit_the_report_does_not_use_is_flagged() -> None:
+    (f,) = check_units(peers("40.83元", ("40.83万元",), "same_figure", written="万元"))
+    assert essentials(f) == ("unit", "medium", "unit.same_figure")
+    assert f.quote == "本年度财政拨款40.83元"
+    assert f.computed is not None and (f.computed.display, f.computed.unit) == ("40.83万元", "万元")
+    assert "本报告金额多以“万元”计" in f.message
+
+
+def test_the_same_figure_in_the_prevailing_unit_is_not_the_slip() -> None:
+    assert check_units(peers("40.83万元", ("40.83元",), "same_figure", written="万元")) == []
+
+
+def test_the_same_figure_is_not_flagged_when_no_unit_prevails() -> None:
+    assert check_units(peers("40.83元", ("40.83万元",), "same_figure")) == []
+
+
+def test_funds_a_thousand_times_below_every_peer_are_flagged() -> None:
+    (f,) = check_units(peers("1.5元", ("3万元", "1.5万元"), "paragraph"))
+    assert essentials(f) == ("unit", "medium", "unit.off_scale")
+    assert "不到同段其他金额的千分之一" in f.message and "即1.5万元" in f.message
+
+
+def test_funds_a_thousand_times_above_every_peer_are_flagged() -> None:
+    # a paragraph in 元 (项目资金3926.96元) with one amount written in 万元
+    (f,) = check_units(peers("2696万元", ("3926.96元", "3900元"), "paragraph"))
+    assert "超过同段其他金额的千倍" in f.message and "即2696元" in f.message
+    assert f.computed is not None and (f.computed.lo, f.computed.hi) == ("2695.5", "2696.5")
+
+
+OFF_SCALE_HOLDS = [
+    # 800元 is more than a thousandth of 2.5万元 (25元): a small part, not a slip
+    pytest.param(lambda: peers("800元", ("2.5万元",), "paragraph"), id="within-scale"),
+    # one peer a thousand times larger, one not: the paragraph does not place it
+    pytest.param(lambda: peers("5039元", ("277万元", "2228万元"), "paragraph"), id="not-every-peer"),
+    # the paragraph and the report both write 元 most: the 万元 amount is not placed by them
+    pytest.param(lambda: peers("1.5元", ("3万元",), "paragraph", kin=("2元", "4元"), written="元"), id="kin-prevail"),
+]
+
+
+@pytest.mark.parametrize("build", OFF_SCALE_HOLDS)
+def test_amounts_their_paragraph_does_not_place_are_not_flagged(build) -> None:
+    assert check_units(build()) == []
+
+
+def test_a_cell_in_another_unit_than_its_header_is_flagged() -> None:
+    s = Sheet()
+    cell, other = s.num("300元", "自治区补助"), s.num("259.45万元", "全年执行数")
+    (f,) = check_units(s.ctx(UnitPeers(amount=cell.id, peers=(other.id,), basis="header", declared="万元")))
+    assert essentials(f) == ("unit", "medium", "unit.header_unit")
+    assert f.computed is not None and (f.computed.display, f.computed.lo, f.computed.hi) == (
+        "300万元",
+        "299.5",
+        "300.5",
+    )
+    # a cell in the header's own unit says nothing
+    same = s.num("300万元", "中央补助")
+    assert check_units(s.ctx(UnitPeers(amount=same.id, peers=(), basis="header", declared="万元"))) == []

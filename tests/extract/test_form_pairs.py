@@ -74,8 +74,12 @@ def test_pairs_one_cell_a_paragraph_and_a_number_no_heading_names() -> None:
     (u,) = unread
     assert PARAGRAPHS[u.start : u.end] == "20" and "不对应任何列" in u.reason
     assert review_text(PARAGRAPHS).findings == ()
-    (f,) = review_text(PARAGRAPHS.replace("2.38  万元", "2.38  元")).findings  # the part in 元: 10⁴ apart
-    assert f.check == "unit" and f.quote == "2.38"
+    # the part in 元: 10⁴ apart from its total (the sum), and the same figure as the other part in 万元
+    found = review_text(PARAGRAPHS.replace("2.38  万元", "2.38  元")).findings
+    assert [(f.check, f.quote, f.rule) for f in found] == [
+        ("unit", "2.38", "unit.sum_fixed_by_unit"),
+        ("unit", "2.38  元", "unit.same_figure"),
+    ]
 
 
 def test_traditional_pairs_with_a_balance_column() -> None:

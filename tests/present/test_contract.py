@@ -47,6 +47,10 @@ ADDED = {
     "change",
     "name_years",
     "month",
+    "peers",
+    "kin",
+    "written",
+    "declared",
 }
 
 

@@ -40,6 +40,7 @@ from review.extract.rules.scores import extract_text_scores
 from review.extract.rules.sums import extract_sums
 from review.extract.rules.table_columns import extract_table_columns
 from review.extract.rules.unchecked import unchecked_tables
+from review.extract.rules.unit_slips import extract_unit_peers
 from review.extract.rules.years import extract_date_ranges, extract_years, infer_period
 from review.extract.view import view_of
 
@@ -123,6 +124,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("plan_actual", ("sums",), lambda f: extract_plan_actual(f.scan, f.sums)),
     Rule("unit_prices", (), lambda f: extract_unit_prices(f.scan)),
+    Rule("unit_peers", (), lambda f: extract_unit_peers(f.scan)),
     Rule(
         "same_facts",
         ("table_scores", "table_columns", "form_funds", "form_scores", "form_pairs"),
@@ -160,6 +162,7 @@ OUTPUT_ORDER = (
     "arrived_as_allotted",
     "plan_actual",
     "unit_prices",
+    "unit_peers",
     "same_facts",
     "restated",
     "budget_ceilings",

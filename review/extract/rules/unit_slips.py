@@ -1,0 +1,104 @@
+"""Money amounts tied to amounts written in another money unit (UnitPeers), so that a 元↔万元 slip
+is seen even where no sum or rate around it is recognised: the same figure written under two units
+(年度资金40.83万元 … 本年度财政拨款40.83元), and the funds a paragraph states in another unit
+(下达我局食品监管补助资金1.5万元 … 补助资金1.5元). Which amount is the slip, if any, is the check's
+(review.checks.unit): this module only says which amounts the wording ties together."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from decimal import Decimal
+
+from review.core.claims import Quantity, UnitPeers
+from review.extract import lexicon
+from review.extract.rules.scan import Scan, clause_text_before
+
+MONEY_UNITS = ("元", "万元", "亿元")
+MIN_SIGNIFICANT = 3  # digits of a figure, trailing zeros left out, for its repeat not to be a coincidence
+
+
+def extract_unit_peers(scan: Scan) -> list[UnitPeers]:
+    amounts = [q for q in scan.quantities if _is_amount(scan, q)]
+    written = tuple(sorted(Counter(q.unit for q in amounts).items()))
+    return [
+        rel.model_copy(update={"written": written})
+        for rel in _same_figures(amounts) + _paragraph_peers(scan, amounts) + _header_cells(scan, amounts)
+    ]
+
+
+def _is_amount(scan: Scan, q: Quantity) -> bool:
+    """A money amount written with its unit, not a rate or a price (500元/人, 每亩300元)."""
+    if q.unit not in MONEY_UNITS or not q.exact or q.value <= 0 or q.unit not in q.text:
+        return False
+    if lexicon.UNIT_RATE_AFTER.match(scan.text, q.end):
+        return False
+    return not lexicon.UNIT_RATE_BEFORE.search(clause_text_before(scan.text, q.start))
+
+
+def _names_funds(scan: Scan, q: Quantity) -> bool:
+    """Its label or its clause names funds, a budget or a total: the clause too, since a label leaves
+    out a closing 共计 (增设发酵池十二个3.2万元;共计40.83万元) and a row's later cells have none."""
+    return bool(
+        lexicon.UNIT_FUNDS_LABEL.search(q.label)
+        or lexicon.UNIT_FUNDS_LABEL.search(clause_text_before(scan.text, q.start))
+    )
+
+
+def distinctive(value: Decimal) -> bool:
+    """A figure whose repeat is unlikely to be a coincidence: a fraction (40.83, 1.5) or at least
+    MIN_SIGNIFICANT digits before trailing zeros (6152, 1760; not 300 or 140)."""
+    if value != value.to_integral_value():
+        return True
+    return len(str(int(value)).rstrip("0")) >= MIN_SIGNIFICANT
+
+
+def _same_figures(amounts: list[Quantity]) -> list[UnitPeers]:
+    """Every amount whose figure the report also writes under another money unit."""
+    by_value: dict[Decimal, list[Quantity]] = defaultdict(list)
+    for q in amounts:
+        if distinctive(q.value):
+            by_value[q.value.normalize()].append(q)
+    out = []
+    for group in by_value.values():
+        for q in group:
+            peers = tuple(p.id for p in group if p.unit != q.unit)
+            if peers:
+                out.append(UnitPeers(amount=q.id, peers=peers, basis="same_figure"))
+    return out
+
+
+def _paragraph_peers(scan: Scan, amounts: list[Quantity]) -> list[UnitPeers]:
+    """A funds amount (its label names funds, a budget or a total), the amounts its paragraph writes
+    in another money unit and those it writes in the same unit."""
+    by_paragraph: dict[tuple[int, int], list[Quantity]] = defaultdict(list)
+    for q in amounts:
+        by_paragraph[scan.paragraph_bounds(q.start)].append(q)
+    out = []
+    for group in by_paragraph.values():
+        for q in group:
+            if not _names_funds(scan, q):
+                continue
+            peers = tuple(p.id for p in group if p.unit != q.unit)
+            kin = tuple(p.id for p in group if p.unit == q.unit and p is not q)
+            if peers:
+                out.append(UnitPeers(amount=q.id, peers=peers, basis="paragraph", kin=kin))
+    return out
+
+
+HEADER_REACH = 300  # characters a flattened funds table runs after its header, at most
+
+
+def _header_cells(scan: Scan, amounts: list[Quantity]) -> list[UnitPeers]:
+    """The amounts written with a unit in a funds table whose header names another (资金情况(万元) …
+    自治区补助300元), up to the targets and indicators after it; peers: the cells in the header's unit."""
+    out = []
+    for m in lexicon.UNIT_HEADER.finditer(scan.text):
+        stop = lexicon.UNIT_HEADER_END.search(scan.text, m.end(), m.end() + HEADER_REACH)
+        end = stop.start() if stop else min(len(scan.text), m.end() + HEADER_REACH)
+        cells = [q for q in amounts if m.end() <= q.start and q.end <= end]
+        declared = m.group("unit")
+        peers = tuple(q.id for q in cells if q.unit == declared)
+        out += [
+            UnitPeers(amount=q.id, peers=peers, basis="header", declared=declared) for q in cells if q.unit != declared
+        ]
+    return out
