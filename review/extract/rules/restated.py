@@ -41,8 +41,9 @@ def extract_restated(scan: Scan) -> tuple[list[SameFact], list[PlanActual]]:
     groups: dict[str, list[Statement]] = {}
     pairs: list[PlanActual] = []
     root_of: dict[str, str] = {}
+    index = _NounIndex()
     for i, later in enumerate(stated):
-        for earlier in stated[:i]:
+        for earlier in (stated[j] for j in index.candidates(later)):
             noun = same_noun(earlier, later)
             if not noun:
                 continue
@@ -57,12 +58,62 @@ def extract_restated(scan: Scan) -> tuple[list[SameFact], list[PlanActual]]:
                 target, actual = sorted((earlier, later), key=lambda x: rank[x.role])
                 pairs.append(_pair(target, actual, noun))
             break
+        index.add(i, later)
     facts: list[SameFact] = []
     for g in groups.values():
         ids = tuple(dict.fromkeys(s.q.id for s in g))
         if all(_definite(s) for s in g):
             facts.append(SameFact(what=_noun_of(g), statements=ids))
     return facts, pairs
+
+
+class _NounIndex:
+    """The earlier statements that can share a noun with a later one, found without comparing every
+    pair (a long report has thousands of statements). `same_noun` finds a noun of at least
+    RESTATED_MIN_NOUN characters in one of three ways: the two labels end alike, the two nouns
+    after the counts start alike, or one's noun after the count is what the other's label ends
+    with — so the two share, respectively, the labels' last n characters, the afters' first n, or
+    the label's last n somewhere in the after. Indexing those n-character keys gives every pair
+    that can match (a superset: `same_noun` still decides), earliest first, as the loop expects.
+    Each key keeps its first MAX_PER_KEY statements: a fact is tied to its first earlier statement,
+    and a key shared by more (a text repeating itself thousands of times) would make the search
+    quadratic without changing what a real report's statements are tied to."""
+
+    MAX_PER_KEY = 64
+
+    def __init__(self) -> None:
+        self._n = lexicon.RESTATED_MIN_NOUN
+        self._label_tail: dict[str, list[int]] = {}
+        self._after_head: dict[str, list[int]] = {}
+        self._after_part: dict[str, list[int]] = {}
+
+    def _grams(self, text: str) -> set[str]:
+        return {text[k : k + self._n] for k in range(len(text) - self._n + 1)}
+
+    def candidates(self, s: Statement) -> list[int]:
+        n, found = self._n, set()
+        if len(s.label) >= n:
+            found.update(self._label_tail.get(s.label[-n:], ()))  # labels ending alike
+            found.update(self._after_part.get(s.label[-n:], ()))  # an earlier after the label ends with
+        if len(s.after) >= n:
+            found.update(self._after_head.get(s.after[:n], ()))  # afters starting alike
+            for gram in self._grams(s.after):  # an earlier label this after's start ends
+                found.update(self._label_tail.get(gram, ()))
+        return sorted(found)
+
+    def add(self, i: int, s: Statement) -> None:
+        n = self._n
+        if len(s.label) >= n:
+            self._keep(self._label_tail, s.label[-n:], i)
+        if len(s.after) >= n:
+            self._keep(self._after_head, s.after[:n], i)
+            for gram in self._grams(s.after):
+                self._keep(self._after_part, gram, i)
+
+    def _keep(self, index: dict[str, list[int]], key: str, i: int) -> None:
+        kept = index.setdefault(key, [])
+        if len(kept) < self.MAX_PER_KEY:
+            kept.append(i)
 
 
 def _restates(scan: Scan, a: Statement, b: Statement, noun: str) -> bool:
@@ -109,7 +160,8 @@ def _statement(scan: Scan, q: Quantity) -> Statement:
         role = "actual"
     tail = re.split(r"[，,。；;]", text[q.end : q.end + 12])[0]
     asserts = bool(lexicon.ASSERTS_EQUAL.search(clause + tail))
-    line = text[text.rfind("\n", 0, q.start) + 1 : q.start]
+    line_start = scan.paragraph_bounds(q.start)[0]
+    line = text[line_start : min(q.start, line_start + 40)]  # its opening is all ENUMERATED_LINE reads
     enumerated = bool(lexicon.ENUMERATED_LINE.match(line))
     gap = text[q.label_start + len(q.label) : q.start] if q.label_start >= 0 else ""
     return Statement(
