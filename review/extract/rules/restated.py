@@ -91,7 +91,7 @@ class _NounIndex:
         return {text[k : k + self._n] for k in range(len(text) - self._n + 1)}
 
     def candidates(self, s: Statement) -> list[int]:
-        n, found = self._n, set()
+        n, found = self._n, set[int]()
         if len(s.label) >= n:
             found.update(self._label_tail.get(s.label[-n:], ()))  # labels ending alike
             found.update(self._after_part.get(s.label[-n:], ()))  # an earlier after the label ends with
