@@ -1,0 +1,109 @@
+"""One grid model per table, whatever its rendering: rows of cells, each row with its label, the
+cells that hold its numbers, and its kind by the label's meaning.
+
+    项目 | 预算数 | 执行数          <- header: no number in it
+    基本支出 | 60 | 58              <- a row: label, then a number per column
+    其中：人员经费 | 40 | 40        <- a part of the row above it (其中…)
+    支出合计 | 100 | 98             <- a total row (合计, 总计, 本年收入合计 …); 小计 is a subtotal
+
+The tables come from `table_columns.tables_of` (Word/PDF grids, tab cells, pipe and space-aligned
+lines, one cell a line under a header that fixes the column count). A loader's grid keeps its
+empty cells, so a row's numbers keep their columns; a text rendering may drop empty cells, so its
+rows are compared only when they have as many number cells as each other (`exact`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+from review.extract import lexicon
+from review.extract.rules.scan import Scan
+from review.extract.rules.table_columns import Cell, Row, cell_grids, line_tables
+
+RowKind = Literal["header", "row", "part", "subtotal", "total"]
+
+NUMBER = re.compile(
+    r"^(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>[%％‰]|[a-zA-Z]{1,3}|[\u4e00-\u9fa5]{1,3})?$"
+)
+_BLANK = re.compile(r"^(?:[-—–－/／\\]+|无)?$")
+_SPACE = re.compile(r"\s")
+
+
+def squeeze(text: str) -> str:
+    return _SPACE.sub("", text)
+
+
+def is_number(cell: Cell) -> bool:
+    return NUMBER.match(squeeze(cell.text)) is not None
+
+
+def is_blank(cell: Cell) -> bool:
+    return _BLANK.match(squeeze(cell.text)) is not None
+
+
+@dataclass(frozen=True)
+class GridRow:
+    cells: tuple[Cell, ...]
+    label: Cell | None  # the first cell with words in it (a 序号 before it is not the label)
+    values: tuple[Cell, ...]  # the number and blank cells after the label, in column order
+    kind: RowKind
+
+    @property
+    def name(self) -> str:
+        return squeeze(self.label.text) if self.label else ""
+
+
+@dataclass(frozen=True)
+class Grid:
+    rows: tuple[GridRow, ...]
+    exact: bool  # True: a loader's grid, every cell kept in its column
+    unit: str  # the unit a caption or header names (单位：万元), for bare numbers
+
+
+def row_of(cells: Row) -> GridRow:
+    label_at = next((i for i, c in enumerate(cells) if not is_number(c) and not is_blank(c)), None)
+    after = cells[label_at + 1 :] if label_at is not None else cells
+    values = tuple(c for c in after if is_number(c) or is_blank(c))
+    label = cells[label_at] if label_at is not None else None
+    return GridRow(tuple(cells), label, values, _kind(label, values))
+
+
+def _kind(label: Cell | None, values: tuple[Cell, ...]) -> RowKind:
+    if not any(is_number(c) for c in values):
+        return "header"
+    name = squeeze(label.text) if label else ""
+    if lexicon.GRID_TOTAL_LABEL.match(name):
+        return "total"
+    if lexicon.GRID_SUBTOTAL_LABEL.match(name):
+        return "subtotal"
+    if lexicon.GRID_PART_LABEL.match(name):
+        return "part"
+    return "row"
+
+
+def grid_of(rows: list[Row], exact: bool) -> Grid:
+    grid_rows = tuple(row_of(r) for r in rows if r)
+    captions = (c.text for r in grid_rows if r.kind == "header" for c in r.cells)
+    unit = next((m.group(1) or m.group(2) for t in captions if (m := lexicon.GRID_UNIT.search(t))), "")
+    return Grid(grid_rows, exact, unit)
+
+
+def grids_of(scan: Scan) -> list[Grid]:
+    """Every table of the document as a grid: the loader's tables, then the text renderings."""
+    text = scan.text
+    loaded = [
+        [[Cell(b.start, b.end, text[b.start : b.end].strip()) for b in row] for row in scan.doc.table_rows(t)]
+        for t in scan.doc.table_ids()
+    ]
+    return [grid_of(t, True) for t in loaded] + [grid_of(t, False) for t in line_tables(scan, min_cells=2) + cell_grids(scan)]
+
+
+def cell_value(cell: Cell) -> tuple[Decimal, str, str] | None:
+    """(value, unit, the number as written) of a number cell."""
+    m = NUMBER.match(squeeze(cell.text))
+    if not m:
+        return None
+    return Decimal(m.group("n").replace(",", "")), (m.group("unit") or "").replace("％", "%"), m.group("n")
