@@ -591,13 +591,15 @@ INDICATOR_LEVEL_LABEL = re.compile(r"(?P<level>[一二三四1-4])级指标$")
 # Tables read by their row labels and header (review/extract/rules/grid_totals.py). A row whose
 # label is a total word closes the rows above it (or, first in its block, the rows below it):
 # 合计, 总计, 本年收入合计, 支出合计, 收支总计, 合 计 (spaces removed before matching).
-GRID_TOTAL_LABEL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．])?[\u4e00-\u9fa5]{0,8}(?:合计|总计)(?:[（(][^）)]{0,6}[）)])?$")
+GRID_TOTAL_LABEL = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．])?[\u4e00-\u9fa5]{0,8}(?:合计|总计)(?:[（(][^）)]{0,6}[）)])?$"
+)
 # A subtotal row: it closes the rows since the block's start or the subtotal before it.
 GRID_SUBTOTAL_LABEL = re.compile(r"^[\u4e00-\u9fa5]{0,8}小计(?:[（(][^）)]{0,6}[）)])?$")
 # A part row under the row above it: 其中：基本支出, 其中桃树种植面积.
 GRID_PART_LABEL = re.compile(r"^其中[:：]?")
 # Header cells over columns that do not add up (rates, scores, serial numbers, years, ranks).
-GRID_NOT_SUMMED_COLUMN = re.compile(r"率|比例|比重|占比|[%％]|分值|得分|权重|序号|编号|年度|年份|排名|单价|标准")
+GRID_NOT_SUMMED_COLUMN = re.compile(r"率|比例|比重|占比|[%％]|分值|得分|权重|序号|编号|^年度$|^年份$|排名|单价|标准")
 # A table's unit, in a caption or header cell: 单位：万元, （万元）.
 GRID_UNIT = re.compile(r"单位[:：]\s*(万元|元)|[（(]\s*(万元|元)\s*[)）]")
 # Units of a cell's number that do not add up.

@@ -41,9 +41,8 @@ def extract_grid_totals(scan: Scan, known: Iterable[Relation]) -> tuple[list[Rel
     taken = {at[r.total] for r in known if isinstance(r, SumRelation) and r.total in at}
     out = _Out([], [])
     for grid in grids_of(scan):
-        if any(lexicon.GRID_SCORE_HEADER.search(c.text) for r in grid.rows if r.kind == "header" for c in r.cells):
-            continue  # a 打分表: its 分值 and 得分 are read by the score readers
-        _GridReader(scan, grid, taken, out).read()
+        scores = any(lexicon.GRID_SCORE_HEADER.search(c.text) for r in grid.rows if r.kind == "header" for c in r.cells)
+        _GridReader(scan, grid, taken, out).read(parts_only=scores)  # a 打分表's totals: the score readers'
     return out.relations, out.unread
 
 
@@ -69,10 +68,12 @@ class _GridReader:
     def __init__(self, scan: Scan, grid: Grid, taken: set[tuple[int, int]], out: _Out) -> None:
         self.scan, self.grid, self.taken, self.out = scan, grid, taken, out
 
-    def read(self) -> None:
+    def read(self, *, parts_only: bool) -> None:
         for header, rows in _blocks(self.grid):
-            self._row_totals(header, rows)
             self._parts(header, rows)
+            if parts_only:
+                continue
+            self._row_totals(header, rows)
             if header is not None:
                 self._column_totals(header, rows)
 
@@ -125,7 +126,9 @@ class _GridReader:
 
     def _column_totals(self, header: GridRow, rows: list[GridRow]) -> None:
         names = [squeeze(c.text) for c in header.cells]
-        at = [i for i, n in enumerate(names) if lexicon.GRID_TOTAL_LABEL.match(n) or lexicon.GRID_SUBTOTAL_LABEL.match(n)]
+        at = [
+            i for i, n in enumerate(names) if lexicon.GRID_TOTAL_LABEL.match(n) or lexicon.GRID_SUBTOTAL_LABEL.match(n)
+        ]
         if len(at) != 1:
             return
         for row in rows:
@@ -154,6 +157,8 @@ class _GridReader:
     ) -> None:
         if len(items) < least:
             return
+        if any(c.start <= a < c.end for c in total.values for a, _ in self.taken):
+            return  # another reader compared this row's totals
         columns = self._columns(total, items)
         if columns is None:
             self.out.unread.append(Unread(start=total.cells[0].start, end=total.cells[-1].end, reason=_why(total)))
@@ -196,20 +201,20 @@ class _GridReader:
 
     @staticmethod
     def _column_name(header: GridRow | None, row: GridRow, cell: Cell) -> str:
-        if header is None or len(header.cells) != len(row.cells):
+        """The header cell over `cell`: by position, or right-aligned under a shorter header (the
+        row's labels on the left have no header cell of their own)."""
+        if header is None or len(header.cells) > len(row.cells):
             return ""
-        return squeeze(header.cells[row.cells.index(cell)].text)
+        at = row.cells.index(cell) - (len(row.cells) - len(header.cells))
+        return squeeze(header.cells[at].text) if at >= 0 else ""
 
     def _qty(self, cell: Cell, label: str) -> Quantity:
-        found = [q for q in self.scan.between(cell.start, cell.end) if q.start >= cell.start]
-        written = squeeze(self.scan.text[cell.start : cell.end])
-        if len(found) == 1 and found[0].unit and written.startswith(squeeze(found[0].text)):
-            return found[0]
         parsed = cell_value(cell)
         assert parsed is not None
         value, unit, raw = parsed
         start = cell.start + self.scan.text[cell.start : cell.end].find(raw)
-        return self.scan.mint(start, start + len(raw), value, unit or self.grid.unit, label)
+        end = cell.end if unit == "%" else start + len(raw)
+        return self.scan.mint(start, end, value, unit or self.grid.unit, label)
 
     def _emit(self, total: Quantity, items: list[Quantity], basis: SumBasis, *, exhaustive: bool) -> None:
         if (total.start, total.end) in self.taken:
@@ -221,6 +226,10 @@ class _GridReader:
                 total=total.id, items=tuple(q.id for q in items), exhaustive=exhaustive, category=category, basis=basis
             )
         )
+
+
+def _total_name(name: str) -> bool:
+    return bool(lexicon.GRID_TOTAL_LABEL.match(name) or lexicon.GRID_SUBTOTAL_LABEL.match(name))
 
 
 def _unit(cell: Cell) -> str:

@@ -20,6 +20,7 @@ from decimal import Decimal
 from typing import Literal
 
 from review.extract import lexicon
+from review.extract.rules.cell_runs import cell_runs
 from review.extract.rules.scan import Scan
 from review.extract.rules.table_columns import Cell, Row, cell_grids, line_tables
 
@@ -98,7 +99,51 @@ def grids_of(scan: Scan) -> list[Grid]:
         [[Cell(b.start, b.end, text[b.start : b.end].strip()) for b in row] for row in scan.doc.table_rows(t)]
         for t in scan.doc.table_ids()
     ]
-    return [grid_of(t, True) for t in loaded] + [grid_of(t, False) for t in line_tables(scan, min_cells=2) + cell_grids(scan)]
+    texts = line_tables(scan, min_cells=2) + cell_grids(scan) + label_grids(scan)
+    return [grid_of(t, True) for t in loaded] + [grid_of(t, False) for t in texts]
+
+
+_MAX_WIDTH = 6  # cells in a row of a table written one cell a line
+_MIN_ROWS = 3
+
+
+def label_grids(scan: Scan) -> list[list[Row]]:
+    """Tables written one cell a line whose rows are a label then its numbers (收入合计 | 1205.11 |
+    其中：财政拨款收入 | 1205.11 …): a run of at least three rows with the same number of numbers,
+    after the cells that name its columns. A row whose numbers differ in count ends the table."""
+    grids: list[list[Row]] = []
+    for run in cell_runs(scan.text):
+        cells = [Cell(s, e, scan.text[s:e]) for s, e in run if not scan.in_table(s)]
+        i = 0
+        while i < len(cells):
+            width = _row_width(cells, i)
+            rows = _label_rows(cells, i, width) if width >= 2 else []
+            if len(rows) < _MIN_ROWS:
+                i += 1
+                continue
+            head = cells[max(0, i - width) : i]
+            header = [head] if len(head) == width and not any(is_number(c) for c in head) else []
+            grids.append([*header, *rows])
+            i += width * len(rows)
+    return grids
+
+
+def _row_width(cells: list[Cell], i: int) -> int:
+    """1 + the numbers after a label cell at i (0 if i is not a label followed by a number)."""
+    if is_number(cells[i]) or is_blank(cells[i]):
+        return 0
+    j = i + 1
+    while j < len(cells) and j - i < _MAX_WIDTH and (is_number(cells[j]) or is_blank(cells[j])):
+        j += 1
+    return j - i if j - i >= 2 and j - i < _MAX_WIDTH else 0
+
+
+def _label_rows(cells: list[Cell], i: int, width: int) -> list[Row]:
+    rows: list[Row] = []
+    while i < len(cells) and _row_width(cells, i) == width:
+        rows.append(cells[i : i + width])
+        i += width
+    return rows
 
 
 def cell_value(cell: Cell) -> tuple[Decimal, str, str] | None:
