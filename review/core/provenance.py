@@ -35,6 +35,7 @@ SumBasis = Literal[
     "表格·小计行",  # a table's 小计 row over the rows of its group
     "表格·其中行",  # a table's 其中 rows under the row above them
     "表格·合计列",  # a table's 合计 column over the number columns beside it
+    "表格·编码层级",  # a table's 科目编码 row (201) over the rows of the next level under it (20101 …)
     "llm",  # stated by the model, grounded
 ]
 """How a SumRelation was read."""

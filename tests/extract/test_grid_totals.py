@@ -136,3 +136,41 @@ def test_rows_a_text_rendering_cannot_match_to_the_total_are_unread() -> None:
     text = "乡镇 | 资金 | 配套\n螺城镇 | 0.2 | 0.1\n东岭镇 | 1.88\n合计 | 2.08 | 0.1\n"
     got, unread = sums(text)
     assert got == [] and len(unread) == 1 and "合计" in unread[0]
+
+
+# 经济分类 rows with their 科目编码, the amounts of seed 003 (天城镇 2021 决算: 工资福利支出1047.86万元。
+# 其中：基本工资571.61万元 …) and r9-08 (基本支出664.70万元 … 项目支出429.96万元)
+CODED = (
+    "\t科目编码\n\t科目名称\n\t决算数\n\n\t\n\t合计\n\t1642.95\n\n"
+    "\t301\n\t工资福利支出\n\t1047.86\n\n\t30101\n\t基本工资\n\t571.61\n\n\t30102\n\t津贴补贴\n\t476.25\n\n"
+    "\t302\n\t商品和服务支出\n\t270.03\n\n\t303\n\t对个人和家庭的补助\n\t325.06\n"
+)
+
+
+def test_coded_rows_nest_by_code_and_the_total_is_over_the_top_level() -> None:
+    got, unread = sums(CODED)
+    assert got == [
+        ("1642.95", ("1047.86", "270.03", "325.06"), True, "表格·合计行"),
+        ("1047.86", ("571.61", "476.25"), True, "表格·编码层级"),
+    ]
+    assert unread == [] and review_text(CODED).findings == ()
+
+
+def test_numbered_rows_nest_by_their_numbering() -> None:
+    # r5-01's 经费控制情况 kinds: 1、 rows with a 其中 row under the first, summed by their 合计
+    text = (
+        "项目 | 决算数\n1、公务用车购置和维护经费 | 2\n其中:公车购置 | 1\n公车运行维护 | 1\n"
+        "2、出国经费 | 0\n3、公务接待 | 0.5\n合计 | 2.5\n"
+    )
+    got, unread = sums(text)
+    assert got == [("2", ("1",), False, "表格·其中行"), ("2.5", ("2", "0", "0.5"), True, "表格·合计行")]
+    # rows numbered and unnumbered after an unnumbered first row: their nesting is not known
+    vague = "项目 | 决算数\n公务用车 | 2\n1、公车购置 | 1\n2、公车运行 | 1\n出国经费 | 0\n合计 | 2\n"
+    got, unread = sums(vague)
+    assert got == [] and len(unread) == 1
+
+
+def test_serial_numbers_are_not_codes() -> None:
+    rows = "".join(f"{n} | 项目{n} | 1\n" for n in range(1, 13))
+    got, _ = sums("序号 | 项目名称 | 金额(万元)\n" + rows + "合计 | 12\n")
+    assert got == [("12", tuple("1" for _ in range(12)), True, "表格·合计行")]

@@ -74,6 +74,7 @@ class _GridReader:
             if parts_only:
                 continue
             self._row_totals(header, rows)
+            self._coded(header, rows)
             if header is not None:
                 self._column_totals(header, rows)
 
@@ -95,19 +96,28 @@ class _GridReader:
                 start = i + 1
 
     @staticmethod
-    def _closed(since: list[GridRow], before: list[GridRow]) -> list[GridRow]:
+    def _closed(since: list[GridRow], before: list[GridRow]) -> list[GridRow] | None:
         """The rows a total closes: the 小计 rows above it if groups were closed, else its rows."""
         subtotals = [r for r in before if r.kind == "subtotal"]
         if subtotals and not any(r.kind == "row" for r in since):
             return subtotals
-        return [r for r in since if r.kind == "row"]
+        return top_level([r for r in since if r.kind == "row"])
 
     def _leading_total(self, header: GridRow | None, total: GridRow, below: list[GridRow]) -> None:
         if any(r.kind == "total" for r in below):
             return  # another total closes rows below: this one is not over all of them
         subtotals = [r for r in below if r.kind == "subtotal"]
-        items = subtotals or [r for r in below if r.kind == "row"]
-        self._sum(header, total, items, "表格·合计行")
+        self._sum(header, total, subtotals or top_level([r for r in below if r.kind == "row"]), "表格·合计行")
+
+    def _coded(self, header: GridRow | None, rows: list[GridRow]) -> None:
+        """A 科目编码 row over the rows of the next level under it (201 over 20101, 20102 …)."""
+        coded = [r for r in rows if r.code and r.kind == "row"]
+        lengths = sorted({len(r.code) for r in coded})
+        for parent in coded:
+            deeper = [n for n in lengths if n > len(parent.code)]
+            children = [r for r in coded if deeper and len(r.code) == deeper[0] and r.code.startswith(parent.code)]
+            if children:
+                self._sum(header, parent, children, "表格·编码层级", least=1)
 
     def _parts(self, header: GridRow | None, rows: list[GridRow]) -> None:
         i = 0
@@ -149,12 +159,15 @@ class _GridReader:
         self,
         header: GridRow | None,
         total: GridRow,
-        items: Sequence[GridRow],
+        items: Sequence[GridRow] | None,
         basis: SumBasis,
         *,
         exhaustive: bool = True,
         least: int = _MIN_ITEMS,
     ) -> None:
+        if items is None:
+            self.out.unread.append(Unread(start=total.cells[0].start, end=total.cells[-1].end, reason=_nested(total)))
+            return
         if len(items) < least:
             return
         if any(c.start <= a < c.end for c in total.values for a, _ in self.taken):
@@ -226,6 +239,23 @@ class _GridReader:
                 total=total.id, items=tuple(q.id for q in items), exhaustive=exhaustive, category=category, basis=basis
             )
         )
+
+
+def top_level(rows: list[GridRow]) -> list[GridRow] | None:
+    """The rows a total is over when its rows nest: those of the shortest 科目编码 (201, not 20101),
+    or those numbered like the first row (一、 and 二、, not the （一） under them). None: the rows
+    nest in a way neither tells (some coded, some not; the first row unnumbered among numbered)."""
+    codes = {len(r.code) for r in rows}
+    if len(codes) > 1:
+        return None if 0 in codes else [r for r in rows if len(r.code) == min(codes)]
+    levels = {r.level for r in rows}
+    if len(levels) > 1:
+        return None if rows[0].level < 0 else [r for r in rows if r.level == rows[0].level]
+    return rows
+
+
+def _nested(total: GridRow) -> str:
+    return f"表格“{total.name}”行之上的明细分多层，但层次无法从编码或编号确定，合计未核对"
 
 
 def _total_name(name: str) -> bool:

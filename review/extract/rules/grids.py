@@ -31,6 +31,7 @@ NUMBER = re.compile(
 )
 _BLANK = re.compile(r"^(?:[-—–－/／\\]+|无)?$")
 _SPACE = re.compile(r"\s")
+_CODE = re.compile(r"^\d{3,9}$")  # 201, 20101, 2010101; a 序号 (1, 2 … 12) has fewer digits
 
 
 def squeeze(text: str) -> str:
@@ -51,10 +52,17 @@ class GridRow:
     label: Cell | None  # the first cell with words in it (a 序号 before it is not the label)
     values: tuple[Cell, ...]  # the number and blank cells after the label, in column order
     kind: RowKind
+    code: str = ""  # a 科目编码 before the label (201, 20101): its length is its level (a 序号 is not one)
 
     @property
     def name(self) -> str:
         return squeeze(self.label.text) if self.label else ""
+
+    @property
+    def level(self) -> int:
+        """The label's numbering level (一、 → 0, （一） → 1, 1、 → 2), -1 when it has none."""
+        name = self.label.text if self.label else ""
+        return next((i for i, p in enumerate(lexicon.HEADING_LEVELS) if p.match(name)), -1)
 
 
 @dataclass(frozen=True)
@@ -69,7 +77,8 @@ def row_of(cells: Row) -> GridRow:
     after = cells[label_at + 1 :] if label_at is not None else cells
     values = tuple(c for c in after if is_number(c) or is_blank(c))
     label = cells[label_at] if label_at is not None else None
-    return GridRow(tuple(cells), label, values, _kind(label, values))
+    code = squeeze(cells[label_at - 1].text) if label_at and _CODE.match(squeeze(cells[label_at - 1].text)) else ""
+    return GridRow(tuple(cells), label, values, _kind(label, values), code)
 
 
 def _kind(label: Cell | None, values: tuple[Cell, ...]) -> RowKind:
