@@ -606,3 +606,5 @@ GRID_UNIT = re.compile(r"单位[:：]\s*(万元|元)|[（(]\s*(万元|元)\s*[)�
 GRID_NOT_SUMMED_UNIT = ("%", "％", "年", "月", "日", "分", "‰")
 # A header of a score table (分值 | 得分): its totals are the score readers' (score_table, table_columns).
 GRID_SCORE_HEADER = re.compile(r"分\s*值|得\s*分|权\s*重")
+# A cell that holds no amount: empty, a dash or slash, 无.
+GRID_BLANK_CELL = re.compile(r"^(?:[-—–－/／\\]+|无)?$")

@@ -174,3 +174,27 @@ def test_serial_numbers_are_not_codes() -> None:
     rows = "".join(f"{n} | 项目{n} | 1\n" for n in range(1, 13))
     got, _ = sums("序号 | 项目名称 | 金额(万元)\n" + rows + "合计 | 12\n")
     assert got == [("12", tuple("1" for _ in range(12)), True, "表格·合计行")]
+
+
+# r9-01 (基本药物制度补助 自评表, PDF text): single spaces between cells, the parts indented under 其中
+SPACED = "年度资金总额: 2300.67 2300.67 100%\n 其中:中央补助 442.43 442.43 100%\n       地方资金 1858.24 1858.24 100%\n"
+# r1-08 (自评表, PDF text): a 列次 number before each row's amount
+NUMBERED = "年度资金总额(万元): 1 52.800000\n其中:中央财政资金(万元) 2 52.800000\n地方财政资金(万元) 3\n"
+
+
+def test_rows_with_single_spaces_are_read_and_indentation_continues_the_parts() -> None:
+    got, unread = sums(SPACED)
+    assert got == [
+        ("2300.67", ("442.43", "1858.24"), True, "表格·其中行"),
+        ("2300.67", ("442.43", "1858.24"), True, "表格·其中行"),
+    ]
+    assert unread == []
+    # the same rows without indentation: one 其中 row, which only bounds its total
+    flat = SPACED.replace(" 其中", "其中").replace("       地方", "地方")
+    assert [g[2] for g in sums(flat)[0]] == [False, False]
+
+
+def test_a_serial_column_is_not_summed() -> None:
+    got, _ = sums(NUMBERED)
+    assert got == [("52.800000", ("52.800000",), False, "表格·其中行")]  # not 2 ≤ 1 in the 列次 column
+    assert review_text(NUMBERED).findings == ()

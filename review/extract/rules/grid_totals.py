@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from review.core.claims import Quantity, Relation, SumRelation, Unread
 from review.core.provenance import SumBasis
 from review.extract import lexicon
-from review.extract.rules.grids import Grid, GridRow, cell_value, grids_of, is_number, squeeze
+from review.extract.rules.grids import Grid, GridRow, cell_value, grids_of, indent_of, is_number, squeeze
 from review.extract.rules.scan import Scan
 from review.extract.rules.table_columns import Cell
 
@@ -128,6 +128,7 @@ class _GridReader:
             j = i
             while j < len(rows) and rows[j].kind == "part":
                 j += 1
+            j = _indented_after(rows, i - 1, i, j)
             parts = rows[i:j]
             self._sum(header, rows[i - 1], parts, "表格·其中行", exhaustive=len(parts) >= _MIN_ITEMS, least=1)
             i = j
@@ -182,6 +183,8 @@ class _GridReader:
             pairs = [(r, c) for r, col in zip(items, columns[1:], strict=True) if (c := col.get(key)) and is_number(c)]
             if len(pairs) < least or any(self._not_summed(None, total, c) for _, c in pairs):
                 continue
+            if _serial([cell, *(c for _, c in pairs)]):
+                continue  # 1, 2, 3 …: a 列次 or 序号 column
             name = self._column_name(header, total, cell)
             t = self._qty(cell, f"{total.name}·{name}" if name else total.name)
             qs = [self._qty(c, f"{r.name}·{name}" if name else r.name) for r, c in pairs]
@@ -239,6 +242,26 @@ class _GridReader:
                 total=total.id, items=tuple(q.id for q in items), exhaustive=exhaustive, category=category, basis=basis
             )
         )
+
+
+def _indented_after(rows: list[GridRow], parent: int, first: int, end: int) -> int:
+    """Where the 其中 rows from `first` end: after the rows under them indented at least as deep as
+    the first of them, when the text keeps indentation and they are deeper than their parent."""
+    deep = _indent(rows[first])
+    if deep <= _indent(rows[parent]):
+        return end
+    while end < len(rows) and rows[end].kind == "row" and _indent(rows[end]) >= deep:
+        end += 1
+    return end
+
+
+def _indent(row: GridRow) -> int:
+    return indent_of(row.label) if row.label else 0
+
+
+def _serial(cells: list[Cell]) -> bool:
+    values = [v[0] for c in cells if (v := cell_value(c))]
+    return len(values) >= 2 and all(b - a == 1 for a, b in zip(values, values[1:], strict=False))
 
 
 def top_level(rows: list[GridRow]) -> list[GridRow] | None:

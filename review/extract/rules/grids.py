@@ -29,7 +29,7 @@ RowKind = Literal["header", "row", "part", "subtotal", "total"]
 NUMBER = re.compile(
     r"^(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>[%％‰]|[a-zA-Z]{1,3}|[\u4e00-\u9fa5]{1,3})?$"
 )
-_BLANK = re.compile(r"^(?:[-—–－/／\\]+|无)?$")
+_BLANK = lexicon.GRID_BLANK_CELL
 _SPACE = re.compile(r"\s")
 _CODE = re.compile(r"^\d{3,9}$")  # 201, 20101, 2010101; a 序号 (1, 2 … 12) has fewer digits
 
@@ -108,8 +108,52 @@ def grids_of(scan: Scan) -> list[Grid]:
         [[Cell(b.start, b.end, text[b.start : b.end].strip()) for b in row] for row in scan.doc.table_rows(t)]
         for t in scan.doc.table_ids()
     ]
-    texts = line_tables(scan, min_cells=2) + cell_grids(scan) + label_grids(scan)
+    texts = line_tables(scan, min_cells=2) + cell_grids(scan) + label_grids(scan) + spaced_tables(scan)
     return [grid_of(t, True) for t in loaded] + [grid_of(t, False) for t in texts]
+
+
+_SPACED_ROW = re.compile(
+    r"^(?P<indent>[ \u3000]*)(?P<label>[^\s\d|｜\t][^\s|｜\t，。；,;]{0,29}?)[:：]?"
+    r"(?P<numbers>(?:[ \u3000]+\S+)+)[ \u3000]*$"
+)
+_TOKEN = re.compile(r"\S+")
+
+
+def spaced_tables(scan: Scan) -> list[list[Row]]:
+    """Rows written one a line with single spaces between the cells, as PDF text gives them
+    (年度资金总额: 2300.67 2300.67 100% / 其中:中央补助 442.43 442.43 100%): a label, then only
+    numbers. Runs of at least two such lines; a line the tab, pipe or double-space readers take
+    is theirs. A row's label cell keeps its indentation (`indent_of`)."""
+    tables: list[list[Row]] = []
+    run: list[Row] = []
+    pos = 0
+    for line in scan.text.split("\n"):
+        row = _spaced_row(line, pos) if not scan.in_table(pos) and "  " not in line.strip() else None
+        if row:
+            run.append(row)
+        else:
+            tables += [run] if len(run) >= 2 else []
+            run = []
+        pos += len(line) + 1
+    return tables + ([run] if len(run) >= 2 else [])
+
+
+def _spaced_row(line: str, pos: int) -> Row | None:
+    m = _SPACED_ROW.match(line)
+    if not m:
+        return None
+    numbers = [
+        Cell(pos + m.start("numbers") + t.start(), pos + m.start("numbers") + t.end(), t.group())
+        for t in _TOKEN.finditer(m.group("numbers"))
+    ]
+    if not all(is_number(c) for c in numbers):
+        return None
+    return [Cell(pos + m.start("indent"), pos + m.end("label"), m.group("indent") + m.group("label")), *numbers]
+
+
+def indent_of(cell: Cell) -> int:
+    """Leading spaces of a cell's text (a spaced row keeps them; other renderings strip them)."""
+    return len(cell.text) - len(cell.text.lstrip(" \u3000"))
 
 
 _MAX_WIDTH = 6  # cells in a row of a table written one cell a line
