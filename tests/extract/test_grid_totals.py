@@ -4,11 +4,15 @@ phrasings are the dev reports' (eval/corpus, split dev), the surrounding text tr
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from review.core.claims import SumRelation
 from review.extract.rules.grid_totals import extract_grid_totals
 from review.extract.rules.scan import Scan
 from review.extract.view import view_of
+from review.load.loader import load
 from tests.conftest import doc_of, review_text
+from tests.docbuild import txt_to_docx
 
 # r6-17 (河西村特色种养补贴到户项目 自评表): indicator rows with their 其中 rows, pipe-rendered
 AREAS = (
@@ -198,3 +202,16 @@ def test_a_serial_column_is_not_summed() -> None:
     got, _ = sums(NUMBERED)
     assert got == [("52.800000", ("52.800000",), False, "表格·其中行")]  # not 2 ≤ 1 in the 列次 column
     assert review_text(NUMBERED).findings == ()
+
+
+def test_a_word_table_gives_the_totals_its_text_gives(tmp_path: Path) -> None:
+    # the 合计 row has fewer cells than the others: Word merges it across the missing column
+    text = ALLOCATION_TAB.replace("\t合计\n\t13.26\n\t补助13户\n", "\t合计\n\t13.26\n")
+    doc = load(txt_to_docx(text, tmp_path / "allocation.docx"))
+    scan = Scan.of(view_of(doc.text).document(doc))
+    relations, unread = extract_grid_totals(scan, [])
+    q = {x.id: x.text for x in scan.minted}
+    assert [(q[r.total], tuple(q[i] for i in r.items)) for r in relations if isinstance(r, SumRelation)] == [
+        ("13.26", tuple(a for _, a in _TOWNS))
+    ]
+    assert unread == []

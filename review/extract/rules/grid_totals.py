@@ -190,14 +190,16 @@ class _GridReader:
             qs = [self._qty(c, f"{r.name}·{name}" if name else r.name) for r, c in pairs]
             self._emit(t, qs, basis, exhaustive=exhaustive)
 
-    def _columns(self, total: GridRow, items: Sequence[GridRow]) -> list[dict[int, Cell]] | None:
-        """Each row's number cells by column: right-aligned in a loader's grid; in a text rendering
-        by position when every row has as many, or by unit when only the cells with units match."""
+    @staticmethod
+    def _columns(total: GridRow, items: Sequence[GridRow]) -> list[dict[int, Cell]] | None:
+        """Each row's number cells by column: by cell position when every row has as many cells; by
+        their order among the row's numbers when every row has as many numbers (a merged cell, a
+        dropped empty one, a note after the numbers); else by their order among the numbers with a
+        unit when only those match (其中桃树种植面积 | 1.5亩 under 面积 | 20 | 29.5亩). None: unknown."""
         rows = [total, *items]
-        if self.grid.exact:
-            return [{len(r.cells) - 1 - i: c for i, c in enumerate(r.cells) if c in r.values} for r in rows]
-        widths = {len(r.values) for r in rows}
-        if len(widths) == 1:
+        if len({len(r.cells) for r in rows}) == 1:
+            return [{i: c for i, c in enumerate(r.cells) if c in r.values} for r in rows]
+        if len({len(r.values) for r in rows}) == 1:
             return [dict(enumerate(r.values)) for r in rows]
         with_units = [[c for c in r.values if _unit(c)] for r in rows]
         if all(len(u) == len(r.values) for u, r in zip(with_units[1:], items, strict=True)) and (

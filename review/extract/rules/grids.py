@@ -6,11 +6,11 @@ cells that hold its numbers, and its kind by the label's meaning.
     其中：人员经费 | 40 | 40        <- a part of the row above it (其中…)
     支出合计 | 100 | 98             <- a total row (合计, 总计, 本年收入合计 …); 小计 is a subtotal
 
-The tables come from `table_columns.tables_of` (Word/PDF grids, tab cells, pipe and space-aligned
-lines, one cell a line under a header that fixes the column count). A loader's grid keeps its
-empty cells, so a row's numbers keep their columns; a text rendering may drop empty cells, so its
-rows are compared only when they have as many number cells as each other (`exact`).
-"""
+The tables: the loader's (Word/PDF grids, TAB cells), lines split by tabs, pipes or double spaces
+(`table_columns.line_tables`, two-cell rows included), one cell a line under a header naming the
+columns (`table_columns.cell_grids`), one cell a line as label-then-numbers rows (`label_grids`),
+and lines with single spaces between a label and its numbers (`spaced_tables`, PDF text). Which
+row's number sits in which column is for the reader (review/extract/rules/grid_totals.py)."""
 
 from __future__ import annotations
 
@@ -68,7 +68,6 @@ class GridRow:
 @dataclass(frozen=True)
 class Grid:
     rows: tuple[GridRow, ...]
-    exact: bool  # True: a loader's grid, every cell kept in its column
     unit: str  # the unit a caption or header names (单位：万元), for bare numbers
 
 
@@ -94,11 +93,11 @@ def _kind(label: Cell | None, values: tuple[Cell, ...]) -> RowKind:
     return "row"
 
 
-def grid_of(rows: list[Row], exact: bool) -> Grid:
+def grid_of(rows: list[Row]) -> Grid:
     grid_rows = tuple(row_of(r) for r in rows if r)
     captions = (c.text for r in grid_rows if r.kind == "header" for c in r.cells)
     unit = next((m.group(1) or m.group(2) for t in captions if (m := lexicon.GRID_UNIT.search(t))), "")
-    return Grid(grid_rows, exact, unit)
+    return Grid(grid_rows, unit)
 
 
 def grids_of(scan: Scan) -> list[Grid]:
@@ -109,7 +108,7 @@ def grids_of(scan: Scan) -> list[Grid]:
         for t in scan.doc.table_ids()
     ]
     texts = line_tables(scan, min_cells=2) + cell_grids(scan) + label_grids(scan) + spaced_tables(scan)
-    return [grid_of(t, True) for t in loaded] + [grid_of(t, False) for t in texts]
+    return [grid_of(t) for t in loaded + texts]
 
 
 _SPACED_ROW = re.compile(
