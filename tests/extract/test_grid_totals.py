@@ -215,3 +215,35 @@ def test_a_word_table_gives_the_totals_its_text_gives(tmp_path: Path) -> None:
         ("13.26", tuple(a for _, a in _TOWNS))
     ]
     assert unread == []
+
+
+# a 收入支出决算总表 with r7-06's income (本年收入合计 6567.06 …) and r9-08's spending
+# (本年支出合计1094.65万元, 其中:基本支出664.70万元 … 项目支出429.96万元)
+TWO_SIDED = (
+    "\t收入项目\n\t决算数\n\t支出项目\n\t决算数\n\n"
+    "\t财政拨款收入\n\t6567.06\n\t基本支出\n\t664.70\n\n\t事业收入\n\t0.00\n\t项目支出\n\t429.96\n\n"
+    "\t经营收入\n\t0.00\n\t\n\t\n\n\t其他收入\n\t0.00\n\t\n\t\n\n"
+    "\t本年收入合计\n\t6567.06\n\t本年支出合计\n\t1094.65\n"
+)
+
+
+def test_a_two_sided_table_is_summed_side_by_side() -> None:
+    got, unread = sums(TWO_SIDED)
+    assert got == [
+        ("6567.06", ("6567.06", "0.00", "0.00", "0.00"), True, "表格·合计行"),
+        ("1094.65", ("664.70", "429.96"), True, "表格·合计行"),
+    ]
+    assert unread == []
+    (f,) = review_text(TWO_SIDED.replace("\t429.96", "\t439.96")).findings
+    assert (f.check, f.quote) == ("sum", "1094.65")
+
+
+def test_each_side_of_a_two_sided_table_nests_by_its_own_numbering() -> None:
+    nested = (
+        TWO_SIDED.replace("\t基本支出\n", "\t一、基本支出\n")
+        .replace("\t项目支出\n", "\t工资福利支出\n")
+        .replace("\t429.96", "\t600.00")
+        .replace("\t经营收入\n\t0.00\n\t\n\t\n", "\t经营收入\n\t0.00\n\t二、项目支出\n\t429.96\n")
+    )
+    got, _ = sums(nested)  # 工资福利支出 600.00 is under 一、基本支出, not beside it
+    assert got[1:] == [("1094.65", ("664.70", "429.96"), True, "表格·合计行")]

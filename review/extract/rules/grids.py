@@ -94,7 +94,7 @@ def _kind(label: Cell | None, values: tuple[Cell, ...]) -> RowKind:
 
 
 def grid_of(rows: list[Row]) -> Grid:
-    grid_rows = tuple(row_of(r) for r in rows if r)
+    grid_rows = tuple(row_of(r) for r in rows if not all(is_blank(c) for c in r))  # an empty row holds nothing
     captions = (c.text for r in grid_rows if r.kind == "header" for c in r.cells)
     unit = next((m.group(1) or m.group(2) for t in captions if (m := lexicon.GRID_UNIT.search(t))), "")
     return Grid(grid_rows, unit)
@@ -108,7 +108,23 @@ def grids_of(scan: Scan) -> list[Grid]:
         for t in scan.doc.table_ids()
     ]
     texts = line_tables(scan, min_cells=2) + cell_grids(scan) + label_grids(scan) + spaced_tables(scan)
-    return [grid_of(t) for t in loaded + texts]
+    return [grid_of(side) for t in loaded + texts for side in sides(t)]
+
+
+def sides(rows: list[Row]) -> list[list[Row]]:
+    """A two-sided table (收入 | 金额 | 支出 | 金额, as a 收入支出决算总表) as its two halves, each
+    with its own labels: split at the one column k where every row as wide as the widest has
+    words or nothing, with a number or nothing before it, and words in at least half of them
+    (rows with numbers only: the header's 金额 is words too). A row of another width stays with
+    the left half."""
+    width = max(len(r) for r in rows)
+    full = [r for r in rows if len(r) == width and any(is_number(c) for c in r)]
+    for k in range(2, width - 1):
+        if all(not is_number(r[k]) and (is_number(r[k - 1]) or is_blank(r[k - 1])) for r in full) and (
+            2 * sum(not is_blank(r[k]) for r in full) >= len(full) and any(is_number(r[k - 1]) for r in full)
+        ):
+            return [[r[:k] if len(r) == width else r for r in rows], [r[k:] for r in rows if len(r) == width]]
+    return [rows]
 
 
 _SPACED_ROW = re.compile(
