@@ -167,7 +167,7 @@ def test_numbered_rows_nest_by_their_numbering() -> None:
         "2、出国经费 | 0\n3、公务接待 | 0.5\n合计 | 2.5\n"
     )
     got, unread = sums(text)
-    assert got == [("2", ("1",), False, "表格·其中行"), ("2.5", ("2", "0", "0.5"), True, "表格·合计行")]
+    assert got == [("2.5", ("2", "0", "0.5"), True, "表格·合计行"), ("2", ("1",), False, "表格·其中行")]
     # rows numbered and unnumbered after an unnumbered first row: their nesting is not known
     vague = "项目 | 决算数\n公务用车 | 2\n1、公车购置 | 1\n2、公车运行 | 1\n出国经费 | 0\n合计 | 2\n"
     got, unread = sums(vague)
@@ -247,3 +247,16 @@ def test_each_side_of_a_two_sided_table_nests_by_its_own_numbering() -> None:
     )
     got, _ = sums(nested)  # 工资福利支出 600.00 is under 一、基本支出, not beside it
     assert got[1:] == [("1094.65", ("664.70", "429.96"), True, "表格·合计行")]
+
+
+def test_a_total_first_with_a_part_row_under_it_is_over_that_row_and_its_siblings() -> None:
+    # r9-08 (本年支出合计1094.65万元,其中:基本支出664.70万元 … 项目支出429.96万元) and r7-06
+    # (收入合计6567.06万元 … 其中:财政拨款收入6567.06万元;事业收入0.00万元), as tables
+    spending = "项目 | 决算数(万元)\n本年支出合计 | 1094.65\n其中:基本支出 | 664.70\n项目支出 | 429.96\n"
+    income = (
+        "项目\n\n金额\n\n收入合计\n\n6567.06\n\n其中:财政拨款收入\n\n6567.06\n\n事业收入\n\n0.00\n\n其他收入\n\n0.00\n"
+    )
+    assert sums(spending)[0] == [("1094.65", ("664.70", "429.96"), True, "表格·合计行")]
+    assert sums(income)[0] == [("6567.06", ("6567.06", "0.00", "0.00"), True, "表格·合计行")]
+    (f,) = review_text(spending.replace("429.96", "439.96")).findings
+    assert (f.check, f.quote) == ("sum", "1094.65")

@@ -70,10 +70,11 @@ class _GridReader:
 
     def read(self, *, parts_only: bool) -> None:
         for header, rows in _blocks(self.grid):
+            if not parts_only:
+                self._row_totals(header, rows)  # first: a total over 其中 rows and their siblings
             self._parts(header, rows)
             if parts_only:
                 continue
-            self._row_totals(header, rows)
             self._coded(header, rows)
             if header is not None:
                 self._column_totals(header, rows)
@@ -107,6 +108,9 @@ class _GridReader:
         if any(r.kind == "total" for r in below):
             return  # another total closes rows below: this one is not over all of them
         subtotals = [r for r in below if r.kind == "subtotal"]
+        if below and below[0].kind == "part":  # 支出合计 / 其中：基本支出 / 项目支出: the 其中 opens its parts
+            self._sum(header, total, top_level([below[0], *(r for r in below[1:] if r.kind == "row")]), "表格·合计行")
+            return
         self._sum(header, total, subtotals or top_level([r for r in below if r.kind == "row"]), "表格·合计行")
 
     def _coded(self, header: GridRow | None, rows: list[GridRow]) -> None:
