@@ -260,3 +260,9 @@ def test_a_total_first_with_a_part_row_under_it_is_over_that_row_and_its_sibling
     assert sums(income)[0] == [("6567.06", ("6567.06", "0.00", "0.00"), True, "表格·合计行")]
     (f,) = review_text(spending.replace("429.96", "439.96")).findings
     assert (f.check, f.quote) == ("sum", "1094.65")
+
+
+def test_a_whole_amount_like_a_year_is_still_summed() -> None:
+    # r5-01's 2030.12 as a whole 2030: an amount column, not a year column (other rows differ)
+    text = "项目 | 金额\n一般公共预算 | 1326\n政府性基金拨款 | 119\n其他资金 | 585\n合计 | 2030\n"
+    assert sums(text)[0] == [("2030", ("1326", "119", "585"), True, "表格·合计行")]

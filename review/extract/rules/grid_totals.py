@@ -187,8 +187,8 @@ class _GridReader:
             pairs = [(r, c) for r, col in zip(items, columns[1:], strict=True) if (c := col.get(key)) and is_number(c)]
             if len(pairs) < least or any(self._not_summed(None, total, c) for _, c in pairs):
                 continue
-            if _serial([cell, *(c for _, c in pairs)]):
-                continue  # 1, 2, 3 …: a 列次 or 序号 column
+            if _serial([cell, *(c for _, c in pairs)]) or all(_year(c) for c in (cell, *(c for _, c in pairs))):
+                continue  # 1, 2, 3 …: a 列次 or 序号 column; 2023 in every row: a year column
             name = self._column_name(header, total, cell)
             t = self._qty(cell, f"{total.name}·{name}" if name else total.name)
             qs = [self._qty(c, f"{r.name}·{name}" if name else r.name) for r, c in pairs]
@@ -215,9 +215,6 @@ class _GridReader:
     def _not_summed(self, header: GridRow | None, total: GridRow, cell: Cell) -> bool:
         if _unit(cell) in lexicon.GRID_NOT_SUMMED_UNIT:
             return True
-        value = cell_value(cell)
-        if value is not None and not _unit(cell) and value[2].isdigit() and 1990 <= value[0] <= 2100:
-            return True  # a year written in a cell
         name = self._column_name(header, total, cell)
         return bool(name and lexicon.GRID_NOT_SUMMED_COLUMN.search(name))
 
@@ -263,6 +260,11 @@ def _indented_after(rows: list[GridRow], parent: int, first: int, end: int) -> i
 
 def _indent(row: GridRow) -> int:
     return indent_of(row.label) if row.label else 0
+
+
+def _year(cell: Cell) -> bool:
+    value = cell_value(cell)
+    return value is not None and not value[1] and value[2].isdigit() and 1990 <= value[0] <= 2100
 
 
 def _serial(cells: list[Cell]) -> bool:
