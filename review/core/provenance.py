@@ -31,6 +31,10 @@ SumBasis = Literal[
     "调减后",  # before = after + cut
     "自评表·资金·合计",  # the funds block of a 自评表: 年度资金总额 over its sources
     "自评表·预算执行·合计",  # a label:value 预算执行 block (预算数: … 执行数: …) over its part rows
+    "表格·合计行",  # a table's 合计/总计 row over the rows it closes (or, first in its block, the rows below)
+    "表格·小计行",  # a table's 小计 row over the rows of its group
+    "表格·其中行",  # a table's 其中 rows under the row above them
+    "表格·合计列",  # a table's 合计 column over the number columns beside it
     "llm",  # stated by the model, grounded
 ]
 """How a SumRelation was read."""

@@ -613,3 +613,24 @@ UNIT_FUNDS_LABEL = re.compile(
 # 一级指标二级指标三级指标) state amounts in their own units (医疗收入达到5亿元).
 UNIT_HEADER = re.compile(r"(?:资金情况|项目资金|预算执行情况)\s*[（(]\s*(?P<unit>亿元|万元|元)\s*[)）]")
 UNIT_HEADER_END = re.compile(r"年度总体目标|总体目标|年度目标|绩效指标|一级指标|二级指标|三级指标")
+# --- grids (wt-grids) ---
+# Tables read by their row labels and header (review/extract/rules/grid_totals.py). A row whose
+# label is a total word closes the rows above it (or, first in its block, the rows below it):
+# 合计, 总计, 本年收入合计, 支出合计, 收支总计, 合 计 (spaces removed before matching).
+GRID_TOTAL_LABEL = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．])?[\u4e00-\u9fa5]{0,8}(?:合计|总计)(?:[（(][^）)]{0,6}[）)])?$"
+)
+# A subtotal row: it closes the rows since the block's start or the subtotal before it.
+GRID_SUBTOTAL_LABEL = re.compile(r"^[\u4e00-\u9fa5]{0,8}小计(?:[（(][^）)]{0,6}[）)])?$")
+# A part row under the row above it: 其中：基本支出, 其中桃树种植面积.
+GRID_PART_LABEL = re.compile(r"^其中[:：]?")
+# Header cells over columns that do not add up (rates, scores, serial numbers, years, ranks).
+GRID_NOT_SUMMED_COLUMN = re.compile(r"率|比例|比重|占比|[%％]|分值|得分|权重|序号|编号|^年度$|^年份$|排名|单价|标准")
+# A table's unit, in a caption or header cell: 单位：万元, （万元）.
+GRID_UNIT = re.compile(r"单位[:：]\s*(万元|元)|[（(]\s*(万元|元)\s*[)）]")
+# Units of a cell's number that do not add up.
+GRID_NOT_SUMMED_UNIT = ("%", "％", "年", "月", "日", "分", "‰")
+# A header of a score table (分值 | 得分): its totals are the score readers' (score_table, table_columns).
+GRID_SCORE_HEADER = re.compile(r"分\s*值|得\s*分|权\s*重")
+# A cell that holds no amount: empty, a dash or slash, 无.
+GRID_BLANK_CELL = re.compile(r"^(?:[-—–－/／\\]+|无)?$")

@@ -29,6 +29,7 @@ from review.extract.rules.facts import (
 from review.extract.rules.form_funds import extract_form_funds
 from review.extract.rules.form_pairs import extract_form_pairs
 from review.extract.rules.form_scores import extract_form_scores
+from review.extract.rules.grid_totals import extract_grid_totals
 from review.extract.rules.period import period_rivals
 from review.extract.rules.ratios import extract_ratios
 from review.extract.rules.record_totals import extract_record_totals
@@ -86,6 +87,15 @@ def _with_unread(found: tuple[list[Any], list[Unread]], f: Found) -> list[Any]:
     return relations
 
 
+_TABLE_READERS = ("sums", "table_columns", "form_funds", "form_scores", "form_pairs", "record_totals")
+
+
+def _grid_totals(f: Found) -> tuple[list[Any], list[Unread]]:
+    """Table totals that no earlier reader compared (its relations are in f.by_rule)."""
+    known = [r for name in _TABLE_READERS for r in f.by_rule[name]]
+    return extract_grid_totals(f.scan, known)
+
+
 def _restated(f: Found) -> list[Any]:
     facts, pairs = extract_restated(f.scan)
     return [*facts, *pairs]
@@ -107,6 +117,7 @@ RULES: tuple[Rule, ...] = (
     Rule("form_scores", (), lambda f: _with_unread(extract_form_scores(f.scan), f)),
     Rule("form_pairs", (), lambda f: _with_unread(extract_form_pairs(f.scan), f)),
     Rule("record_totals", (), lambda f: _with_unread(extract_record_totals(f.scan), f)),
+    Rule("grid_totals", _TABLE_READERS, lambda f: _with_unread(_grid_totals(f), f)),
     Rule("deltas", (), lambda f: extract_deltas(f.scan)),
     Rule("stated_balances", (), lambda f: extract_stated_balances(f.scan)),
     Rule("ratios", ("sums",), lambda f: extract_ratios(f.scan, f.sums)),
@@ -146,6 +157,7 @@ OUTPUT_ORDER = (
     "form_scores",
     "form_pairs",
     "record_totals",
+    "grid_totals",
     "sums",
     "balances",
     "deltas",

@@ -46,10 +46,10 @@ def tables_of(scan: Scan) -> list[list[Row]]:
         [[Cell(b.start, b.end, text[b.start : b.end].strip()) for b in row] for row in scan.doc.table_rows(t)]
         for t in scan.doc.table_ids()
     ]
-    return out + _line_tables(scan) + _cell_grids(scan)
+    return out + line_tables(scan) + cell_grids(scan)
 
 
-def _cell_grids(scan: Scan) -> list[list[Row]]:
+def cell_grids(scan: Scan) -> list[list[Row]]:
     """Text written one cell a line or a paragraph, rebuilt into rows where a header fixes the column
     count: k consecutive cells that each name a column (编制数 | 2023 年实际在职人数 | 控制率), then rows
     of exactly k numbers, each maybe after one label cell, every number of the kind its column
@@ -102,15 +102,18 @@ def _fits_column(cell: Cell, role: str) -> bool:
     return m is not None and bool(m.group("pct")) == (role == "rate")
 
 
-def _line_tables(scan: Scan) -> list[list[Row]]:
+def line_tables(scan: Scan, min_cells: int = 3) -> list[list[Row]]:
+    """Runs of at least two lines split into cells by tabs, pipes or runs of spaces; a line of fewer
+    than three cells (合计 | 13.26) is a row only with `min_cells=2` and a tab or a pipe in it."""
     tables: list[list[Row]] = []
     run: list[Row] = []
     pos = 0
     for line in scan.text.split("\n"):
         stripped = line.strip()
         tabular = "\t" in stripped or "  " in stripped or "\u3000\u3000" in stripped or stripped.count("|") >= 2
-        row = _split_line(line, pos) if tabular and not scan.in_table(pos) else []
-        if len(row) >= 3:
+        marked = "\t" in stripped or "|" in stripped or "｜" in stripped
+        row = _split_line(line, pos) if (tabular or marked and min_cells < 3) and not scan.in_table(pos) else []
+        if len(row) >= 3 or (len(row) >= min_cells and marked):
             run.append(row)
         else:
             if len(run) >= 2:

@@ -1,0 +1,265 @@
+"""Table totals read by row labels and header (review/extract/rules/grid_totals.py), in the
+renderings the loaders give: pipe lines, TAB cells, one cell a line, space-aligned rows. The
+phrasings are the dev reports' (eval/corpus, split dev), the surrounding text trimmed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from review.core.claims import SumRelation
+from review.extract.rules.grid_totals import extract_grid_totals
+from review.extract.rules.scan import Scan
+from review.extract.view import view_of
+from review.load.loader import load
+from tests.conftest import doc_of, review_text
+from tests.docbuild import txt_to_docx
+
+# r6-17 (河西村特色种养补贴到户项目 自评表): indicator rows with their 其中 rows, pipe-rendered
+AREAS = (
+    "二级指标 | 三级指标 | 分值 | 年度指标值 | 全年实际值 | 得分 | ||\n"
+    "数量指标 | ★补助各类瓜果蔬菜种植面积 | 20 | 29.5亩 | 29.5亩 | 20 | ||||\n"
+    "其中桃树种植面积 | 1.5亩 | 1.5亩 | ||||||||\n"
+    "其中苹果树种植面积 | 5亩 | 5亩 | ||||||||\n"
+    "其中露天蔬菜 | 20亩 | 20亩 | ||||||||\n"
+    "其中大棚蔬菜 | 3亩 | 3亩 | ||||||||\n"
+    "★补助家畜家禽养殖数量 | 10 | 192只 | 192只 | 10 | ||||||\n"
+    "其中羊养殖数量 | 180只 | 180只 | ||||||||\n"
+    "其中猪养殖数量 | 12头 | 12头 | ||||||||\n"
+)
+# r5-01 (衡山县贯塘乡 部门整体支出绩效评价基础数据表): 经费控制情况, one cell a paragraph
+FUNDS_CONTROL = (
+    "经费控制情况(万元\n\n2022 年决算数\n\n2023 年预算数\n\n2023 年决算数\n\n"
+    "公用经费\n\n118.31\n\n85.76\n\n193.42\n\n其中:办公经费\n\n29.35\n\n27.00\n\n49.09\n\n"
+    "项目支出:\n\n874.20\n\n308.17\n\n1025.20\n\n说明:项目支出需要填报基本支出以外的所有项目支出情况。\n"
+)
+_TOWNS = [("螺城镇", "0.2"), ("螺阳镇", "1"), ("紫山镇", "0.18"), ("崇武镇", "0.7"), ("山霞镇", "4")]
+_TOWNS += [("东岭镇", "1.88"), ("东桥镇", "2.6"), ("小岞镇", "2.1"), ("辋川镇", "0.6")]
+# r9-04 (惠安县 应急救助 分配表) with its 合计 row, as a Word table saved as text (TAB cells)
+ALLOCATION_TAB = (
+    "\t乡镇\n\t补助资金(万元)\n\t约束性任务\n\n"
+    + "".join(f"\t{town}\n\t{amount}\n\t补助1户\n\n" for town, amount in _TOWNS)
+    + "\t合计\n\t13.26\n\t补助13户\n"
+)
+ALLOCATION_PIPES = "乡镇 | 补助资金(万元)\n" + "".join(f"{t} | {a}\n" for t, a in _TOWNS) + "合计 | 13.26\n"
+# r7-06 and r9-08 (部门决算 收入 tables): the total first, then the kinds of income
+INCOME_TAB = (
+    "\t项目\n\t决算数\n\n\t本年收入合计\n\t6567.06\n\n\t财政拨款收入\n\t6567.06\n\n"
+    "\t事业收入\n\t0.00\n\n\t经营收入\n\t0.00\n\n\t其他收入\n\t0.00\n"
+)
+
+
+def sums(text: str) -> tuple[list[tuple[str, tuple[str, ...], bool, str]], list[str]]:
+    scan = Scan.of(view_of(text).document(doc_of(text)))
+    relations, unread = extract_grid_totals(scan, [])
+    q = {x.id: x for x in scan.minted}
+    got = [
+        (q[r.total].text, tuple(q[i].text for i in r.items), r.exhaustive, r.basis)
+        for r in relations
+        if isinstance(r, SumRelation)
+    ]
+    return got, [u.reason for u in unread]
+
+
+def test_part_rows_under_an_indicator_row_are_its_parts_per_column() -> None:
+    got, unread = sums(AREAS)
+    assert got == [
+        ("29.5", ("1.5", "5", "20", "3"), True, "表格·其中行"),
+        ("29.5", ("1.5", "5", "20", "3"), True, "表格·其中行"),
+        ("192", ("180", "12"), True, "表格·其中行"),
+        ("192", ("180", "12"), True, "表格·其中行"),
+    ]
+    assert unread == []
+    assert review_text(AREAS).findings == ()
+    (f,) = [f for f in review_text(AREAS.replace("12头 | 12头", "13头 | 12头")).findings if f.check == "count"]
+    assert f.quote == "192"
+
+
+def test_one_part_row_only_bounds_its_total() -> None:
+    got, _ = sums(FUNDS_CONTROL)
+    assert got == [
+        ("118.31", ("29.35",), False, "表格·其中行"),
+        ("85.76", ("27.00",), False, "表格·其中行"),
+        ("193.42", ("49.09",), False, "表格·其中行"),
+    ]
+    assert review_text(FUNDS_CONTROL).findings == ()
+    (f,) = review_text(FUNDS_CONTROL.replace("\n\n27.00\n\n", "\n\n87.00\n\n")).findings
+    assert (f.check, f.quote) == ("sum", "85.76")
+
+
+def test_a_total_row_closes_the_rows_above_it_in_every_rendering() -> None:
+    amounts = tuple(a for _, a in _TOWNS)
+    for text in (ALLOCATION_TAB, ALLOCATION_PIPES):
+        got, unread = sums(text)
+        assert got == [("13.26", amounts, True, "表格·合计行")] and unread == []
+        assert review_text(text).findings == ()
+        (f,) = review_text(text.replace("13.26", "16.26")).findings  # 4 and 1 are whole numbers: ±0.5
+        assert (f.check, f.quote) == ("sum", "16.26")
+
+
+def test_a_total_row_first_in_its_block_is_over_the_rows_below() -> None:
+    got, _ = sums(INCOME_TAB)
+    assert got == [("6567.06", ("6567.06", "0.00", "0.00", "0.00"), True, "表格·合计行")]
+    (f,) = review_text(INCOME_TAB.replace("\t事业收入\n\t0.00", "\t事业收入\n\t3.00")).findings
+    assert f.check == "sum"
+
+
+def test_subtotals_close_their_groups_and_the_grand_total_sums_them() -> None:
+    text = (
+        "序号 | 项目名称 | 金额\n1 | 螺城镇 | 0.2\n2 | 螺阳镇 | 1\n小计 | 1.2\n"
+        "3 | 紫山镇 | 0.18\n4 | 崇武镇 | 0.7\n小计 | 0.88\n总计 | 2.08\n"
+    )
+    got, _ = sums(text)
+    assert got == [
+        ("1.2", ("0.2", "1"), True, "表格·小计行"),
+        ("0.88", ("0.18", "0.7"), True, "表格·小计行"),
+        ("2.08", ("1.2", "0.88"), True, "表格·合计行"),
+    ]
+
+
+def test_a_total_column_is_over_the_number_columns_beside_it() -> None:
+    # r5-01's 三公经费 kinds, as a Word table with a 合计 column first
+    text = "\t单位\n\t合计\n\t出国经费\n\t公务接待\n\n\t贯塘乡\n\t3.5\n\t0\n\t3.5\n\n\t其他\n\t1\n\t0.4\n\t0.6\n"
+    got, _ = sums(text)
+    assert got == [("3.5", ("0", "3.5"), True, "表格·合计列"), ("1", ("0.4", "0.6"), True, "表格·合计列")]
+
+
+def test_rates_years_and_scores_are_not_summed() -> None:
+    text = (
+        "\t项目\n\t金额\n\t执行率\n\t年度\n\n\t甲\n\t40\n\t90%\n\t2023\n\n\t乙\n\t60\n\t95%\n\t2023\n\n"
+        "\t合计\n\t100\n\t93%\n\t2023\n"
+    )
+    got, _ = sums(text)
+    assert got == [("100", ("40", "60"), True, "表格·合计行")]
+    # r1-09: a 打分表's 合计 row (权重 | 得分) is the score readers' to compare
+    scores = "三级指标 | 权重 | 得分\n成本控制数 | 90 | 90\n满意度 | 10 | 10\n合计 | 100 | 100\n"
+    assert sums(scores) == ([], [])
+
+
+def test_rows_a_text_rendering_cannot_match_to_the_total_are_unread() -> None:
+    # a pipe line dropped an empty cell: which column 1.88 belongs to is not known
+    text = "乡镇 | 资金 | 配套\n螺城镇 | 0.2 | 0.1\n东岭镇 | 1.88\n合计 | 2.08 | 0.1\n"
+    got, unread = sums(text)
+    assert got == [] and len(unread) == 1 and "合计" in unread[0]
+
+
+# 经济分类 rows with their 科目编码, the amounts of seed 003 (天城镇 2021 决算: 工资福利支出1047.86万元。
+# 其中：基本工资571.61万元 …) and r9-08 (基本支出664.70万元 … 项目支出429.96万元)
+CODED = (
+    "\t科目编码\n\t科目名称\n\t决算数\n\n\t\n\t合计\n\t1642.95\n\n"
+    "\t301\n\t工资福利支出\n\t1047.86\n\n\t30101\n\t基本工资\n\t571.61\n\n\t30102\n\t津贴补贴\n\t476.25\n\n"
+    "\t302\n\t商品和服务支出\n\t270.03\n\n\t303\n\t对个人和家庭的补助\n\t325.06\n"
+)
+
+
+def test_coded_rows_nest_by_code_and_the_total_is_over_the_top_level() -> None:
+    got, unread = sums(CODED)
+    assert got == [("1642.95", ("1047.86", "270.03", "325.06"), True, "表格·合计行")]
+    assert unread == [] and review_text(CODED).findings == ()
+
+
+def test_numbered_rows_nest_by_their_numbering() -> None:
+    # r5-01's 经费控制情况 kinds: 1、 rows with a 其中 row under the first, summed by their 合计
+    text = (
+        "项目 | 决算数\n1、公务用车购置和维护经费 | 2\n其中:公车购置 | 1\n公车运行维护 | 1\n"
+        "2、出国经费 | 0\n3、公务接待 | 0.5\n合计 | 2.5\n"
+    )
+    got, unread = sums(text)
+    assert got == [("2.5", ("2", "0", "0.5"), True, "表格·合计行"), ("2", ("1",), False, "表格·其中行")]
+    # rows numbered and unnumbered after an unnumbered first row: their nesting is not known
+    vague = "项目 | 决算数\n公务用车 | 2\n1、公车购置 | 1\n2、公车运行 | 1\n出国经费 | 0\n合计 | 2\n"
+    got, unread = sums(vague)
+    assert got == [] and len(unread) == 1
+
+
+def test_serial_numbers_are_not_codes() -> None:
+    rows = "".join(f"{n} | 项目{n} | 1\n" for n in range(1, 13))
+    got, _ = sums("序号 | 项目名称 | 金额(万元)\n" + rows + "合计 | 12\n")
+    assert got == [("12", tuple("1" for _ in range(12)), True, "表格·合计行")]
+
+
+# r9-01 (基本药物制度补助 自评表, PDF text): single spaces between cells, the parts indented under 其中
+SPACED = "年度资金总额: 2300.67 2300.67 100%\n 其中:中央补助 442.43 442.43 100%\n       地方资金 1858.24 1858.24 100%\n"
+# r1-08 (自评表, PDF text): a 列次 number before each row's amount
+NUMBERED = "年度资金总额(万元): 1 52.800000\n其中:中央财政资金(万元) 2 52.800000\n地方财政资金(万元) 3\n"
+
+
+def test_rows_with_single_spaces_are_read_and_indentation_continues_the_parts() -> None:
+    got, unread = sums(SPACED)
+    assert got == [
+        ("2300.67", ("442.43", "1858.24"), True, "表格·其中行"),
+        ("2300.67", ("442.43", "1858.24"), True, "表格·其中行"),
+    ]
+    assert unread == []
+    # the same rows without indentation: one 其中 row, which only bounds its total
+    flat = SPACED.replace(" 其中", "其中").replace("       地方", "地方")
+    assert [g[2] for g in sums(flat)[0]] == [False, False]
+
+
+def test_a_serial_column_is_not_summed() -> None:
+    got, _ = sums(NUMBERED)
+    assert got == [("52.800000", ("52.800000",), False, "表格·其中行")]  # not 2 ≤ 1 in the 列次 column
+    assert review_text(NUMBERED).findings == ()
+
+
+def test_a_word_table_gives_the_totals_its_text_gives(tmp_path: Path) -> None:
+    # the 合计 row has fewer cells than the others: Word merges it across the missing column
+    text = ALLOCATION_TAB.replace("\t合计\n\t13.26\n\t补助13户\n", "\t合计\n\t13.26\n")
+    doc = load(txt_to_docx(text, tmp_path / "allocation.docx"))
+    scan = Scan.of(view_of(doc.text).document(doc))
+    relations, unread = extract_grid_totals(scan, [])
+    q = {x.id: x.text for x in scan.minted}
+    assert [(q[r.total], tuple(q[i] for i in r.items)) for r in relations if isinstance(r, SumRelation)] == [
+        ("13.26", tuple(a for _, a in _TOWNS))
+    ]
+    assert unread == []
+
+
+# a 收入支出决算总表 with r7-06's income (本年收入合计 6567.06 …) and r9-08's spending
+# (本年支出合计1094.65万元, 其中:基本支出664.70万元 … 项目支出429.96万元)
+TWO_SIDED = (
+    "\t收入项目\n\t决算数\n\t支出项目\n\t决算数\n\n"
+    "\t财政拨款收入\n\t6567.06\n\t基本支出\n\t664.70\n\n\t事业收入\n\t0.00\n\t项目支出\n\t429.96\n\n"
+    "\t经营收入\n\t0.00\n\t\n\t\n\n\t其他收入\n\t0.00\n\t\n\t\n\n"
+    "\t本年收入合计\n\t6567.06\n\t本年支出合计\n\t1094.65\n"
+)
+
+
+def test_a_two_sided_table_is_summed_side_by_side() -> None:
+    got, unread = sums(TWO_SIDED)
+    assert got == [
+        ("6567.06", ("6567.06", "0.00", "0.00", "0.00"), True, "表格·合计行"),
+        ("1094.65", ("664.70", "429.96"), True, "表格·合计行"),
+    ]
+    assert unread == []
+    (f,) = review_text(TWO_SIDED.replace("\t429.96", "\t439.96")).findings
+    assert (f.check, f.quote) == ("sum", "1094.65")
+
+
+def test_each_side_of_a_two_sided_table_nests_by_its_own_numbering() -> None:
+    nested = (
+        TWO_SIDED.replace("\t基本支出\n", "\t一、基本支出\n")
+        .replace("\t项目支出\n", "\t工资福利支出\n")
+        .replace("\t429.96", "\t600.00")
+        .replace("\t经营收入\n\t0.00\n\t\n\t\n", "\t经营收入\n\t0.00\n\t二、项目支出\n\t429.96\n")
+    )
+    got, _ = sums(nested)  # 工资福利支出 600.00 is under 一、基本支出, not beside it
+    assert got[1:] == [("1094.65", ("664.70", "429.96"), True, "表格·合计行")]
+
+
+def test_a_total_first_with_a_part_row_under_it_is_over_that_row_and_its_siblings() -> None:
+    # r9-08 (本年支出合计1094.65万元,其中:基本支出664.70万元 … 项目支出429.96万元) and r7-06
+    # (收入合计6567.06万元 … 其中:财政拨款收入6567.06万元;事业收入0.00万元), as tables
+    spending = "项目 | 决算数(万元)\n本年支出合计 | 1094.65\n其中:基本支出 | 664.70\n项目支出 | 429.96\n"
+    income = (
+        "项目\n\n金额\n\n收入合计\n\n6567.06\n\n其中:财政拨款收入\n\n6567.06\n\n事业收入\n\n0.00\n\n其他收入\n\n0.00\n"
+    )
+    assert sums(spending)[0] == [("1094.65", ("664.70", "429.96"), True, "表格·合计行")]
+    assert sums(income)[0] == [("6567.06", ("6567.06", "0.00", "0.00"), True, "表格·合计行")]
+    (f,) = review_text(spending.replace("429.96", "439.96")).findings
+    assert (f.check, f.quote) == ("sum", "1094.65")
+
+
+def test_a_whole_amount_like_a_year_is_still_summed() -> None:
+    # r5-01's 2030.12 as a whole 2030: an amount column, not a year column (other rows differ)
+    text = "项目 | 金额\n一般公共预算 | 1326\n政府性基金拨款 | 119\n其他资金 | 585\n合计 | 2030\n"
+    assert sums(text)[0] == [("2030", ("1326", "119", "585"), True, "表格·合计行")]
