@@ -121,7 +121,10 @@ class _TreeCheck:
         if cap and weights and all(weights):
             got = total([w for w in weights if w])
             bad = not got.meets(cap.interval()) if n.exhaustive else got.lo > cap.interval().hi
-            if bad:
+            odd = self._odd_child(cap, kids) if bad and n.exhaustive else None
+            if odd is not None:
+                out.append(self._odd_cap(n, cap, *odd))
+            elif bad:
                 terms = " + ".join(f"{w.mid.normalize():f}" for w in weights if w)
                 out.append(
                     finding(
@@ -142,6 +145,62 @@ class _TreeCheck:
         if stated and cap:
             out.extend(self._category_score(n, cap, stated, kids))
         return out
+
+    def _pinned(self, k: ScoreNode) -> bool:
+        """A category whose cap its own rows fix: all of them read, and their 分值 — or, on a
+        score-only form, their 得分 (each at most its unstated 分值) — add up to the cap."""
+        w = self.qty(k.weight)
+        rows = [r for r in self.kids(k) if not r.deduction]
+        if w is None or not rows or not k.exhaustive:
+            return False
+        weights = [self.leaf_weight(r) for r in rows]
+        if all(weights):
+            return total([x for x in weights if x]).meets(w.interval())
+        scores = [self.qty(r.score) for r in rows]
+        if any(r.weight or r.children for r in rows) or not all(scores):
+            return False
+        return total([x.interval() for x in scores if x]).meets(w.interval())
+
+    def _odd_child(self, cap: Quantity, kids: list[ScoreNode]) -> tuple[ScoreNode, Quantity, Interval] | None:
+        """The one category whose cap disagrees, when the parent's cap is not filled by its
+        categories' caps and every other category's cap is fixed by its own rows (_pinned): that
+        category, its cap, and what it must be (the parent's cap less the others'). None when more
+        than one is not fixed, or the one left does not fit its own rows either — then the
+        disagreement is the parent's."""
+        loose = [k for k in kids if not self._pinned(k)]
+        if len(loose) != 1 or not loose[0].children or loose[0].weight is None:
+            return None
+        k = loose[0]
+        own = self.qty(k.weight)
+        others = [self.qty(o.weight) for o in kids if o is not k]
+        if own is None or not all(others):
+            return None
+        expected = cap.interval() - total([o.interval() for o in others if o])
+        rows = [r for r in self.kids(k) if not r.deduction]
+        weights = [self.leaf_weight(r) for r in rows]
+        scores = [self.qty(r.score) for r in rows]
+        if all(weights):
+            fits = total([x for x in weights if x]).meets(expected)
+        else:
+            fits = all(scores) and total([x.interval() for x in scores if x]).lo <= expected.hi
+        return (k, own, expected) if fits and not own.interval().meets(expected) else None
+
+    def _odd_cap(self, n: ScoreNode, cap: Quantity, k: ScoreNode, own: Quantity, expected: Interval) -> Finding:
+        others = [o for o in self.kids(n) if o is not k and not o.deduction]
+        rest = cap.interval() - expected
+        return finding(
+            self.ctx,
+            "score",
+            "high",
+            f"分值不符：“{k.name}”标明{own.text}分，而“{n.name}”{cap.text}分减去其他各项（分值均与其指标相符）"
+            f"{fmt(rest.mid, 2)}分应为{fmt(expected.mid, 2)}分",
+            *self._span(k),
+            stated=value_of(own),
+            computed=computed_value(expected, "分", 2),
+            trace=f"{cap.text} − {rest.show(2)}（其他各项分值）= {expected.show(2)}；“{k.name}”标明 {own.text}",
+            rule=rule_name(self.ctx, self.tree, "children_fill_cap"),
+            related=(self._span(n), *(self._span(o) for o in others)),
+        )
 
     def _scores_within_cap(self, n: ScoreNode, cap: Quantity, kids: list[ScoreNode]) -> list[Finding]:
         """A category whose indicators state only their 得分 (a score-only form): each 得分 is at
