@@ -8,10 +8,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from review.checks.base import Context, computed_value, finding, fmt, name_span, value_of
-from review.core.claims import Quantity, ScoreNode, ScoreTree, SumRelation
+from review.core.claims import FormulaScore, Quantity, ScoreNode, ScoreTree, SumRelation
 from review.core.findings import Finding
 from review.core.intervals import Interval, total
-from review.scoring.formulas import DEFAULT_GRADES, grade_for
+from review.scoring.formulas import DEFAULT_GRADES, budget_execution, grade_for
 
 
 def rule_name(ctx: Context, tree: ScoreTree, rule: str) -> str:
@@ -121,9 +121,9 @@ class _TreeCheck:
         if cap and weights and all(weights):
             got = total([w for w in weights if w])
             bad = not got.meets(cap.interval()) if n.exhaustive else got.lo > cap.interval().hi
-            odd = self._odd_child(cap, kids) if bad and n.exhaustive else None
+            odd = self._odd_child(cap.interval(), kids) if bad and n.exhaustive else None
             if odd is not None:
-                out.append(self._odd_cap(n, cap, *odd))
+                out.append(self._odd_cap(n, cap.interval(), *odd))
             elif bad:
                 terms = " + ".join(f"{w.mid.normalize():f}" for w in weights if w)
                 out.append(
@@ -147,58 +147,81 @@ class _TreeCheck:
         return out
 
     def _pinned(self, k: ScoreNode) -> bool:
-        """A category whose cap its own rows fix: all of them read, and their 分值 — or, on a
-        score-only form, their 得分 (each at most its unstated 分值) — add up to the cap."""
+        """A part whose cap something else fixes: its rows, all read, whose 分值 — or, on a
+        score-only form, whose 得分 (each at most its unstated 分值) — add up to the cap; or, for
+        the 预算执行 row, its 得分 = min(执行率, 100%) × the cap at a rate above 0."""
         w = self.qty(k.weight)
-        rows = [r for r in self.kids(k) if not r.deduction]
-        if w is None or not rows or not k.exhaustive:
+        if w is None:
             return False
+        if not k.children:
+            return self._formula_holds(k, w)
+        found = self._rows(k)
+        return k.exhaustive and found is not None and found[0].meets(w.interval())
+
+    def _rows(self, k: ScoreNode) -> tuple[Interval, bool] | None:
+        """What a part's rows add up to, and whether that is their 分值 (else their 得分, a floor)."""
+        rows = [r for r in self.kids(k) if not r.deduction]
+        if not rows:
+            s = self.qty(k.score)
+            return (s.interval(), False) if s else None
         weights = [self.leaf_weight(r) for r in rows]
         if all(weights):
-            return total([x for x in weights if x]).meets(w.interval())
+            return total([x for x in weights if x]), True
         scores = [self.qty(r.score) for r in rows]
         if any(r.weight or r.children for r in rows) or not all(scores):
-            return False
-        return total([x.interval() for x in scores if x]).meets(w.interval())
+            return None
+        return total([x.interval() for x in scores if x]), False
 
-    def _odd_child(self, cap: Quantity, kids: list[ScoreNode]) -> tuple[ScoreNode, Quantity, Interval] | None:
-        """The one category whose cap disagrees, when the parent's cap is not filled by its
-        categories' caps and every other category's cap is fixed by its own rows (_pinned): that
-        category, its cap, and what it must be (the parent's cap less the others'). None when more
-        than one is not fixed, or the one left does not fit its own rows either — then the
+    def _formula_holds(self, k: ScoreNode, w: Quantity) -> bool:
+        s = self.qty(k.score)
+        for rel in self.ctx.claims.relations:
+            if s and isinstance(rel, FormulaScore) and (rel.weight, rel.score) == (k.weight, k.score):
+                rate = self.q[rel.rate].parsed.interval()
+                return rate.lo > 0 and budget_execution(rate, w.interval()).meets(s.interval())
+        return False
+
+    def _odd_child(
+        self, cap: Interval, kids: list[ScoreNode], *, at_most: bool = False
+    ) -> tuple[ScoreNode, Quantity, Interval] | None:
+        """The one part whose cap disagrees, when a cap (or the full marks, `at_most`) is not met
+        by its parts' caps and every other part's cap is fixed (_pinned): that part, its cap, and
+        what it must be (the cap less the others'; at most that, against full marks). None when
+        more than one is not fixed, or the one left does not fit its own rows either — then the
         disagreement is the parent's."""
         loose = [k for k in kids if not self._pinned(k)]
-        if len(loose) != 1 or not loose[0].children or loose[0].weight is None:
+        if len(kids) < 2 or len(loose) != 1:
             return None
         k = loose[0]
-        own = self.qty(k.weight)
-        others = [self.qty(o.weight) for o in kids if o is not k]
-        if own is None or not all(others):
+        own, others = self.qty(k.weight), [self.qty(o.weight) for o in kids if o is not k]
+        found = self._rows(k)
+        if own is None or found is None or not all(others):
             return None
-        expected = cap.interval() - total([o.interval() for o in others if o])
-        rows = [r for r in self.kids(k) if not r.deduction]
-        weights = [self.leaf_weight(r) for r in rows]
-        scores = [self.qty(r.score) for r in rows]
-        if all(weights):
-            fits = total([x for x in weights if x]).meets(expected)
-        else:
-            fits = all(scores) and total([x.interval() for x in scores if x]).lo <= expected.hi
-        return (k, own, expected) if fits and not own.interval().meets(expected) else None
+        expected = cap - total([o.interval() for o in others if o])
+        rows, exact = found
+        fits = rows.meets(expected) if exact and not at_most else rows.lo <= expected.hi
+        off = own.interval().lo > expected.hi if at_most else not own.interval().meets(expected)
+        return (k, own, expected) if fits and off else None
 
-    def _odd_cap(self, n: ScoreNode, cap: Quantity, k: ScoreNode, own: Quantity, expected: Interval) -> Finding:
+    def _odd_cap(self, n: ScoreNode, cap: Interval, k: ScoreNode, own: Quantity, expected: Interval) -> Finding:
+        """The finding of _odd_child, on the part `k`; `n` is its parent (the root: full marks)."""
         others = [o for o in self.kids(n) if o is not k and not o.deduction]
-        rest = cap.interval() - expected
+        rest = cap - expected
+        root = n.id == self.tree.root
+        whose = f"满分{fmt(cap.mid, 2)}分" if root else f"“{n.name}”{fmt(cap.mid, 2)}分"
+        what, must = ("分值超过满分", "至多应为") if root else ("分值不符", "应为")
         return finding(
             self.ctx,
             "score",
             "high",
-            f"分值不符：“{k.name}”标明{own.text}分，而“{n.name}”{cap.text}分减去其他各项（分值均与其指标相符）"
-            f"{fmt(rest.mid, 2)}分应为{fmt(expected.mid, 2)}分",
+            f"{what}：“{k.name}”标明{own.text}分，而{whose}减去其他各项（分值均另有印证）"
+            f"{fmt(rest.mid, 2)}分，{must}{fmt(expected.mid, 2)}分",
             *self._span(k),
             stated=value_of(own),
             computed=computed_value(expected, "分", 2),
-            trace=f"{cap.text} − {rest.show(2)}（其他各项分值）= {expected.show(2)}；“{k.name}”标明 {own.text}",
-            rule=rule_name(self.ctx, self.tree, "children_fill_cap"),
+            trace=f"{cap.show(2)} − {rest.show(2)}（其他各项分值）= {expected.show(2)}；“{k.name}”标明 {own.text}",
+            rule=rule_name(
+                self.ctx, self.tree, "children_fill_cap" if n.id != self.tree.root else "caps_within_full_marks"
+            ),
             related=(self._span(n), *(self._span(o) for o in others)),
         )
 
@@ -290,6 +313,9 @@ class _TreeCheck:
         got = total([w for w in weights if w])
         if got.lo <= full:
             return []
+        odd = self._odd_child(Interval.exact(full), kids, at_most=True)
+        if odd is not None:
+            return [self._odd_cap(root, Interval.exact(full), *odd)]
         terms = " + ".join(f"{w.mid.normalize():f}" for w in weights if w)
         return [
             finding(
