@@ -121,6 +121,7 @@ class _TreeCheck:
         if cap and weights and all(weights):
             got = total([w for w in weights if w])
             bad = not got.meets(cap.interval()) if n.exhaustive else got.lo > cap.interval().hi
+            bad = bad and not self._stated_caps_fit(kids, cap.interval(), at_most=not n.exhaustive)
             odd = self._odd_child(cap.interval(), kids) if bad and n.exhaustive else None
             if odd is not None:
                 out.append(self._odd_cap(n, cap.interval(), *odd))
@@ -179,6 +180,15 @@ class _TreeCheck:
                 rate = self.q[rel.rate].parsed.interval()
                 return rate.lo > 0 and budget_execution(rate, w.interval()).meets(s.interval())
         return False
+
+    def _stated_caps_fit(self, kids: list[ScoreNode], cap: Interval, *, at_most: bool) -> bool:
+        """The parts' caps as stated meet the cap (are within it, `at_most`): a part whose own rows
+        disagree with its cap is that part's finding (its own check), not its parent's too."""
+        stated = [self.qty(k.weight) for k in kids]
+        if not all(stated):
+            return False
+        got = total([q.interval() for q in stated if q])
+        return got.lo <= cap.hi if at_most else got.meets(cap)
 
     def _odd_child(
         self, cap: Interval, kids: list[ScoreNode], *, at_most: bool = False
@@ -311,7 +321,7 @@ class _TreeCheck:
         if root.weight or not weights or not all(weights):
             return []
         got = total([w for w in weights if w])
-        if got.lo <= full:
+        if got.lo <= full or self._stated_caps_fit(kids, Interval.exact(full), at_most=True):
             return []
         odd = self._odd_child(Interval.exact(full), kids, at_most=True)
         if odd is not None:

@@ -283,3 +283,14 @@ def test_the_rule_names_the_pack_when_one_applies() -> None:
     s, tree = leaf_over("12")
     (f,) = check_scores(s.ctx(tree.model_copy(update={"source": "text"})))
     assert f.rule == "rubric.score_not_above_weight（报告所述分值）"
+
+
+def test_a_category_whose_rows_miss_its_cap_is_not_blamed_on_the_part_too() -> None:
+    """目标管理 (40) over 决策 (20) and 过程 (20): 过程's rows weigh 25; the stated caps 20 + 20 still
+    fill 40, so only 过程 is flagged, not 目标管理 as well."""
+    s = Sheet()
+    first = s.node("决策", "20", children=(s.node("立项", "10"), s.node("论证", "10")))
+    second = s.node("过程", "20", children=(s.node("管理", "10"), s.node("执行", "15")))
+    s.node("目标管理", "40", children=(first, second))
+    found = check_scores(s.ctx(s.tree()))
+    assert [(f.quote, "合计25分" in f.message) for f in found] == [("过程", True)]
