@@ -122,7 +122,7 @@ class _TreeCheck:
             got = total([w for w in weights if w])
             bad = not got.meets(cap.interval()) if n.exhaustive else got.lo > cap.interval().hi
             bad = bad and not self._stated_caps_fit(kids, cap.interval(), at_most=not n.exhaustive)
-            odd = self._odd_child(cap.interval(), kids) if bad and n.exhaustive else None
+            odd = self._odd_child(cap.interval(), kids) if bad and n.exhaustive and self._borne_out(n) else None
             if odd is not None:
                 out.append(self._odd_cap(n, cap.interval(), *odd))
             elif bad:
@@ -180,6 +180,19 @@ class _TreeCheck:
                 rate = self.q[rel.rate].parsed.interval()
                 return rate.lo > 0 and budget_execution(rate, w.interval()).meets(s.interval())
         return False
+
+    def _borne_out(self, n: ScoreNode) -> bool:
+        """The node's cap agrees with the level above: with its siblings' caps it fills its parent's
+        cap (the full marks, for a root with none) — so a disagreement below it is not its own."""
+        parent = next((p for p in self.tree.nodes if n.id in p.children), None)
+        if parent is None:
+            return False
+        full = self.ctx.rubric.total if self.ctx.rubric else Decimal(100)
+        above = self.qty(parent.weight)
+        cap = above.interval() if above else Interval.exact(full) if parent.id == self.tree.root else None
+        return cap is not None and self._stated_caps_fit(
+            [k for k in self.kids(parent) if not k.deduction], cap, at_most=False
+        )
 
     def _stated_caps_fit(self, kids: list[ScoreNode], cap: Interval, *, at_most: bool) -> bool:
         """The parts' caps as stated meet the cap (are within it, `at_most`): a part whose own rows
