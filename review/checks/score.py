@@ -8,10 +8,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from review.checks.base import Context, computed_value, finding, fmt, name_span, value_of
-from review.core.claims import Quantity, ScoreNode, ScoreTree, SumRelation
+from review.core.claims import FormulaScore, Quantity, ScoreNode, ScoreTree, SumRelation
 from review.core.findings import Finding
 from review.core.intervals import Interval, total
-from review.scoring.formulas import DEFAULT_GRADES, grade_for
+from review.scoring.formulas import DEFAULT_GRADES, budget_execution, grade_for
 
 
 def rule_name(ctx: Context, tree: ScoreTree, rule: str) -> str:
@@ -121,7 +121,11 @@ class _TreeCheck:
         if cap and weights and all(weights):
             got = total([w for w in weights if w])
             bad = not got.meets(cap.interval()) if n.exhaustive else got.lo > cap.interval().hi
-            if bad:
+            bad = bad and not self._stated_caps_fit(kids, cap.interval(), at_most=not n.exhaustive)
+            odd = self._odd_child(cap.interval(), kids) if bad and n.exhaustive and self._borne_out(n) else None
+            if odd is not None:
+                out.append(self._odd_cap(n, cap.interval(), *odd))
+            elif bad:
                 terms = " + ".join(f"{w.mid.normalize():f}" for w in weights if w)
                 out.append(
                     finding(
@@ -142,6 +146,107 @@ class _TreeCheck:
         if stated and cap:
             out.extend(self._category_score(n, cap, stated, kids))
         return out
+
+    def _pinned(self, k: ScoreNode) -> bool:
+        """A part whose cap something else fixes: its rows, all read, whose 分值 — or, on a
+        score-only form, whose 得分 (each at most its unstated 分值) — add up to the cap; or, for
+        the 预算执行 row, its 得分 = min(执行率, 100%) × the cap at a rate above 0."""
+        w = self.qty(k.weight)
+        if w is None:
+            return False
+        if not k.children:
+            return self._formula_holds(k, w)
+        found = self._rows(k)
+        return k.exhaustive and found is not None and found[0].meets(w.interval())
+
+    def _rows(self, k: ScoreNode) -> tuple[Interval, bool] | None:
+        """What a part's rows add up to, and whether that is their 分值 (else their 得分, a floor)."""
+        rows = [r for r in self.kids(k) if not r.deduction]
+        if not rows:
+            s = self.qty(k.score)
+            return (s.interval(), False) if s else None
+        weights = [self.leaf_weight(r) for r in rows]
+        if all(weights):
+            return total([x for x in weights if x]), True
+        scores = [self.qty(r.score) for r in rows]
+        if any(r.weight or r.children for r in rows) or not all(scores):
+            return None
+        return total([x.interval() for x in scores if x]), False
+
+    def _formula_holds(self, k: ScoreNode, w: Quantity) -> bool:
+        s = self.qty(k.score)
+        for rel in self.ctx.claims.relations:
+            if s and isinstance(rel, FormulaScore) and (rel.weight, rel.score) == (k.weight, k.score):
+                rate = self.q[rel.rate].parsed.interval()
+                return rate.lo > 0 and budget_execution(rate, w.interval()).meets(s.interval())
+        return False
+
+    def _borne_out(self, n: ScoreNode) -> bool:
+        """The node's cap agrees with the level above: with its siblings' caps it fills its parent's
+        cap (the full marks, for a root with none) — so a disagreement below it is not its own."""
+        parent = next((p for p in self.tree.nodes if n.id in p.children), None)
+        if parent is None:
+            return False
+        full = self.ctx.rubric.total if self.ctx.rubric else Decimal(100)
+        above = self.qty(parent.weight)
+        cap = above.interval() if above else Interval.exact(full) if parent.id == self.tree.root else None
+        return cap is not None and self._stated_caps_fit(
+            [k for k in self.kids(parent) if not k.deduction], cap, at_most=False
+        )
+
+    def _stated_caps_fit(self, kids: list[ScoreNode], cap: Interval, *, at_most: bool) -> bool:
+        """The parts' caps as stated meet the cap (are within it, `at_most`): a part whose own rows
+        disagree with its cap is that part's finding (its own check), not its parent's too."""
+        stated = [self.qty(k.weight) for k in kids]
+        if not all(stated):
+            return False
+        got = total([q.interval() for q in stated if q])
+        return got.lo <= cap.hi if at_most else got.meets(cap)
+
+    def _odd_child(
+        self, cap: Interval, kids: list[ScoreNode], *, at_most: bool = False
+    ) -> tuple[ScoreNode, Quantity, Interval] | None:
+        """The one part whose cap disagrees, when a cap (or the full marks, `at_most`) is not met
+        by its parts' caps and every other part's cap is fixed (_pinned): that part, its cap, and
+        what it must be (the cap less the others'; at most that, against full marks). None when
+        more than one is not fixed, or the one left does not fit its own rows either — then the
+        disagreement is the parent's."""
+        loose = [k for k in kids if not self._pinned(k)]
+        if len(kids) < 2 or len(loose) != 1:
+            return None
+        k = loose[0]
+        own, others = self.qty(k.weight), [self.qty(o.weight) for o in kids if o is not k]
+        found = self._rows(k)
+        if own is None or found is None or not all(others):
+            return None
+        expected = cap - total([o.interval() for o in others if o])
+        rows, exact = found
+        fits = rows.meets(expected) if exact and not at_most else rows.lo <= expected.hi
+        off = own.interval().lo > expected.hi if at_most else not own.interval().meets(expected)
+        return (k, own, expected) if fits and off else None
+
+    def _odd_cap(self, n: ScoreNode, cap: Interval, k: ScoreNode, own: Quantity, expected: Interval) -> Finding:
+        """The finding of _odd_child, on the part `k`; `n` is its parent (the root: full marks)."""
+        others = [o for o in self.kids(n) if o is not k and not o.deduction]
+        rest = cap - expected
+        root = n.id == self.tree.root
+        whose = f"满分{fmt(cap.mid, 2)}分" if root else f"“{n.name}”{fmt(cap.mid, 2)}分"
+        what, must = ("分值超过满分", "至多应为") if root else ("分值不符", "应为")
+        return finding(
+            self.ctx,
+            "score",
+            "high",
+            f"{what}：“{k.name}”标明{own.text}分，而{whose}减去其他各项（分值均另有印证）"
+            f"{fmt(rest.mid, 2)}分，{must}{fmt(expected.mid, 2)}分",
+            *self._span(k),
+            stated=value_of(own),
+            computed=computed_value(expected, "分", 2),
+            trace=f"{cap.show(2)} − {rest.show(2)}（其他各项分值）= {expected.show(2)}；“{k.name}”标明 {own.text}",
+            rule=rule_name(
+                self.ctx, self.tree, "children_fill_cap" if n.id != self.tree.root else "caps_within_full_marks"
+            ),
+            related=(self._span(n), *(self._span(o) for o in others)),
+        )
 
     def _scores_within_cap(self, n: ScoreNode, cap: Quantity, kids: list[ScoreNode]) -> list[Finding]:
         """A category whose indicators state only their 得分 (a score-only form): each 得分 is at
@@ -229,8 +334,11 @@ class _TreeCheck:
         if root.weight or not weights or not all(weights):
             return []
         got = total([w for w in weights if w])
-        if got.lo <= full:
+        if got.lo <= full or self._stated_caps_fit(kids, Interval.exact(full), at_most=True):
             return []
+        odd = self._odd_child(Interval.exact(full), kids, at_most=True)
+        if odd is not None:
+            return [self._odd_cap(root, Interval.exact(full), *odd)]
         terms = " + ".join(f"{w.mid.normalize():f}" for w in weights if w)
         return [
             finding(

@@ -64,6 +64,19 @@ def score_only(part_cap: str, caps_: list[str], fund: str = "20", total: str = "
     return s, s.tree(total)
 
 
+def score_rows(part_cap: str, cats: list[tuple[str, list[str]]], total: str = "100") -> Built:
+    """A score-only form's part (年度绩效目标（80分）) over categories (产出指标（60分）) each with
+    its indicator rows' 得分 (20 | 20 | 20), as dev r6-04 writes it."""
+    s = Sheet()
+    s.node("预算执行率", "20", "20")
+    kids = []
+    for k, (cap, scores) in enumerate(cats, 1):
+        rows = tuple(s.node(f"指标{k}.{j}", None, x) for j, x in enumerate(scores, 1))
+        kids.append(s.node(f"类别{k}", cap, children=rows))
+    s.node("年度绩效目标", part_cap, children=tuple(kids))
+    return s, s.tree(total)
+
+
 def scores_only(cap: str, scores: list[str]) -> Built:
     """A category (产出指标（60分）) whose indicator rows state only their 得分 (20 | 20 | 20)."""
     s = Sheet()
@@ -156,6 +169,42 @@ FAILS = [
         id="children_fill_cap-categories-weigh-their-caps",
     ),
     pytest.param(
+        "children_fill_cap",
+        "high",
+        lambda: score_rows("80", [("63", ["20", "20", "20"]), ("10", ["10"]), ("10", ["10"])]),
+        "类别1",
+        "60分",
+        "分值不符：“类别1”标明63分，而“年度绩效目标”80分减去其他各项（分值均另有印证）20分，应为60分",
+        id="children_fill_cap-the-one-category-its-rows-do-not-fix",
+    ),
+    pytest.param(
+        "children_fill_cap",
+        "high",
+        lambda: score_rows("80", [("63", ["20", "20", "20"]), ("10", ["9"]), ("10", ["10"])]),
+        "年度绩效目标",
+        "83分",
+        "“年度绩效目标”标明80分，所含指标分值合计83分",
+        id="children_fill_cap-two-categories-not-fixed-blames-the-part",
+    ),
+    pytest.param(
+        "children_fill_cap",
+        "high",
+        lambda: score_rows("85", [("60", ["20", "20", "19"]), ("10", ["10"]), ("10", ["10"])]),
+        "年度绩效目标",
+        "80分",
+        "“年度绩效目标”标明85分，所含指标分值合计80分",
+        id="children_fill_cap-a-part-the-full-marks-do-not-bear-out-is-blamed-itself",
+    ),
+    pytest.param(
+        "children_fill_cap",
+        "high",
+        lambda: score_rows("83", [("60", ["20", "20", "20"]), ("10", ["10"]), ("10", ["10"])]),
+        "年度绩效目标",
+        "80分",
+        "“年度绩效目标”标明83分，所含指标分值合计80分",
+        id="children_fill_cap-every-category-fixed-blames-the-part",
+    ),
+    pytest.param(
         "scores_within_cap",
         "high",
         lambda: scores_only("60", ["23", "20", "20"]),
@@ -203,6 +252,10 @@ HOLDS = [
     pytest.param(lambda: table_total("97", ["48.5", "48.46"]), id="total_equals_sum-rounding"),
     pytest.param(lambda: score_only("80", ["60", "10", "10"]), id="caps_within_full_marks-score-only"),
     pytest.param(lambda: scores_only("60", ["20", "20", "20"]), id="scores_within_cap-full"),
+    pytest.param(
+        lambda: score_rows("80", [("60", ["20", "20", "19"]), ("10", ["9"]), ("10", ["10"])], total="98"),
+        id="children_fill_cap-score-only-categories",
+    ),
     pytest.param(lambda: scores_only("60", ["18", "20.5", "19.45"]), id="scores_within_cap-under"),
 ]
 
@@ -239,3 +292,14 @@ def test_the_rule_names_the_pack_when_one_applies() -> None:
     s, tree = leaf_over("12")
     (f,) = check_scores(s.ctx(tree.model_copy(update={"source": "text"})))
     assert f.rule == "rubric.score_not_above_weight（报告所述分值）"
+
+
+def test_a_category_whose_rows_miss_its_cap_is_not_blamed_on_the_part_too() -> None:
+    """目标管理 (40) over 决策 (20) and 过程 (20): 过程's rows weigh 25; the stated caps 20 + 20 still
+    fill 40, so only 过程 is flagged, not 目标管理 as well."""
+    s = Sheet()
+    first = s.node("决策", "20", children=(s.node("立项", "10"), s.node("论证", "10")))
+    second = s.node("过程", "20", children=(s.node("管理", "10"), s.node("执行", "15")))
+    s.node("目标管理", "40", children=(first, second))
+    found = check_scores(s.ctx(s.tree()))
+    assert [(f.quote, "合计25分" in f.message) for f in found] == [("过程", True)]

@@ -259,11 +259,12 @@ def test_a_heading_over_the_categories_that_follow_it() -> None:
         ("p1", "80", None, ("c1", "c2", "c3")),
     ]
     assert review_document(doc(PART_OVER_CATEGORIES)).findings == ()
-    # a wrong category cap shows at the part over it (and at the form's full marks, which it also breaks)
-    for seeded, where in (("年度绩效目标\n(83分)", "年度绩效目标"), ("产出指标(63分)", "年度绩效目标")):
+    # a wrong part cap shows at the part; a wrong category cap at that category, the only one whose
+    # rows do not fix its cap — once: the part's and the form's stated caps still add up
+    for seeded, where in (("年度绩效目标\n(83分)", "年度绩效目标"), ("产出指标(63分)", "产出指标")):
         wrong = PART_OVER_CATEGORIES.replace(seeded.replace("83", "80").replace("63", "60"), seeded)
-        found = review_document(doc(wrong)).findings
-        assert {f.check for f in found} == {"score"} and any(f"“{where}”标明" in f.message for f in found)
+        (f,) = review_document(doc(wrong)).findings
+        assert f.check == "score" and f"“{where}”标明" in f.message
     (f,) = review_document(doc(PART_OVER_CATEGORIES.replace("总分(100分)", "总分(103分)"))).findings
     assert f.check == "score" and "标明103分" in f.message
 
@@ -275,7 +276,14 @@ def test_the_fund_blocks_cap_from_its_heading() -> None:
         fund = next(n for n in tree.nodes if n.id == "f1")
         assert q[fund.weight or ""] == "20"
     (f,) = review_document(doc(SCORE_ONLY.replace("年度绩效目标1 (80分)", "年度绩效目标1 (83分)"))).findings
-    assert f.check == "score" and "分值超过满分" in f.message and "103分" in f.message
+    # the fund row's cap is borne out by its 得分 (19.55 = 97.75% × 20): the part's cap is the one off
+    assert f.check == "score" and f.quote == "年度绩效目标1 (83分)" and "满分100分减去其他各项" in f.message
+    assert "至多应为80分" in f.message
+    # the fund row's cap raised too: its 得分 no longer bears it out (97.75% × 23 ≠ 19.55), so no part
+    # is singled out and the full marks are broken at the form's total
+    both = SCORE_ONLY.replace("年度绩效目标1 (80分)", "年度绩效目标1 (83分)").replace("(20分) |", "(23分) |")
+    found = [f for f in review_document(doc(both)).findings if "caps_within_full_marks" in f.rule]
+    assert [(f.quote, "分值超过满分：各部分分值合计106分" in f.message) for f in found] == [("总分 | 99.55", True)]
 
 
 def test_a_shape_inside_a_longer_word_or_without_a_cap_is_no_heading() -> None:

@@ -29,6 +29,7 @@ from review.extract.rules.facts import (
 from review.extract.rules.form_funds import extract_form_funds
 from review.extract.rules.form_pairs import extract_form_pairs
 from review.extract.rules.form_scores import extract_form_scores
+from review.extract.rules.fund_formula import extract_fund_formulas
 from review.extract.rules.grid_totals import extract_grid_totals
 from review.extract.rules.period import period_rivals
 from review.extract.rules.ratios import extract_ratios
@@ -114,6 +115,7 @@ RULES: tuple[Rule, ...] = (
     Rule("table_scores", (), _table_scores),
     Rule("table_columns", (), lambda f: extract_table_columns(f.scan)),
     Rule("form_funds", (), lambda f: _with_unread(extract_form_funds(f.scan), f)),
+    Rule("fund_formulas", (), lambda f: extract_fund_formulas(f.scan)),
     Rule("form_scores", (), lambda f: _with_unread(extract_form_scores(f.scan), f)),
     Rule("form_pairs", (), lambda f: _with_unread(extract_form_pairs(f.scan), f)),
     Rule("record_totals", (), lambda f: _with_unread(extract_record_totals(f.scan), f)),
@@ -138,7 +140,7 @@ RULES: tuple[Rule, ...] = (
     Rule("unit_peers", (), lambda f: extract_unit_peers(f.scan)),
     Rule(
         "same_facts",
-        ("table_scores", "table_columns", "form_funds", "form_scores", "form_pairs"),
+        ("table_scores", "table_columns", "form_funds", "fund_formulas", "form_scores", "form_pairs"),
         lambda f: extract_same_facts(f.scan, f.trees, f.scan.minted),
     ),
     Rule("restated", (), _restated),
@@ -146,7 +148,7 @@ RULES: tuple[Rule, ...] = (
     Rule("execution_rate", (), lambda f: extract_execution_rate(f.scan)),
     Rule(
         "grade_statements",
-        ("table_scores", "table_columns", "form_funds", "form_scores", "form_pairs"),
+        ("table_scores", "table_columns", "form_funds", "fund_formulas", "form_scores", "form_pairs"),
         lambda f: extract_grade_statements(f.scan, f.scan.quantities + f.scan.minted),
     ),
 )
@@ -154,6 +156,7 @@ RULES: tuple[Rule, ...] = (
 OUTPUT_ORDER = (
     "table_columns",
     "form_funds",
+    "fund_formulas",
     "form_scores",
     "form_pairs",
     "record_totals",

@@ -86,11 +86,11 @@ def fund_cells(text: str, before: int) -> tuple[Cell | None, Cell] | None:
     if score is None or score.value is None:
         return None
     if weight is None or weight.value is None:
-        return _heading_cap(text, block.rows[0].label_start), _cell(score)
+        return heading_cap(text, block.rows[0].label_start), _cell(score)
     return _cell(weight), _cell(score)
 
 
-def _heading_cap(text: str, start: int) -> Cell | None:
+def heading_cap(text: str, start: int) -> Cell | None:
     """The fund block's cap in its heading (预算执行情况(万元) (20分)), the one written before the
     block's first row (`start`), when the form has no 分值 column."""
     caps = list(_FUND_CAP.finditer(text, max(0, start - _CAP_REACH), start))
