@@ -613,3 +613,20 @@ UNIT_FUNDS_LABEL = re.compile(
 # 一级指标二级指标三级指标) state amounts in their own units (医疗收入达到5亿元).
 UNIT_HEADER = re.compile(r"(?:资金情况|项目资金|预算执行情况)\s*[（(]\s*(?P<unit>亿元|万元|元)\s*[)）]")
 UNIT_HEADER_END = re.compile(r"年度总体目标|总体目标|年度目标|绩效指标|一级指标|二级指标|三级指标")
+# --- rates (wt-rates) ---
+# A change amount stated against a named year rather than 上年 (本年收入1205.11万元,比2018年度增加253.71万元,
+# 增长27%; 较2022年减少…): the comparison is in the label, as in CHANGE_AMOUNT_LABEL.
+CHANGE_VERSUS_YEAR_LABEL = re.compile(
+    rf"(?:比|较)\s*(?:19|20)\d{{2}}\s*年度?[\u4e00-\u9fa5]{{0,4}}?(?P<dir>{CHANGE_UP}|{CHANGE_DOWN})了?$"
+)
+# A change amount named by its direction alone, or by its subject and 各/均 (本年支出1094.65万元,增加207.42万元,
+# 增长23%; 与2018年度决算相比,收支各增加257.59万元,增长24%): a change when a comparison opens its sentence, or when
+# the amount that changed is the one written just before it.
+CHANGE_BARE_LABEL = re.compile(
+    rf"^(?:(?P<subject>[\u4e00-\u9fa5]{{1,4}}?)(?:各|均|分别))?(?P<dir>{CHANGE_UP}|{CHANGE_DOWN})了?$"
+)
+# The comparison that opens a change's sentence: 与2018年度决算相比, / 同上年相比, / 对比上年,.
+CHANGE_COMPARED_BEFORE = re.compile(r"(?:与|同|和)[^。；;，,]{1,16}?(?:相比|对比|比较)|对比(?:上年|去年|上一年)")
+# What a change's subject names among the amounts of the sentence before (收支较上年决算数减少710.50万元 after
+# 收入总计6567.06万元,支出总计6567.06万元: both changed): the subject, or these words for it.
+CHANGE_SUBJECT_NAMES = {"收支": ("收入", "支出")}
