@@ -630,3 +630,6 @@ CHANGE_COMPARED_BEFORE = re.compile(r"(?:与|同|和)[^。；;，,]{1,16}?(?:相
 # What a change's subject names among the amounts of the sentence before (收支较上年决算数减少710.50万元 after
 # 收入总计6567.06万元,支出总计6567.06万元: both changed): the subject, or these words for it.
 CHANGE_SUBJECT_NAMES = {"收支": ("收入", "支出")}
+# A completion stated as progress rather than as a 率 (已下达补助2373.51万元,完成进度100%): read as 完成率, its
+# name ending in 完成 (the stem whose base words are RATE_BASE_WORDS["完成"]).
+RATE_AS_PROGRESS = re.compile(r"(?P<name>[\u4e00-\u9fa5]{0,6}?完成)进度(?:为|达到|达|是|：|:)?\s*$")

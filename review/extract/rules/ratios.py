@@ -74,7 +74,7 @@ def extract_ratios(scan: Scan, sums: list[SumRelation]) -> list[RatioRelation]:
             out.extend(_named_share(scan, q, verb_at, named.group("of"), named.group("done"), parent_of))
         elif change := CHANGE_RATE.search(before):
             out.extend(_change_rate(scan, q, change.group("dir")))
-        elif rate := _RATE.search(before):
+        elif rate := _RATE.search(before) or lexicon.RATE_AS_PROGRESS.search(before):
             out.extend(_rate(scan, q, rate.group("name")))
     return out
 
