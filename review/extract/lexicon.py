@@ -615,9 +615,13 @@ UNIT_HEADER = re.compile(r"(?:资金情况|项目资金|预算执行情况)\s*[�
 UNIT_HEADER_END = re.compile(r"年度总体目标|总体目标|年度目标|绩效指标|一级指标|二级指标|三级指标")
 # --- rates (wt-rates) ---
 # A change amount stated against a named year rather than 上年 (本年收入1205.11万元,比2018年度增加253.71万元,
-# 增长27%; 较2022年减少…): the comparison is in the label, as in CHANGE_AMOUNT_LABEL.
+# 增长27%; 较2022年减少…), or against the year with 相比 in its own clause (与2018年度决算相比增加…,
+# 与上年相比减少…; the label may have lost its 与 as noise): the comparison is in the label, as in
+# CHANGE_AMOUNT_LABEL.
+_YEAR_REF = r"(?:上年|去年|上一年|(?:19|20)\d{2}\s*年)度?"
 CHANGE_VERSUS_YEAR_LABEL = re.compile(
-    rf"(?:比|较)\s*(?:19|20)\d{{2}}\s*年度?[\u4e00-\u9fa5]{{0,4}}?(?P<dir>{CHANGE_UP}|{CHANGE_DOWN})了?$"
+    rf"(?:(?:比|较)\s*(?:19|20)\d{{2}}\s*年度?|(?:与|同|和)?\s*{_YEAR_REF}[\u4e00-\u9fa5]{{0,4}}?(?:相比|对比|比较))"
+    rf"[\u4e00-\u9fa5]{{0,4}}?(?P<dir>{CHANGE_UP}|{CHANGE_DOWN})了?$"
 )
 # A change amount named by its direction alone, or by its subject and 各/均 (本年支出1094.65万元,增加207.42万元,
 # 增长23%; 与2018年度决算相比,收支各增加257.59万元,增长24%): a change when a comparison opens its sentence, or when

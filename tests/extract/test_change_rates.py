@@ -79,3 +79,10 @@ def test_a_subject_naming_two_amounts_reads_each() -> None:
 )
 def test_a_change_whose_value_is_not_named_is_no_claim(text: str) -> None:
     assert _changes(text) == []
+
+
+def test_a_comparison_run_into_the_change_amounts_clause() -> None:
+    # r9-08's comparison (与2018年度决算相比) written without its comma: the label names it
+    text = "本部门2019年度收支总计1323.65万元,与2018年度决算相比增加257.59万元,增长24%。\n"
+    assert _changes(text) == [("24%", "257.59万元", ("1323.65万元",), "up")]
+    assert _ratio_quotes(text.replace("增长24%", "增长27%"), 2019) == ["增长27%"]
