@@ -7,8 +7,10 @@ A rate's numerator is the nearest earlier amount named with the rate's own verb 
 failing that, any larger earlier amount of the same unit in the sentence. A share's part is the
 amount its subject names (or the one just before it); its whole is the amount the share names
 (one, or several joined by 、) or, unnamed (占比), the total the part is listed under. A change
-rate (增加31.39%) is the change amount just before it over the value that amount changed. The
-operands are chosen from the wording and the layout only, never by what the numbers give."""
+rate (增加31.39%) is the change amount just before it (同比上年度增加, 比2018年度增加, or a bare 增加 right
+after the amount that changed or after a comparison opening the sentence) over the value that amount
+changed. 完成进度X% is read as a 完成率. The operands are chosen from the wording and the layout only,
+never by what the numbers give."""
 
 from __future__ import annotations
 
@@ -248,7 +250,7 @@ def _change_rate(scan: Scan, q: Quantity, word: str) -> list[RatioRelation]:
     if not cands:
         return []
     delta = cands[0]
-    stated = _change_wording(scan, delta)
+    stated = _change_wording(delta)
     down = bool(re.fullmatch(CHANGE_DOWN, word))
     if not stated or bool(re.fullmatch(CHANGE_DOWN, stated.group("dir"))) != down:
         return []
@@ -272,7 +274,7 @@ def _change_rate(scan: Scan, q: Quantity, word: str) -> list[RatioRelation]:
     ]
 
 
-def _change_wording(scan: Scan, delta: Quantity) -> re.Match[str] | None:
+def _change_wording(delta: Quantity) -> re.Match[str] | None:
     """The change word of an amount stated as a change: after a comparison in its label (同比上年度增加,
     比2018年度增加), or alone (增加, 收支各增加: see CHANGE_BARE_LABEL)."""
     for pattern in (CHANGE_AMOUNT_LABEL, CHANGE_VERSUS_YEAR_LABEL, CHANGE_BARE_LABEL):
