@@ -634,3 +634,27 @@ GRID_NOT_SUMMED_UNIT = ("%", "％", "年", "月", "日", "分", "‰")
 GRID_SCORE_HEADER = re.compile(r"分\s*值|得\s*分|权\s*重")
 # A cell that holds no amount: empty, a dash or slash, 无.
 GRID_BLANK_CELL = re.compile(r"^(?:[-—–－/／\\]+|无)?$")
+# --- rates (wt-rates) ---
+# A change amount stated against a named year rather than 上年 (本年收入1205.11万元,比2018年度增加253.71万元,
+# 增长27%; 较2022年减少…), or against the year with 相比 in its own clause (与2018年度决算相比增加…,
+# 与上年相比减少…; the label may have lost its 与 as noise): the comparison is in the label, as in
+# CHANGE_AMOUNT_LABEL.
+_YEAR_REF = r"(?:上年|去年|上一年|(?:19|20)\d{2}\s*年)度?"
+CHANGE_VERSUS_YEAR_LABEL = re.compile(
+    rf"(?:(?:比|较)\s*(?:19|20)\d{{2}}\s*年度?|(?:与|同|和)?\s*{_YEAR_REF}[\u4e00-\u9fa5]{{0,4}}?(?:相比|对比|比较))"
+    rf"[\u4e00-\u9fa5]{{0,4}}?(?P<dir>{CHANGE_UP}|{CHANGE_DOWN})了?$"
+)
+# A change amount named by its direction alone, or by its subject and 各/均 (本年支出1094.65万元,增加207.42万元,
+# 增长23%; 与2018年度决算相比,收支各增加257.59万元,增长24%): a change when a comparison opens its sentence, or when
+# the amount that changed is the one written just before it.
+CHANGE_BARE_LABEL = re.compile(
+    rf"^(?:(?P<subject>[\u4e00-\u9fa5]{{1,4}}?)(?:各|均|分别))?(?P<dir>{CHANGE_UP}|{CHANGE_DOWN})了?$"
+)
+# The comparison that opens a change's sentence: 与2018年度决算相比, / 同上年相比, / 对比上年,.
+CHANGE_COMPARED_BEFORE = re.compile(r"(?:与|同|和)[^。；;，,]{1,16}?(?:相比|对比|比较)|对比(?:上年|去年|上一年)")
+# What a change's subject names among the amounts of the sentence before (收支较上年决算数减少710.50万元 after
+# 收入总计6567.06万元,支出总计6567.06万元: both changed): the subject, or these words for it.
+CHANGE_SUBJECT_NAMES = {"收支": ("收入", "支出")}
+# A completion stated as progress rather than as a 率 (已下达补助2373.51万元,完成进度100%): read as 完成率, its
+# name ending in 完成 (the stem whose base words are RATE_BASE_WORDS["完成"]).
+RATE_AS_PROGRESS = re.compile(r"(?P<name>[\u4e00-\u9fa5]{0,6}?完成)进度(?:为|达到|达|是|：|:)?\s*$")

@@ -7,8 +7,10 @@ A rate's numerator is the nearest earlier amount named with the rate's own verb 
 failing that, any larger earlier amount of the same unit in the sentence. A share's part is the
 amount its subject names (or the one just before it); its whole is the amount the share names
 (one, or several joined by 、) or, unnamed (占比), the total the part is listed under. A change
-rate (增加31.39%) is the change amount just before it over the value that amount changed. The
-operands are chosen from the wording and the layout only, never by what the numbers give."""
+rate (增加31.39%) is the change amount just before it (同比上年度增加, 比2018年度增加, or a bare 增加 right
+after the amount that changed or after a comparison opening the sentence) over the value that amount
+changed. 完成进度X% is read as a 完成率. The operands are chosen from the wording and the layout only,
+never by what the numbers give."""
 
 from __future__ import annotations
 
@@ -27,8 +29,12 @@ from review.core.provenance import (
 from review.extract import lexicon
 from review.extract.lexicon import (
     CHANGE_AMOUNT_LABEL,
+    CHANGE_BARE_LABEL,
+    CHANGE_COMPARED_BEFORE,
     CHANGE_DOWN,
     CHANGE_RATE,
+    CHANGE_SUBJECT_NAMES,
+    CHANGE_VERSUS_YEAR_LABEL,
     CHANGE_WORDS,
     FUNDS_RATE_BASE,
     FUNDS_RATE_NAME,
@@ -70,7 +76,7 @@ def extract_ratios(scan: Scan, sums: list[SumRelation]) -> list[RatioRelation]:
             out.extend(_named_share(scan, q, verb_at, named.group("of"), named.group("done"), parent_of))
         elif change := CHANGE_RATE.search(before):
             out.extend(_change_rate(scan, q, change.group("dir")))
-        elif rate := _RATE.search(before):
+        elif rate := _RATE.search(before) or lexicon.RATE_AS_PROGRESS.search(before):
             out.extend(_rate(scan, q, rate.group("name")))
     return out
 
@@ -237,23 +243,25 @@ def _whole_of_parts(
 def _change_rate(scan: Scan, q: Quantity, word: str) -> list[RatioRelation]:
     """增加31.39% right after 同比上年度增加189.25万元: the change over last year's value, which is
     the value the change is stated for (收入:792.22万元) less the change. The value is the nearest
-    earlier amount of the change's sentence, or the only one of the sentence before when the
-    change opens its sentence; anything else is no claim."""
+    earlier amount of the change's sentence, or, when the change opens its sentence, the amount of
+    the sentence before that the change's subject names (收支: its 收入 and its 支出, each a reading),
+    or its only one when the change names no subject; anything else is no claim."""
     cands = _candidates(scan, q)
     if not cands:
         return []
     delta = cands[0]
-    stated = CHANGE_AMOUNT_LABEL.search(delta.label)
+    stated = _change_wording(delta)
     down = bool(re.fullmatch(CHANGE_DOWN, word))
     if not stated or bool(re.fullmatch(CHANGE_DOWN, stated.group("dir"))) != down:
         return []
     values = [c for c in _candidates(scan, delta) if c.family == delta.family and c.unit != "%"]
     start, _ = scan.sentence_bounds(delta.start)
-    if not values or (values[0].start < start and len(values) > 1):
+    if not values or CHANGE_AMOUNT_LABEL.search(values[0].label):
         return []
-    value = values[0]
-    if CHANGE_AMOUNT_LABEL.search(value.label):
-        return []
+    right_after = values[0] is scan.before(delta.start) and values[0].start >= start
+    if stated.re is CHANGE_BARE_LABEL and not (right_after or _compared(scan, delta)):
+        return []  # a bare 增加 is a change only right after what changed in its sentence, or after a comparison
+    changed = [values[0]] if values[0].start >= start else _named_by_subject(values, _subject(delta, stated))
     return [
         RatioRelation(
             rate=q.id,
@@ -262,4 +270,34 @@ def _change_rate(scan: Scan, q: Quantity, word: str) -> list[RatioRelation]:
             change="down" if down else "up",
             basis=change_rate(word),
         )
+        for value in changed
     ]
+
+
+def _change_wording(delta: Quantity) -> re.Match[str] | None:
+    """The change word of an amount stated as a change: after a comparison in its label (同比上年度增加,
+    比2018年度增加), or alone (增加, 收支各增加: see CHANGE_BARE_LABEL)."""
+    for pattern in (CHANGE_AMOUNT_LABEL, CHANGE_VERSUS_YEAR_LABEL, CHANGE_BARE_LABEL):
+        if m := pattern.search(delta.label):
+            return m
+    return None
+
+
+def _compared(scan: Scan, delta: Quantity) -> bool:
+    """A comparison (与2018年度决算相比) opens the change's sentence."""
+    start, _ = scan.sentence_bounds(delta.start)
+    return bool(CHANGE_COMPARED_BEFORE.search(scan.text[start : delta.start]))
+
+
+def _named_by_subject(values: list[Quantity], subject: str) -> list[Quantity]:
+    """The amounts of the sentence before that changed: its one amount, or, when it has several, those
+    the change's subject names (none without a subject: which one changed is not read)."""
+    if len(values) == 1:
+        return values
+    names = (subject, *CHANGE_SUBJECT_NAMES.get(subject, ())) if subject else ()
+    return [v for v in values if any(n in v.label for n in names)]
+
+
+def _subject(delta: Quantity, stated: re.Match[str]) -> str:
+    """What the change is of: the words before its comparison (收支较上年…) or before 各 (收支各增加)."""
+    return stated.groupdict().get("subject") or delta.label[: stated.start()]
