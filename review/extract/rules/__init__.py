@@ -112,7 +112,7 @@ RULES: tuple[Rule, ...] = (
     Rule("ratios", ("sums",), lambda f: extract_ratios(f.scan, f.sums)),
     Rule("counts", (), lambda f: extract_counts(f.scan)),
     Rule("enumerated_counts", (), lambda f: extract_enumerated_counts(f.scan)),
-    Rule("listed_counts", (), lambda f: extract_listed_counts(f.scan)),
+    Rule("listed_counts", (), lambda f: _with_unread(extract_listed_counts(f.scan), f)),
     Rule("text_scores", (), lambda f: extract_text_scores(f.scan)),
     Rule("years", (), lambda f: extract_years(f.scan)),
     Rule("date_ranges", (), lambda f: extract_date_ranges(f.scan)),
