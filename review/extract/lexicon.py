@@ -613,3 +613,19 @@ UNIT_FUNDS_LABEL = re.compile(
 # 一级指标二级指标三级指标) state amounts in their own units (医疗收入达到5亿元).
 UNIT_HEADER = re.compile(r"(?:资金情况|项目资金|预算执行情况)\s*[（(]\s*(?P<unit>亿元|万元|元)\s*[)）]")
 UNIT_HEADER_END = re.compile(r"年度总体目标|总体目标|年度目标|绩效指标|一级指标|二级指标|三级指标")
+# --- counts2 (wt-counts2) ---
+# A head count split, without 其中, into the kinds of one partition of the staff (review.extract.rules.
+# staff_counts): 在职人员81人,专业技术人员57人、管理人员1人,工勤人员23人 — every 在职 person holds one post
+# type. Each partition: the words its parts' labels name (a part must name one of them), and the words
+# of the whole it splits: post types split the people at work, establishment types the 编制 (people
+# on the staff may hold none: 工作人员73人 is not the sum of its 编制), 在职/离退休 all the people
+# (never the 编制: the retired hold none).
+STAFF_PARTITIONS = {
+    "岗位": (re.compile(r"专业技术|管理|工勤(?!编)"), re.compile(r"在职|实有|工作人员|职工总数|现有人员")),
+    "编制": (re.compile(r"行政编|事业编|参公|工勤编"), re.compile(r"编制")),
+    "在职与离退休": (re.compile(r"在职|离休|退休"), re.compile(r"实有|人员总数|总人数|现有人员|职工总数")),
+}
+# A count of the retired is never a whole (退休职工85人,差额拨款事业编制3815人: a count after it is another group).
+STAFF_NOT_WHOLE = re.compile(r"离休|退休")
+# People counted by head (a post or an establishment holds one person each).
+STAFF_UNITS = ("人", "名")

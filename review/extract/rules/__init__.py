@@ -37,6 +37,7 @@ from review.extract.rules.same_facts import extract_same_facts
 from review.extract.rules.scan import Scan
 from review.extract.rules.score_table import extract_table_scores
 from review.extract.rules.scores import extract_text_scores
+from review.extract.rules.staff_counts import extract_staff_counts
 from review.extract.rules.sums import extract_sums
 from review.extract.rules.table_columns import extract_table_columns
 from review.extract.rules.unchecked import unchecked_tables
@@ -113,6 +114,7 @@ RULES: tuple[Rule, ...] = (
     Rule("counts", (), lambda f: extract_counts(f.scan)),
     Rule("enumerated_counts", (), lambda f: extract_enumerated_counts(f.scan)),
     Rule("listed_counts", (), lambda f: _with_unread(extract_listed_counts(f.scan), f)),
+    Rule("staff_counts", (), lambda f: extract_staff_counts(f.scan)),
     Rule("text_scores", (), lambda f: extract_text_scores(f.scan)),
     Rule("years", (), lambda f: extract_years(f.scan)),
     Rule("date_ranges", (), lambda f: extract_date_ranges(f.scan)),
@@ -154,6 +156,7 @@ OUTPUT_ORDER = (
     "counts",
     "enumerated_counts",
     "listed_counts",
+    "staff_counts",
     "text_scores",
     "table_scores",
     "years",
