@@ -629,3 +629,12 @@ STAFF_PARTITIONS = {
 STAFF_NOT_WHOLE = re.compile(r"离休|退休")
 # People counted by head (a post or an establishment holds one person each).
 STAFF_UNITS = ("人", "名")
+# An indicator row of a 自评表 and the rows under it that split it (review.extract.rules.table_subrows):
+# rows opened by 其中 (★补助家畜家禽养殖数量 | 10 | 192只 | 192只, then 其中羊养殖数量 | 180只 | 180只 …), or
+# rows numbered 1、2、… under a row whose name is numbered 一、二、… (二、化肥减量增效田间试验 | ≧15组 | 15组,
+# then 1、肥料利用率 | ≧5组 | 5组 …).
+SUBROW_OPENER = re.compile(r"^\s*其中\s*[:：]?")
+SUBROW_PARENT_MARK = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．]")
+SUBROW_NUMBER = re.compile(r"^\s*(\d{1,2})\s*[、.．](?!\d)")
+# Units that count the same thing under different words: heads of livestock (192只 = 羊180只 + 猪12头).
+SAME_MEASURE_UNITS = (frozenset({"只", "头", "匹", "羽"}),)

@@ -40,6 +40,7 @@ from review.extract.rules.scores import extract_text_scores
 from review.extract.rules.staff_counts import extract_staff_counts
 from review.extract.rules.sums import extract_sums
 from review.extract.rules.table_columns import extract_table_columns
+from review.extract.rules.table_subrows import extract_subrow_sums
 from review.extract.rules.unchecked import unchecked_tables
 from review.extract.rules.unit_slips import extract_unit_peers
 from review.extract.rules.years import extract_date_ranges, extract_years, infer_period
@@ -97,6 +98,14 @@ def _budget_ceilings(f: Found) -> list[Any]:
     return extract_budget_ceilings(f.scan, f.budget)
 
 
+_SUM_READERS = ("sums", "table_columns", "form_funds", "form_scores", "form_pairs", "record_totals")
+
+
+def _sums_read(f: Found) -> list[SumRelation]:
+    """The sums the readers before have read (a total another reader sums is not summed again)."""
+    return [r for name in _SUM_READERS for r in f.by_rule[name] if isinstance(r, SumRelation)]
+
+
 # The registry, in the order the rules run: a rule runs after the rules it reads, and the table
 # readers run in a fixed order because they mint quantity ids. A new phrasing is a new entry here.
 RULES: tuple[Rule, ...] = (
@@ -115,6 +124,7 @@ RULES: tuple[Rule, ...] = (
     Rule("enumerated_counts", (), lambda f: extract_enumerated_counts(f.scan)),
     Rule("listed_counts", (), lambda f: _with_unread(extract_listed_counts(f.scan), f)),
     Rule("staff_counts", (), lambda f: extract_staff_counts(f.scan)),
+    Rule("subrow_sums", _SUM_READERS, lambda f: extract_subrow_sums(f.scan, _sums_read(f))),
     Rule("text_scores", (), lambda f: extract_text_scores(f.scan)),
     Rule("years", (), lambda f: extract_years(f.scan)),
     Rule("date_ranges", (), lambda f: extract_date_ranges(f.scan)),
@@ -157,6 +167,7 @@ OUTPUT_ORDER = (
     "enumerated_counts",
     "listed_counts",
     "staff_counts",
+    "subrow_sums",
     "text_scores",
     "table_scores",
     "years",
