@@ -638,3 +638,13 @@ SUBROW_PARENT_MARK = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[�
 SUBROW_NUMBER = re.compile(r"^\s*(\d{1,2})\s*[、.．](?!\d)")
 # Units that count the same thing under different words: heads of livestock (192只 = 羊180只 + 猪12头).
 SAME_MEASURE_UNITS = (frozenset({"只", "头", "匹", "羽"}),)
+# A count of allotments (review.extract.rules.allotment_counts): 中央分2批次下达, 省财政厅2次下达, 分两批下达 —
+# the number (not an ordinal: 第2批下达; not 一次/一批, "at once": 资金一次性下达到位), its classifier, at
+# most a few characters, then 下达.
+ALLOTMENT_COUNT = re.compile(
+    rf"(?<![第\d])(?!一(?:批|次))(?P<n>{CHINESE_SMALL_NUMBER}|[1-9]\d?)\s*(?:批次|批|次)(?!性)"
+    r"[\u4e00-\u9fff]{0,2}?(?:提前)?下达"
+)
+# A notice that allots: a title in 《》 that holds 下达 (关于提前下达…的通知, 关于下达…(第一批)的通知), not
+# one that lays down rules (关于印发〈…管理办法〉的通知).
+ALLOTTING_NOTICE = re.compile(r"《[^《》\n]{0,120}?下达[^《》\n]{0,120}?》")

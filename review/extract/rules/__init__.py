@@ -13,6 +13,7 @@ from typing import Any
 from review.core.claims import BalanceRelation, Claims, Quantity, ScoreTree, SumRelation, Unread
 from review.core.document import Document
 from review.extract import lexicon
+from review.extract.rules.allotment_counts import extract_allotment_counts
 from review.extract.rules.count_lists import extract_listed_counts
 from review.extract.rules.counts import extract_counts
 from review.extract.rules.deltas import extract_deltas, extract_stated_balances
@@ -124,6 +125,7 @@ RULES: tuple[Rule, ...] = (
     Rule("enumerated_counts", (), lambda f: extract_enumerated_counts(f.scan)),
     Rule("listed_counts", (), lambda f: _with_unread(extract_listed_counts(f.scan), f)),
     Rule("staff_counts", (), lambda f: extract_staff_counts(f.scan)),
+    Rule("allotment_counts", (), lambda f: extract_allotment_counts(f.scan)),
     Rule("subrow_sums", _SUM_READERS, lambda f: extract_subrow_sums(f.scan, _sums_read(f))),
     Rule("text_scores", (), lambda f: extract_text_scores(f.scan)),
     Rule("years", (), lambda f: extract_years(f.scan)),
@@ -167,6 +169,7 @@ OUTPUT_ORDER = (
     "enumerated_counts",
     "listed_counts",
     "staff_counts",
+    "allotment_counts",
     "subrow_sums",
     "text_scores",
     "table_scores",
