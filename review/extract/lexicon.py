@@ -648,3 +648,11 @@ ALLOTMENT_COUNT = re.compile(
 # A notice that allots: a title in 《》 that holds 下达 (关于提前下达…的通知, 关于下达…(第一批)的通知), not
 # one that lays down rules (关于印发〈…管理办法〉的通知).
 ALLOTTING_NOTICE = re.compile(r"《[^《》\n]{0,120}?下达[^《》\n]{0,120}?》")
+
+
+def staff_parts_cover(whole_label: str, part_labels: list[str]) -> bool:
+    """Whether parts that name staff kinds can cover the whole: establishment types (行政编制, 事业编制)
+    split the 编制, so they cover a count of people only when its label names the 编制 (街道共有工作人员73人,
+    其中行政编制25人、参公编制20人、事业编制26人: people may hold no 编制; the parts only bound it)."""
+    kinds, whole = STAFF_PARTITIONS["编制"]
+    return not (part_labels and all(kinds.search(p) for p in part_labels) and not whole.search(whole_label))

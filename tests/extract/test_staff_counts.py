@@ -56,3 +56,11 @@ def test_a_whole_the_partition_does_not_split_is_not_read():
 def test_a_sentence_that_goes_on_after_the_parts_is_not_read():
     assert _read("在职人员81人,专业技术人员57人、管理人员1人,工勤人员23人,平均年龄45岁。\n") == []
     assert _read("在职人员81人,专业技术人员57人、管理人员1人,退休人员23人。\n") == []  # two partitions
+
+
+def test_establishment_types_under_qizhong_only_bound_a_count_of_people():
+    # r7-06: people may hold no 编制 — the 其中 parts bound 工作人员73人 (71 ≤ 73), no finding
+    assert checks_of(R7_06, 2023) == []
+    assert checks_of(R7_06.replace("73人", "70人"), 2023) == [("count", "街道共有工作人员70人")]
+    # seed 004: the 总编制 itself split by establishment types is covered by them
+    assert checks_of(SEED_004.replace("总编制31名", "总编制32名"), 2023) == [("count", "平等乡总编制32名")]
