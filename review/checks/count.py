@@ -14,7 +14,8 @@ from review.core.intervals import total
 # own list: a mismatch is a plain error. A back-reference (以上四个方面), tiers compared with a total
 # stated elsewhere, ordinals that follow it (分三批实施，一批…二批…; 下设2个机构，一是…二是…, where a
 # later paragraph may go on), a breakdown into counts of the same unit (共 4 段：右岸 1 段…; parts that
-# may be subsets) or a model's list tie the count to its items more loosely; a list whose grammar
+# may be subsets), the notices that follow a count of allotments (分2批次下达…如下: 《…下达…的通知》 …) or a
+# model's list tie the count to its items more loosely; a list whose grammar
 # leaves its items open (，为 A、B…, a last item joined by 和) only earns a low finding.
 SEVERITY: dict[CountWording, Severity] = {
     "named_list": "high",
@@ -25,6 +26,7 @@ SEVERITY: dict[CountWording, Severity] = {
     "ordinals": "medium",
     "model": "medium",
     "breakdown": "medium",
+    "notices": "medium",
     "loose_list": "low",
 }
 

@@ -195,6 +195,7 @@ CountWording = Literal[
     "model",
     "loose_list",
     "breakdown",
+    "notices",
 ]
 
 

@@ -658,3 +658,46 @@ CHANGE_SUBJECT_NAMES = {"收支": ("收入", "支出")}
 # A completion stated as progress rather than as a 率 (已下达补助2373.51万元,完成进度100%): read as 完成率, its
 # name ending in 完成 (the stem whose base words are RATE_BASE_WORDS["完成"]).
 RATE_AS_PROGRESS = re.compile(r"(?P<name>[\u4e00-\u9fa5]{0,6}?完成)进度(?:为|达到|达|是|：|:)?\s*$")
+# --- counts2 (wt-counts2) ---
+# A head count split, without 其中, into the kinds of one partition of the staff (review.extract.rules.
+# staff_counts): 在职人员81人,专业技术人员57人、管理人员1人,工勤人员23人 — every 在职 person holds one post
+# type. Each partition: the words its parts' labels name (a part must name one of them), and the words
+# of the whole it splits: post types split the people at work, establishment types the 编制 (people
+# on the staff may hold none: 工作人员73人 is not the sum of its 编制), 在职/离退休 all the people
+# (never the 编制: the retired hold none).
+STAFF_PARTITIONS = {
+    "岗位": (re.compile(r"专业技术|管理|工勤(?!编)"), re.compile(r"在职|实有|工作人员|职工总数|现有人员")),
+    "编制": (re.compile(r"行政编|事业编|参公|工勤编"), re.compile(r"编制")),
+    "在职与离退休": (re.compile(r"在职|离休|退休"), re.compile(r"实有|人员总数|总人数|现有人员|职工总数")),
+}
+# A count of the retired is never a whole (退休职工85人,差额拨款事业编制3815人: a count after it is another group).
+STAFF_NOT_WHOLE = re.compile(r"离休|退休")
+# People counted by head (a post or an establishment holds one person each).
+STAFF_UNITS = ("人", "名")
+# An indicator row of a 自评表 and the rows under it that split it (review.extract.rules.table_subrows):
+# rows opened by 其中 (★补助家畜家禽养殖数量 | 10 | 192只 | 192只, then 其中羊养殖数量 | 180只 | 180只 …), or
+# rows numbered 1、2、… under a row whose name is numbered 一、二、… (二、化肥减量增效田间试验 | ≧15组 | 15组,
+# then 1、肥料利用率 | ≧5组 | 5组 …).
+SUBROW_OPENER = re.compile(r"^\s*其中\s*[:：]?")
+SUBROW_PARENT_MARK = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．]")
+SUBROW_NUMBER = re.compile(r"^\s*(\d{1,2})\s*[、.．](?!\d)")
+# Units that count the same thing under different words: heads of livestock (192只 = 羊180只 + 猪12头).
+SAME_MEASURE_UNITS = (frozenset({"只", "头", "匹", "羽"}),)
+# A count of allotments (review.extract.rules.allotment_counts): 中央分2批次下达, 省财政厅2次下达, 分两批下达 —
+# the number (not an ordinal: 第2批下达; not 一次/一批, "at once": 资金一次性下达到位), its classifier, at
+# most a few characters, then 下达.
+ALLOTMENT_COUNT = re.compile(
+    rf"(?<![第\d])(?!一(?:批|次))(?P<n>{CHINESE_SMALL_NUMBER}|[1-9]\d?)\s*(?:批次|批|次)(?!性)"
+    r"[\u4e00-\u9fff]{0,2}?(?:提前)?下达"
+)
+# A notice that allots: a title in 《》 that holds 下达 (关于提前下达…的通知, 关于下达…(第一批)的通知), not
+# one that lays down rules (关于印发〈…管理办法〉的通知).
+ALLOTTING_NOTICE = re.compile(r"《[^《》\n]{0,120}?下达[^《》\n]{0,120}?》")
+
+
+def staff_parts_cover(whole_label: str, part_labels: list[str]) -> bool:
+    """Whether parts that name staff kinds can cover the whole: establishment types (行政编制, 事业编制)
+    split the 编制, so they cover a count of people only when its label names the 编制 (街道共有工作人员73人,
+    其中行政编制25人、参公编制20人、事业编制26人: people may hold no 编制; the parts only bound it)."""
+    kinds, whole = STAFF_PARTITIONS["编制"]
+    return not (part_labels and all(kinds.search(p) for p in part_labels) and not whole.search(whole_label))

@@ -41,6 +41,7 @@ def listed(wording: CountWording, **extra: object) -> CountRelation:
         ("ordinals", "medium"),
         ("model", "medium"),
         ("breakdown", "medium"),
+        ("notices", "medium"),
         ("loose_list", "low"),
     ],
 )

@@ -61,7 +61,7 @@ def _read(text: str) -> list[tuple[str, int, list[str]]]:
     q = {x.id: x for x in scan.quantities}
     return [
         (r.wording, r.stated, [q[i].text for i in r.item_ids] or [text[a:b] for a, b in r.item_spans])
-        for r in extract_listed_counts(scan)
+        for r in extract_listed_counts(scan)[0]
     ]
 
 
@@ -148,8 +148,34 @@ def test_what_the_grammar_does_not_make_a_list_of_names_is_not_read_as_one():
 
 def test_a_list_ending_with_deng_or_cut_off_only_bounds_the_count():
     scan = Scan.of(_doc("下设5个中心：甲中心、乙中心等。\n"))
-    (rel,) = extract_listed_counts(scan)
+    (rel,), _ = extract_listed_counts(scan)
     assert not rel.exhaustive
     assert checks_of("下设5个中心：甲中心、乙中心等。\n", 2023) == []
-    (cut,) = extract_listed_counts(Scan.of(_doc("下设5个中心：甲中心、乙中心")))
+    (cut,), _ = extract_listed_counts(Scan.of(_doc("下设5个中心：甲中心、乙中心")))
     assert not cut.exhaustive
+
+
+# r10-11: 办公室 written twice in a list of 8 机构 (9 entries)
+R10_11 = (
+    "平泉市人民检察院内设 8个内设机构：办公室、第一检察部、第二检察部、第三检察部、第四检察部、第五检察部、"
+    "综合业务部、政治部、办公室。\n"
+)
+
+
+def test_a_name_written_twice_is_counted_once_and_noted():
+    (rel,), unread = extract_listed_counts(Scan.of(_doc(R10_11)))
+    assert rel.stated == 8 and len(rel.item_spans) == 8
+    (note,) = unread
+    assert R10_11[note.start : note.end] == "办公室" and note.start > R10_11.index("政治部")
+    assert "重复" in note.reason
+    assert checks_of(R10_11, 2023) == []
+    # the repeat is one name: a count that disagrees with the distinct names is still found
+    assert checks_of(R10_11.replace("8个", "9个"), 2023) == [("count", "平泉市人民检察院内设 9个")]
+
+
+def test_names_that_only_share_a_word_are_not_repeats():
+    # r7-08: 行政办公室 and 教科研办公室 both end in 办公室; a PDF break left a space in 教 导处
+    (rel,), unread = extract_listed_counts(Scan.of(_doc(R7_08.replace("安全办", "教导处"))))
+    assert unread and len(rel.item_spans) == 7
+    (rel,), unread = extract_listed_counts(Scan.of(_doc(R7_08)))
+    assert unread == [] and len(rel.item_spans) == 8

@@ -13,6 +13,7 @@ from typing import Any
 from review.core.claims import BalanceRelation, Claims, Quantity, ScoreTree, SumRelation, Unread
 from review.core.document import Document
 from review.extract import lexicon
+from review.extract.rules.allotment_counts import extract_allotment_counts
 from review.extract.rules.count_lists import extract_listed_counts
 from review.extract.rules.counts import extract_counts
 from review.extract.rules.deltas import extract_deltas, extract_stated_balances
@@ -39,8 +40,10 @@ from review.extract.rules.same_facts import extract_same_facts
 from review.extract.rules.scan import Scan
 from review.extract.rules.score_table import extract_table_scores
 from review.extract.rules.scores import extract_text_scores
+from review.extract.rules.staff_counts import extract_staff_counts
 from review.extract.rules.sums import extract_sums
 from review.extract.rules.table_columns import extract_table_columns
+from review.extract.rules.table_subrows import extract_subrow_sums
 from review.extract.rules.unchecked import unchecked_tables
 from review.extract.rules.unit_slips import extract_unit_peers
 from review.extract.rules.years import extract_date_ranges, extract_years, infer_period
@@ -107,6 +110,14 @@ def _budget_ceilings(f: Found) -> list[Any]:
     return extract_budget_ceilings(f.scan, f.budget)
 
 
+_SUM_READERS = (*_TABLE_READERS, "grid_totals")
+
+
+def _sums_read(f: Found) -> list[SumRelation]:
+    """The sums the readers before have read (a total another reader sums is not summed again)."""
+    return [r for name in _SUM_READERS for r in f.by_rule[name] if isinstance(r, SumRelation)]
+
+
 # The registry, in the order the rules run: a rule runs after the rules it reads, and the table
 # readers run in a fixed order because they mint quantity ids. A new phrasing is a new entry here.
 RULES: tuple[Rule, ...] = (
@@ -125,7 +136,10 @@ RULES: tuple[Rule, ...] = (
     Rule("ratios", ("sums",), lambda f: extract_ratios(f.scan, f.sums)),
     Rule("counts", (), lambda f: extract_counts(f.scan)),
     Rule("enumerated_counts", (), lambda f: extract_enumerated_counts(f.scan)),
-    Rule("listed_counts", (), lambda f: extract_listed_counts(f.scan)),
+    Rule("listed_counts", (), lambda f: _with_unread(extract_listed_counts(f.scan), f)),
+    Rule("staff_counts", (), lambda f: extract_staff_counts(f.scan)),
+    Rule("allotment_counts", (), lambda f: extract_allotment_counts(f.scan)),
+    Rule("subrow_sums", _SUM_READERS, lambda f: extract_subrow_sums(f.scan, _sums_read(f))),
     Rule("text_scores", (), lambda f: extract_text_scores(f.scan)),
     Rule("years", (), lambda f: extract_years(f.scan)),
     Rule("date_ranges", (), lambda f: extract_date_ranges(f.scan)),
@@ -169,6 +183,9 @@ OUTPUT_ORDER = (
     "counts",
     "enumerated_counts",
     "listed_counts",
+    "staff_counts",
+    "allotment_counts",
+    "subrow_sums",
     "text_scores",
     "table_scores",
     "years",

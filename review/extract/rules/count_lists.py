@@ -8,6 +8,10 @@ count (and the noun it counts) with 分别是/包括/a colon, or with a weaker �
 the sentence (。, a line end) or, in a list of names joined by 、, at the first ；. Its separator is
 the first one used: ；(items may then hold 、), 、, or ，. review.checks.count counts the items.
 
+A name written twice in one list (内设 8个内设机构：办公室、第一检察部…政治部、办公室) names one thing: the
+repeat is not counted, and the review says so (Claims.unread), so a slip in the list is never taken
+for a second thing counted.
+
 What the grammar leaves open is read loosely (wording "loose_list", low severity): a list opened
 by ，为 or split at ，, a 、 list that goes on past a ，, a last item joined by 和/与/及 (two names or
 one?). A list whose item opens a list of its own is not a list of names: it is read as a breakdown
@@ -19,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from review.core.claims import CountRelation, CountWording, Quantity
+from review.core.claims import CountRelation, CountWording, Quantity, Unread
 from review.extract import lexicon
 from review.extract.rules.scan import Scan
 
@@ -40,18 +44,41 @@ class _List:
     loose: bool  # the grammar leaves the items open (see the module doc)
 
 
-def extract_listed_counts(scan: Scan) -> list[CountRelation]:
-    out = []
+def extract_listed_counts(scan: Scan) -> tuple[list[CountRelation], list[Unread]]:
+    out, unread = [], []
     for q in scan.quantities:
         if q.unit not in lexicon.NAMED_COUNT_UNITS or not q.exact or scan.in_table(q.start):
             continue
         named = _named_after(scan.text, q)
         if named is not None:
+            named, repeats = _without_repeats(scan.text, named)
             out.append(named)
+            unread += repeats
         parts = _breakdown(scan, q)
         if parts is not None:
             out.append(parts)
-    return out
+    return out, unread
+
+
+def _without_repeats(text: str, rel: CountRelation) -> tuple[CountRelation, list[Unread]]:
+    """The list with each name counted once: a name written again later in the list is the same
+    thing named twice, noted as not counted."""
+    kept: list[tuple[int, int]] = []
+    repeats = []
+    for a, b in rel.item_spans:
+        name = _name_of(text[a:b])
+        if any(_name_of(text[x:y]) == name for x, y in kept):
+            repeats.append(
+                Unread(start=a, end=b, reason=f"列举中“{name}”重复出现，按一项计数（{text[rel.start : rel.end]}）")
+            )
+        else:
+            kept.append((a, b))
+    return (rel.model_copy(update={"item_spans": tuple(kept)}) if repeats else rel), repeats
+
+
+def _name_of(item: str) -> str:
+    """A listed name as written, without the spaces a PDF line break left in it."""
+    return "".join(item.split())
 
 
 def _named_after(text: str, q: Quantity) -> CountRelation | None:

@@ -241,7 +241,9 @@ def _relations(total: Quantity, items: list[_Item], partial: bool, nested: bool)
         SumRelation(
             total=total.id,
             items=tuple(q.id for q in parts),
-            exhaustive=not partial and len(parts) > 1,
+            exhaustive=not partial
+            and len(parts) > 1
+            and lexicon.staff_parts_cover(total.label, [q.label for q in parts]),
             category=category_of(total),
             basis="其中·嵌套" if nested else "其中",
         )

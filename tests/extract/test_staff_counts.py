@@ -1,0 +1,66 @@
+"""A head count split into the kinds of one staff partition without 其中 (review.extract.rules.
+staff_counts): read by the vocabulary of the parts, never by whether they add up."""
+
+from __future__ import annotations
+
+import pytest
+
+from review.core.document import Document
+from review.extract.rules.scan import Scan
+from review.extract.rules.staff_counts import extract_staff_counts
+from review.load.texttables import text_blocks
+from tests.conftest import checks_of
+
+# r9-12: 在职 people split into post types, joined by ， and 、
+R9_12 = "人员概况:在职人员81人,专业技术人员57人、管理人员1人,工勤人员23人。\n"
+# r2-14: two kinds of one partition side by side (在职, 离退休): neither is the other's whole
+R2_14 = "全局现有在职人员246人,离退休人员85人。行政事业总编制为249个,其中行政编13个、全额事业编45个。\n"
+# r5-08: a count of the retired, then establishment types: another group, not its parts
+R5_08 = "退休职工85人,差额拨款事业编制3815人,全额拨款事业编制45人。\n"
+# r7-06 and seed 004: parts opened by 其中 are the sums' to read
+R7_06 = "街道共有工作人员73人,其中行政编制25人、参公编制20人、事业编制26人。\n"
+SEED_004 = (
+    "平等乡总编制31名，其中：行政编制17名，工勤编制0名，事业编制14名。"
+    "在职人员总数22名，其中：行政14名，工勤0名，事业8名。\n"
+)
+
+
+def _doc(text: str) -> Document:
+    return Document(path="t.txt", sha256="0" * 64, source_format="txt", text=text, blocks=text_blocks(text))
+
+
+def _read(text: str) -> list[tuple[int, list[str]]]:
+    scan = Scan.of(_doc(text))
+    q = {x.id: x for x in scan.quantities}
+    return [(r.stated, [q[i].text for i in r.item_ids]) for r in extract_staff_counts(scan)]
+
+
+def test_a_head_count_then_the_post_types_it_splits_into():
+    assert _read(R9_12) == [(81, ["57人", "1人", "23人"])]
+    assert checks_of(R9_12, 2023) == []
+    assert checks_of(R9_12.replace("81人", "82人"), 2023) == [("count", "在职人员82人")]
+
+
+@pytest.mark.parametrize("text", [R2_14, R5_08, R7_06, SEED_004])
+def test_siblings_the_retired_and_qizhong_lists_are_not_read_here(text):
+    assert _read(text) == []
+
+
+def test_a_whole_the_partition_does_not_split_is_not_read():
+    # 编制 is not split by 在职/退休 (the retired hold none); people at work by post types, not 编制
+    assert _read("编制人数30人,在职人员28人,退休人员5人。\n") == []
+    assert _read("实有人数30人,在职人员28人,退休人员2人。\n") == [(30, ["28人", "2人"])]
+    assert _read(R9_12.replace("在职人员", "编制")) == []
+
+
+def test_a_sentence_that_goes_on_after_the_parts_is_not_read():
+    assert _read("在职人员81人,专业技术人员57人、管理人员1人,工勤人员23人,平均年龄45岁。\n") == []
+    assert _read("在职人员81人,专业技术人员57人、管理人员1人,退休人员23人。\n") == []  # two partitions
+
+
+def test_establishment_types_under_qizhong_only_bound_a_count_of_people():
+    # r7-06: people may hold no 编制 — the 其中 parts bound 工作人员73人 (71 ≤ 73), no finding
+    assert checks_of(R7_06, 2023) == []
+    assert checks_of(R7_06.replace("73人", "70人"), 2023) == [("count", "街道共有工作人员70人")]
+    # seed 004: the 总编制 itself split by establishment types is covered by them
+    assert checks_of(SEED_004.replace("总编制31名", "总编制32名"), 2023) == [("count", "平等乡总编制32名")]
