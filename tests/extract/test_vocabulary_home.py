@@ -1,4 +1,4 @@
-"""Report vocabulary has one home, review/extract/lexicon.py: no reader under review/extract/rules
+"""Report vocabulary has one home, the package review/extract/lexicon: no reader under review/extract/rules
 writes a word of it into its own patterns. What a reader may still write is number and layout
 grammar — units after a number (万元, 元, 分), the list marks of headings (一、, （二）), 年/月 of a
 date — and the short names built from lexicon constants."""

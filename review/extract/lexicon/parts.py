@@ -1,0 +1,92 @@
+"""Lists and their parts: what opens a list of the parts of a total, what closes or bounds it,
+amounts stated as what was done, and the labels of prose totals.
+"""
+
+from __future__ import annotations
+
+import re
+
+from review.core.claims import SumCategory
+from review.core.numbers import EXACT_INTEGER_UNITS
+
+# Words that open a list of the parts of the total just stated.
+COMPLETE_LIST_OPENERS = ("其中", "具体包括", "具体为", "具体是", "明细为", "包括")
+# A list opened by these names the main parts only: it bounds the total from below (主要是 = mainly).
+PARTIAL_LIST_OPENERS = ("主要包括", "主要是", "主要为", "主要有")
+# Inside a list, these open the parts of one item (nested lists).
+NESTED_LIST_OPENERS = ("其中", "包括", "主要是", "主要包括", "主要为", "分别为", "分别是")
+# A list that ends with 等 is partial whatever opened it.
+PARTIAL_LIST_END = "等"
+SENTENCE_ENDS = ("。", "！", "？", "!", "?")  # what closes a sentence (a list reaching the text end without one is cut)
+# An amount stated as what was done (向群众发放马铃薯60吨, 完成农业保险3443.6亩, 培训159人): the
+# unmarked numbers after it are other things done, not its parts.
+ACTION_VERBS = ("发放", "完成", "享受", "培训", "慰问", "资助", "落实", "开展", "实施", "建成", "新建", "更新", "提供")
+# Counted things: a total in these units is a count (人数/个数), not an amount.
+PEOPLE_UNITS = ("人", "名", "户")
+COUNTED_UNITS = frozenset(EXACT_INTEGER_UNITS - {"分", ""} - set(PEOPLE_UNITS))
+# People and households are counted as a head count only where the label says so (编制 25人);
+# 受益人口 5000人, 监测户90户350人 are sums of people.
+HEADCOUNT_LABEL = re.compile(r"编制|人员|人数|职工|干部|总数|在职|实有")
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+LIST_OPENER = re.compile(rf"(?P<opener>{_alternation(COMPLETE_LIST_OPENERS + PARTIAL_LIST_OPENERS)})[：:，,]?")
+NESTED_LIST_OPENER = re.compile(rf"(?:{_alternation(NESTED_LIST_OPENERS)})[：:，,]?")
+# What may stand before a part's label without being part of it (list openers, list marks, links).
+LABEL_NOISE_WORDS = tuple(
+    sorted(
+        set(COMPLETE_LIST_OPENERS + PARTIAL_LIST_OPENERS + NESTED_LIST_OPENERS)
+        | {"分别", "以及", "和", "及", "与", "共计", "合计", "总计", "共", "为", "是", "的", "达到", "达"},
+        key=len,
+        reverse=True,
+    )
+)
+ACTION_LABEL = re.compile(rf"^(?:[向为对给][\u4e00-\u9fa5]{{1,6}}?)?(?:{_alternation(ACTION_VERBS)})")
+
+
+def is_partial_opener(opener: str) -> bool:
+    return opener in PARTIAL_LIST_OPENERS
+
+
+_PARTIAL_OPENER = re.compile(_alternation(PARTIAL_LIST_OPENERS))
+
+
+def opens_partial_list(between: str) -> bool:
+    """The text between a total and its first part opens a partial list (…，主要是A…), or the list
+    ends with 等: what a reader must treat as a lower bound, whoever pointed at the numbers."""
+    return bool(_PARTIAL_OPENER.search(between))
+
+
+def sum_category(unit: str, label: str) -> SumCategory:
+    """What a total is, by its unit: points → score, counted things → count (people only as a
+    head count), else an amount → sum. The rules and the model path both call this."""
+    if unit == "分":
+        return "score"
+    if unit in COUNTED_UNITS or (unit in PEOPLE_UNITS and HEADCOUNT_LABEL.search(label)):
+        return "count"
+    return "sum"
+
+
+# The report's own execution rate: 执行率为96.3% (not 执行率90%以上的项目, not a band 80-99%).
+EXECUTION_RATE_BEFORE = re.compile(r"执行率(?:为|达到|达|是|：|:)?\s*$")
+EXECUTION_RATE_NOT_AFTER = re.compile(r"\s*(?:的|以上|以下|-)")
+# A grade the report gives itself, and the band each grade word names.
+GRADE_STATEMENT = re.compile(
+    r"(?:等级|评价结果|评定为|评级)(?:为|：|:)?\s*[“\"「]?(?P<g>优秀|良好|优|良|中等|中|合格|差|不合格)"
+)
+GRADE_BANDS = {"优秀": "优", "良好": "良", "中等": "中", "合格": "中", "不合格": "差"}
+SELF_SCORE_LABEL = re.compile(r"得分|总分|综合")
+# What separates the part clauses a total after them adds up (…12.08万元;购买变压器一套18.8万元;共计40.83万元).
+PART_CLAUSE_SEPARATORS = ("；", ";")
+# A clause that introduces the parts of the total just before it, in the sentences that follow
+# (合计13,804万元。各批次…下达情况如下: / 实际到位资金613万元,补助情况:(1)…(2)…).
+PARTS_INTRO = re.compile(r"(?:如下|情况|明细|具体为|具体是|分别是|分别为)\s*[：:]")
+# A page number left on its own line inside a sentence by a PDF's page break (…613万元,补\n\n1\n\n助情况).
+PAGE_NUMBER_LINE = re.compile(r"\n\s*\d{1,3}\s*\n")
+# What joins the amounts of one listed item into a list of parts (分别为3万元和10万元, 5万元、8万元).
+PART_JOINER = re.compile(r"\s*[、和及与,，]\s*")
+# A bare 占 right after a listed part (财政拨款收入6567.06万元,占100.00%): its share of the list's total.
+SHARE_BARE = re.compile(r"[，,、]\s*占\s*$")

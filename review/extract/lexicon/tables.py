@@ -1,0 +1,43 @@
+"""Tables: the headers that announce a 自评表's tables, grid row kinds (合计, 小计, 其中), column names and
+cell gaps.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The columns that announce a 自评表's tables (review.extract.rules.unchecked): the indicator table
+# by 分值 … 得分, the 项目资金 block by 预算数 … 执行数, each name maybe split by spaces or lines.
+SCORE_TABLE_WEIGHT_COLUMN = r"分\s*值|权\s*重|标\s*准\s*分"
+SCORE_TABLE_SCORE_COLUMN = r"(?:自\s*评\s*)?得\s*分"
+FUNDS_TABLE_BUDGET_COLUMN = r"预\s*算\s*数|预\s*算\s*金\s*额"
+FUNDS_TABLE_EXECUTED_COLUMN = r"执\s*行\s*数|执\s*行\s*金\s*额|实\s*际\s*支\s*出"
+FUNDS_TABLE_RATE_COLUMN = r"执\s*行\s*率"
+# What may stand between two column names of one header: other names, cell borders, brackets, spaces.
+HEADER_GAP_CHAR = r"[\s|｜()（）A-Za-z/\u4e00-\u9fff]"
+# The total row of a list of records one cell a line (支出内容 | 金额 | 日期 … 支出合计 | 550000): the cell itself.
+RECORD_TOTAL = re.compile(r"(?:支出|收入|资金)?合\s*计|总\s*计")
+# A subtotal inside such a list: the records are nested, not read.
+RECORD_SUBTOTAL = re.compile(r"小\s*计")
+# A header cell naming the records' amount column (实际支出数, 补助资金(万元)): the list starts after it.
+RECORD_AMOUNT_HEADER = re.compile(r"资金|金额|支出|收入|费用|[（(]\s*万?元\s*[)）]")
+# Tables read by their row labels and header (review/extract/rules/grid_totals.py). A row whose
+# label is a total word closes the rows above it (or, first in its block, the rows below it):
+# 合计, 总计, 本年收入合计, 支出合计, 收支总计, 合 计 (spaces removed before matching).
+GRID_TOTAL_LABEL = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．])?[\u4e00-\u9fa5]{0,8}(?:合计|总计)(?:[（(][^）)]{0,6}[）)])?$"
+)
+# A subtotal row: it closes the rows since the block's start or the subtotal before it.
+GRID_SUBTOTAL_LABEL = re.compile(r"^[\u4e00-\u9fa5]{0,8}小计(?:[（(][^）)]{0,6}[）)])?$")
+# A part row under the row above it: 其中：基本支出, 其中桃树种植面积.
+GRID_PART_LABEL = re.compile(r"^其中[:：]?")
+# Header cells over columns that do not add up (rates, scores, serial numbers, years, ranks).
+GRID_NOT_SUMMED_COLUMN = re.compile(r"率|比例|比重|占比|[%％]|分值|得分|权重|序号|编号|^年度$|^年份$|排名|单价|标准")
+# A table's unit, in a caption or header cell: 单位：万元, （万元）.
+GRID_UNIT = re.compile(r"单位[:：]\s*(万元|元)|[（(]\s*(万元|元)\s*[)）]")
+# Units of a cell's number that do not add up.
+GRID_NOT_SUMMED_UNIT = ("%", "％", "年", "月", "日", "分", "‰")
+# A header of a score table (分值 | 得分): its totals are the score readers' (score_table, table_columns).
+GRID_SCORE_HEADER = re.compile(r"分\s*值|得\s*分|权\s*重")
+# A cell that holds no amount: empty, a dash or slash, 无.
+GRID_BLANK_CELL = re.compile(r"^(?:[-—–－/／\\]+|无)?$")

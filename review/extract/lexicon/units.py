@@ -1,0 +1,27 @@
+"""Money units and unit slips: amounts the text ties together across 元 and 万元, prices and per-
+person rates that never count.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Before a money amount, in its clause: a rate or a price, not an amount of the project's funds
+# (分红款每户贫困户可分得700元, 按照每人每亩财政给予100元, 人均增收 | ≥8400元, 补助标准500元): its unit may
+# differ from the budget's. Not 每年/每月 (每年财政补助1000万元 is funds) nor 按 (按照合同进度已支付资金…万元).
+UNIT_RATE_BEFORE = re.compile(r"每(?![年月季日天])|人均|户均|亩均|均价|单价|标准|平均|元/|万元/")
+# Right after a money amount: a rate (500元/人, 1.2万元／亩, 300元每亩).
+UNIT_RATE_AFTER = re.compile(r"\s*(?:/|／|每)")
+# The wording that makes an amount the project's funds, a budget, a total or what a part of the
+# project costs (年度资金40.83万元, 本年度财政拨款40.83元, 全年应执行数为7.79元, 调整追加11.78万元, 剩余指标1760万元;
+# 武安镇…工程项目资金140万元, 购置电锅炉一台6.75万元, 涉及金额, 实际已支付, 工程建设其他费用, 建设期利息,
+# 党小组长基本报酬, 村民监督委员会 工资, 村级工作目标奖励, 比上年增加).
+UNIT_FUNDS_LABEL = re.compile(
+    r"资金|预算|拨款|收入|支出|经费|投资|补助|补贴|下达|执行数|结转|结余|到位|拨付|安排|总额|合计|共计|追加|剩余|决算"
+    r"|项目|工程|建设|购置|购买|金额|支付|费|利息|贴息|报酬|工资|奖励|增加|减少"
+)
+# A funds table's header that names the unit of its cells (资金情况(万元)年度资金总额全年预算数(A)300…, 项目资金
+# (万元) 年初预算数 全年预算数…), and where its cells end: the targets and indicators that follow (年度总体目标,
+# 一级指标二级指标三级指标) state amounts in their own units (医疗收入达到5亿元).
+UNIT_HEADER = re.compile(r"(?:资金情况|项目资金|预算执行情况)\s*[（(]\s*(?P<unit>亿元|万元|元)\s*[)）]")
+UNIT_HEADER_END = re.compile(r"年度总体目标|总体目标|年度目标|绩效指标|一级指标|二级指标|三级指标")

@@ -1,0 +1,91 @@
+"""Years and dates: the period a report reviews, dated values and events, review work, cited
+documents, date ranges and form titles.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Years. The name of a cited document (《关于开展2024年财政支出绩效评价的通知》): its year is the
+# document's, not the one under review.
+CITED_DOCUMENT = re.compile(
+    r"《[^《》\n]{0,80}?(?:通知|意见|办法|方案|规划|决定|批复|函|细则|指南|指引|标准|规定|纲要|计划|报告)》"
+)
+# A field naming the year under review: 评价年度：2022, 年度:2024年.
+PERIOD_FIELD = re.compile(r"年度\s*[:：]\s*(?P<year>(?:19|20)\d{2})(?![\d.．])(?!\s*(?:万|元|个|人|%))")
+# What a date stands before. An event done on a full date (2021年9月8日开工), or at a month or
+# before a deadline (2021年6月底完成建设任务, 2021年11月30日前完成资金支付).
+EVENT_AFTER_DAY = re.compile(r"^\s*(?:开工|竣工|验收|完工|开始|启动|实施|建成|交付|投入使用)")
+EVENT_AFTER_MONTH = re.compile(
+    r"^(?:底|初|末|中旬|上旬|下旬|前|内)?\s*[，,]?\s*(?:已|全面|全部)?(?:完成|开工|竣工|验收|完工|建成|交付|投入使用)"
+)
+# A value the year dates, a phrase after it: 2021年预算收入…, 2023年自治区下达桂林市…资金共33832.24万元.
+DATED_VALUE_AFTER = re.compile(r"^[\u4e00-\u9fa5“”]{1,28}?(?:为|达|达到|是|共|共计|合计)?\s*\d")
+# A year that frames its clause, standing at its start (after a list mark at most): 2021年,包含补助…
+# 774万元; 2021年森林防火期,我市共发生森林火灾3起; 一是2020年,东阳市…送戏下乡197场.
+FRAMING_AFTER = re.compile(r"(?:度)?[\u4e00-\u9fa5]{0,8}[，,]")
+CLAUSE_OPENING = re.compile(r"(?:[一二三四五六七八九十]是|\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\s)*")
+# What a state is stated at (截止2023年12月31日,…使用资金…): only a year-end date dates its value.
+AS_OF_BEFORE = re.compile(r"(?:截至|截止|截止到|截至到)\s*$")
+# Before a year that dates no value: 含2023年…, 较2021年…, 于2021年…, 2019-2021年, 根据2020年…(a reference).
+NOT_DATING_BEFORE = re.compile(r"(?:含|于|自|截至|截止|从|至|到|较|比|与|同|根据|依据|按照|参照|（|\(|-|－|—|~|～)\s*$")
+# Before a month date that is a state or a comparison, not an event: 截至2021年6月底完成投资80%.
+NOT_EVENT_BEFORE = re.compile(r"(?:较|比|截至|截止|自|从|至|到)\s*$")
+# Words that join a value's measure to its number, left out when two measures are compared.
+MEASURE_NOISE = re.compile(r"[\s，,、：:“”]|(?:为|达到|达|是|共计|合计|共)$|^(?:度|底|末)")
+# The year the report says it reviews: 对2018年度预算绩效进行自我评价; 自评表(2022年度);
+# 2020年度县级专项资金绩效目标自评表.
+REVIEW_YEAR = (
+    re.compile(r"对\s*(?P<date>(?:19|20)\d{2}\s*年度?)[^。；;，,\n《》]{0,50}?(?:自我评价|自评|评价)"),
+    re.compile(r"[（(]\s*(?P<date>(?:19|20)\d{2}\s*年度)\s*[)）]"),
+    re.compile(r"(?P<date>(?:19|20)\d{2}\s*年度?)[^。；;，,\n《》年]{0,40}?(?:(?:自评|评价)(?:报告|表)|自评结果)"),
+)
+# Before a year that names another review than this one: 根据2020年度绩效自评报告….
+NOT_REVIEW_BEFORE = re.compile(r"(?:根据|依据|按照|结合|参照|对照)\s*$")
+# The review's own work, done in the period or after it: 于2022年7月25日至26日,对该项目…进行了调查;
+# 2022年12月,第三方咨询单位已编制完成海绵城市自评估报告.
+REVIEW_WORK_AFTER = re.compile(
+    r"(?=[^。；;\n]{0,60}?(?:自评|绩效))"
+    r"[^。；;\n]{0,40}?(?:进行了?|开展了?|组织|完成了?)[^。；;\n]{0,16}?(?:自评|评价|评估|调查|核查|考核)"
+)
+# A span of months: 2022年3月-2022年11月, 2021年 1 月起至 2021 年 12 月止.
+MONTH_RANGE = re.compile(
+    r"(?P<y1>(?:19|20)\d{2})\s*年\s*(?P<m1>1[0-2]|0?[1-9])\s*月\s*(?:起|份)?\s*(?:至|到|-|－|—|~|～)\s*"
+    r"(?P<y2>(?:19|20)\d{2})\s*年\s*(?P<m2>1[0-2]|0?[1-9])\s*月"
+)
+# The name a year stands in, up to its first name ending: **河县2023年度中央水利发展资金项目 →
+# 中央水利发展资金; 2024年固始县祖师庙镇仰天洼社区产业设施配套项目. Six characters at least, so a
+# generic 财政资金 names nothing.
+YEAR_NAME_AFTER = re.compile(r"度?(?P<name>[\u4e00-\u9fa5]{4,30}?(?:资金|项目|工程|经费))")
+# Before a date in a timeliness indicator's cells (its target, then its actual): 项目完工时限 | 2023年12月 |
+# 2023年10月; 整体完成时间\n\n2021年12月31日\n\n2021年12月31日. The work is due, and done, in the period.
+DEADLINE_CELL_BEFORE = re.compile(
+    r"(?:时限|完成时间|完工时间|竣工时间|完成时效|时间节点)\s*[|｜\n]\s*"
+    r"(?:(?:19|20)\d{2}\s*年[^|｜\n]{0,12}\s*[|｜\n]\s*)?$"
+)
+# Before a date that says when the report was written or put out, not when anything it reviews
+# happened: 发布日期: 2025年6月27日, 填报日期:2023年4月6日, 时间:2022年12月9日 (not 整体完成时间, an indicator).
+WRITTEN_ON_BEFORE = re.compile(
+    r"(?:(?:发布|填报|报送|印发|成文|编制)(?:日期|时间)?|(?<![\u4e00-\u9fa5])(?:日期|时间))\s*[:：]?[\s|｜]*$"
+)
+# A year written without 年 that names the review, at a line's start or after 对: 2019泗县扶贫项目绩效自评
+# 抽查报告; 临夏市对2023转移支付资金进行了绩效自评.
+BARE_REVIEW_YEAR = re.compile(
+    r"(?:^|(?<=\n)|(?<=对))[ \t\u3000]*(?P<year>(?:19|20)\d{2})(?=[\u4e00-\u9fa5])"
+    r"(?![年元万千亿个人名项次户米亩吨平份家所台套条座件天日月])"
+    r"(?=[^。；;\n《》]{0,30}?(?:自评|评价))"
+)
+# Before the date a report was filled in or put out (填报日期:2023年4月6日, 发布日期: | 2025年6月27日):
+# a review of a year is written once that year has ended.
+FILED_ON_BEFORE = re.compile(r"(?:填报|报送|编制|报告|发布|成文)(?:日期|时间)[\s:：|｜]*$")
+# After the date a notice that allocates a year's funds came on (2024年7月3日,《财政部 民政部关于下达2024年
+# 中央集中彩票公益金…的通知》): before that year only an advance allocation, which says so (关于提前下达…).
+NOTICE_AFTER_DATE = re.compile(
+    r"[^《。；;\n]{0,20}《[^《》\n]{0,40}?(?<!提前)下达\s*(?P<year>(?:19|20)\d{2})\s*年[^《》\n]{0,80}》"
+)
+# The year a 自评表 names in its own title — 2022年度项目支出绩效自评表, 项目支出绩效自评表（2022年度）:
+# the form's statement of the year it reviews, which outweighs a year in a name it repeats.
+FORM_TITLE_YEAR = re.compile(
+    r"(?P<year>(?:19|20)\d{2})\s*年度\s*(?:项目支出|部门整体支出|整体支出|部门|单位)?\s*绩效自评表"
+    r"|绩效自评表\s*[（(]\s*(?P<year2>(?:19|20)\d{2})\s*年度\s*[)）]"
+)
