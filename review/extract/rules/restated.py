@@ -79,7 +79,7 @@ class _NounIndex:
     and a key shared by more (a text repeating itself thousands of times) would make the search
     quadratic without changing what a real report's statements are tied to."""
 
-    MAX_PER_KEY = 64
+    MAX_PER_KEY = 16
 
     def __init__(self) -> None:
         self._n = lexicon.RESTATED_MIN_NOUN
