@@ -14,6 +14,7 @@ from review.checks.rubric import check_rubric
 from review.checks.rule_kinds import check_rule_kinds
 from review.checks.score import check_scores
 from review.checks.sums import check_sums
+from review.checks.targets import check_targets
 from review.checks.unit import check_units
 from review.core.findings import Finding
 
@@ -22,6 +23,7 @@ CHECKS: list[Callable[[Context], list[Finding]]] = [
     check_ratios,
     check_balances,
     check_scores,
+    check_targets,
     check_counts,
     check_units,
     check_dates,

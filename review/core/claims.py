@@ -382,6 +382,18 @@ class FormulaScore(_Relation):
     score: str
 
 
+class TargetScore(_Relation):
+    """An indicator row's target (年度指标值 ≥4754人) and actual (全年实际值 4604人) beside its 分值 and
+    得分: a row that falls short of its target cannot take its full 分值 (达到目标得满分)."""
+
+    kind: Literal["target_score"] = "target_score"
+    direction: Literal["at_least", "at_most"]
+    target: str
+    actual: str
+    weight: str
+    score: str
+
+
 Relation = (
     SumRelation
     | RatioRelation
@@ -399,6 +411,7 @@ Relation = (
     | BudgetCeiling
     | ExecutionRate
     | GradeStatement
+    | TargetScore
 )
 
 

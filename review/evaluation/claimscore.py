@@ -36,6 +36,7 @@ _KIND = {
     "unit_price": "unit",
     "same_fact": "consistency",
     "formula_score": "score",
+    "target_score": "score",
 }
 _ANCHOR_FIELD = {
     "sum": "total",

@@ -36,3 +36,9 @@ FUND_HEADING_CAP = re.compile(r"预算执行[^|｜]{0,12}?[（(]\s*(?P<cap>\d{1,
 GLUED_CELL_UNITS = ("厘米", "毫米", "公斤", "吨", "粒", "万粒")
 INDICATOR_HEADER = re.compile(r"三\s*级\s*指\s*标")  # the indicator part of a 自评表 begins
 DEDUCTION = re.compile(r"扣分")
+# The sign before an indicator's target value (年度指标值 ≥4754人, <=5300元/户, 不低于95%): which way
+# the actual must lie for the target to be met.
+TARGET_AT_LEAST = ("≥", ">=", "＞=", "≧", "不低于", "不少于", "大于等于", "大于", ">", "＞")
+TARGET_AT_MOST = ("≤", "<=", "＜=", "≦", "不高于", "不超过", "不多于", "小于等于", "小于", "<", "＜")
+# What may follow a target or actual value's unit in its cell: the per-unit tail (元/户, 元/人*月, 元/人·月)
+TARGET_UNIT_TAIL = re.compile(r"(?:[/*·][\u4e00-\u9fa5]{1,2}){0,2}")

@@ -44,6 +44,7 @@ from review.extract.rules.staff_counts import extract_staff_counts
 from review.extract.rules.sums import extract_sums
 from review.extract.rules.table_columns import extract_table_columns
 from review.extract.rules.table_subrows import extract_subrow_sums
+from review.extract.rules.target_scores import extract_target_scores
 from review.extract.rules.unchecked import unchecked_tables
 from review.extract.rules.unit_slips import extract_unit_peers
 from review.extract.rules.years import extract_date_ranges, extract_years, infer_period
@@ -141,6 +142,11 @@ RULES: tuple[Rule, ...] = (
     Rule("allotment_counts", (), lambda f: extract_allotment_counts(f.scan)),
     Rule("subrow_sums", _SUM_READERS, lambda f: extract_subrow_sums(f.scan, _sums_read(f))),
     Rule("text_scores", (), lambda f: extract_text_scores(f.scan)),
+    Rule(
+        "target_scores",
+        ("table_scores", "form_scores"),
+        lambda f: extract_target_scores(f.scan, [*f.trees, *f.by_rule["form_scores"]]),
+    ),
     Rule("years", (), lambda f: extract_years(f.scan)),
     Rule("date_ranges", (), lambda f: extract_date_ranges(f.scan)),
     Rule("assertions", (), lambda f: extract_assertions(f.scan)),
@@ -188,6 +194,7 @@ OUTPUT_ORDER = (
     "subrow_sums",
     "text_scores",
     "table_scores",
+    "target_scores",
     "years",
     "date_ranges",
     "assertions",
