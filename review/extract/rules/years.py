@@ -101,9 +101,14 @@ def _head(measure: str) -> str:
 def extract_date_ranges(scan: Scan) -> list[DateRange]:
     out = []
     for m in lexicon.MONTH_RANGE.finditer(normalize(scan.text)):
-        first, last = (int(m["y1"]), int(m["m1"])), (int(m["y2"]), int(m["m2"]))
+        first, last = (int(m["y1"]), _month(m["m1"])), (int(m["y2"]), int(m["m2"]))
         out.append(DateRange(start=m.start(), end=m.end(), first=first, last=last))
     return out
+
+
+def _month(written: str) -> int:
+    """A month as written: 3, 03, or 元 (January)."""
+    return 1 if written == "元" else int(written)
 
 
 def _review_years(text: str) -> dict[int, int]:
@@ -124,10 +129,11 @@ def _review_year(text: str, d: DateMention, reviews: dict[int, int]) -> _Dated |
 
 
 def _filed_on(text: str, d: DateMention) -> _Dated | None:
-    """The month the report was filled in or put out (填报日期:2023年4月6日)."""
+    """The month the report was put out (发布日期: 2025年6月27日), or its form filled in (填报日期:2023年4月6日)."""
     if d.month is None or not lexicon.FILED_ON_BEFORE.search(text, max(0, d.start - 12), d.start):
         return None
-    return _Dated(d.year, d.start, d.end, "written_on", month=d.month)
+    filed = lexicon.FORM_FILED_BEFORE.search(text, max(0, d.start - 12), d.start)
+    return _Dated(d.year, d.start, d.end, "filed_on" if filed else "written_on", month=d.month)
 
 
 def _review_work(text: str, d: DateMention) -> _Dated | None:
@@ -175,8 +181,9 @@ def _dated_value(scan: Scan, d: DateMention) -> _Dated | None:
     if _year_end(text, d) and opens_clause(text, d.start):
         return _first_value(scan, d, scan.sentence_bounds(d.end)[1])
     after = text[d.end : d.end + 40]
-    if lexicon.DATED_VALUE_AFTER.match(after):
-        return _first_value(scan, d, _clause_end(text, d.end))
+    words = lexicon.DATED_VALUE_AFTER.match(after)
+    if words:  # the clause runs on past the 、 its words may list with (2024年省、市、区…资金共计2373.51万元)
+        return _first_value(scan, d, _clause_end(text, d.end + words.end() - 1))
     if lexicon.FRAMING_AFTER.match(text, d.end) and opens_clause(text, d.start):
         return _first_value(scan, d, min(scan.sentence_bounds(d.end)[1], d.end + 120))
     return None

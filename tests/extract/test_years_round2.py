@@ -1,0 +1,87 @@
+"""Years, round 2, on real report text: a form filed long after the year it names, values whose words
+list with 、, and 元月 in a span of months. Excerpts (shortened) of dev corpus reports, named by sample."""
+
+import pytest
+
+from review.core.claims import DateRange, YearMention
+from tests.conftest import checks_of, review_text
+
+
+def dates_of(text: str, period: int) -> list[str]:
+    return [quote for check, quote in checks_of(text, period) if check == "date"]
+
+
+def roles_of(text: str) -> list[tuple[int, str]]:
+    claims = review_text(text, None).claims
+    return [(r.year, r.role) for r in claims.relations if isinstance(r, YearMention)]
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "flagged"),
+    [
+        # r10-01 (隆阳): the form's title year, filled in within the year after it, or two years on
+        ("2022年度项目支出绩效自评表\n单位名称:隆阳区土壤肥料工作站 填报日期:2023年3月20日", 2022, []),
+        ("2021年度项目支出绩效自评表\n单位名称:隆阳区土壤肥料工作站 填报日期:2023年3月20日", 2021, ["2021年度"]),
+        # r10-11 (平泉): 填报日期 with spaces inside the date
+        ("部门整体支出绩效评价自评报告\n(2023年度)\n填报日期 2024年 2月26日\n承德市财政局制", 2023, []),
+        ("部门整体支出绩效评价自评报告\n(2022年度)\n填报日期 2024年 2月26日\n承德市财政局制", 2022, ["2022年度)"]),
+        # r6-04 (保山)
+        ("附件1\n2021年度项目支出绩效自评表\n单位名称:保山市退役军人事务局 填报日期:2023年4月6日", 2021, ["2021年度"]),
+    ],
+)
+def test_a_form_is_filed_within_the_year_after_the_one_it_names(text, period, flagged):
+    assert [q[: len(flagged[0])] for q in dates_of(text, period)] == flagged if flagged else not dates_of(text, period)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a web page's 发布日期 may come years after the report (r2-14, r4-08: 时间/日期 years on)
+        "2018年度项目支出绩效自评表\n发布日期:2023年6月15日",
+        "2021年度项目支出绩效自评表\n报告日期:2023年4月12日",
+    ],
+)
+def test_a_page_put_out_years_later_is_no_late_filing(text):
+    assert dates_of(text, int(text[:4])) == []
+    assert [role for _, role in roles_of(text)] == ["review_year", "written_on"]
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "flagged"),
+    [
+        # r8-05 (秀屿): the words between the year and its value list levels of government with 、
+        ("等文件要求,2024年省、市、区预算安排下达的财政示范创建专项资金共计2373.51万元,执行率100%。", 2024, False),
+        ("等文件要求,2023年省、市、区预算安排下达的财政示范创建专项资金共计2373.51万元,执行率100%。", 2024, True),
+        # r9-12 (渠县): 收、支总计
+        (
+            "第二部分2024年度单位决算情况说明\n一、收入支出决算总体情况说明\n2024年度收、支总计均为1523.26万元。",
+            2024,
+            False,
+        ),
+        (
+            "第二部分2024年度单位决算情况说明\n一、收入支出决算总体情况说明\n2025年度收、支总计均为1523.26万元。",
+            2024,
+            True,
+        ),
+        # a list of years is not a dated value's words
+        ("2023年、2024年分别下达资金100万元、120万元。", 2024, False),
+    ],
+)
+def test_a_dated_values_words_may_list_with_a_pause_mark(text, period, flagged):
+    assert bool(dates_of(text, period)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "flagged"),
+    [
+        # r9-10 (岳阳县) and r8-06: 元月 is January
+        ("項目起止時間 |\n2020年元月起至2020年12月止 |\n計劃安排資金", (2020, 1), False),
+        ("項目起止時間 |\n2021年元月起至2020年12月止 |\n計劃安排資金", (2021, 1), True),
+        ("时效指标:\n该项目实施期为2019年元月至2019年12月;\n成本指标", (2019, 1), False),
+        ("时效指标:\n该项目实施期为2020年元月至2019年12月;\n成本指标", (2020, 1), True),
+    ],
+)
+def test_yuanyue_opens_a_span_of_months(text, first, flagged):
+    ranges = [r for r in review_text(text, None).claims.relations if isinstance(r, DateRange)]
+    assert [r.first for r in ranges] == [first]
+    assert any(q.startswith(f"{first[0]}年元月") for q in dates_of(text, 2020)) is flagged
