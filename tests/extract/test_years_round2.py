@@ -4,6 +4,7 @@ list with 、, and 元月 in a span of months. Excerpts (shortened) of dev corpu
 import pytest
 
 from review.core.claims import DateRange, YearMention
+from review.extract.rules.years import infer_period
 from tests.conftest import checks_of, review_text
 
 
@@ -85,3 +86,32 @@ def test_yuanyue_opens_a_span_of_months(text, first, flagged):
     ranges = [r for r in review_text(text, None).claims.relations if isinstance(r, DateRange)]
     assert [r.first for r in ranges] == [first]
     assert any(q.startswith(f"{first[0]}年元月") for q in dates_of(text, 2020)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "flagged"),
+    [
+        # r3-03 (文成): the notices' 2024 and a count 上报2024年度 against one 对2023年度…开展了绩效自评
+        (
+            "文成县财政局关于2024年财政支出绩效评价结果的通报\n各预算部门(单位)对2023年度使用财政资金安排的各类项目"
+            "支出开展了绩效自评,各部门(单位)上报2024年度支出项目绩效自评2630个,涉及金额340915.5112万元。",
+            2023,
+            ["2024年度支出项目绩效自评2630个"],
+        ),
+        # r2-14 (南宁): 我局已经对2018年度预算绩效进行自我评价, against a year named as often in passing
+        (
+            "2019年度预算收入500万元。\n我局已经对2018年度预算绩效进行自我评价。具体情况报告如下:",
+            2018,
+            ["2019年度预算收入500万元"],
+        ),
+    ],
+)
+def test_a_sentence_saying_which_year_is_reviewed_outweighs_a_year_named_in_passing(text, period, flagged):
+    assert infer_period(text) == period
+    assert [q[: len(flagged[0])] for q in dates_of(text, period)] == flagged
+
+
+def test_a_review_statement_citing_another_review_adds_no_votes():
+    # 根据…对2020年度…评价 names another review (NOT_REVIEW_BEFORE), so 2021 stays the period
+    text = "2021年度预算收入500万元,根据对2020年度项目绩效评价的结果,调整了支出结构。"
+    assert infer_period(text) == 2021
