@@ -115,3 +115,20 @@ def test_a_review_statement_citing_another_review_adds_no_votes():
     # 根据…对2020年度…评价 names another review (NOT_REVIEW_BEFORE), so 2021 stays the period
     text = "2021年度预算收入500万元,根据对2020年度项目绩效评价的结果,调整了支出结构。"
     assert infer_period(text) == 2021
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "flagged"),
+    [
+        # r9-02 (省道): a year's planned construction reported done
+        ("总体目标全年实际完成情况\n按计划完成2021年度省道公路建设。建设普通省道二级公路32.1公里", 2021, False),
+        ("总体目标全年实际完成情况\n按计划完成2020年度省道公路建设。建设普通省道二级公路32.1公里", 2021, True),
+        # r10-09 (安居): 完成2023年度53戶計劃任務
+        ("集中支持6類重點對象,完成2023年度53戶計劃任務。\n(二)資金安排、分解下達", 2023, False),
+        ("集中支持6類重點對象,完成2022年度53戶計劃任務。\n(二)資金安排、分解下達", 2023, True),
+        # r6-18 (龙陵): last year's work finished this year, no 年度 plan
+        ("完成2019年龙陵县省级后期扶持工作稽查整改;组织完成全市54个项目市级验收工作", 2020, False),
+    ],
+)
+def test_a_years_planned_work_reported_done_is_of_the_period(text, period, flagged):
+    assert bool(dates_of(text, period)) is flagged

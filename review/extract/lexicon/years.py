@@ -95,3 +95,9 @@ FORM_TITLE_YEAR = re.compile(
     r"(?P<year>(?:19|20)\d{2})\s*年度\s*(?:项目支出|部门整体支出|整体支出|部门|单位)?\s*绩效自评表"
     r"|绩效自评表\s*[（(]\s*(?P<year2>(?:19|20)\d{2})\s*年度\s*[)）]"
 )
+# A year's planned work reported done: 按计划完成2021年度省道公路建设; 完成2023年度53戶計劃任務. Its 年度
+# and a plan or a task after it: 完成2019年…稽查整改 (last year's work finished now) is no such statement.
+TASK_DONE_BEFORE = re.compile(r"完成\s*$")
+TASK_DONE_AFTER = re.compile(
+    r"[^。；;，,、\n]{0,20}?(?:计划任务|計劃任務|建设任务|建設任務|任务|任務|建设|建設)(?=[。；;，,\n]|$)"
+)

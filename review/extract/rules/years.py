@@ -39,7 +39,7 @@ def extract_years(scan: Scan) -> list[YearMention]:
     found = []
     for d in dates:
         read = _filed_on(text, d) or _review_year(text, d, reviews) or _review_work(text, d) or _event(text, d)
-        read = read or _notice_date(text, d) or _dated_value(scan, d)
+        read = read or _task_done(text, d) or _notice_date(text, d) or _dated_value(scan, d)
         read = read or _deadline_cell(text, d) or _named_year(text, d, names)
         if read:
             found.append(read)
@@ -150,6 +150,16 @@ def _event(text: str, d: DateMention) -> _Dated | None:
     if event is None and d.month is not None and not lexicon.NOT_EVENT_BEFORE.search(text_before(text, d.start)):
         event = lexicon.EVENT_AFTER_MONTH.match(after)
     return _Dated(d.year, d.start, d.end + event.end(), "event_date") if event else None
+
+
+def _task_done(text: str, d: DateMention) -> _Dated | None:
+    """A year's planned work reported done (按计划完成2021年度省道公路建设): an event of the period."""
+    if d.month is not None or not d.text.rstrip().endswith("度"):
+        return None
+    if not lexicon.TASK_DONE_BEFORE.search(text_before(text, d.start)):
+        return None
+    m = lexicon.TASK_DONE_AFTER.match(text, d.end)
+    return _Dated(d.year, d.start, m.end(), "event_date") if m else None
 
 
 def _notice_date(text: str, d: DateMention) -> _Dated | None:
