@@ -20,7 +20,7 @@ _WHAT = {
 
 
 def check_dates(ctx: Context) -> list[Finding]:
-    return _years(ctx) + _contested(ctx) + _filed_early(ctx) + _filed_late(ctx) + _ranges(ctx)
+    return _years(ctx) + _contested(ctx) + _filed_early(ctx) + _filed_late(ctx) + _after_the_review(ctx) + _ranges(ctx)
 
 
 def _stray(rel: YearMention, period: int) -> bool:
@@ -164,6 +164,43 @@ def _filed_late(ctx: Context) -> list[Finding]:
                 computed=Value(display=f"{year}年{month}月"),
                 trace=f"{year} - {rel.year} ≥ 2",
                 rule="date.review_year_long_before_filing",
+            )
+        )
+    return out
+
+
+_WRITING = ("review_work", "written_on", "filed_on")
+_OF_THE_PERIOD = ("event_date", "dated_value", "review_year")
+
+
+def _after_the_review(ctx: Context) -> list[Finding]:
+    """The period's own mentions (2021年县财政下达资金603万元) when the review was done, or the report
+    written, in a year before it (于2020年10月16日至23日,…进行了调查): the other side of the contradiction
+    the review work's own finding states — the year that dates these is the one that moved."""
+    period = ctx.period
+    mentions = [r for r in ctx.claims.relations if isinstance(r, YearMention)]
+    done = [r for r in mentions if r.role in _WRITING and r.year < (period or 0)]
+    if period is None or not done:
+        return []
+    first = min(done, key=lambda r: r.year)
+    out = []
+    seen: set[int] = set()
+    for rel in mentions:
+        if rel.role not in _OF_THE_PERIOD or rel.year != period or rel.line_start in seen:
+            continue
+        seen.add(rel.line_start)
+        out.append(
+            finding(
+                ctx,
+                "date",
+                "low",
+                f"年度不符：此处为{rel.year}年，而评价工作（填报）在{first.year}年，早于该年度",
+                rel.start,
+                rel.end,
+                stated=Value(display=f"{rel.year}年"),
+                computed=Value(display=f"{first.year}年"),
+                trace=f"{first.year} < {rel.year}",
+                rule="date.period_after_review_work",
             )
         )
     return out

@@ -137,3 +137,18 @@ def test_a_review_year_filed_two_years_on_is_flagged_on_the_statement() -> None:
     assert check_dates(s.ctx(stated.model_copy(update={"year": 2022}), filed, period=2022)) == []
     put_out = filed.model_copy(update={"role": "written_on"})  # a web page's 发布日期 may be years on
     assert check_dates(s.ctx(stated, put_out, period=2021)) == []
+
+
+def test_the_periods_own_value_before_which_the_review_was_done_is_flagged() -> None:
+    s = Sheet()
+    start, end = s.write("2021年县财政下达资金603万元。\n")
+    value = YearMention(year=2021, start=start, end=end, role="dated_value", sentence_years=(2021,), line_start=0)
+    at, to = s.write("于2020年10月16日至23日,对该项目的各项绩效指标完成情况进行了调查")
+    work = YearMention(year=2020, start=at, end=to, role="review_work", line_start=end)
+    found = {f.rule: f for f in check_dates(s.ctx(value, work, period=2021))}
+    assert set(found) == {"date.review_work_in_period", "date.period_after_review_work"}
+    f = found["date.period_after_review_work"]
+    assert (f.start, f.end) == (start, end)
+    assert f.message == "年度不符：此处为2021年，而评价工作（填报）在2020年，早于该年度"
+    later = work.model_copy(update={"year": 2022})
+    assert check_dates(s.ctx(value, later, period=2021)) == []

@@ -132,3 +132,25 @@ def test_a_review_statement_citing_another_review_adds_no_votes():
 )
 def test_a_years_planned_work_reported_done_is_of_the_period(text, period, flagged):
     assert bool(dates_of(text, period)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # r2-11 (产业扶贫): the period's only year, a year after the review work
+        (
+            "(一)财政专项扶贫资金下达预算及项目情况\n2021年县财政下达资金603万元,用于产业扶贫项目支出。\n"
+            "于2020年10月16日至23日,对该项目的各项绩效指标完成情况进行了调查。",
+            ["2021年县财政下达资金603万元", "2020年10月16日至23日"],
+        ),
+        # r5-11 (蔡寨村): the same template; review work in the year after the period is quiet
+        (
+            "我单位对该项目资金使用的效果情况进行自评。于2022年7月25日至26日,对该项目的各项绩效指标完成情况"
+            "进行了调查。\n2021年西平县蔡寨乡蔡寨村养殖业基地项目下达资金110万元。",
+            [],
+        ),
+    ],
+)
+def test_the_periods_mentions_cannot_come_after_the_review_work(text, flagged):
+    quotes = dates_of(text, infer_period(text) or 0)
+    assert sorted(next((f for f in flagged if q.startswith(f)), q) for q in quotes) == sorted(flagged)
