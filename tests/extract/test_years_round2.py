@@ -154,3 +154,33 @@ def test_a_years_planned_work_reported_done_is_of_the_period(text, period, flagg
 def test_the_periods_mentions_cannot_come_after_the_review_work(text, flagged):
     quotes = dates_of(text, infer_period(text) or 0)
     assert sorted(next((f for f in flagged if q.startswith(f)), q) for q in quotes) == sorted(flagged)
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "flagged"),
+    [
+        # r9-01 (旺苍): a form of 2021 put out in 2022, or one naming the year it was put out in
+        (
+            "发布时间:2022-06-01 来源:县卫生健康局 点击量:20169\n绩效目标自评表\n(2021年度)\n转移(项目)名称",
+            (2022, 6),
+            False,
+        ),
+        (
+            "发布时间:2022-06-01 来源:县卫生健康局 点击量:20169\n绩效目标自评表\n(2022年度)\n转移(项目)名称",
+            (2022, 6),
+            True,
+        ),
+        # r1-16: 发布日期 ] 2021-08-03 in a page's header table
+        ("[ 发布日期 ] 2021-08-03 [ 来源 ] 财政局\n项目支出绩效自评表(2020年度)", (2021, 8), False),
+        ("[ 发布日期 ] 2021-08-03 [ 来源 ] 财政局\n项目支出绩效自评表(2021年度)", (2021, 8), True),
+    ],
+)
+def test_a_dashed_date_a_page_was_put_out_on(text, written, flagged):
+    mentions = [r for r in review_text(text, None).claims.relations if isinstance(r, YearMention)]
+    assert [(m.year, m.month) for m in mentions if m.role == "written_on"] == [written]
+    assert bool(dates_of(text, infer_period(text) or 0)) is flagged
+
+
+def test_a_dashed_date_after_no_publishing_word_is_not_read():
+    # r2-21: 时间: 2023-12-26 alone may be any time's
+    assert roles_of("时间: 2023-12-26\n项目支出绩效自评表(2023年度)") == [(2023, "review_year")]

@@ -101,3 +101,8 @@ TASK_DONE_BEFORE = re.compile(r"完成\s*$")
 TASK_DONE_AFTER = re.compile(
     r"[^。；;，,、\n]{0,20}?(?:计划任务|計劃任務|建设任务|建設任務|任务|任務|建设|建設)(?=[。；;，,\n]|$)"
 )
+# A web page's date written with dashes, after the word that says it was put out: 发布时间:2022-06-01,
+# 发布日期 ] 2021-08-03, 发布日期:2024-12-11 (a 时间: 2023-12-26 alone may be anything's).
+WRITTEN_ON_DASHED = re.compile(
+    r"(?:填报|报送|编制|报告|发布|成文)(?:日期|时间)[\s:：|｜\]]{0,4}(?P<year>(?:19|20)\d{2})-(?P<month>1[0-2]|0?[1-9])-\d{1,2}(?!\d)"
+)

@@ -43,7 +43,7 @@ def extract_years(scan: Scan) -> list[YearMention]:
         read = read or _deadline_cell(text, d) or _named_year(text, d, names)
         if read:
             found.append(read)
-    found = sorted(found + _bare_review_years(text, cited), key=lambda f: f.start)
+    found = sorted(found + _bare_review_years(text, cited) + _dashed_written_on(text), key=lambda f: f.start)
     sentences = [scan.sentence_bounds(f.start) for f in found]
     listed: dict[tuple[tuple[int, int], str], set[int]] = {}
     for f, sentence in zip(found, sentences, strict=True):
@@ -59,6 +59,12 @@ def _bare_review_years(text: str, cited: list[tuple[int, int]]) -> list[_Dated]:
     """The year a review names without 年 (2019泗县扶贫项目绩效自评抽查报告), a statement of the period."""
     found = (m for m in lexicon.BARE_REVIEW_YEAR.finditer(text) if not inside(cited, m.start("year")))
     return [_Dated(int(m["year"]), m.start("year"), m.end("year"), "review_year") for m in found]
+
+
+def _dashed_written_on(text: str) -> list[_Dated]:
+    """When a web page put the report out, written with dashes (发布时间:2022-06-01)."""
+    found = lexicon.WRITTEN_ON_DASHED.finditer(text)
+    return [_Dated(int(m["year"]), m.start("year"), m.end(), "written_on", month=int(m["month"])) for m in found]
 
 
 def _name_match(text: str, d: DateMention) -> re.Match[str] | None:
