@@ -14,12 +14,13 @@ _WHAT = {
     "review_work": "评价工作日期为{y}年，早于所评年度",
     "named_year": "同一名称他处写为{p}年，此处为{y}年",
     "written_on": "填报（发布）日期为{y}年，早于所评年度",
+    "filed_on": "填报日期为{y}年，早于所评年度",
     "notice_date": "下达{a}年资金的文件日期为{y}年，早于该年度且未写明提前下达",
 }
 
 
 def check_dates(ctx: Context) -> list[Finding]:
-    return _years(ctx) + _contested(ctx) + _filed_early(ctx) + _ranges(ctx)
+    return _years(ctx) + _contested(ctx) + _filed_early(ctx) + _filed_late(ctx) + _after_the_review(ctx) + _ranges(ctx)
 
 
 def _stray(rel: YearMention, period: int) -> bool:
@@ -30,7 +31,7 @@ def _stray(rel: YearMention, period: int) -> bool:
     **河县2022年度中央水利发展资金项目); a name only ever given other years is another year's project."""
     if rel.role == "review_work":
         return rel.year < period
-    if rel.role == "written_on":
+    if rel.role in ("written_on", "filed_on"):
         return rel.year < period
     if rel.role == "notice_date":
         return bool(rel.name_years) and rel.year < min(rel.name_years)
@@ -55,7 +56,7 @@ def _years(ctx: Context) -> list[Finding]:
     out = []
     for rel in merged.values():
         what = _WHAT[rel.role].format(y=rel.year, p=period, a=min(rel.name_years, default=period))
-        sign = "<" if rel.role in ("review_work", "written_on", "notice_date") else "≠"
+        sign = "<" if rel.role in ("review_work", "written_on", "filed_on", "notice_date") else "≠"
         out.append(
             finding(
                 ctx,
@@ -113,7 +114,7 @@ def _filed_early(ctx: Context) -> list[Finding]:
     """A statement of the year reviewed (自评表(2023年度)) that the report's own filing date comes
     before the end of (填报日期:2023年4月6日): a year is reviewed once it is over."""
     mentions = [r for r in ctx.claims.relations if isinstance(r, YearMention)]
-    filed = [(r.year, r.month) for r in mentions if r.role == "written_on" and r.month is not None]
+    filed = [(r.year, r.month) for r in mentions if r.role in ("written_on", "filed_on") and r.month is not None]
     if not filed:
         return []
     year, month = min(filed)
@@ -133,6 +134,73 @@ def _filed_early(ctx: Context) -> list[Finding]:
                 computed=Value(display=f"{year}年{month}月"),
                 trace=f"{year}-{month:02d} < {rel.year}-12",
                 rule="date.review_year_before_filing",
+            )
+        )
+    return out
+
+
+def _filed_late(ctx: Context) -> list[Finding]:
+    """A statement of the year reviewed (2021年度项目支出绩效自评表) that the form's own filing date comes
+    more than a year after (填报日期:2023年4月6日): a year's form is filled in within the year after it. A web
+    page's 发布日期 (written_on) may come years later and is left out."""
+    mentions = [r for r in ctx.claims.relations if isinstance(r, YearMention)]
+    filed = [(r.year, r.month) for r in mentions if r.role == "filed_on" and r.month is not None]
+    if not filed:
+        return []
+    year, month = min(filed)
+    out = []
+    for rel in mentions:
+        if rel.role != "review_year" or year - rel.year < 2:
+            continue
+        out.append(
+            finding(
+                ctx,
+                "date",
+                "low",
+                f"年度不符：此处写明评价的是{rel.year}年度，而填报日期为{year}年{month}月，晚于该年度一年以上",
+                rel.start,
+                rel.end,
+                stated=Value(display=f"{rel.year}年度"),
+                computed=Value(display=f"{year}年{month}月"),
+                trace=f"{year} - {rel.year} ≥ 2",
+                rule="date.review_year_long_before_filing",
+            )
+        )
+    return out
+
+
+_WRITING = ("review_work", "written_on", "filed_on")
+_OF_THE_PERIOD = ("event_date", "dated_value", "review_year")
+
+
+def _after_the_review(ctx: Context) -> list[Finding]:
+    """The period's own mentions (2021年县财政下达资金603万元) when the review was done, or the report
+    written, in a year before it (于2020年10月16日至23日,…进行了调查): the other side of the contradiction
+    the review work's own finding states — the year that dates these is the one that moved."""
+    period = ctx.period
+    mentions = [r for r in ctx.claims.relations if isinstance(r, YearMention)]
+    done = [r for r in mentions if r.role in _WRITING and r.year < (period or 0)]
+    if period is None or not done:
+        return []
+    first = min(done, key=lambda r: r.year)
+    out = []
+    seen: set[int] = set()
+    for rel in mentions:
+        if rel.role not in _OF_THE_PERIOD or rel.year != period or rel.line_start in seen:
+            continue
+        seen.add(rel.line_start)
+        out.append(
+            finding(
+                ctx,
+                "date",
+                "low",
+                f"年度不符：此处为{rel.year}年，而评价工作（填报）在{first.year}年，早于该年度",
+                rel.start,
+                rel.end,
+                stated=Value(display=f"{rel.year}年"),
+                computed=Value(display=f"{first.year}年"),
+                trace=f"{first.year} < {rel.year}",
+                rule="date.period_after_review_work",
             )
         )
     return out

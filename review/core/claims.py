@@ -246,7 +246,9 @@ class ScoreTree(_Relation):
     source: Literal["table", "text"] = "text"
 
 
-YearRole = Literal["event_date", "dated_value", "review_year", "review_work", "named_year", "written_on", "notice_date"]
+YearRole = Literal[
+    "event_date", "dated_value", "review_year", "review_work", "named_year", "written_on", "filed_on", "notice_date"
+]
 
 
 class YearMention(_Relation):
@@ -255,7 +257,8 @@ class YearMention(_Relation):
     or the review's own work (于2022年7月25日至26日…进行了调查), which may come after the period; or
     the year in a name the report repeats (**河县2023年度中央水利发展资金项目), with the years its
     other mentions give that name; or when the report was filled in or put out (填报日期:2023年4月6日),
-    with its month, which cannot come before the end of the year it reviews."""
+    with its month, which cannot come before the end of the year it reviews; a form's own filing date
+    (填报日期, 报送日期: filed_on) also comes within the year after it, unlike a web page's 发布日期."""
 
     kind: Literal["year"] = "year"
     year: int
@@ -267,7 +270,7 @@ class YearMention(_Relation):
     # a named_year: the years the report's other mentions of the same name give it; a notice_date
     # (2024年7月3日,《…关于下达2024年…资金的通知》): the year whose funds the notice allocates
     name_years: tuple[int, ...] = ()
-    month: int | None = None  # a written_on date's month
+    month: int | None = None  # a written_on or filed_on date's month
     line_start: int = -1  # where its line starts: one finding per line and year
 
 

@@ -122,3 +122,33 @@ def test_a_notice_dated_before_the_year_it_allocates_is_flagged() -> None:
     )
     for year in (2024, 2025):  # in its year, or a settlement the year after
         assert check_dates(s.ctx(notice.model_copy(update={"year": year}), period=2024)) == []
+
+
+def test_a_review_year_filed_two_years_on_is_flagged_on_the_statement() -> None:
+    s = Sheet()
+    start, end = s.write("2021年度项目支出绩效自评表")
+    stated = YearMention(year=2021, start=start, end=end, role="review_year", line_start=0)
+    at, to = s.write("填报日期:2023年4月6日")
+    filed = YearMention(year=2023, start=at, end=to, role="filed_on", month=4, line_start=0)
+    (f,) = check_dates(s.ctx(stated, filed, period=2021))
+    assert essentials(f) == ("date", "low", "date.review_year_long_before_filing")
+    assert (f.start, f.end) == (start, end)
+    assert f.message == "年度不符：此处写明评价的是2021年度，而填报日期为2023年4月，晚于该年度一年以上"
+    assert check_dates(s.ctx(stated.model_copy(update={"year": 2022}), filed, period=2022)) == []
+    put_out = filed.model_copy(update={"role": "written_on"})  # a web page's 发布日期 may be years on
+    assert check_dates(s.ctx(stated, put_out, period=2021)) == []
+
+
+def test_the_periods_own_value_before_which_the_review_was_done_is_flagged() -> None:
+    s = Sheet()
+    start, end = s.write("2021年县财政下达资金603万元。\n")
+    value = YearMention(year=2021, start=start, end=end, role="dated_value", sentence_years=(2021,), line_start=0)
+    at, to = s.write("于2020年10月16日至23日,对该项目的各项绩效指标完成情况进行了调查")
+    work = YearMention(year=2020, start=at, end=to, role="review_work", line_start=end)
+    found = {f.rule: f for f in check_dates(s.ctx(value, work, period=2021))}
+    assert set(found) == {"date.review_work_in_period", "date.period_after_review_work"}
+    f = found["date.period_after_review_work"]
+    assert (f.start, f.end) == (start, end)
+    assert f.message == "年度不符：此处为2021年，而评价工作（填报）在2020年，早于该年度"
+    later = work.model_copy(update={"year": 2022})
+    assert check_dates(s.ctx(value, later, period=2021)) == []

@@ -452,7 +452,7 @@ def test_a_year_is_reviewed_once_it_is_over(text, period, flagged):
 def test_a_filing_date_is_read_with_its_month():
     text = "2022年度项目支出绩效自评表\n填报日期:2023年4月6日"
     mentions = [r for r in review_text(text, None).claims.relations if isinstance(r, YearMention)]
-    assert [(m.year, m.role, m.month) for m in mentions] == [(2022, "review_year", None), (2023, "written_on", 4)]
+    assert [(m.year, m.role, m.month) for m in mentions] == [(2022, "review_year", None), (2023, "filed_on", 4)]
 
 
 @pytest.mark.parametrize(

@@ -19,8 +19,10 @@ EVENT_AFTER_DAY = re.compile(r"^\s*(?:开工|竣工|验收|完工|开始|启动|
 EVENT_AFTER_MONTH = re.compile(
     r"^(?:底|初|末|中旬|上旬|下旬|前|内)?\s*[，,]?\s*(?:已|全面|全部)?(?:完成|开工|竣工|验收|完工|建成|交付|投入使用)"
 )
-# A value the year dates, a phrase after it: 2021年预算收入…, 2023年自治区下达桂林市…资金共33832.24万元.
-DATED_VALUE_AFTER = re.compile(r"^[\u4e00-\u9fa5“”]{1,28}?(?:为|达|达到|是|共|共计|合计)?\s*\d")
+# A value the year dates, a phrase after it: 2021年预算收入…, 2023年自治区下达桂林市…资金共33832.24万元; its
+# words may list with 、 (2024年省、市、区预算安排下达的…资金共计2373.51万元; 2024年度收、支总计均为1523.26万),
+# but not open with it (2022年、2023年…: a list of years).
+DATED_VALUE_AFTER = re.compile(r"^[\u4e00-\u9fa5“”](?:、?[\u4e00-\u9fa5“”]){0,27}?(?:为|达|达到|是|共|共计|合计)?\s*\d")
 # A year that frames its clause, standing at its start (after a list mark at most): 2021年,包含补助…
 # 774万元; 2021年森林防火期,我市共发生森林火灾3起; 一是2020年,东阳市…送戏下乡197场.
 FRAMING_AFTER = re.compile(r"(?:度)?[\u4e00-\u9fa5]{0,8}[，,]")
@@ -48,9 +50,10 @@ REVIEW_WORK_AFTER = re.compile(
     r"(?=[^。；;\n]{0,60}?(?:自评|绩效))"
     r"[^。；;\n]{0,40}?(?:进行了?|开展了?|组织|完成了?)[^。；;\n]{0,16}?(?:自评|评价|评估|调查|核查|考核)"
 )
-# A span of months: 2022年3月-2022年11月, 2021年 1 月起至 2021 年 12 月止.
+# A span of months: 2022年3月-2022年11月, 2021年 1 月起至 2021 年 12 月止; 元月 is January (该项目实施期为
+# 2019年元月至2019年12月; 項目起止時間 | 2020年元月起至2020年12月止).
 MONTH_RANGE = re.compile(
-    r"(?P<y1>(?:19|20)\d{2})\s*年\s*(?P<m1>1[0-2]|0?[1-9])\s*月\s*(?:起|份)?\s*(?:至|到|-|－|—|~|～)\s*"
+    r"(?P<y1>(?:19|20)\d{2})\s*年\s*(?P<m1>1[0-2]|0?[1-9]|元)\s*月\s*(?:起|份)?\s*(?:至|到|-|－|—|~|～)\s*"
     r"(?P<y2>(?:19|20)\d{2})\s*年\s*(?P<m2>1[0-2]|0?[1-9])\s*月"
 )
 # The name a year stands in, up to its first name ending: **河县2023年度中央水利发展资金项目 →
@@ -78,6 +81,9 @@ BARE_REVIEW_YEAR = re.compile(
 # Before the date a report was filled in or put out (填报日期:2023年4月6日, 发布日期: | 2025年6月27日):
 # a review of a year is written once that year has ended.
 FILED_ON_BEFORE = re.compile(r"(?:填报|报送|编制|报告|发布|成文)(?:日期|时间)[\s:：|｜]*$")
+# Of those, the date a form was filled in or handed in (填报日期:2023年4月6日, 填报日期 2024年 2月26日),
+# which follows the year it reviews within a year — unlike a web page's 发布日期, which may be years later.
+FORM_FILED_BEFORE = re.compile(r"(?:填报|报送|编制)(?:日期|时间)[\s:：|｜]*$")
 # After the date a notice that allocates a year's funds came on (2024年7月3日,《财政部 民政部关于下达2024年
 # 中央集中彩票公益金…的通知》): before that year only an advance allocation, which says so (关于提前下达…).
 NOTICE_AFTER_DATE = re.compile(
@@ -88,4 +94,15 @@ NOTICE_AFTER_DATE = re.compile(
 FORM_TITLE_YEAR = re.compile(
     r"(?P<year>(?:19|20)\d{2})\s*年度\s*(?:项目支出|部门整体支出|整体支出|部门|单位)?\s*绩效自评表"
     r"|绩效自评表\s*[（(]\s*(?P<year2>(?:19|20)\d{2})\s*年度\s*[)）]"
+)
+# A year's planned work reported done: 按计划完成2021年度省道公路建设; 完成2023年度53戶計劃任務. Its 年度
+# and a plan or a task after it: 完成2019年…稽查整改 (last year's work finished now) is no such statement.
+TASK_DONE_BEFORE = re.compile(r"完成\s*$")
+TASK_DONE_AFTER = re.compile(
+    r"[^。；;，,、\n]{0,20}?(?:计划任务|計劃任務|建设任务|建設任務|任务|任務|建设|建設)(?=[。；;，,\n]|$)"
+)
+# A web page's date written with dashes, after the word that says it was put out: 发布时间:2022-06-01,
+# 发布日期 ] 2021-08-03, 发布日期:2024-12-11 (a 时间: 2023-12-26 alone may be anything's).
+WRITTEN_ON_DASHED = re.compile(
+    r"(?:填报|报送|编制|报告|发布|成文)(?:日期|时间)[\s:：|｜\]]{0,4}(?P<year>(?:19|20)\d{2})-(?P<month>1[0-2]|0?[1-9])-\d{1,2}(?!\d)"
 )

@@ -72,6 +72,7 @@ def _year_votes(text: str) -> tuple[Counter[int], dict[int, int]]:
     named += [(m.start(), int(m["year"]), 2) for m in lexicon.PERIOD_FIELD.finditer(text)]
     named += [(m.start("year"), int(m["year"]), 2) for m in lexicon.BARE_REVIEW_YEAR.finditer(text)]
     named += [(m.start(), int(m["year"] or m["year2"]), 2) for m in lexicon.FORM_TITLE_YEAR.finditer(text)]
+    named += _review_statements(text, cited)
     if not named:
         named = [(d.start, d.year, 1) for d in dates if (d.month, d.day) == (12, 31) or _frames_clause(text, d)]
     votes: Counter[int] = Counter()
@@ -80,6 +81,18 @@ def _year_votes(text: str) -> tuple[Counter[int], dict[int, int]]:
         votes[year] += weight
         first.setdefault(year, pos)
     return votes, first
+
+
+def _review_statements(text: str, cited: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """A sentence saying which year the report reviews (对2023年度使用财政资金安排的各类项目支出开展了绩效
+    自评; 对2018年度预算绩效进行自我评价): two votes more than its year's own, outweighing a year the
+    report names as often in passing (上报2024年度支出项目绩效自评2630个)."""
+    found = lexicon.REVIEW_YEAR[0].finditer(text)
+    return [
+        (m.start("date"), int(m["date"][:4]), 2)
+        for m in found
+        if not inside(cited, m.start("date")) and not lexicon.NOT_REVIEW_BEFORE.search(text_before(text, m.start()))
+    ]
 
 
 def _frames_clause(text: str, d: DateMention) -> bool:

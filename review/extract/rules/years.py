@@ -39,11 +39,11 @@ def extract_years(scan: Scan) -> list[YearMention]:
     found = []
     for d in dates:
         read = _filed_on(text, d) or _review_year(text, d, reviews) or _review_work(text, d) or _event(text, d)
-        read = read or _notice_date(text, d) or _dated_value(scan, d)
+        read = read or _task_done(text, d) or _notice_date(text, d) or _dated_value(scan, d)
         read = read or _deadline_cell(text, d) or _named_year(text, d, names)
         if read:
             found.append(read)
-    found = sorted(found + _bare_review_years(text, cited), key=lambda f: f.start)
+    found = sorted(found + _bare_review_years(text, cited) + _dashed_written_on(text), key=lambda f: f.start)
     sentences = [scan.sentence_bounds(f.start) for f in found]
     listed: dict[tuple[tuple[int, int], str], set[int]] = {}
     for f, sentence in zip(found, sentences, strict=True):
@@ -59,6 +59,12 @@ def _bare_review_years(text: str, cited: list[tuple[int, int]]) -> list[_Dated]:
     """The year a review names without 年 (2019泗县扶贫项目绩效自评抽查报告), a statement of the period."""
     found = (m for m in lexicon.BARE_REVIEW_YEAR.finditer(text) if not inside(cited, m.start("year")))
     return [_Dated(int(m["year"]), m.start("year"), m.end("year"), "review_year") for m in found]
+
+
+def _dashed_written_on(text: str) -> list[_Dated]:
+    """When a web page put the report out, written with dashes (发布时间:2022-06-01)."""
+    found = lexicon.WRITTEN_ON_DASHED.finditer(text)
+    return [_Dated(int(m["year"]), m.start("year"), m.end(), "written_on", month=int(m["month"])) for m in found]
 
 
 def _name_match(text: str, d: DateMention) -> re.Match[str] | None:
@@ -101,9 +107,14 @@ def _head(measure: str) -> str:
 def extract_date_ranges(scan: Scan) -> list[DateRange]:
     out = []
     for m in lexicon.MONTH_RANGE.finditer(normalize(scan.text)):
-        first, last = (int(m["y1"]), int(m["m1"])), (int(m["y2"]), int(m["m2"]))
+        first, last = (int(m["y1"]), _month(m["m1"])), (int(m["y2"]), int(m["m2"]))
         out.append(DateRange(start=m.start(), end=m.end(), first=first, last=last))
     return out
+
+
+def _month(written: str) -> int:
+    """A month as written: 3, 03, or 元 (January)."""
+    return 1 if written == "元" else int(written)
 
 
 def _review_years(text: str) -> dict[int, int]:
@@ -124,10 +135,11 @@ def _review_year(text: str, d: DateMention, reviews: dict[int, int]) -> _Dated |
 
 
 def _filed_on(text: str, d: DateMention) -> _Dated | None:
-    """The month the report was filled in or put out (填报日期:2023年4月6日)."""
+    """The month the report was put out (发布日期: 2025年6月27日), or its form filled in (填报日期:2023年4月6日)."""
     if d.month is None or not lexicon.FILED_ON_BEFORE.search(text, max(0, d.start - 12), d.start):
         return None
-    return _Dated(d.year, d.start, d.end, "written_on", month=d.month)
+    filed = lexicon.FORM_FILED_BEFORE.search(text, max(0, d.start - 12), d.start)
+    return _Dated(d.year, d.start, d.end, "filed_on" if filed else "written_on", month=d.month)
 
 
 def _review_work(text: str, d: DateMention) -> _Dated | None:
@@ -144,6 +156,16 @@ def _event(text: str, d: DateMention) -> _Dated | None:
     if event is None and d.month is not None and not lexicon.NOT_EVENT_BEFORE.search(text_before(text, d.start)):
         event = lexicon.EVENT_AFTER_MONTH.match(after)
     return _Dated(d.year, d.start, d.end + event.end(), "event_date") if event else None
+
+
+def _task_done(text: str, d: DateMention) -> _Dated | None:
+    """A year's planned work reported done (按计划完成2021年度省道公路建设): an event of the period."""
+    if d.month is not None or not d.text.rstrip().endswith("度"):
+        return None
+    if not lexicon.TASK_DONE_BEFORE.search(text_before(text, d.start)):
+        return None
+    m = lexicon.TASK_DONE_AFTER.match(text, d.end)
+    return _Dated(d.year, d.start, m.end(), "event_date") if m else None
 
 
 def _notice_date(text: str, d: DateMention) -> _Dated | None:
@@ -175,8 +197,9 @@ def _dated_value(scan: Scan, d: DateMention) -> _Dated | None:
     if _year_end(text, d) and opens_clause(text, d.start):
         return _first_value(scan, d, scan.sentence_bounds(d.end)[1])
     after = text[d.end : d.end + 40]
-    if lexicon.DATED_VALUE_AFTER.match(after):
-        return _first_value(scan, d, _clause_end(text, d.end))
+    words = lexicon.DATED_VALUE_AFTER.match(after)
+    if words:  # the clause runs on past the 、 its words may list with (2024年省、市、区…资金共计2373.51万元)
+        return _first_value(scan, d, _clause_end(text, d.end + words.end() - 1))
     if lexicon.FRAMING_AFTER.match(text, d.end) and opens_clause(text, d.start):
         return _first_value(scan, d, min(scan.sentence_bounds(d.end)[1], d.end + 120))
     return None
