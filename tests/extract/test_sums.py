@@ -277,7 +277,12 @@ def test_a_total_word_just_before_the_number_makes_like_named_amounts_its_parts(
     assert checks_of(text, 2023) == []
     found = checks_of(text.replace("5643万元", "5646万元"), 2023)
     assert [c for c, _ in found] == ["sum"]
-    assert _by_basis("就业补助资金33832.24万元,中央资金27853万元,自治区资金5643万元。", "implicit") == []
+    # without 共 the parts are still named each by a level of government (中央/自治区): a split by who
+    # pays (sum_implicit._by_source), unmarked; like-named parts of one level each stay siblings
+    assert _by_basis("就业补助资金33832.24万元,中央资金27853万元,自治区资金5643万元。", "implicit") == [
+        ("33832.24万元", ["27853万元", "5643万元"])
+    ]
+    assert _by_basis("甲组补助资金300万元,乙组资金100万元,丙组资金200万元。", "implicit") == []
     assert _by_basis("A资金共30万元,B资金共20万元,C资金共10万元。", "implicit") == []
 
 

@@ -68,7 +68,7 @@ def _implicit_parts(scan: Scan, t: Quantity) -> tuple[list[Quantity], bool] | No
     window = _until_dated(scan.between(t.end, stop.start() if stop else end))
     same = _addable_parts(t, window)
     direct = _stated_whole(text, t) and not any(_stated_whole(text, q) for q in same)
-    if len(same) < 2 or (_siblings(t, same) and not direct) or _other_flow(t, same):
+    if len(same) < 2 or (_siblings(t, same) and not direct and not _by_source(t, same)) or _other_flow(t, same):
         return None
     if _marked(scan, t, window, same):
         return same, True
@@ -137,6 +137,15 @@ def _siblings(t: Quantity, parts: list[Quantity]) -> bool:
     """小学生140人；初中生96人；高中生42人: parallel groups named alike are not a total and its parts."""
     tail = t.label[-1:]
     return bool(tail) and sum(1 for q in parts if q.label.endswith(tail)) * 2 >= len(parts)
+
+
+def _by_source(t: Quantity, parts: list[Quantity]) -> bool:
+    """补助2300.67万元,中央补助442.43万元,地方财政补助1858.24万元: parts named alike but each by another
+    level of government, under a total that is not one level's: a split of the total by who pays."""
+    levels = [lexicon.GOVERNMENT_LEVEL.match(q.label) for q in parts]
+    if not all(levels) or len({m.group() for m in levels if m}) < len(parts):
+        return False
+    return not lexicon.GOVERNMENT_LEVEL.match(t.label) or bool(lexicon.GOVERNMENT_LEVELS_JOINED.match(t.label))
 
 
 def _other_flow(t: Quantity, parts: list[Quantity]) -> bool:
