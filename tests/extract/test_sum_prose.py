@@ -2,6 +2,7 @@
 phrasings are quoted from dev-corpus reports (short excerpts)."""
 
 from review.extract.rules.scan import Scan
+from review.extract.rules.sum_implicit import _by_source
 from review.extract.rules.sums import extract_sums
 from tests.conftest import checks_of, doc_of, review_text
 
@@ -147,3 +148,32 @@ def test_a_per_record_total_does_not_gather_the_clauses_before_it():
     )
     assert [r for r in _sums(text) if r[2] == "合计·在后"] == []
     assert [c for c, _ in checks_of(text, 2022) if c == "sum"] == []
+
+
+# dev r9-01 (基本药物制度补助 自评表) and dev r1-19 (就业补助资金): parts named like the total, each by
+# another level of government (中央/地方/自治区), split the total by who pays
+DRUGS = "年度完成基层医疗卫生机构实施基本药物制度补助2300.67万元,中央补助442.43万元,地方财政补助1858.24万元。\n"
+JOBS = (
+    "2023年自治区下达桂林市中央及自治区就业补助资金共33832.24万元,中央资金27853万元,自治区资金5643万元,"
+    "各县(市、区)筹集资金336.24万元,二、总体绩效目标\n"
+)
+
+
+def test_parts_named_by_level_of_government_split_a_total_named_alike():
+    assert ("2300.67万元", ["442.43万元", "1858.24万元"], "implicit") in _sums(DRUGS)
+    # the same words without 共 (dev r1-19's sentence cut before its third part): the levels joined in the
+    # total (中央及自治区) name the whole of theirs, each part one level's
+    cut = JOBS.replace("共", "").split(",各县")[0] + "。"
+    scan = Scan.of(doc_of(cut))
+    total, *parts = scan.quantities
+    assert _by_source(total, parts)
+    assert ("33832.24万元", ["27853万元", "5643万元"], "implicit") in _sums(cut)
+    assert checks_of(DRUGS, 2021) == []
+    wrong = review_text(DRUGS.replace("1858.24万元", "1958.24万元"), 2021)
+    assert [(f.check, f.severity) for f in wrong.findings] == [("sum", "low")]  # unmarked: low
+
+
+def test_parallel_groups_of_one_level_each_are_not_a_split_by_level():
+    """省级资金100万元,市级资金50万元,县级资金20万元: the first is one level's, not the whole."""
+    assert _sums("省级资金100万元,市级资金50万元,县级资金20万元。\n") == []
+    assert _sums("补助资金300万元,中央资金100万元,中央资金200万元。\n") == []  # one level twice: not by source

@@ -277,7 +277,12 @@ def test_a_total_word_just_before_the_number_makes_like_named_amounts_its_parts(
     assert checks_of(text, 2023) == []
     found = checks_of(text.replace("5643万元", "5646万元"), 2023)
     assert [c for c, _ in found] == ["sum"]
-    assert _by_basis("就业补助资金33832.24万元,中央资金27853万元,自治区资金5643万元。", "implicit") == []
+    # without 共 the parts are still named each by a level of government (中央/自治区): a split by who
+    # pays (sum_implicit._by_source), unmarked; like-named parts of one level each stay siblings
+    assert _by_basis("就业补助资金33832.24万元,中央资金27853万元,自治区资金5643万元。", "implicit") == [
+        ("33832.24万元", ["27853万元", "5643万元"])
+    ]
+    assert _by_basis("甲组补助资金300万元,乙组资金100万元,丙组资金200万元。", "implicit") == []
     assert _by_basis("A资金共30万元,B资金共20万元,C资金共10万元。", "implicit") == []
 
 
@@ -341,7 +346,8 @@ def test_a_clause_after_a_semicolon_led_by_another_measure_ends_the_list():
         "中小河流治理工程治理河道总长为3.75km,其中**河干流长 3.133km,王三窑沟汇入口段 0.617km;"
         "**干流堤防工程 1 段,长 0.23km;**护岸工程共 4 段,长 3.47km:右岸 1 段,长0.98km,左岸 3 段,长 2.49km。"
     )
-    assert _exhaustive(text) == [("3.75km", ["3.133km", "0.617km"], True)]
+    # the 护岸 length after its colon is its own total (sum_colon.py), not a part of 河道总长
+    assert _exhaustive(text) == [("3.75km", ["3.133km", "0.617km"], True), ("3.47km", ["0.98km", "2.49km"], True)]
     assert checks_of(text, 2023) == []
     assert ("sum", "中小河流治理工程治理河道总长为3.75km") in checks_of(text.replace("0.617km", "0.917km"), 2023)
     semi = "扶贫资金1949.6万元,其中:基础设施类项目15个,投入资金918.3万元;产业扶贫类项目8个,投入资金1031.3万元。"

@@ -90,3 +90,8 @@ PAGE_NUMBER_LINE = re.compile(r"\n\s*\d{1,3}\s*\n")
 PART_JOINER = re.compile(r"\s*[、和及与,，]\s*")
 # A bare 占 right after a listed part (财政拨款收入6567.06万元,占100.00%): its share of the list's total.
 SHARE_BARE = re.compile(r"[，,、]\s*占\s*$")
+# Who pays a part of a total: a level of government (中央补助442.43万元, 地方财政补助1858.24万元, 自治区资金5643万元);
+# a total named by levels joined (中央及自治区就业补助资金) is the whole of theirs, not one level's part.
+_LEVEL = r"(?:中央|自治区|省级|省|市级|州级|县级|区级|地方|本级|乡镇|乡级)"
+GOVERNMENT_LEVEL = re.compile(_LEVEL)
+GOVERNMENT_LEVELS_JOINED = re.compile(rf"{_LEVEL}[及和与、]{_LEVEL}")
