@@ -88,3 +88,14 @@ def test_a_total_another_reader_has_summed_is_not_summed_again():
     scan = Scan.of(_doc(R6_17))
     first = extract_subrow_sums(scan, [])
     assert len(extract_subrow_sums(scan, first[:1])) == len(first) - 1
+
+
+def test_a_long_line_without_cells_is_read_once() -> None:
+    """A 1 MB single line (a PDF page flattened without breaks) is scanned in linear time: the row
+    pattern is anchored at line starts, not retried from every character of a line without |."""
+    import time
+
+    line = "项目资金合计123.45万元，其中中央资金100万元。" * 12000 + "\n| 其中中央资金 | 100万元 |"
+    started = time.monotonic()
+    assert extract_subrow_sums(Scan.of(_doc(line)), []) == []
+    assert time.monotonic() - started < 5  # unanchored, this line took minutes

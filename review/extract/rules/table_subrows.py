@@ -22,12 +22,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import islice
 
 from review.core.claims import Quantity, SumRelation
 from review.extract import lexicon
 from review.extract.rules.scan import Scan
 
-_ROW = re.compile(r"[^\n]*\|[^\n]*")
+_ROW = re.compile(r"^[^\n]*\|[^\n]*", re.M)  # anchored: a long line without | is not rescanned from each place
 _NOT_ADDED = ("", "分", "%")
 MIN_NUMBERED = 2
 
@@ -52,17 +53,16 @@ def _cells(text: str, row: tuple[int, int]) -> list[str]:
 
 def _parts(text: str, rows: list[tuple[int, int]], i: int) -> tuple[list[tuple[int, int]], bool]:
     """The rows right after row i that split it, and whether their wording says so (其中)."""
-    after = rows[i + 1 :]
     head = _cells(text, rows[i])
     if not head or lexicon.SUBROW_OPENER.match(head[0]):
         return [], False
-    parts = _run(text, rows[i], after, lambda cell, n: bool(lexicon.SUBROW_OPENER.match(cell)))
+    parts = _run(text, rows, i, lambda cell, n: bool(lexicon.SUBROW_OPENER.match(cell)))
     if parts:
         return parts, True
     if not any(lexicon.SUBROW_PARENT_MARK.match(c) for c in head):
         return [], False
-    parts = _run(text, rows[i], after, _numbered)
-    rest = after[len(parts) : len(parts) + 1]
+    parts = _run(text, rows, i, _numbered)
+    rest = rows[i + 1 + len(parts) : i + 2 + len(parts)]
     if len(parts) < MIN_NUMBERED or any(lexicon.SUBROW_NUMBER.match(" ".join(_cells(text, r))) for r in rest):
         return [], False  # one numbered row is no list; a number out of turn leaves its end open
     return parts, False
@@ -73,12 +73,12 @@ def _numbered(cell: str, n: int) -> bool:
     return m is not None and int(m.group(1)) == n
 
 
-def _run(
-    text: str, prev: tuple[int, int], after: list[tuple[int, int]], opens: Callable[[str, int], bool]
-) -> list[tuple[int, int]]:
-    """The consecutive rows (each on the line right after the one before) whose first cell opens a part."""
+def _run(text: str, rows: list[tuple[int, int]], i: int, opens: Callable[[str, int], bool]) -> list[tuple[int, int]]:
+    """The consecutive rows after row i (each on the line right after the one before) whose first
+    cell opens a part."""
     out: list[tuple[int, int]] = []
-    for row in after:
+    prev = rows[i]
+    for row in islice(rows, i + 1, None):
         cells = _cells(text, row)
         if row[0] != prev[1] + 1 or not cells or not opens(cells[0], len(out) + 1):
             break
