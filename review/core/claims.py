@@ -5,19 +5,19 @@ checks only read them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
+from review.core.amount_claims import BudgetCeiling as BudgetCeiling
+from review.core.amount_claims import PlanActual as PlanActual
+from review.core.amount_claims import UnitPeerBasis as UnitPeerBasis
+from review.core.amount_claims import UnitPeers as UnitPeers
+from review.core.amount_claims import UnitPrice as UnitPrice
+from review.core.claim_base import REF_FIELDS as REF_FIELDS
+from review.core.claim_base import _Frozen, _Relation
 from review.core.intervals import Interval
 from review.core.numbers import MONEY_SCALE, ParsedNumber, unit_family
 from review.core.provenance import ClaimSource, RatioBasis, SumBasis
-
-
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
 
 class Quantity(_Frozen):
@@ -82,62 +82,6 @@ class Quantity(_Frozen):
     def anchor_start(self) -> int:
         """Start of the label when known, so a finding quotes '项目支出2080.69万元', not just the number."""
         return self.label_start if 0 <= self.label_start < self.start else self.start
-
-
-# The fields that name quantities (by id), in any relation or score node: what `refs` lists and
-# review.extract.merge renames.
-REF_FIELDS = frozenset(
-    {
-        "total",
-        "items",
-        "rate",
-        "numerator",
-        "denominators",
-        "whole_parts",
-        "opening",
-        "inflows",
-        "outflows",
-        "closing",
-        "weight",
-        "score",
-        "stated_ids",
-        "item_ids",
-        "amount",
-        "budget",
-        "expected",
-        "actual",
-        "anchor",
-        "other",
-        "statements",
-        "groups",
-        "target",
-        "peers",
-        "kin",
-    }
-)
-
-
-def _ids_in(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, (list, tuple)):
-        for v in value:
-            yield from _ids_in(v)
-
-
-def _refs_of(dump: Any) -> Iterator[str]:
-    if isinstance(dump, dict):
-        for key, value in dump.items():
-            yield from _ids_in(value) if key in REF_FIELDS else _refs_of(value)
-    elif isinstance(dump, (list, tuple)):
-        for v in dump:
-            yield from _refs_of(v)
-
-
-class _Relation(_Frozen):
-    def refs(self) -> tuple[str, ...]:
-        """The ids of the quantities this relation names, in field order (score nodes' included)."""
-        return tuple(_refs_of(self.model_dump()))
 
 
 SumCategory = Literal["sum", "count", "score"]
@@ -303,15 +247,6 @@ class GradeStatement(_Relation):
     score: str
 
 
-class BudgetCeiling(_Relation):
-    """A spending amount that cannot exceed the whole budget (部门预算总额): 发放补贴617705万元
-    against a budget of 6024.595024万元 is a unit slip (元 written as 万元)."""
-
-    kind: Literal["budget_ceiling"] = "budget_ceiling"
-    amount: str
-    budget: str
-
-
 class Assertion(_Relation):
     """A wording that asserts a numeric fact: 全部到位, 无结转结余 …, with the numbers it concerns."""
 
@@ -321,50 +256,6 @@ class Assertion(_Relation):
     end: int
     expected: str | None = None
     actual: str | None = None
-
-
-class PlanActual(_Relation):
-    """A planned amount and an actual/other amount for the same scope that must agree or bound."""
-
-    kind: Literal["plan_actual"] = "plan_actual"
-    # target_actual: a target (anchor) and its actual (other), which need not meet; target_asserted:
-    # the actual's wording asserts it equals the target (全部完成, 均已, 100%)
-    rule: Literal["budget_balance", "actual_within_budget", "target_actual", "target_asserted"]
-    anchor: str
-    other: str
-    scope: str = ""
-
-
-class UnitPrice(_Relation):
-    """Amount per unit in sibling clauses (N人次 共计 A元): used to spot 元/万元 slips."""
-
-    kind: Literal["unit_price"] = "unit_price"
-    groups: tuple[tuple[str, str], ...]
-    target: tuple[str, str] | None = None
-    actual: tuple[str, str] | None = None
-
-
-UnitPeerBasis = Literal["same_figure", "paragraph", "header"]
-
-
-class UnitPeers(_Relation):
-    """A money amount and the amounts the text ties it to, written in another money unit: the same
-    figure elsewhere (年度资金40.83万元 … 本年度财政拨款40.83元: `same_figure`), the funds its
-    paragraph states with it (补助资金3万元 … 补助资金1.5元: `paragraph`), or the cells of a funds
-    table whose header names their unit (资金情况(万元) … 自治区补助300元: `header`, that unit in
-    `declared`). Rates and prices (500元/人, 每亩300元) are never peers. Whether the amount fits
-    only when read in its peers' unit is the check's (review.checks.unit).
-
-    `kin`: the paragraph's other amounts in the amount's own unit; `written`: how many amounts the
-    report writes in each money unit (rates and prices left out)."""
-
-    kind: Literal["unit_peers"] = "unit_peers"
-    amount: str
-    peers: tuple[str, ...]
-    basis: UnitPeerBasis
-    kin: tuple[str, ...] = ()
-    written: tuple[tuple[str, int], ...] = ()
-    declared: str = ""
 
 
 class SameFact(_Relation):

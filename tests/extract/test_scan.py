@@ -128,3 +128,14 @@ def test_a_minted_quantity_has_the_precision_written() -> None:
     scan = Scan.of(doc_of(text))
     at = text.index("9.50")
     assert scan.mint(at, at + 4, Decimal("9.50"), "分").decimals == 2
+
+
+def test_ends_unclosed_reads_only_the_text_ends() -> None:
+    from review.extract.rules.scan import ends_unclosed
+
+    closers = "。；)"
+    listed = "共3个：1.甲、2.乙"
+    assert ends_unclosed(listed + "  \n", len(listed), closers)  # cut off mid-list
+    assert not ends_unclosed(listed + "。", len(listed), closers)  # more text after the end
+    assert not ends_unclosed(listed + "。\n", len(listed) + 1, closers)  # a sentence end closes it
+    assert not ends_unclosed("  ", 1, closers)  # nothing before it

@@ -8,7 +8,7 @@ from review.core.document import Document
 from review.extract.rules.scan import Scan
 from review.extract.rules.table_subrows import extract_subrow_sums
 from review.load.texttables import text_blocks
-from tests.conftest import checks_of
+from tests.conftest import checks_of, review_text
 
 # r6-17: rows opened by 其中 under an indicator row; heads of livestock in 只 and 头
 R6_17 = (
@@ -45,7 +45,7 @@ def _read(text: str) -> list[tuple[str, str, list[str], bool, bool]]:
     q = {x.id: x for x in scan.quantities}
     return [
         (r.category, q[r.total].text, [q[i].text for i in r.items], r.exhaustive, r.marked)
-        for r in extract_subrow_sums(scan, [])
+        for r in extract_subrow_sums(scan, [])[0]
     ]
 
 
@@ -84,7 +84,30 @@ def test_rows_that_do_not_line_up_or_do_not_open_parts_are_not_read():
     assert _read(R10_01.replace("一、示范区建立", "示范区建立")) == []
 
 
+def test_numbered_parts_a_number_out_of_turn_ends_are_recorded_unread():
+    """r10-01's rows with the third numbered 5、: where the parts end is open, so the row is not
+    summed, and the review says so rather than dropping it."""
+    text = R10_01.replace("3、施用配方肥", "5、施用配方肥")
+    through_5 = "\n".join(text.split("\n")[:4])  # the row, its parts 1、 2、 and the 5、 row
+    sums, unread = extract_subrow_sums(Scan.of(_doc(text)), [])
+    assert sums == [] and [text[u.start : u.end] for u in unread] == [through_5]
+    assert "编号不接续" in unread[0].reason
+    assert [text[u.start : u.end] for u in review_text(text, 2022).claims.unread if "编号" in u.reason] == [through_5]
+    assert extract_subrow_sums(Scan.of(_doc(R10_01)), [])[1] == []  # numbered in turn: read, nothing unread
+
+
 def test_a_total_another_reader_has_summed_is_not_summed_again():
     scan = Scan.of(_doc(R6_17))
-    first = extract_subrow_sums(scan, [])
-    assert len(extract_subrow_sums(scan, first[:1])) == len(first) - 1
+    first, _ = extract_subrow_sums(scan, [])
+    assert len(extract_subrow_sums(scan, first[:1])[0]) == len(first) - 1
+
+
+def test_a_long_line_without_cells_is_read_once() -> None:
+    """A 1 MB single line (a PDF page flattened without breaks) is scanned in linear time: the row
+    pattern is anchored at line starts, not retried from every character of a line without |."""
+    import time
+
+    line = "项目资金合计123.45万元，其中中央资金100万元。" * 12000 + "\n| 其中中央资金 | 100万元 |"
+    started = time.monotonic()
+    assert extract_subrow_sums(Scan.of(_doc(line)), []) == ([], [])
+    assert time.monotonic() - started < 5  # unanchored, this line took minutes

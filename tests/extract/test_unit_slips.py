@@ -186,3 +186,30 @@ def test_a_closing_total_is_funds_though_its_label_drops_the_word() -> None:
     assert _units(r7_03) == []
     r2_01 = "本项目共申请预算资金90元。其中:30万元用于基建工程项目预算编制;30万元用于基建工程项目审计。\n"
     assert [q for q, _ in _units(r2_01)] == ["本项目共申请预算资金90元"]
+
+
+def test_a_figure_repeated_in_one_unit_is_grouped_in_linear_time() -> None:
+    """A figure a long report repeats thousands of times in one unit has no peers and costs one pass;
+    one writing of it in another unit ties every writing to it."""
+    import time
+
+    from review.core.claims import Quantity
+    from review.extract.rules.unit_slips import _same_figures
+
+    amounts = [
+        Quantity(
+            id=f"q{i}", text="40.83万元", start=i * 10, end=i * 10 + 7, value=Decimal("40.83"), unit="万元", decimals=2
+        )
+        for i in range(20000)
+    ]
+    started = time.monotonic()
+    assert _same_figures(amounts) == []
+    assert time.monotonic() - started < 2  # every pair compared, this took minutes
+    slip = Quantity(id="q_x", text="40.83元", start=300000, end=300006, value=Decimal("40.83"), unit="元", decimals=2)
+    tied = _same_figures([*amounts[:3], slip])
+    assert [(r.amount, r.peers) for r in tied] == [
+        ("q0", ("q_x",)),
+        ("q1", ("q_x",)),
+        ("q2", ("q_x",)),
+        ("q_x", ("q0", "q1", "q2")),
+    ]

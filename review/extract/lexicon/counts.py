@@ -46,9 +46,6 @@ LISTED_COUNT_UNITS = ("个", "项", "名", "家", "所", "处")
 COUNT_LIST_INTRO = r"分别是|分别为|包括|包含|如下|有"
 NAMED_LIST_AFTER_COUNT = r"分别是|分别为|包括"
 NUMBERED_LIST_AFTER = re.compile(r"如下[。：:]?\s*$")  # 总体绩效目标3个…如下 + 1. 2. 3.
-NUMBERED_PARAGRAPH = re.compile(r"^\s*(?:\[[^\]]*\]\s*)?(\d{1,2})\s*[.．、]")
-# A heading of a higher level ends a numbered list (四、问题 / （二） / 2、 ).
-HIGHER_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+、\s)")
 # A tier: a count standing after a band or a grade (得分90分以上的81个, 执行率80%以下的有21个,
 # “良好”的23个, “优秀”1812个). Not a count after any 的 (复核评价的50个项目 is the whole).
 COUNT_TIER_BEFORE = re.compile(

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from review.core.claims import CountRelation, Quantity
 from review.core.numbers import chinese_numeral
 from review.extract import lexicon
-from review.extract.rules.scan import Scan
+from review.extract.rules.scan import Scan, ends_unclosed
 
 _CN = lexicon.CHINESE_DIGITS
 _ORG_KINDS = "|".join(lexicon.ORG_SUFFIXES)
@@ -144,7 +144,7 @@ def _ordinal(n: str) -> int | None:
 def _cut_off(text: str, end: int) -> bool:
     """The text ends with the last item, mid-sentence (no 。 closes it): an excerpt cut off, so
     more numbered items may have followed."""
-    return not text[end:].strip() and text[:end].rstrip()[-1:] not in lexicon.SENTENCE_CLOSERS
+    return ends_unclosed(text, end, lexicon.SENTENCE_CLOSERS)
 
 
 def _line_end(text: str, pos: int) -> int:

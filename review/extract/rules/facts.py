@@ -3,6 +3,7 @@ scope, and per-unit amounts of sibling clauses. (Years and the period are in yea
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from review.core.claims import (
@@ -18,7 +19,7 @@ from review.core.claims import (
 )
 from review.extract import lexicon
 from review.extract.rules.same_facts import project_scope
-from review.extract.rules.scan import Scan
+from review.extract.rules.scan import MAX_SENTENCE, Scan
 
 _LINK = lexicon.HEADCOUNT_MONEY_LINK
 _PER_HEAD = lexicon.PER_HEAD_UNITS
@@ -143,8 +144,10 @@ def extract_arrived_as_allotted(scan: Scan, asserted: list[Assertion]) -> tuple[
     out, unread = [], []
     text = scan.text
     covered = [(a.start, a.end) for a in asserted]
+    allotments = _Allotments(scan)
     for m in lexicon.FULLY_ARRIVED_SUBJECT.finditer(text):
-        clause_start = max(text.rfind(c, 0, m.start()) for c in "，,。；;\n") + 1
+        floor = max(0, m.start() - MAX_SENTENCE)  # not the whole text before it, once per wording
+        clause_start = max(floor, max(text.rfind(c, floor, m.start()) for c in "，,。；;\n") + 1)
         before = [q for q in scan.between(clause_start, m.start()) if q.family == "money"]
         after = next((q for q in scan.between(m.end(), m.end() + 12) if q.family == "money"), None)
         subject = before[-1] if before else after if after and not text[m.end() : after.start].strip("：: ") else None
@@ -153,7 +156,7 @@ def extract_arrived_as_allotted(scan: Scan, asserted: list[Assertion]) -> tuple[
         start, end = subject.anchor_start, max(m.end(), subject.end)
         if any(s <= end and start <= e for s, e in covered):
             continue
-        allotted = _allotted_before(scan, subject)
+        allotted = allotments.before(subject)
         if len({q.label for q in allotted}) > 1:
             unread.append(Unread(start=start, end=end, reason="称资金全部到位，但此前下达的金额不止一笔，未能确定所指"))
         elif allotted:
@@ -163,24 +166,34 @@ def extract_arrived_as_allotted(scan: Scan, asserted: list[Assertion]) -> tuple[
     return out, unread
 
 
-def _allotted_before(scan: Scan, subject: Quantity) -> list[Quantity]:
-    """The amounts stated as allotted before `subject` in its project, of the most preferred verb."""
-    scope = project_scope(scan, subject.start)
-    earlier = [
-        q
-        for q in scan.quantities
-        if q.end <= subject.anchor_start
-        and q.family == "money"
-        and q.exact
-        and not scan.in_table(q.start)
-        and project_scope(scan, q.start) == scope
-        and not lexicon.PART_OF_ALLOTMENT.search(q.label)
-    ]
-    for word in lexicon.ALLOTTED_WORDS:
-        found = [q for q in earlier if word in q.label]
-        if found:
-            return found
-    return []
+class _Allotments:
+    """The amounts a report states as allotted (money, exact, in prose, not a part such as 其中 /
+    中央资金), by project and verb, in text order: read once, so that each 全部到位 looks up only its own."""
+
+    def __init__(self, scan: Scan) -> None:
+        self.scan = scan
+        self.by_key: dict[tuple[str, str], tuple[list[int], list[Quantity]]] = {}
+        for q in scan.quantities:
+            if q.family != "money" or not q.exact or scan.in_table(q.start):
+                continue
+            if lexicon.PART_OF_ALLOTMENT.search(q.label):
+                continue
+            scope = project_scope(scan, q.start)
+            for word in lexicon.ALLOTTED_WORDS:
+                if word in q.label:
+                    ends, qs = self.by_key.setdefault((scope, word), ([], []))
+                    ends.append(q.end)
+                    qs.append(q)
+
+    def before(self, subject: Quantity) -> list[Quantity]:
+        """The amounts stated as allotted before `subject` in its project, of the most preferred verb."""
+        scope = project_scope(self.scan, subject.start)
+        for word in lexicon.ALLOTTED_WORDS:
+            ends, qs = self.by_key.get((scope, word), ([], []))
+            found = qs[: bisect.bisect_right(ends, subject.anchor_start)]
+            if found:
+                return found
+        return []
 
 
 def _section_bounds(text: str, pos: int, reach: int = 1500) -> tuple[int, int]:

@@ -278,10 +278,6 @@ def _nested(total: GridRow) -> str:
     return f"表格“{total.name}”行之上的明细分多层，但层次无法从编码或编号确定，合计未核对"
 
 
-def _total_name(name: str) -> bool:
-    return bool(lexicon.GRID_TOTAL_LABEL.match(name) or lexicon.GRID_SUBTOTAL_LABEL.match(name))
-
-
 def _unit(cell: Cell) -> str:
     value = cell_value(cell)
     return value[1] if value else ""

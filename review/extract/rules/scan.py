@@ -147,3 +147,18 @@ def _label(text: str, start: int, end: int) -> tuple[str, int]:
 
 def clause_text_before(text: str, pos: int) -> str:
     return text[_clause_start(text, pos) : pos]
+
+
+def ends_unclosed(text: str, end: int, closers: str) -> bool:
+    """Nothing but space follows `end`, and the last character before it (space left out) is none
+    of `closers`: the text stops mid-sentence there (an excerpt cut off); nothing before it at all
+    is no sentence. Reads only the ends, not copies of the text on either side."""
+    after = end
+    while after < len(text) and text[after].isspace():
+        after += 1
+    if after < len(text):
+        return False
+    last = end
+    while last > 0 and text[last - 1].isspace():
+        last -= 1
+    return last > 0 and text[last - 1] not in closers

@@ -15,56 +15,74 @@ values is read on its own: the k-th value with a unit of the row against the k-t
 (bare numbers are scores, rates do not add), only where every part has as many values and all are
 of one measure. Rows opened by 其中 say they are parts (a single one only bounds the row);
 numbered rows under a numbered name are parts by their place alone, so their sum is unmarked
-(low). review.checks.sums adds them up, as counts when the unit counts things.
+(low); numbered rows ended by a number out of turn are recorded as unread (Claims.unread).
+review.checks.sums adds them up, as counts when the unit counts things.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import islice
 
-from review.core.claims import Quantity, SumRelation
+from review.core.claims import Quantity, SumRelation, Unread
 from review.extract import lexicon
 from review.extract.rules.scan import Scan
 
-_ROW = re.compile(r"[^\n]*\|[^\n]*")
+_ROW = re.compile(r"^[^\n]*\|[^\n]*", re.M)  # anchored: a long line without | is not rescanned from each place
 _NOT_ADDED = ("", "分", "%")
 MIN_NUMBERED = 2
 
 
-def extract_subrow_sums(scan: Scan, sums: list[SumRelation]) -> list[SumRelation]:
+def extract_subrow_sums(scan: Scan, sums: list[SumRelation]) -> tuple[list[SumRelation], list[Unread]]:
     """Sums of the rows that split a row, skipping totals another reader has summed (by where they
-    stand: a table reader may have minted its own quantity for the cell)."""
+    stand: a table reader may have minted its own quantity for the cell); and, as unread, the
+    numbered parts whose end a number out of turn leaves open."""
     rows = [(m.start(), m.end()) for m in _ROW.finditer(scan.text)]
     q = {x.id: x for x in scan.quantities + scan.minted}
     read = {q[r.total].start for r in sums if r.total in q}  # a minted cell may end before its unit
-    out = []
+    out, unread = [], []
     for i, row in enumerate(rows):
         parts, marked = _parts(scan.text, rows, i)
-        if parts:
+        if isinstance(parts, _Open):
+            unread.append(Unread(start=row[0], end=parts.end, reason=OPEN_END))
+        elif parts:
             out += [r for r in _columns(scan, row, parts, marked) if q[r.total].start not in read]
-    return out
+    return out, unread
+
+
+OPEN_END = "表格分项：编号行（1、2、…）之后的编号不接续，分项止于何处无法确定，未与上一行核对合计"
+
+
+@dataclass(frozen=True)
+class _Open:
+    """Numbered parts followed by a row numbered out of turn, ending at `end`: not read."""
+
+    end: int
 
 
 def _cells(text: str, row: tuple[int, int]) -> list[str]:
     return [c.strip() for c in text[row[0] : row[1]].split("|") if c.strip()]
 
 
-def _parts(text: str, rows: list[tuple[int, int]], i: int) -> tuple[list[tuple[int, int]], bool]:
-    """The rows right after row i that split it, and whether their wording says so (其中)."""
-    after = rows[i + 1 :]
+def _parts(text: str, rows: list[tuple[int, int]], i: int) -> tuple[list[tuple[int, int]] | _Open, bool]:
+    """The rows right after row i that split it, and whether their wording says so (其中); _Open
+    where numbered parts are followed by a number out of turn."""
     head = _cells(text, rows[i])
     if not head or lexicon.SUBROW_OPENER.match(head[0]):
         return [], False
-    parts = _run(text, rows[i], after, lambda cell, n: bool(lexicon.SUBROW_OPENER.match(cell)))
+    parts = _run(text, rows, i, lambda cell, n: bool(lexicon.SUBROW_OPENER.match(cell)))
     if parts:
         return parts, True
     if not any(lexicon.SUBROW_PARENT_MARK.match(c) for c in head):
         return [], False
-    parts = _run(text, rows[i], after, _numbered)
-    rest = after[len(parts) : len(parts) + 1]
-    if len(parts) < MIN_NUMBERED or any(lexicon.SUBROW_NUMBER.match(" ".join(_cells(text, r))) for r in rest):
-        return [], False  # one numbered row is no list; a number out of turn leaves its end open
+    parts = _run(text, rows, i, _numbered)
+    rest = rows[i + 1 + len(parts) : i + 2 + len(parts)]
+    if len(parts) < MIN_NUMBERED:
+        return [], False  # one numbered row is no list
+    if any(lexicon.SUBROW_NUMBER.match(" ".join(_cells(text, r))) for r in rest):
+        return _Open(rest[0][1]), False  # a number out of turn leaves the parts' end open
     return parts, False
 
 
@@ -73,12 +91,12 @@ def _numbered(cell: str, n: int) -> bool:
     return m is not None and int(m.group(1)) == n
 
 
-def _run(
-    text: str, prev: tuple[int, int], after: list[tuple[int, int]], opens: Callable[[str, int], bool]
-) -> list[tuple[int, int]]:
-    """The consecutive rows (each on the line right after the one before) whose first cell opens a part."""
+def _run(text: str, rows: list[tuple[int, int]], i: int, opens: Callable[[str, int], bool]) -> list[tuple[int, int]]:
+    """The consecutive rows after row i (each on the line right after the one before) whose first
+    cell opens a part."""
     out: list[tuple[int, int]] = []
-    for row in after:
+    prev = rows[i]
+    for row in islice(rows, i + 1, None):
         cells = _cells(text, row)
         if row[0] != prev[1] + 1 or not cells or not opens(cells[0], len(out) + 1):
             break

@@ -6,6 +6,7 @@ is seen even where no sum or rate around it is recognised: the same figure writt
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter, defaultdict
 from decimal import Decimal
 
@@ -60,10 +61,12 @@ def _same_figures(amounts: list[Quantity]) -> list[UnitPeers]:
             by_value[q.value.normalize()].append(q)
     out = []
     for group in by_value.values():
+        units = {q.unit for q in group}
+        if len(units) < 2:
+            continue  # one unit: no peers, and a figure repeated a thousand times is not paired a million times
         for q in group:
             peers = tuple(p.id for p in group if p.unit != q.unit)
-            if peers:
-                out.append(UnitPeers(amount=q.id, peers=peers, basis="same_figure"))
+            out.append(UnitPeers(amount=q.id, peers=peers, basis="same_figure"))
     return out
 
 
@@ -92,13 +95,20 @@ def _header_cells(scan: Scan, amounts: list[Quantity]) -> list[UnitPeers]:
     """The amounts written with a unit in a funds table whose header names another (资金情况(万元) …
     自治区补助300元), up to the targets and indicators after it; peers: the cells in the header's unit."""
     out = []
+    starts = [q.start for q in amounts]
     for m in lexicon.UNIT_HEADER.finditer(scan.text):
         stop = lexicon.UNIT_HEADER_END.search(scan.text, m.end(), m.end() + HEADER_REACH)
         end = stop.start() if stop else min(len(scan.text), m.end() + HEADER_REACH)
-        cells = [q for q in amounts if m.end() <= q.start and q.end <= end]
+        cells = _within(amounts, starts, m.end(), end)
         declared = m.group("unit")
         peers = tuple(q.id for q in cells if q.unit == declared)
         out += [
             UnitPeers(amount=q.id, peers=peers, basis="header", declared=declared) for q in cells if q.unit != declared
         ]
     return out
+
+
+def _within(amounts: list[Quantity], starts: list[int], start: int, end: int) -> list[Quantity]:
+    """The amounts (in text order, their starts given) that lie inside text[start:end]."""
+    lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+    return [q for q in amounts[lo:hi] if q.end <= end]
