@@ -80,7 +80,7 @@ def _total_before(scan: Scan, pos: int) -> list[Quantity]:
         last = scan.before(last.start)
     if last is None or not _gap_ok(scan.text[last.end : pos], scan, last.end, pos):
         return []
-    if scan.text[:pos].rstrip().endswith(lexicon.SENTENCE_ENDS):  # a 其中 opening its own sentence
+    if scan.text[max(0, pos - MAX_TOTAL_GAP) : pos].rstrip().endswith(lexicon.SENTENCE_ENDS):  # 其中 opens a sentence
         last = _changed_value(scan, last, pos) or last
     if last.unit in ("%", "个百分点") or lexicon.SUM_DELTA.search(last.label):
         return []
