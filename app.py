@@ -388,11 +388,17 @@ def review_panel(store: Store, stored: StoredReview) -> None:
     header(stored, sum(1 for d in latest.values() if d.decision != "pending"))
     rows = export.finding_rows(review, stored.name, latest)
     text = review.document.text
-    if not rows:
+    if not rows and (review.claims.unread or review.status != "complete"):
+        st.warning(
+            f"未发现问题，但不能视为无误：已识别的 {len(review.claims.relations)} 组数字关系经重新计算均成立，"
+            "上方列出的内容未能核对，未被识别的表述与表格也没有核对，请结合原文判断。"
+        )
+    elif not rows:
         st.success(
             f"未发现问题：已识别的 {len(review.claims.relations)} 组数字关系经重新计算均成立。"
             "未被识别的表述与表格没有核对，请结合原文判断。"
         )
+    if not rows:
         with st.expander("原文"):
             if len(text) > LONG_TEXT:
                 st.caption(f"原文共 {len(text)} 字，此处只显示前 {LONG_TEXT} 字。")

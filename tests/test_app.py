@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from review.core.claims import Claims
+from review.core.claims import Claims, Unread
 from review.core.document import Document, PageIssue
 from review.pipeline import Review
 from review.review_key import ReviewOptions
@@ -218,7 +218,23 @@ def test_an_incomplete_review_says_what_was_not_read() -> None:
     assert not at.exception
     warning = " ".join(w.value for w in at.warning)
     assert "复核不完整" in warning and "第2页未读取" in warning
-    assert any("未发现问题" in s.value and "未被识别的表述与表格没有核对" in s.value for s in at.success)
+    assert "未发现问题，但不能视为无误" in warning and not at.success  # an empty result is not a clean report
+
+
+def test_a_table_seen_but_not_read_keeps_an_empty_result_from_looking_clean() -> None:
+    text = "一级指标 | 二级指标 | 三级指标 | 分值 | 得分\n产出指标 | 数量指标 | 完成率\n"
+    doc = Document(path="表.txt", sha256="c" * 64, source_format="txt", text=text)
+    unread = (Unread(start=text.index("分值"), end=text.index("得分") + 2, reason="评分表：读到了表头（分值、得分）"),)
+    review = Review(
+        document=doc, claims=Claims(unread=unread), findings=(), status="complete", notes=("未核对（第1行）：评分表",)
+    )
+    home = Path(os.environ["REVIEW_HOME"])
+    rid = Store(home / "review.sqlite3").save_review(review, name="表.txt", options=ReviewOptions())
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["review"] = str(rid)
+    at.run()
+    assert not at.exception
+    assert any("不能视为无误" in w.value for w in at.warning) and not at.success
 
 
 MODEL_TEXT = (
