@@ -36,7 +36,7 @@ def _doc(text: str) -> Document:
 def _read(text: str) -> list[tuple[int, str, int, bool]]:
     return [
         (r.stated, text[r.start : r.end], len(r.item_spans), r.exhaustive)
-        for r in extract_allotment_counts(Scan.of(_doc(text)))
+        for r in extract_allotment_counts(Scan.of(_doc(text)))[0]
     ]
 
 

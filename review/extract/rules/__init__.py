@@ -139,7 +139,7 @@ RULES: tuple[Rule, ...] = (
     Rule("enumerated_counts", (), lambda f: extract_enumerated_counts(f.scan)),
     Rule("listed_counts", (), lambda f: _with_unread(extract_listed_counts(f.scan), f)),
     Rule("staff_counts", (), lambda f: extract_staff_counts(f.scan)),
-    Rule("allotment_counts", (), lambda f: extract_allotment_counts(f.scan)),
+    Rule("allotment_counts", (), lambda f: _with_unread(extract_allotment_counts(f.scan), f)),
     Rule("subrow_sums", _SUM_READERS, lambda f: _with_unread(extract_subrow_sums(f.scan, _sums_read(f)), f)),
     Rule("text_scores", (), lambda f: extract_text_scores(f.scan)),
     Rule(

@@ -12,19 +12,25 @@ the count open. review.checks.count counts them.
 
 from __future__ import annotations
 
-from review.core.claims import CountRelation
+from review.core.claims import CountRelation, Unread
 from review.core.numbers import chinese_numeral
 from review.extract import lexicon
 from review.extract.rules.scan import Scan
 
 
-def extract_allotment_counts(scan: Scan) -> list[CountRelation]:
+def extract_allotment_counts(scan: Scan) -> tuple[list[CountRelation], list[Unread]]:
+    """The counts of allotments with their notices, and the counts whose numeral could not be read."""
     text = scan.text
-    out = []
+    out, unread = [], []
     for m in lexicon.ALLOTMENT_COUNT.finditer(text):
+        if scan.in_table(m.start()):
+            continue
         n = m.group("n")
         stated = int(n) if n.isdigit() else chinese_numeral(n)
-        if stated is None or scan.in_table(m.start()):
+        if stated is None:
+            unread.append(
+                Unread(start=m.start("n"), end=m.end(), reason=f"下达批次数“{n}”无法读成数字，其后的下达文件未计数")
+            )
             continue
         notices, cut = _notices_after(text, m.end())
         notices = _distinct(text, notices)
@@ -40,7 +46,7 @@ def extract_allotment_counts(scan: Scan) -> list[CountRelation]:
                     wording="notices",
                 )
             )
-    return out
+    return out, unread
 
 
 def _notices_after(text: str, pos: int) -> tuple[list[tuple[int, int]], bool]:
