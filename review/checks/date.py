@@ -17,10 +17,41 @@ _WHAT = {
     "filed_on": "填报日期为{y}年，早于所评年度",
     "notice_date": "下达{a}年资金的文件日期为{y}年，早于该年度且未写明提前下达",
 }
+# Roles that date the review's own work or writing: done in the period's year or after it.
+_WRITING = ("review_work", "written_on", "filed_on")
+_OF_THE_PERIOD = ("event_date", "dated_value", "review_year")
 
 
 def check_dates(ctx: Context) -> list[Finding]:
     return _years(ctx) + _contested(ctx) + _filed_early(ctx) + _filed_late(ctx) + _after_the_review(ctx) + _ranges(ctx)
+
+
+def _mentions(ctx: Context) -> list[YearMention]:
+    return [r for r in ctx.claims.relations if isinstance(r, YearMention)]
+
+
+def _year_finding(
+    ctx: Context, rel: YearMention, message: str, stated: str, computed: str, trace: str, rule: str
+) -> Finding:
+    """A finding on a year mention: low, a year written wrongly being a slip for the reviewer to confirm."""
+    return finding(
+        ctx,
+        "date",
+        "low",
+        message,
+        rel.start,
+        rel.end,
+        stated=Value(display=stated),
+        computed=Value(display=computed),
+        trace=trace,
+        rule=rule,
+    )
+
+
+def _first_filing(mentions: list[YearMention], roles: tuple[str, ...]) -> tuple[int, int] | None:
+    """The earliest (year, month) the report says it was filled in or put out, by the given roles."""
+    filed = [(r.year, r.month) for r in mentions if r.role in roles and r.month is not None]
+    return min(filed) if filed else None
 
 
 def _stray(rel: YearMention, period: int) -> bool:
@@ -29,9 +60,7 @@ def _stray(rel: YearMention, period: int) -> bool:
     multi-year listing, not a stray year. A year in a name the report repeats is stray only when
     another mention gives the same name the period's year (**河县2023年度中央水利发展资金 …
     **河县2022年度中央水利发展资金项目); a name only ever given other years is another year's project."""
-    if rel.role == "review_work":
-        return rel.year < period
-    if rel.role in ("written_on", "filed_on"):
+    if rel.role in _WRITING:
         return rel.year < period
     if rel.role == "notice_date":
         return bool(rel.name_years) and rel.year < min(rel.name_years)
@@ -56,20 +85,11 @@ def _years(ctx: Context) -> list[Finding]:
     out = []
     for rel in merged.values():
         what = _WHAT[rel.role].format(y=rel.year, p=period, a=min(rel.name_years, default=period))
-        sign = "<" if rel.role in ("review_work", "written_on", "filed_on", "notice_date") else "≠"
+        sign = "<" if rel.role in (*_WRITING, "notice_date") else "≠"
+        message = f"年度不符：{what}，而本报告评价的是{period}年度"
+        trace = f"{rel.year} {sign} {period}"
         out.append(
-            finding(
-                ctx,
-                "date",
-                "low",
-                f"年度不符：{what}，而本报告评价的是{period}年度",
-                rel.start,
-                rel.end,
-                stated=Value(display=f"{rel.year}年"),
-                computed=Value(display=f"{period}年度"),
-                trace=f"{rel.year} {sign} {period}",
-                rule=f"date.{rel.role}_in_period",
-            )
+            _year_finding(ctx, rel, message, f"{rel.year}年", f"{period}年度", trace, f"date.{rel.role}_in_period")
         )
     return out
 
@@ -85,92 +105,65 @@ def _contested(ctx: Context) -> list[Finding]:
     if ctx.period is None or not rivals:
         return []
     others = "、".join(f"{y}年" for y in rivals)
+    message = f"年度不一致：本报告写{ctx.period}年与写{others}的次数相同，评价年度无法确定"
+    trace = f"{ctx.period} = {' = '.join(str(y) for y in rivals)} (votes)"
     seen: set[tuple[int, int]] = set()
     out = []
-    for rel in ctx.claims.relations:
-        if not isinstance(rel, YearMention) or rel.year != ctx.period or rel.role not in _CONTESTABLE:
+    for rel in _mentions(ctx):
+        if rel.year != ctx.period or rel.role not in _CONTESTABLE:
             continue
         if (rel.line_start, rel.year) in seen or len(set(rel.sentence_years)) > 1:
             continue
         seen.add((rel.line_start, rel.year))
-        out.append(
-            finding(
-                ctx,
-                "date",
-                "low",
-                f"年度不一致：本报告写{ctx.period}年与写{others}的次数相同，评价年度无法确定",
-                rel.start,
-                rel.end,
-                stated=Value(display=f"{rel.year}年"),
-                computed=Value(display=others),
-                trace=f"{ctx.period} = {' = '.join(str(y) for y in rivals)} (votes)",
-                rule="date.period_contested",
-            )
-        )
+        out.append(_year_finding(ctx, rel, message, f"{rel.year}年", others, trace, "date.period_contested"))
     return out
 
 
 def _filed_early(ctx: Context) -> list[Finding]:
     """A statement of the year reviewed (自评表(2023年度)) that the report's own filing date comes
     before the end of (填报日期:2023年4月6日): a year is reviewed once it is over."""
-    mentions = [r for r in ctx.claims.relations if isinstance(r, YearMention)]
-    filed = [(r.year, r.month) for r in mentions if r.role in ("written_on", "filed_on") and r.month is not None]
-    if not filed:
+    mentions = _mentions(ctx)
+    filed = _first_filing(mentions, ("written_on", "filed_on"))
+    if filed is None:
         return []
-    year, month = min(filed)
-    out = []
-    for rel in mentions:
-        if rel.role != "review_year" or (year, month) >= (rel.year, 12):
-            continue
-        out.append(
-            finding(
-                ctx,
-                "date",
-                "low",
-                f"年度不符：此处写明评价的是{rel.year}年度，而填报（发布）日期为{year}年{month}月，早于该年度结束",
-                rel.start,
-                rel.end,
-                stated=Value(display=f"{rel.year}年度"),
-                computed=Value(display=f"{year}年{month}月"),
-                trace=f"{year}-{month:02d} < {rel.year}-12",
-                rule="date.review_year_before_filing",
-            )
+    year, month = filed
+    return [
+        _year_finding(
+            ctx,
+            rel,
+            f"年度不符：此处写明评价的是{rel.year}年度，而填报（发布）日期为{year}年{month}月，早于该年度结束",
+            f"{rel.year}年度",
+            f"{year}年{month}月",
+            f"{year}-{month:02d} < {rel.year}-12",
+            "date.review_year_before_filing",
         )
-    return out
+        for rel in mentions
+        if rel.role == "review_year" and (year, month) < (rel.year, 12)
+    ]
 
 
 def _filed_late(ctx: Context) -> list[Finding]:
     """A statement of the year reviewed (2021年度项目支出绩效自评表) that the form's own filing date comes
     more than a year after (填报日期:2023年4月6日): a year's form is filled in within the year after it. A web
     page's 发布日期 (written_on) may come years later and is left out."""
-    mentions = [r for r in ctx.claims.relations if isinstance(r, YearMention)]
-    filed = [(r.year, r.month) for r in mentions if r.role == "filed_on" and r.month is not None]
-    if not filed:
+    mentions = _mentions(ctx)
+    filed = _first_filing(mentions, ("filed_on",))
+    if filed is None:
         return []
-    year, month = min(filed)
-    out = []
-    for rel in mentions:
-        if rel.role != "review_year" or year - rel.year < 2:
-            continue
-        out.append(
-            finding(
-                ctx,
-                "date",
-                "low",
-                f"年度不符：此处写明评价的是{rel.year}年度，而填报日期为{year}年{month}月，晚于该年度一年以上",
-                rel.start,
-                rel.end,
-                stated=Value(display=f"{rel.year}年度"),
-                computed=Value(display=f"{year}年{month}月"),
-                trace=f"{year} - {rel.year} ≥ 2",
-                rule="date.review_year_long_before_filing",
-            )
+    year, month = filed
+    return [
+        _year_finding(
+            ctx,
+            rel,
+            f"年度不符：此处写明评价的是{rel.year}年度，而填报日期为{year}年{month}月，晚于该年度一年以上",
+            f"{rel.year}年度",
+            f"{year}年{month}月",
+            f"{year} - {rel.year} ≥ 2",
+            "date.review_year_long_before_filing",
         )
-    return out
-
-
-_WRITING = ("review_work", "written_on", "filed_on")
-_OF_THE_PERIOD = ("event_date", "dated_value", "review_year")
+        for rel in mentions
+        if rel.role == "review_year" and year - rel.year >= 2
+    ]
 
 
 def _after_the_review(ctx: Context) -> list[Finding]:
@@ -178,30 +171,22 @@ def _after_the_review(ctx: Context) -> list[Finding]:
     written, in a year before it (于2020年10月16日至23日,…进行了调查): the other side of the contradiction
     the review work's own finding states — the year that dates these is the one that moved."""
     period = ctx.period
-    mentions = [r for r in ctx.claims.relations if isinstance(r, YearMention)]
+    mentions = _mentions(ctx)
     done = [r for r in mentions if r.role in _WRITING and r.year < (period or 0)]
     if period is None or not done:
         return []
     first = min(done, key=lambda r: r.year)
+    message_of = "年度不符：此处为{y}年，而评价工作（填报）在{f}年，早于该年度"
     out = []
     seen: set[int] = set()
     for rel in mentions:
         if rel.role not in _OF_THE_PERIOD or rel.year != period or rel.line_start in seen:
             continue
         seen.add(rel.line_start)
+        message = message_of.format(y=rel.year, f=first.year)
+        trace = f"{first.year} < {rel.year}"
         out.append(
-            finding(
-                ctx,
-                "date",
-                "low",
-                f"年度不符：此处为{rel.year}年，而评价工作（填报）在{first.year}年，早于该年度",
-                rel.start,
-                rel.end,
-                stated=Value(display=f"{rel.year}年"),
-                computed=Value(display=f"{first.year}年"),
-                trace=f"{first.year} < {rel.year}",
-                rule="date.period_after_review_work",
-            )
+            _year_finding(ctx, rel, message, f"{rel.year}年", f"{first.year}年", trace, "date.period_after_review_work")
         )
     return out
 
