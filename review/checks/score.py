@@ -74,6 +74,12 @@ class _TreeCheck:
     def kids(self, n: ScoreNode) -> list[ScoreNode]:
         return [self.nodes[c] for c in n.children]
 
+    def stated_total(self, qids: list[str | None]) -> tuple[list[Quantity], Interval] | None:
+        """The stated quantities of `qids` and their total, when every one is stated; else None."""
+        stated = [self.qty(i) for i in qids]
+        kept = [q for q in stated if q]
+        return (kept, total([q.interval() for q in kept])) if len(kept) == len(stated) else None
+
     def leaf_weight(self, n: ScoreNode) -> Interval | None:
         """A node's weight as its indicators add up (so one wrong cap is not blamed twice); a
         category whose indicators state no weight (a score-only form) weighs its cap."""
@@ -168,10 +174,10 @@ class _TreeCheck:
         weights = [self.leaf_weight(r) for r in rows]
         if all(weights):
             return total([x for x in weights if x]), True
-        scores = [self.qty(r.score) for r in rows]
-        if any(r.weight or r.children for r in rows) or not all(scores):
+        scores = self.stated_total([r.score for r in rows])
+        if any(r.weight or r.children for r in rows) or scores is None:
             return None
-        return total([x.interval() for x in scores if x]), False
+        return scores[1], False
 
     def _formula_holds(self, k: ScoreNode, w: Quantity) -> bool:
         s = self.qty(k.score)
@@ -197,10 +203,10 @@ class _TreeCheck:
     def _stated_caps_fit(self, kids: list[ScoreNode], cap: Interval, *, at_most: bool) -> bool:
         """The parts' caps as stated meet the cap (are within it, `at_most`): a part whose own rows
         disagree with its cap is that part's finding (its own check), not its parent's too."""
-        stated = [self.qty(k.weight) for k in kids]
-        if not all(stated):
+        stated = self.stated_total([k.weight for k in kids])
+        if stated is None:
             return False
-        got = total([q.interval() for q in stated if q])
+        got = stated[1]
         return got.lo <= cap.hi if at_most else got.meets(cap)
 
     def _odd_child(
@@ -253,13 +259,11 @@ class _TreeCheck:
         most its unstated 分值 and those fill the cap, so the 得分 add up to at most the cap."""
         if any(k.children or k.weight for k in kids):
             return []
-        scores = [self.qty(k.score) for k in kids]
-        if not all(scores):
+        stated = self.stated_total([k.score for k in kids])
+        if stated is None or stated[1].lo <= cap.interval().hi:
             return []
-        got = total([s.interval() for s in scores if s])
-        if got.lo <= cap.interval().hi:
-            return []
-        terms = " + ".join(s.text for s in scores if s)
+        scores, got = stated
+        terms = " + ".join(s.text for s in scores)
         return [
             finding(
                 self.ctx,
@@ -276,14 +280,14 @@ class _TreeCheck:
         ]
 
     def _category_score(self, n: ScoreNode, cap: Quantity, stated: Quantity, kids: list[ScoreNode]) -> list[Finding]:
-        scores = [self.qty(k.score) for k in kids]
-        if not scores or not all(scores):
+        found = self.stated_total([k.score for k in kids]) if kids else None
+        if found is None:
             return []
-        got = total([s.interval() for s in scores if s])
+        scores, got = found
         if n.exhaustive:
             if got.meets(stated.interval()):
                 return []
-            terms = " + ".join(s.text for s in scores if s)
+            terms = " + ".join(s.text for s in scores)
             return [
                 finding(
                     self.ctx,
