@@ -26,6 +26,7 @@ SumBasis = Literal[
     "标题·分项",  # a heading's amount over the amounts of its numbered items
     "合计·在后",  # a total stated after its parts: …30.9万元,县…30.9万元,共计下达61.8万元
     "如下·分项",  # a total, a clause introducing its parts (…情况如下:), then the sentences stating them
+    "如下·同名分项",  # totals, a paragraph introducing their parts (如下:), then paragraphs naming one kind each
     "比…增加",  # current = reference + increase
     "比…减少",  # reference = current + decrease
     "调减后",  # before = after + cut

@@ -84,6 +84,17 @@ PART_CLAUSE_SEPARATORS = ("；", ";")
 # A clause that introduces the parts of the total just before it, in the sentences that follow
 # (合计13,804万元。各批次…下达情况如下: / 实际到位资金613万元,补助情况:(1)…(2)…).
 PARTS_INTRO = re.compile(r"(?:如下|情况|明细|具体为|具体是|分别是|分别为)\s*[：:]")
+# A time or a running total in a label (2018年度本年收入, 上年支出, 累计下达资金): an amount so named beside a
+# total not so named is another period's figure, not one kind of the total.
+PERIOD_IN_LABEL = re.compile(r"(?:19|20)\d{2}\s*年|上年|去年|同期|年初|年末|年底|期初|期末|累计")
+# A clause naming the total just before it again and listing what it is made of (区直文博系统12774.00万元。
+# 区直文博系统项目有:一是…): the clause must open with the total's own label.
+LISTED_INTRO = re.compile(r"有\s*[：:]")
+# The mark of a numbered part after an introducing clause: (1), 1., ①, 一、 and 一是/二是 (…项目有:一是布达拉宫
+# 管理处,…9378万元。…二是西藏博物馆,…5009万元).
+PART_ITEM_MARK = re.compile(
+    r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d)|[①-⑳]|[一二三四五六七八九十]{1,3}[、是](?!否))"
+)
 # A page number left on its own line inside a sentence by a PDF's page break (…613万元,补\n\n1\n\n助情况).
 PAGE_NUMBER_LINE = re.compile(r"\n\s*\d{1,3}\s*\n")
 # What joins the amounts of one listed item into a list of parts (分别为3万元和10万元, 5万元、8万元).

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from review.core.claims import Quantity, SumRelation
+from review.core.numbers import chinese_numeral
 from review.extract import lexicon
 from review.extract.rules.scan import Scan
 
@@ -86,20 +87,47 @@ def extract_introduced_sums(scan: Scan, seen: set[str]) -> list[SumRelation]:
         total = _introduced_total(scan, m.start())
         if total is None or total.id in seen:
             continue
-        parts = _introduced_parts(scan, m.end(), total)
-        if len(parts) >= 2:
+        relation = _introduced_relation(scan, total, m.end())
+        if relation is not None:
             seen.add(total.id)
-            out.append(
-                SumRelation(
-                    total=total.id,
-                    items=tuple(q.id for q in parts),
-                    exhaustive=not _open_ended(scan.text, parts),
-                    category=lexicon.sum_category(total.unit, total.label),
-                    basis="如下·分项",
-                    marked=_stated_as_total(scan, total),
-                )
-            )
+            out.append(relation)
     return out
+
+
+def extract_listed_sums(scan: Scan, totals: set[str]) -> list[SumRelation]:
+    """A total whose next clause names it again and lists its parts (区直文博系统12774.00万元。区直文博系统
+    项目有:一是布达拉宫管理处,下达预算资金9378万元。…二是西藏博物馆,下达预算资金5009万元): the total may
+    itself be a part of a list before it; `totals` are the amounts already read as totals."""
+    out: list[SumRelation] = []
+    for m in lexicon.LISTED_INTRO.finditer(scan.text):
+        total = _introduced_total(scan, m.start())
+        if total is None or total.id in totals or not _names_again(scan, total, m.start()):
+            continue
+        relation = _introduced_relation(scan, total, m.end())
+        if relation is not None:
+            totals.add(total.id)
+            out.append(relation)
+    return out
+
+
+def _names_again(scan: Scan, total: Quantity, pos: int) -> bool:
+    """The introducing clause opens with the total's own label (区直文博系统… → 区直文博系统项目有:)."""
+    clause = scan.text[scan.sentence_bounds(pos)[0] : pos].lstrip(" ，,。；;")
+    return len(total.label) >= 2 and clause.startswith(total.label) and total.end <= scan.sentence_bounds(pos)[0]
+
+
+def _introduced_relation(scan: Scan, total: Quantity, pos: int) -> SumRelation | None:
+    parts = _introduced_parts(scan, pos, total)
+    if len(parts) < 2:
+        return None
+    return SumRelation(
+        total=total.id,
+        items=tuple(q.id for q in parts),
+        exhaustive=not _open_ended(scan.text, parts),
+        category=lexicon.sum_category(total.unit, total.label),
+        basis="如下·分项",
+        marked=_stated_as_total(scan, total),
+    )
 
 
 MAX_INTRO_GAP = 40
@@ -120,16 +148,24 @@ def _introduced_total(scan: Scan, pos: int) -> Quantity | None:
 
 
 def _introduced_parts(scan: Scan, pos: int, total: Quantity) -> list[Quantity]:
+    """The amounts of the sentences after an introducing clause. In a numbered list, an unnumbered
+    sentence in the same paragraph as its item tells more of that item (…9378万元。具体是:…3005万元;…) and
+    is not a part; the next part is the next number."""
     text, parts = scan.text, list[Quantity]()
     shape: str | None = None
+    number: int | None = None
     while pos < len(text):
+        start = pos
         while pos < len(text) and text[pos].isspace():
             pos += 1
         end = scan.sentence_bounds(pos)[1]
-        mark = lexicon.ITEM_MARK.match(text[pos:end])
+        mark = lexicon.PART_ITEM_MARK.match(text[pos:end])
         item_shape = _mark_shape(mark.group().strip()) if mark else ""
-        if shape is not None and item_shape != shape:
-            break  # another numbering (（1） then 2.), or numbered items then prose
+        if shape and not item_shape and "\n" not in text[start:pos]:
+            pos = end + 1
+            continue  # an item's own details
+        if shape is not None and (item_shape != shape or (shape and not _follows(number, mark))):
+            break  # another numbering (（1） then 2.), numbered items then prose, or a list started anew
         amounts = [q for q in scan.between(pos, end) if _addable(q, total)]
         if not amounts or any(not q.exact or lexicon.SUM_DELTA.search(q.label) for q in amounts):
             break
@@ -137,10 +173,28 @@ def _introduced_parts(scan: Scan, pos: int, total: Quantity) -> list[Quantity]:
             break  # unnumbered: parallel sentences of one amount each
         if not _joined(text, amounts):
             break  # (1)预算30万元,实际支出28万元: a statement about one part, not several parts
-        shape = item_shape
+        shape, number = item_shape, _mark_number(mark)
         parts.extend(amounts)
         pos = end + 1
     return parts
+
+
+def _mark_number(mark: re.Match[str] | None) -> int | None:
+    """The number of an item mark: (2) → 2, 二是 → 2, ③ → 3."""
+    if mark is None:
+        return None
+    body = re.sub(r"[\s（()）.．、是]", "", mark.group())
+    if body.isdigit():
+        return int(body)
+    if len(body) == 1 and "①" <= body <= "⑳":
+        return ord(body) - ord("①") + 1
+    return chinese_numeral(body)
+
+
+def _follows(number: int | None, mark: re.Match[str] | None) -> bool:
+    """The next item's number is the one after the last (an unreadable number is not checked)."""
+    nxt = _mark_number(mark)
+    return number is None or nxt is None or nxt == number + 1
 
 
 def _open_ended(text: str, parts: list[Quantity]) -> bool:

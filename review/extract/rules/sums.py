@@ -13,8 +13,9 @@ from review.extract import lexicon
 from review.extract.rules.scan import Scan
 from review.extract.rules.sum_after import extract_totals_after
 from review.extract.rules.sum_colon import extract_colon_sums
-from review.extract.rules.sum_headings import extract_heading_sums, extract_introduced_sums
+from review.extract.rules.sum_headings import extract_heading_sums, extract_introduced_sums, extract_listed_sums
 from review.extract.rules.sum_implicit import addable, dated_after_undated, extract_implicit_sums, list_end
+from review.extract.rules.sum_named import extract_named_parts
 
 _TOP_MARKER = lexicon.LIST_OPENER
 _SUB_MARKER = lexicon.NESTED_LIST_OPENER
@@ -58,6 +59,8 @@ def extract_sums(scan: Scan) -> tuple[list[SumRelation], list[BalanceRelation]]:
         sums.extend(nested)
     sums.extend(extract_implicit_sums(scan, seen_totals))
     sums.extend(extract_introduced_sums(scan, seen_totals))
+    sums.extend(extract_named_parts(scan, seen_totals))
+    sums.extend(extract_listed_sums(scan, {r.total for r in sums}))
     sums.extend(extract_heading_sums(scan))
     sums.extend(extract_totals_after(scan))
     sums.extend(extract_colon_sums(scan, {r.total for r in sums}))

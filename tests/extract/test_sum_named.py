@@ -1,0 +1,93 @@
+"""Totals whose parts follow in paragraphs of their own (sum_named.py), and totals whose next clause
+names them again and lists their numbered parts (sum_headings.extract_listed_sums): the phrasings
+are quoted from dev-corpus reports (short excerpts)."""
+
+from review.extract.rules.scan import Scan
+from review.extract.rules.sums import extract_sums
+from tests.conftest import checks_of, doc_of
+
+
+def _sums(text: str) -> list[tuple[str, list[str], str]]:
+    scan = Scan.of(doc_of(text))
+    q = {x.id: x for x in scan.quantities}
+    return [(q[r.total].text, [q[i].text for i in r.items], r.basis) for r in extract_sums(scan)[0]]
+
+
+# dev r9-08 (检察院 2019年度部门决算): two totals, 具体情况如下:, then one paragraph per kind of 财政拨款
+PROSECUTOR = (
+    "本部门2019年度财政拨款本年收入1205.11万元,比2018年度增加253.71万元,增长27%,主要是业务经费增加;"
+    "本年支出1094.65万元,增加207.42万元,增长23%,主要是收入增长原因。具体情况如下:\n"
+    "一般公共预算财政拨款本年收入979.53万元,比上年增加28.13万元;主要是增加了业务经费;"
+    "本年支出869.0万元,比上年增加240.09万元,增长38%,主要是人员经费增加。\n"
+    "政府性基金预算财政拨款本年收入225.58万元,比上年增加161.78万元,增长253%,主要原因是12309检察服务中心项目开展;"
+    "本年支出225.58万元,比上年增加161.78万元,增长253%;主要是12309检察服务中心项目开展。\n"
+    "(二)财政拨款收支与年初预算数对比情况\n"
+    "本部门2019年度财政拨款本年收入1205.11万元,完成年初预算的70%。\n"
+)
+
+
+def test_each_total_takes_the_amount_named_like_it_from_every_paragraph_after_the_introduction():
+    sums = _sums(PROSECUTOR)
+    assert ("1205.11万元", ["979.53万元", "225.58万元"], "如下·同名分项") in sums
+    assert ("1094.65万元", ["869.0万元", "225.58万元"], "如下·同名分项") in sums
+    # the next section's restatement of the total is not a part: the parts stop at (二)
+    assert not [s for s in sums if s[0] == "1205.11万元" and len(s[1]) > 2]
+
+
+def test_the_paragraph_parts_that_do_not_add_up_are_reported():
+    # 869.0 + 225.58 = 1094.58 ≠ 1094.65 (869.0 is written to 0.1: at most 1094.635)
+    assert ("sum", "本年支出1094.65万元") in checks_of(PROSECUTOR, 2019)
+    assert ("sum", "本部门2019年度财政拨款本年收入1205.11万元") not in checks_of(PROSECUTOR, 2019)
+    wrong = PROSECUTOR.replace("979.53万元", "982.53万元")
+    assert ("sum", "本部门2019年度财政拨款本年收入1205.11万元") in checks_of(wrong, 2019)
+
+
+def test_paragraphs_of_other_years_or_of_a_kind_and_its_sub_kind_are_not_parts():
+    years = PROSECUTOR.replace("一般公共预算财政拨款本年收入", "2018年财政拨款本年收入").replace(
+        "政府性基金预算财政拨款本年收入", "2017年财政拨款本年收入"
+    )
+    assert not [s for s in _sums(years) if s[2] == "如下·同名分项" and s[0] == "1205.11万元"]
+    # 财政拨款本年收入 then 政府性基金预算财政拨款本年收入: a kind and its own sub-kind
+    nested = PROSECUTOR.replace("一般公共预算财政拨款本年收入", "财政拨款本年收入")
+    assert not [s for s in _sums(nested) if s[2] == "如下·同名分项" and s[0] == "1205.11万元"]
+
+
+def test_the_introduction_must_end_its_paragraph():
+    inline = PROSECUTOR.replace("具体情况如下:\n一般公共预算", "具体情况如下:一般公共预算")
+    assert not [s for s in _sums(inline) if s[2] == "如下·同名分项"]
+
+
+# dev r1-22 (西藏 文物保护专项资金): the total, a clause naming it again with 有:, then 一是…二是… whose
+# first sentences state the parts and whose further sentences (具体是:…) tell more of the item
+MUSEUMS = (
+    "分解下达中央转移支付全区文物保护专项资金共22171万元,其中下达地市9397万元;区直文博系统12774.00万元。"
+    "区直文博系统项目有:一是布达拉宫管理处,下达预算资金7765万元。具体是:布达拉宫雪城修缮展示工程项目3005万元;"
+    "布达拉宫二期结构检测工程项目1235万元。二是西藏博物馆,下达预算资金5009万元,项目是西藏博物馆新馆展陈环境"
+    "可移动文物预防保护项目。\n\n二、绩效目标分解下达情况\n"
+)
+
+
+def test_a_total_named_again_lists_its_numbered_parts_past_their_details():
+    assert ("12774.00万元", ["7765万元", "5009万元"], "如下·分项") in _sums(MUSEUMS)
+    assert ("22171万元", ["9397万元", "12774.00万元"], "其中") in _sums(MUSEUMS)
+    assert ("sum", "区直文博系统12774.00万元") not in checks_of(MUSEUMS, 2020)
+    # the report as published: 9378 + 5009 = 14387 ≠ 12774
+    assert ("sum", "区直文博系统12774.00万元") in checks_of(MUSEUMS.replace("7765万元", "9378万元"), 2020)
+
+
+def test_a_clause_with_you_that_does_not_name_the_total_again_lists_nothing():
+    other = MUSEUMS.replace("区直文博系统项目有:", "主要项目有:")
+    assert not [s for s in _sums(other) if s[0] == "12774.00万元" and s[2] == "如下·分项"]
+
+
+# dev r3-08 (区域协作经费): numbered parts after 补助情况:, then prose of the same paragraph — the prose
+# is skipped, and numbering that starts again is not the same list
+COOP = (
+    "2017年区域协作经费市级财政实际到位资金613万元,补助情况:(1)闽浙赣皖福州经济协作区经费和闽东北区协作办公费经费"
+    "分别为3万元和10万元。(2)援宁经费50万元。(3)援藏工作经费550万元。2017年按计划各阶段目标顺利完成6个区域的工作,"
+    "完成率为100%。(1)另行安排经费30万元。\n"
+)
+
+
+def test_numbered_parts_end_where_the_numbering_starts_again():
+    assert ("613万元", ["3万元", "10万元", "50万元", "550万元"], "如下·分项") in _sums(COOP)
