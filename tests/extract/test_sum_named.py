@@ -91,3 +91,18 @@ COOP = (
 
 def test_numbered_parts_end_where_the_numbering_starts_again():
     assert ("613万元", ["3万元", "10万元", "50万元", "550万元"], "如下·分项") in _sums(COOP)
+
+
+# 其中 opening numbered parts: the item phrasings of dev r3-08 ((1)…(2)…) and of seed report
+# eval/samples/003 (①商品和服务支出149.5万元。其中：…⏎②…⏎③…)
+def test_qizhong_opening_numbered_parts_reads_one_part_per_number():
+    coop = "实际到位资金613万元,其中:(1)援宁经费50万元。(2)援藏工作经费20万元。(3)援疆工作经费543万元。\n"
+    assert ("613万元", ["50万元", "20万元", "543万元"], "如下·分项") in _sums(coop)
+    town = (
+        "项目支出2808.44万元，其中：\n①商品和服务支出149.5万元。其中：办公费10.53万元，会议费138.97万元；\n"
+        "②对个人和家庭的补助623.96万元，其中生活补助49万元，奖励金574.96万元。\n"
+        "③资本性支出2034.98万元。其中：办公设备购置2.92万元，拆迁补偿2032.06万元。\n"
+    )
+    assert ("2808.44万元", ["149.5万元", "623.96万元", "2034.98万元"], "如下·分项") in _sums(town)
+    assert ("sum", "项目支出2808.44万元") not in checks_of(town, 2021)
+    assert ("sum", "项目支出2808.44万元") in checks_of(town.replace("623.96万元", "626.96万元"), 2021)

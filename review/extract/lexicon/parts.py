@@ -83,7 +83,11 @@ SELF_SCORE_LABEL = re.compile(r"得分|总分|综合")
 PART_CLAUSE_SEPARATORS = ("；", ";")
 # A clause that introduces the parts of the total just before it, in the sentences that follow
 # (合计13,804万元。各批次…下达情况如下: / 实际到位资金613万元,补助情况:(1)…(2)…).
-PARTS_INTRO = re.compile(r"(?:如下|情况|明细|具体为|具体是|分别是|分别为)\s*[：:]")
+PARTS_INTRO = re.compile(
+    r"(?:如下|情况|明细|具体为|具体是|分别是|分别为)\s*[：:]|其中\s*[：:](?=\s*(?:[（(]\s*1\s*[)）]|1[.．、](?!\d)|①))"
+)
+# 其中 opening numbered parts (其中：⏎（1）…；⏎（2）…): the parts are read as after any introducing clause.
+NUMBERED_AFTER_OPENER = re.compile(r"\s*(?:[（(]\s*1\s*[)）]|1[.．、](?!\d)|①)")
 # A time or a running total in a label (2018年度本年收入, 上年支出, 累计下达资金): an amount so named beside a
 # total not so named is another period's figure, not one kind of the total.
 PERIOD_IN_LABEL = re.compile(r"(?:19|20)\d{2}\s*年|上年|去年|同期|年初|年末|年底|期初|期末|累计")

@@ -166,7 +166,7 @@ def _introduced_parts(scan: Scan, pos: int, total: Quantity) -> list[Quantity]:
             continue  # an item's own details
         if shape is not None and (item_shape != shape or (shape and not _follows(number, mark))):
             break  # another numbering (（1） then 2.), numbered items then prose, or a list started anew
-        amounts = [q for q in scan.between(pos, end) if _addable(q, total)]
+        amounts = [q for q in scan.between(pos, _own_end(scan, pos, end) if item_shape else end) if _addable(q, total)]
         if not amounts or any(not q.exact or lexicon.SUM_DELTA.search(q.label) for q in amounts):
             break
         if not item_shape and (len(amounts) != 1 or (parts and amounts[0].label[-2:] != parts[0].label[-2:])):
@@ -179,15 +179,22 @@ def _introduced_parts(scan: Scan, pos: int, total: Quantity) -> list[Quantity]:
     return parts
 
 
+def _own_end(scan: Scan, pos: int, end: int) -> int:
+    """Where a numbered item's own amounts end: at a list of its parts (②…补助623.96万元，其中生活补助49万元…)."""
+    first = next(iter(scan.between(pos, end)), None)
+    nested = lexicon.NESTED_LIST_OPENER.search(scan.text, first.end, end) if first else None
+    return nested.start() if nested else end
+
+
 def _mark_number(mark: re.Match[str] | None) -> int | None:
     """The number of an item mark: (2) → 2, 二是 → 2, ③ → 3."""
     if mark is None:
         return None
     body = re.sub(r"[\s（()）.．、是]", "", mark.group())
-    if body.isdigit():
-        return int(body)
     if len(body) == 1 and "①" <= body <= "⑳":
         return ord(body) - ord("①") + 1
+    if body.isascii() and body.isdigit():
+        return int(body)
     return chinese_numeral(body)
 
 
@@ -208,7 +215,7 @@ def _joined(text: str, amounts: list[Quantity]) -> bool:
 
 
 def _mark_shape(mark: str) -> str:
-    return re.sub(r"\d+|[一二三四五六七八九十]+", "N", mark)
+    return re.sub(r"\d+|[一二三四五六七八九十]+|[①-⑳]", "N", mark)
 
 
 def _stated_as_total(scan: Scan, q: Quantity) -> bool:

@@ -40,6 +40,8 @@ def extract_sums(scan: Scan) -> tuple[list[SumRelation], list[BalanceRelation]]:
     carries: list[tuple[Quantity, Quantity]] = []
     seen_totals: set[str] = set()
     for m in _TOP_MARKER.finditer(scan.text):
+        if lexicon.NUMBERED_AFTER_OPENER.match(scan.text, m.end()):
+            continue  # 其中：1.…；2.…: numbered parts, read by extract_introduced_sums
         totals = _total_before(scan, m.start())
         if not totals or any(t.id in seen_totals for t in totals):
             continue
