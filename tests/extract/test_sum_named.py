@@ -106,3 +106,24 @@ def test_qizhong_opening_numbered_parts_reads_one_part_per_number():
     assert ("2808.44万元", ["149.5万元", "623.96万元", "2034.98万元"], "如下·分项") in _sums(town)
     assert ("sum", "项目支出2808.44万元") not in checks_of(town, 2021)
     assert ("sum", "项目支出2808.44万元") in checks_of(town.replace("623.96万元", "626.96万元"), 2021)
+
+
+# A 其中 list stating a second breakdown of its total: the split of dev r9-08 (基本支出…;项目支出…) and of seed
+# report eval/samples/001 (基本支出…，包括人员经费…；项目支出…), each followed by a breakdown by another measure
+def test_a_second_breakdown_in_a_qizhong_list_is_its_own_sum_against_the_same_total():
+    prosecutor = (
+        "本部门2019年度本年支出合计1094.65万元,其中:基本支出664.70万元,占61%;项目支出429.96万元,占39%;"
+        "按经济分类,工资福利支出600.00万元,商品和服务支出494.65万元。\n"
+    )
+    sums = _sums(prosecutor)
+    assert ("1094.65万元", ["664.70万元", "429.96万元"], "其中") in sums
+    assert ("1094.65万元", ["600.00万元", "494.65万元"], "其中") in sums
+    assert ("sum", "本部门2019年度本年支出合计1094.65万元") not in checks_of(prosecutor, 2019)
+    assert ("sum", "本部门2019年度本年支出合计1094.65万元") in checks_of(prosecutor.replace("600.00", "603.00"), 2019)
+    town = (
+        "2022年支出预算为3167.20万元，其中基本支出1086.51万元，包括人员经费1024.01万元和日常公用经费62.5万元；"
+        "项目支出2080.69万元；按资金来源分，一般公共预算1794.96万元，政府性基金1372.24万元。\n"
+    )
+    sums = _sums(town)
+    assert ("3167.20万元", ["1086.51万元", "2080.69万元"], "其中") in sums
+    assert ("3167.20万元", ["1794.96万元", "1372.24万元"], "其中") in sums

@@ -99,6 +99,11 @@ LISTED_INTRO = re.compile(r"有\s*[：:]")
 PART_ITEM_MARK = re.compile(
     r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d)|[①-⑳]|[一二三四五六七八九十]{1,3}[、是](?!否))"
 )
+# A second breakdown of the same total inside its 其中 list (…项目支出40万元；按经济分类，工资福利支出30万元…;
+# 按收入性质分 / 按支出性质分): its items are parts of the total on their own, not further parts.
+BREAKDOWN_OPENER = re.compile(
+    r"按[\u4e00-\u9fa5]{1,6}?(?:分类|划分|性质分|来源分)[：:，,]?|按[\u4e00-\u9fa5]{1,6}?分[：:，,]"
+)
 # A page number left on its own line inside a sentence by a PDF's page break (…613万元,补\n\n1\n\n助情况).
 PAGE_NUMBER_LINE = re.compile(r"\n\s*\d{1,3}\s*\n")
 # What joins the amounts of one listed item into a list of parts (分别为3万元和10万元, 5万元、8万元).

@@ -47,18 +47,19 @@ def extract_sums(scan: Scan) -> tuple[list[SumRelation], list[BalanceRelation]]:
             continue
         end = list_end(scan.text, m.end(), semicolon=not _runs_past_semicolon(m))
         in_paren = scan.text[max(0, m.start() - 1) : m.start()] in ("（", "(")
-        items, partial = _parse_items(scan, m.end(), end, in_paren=in_paren, total=totals[-1])
-        carry = [it for it in items if lexicon.CARRYOVER.search(it.group[0].label)]
-        flows = [it for it in items if it not in carry]
-        carries.extend((totals[-1], c.group[0]) for c in carry)
-        seen_totals.update(q.id for it in items for q in it.group)
-        for t in totals:
-            seen_totals.add(t.id)
-            partial_list = partial or lexicon.is_partial_opener(m.group("opener"))
-            sums.extend(_relations(t, flows, partial_list or len(flows) == 1, nested=False))
-        nested = _nested(flows)
-        seen_totals.update(r.total for r in nested)
-        sums.extend(nested)
+        seen_totals.update(t.id for t in totals)
+        for start, stop in _breakdowns(scan.text, m.end(), end):
+            items, partial = _parse_items(scan, start, stop, in_paren=in_paren, total=totals[-1])
+            carry = [it for it in items if lexicon.CARRYOVER.search(it.group[0].label)]
+            flows = [it for it in items if it not in carry]
+            carries.extend((totals[-1], c.group[0]) for c in carry)
+            seen_totals.update(q.id for it in items for q in it.group)
+            for t in totals:
+                partial_list = partial or lexicon.is_partial_opener(m.group("opener"))
+                sums.extend(_relations(t, flows, partial_list or len(flows) == 1, nested=False))
+            nested = _nested(flows)
+            seen_totals.update(r.total for r in nested)
+            sums.extend(nested)
     sums.extend(extract_implicit_sums(scan, seen_totals))
     sums.extend(extract_introduced_sums(scan, seen_totals))
     sums.extend(extract_named_parts(scan, seen_totals))
@@ -67,6 +68,14 @@ def extract_sums(scan: Scan) -> tuple[list[SumRelation], list[BalanceRelation]]:
     sums.extend(extract_totals_after(scan))
     sums.extend(extract_colon_sums(scan, {r.total for r in sums}))
     return sums, _balances(carries)
+
+
+def _breakdowns(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of a 其中 list's breakdowns: 其中基本支出…，项目支出…；按经济分类，工资福利支出…，商品和服务支出…
+    states the total twice over, each breakdown adding up to it on its own."""
+    cuts = [b for b in lexicon.BREAKDOWN_OPENER.finditer(text, start, end) if b.start() > start]
+    bounds = [start] + [x for b in cuts for x in (b.start(), b.end())] + [end]
+    return list(zip(bounds[::2], bounds[1::2], strict=True))
 
 
 def _runs_past_semicolon(m: re.Match[str]) -> bool:
