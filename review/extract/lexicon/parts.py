@@ -96,6 +96,8 @@ PERIOD_IN_LABEL = re.compile(r"(?:19|20)\d{2}\s*年|上年|去年|同期|年初|
 LISTED_INTRO = re.compile(r"有\s*[：:]")
 # The mark of a numbered part after an introducing clause: (1), 1., ①, 一、 and 一是/二是 (…项目有:一是布达拉宫
 # 管理处,…9378万元。…二是西藏博物馆,…5009万元).
+# What dresses an item mark's number ((2), 2., 二、, 二是): left off, the number remains.
+ITEM_MARK_DRESS = re.compile(r"[\s（()）.．、是]")
 PART_ITEM_MARK = re.compile(
     r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d)|[①-⑳]|[一二三四五六七八九十]{1,3}[、是](?!否))"
 )
@@ -115,3 +117,16 @@ SHARE_BARE = re.compile(r"[，,、]\s*占\s*$")
 _LEVEL = r"(?:中央|自治区|省级|省|市级|州级|县级|区级|地方|本级|乡镇|乡级)"
 GOVERNMENT_LEVEL = re.compile(_LEVEL)
 GOVERNMENT_LEVELS_JOINED = re.compile(rf"{_LEVEL}[及和与、]{_LEVEL}")
+
+# A fund total stated twice over in label:value cells (部门整体支出绩效自评表: 按收入性质分:2030.12 /
+# 按支出性质分:1925.67, then 其中: 一般公共预算:1325.68, 基本支出:900.47 … in whatever order the cells were
+# flattened): each breakdown's heading and the words that name its parts.
+FUND_BREAKDOWNS = {
+    "按收入性质分": re.compile(
+        r"一般公共预算|政府性基金|非税收入|国有资本经营|财政专户|其他资金|其他收入|事业收入|经营收入|上年结转"
+    ),
+    "按支出性质分": re.compile(r"基本支出|项目支出|人员经费|公用经费|工资福利|商品和服务|对个人和家庭|资本性支出"),
+}
+FUND_BREAKDOWN_HEAD = re.compile(_alternation(tuple(FUND_BREAKDOWNS)))
+# One label:value cell of such a block (a blank value is an empty cell: 纳入专户管理的非税收入拨款:).
+LABEL_VALUE_CELL = re.compile(r"(?P<label>[\u4e00-\u9fa5（）()]{2,24})\s*[：:]\s*(?P<value>\d[\d,]*(?:\.\d+)?)?")

@@ -27,6 +27,7 @@ from review.extract.rules.facts import (
     extract_plan_actual,
     extract_unit_prices,
 )
+from review.extract.rules.form_breakdowns import extract_form_breakdowns
 from review.extract.rules.form_funds import extract_form_funds
 from review.extract.rules.form_pairs import extract_form_pairs
 from review.extract.rules.form_scores import extract_form_scores
@@ -92,7 +93,15 @@ def _with_unread(found: tuple[list[Any], list[Unread]], f: Found) -> list[Any]:
     return relations
 
 
-_TABLE_READERS = ("sums", "table_columns", "form_funds", "form_scores", "form_pairs", "record_totals")
+_TABLE_READERS = (
+    "sums",
+    "table_columns",
+    "form_funds",
+    "form_scores",
+    "form_pairs",
+    "record_totals",
+    "form_breakdowns",
+)
 
 
 def _grid_totals(f: Found) -> tuple[list[Any], list[Unread]]:
@@ -131,6 +140,7 @@ RULES: tuple[Rule, ...] = (
     Rule("form_scores", (), lambda f: _with_unread(extract_form_scores(f.scan), f)),
     Rule("form_pairs", (), lambda f: _with_unread(extract_form_pairs(f.scan), f)),
     Rule("record_totals", (), lambda f: _with_unread(extract_record_totals(f.scan), f)),
+    Rule("form_breakdowns", (), lambda f: _with_unread(extract_form_breakdowns(f.scan), f)),
     Rule("grid_totals", _TABLE_READERS, lambda f: _with_unread(_grid_totals(f), f)),
     Rule("deltas", (), lambda f: extract_deltas(f.scan)),
     Rule("stated_balances", (), lambda f: extract_stated_balances(f.scan)),
@@ -180,6 +190,7 @@ OUTPUT_ORDER = (
     "form_scores",
     "form_pairs",
     "record_totals",
+    "form_breakdowns",
     "grid_totals",
     "sums",
     "balances",

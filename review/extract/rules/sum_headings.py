@@ -190,7 +190,7 @@ def _mark_number(mark: re.Match[str] | None) -> int | None:
     """The number of an item mark: (2) → 2, 二是 → 2, ③ → 3."""
     if mark is None:
         return None
-    body = re.sub(r"[\s（()）.．、是]", "", mark.group())
+    body = lexicon.ITEM_MARK_DRESS.sub("", mark.group())
     if len(body) == 1 and "①" <= body <= "⑳":
         return ord(body) - ord("①") + 1
     if body.isascii() and body.isdigit():
