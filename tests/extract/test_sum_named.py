@@ -127,3 +127,26 @@ def test_a_second_breakdown_in_a_qizhong_list_is_its_own_sum_against_the_same_to
     sums = _sums(town)
     assert ("3167.20万元", ["1086.51万元", "2080.69万元"], "其中") in sums
     assert ("3167.20万元", ["1794.96万元", "1372.24万元"], "其中") in sums
+
+
+# A line ending with its total, then lines numbered from 1 that each open with their amount: the items
+# of dev r8-06 (美丽乡村: 二是美丽乡村建设600万元 …) and the lines of seed eval/samples/003 (基本支出1404.18万元。)
+def test_lines_numbered_from_one_after_a_line_ending_with_its_total_are_its_parts():
+    villages = (
+        "我县美丽乡村示范村23个及自然村。共需资金8144万元。\n"
+        "一是美丽乡村建设规划编制277万元\n二是美丽乡村建设600万元\n"
+        "三是美丽乡村自然村的奖励5039万元(按照实施方案的要求)\n四是美丽乡村建设的实施2228万元\n(四)绩效目标\n"
+    )
+    assert ("8144万元", ["277万元", "600万元", "5039万元", "2228万元"], "标题·分项") in _sums(villages)
+    assert ("sum", "需资金8144万元") in checks_of(villages.replace("600万元", "603万元"), 2019)
+    town = (
+        "天城镇人民政府支出4212.62万元。\n1.基本支出1404.18万元。\n2.项目支出2808.44万元。\n3.绩效目标完成情况分析。\n"
+    )
+    assert ("4212.62万元", ["1404.18万元", "2808.44万元"], "标题·分项") in _sums(town)
+
+
+def test_numbered_lines_not_starting_at_one_or_a_line_not_ending_with_its_amount_are_not_parts():
+    later = "天城镇人民政府支出4212.62万元。\n3.基本支出1404.18万元。\n4.项目支出2808.44万元。\n"
+    assert not [s for s in _sums(later) if s[0] == "4212.62万元"]
+    prose = "天城镇人民政府支出4212.62万元，预算资金全部到位。\n1.基本支出1404.18万元。\n2.项目支出2808.44万元。\n"
+    assert not [s for s in _sums(prose) if s[0] == "4212.62万元"]

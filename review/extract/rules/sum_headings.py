@@ -44,6 +44,60 @@ def extract_heading_sums(scan: Scan) -> list[SumRelation]:
     return out
 
 
+def extract_numbered_after_total(scan: Scan, totals: set[str]) -> list[SumRelation]:
+    """A line ending with its amount (年度预算资金100万元。) followed by lines numbered from 1, each opening
+    with its own amount (1.中央资金60万元，用于道路建设。⏎2.县级资金40万元，…): the lines are its parts.
+    Unmarked unless the total is stated as one (合计/共计…); `totals` are the amounts already summed."""
+    out: list[SumRelation] = []
+    lines = [(a, b) for a, b in _line_spans(scan.text) if scan.text[a:b].strip()]
+    for i, (a, b) in enumerate(lines):
+        total = _line_total(scan, a, b)
+        if total is None or total.id in totals:
+            continue
+        parts = _numbered_lines(scan, lines[i + 1 :], total)
+        if len(parts) >= 2:
+            totals.add(total.id)
+            out.append(
+                SumRelation(
+                    total=total.id,
+                    items=tuple(q.id for q in parts),
+                    category=lexicon.sum_category(total.unit, total.label),
+                    basis="标题·分项",
+                    marked=_stated_as_total(scan, total),
+                )
+            )
+    return out
+
+
+def _line_total(scan: Scan, a: int, b: int) -> Quantity | None:
+    """The amount a line ends with (nothing but a full stop after it), named, exact, not a change."""
+    qs = scan.between(a, b)
+    if not qs or scan.in_table(qs[-1].start):
+        return None
+    last = qs[-1]
+    if last.family != "money" or not last.exact or len(last.label) < 2 or lexicon.SUM_DELTA.search(last.label):
+        return None
+    return last if not scan.text[last.end : b].strip(" 。.") else None
+
+
+def _numbered_lines(scan: Scan, lines: list[tuple[int, int]], total: Quantity) -> list[Quantity]:
+    """The leading amounts of the lines numbered 1, 2, 3 … (one numbering) right after the total's line."""
+    parts: list[Quantity] = []
+    shape: str | None = None
+    for c, d in lines:
+        mark = lexicon.PART_ITEM_MARK.match(scan.text[c:d])
+        if mark is None or _mark_number(mark) != len(parts) + 1:
+            break
+        if shape is not None and _mark_shape(mark.group().strip()) != shape:
+            break
+        lead = _lead_amount(scan, c, d, whole_line=False)
+        if lead is None or not _addable(lead, total) or lexicon.SUM_DELTA.search(lead.label):
+            break
+        shape = _mark_shape(mark.group().strip())
+        parts.append(lead)
+    return parts
+
+
 def _line_spans(text: str) -> list[tuple[int, int]]:
     spans, pos = [], 0
     for line in text.split("\n"):

@@ -13,7 +13,12 @@ from review.extract import lexicon
 from review.extract.rules.scan import Scan
 from review.extract.rules.sum_after import extract_totals_after
 from review.extract.rules.sum_colon import extract_colon_sums
-from review.extract.rules.sum_headings import extract_heading_sums, extract_introduced_sums, extract_listed_sums
+from review.extract.rules.sum_headings import (
+    extract_heading_sums,
+    extract_introduced_sums,
+    extract_listed_sums,
+    extract_numbered_after_total,
+)
 from review.extract.rules.sum_implicit import addable, dated_after_undated, extract_implicit_sums, list_end
 from review.extract.rules.sum_named import extract_named_parts
 
@@ -65,6 +70,7 @@ def extract_sums(scan: Scan) -> tuple[list[SumRelation], list[BalanceRelation]]:
     sums.extend(extract_named_parts(scan, seen_totals))
     sums.extend(extract_listed_sums(scan, {r.total for r in sums}))
     sums.extend(extract_heading_sums(scan))
+    sums.extend(extract_numbered_after_total(scan, {r.total for r in sums}))
     sums.extend(extract_totals_after(scan))
     sums.extend(extract_colon_sums(scan, {r.total for r in sums}))
     return sums, _balances(carries)
