@@ -150,3 +150,26 @@ def test_numbered_lines_not_starting_at_one_or_a_line_not_ending_with_its_amount
     assert not [s for s in _sums(later) if s[0] == "4212.62万元"]
     prose = "天城镇人民政府支出4212.62万元，预算资金全部到位。\n1.基本支出1404.18万元。\n2.项目支出2808.44万元。\n"
     assert not [s for s in _sums(prose) if s[0] == "4212.62万元"]
+
+
+# Two totals in one sentence, each with its own 其中 list, joined by ；: the 收入/支出 statements of dev r9-08
+# and of seed eval/samples/003, run together as reports often write them
+def test_a_clause_after_a_semicolon_stating_the_next_total_with_its_own_list_is_not_a_part():
+    prosecutor = (
+        "本部门2019年度本年收入合计1205.11万元,其中:财政拨款收入1205.11万元;"
+        "本年支出合计1094.65万元,其中:基本支出664.70万元,项目支出429.96万元。\n"
+    )
+    sums = _sums(prosecutor)
+    assert ("1205.11万元", ["1205.11万元"], "其中") in sums
+    assert ("1094.65万元", ["664.70万元", "429.96万元"], "其中") in sums
+    assert not [c for c in checks_of(prosecutor, 2019) if c[0] == "sum"]
+    town = (
+        "天城镇人民政府收入4286.67万元，其中：一般公共预算财政拨款3286.6万元，其他收入1000.07万元；"
+        "天城镇人民政府支出4212.62万元，其中：基本支出1404.18万元，项目支出2808.44万元。\n"
+    )
+    sums = _sums(town)
+    assert ("4286.67万元", ["3286.6万元", "1000.07万元"], "其中") in sums
+    assert ("4212.62万元", ["1404.18万元", "2808.44万元"], "其中") in sums
+    # a part with its own 其中 list, named unlike the total, is still a part
+    nested = "支出合计100万元，其中：基本支出60万元，其中人员经费50万元，公用经费10万元；项目支出40万元。\n"
+    assert ("100万元", ["60万元", "40万元"], "其中") in _sums(nested)

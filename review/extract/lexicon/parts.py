@@ -130,3 +130,7 @@ FUND_BREAKDOWNS = {
 FUND_BREAKDOWN_HEAD = re.compile(_alternation(tuple(FUND_BREAKDOWNS)))
 # One label:value cell of such a block (a blank value is an empty cell: 纳入专户管理的非税收入拨款:).
 LABEL_VALUE_CELL = re.compile(r"(?P<label>[\u4e00-\u9fa5（）()]{2,24})\s*[：:]\s*(?P<value>\d[\d,]*(?:\.\d+)?)?")
+# A total's next of kind: its label opens with the same characters (全年预算 / 全年执行), and a 其中 list
+# follows it directly (…；全年执行95万元，其中：…).
+NAME_HEAD = 2
+OWN_LIST_AFTER = re.compile(r"\s*[，,]?\s*其中")

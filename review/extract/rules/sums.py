@@ -181,6 +181,8 @@ def _parse_items(
             assert isinstance(q, Quantity)
             if clause_start and total is not None and _other_measure_leads(q, top, total):
                 break  # a new statement about other things (1段, 4座), not a further part
+            if clause_start and parent is None and total is not None and _parallel_total(scan.text, q, total):
+                break  # …；全年执行95万元，其中…: the next total of the same kind, with its own parts
             clause_start = False
             if _list_ended(scan, q, last.end if last else start, top if parent is None else []):
                 break
@@ -227,6 +229,17 @@ def _other_measure_leads(q: Quantity, top: list[_Item], total: Quantity) -> bool
     """The first number of a clause after ； is of another measure than the total, while the items
     so far led with the total's measure: the clause is about other things."""
     return bool(top) and not addable(q, total) and all(addable(it.group[0], total) for it in top)
+
+
+def _parallel_total(text: str, q: Quantity, total: Quantity) -> bool:
+    """A clause after ； led by an amount named like the total (全年预算100万元，其中…；全年执行95万元，其中…)
+    or stated as a total (…；本年支出合计1094.65万元,其中…) that opens a 其中 list of its own states the next
+    total, not a part of this one."""
+    head = lexicon.NAME_HEAD
+    named_alike = len(q.label) >= head and q.label[:head] == total.label[:head]
+    before = text[max(0, q.start - 4) : q.start]
+    stated_as_total = bool(lexicon.SUM_TOTAL_WORD.search(q.label) or lexicon.TOTAL_JUST_BEFORE.search(before))
+    return (named_alike or stated_as_total) and bool(lexicon.OWN_LIST_AFTER.match(text, q.end))
 
 
 def _cut_off(text: str, end: int) -> bool:
