@@ -134,3 +134,9 @@ LABEL_VALUE_CELL = re.compile(r"(?P<label>[\u4e00-\u9fa5（）()]{2,24})\s*[：:
 # follows it directly (…；全年执行95万元，其中：…).
 NAME_HEAD = 2
 OWN_LIST_AFTER = re.compile(r"\s*[，,]?\s*其中")
+# One label:value line of a block flattened as text (其中：财政拨款：60万元 / 其他资金：40万元 / 上年结转：).
+LABEL_VALUE_LINE = re.compile(
+    r"^[ \t\u3000]*(?P<opener>其中\s*[：:]?\s*)?(?P<label>[\u4e00-\u9fa5（）()]{2,24}?)[ \t\u3000]*[：:][ \t\u3000]*"
+    r"(?:(?P<value>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>亿元|万元|元)?)?[ \t\u3000]*$",
+    re.MULTILINE,
+)

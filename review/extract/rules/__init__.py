@@ -42,6 +42,7 @@ from review.extract.rules.scan import Scan
 from review.extract.rules.score_table import extract_table_scores
 from review.extract.rules.scores import extract_text_scores
 from review.extract.rules.staff_counts import extract_staff_counts
+from review.extract.rules.sum_lines import extract_line_sums
 from review.extract.rules.sums import extract_sums
 from review.extract.rules.table_columns import extract_table_columns
 from review.extract.rules.table_subrows import extract_subrow_sums
@@ -141,6 +142,7 @@ RULES: tuple[Rule, ...] = (
     Rule("form_pairs", (), lambda f: _with_unread(extract_form_pairs(f.scan), f)),
     Rule("record_totals", (), lambda f: _with_unread(extract_record_totals(f.scan), f)),
     Rule("form_breakdowns", (), lambda f: _with_unread(extract_form_breakdowns(f.scan), f)),
+    Rule("line_sums", (), lambda f: extract_line_sums(f.scan)),
     Rule("grid_totals", _TABLE_READERS, lambda f: _with_unread(_grid_totals(f), f)),
     Rule("deltas", (), lambda f: extract_deltas(f.scan)),
     Rule("stated_balances", (), lambda f: extract_stated_balances(f.scan)),
@@ -191,6 +193,7 @@ OUTPUT_ORDER = (
     "form_pairs",
     "record_totals",
     "form_breakdowns",
+    "line_sums",
     "grid_totals",
     "sums",
     "balances",
