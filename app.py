@@ -30,6 +30,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
 
 from review import __version__, config
+from review.core.coverage import number_coverage
 from review.core.errors import DocumentLoadError, ReviewError
 from review.core.provenance import Extractor
 from review.extract import llm
@@ -37,7 +38,7 @@ from review.load.loader import load
 from review.pipeline import review_document
 from review.present import export
 from review.present.highlight import LEGEND, finding_card, highlight, md_text
-from review.present.render import CHECK_CN, SEVERITY_CN, line_of
+from review.present.render import CHECK_CN, SEVERITY_CN, coverage_sentence, line_of
 from review.review_key import ReviewOptions
 from review.scoring.packs import bundled_packs
 from review.scoring.rule_kinds import KIND_CN
@@ -49,6 +50,7 @@ OWN_SCORES = "报告自带分值"
 NO_MODEL = "无（离线规则）"
 DEFAULT_MAX_MB = 20
 LONG_TEXT = 200_000  # characters of source shown at most when no finding is selected
+HALF = 0.5  # below this share of its figures checked, an empty result is shown as a warning, not a success
 log = logging.getLogger("review.app")
 
 
@@ -388,9 +390,12 @@ def review_panel(store: Store, stored: StoredReview) -> None:
     header(stored, sum(1 for d in latest.values() if d.decision != "pending"))
     rows = export.finding_rows(review, stored.name, latest)
     text = review.document.text
-    if not rows and (review.claims.unread or review.status != "complete"):
+    cover = number_coverage(text, review.claims)
+    st.caption(coverage_sentence(cover))
+    if not rows and (review.claims.unread or review.status != "complete" or cover.share < HALF):
         st.warning(
             f"未发现问题，但不能视为无误：已识别的 {len(review.claims.relations)} 组数字关系经重新计算均成立，"
+            f"而文中 {cover.found} 个数字只有 {cover.checked} 个参与了核对；"
             "上方列出的内容未能核对，未被识别的表述与表格也没有核对，请结合原文判断。"
         )
     elif not rows:

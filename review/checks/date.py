@@ -23,7 +23,16 @@ _OF_THE_PERIOD = ("event_date", "dated_value", "review_year")
 
 
 def check_dates(ctx: Context) -> list[Finding]:
-    return _years(ctx) + _contested(ctx) + _filed_early(ctx) + _filed_late(ctx) + _after_the_review(ctx) + _ranges(ctx)
+    return (
+        _years(ctx)
+        + _contested(ctx)
+        + _filed_early(ctx)
+        + _filed_late(ctx)
+        + _after_the_review(ctx)
+        + _ranges(ctx)
+        + _spans_outside_period(ctx)
+        + _notices_late(ctx)
+    )
 
 
 def _mentions(ctx: Context) -> list[YearMention]:
@@ -209,4 +218,59 @@ def _ranges(ctx: Context) -> list[Finding]:
                     rule="date.range_runs_forward",
                 )
             )
+    return out
+
+
+def _spans_outside_period(ctx: Context) -> list[Finding]:
+    """A project's implementation period (项目起止时间 | 2019年元月起至2020年12月止) that runs forward but
+    starts or ends in another year than the one reviewed: low, a cross-year project being possible, a
+    year written wrongly likelier in a one-year form. A span that runs backwards is _ranges' finding."""
+    period = ctx.period
+    if period is None:
+        return []
+    out = []
+    for rel in ctx.claims.relations:
+        if not isinstance(rel, DateRange) or not rel.implementation or rel.first > rel.last:
+            continue
+        years = (rel.first[0], rel.last[0])
+        if years == (period, period):
+            continue
+        (y1, m1), (y2, m2) = rel.first, rel.last
+        out.append(
+            finding(
+                ctx,
+                "date",
+                "low",
+                f"年度不符：项目实施期为{y1}年{m1}月至{y2}年{m2}月，而本报告评价的是{period}年度",
+                rel.start,
+                rel.end,
+                stated=Value(display=f"{y1}年{m1}月—{y2}年{m2}月"),
+                computed=Value(display=f"{period}年度"),
+                trace=f"{y1}-{m1:02d}..{y2}-{m2:02d} ⊄ {period}",
+                rule="date.implementation_in_period",
+            )
+        )
+    return out
+
+
+def _notices_late(ctx: Context) -> list[Finding]:
+    """A notice allocating a year's funds dated after that year (2025年7月3日,《…关于下达2024年…资金预算
+    (第一批)的通知》): a year's funds are allocated within it (or in advance, which _years holds to the
+    year before); a settlement after the year (清算) is no such notice (see lexicon.NOTICE_SETTLES)."""
+    out = []
+    for rel in _mentions(ctx):
+        if rel.role != "notice_date" or not rel.name_years or rel.year <= max(rel.name_years):
+            continue
+        allocated = max(rel.name_years)
+        out.append(
+            _year_finding(
+                ctx,
+                rel,
+                f"年度不符：下达{allocated}年资金的文件日期为{rel.year}年，晚于该年度",
+                f"{rel.year}年",
+                f"{allocated}年",
+                f"{rel.year} > {allocated}",
+                "date.notice_after_its_year",
+            )
+        )
     return out

@@ -220,13 +220,16 @@ class YearMention(_Relation):
 
 class DateRange(_Relation):
     """A stated span of months (实施期2022年3月-2022年11月, 2021年1月起至2021年12月止): (year, month)
-    of its first and last month, for the check that it runs forward."""
+    of its first and last month, for the check that it runs forward; `implementation` when it is the
+    project's own implementation period (项目起止时间 | 2020年元月起至2020年12月止, 专项实施期2022年3月-2022年11月),
+    which a review of one year states within that year."""
 
     kind: Literal["date_range"] = "date_range"
     start: int
     end: int
     first: tuple[int, int]
     last: tuple[int, int]
+    implementation: bool = False
 
 
 class ExecutionRate(_Relation):

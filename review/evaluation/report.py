@@ -11,6 +11,7 @@ from review.evaluation.results import (
     SplitResult,
     Stat,
 )
+from review.evaluation.scoring import ratio
 
 
 def _n(v: float | None, width: int = 6) -> str:
@@ -79,7 +80,8 @@ def _split_block(split: str, r: SplitResult) -> list[str]:
         f"clean relations flagged {fa.flagged} of {fa.clean_relations}",
         f"  coverage: {cov.seen} of {cov.labels} labeled relations seen ({_n(cov.rate, 1).strip()}); "
         f"{cov.reports_with_unread} of {len(r.reports)} reviews say what they could not read "
-        f"({cov.unread_notes} notes)",
+        f"({cov.unread_notes} notes); figures checked {cov.figures_checked} of {cov.figures} "
+        f"({_n(ratio(cov.figures_checked, cov.figures), 1).strip()})",
         f"  unlabeled findings {fa.unlabeled_findings} ({_n(fa.per_report, 1).strip()} per report)"
         + _periods_line(r.periods),
     ]

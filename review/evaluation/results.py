@@ -170,6 +170,9 @@ class Coverage(_Result):
     # read, a row whose cells fit several ways): reports with at least one such note, and the notes
     reports_with_unread: int = 0
     unread_notes: int = 0
+    # the figures in the reports' text and how many of them a relation names (review.core.coverage)
+    figures: int = 0
+    figures_checked: int = 0
 
 
 class SeedRow(_Result):

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from review import __version__
 from review.core.claims import Claims
+from review.core.coverage import NumberCoverage, number_coverage
 from review.core.document import Document
 from review.core.errors import ReviewError
 from review.core.findings import Finding
@@ -111,6 +112,7 @@ def _evaluate(samples: list[LabeledSample], opts: EvalOptions, say: Say) -> Spli
     grounding: list[dict[str, int]] = []
     covered = total_labels = 0
     unread_reports = unread_notes = 0
+    figures = NumberCoverage(0, 0)
     unseen: list[Unseen] = []
     cases: dict[str, list[int]] = {}
     seeded: list[SeedRow] = []
@@ -135,6 +137,9 @@ def _evaluate(samples: list[LabeledSample], opts: EvalOptions, say: Say) -> Spli
             unseen += [Unseen(sample=sample.name, check=g.check, quote=g.quote) for g in missing]
         said = len(runs[0].review.claims.unread) if runs[0].review else 0
         unread_reports, unread_notes = unread_reports + bool(said), unread_notes + said
+        if runs[0].review:
+            cover = number_coverage(runs[0].review.document.text, runs[0].review.claims)
+            figures = NumberCoverage(figures.found + cover.found, figures.checked + cover.checked)
         rows.append(_row(sample, runs, scores[-len(runs) :]))
         if opts.seeded and doc is not None:
             seeded += _seeded(sample, doc, runs[0], opts)
@@ -157,6 +162,8 @@ def _evaluate(samples: list[LabeledSample], opts: EvalOptions, say: Say) -> Spli
             unseen=_unique(unseen),
             reports_with_unread=unread_reports,
             unread_notes=unread_notes,
+            figures=figures.found,
+            figures_checked=figures.checked,
         ),
         seeded=_seeded_summary(seeded) if opts.seeded else None,
         cost=_cost(rows),

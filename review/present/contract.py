@@ -96,6 +96,14 @@ class FindingOut(Finding):
     """1-based line of `start` in the document's `text`."""
 
 
+class Figures(_Out):
+    """The figures in `text` (numbers with a unit and bare numbers such as table cells; years, dates
+    and list markers are not figures) and how many of them a relation in `claims` names."""
+
+    found: int
+    checked: int
+
+
 class DocumentOut(_Out):
     """The review of one report."""
 
@@ -125,6 +133,9 @@ class DocumentOut(_Out):
     claims: tuple[Claim, ...]
     """Quantities, then the relations between them that the checks recompute."""
     findings: tuple[FindingOut, ...]
+    figures: Figures
+    """How much of the report was checked: an empty `findings` with few figures checked is not a
+    clean report."""
 
 
 class FileError(_Out):

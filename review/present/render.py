@@ -8,6 +8,7 @@ import re
 import sys
 
 from review import __version__
+from review.core.coverage import NumberCoverage, number_coverage
 from review.core.outcomes import Outcome, Review
 from review.present import contract
 
@@ -57,6 +58,7 @@ def to_json(reviews: list[Review], errors: list[dict[str, str]] | None = None) -
 def _document(r: Review) -> contract.DocumentOut:
     doc = r.document
     lines = LineIndex(doc.text)
+    cover = number_coverage(doc.text, r.claims)
     return contract.DocumentOut(
         path=doc.path,
         sha256=doc.sha256,
@@ -79,6 +81,7 @@ def _document(r: Review) -> contract.DocumentOut:
             *r.claims.relations,
         ),
         findings=tuple(contract.FindingOut(**f.model_dump(), line=lines(f.start)) for f in r.findings),
+        figures=contract.Figures(found=cover.found, checked=cover.checked),
     )
 
 
@@ -92,6 +95,7 @@ def to_text(reviews: list[Review]) -> str:
             f"高 {counts['high']}、中 {counts['medium']}、低 {counts['low']}）"
         )
         out.append(f"   提取方式：{r.extractor}；评分标准：{r.rubric or '报告自带分值'}（{r.rubric_note}）")
+        out.append(f"   {coverage_sentence(number_coverage(r.document.text, r.claims))}")
         out.extend(f"   ! {n}" for n in r.notes)
         for f in r.findings:
             line = line_of(r.document.text, f.start)
@@ -105,6 +109,14 @@ def to_text(reviews: list[Review]) -> str:
         if not r.findings:
             out.append(f"      {_nothing_found(r)}")
     return "\n".join(out) + "\n"
+
+
+def coverage_sentence(cover: NumberCoverage) -> str:
+    """核对覆盖 in one sentence: how many of the report's figures a recomputed relation names."""
+    if not cover.found:
+        return "核对覆盖：文中未读出数字。"
+    said = f"核对覆盖：文中 {cover.found} 个数字，{cover.checked} 个参与了核对（{cover.share:.0%}）"
+    return said + ("；其余数字未核对。" if cover.checked < cover.found else "。")
 
 
 def _nothing_found(r: Review) -> str:
@@ -123,6 +135,7 @@ def to_markdown(reviews: list[Review]) -> str:
             f"状态：{'完整' if r.status == 'complete' else '不完整'}；"
             f"评价年度：{r.period or '未知'}；发现 {len(r.findings)} 项\n"
         )
+        out.append(coverage_sentence(number_coverage(r.document.text, r.claims)) + "\n")
         if not r.findings:
             continue
         out.append("| # | 行 | 严重程度 | 类别 | 问题 | 原文 |")

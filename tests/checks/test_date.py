@@ -9,7 +9,7 @@ import pytest
 
 from review.checks.base import Context
 from review.checks.date import check_dates
-from review.core.claims import YearMention
+from review.core.claims import DateRange, YearMention
 from tests.checks.builders import Sheet, essentials, spans_ok
 
 Role = Literal["event_date", "dated_value"]
@@ -120,8 +120,19 @@ def test_a_notice_dated_before_the_year_it_allocates_is_flagged() -> None:
     assert (
         f.message == "年度不符：下达2024年资金的文件日期为2023年，早于该年度且未写明提前下达，而本报告评价的是2024年度"
     )
-    for year in (2024, 2025):  # in its year, or a settlement the year after
-        assert check_dates(s.ctx(notice.model_copy(update={"year": year}), period=2024)) == []
+    assert check_dates(s.ctx(notice.model_copy(update={"year": 2024}), period=2024)) == []
+
+
+def test_a_notice_dated_after_the_year_it_allocates_is_flagged() -> None:
+    """A settlement after the year (清算) is no notice_date claim (the extractor leaves it out), so a
+    notice_date in a later year than the funds it allocates is a year written wrongly."""
+    s = Sheet()
+    start, end = s.write("2025年7月3日")
+    notice = YearMention(year=2025, start=start, end=end, role="notice_date", name_years=(2024,), line_start=0)
+    (f,) = check_dates(s.ctx(notice, period=2024))
+    assert essentials(f) == ("date", "low", "date.notice_after_its_year")
+    assert f.message == "年度不符：下达2024年资金的文件日期为2025年，晚于该年度"
+    assert f.trace == "2025 > 2024"
 
 
 def test_a_review_year_filed_two_years_on_is_flagged_on_the_statement() -> None:
@@ -152,3 +163,17 @@ def test_the_periods_own_value_before_which_the_review_was_done_is_flagged() -> 
     assert f.message == "年度不符：此处为2021年，而评价工作（填报）在2020年，早于该年度"
     later = work.model_copy(update={"year": 2022})
     assert check_dates(s.ctx(value, later, period=2021)) == []
+
+
+def test_an_implementation_period_outside_the_year_reviewed_is_flagged() -> None:
+    s = Sheet()
+    start, end = s.write("2015年1月起至2016年12 月")
+    span = DateRange(start=start, end=end, first=(2015, 1), last=(2016, 12), implementation=True)
+    (f,) = check_dates(s.ctx(span, period=2016))
+    assert essentials(f) == ("date", "low", "date.implementation_in_period")
+    assert f.message == "年度不符：项目实施期为2015年1月至2016年12月，而本报告评价的是2016年度"
+    assert f.trace == "2015-01..2016-12 ⊄ 2016"
+    within = span.model_copy(update={"first": (2016, 1)})
+    assert check_dates(s.ctx(within, period=2016)) == []
+    assert check_dates(s.ctx(span.model_copy(update={"implementation": False}), period=2016)) == []
+    assert check_dates(s.ctx(span, period=None)) == []

@@ -51,6 +51,7 @@ ADDED = {
     "kin",
     "written",
     "declared",
+    "figures",
 }
 
 

@@ -56,6 +56,14 @@ MONTH_RANGE = re.compile(
     r"(?P<y1>(?:19|20)\d{2})\s*年\s*(?P<m1>1[0-2]|0?[1-9]|元)\s*月\s*(?:起|份)?\s*(?:至|到|-|－|—|~|～)\s*"
     r"(?P<y2>(?:19|20)\d{2})\s*年\s*(?P<m2>1[0-2]|0?[1-9])\s*月"
 )
+# Before a span of months that is the project's own implementation period, a field of the form or its
+# sentence: 项目起止时间\n\n2016年1月起至…, 項(xiàng)目起止時(shí)間\n\n2021年 1 月起至… (a page's pinyin inside the
+# word), 项目起止时间 |\n2020年元月起至…, 专项实施期2022年3月-…, 该项目实施期为2019年元月至….
+_PINYIN = r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\))?"
+IMPLEMENTATION_SPAN_BEFORE = re.compile(
+    rf"(?:起止|实施|實{_PINYIN}施|执行|執{_PINYIN}行)(?:时间|時{_PINYIN}間|期|周期|週期)"
+    r"(?:为|為)?[\s|｜:：]*$"
+)
 # The name a year stands in, up to its first name ending: **河县2023年度中央水利发展资金项目 →
 # 中央水利发展资金; 2024年固始县祖师庙镇仰天洼社区产业设施配套项目. Six characters at least, so a
 # generic 财政资金 names nothing.
@@ -89,6 +97,9 @@ FORM_FILED_BEFORE = re.compile(r"(?:填报|报送|编制)(?:日期|时间)[\s:�
 NOTICE_AFTER_DATE = re.compile(
     r"[^《。；;\n]{0,20}《[^《》\n]{0,40}?(?<!提前)下达\s*(?P<year>(?:19|20)\d{2})\s*年[^《》\n]{0,80}》"
 )
+# A notice that settles a year's funds after it (关于下达2023年…清算资金的通知), dated in a later year by
+# its nature: not a notice that allocates the year's funds.
+NOTICE_SETTLES = re.compile(r"清算|结算")
 # The year a 自评表 names in its own title — 2022年度项目支出绩效自评表, 项目支出绩效自评表（2022年度）:
 # the form's statement of the year it reviews, which outweighs a year in a name it repeats.
 FORM_TITLE_YEAR = re.compile(

@@ -105,10 +105,14 @@ def _head(measure: str) -> str:
 
 
 def extract_date_ranges(scan: Scan) -> list[DateRange]:
+    """Each span of months, and whether a field or its sentence names it the project's implementation
+    period (项目起止时间, 实施期), which the date check holds to the period under review."""
     out = []
-    for m in lexicon.MONTH_RANGE.finditer(normalize(scan.text)):
+    text = normalize(scan.text)
+    for m in lexicon.MONTH_RANGE.finditer(text):
         first, last = (int(m["y1"]), _month(m["m1"])), (int(m["y2"]), int(m["m2"]))
-        out.append(DateRange(start=m.start(), end=m.end(), first=first, last=last))
+        named = lexicon.IMPLEMENTATION_SPAN_BEFORE.search(text, max(0, m.start() - 24), m.start()) is not None
+        out.append(DateRange(start=m.start(), end=m.end(), first=first, last=last, implementation=named))
     return out
 
 
@@ -171,6 +175,8 @@ def _task_done(text: str, d: DateMention) -> _Dated | None:
 def _notice_date(text: str, d: DateMention) -> _Dated | None:
     """The day a notice allocating a year's funds came on (2024年7月3日,《…关于下达2024年…的通知》)."""
     m = lexicon.NOTICE_AFTER_DATE.match(text, d.end) if d.month is not None else None
+    if m and lexicon.NOTICE_SETTLES.search(m.group(0)):
+        return None
     return _Dated(d.year, d.start, d.end, "notice_date", allocates=int(m["year"])) if m else None
 
 
