@@ -29,7 +29,7 @@ _COUNT = re.compile(
 _OPENERS = lexicon.ENUMERATION_OPENERS
 _NAME = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,16}$")
 _JOIN = re.compile(rf"(?<=[\u4e00-\u9fff）)])(?:{lexicon.NAME_JOINERS})(?=[\u4e00-\u9fff])")
-_BOUNDARY = "，。；：:！？\n“”\"' \t|｜"
+_BOUNDARY = "，,。；;：:！!？?\n“”\"' \t|｜"
 _OPEN, _CLOSE = "（(", "）)"
 MAX_LIST = 300  # characters a list of names may run back from its count
 MAX_PARENTHETICAL = 60
