@@ -45,3 +45,20 @@ def test_a_level_share_raises_no_over_budget_finding():
     assert [f for f in review_text(share, 2024).findings if f.check == "unit"] == []
     whole = "本部门2024年度预算安排76万元。\n发放补贴资金2110万元。"
     assert [f.rule for f in review_text(whole, 2024).findings if f.check == "unit"] == ["unit.part_exceeds_budget"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # r5-12: the year's spending draws on 其他资金来源 too; it may exceed the 预算收入.
+        "2022年预算收入69.06万元,其中年初预算57.28万元,调整追加11.78万元。其他资金来源21.31万元。\n"
+        "2022年支出76.36万元,其中基本支出76.36万元,项目支出0万元,结余结转0万元。",
+        # seed 003's aggregates (基本支出, 项目支出) above a smaller budget total.
+        "2021年度项目资金预算数800万元。\n2021年部门支出中：基本支出871.44万元，项目支出462.3万元。",
+    ],
+)
+def test_a_years_spending_aggregate_is_not_held_under_the_budget(text):
+    assert _budget(text, 2022) is not None
+    assert [f for f in review_text(text, 2022).findings if f.rule == "unit.part_exceeds_budget"] == []
+    paid = text + "\n已拨付补助资金9000万元。"
+    assert [f.rule for f in review_text(paid, 2022).findings if f.check == "unit"] == ["unit.part_exceeds_budget"]

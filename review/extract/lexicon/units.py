@@ -37,3 +37,7 @@ BUDGET_PARTS_LEAD = re.compile(r"其中")
 BUDGET_LEVELS_JOINED = re.compile(
     r"(?:中央|自治区|[省市州县区旗乡镇])级?(?:财政)?\s*[、及和与]\s*(?:中央|自治区|[省市州县区旗乡镇])级?"
 )
+# A year's spending or one of its aggregates: it may draw on funds carried over or from other sources, so
+# it is no single payment the year's budget bounds (2022年预算收入69.06万元…其他资金来源21.31万元…2022年支出76.36万元,
+# 其中基本支出76.36万元).
+SPENDING_AGGREGATE = re.compile(r"(?:\d{4}年度?|本年度?|年度|全年)支出$|基本支出|项目支出|支出合计|支出总计")

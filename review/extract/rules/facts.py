@@ -54,13 +54,16 @@ def _after_parts_lead(scan: Scan, q: Quantity) -> bool:
 
 def extract_budget_ceilings(scan: Scan, budget: Quantity | None) -> list[BudgetCeiling]:
     """Each spending amount against the whole budget: no single payment can exceed it. An amount
-    stated as needed or planned (共需资金8144万元, 计划总投资) is not a payment of this budget."""
+    stated as needed or planned (共需资金8144万元, 计划总投资) is not a payment of this budget, nor is the
+    year's spending or one of its aggregates (2022年支出, 基本支出): it may draw on other funds too."""
     if budget is None:
         return []
     out = []
     for q in scan.quantities:
         if q.family != "money" or q.id == budget.id or _BUDGET_LABEL.search(q.label):
             continue
+        if lexicon.SPENDING_AGGREGATE.search(q.label):
+            continue  # the year's spending, not one payment
         context = scan.text[max(0, q.start - 12) : q.start]
         clause = re.split(r"[，,。；;：:]", context)[-1]
         if _SPENDING.search(q.label + context) and not _NEED.search(q.label + clause):
