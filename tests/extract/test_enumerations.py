@@ -142,3 +142,17 @@ def test_a_list_before_its_count_runs_back_to_an_ascii_comma(text, stated, names
     assert all("," not in item for _, _, _, items in found for item in items)
     findings = review_document(doc(text.replace(*slip))).findings
     assert [f.check for f in findings if f.check == "count"] == ["count"]
+
+
+@pytest.mark.parametrize(
+    ("text", "stated", "n"),
+    [
+        # r2-14's list with its count spaced off as r7-06 (内设 10 个办公室) and r7-08 (设立 8 个内设机构) write counts.
+        ("内设办公室、人事股、财计股、法规股 4 个股室和直属单位。", 4, 4),
+        # r1-16's closing 等 with a spaced count: still a partial list.
+        ("发改委内设信用建设科、资环能源科、价格收费管理科、价格认定科等 12 个科室。", 12, 4),
+    ],
+)
+def test_a_count_spaced_off_its_list_still_counts_it(text, stated, n):
+    ((got, _, exhaustive, items),) = counts(text)
+    assert (got, len(items), exhaustive) == (stated, n, "等" not in text)

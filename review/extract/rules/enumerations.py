@@ -23,7 +23,8 @@ from review.extract import lexicon
 from review.extract.rules.scan import Scan
 
 _COUNT = re.compile(
-    rf"(?P<etc>{lexicon.PARTIAL_LIST_END})?(?P<n>{lexicon.CHINESE_SMALL_NUMBER}|[1-9]\d?)\s*(?P<cls>{lexicon.COUNT_CLASSIFIERS})"
+    rf"(?P<etc>{lexicon.PARTIAL_LIST_END})?[ \t]*(?P<n>{lexicon.CHINESE_SMALL_NUMBER}|[1-9]\d?)"
+    rf"\s*(?P<cls>{lexicon.COUNT_CLASSIFIERS})"
     rf"(?P<noun>{lexicon.COUNT_NOUNS})"
 )
 _OPENERS = lexicon.ENUMERATION_OPENERS
