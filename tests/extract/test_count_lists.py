@@ -179,3 +179,17 @@ def test_names_that_only_share_a_word_are_not_repeats():
     assert unread and len(rel.item_spans) == 7
     (rel,), unread = extract_listed_counts(Scan.of(_doc(R7_08)))
     assert unread == [] and len(rel.item_spans) == 8
+
+
+# r12-02 and r10-11: ，即 after the count's noun restates what it counts: the list is the count's own.
+R12_02 = "负责机要、保密工作;负责公安印章和档案管理。内设2个中队,即文秘调研中队、机要通信中队。\n"
+R10_11_JI = "8个内设机构,即办公室、第一检察部、第二检察部、第三检察部、第四检察部、第五检察部、综合业务部、政治部。\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "stated", "slip"), [(R12_02, 2, ("2个中队", "3个中队")), (R10_11_JI, 8, ("8个", "9个"))]
+)
+def test_ji_after_a_count_opens_its_own_list(text, stated, slip):
+    assert [r[:2] for r in _read(text)] == [("named_list", stated)]
+    found = [f for f in review_text(text.replace(*slip)).findings if f.check == "count"]
+    assert [f.severity for f in found] == ["high"]

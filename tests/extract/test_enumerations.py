@@ -118,3 +118,41 @@ def test_a_second_count_counts_the_names_in_the_parentheses() -> None:
 def test_a_list_opened_by_a_verb_ending_in_a_joiner_starts_after_it() -> None:
     """r5-04: 涉及 opens the list (its 及 joins no names); one town before 等 is no list."""
     assert counts("一批项目涉及临城镇等八个乡镇官都村等49个村，") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "stated", "names", "slip"),
+    [
+        # r12-06: no opener word; the list runs back to an ASCII comma, bracketed second names kept in their name.
+        (
+            "北京市文物局核定行政编制80人,共设办公室(行政审批服务处)、法制处(科研处)、研究室、申遗处、文物保护处(革命文物处)、"
+            "遗产管理处、考古处、博物馆处、文物市场管理处(文博产业管理处)、安全保卫处、计划财务处、组织宣传处(人事处、对外联络处)"
+            "12个内设机构。",
+            12,
+            12,
+            ("12个内设机构", "13个内设机构"),
+        ),
+        # r2-03 written with ASCII commas: the list ends at the comma before its opener.
+        ("县政协坚持团结和民主,切实履行政治协商、民主监督、参政议政三大职能,", 3, 3, ("三大", "四大")),
+    ],
+)
+def test_a_list_before_its_count_runs_back_to_an_ascii_comma(text, stated, names, slip):
+    found = counts(text)
+    assert [(s, len(items)) for s, _, _, items in found if s == stated] == [(stated, names)]
+    assert all("," not in item for _, _, _, items in found for item in items)
+    findings = review_document(doc(text.replace(*slip))).findings
+    assert [f.check for f in findings if f.check == "count"] == ["count"]
+
+
+@pytest.mark.parametrize(
+    ("text", "stated", "n"),
+    [
+        # r2-14's list with its count spaced off as r7-06 (内设 10 个办公室) and r7-08 (设立 8 个内设机构) write counts.
+        ("内设办公室、人事股、财计股、法规股 4 个股室和直属单位。", 4, 4),
+        # r1-16's closing 等 with a spaced count: still a partial list.
+        ("发改委内设信用建设科、资环能源科、价格收费管理科、价格认定科等 12 个科室。", 12, 4),
+    ],
+)
+def test_a_count_spaced_off_its_list_still_counts_it(text, stated, n):
+    ((got, _, exhaustive, items),) = counts(text)
+    assert (got, len(items), exhaustive) == (stated, n, "等" not in text)

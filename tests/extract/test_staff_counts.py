@@ -64,3 +64,23 @@ def test_establishment_types_under_qizhong_only_bound_a_count_of_people():
     assert checks_of(R7_06.replace("73人", "70人"), 2023) == [("count", "街道共有工作人员70人")]
     # seed 004: the 总编制 itself split by establishment types is covered by them
     assert checks_of(SEED_004.replace("总编制31名", "总编制32名"), 2023) == [("count", "平等乡总编制32名")]
+
+
+# seed 004 with its two statements joined by ；, and r5-12's 编制 then 实有 with the 其中 parts after both: the
+# 其中 list of the 编制 ends at the head count of the staff actually there (lexicon.PART_PREDICATE_START).
+SEED_004_JOINED = SEED_004.replace("事业编制14名。", "事业编制14名；").replace("在职人员总数", "实有人员")
+R5_12_AFTER_BOTH = "本部门共有编制人数3人,其中行政编制2人、事业编制1人,实有人数3人,其中:在职人员3人,离休0人,退休0人。\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "slip"),
+    [
+        (SEED_004_JOINED, ("实有人员22名", "实有人员23名")),
+        (SEED_004_JOINED, ("总编制31名", "总编制32名")),
+        (R5_12_AFTER_BOTH, ("实有人数3人", "实有人数4人")),
+        (R5_12_AFTER_BOTH, ("编制人数3人", "编制人数4人")),
+    ],
+)
+def test_the_staff_there_end_the_parts_of_the_establishment(text, slip):
+    assert [c for c, _ in checks_of(text, 2022) if c in ("count", "sum")] == []
+    assert [c for c, _ in checks_of(text.replace(*slip), 2022) if c in ("count", "sum")] == ["count"]

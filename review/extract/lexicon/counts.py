@@ -82,14 +82,17 @@ SPENT_TOTAL = re.compile(r"支出(?:合计|总计|总额)?$")
 NAMED_COUNT_UNITS = ("个", "项", "名", "家", "所", "处", "宗", "段", "座", "条", "起")
 # The noun a count may carry before its list opens (内设 10 个办公室, 设立 8 个内设机构): a few characters.
 COUNT_HEAD_NOUN = r"[\u4e00-\u9fff]{0,10}?"
-# What opens the list of names after a count: strongly (分别是, 包括, a colon) or weakly (，为 / ，即:
-# 核准类事项6项，为A、B… — 为 may also open a clause, so such a list is read loosely). After the
-# count's noun (内设 10 个办公室：…, 8 个内设机构，分别是…) the noun must end first: a colon or a comma.
+# What opens the list of names after a count: strongly (分别是, 包括, a colon, ，即: 内设2个中队,即文秘调研中队、
+# 机要通信中队 (r12-02), 8个内设机构,即办公室、第一检察部… (r10-11) — 即 after the count's comma restates what
+# it counts) or weakly (，为: 核准类事项6项，为A、B… — 为 may also open a clause, so such a list is read
+# loosely). After the count's noun (内设 10 个办公室：…, 8 个内设机构，分别是…) the noun must end first: a colon
+# or a comma.
+APPOSITION_AFTER_COUNT = r"即"
 STRONG_LIST_INTRO = (
     rf"\s*[，,]?\s*(?:{NAMED_LIST_AFTER_COUNT})\s*[：:]?"
-    rf"|{COUNT_HEAD_NOUN}\s*(?:[：:]|[，,]\s*(?:{NAMED_LIST_AFTER_COUNT})\s*[：:]?)"
+    rf"|{COUNT_HEAD_NOUN}\s*(?:[：:]|[，,]\s*(?:{NAMED_LIST_AFTER_COUNT}|{APPOSITION_AFTER_COUNT})\s*[：:]?)"
 )
-WEAK_LIST_INTRO = rf"{COUNT_HEAD_NOUN}\s*[，,]\s*(?:为|即)\s*[：:]?"
+WEAK_LIST_INTRO = rf"{COUNT_HEAD_NOUN}\s*[，,]\s*为\s*[：:]?"
 # A parenthetical right after a count that does not name its things (13宗(东坑、湖仔洋…) does).
 PAREN_NOT_A_LIST = ("含", "不含", "其中", "包括", "主要", "约", "共", "合计", "下同")
 # A count whose parts follow as counts of the same unit: 共 4 段，长 3.47km：右岸 1 段…, or across

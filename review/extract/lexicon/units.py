@@ -25,3 +25,19 @@ UNIT_FUNDS_LABEL = re.compile(
 # 一级指标二级指标三级指标) state amounts in their own units (医疗收入达到5亿元).
 UNIT_HEADER = re.compile(r"(?:资金情况|项目资金|预算执行情况)\s*[（(]\s*(?P<unit>亿元|万元|元)\s*[)）]")
 UNIT_HEADER_END = re.compile(r"年度总体目标|总体目标|年度目标|绩效指标|一级指标|二级指标|三级指标")
+# One level's or one source's share of the budget, not the department's or the project's whole:
+# 2024年度县本级预算安排的衔接资金为76万元 (beside 安排财政衔接资金2110万元), 巩义市本级资金3908万元, 中央补助…资金,
+# 省级资金621万元. Levels joined (省、市、区预算安排…共计2373.51万元, 中央及省级资金) name the whole of theirs.
+BUDGET_SHARE = re.compile(
+    r"(?:[省市县区州旗乡镇]|自治区)?本级|中央|(?:自治区|[省市州县区旗乡镇])级|地方配套|配套资金|自筹"
+)
+# Earlier in its sentence, what makes every amount after it a part (2022年预算收入 3167.20万元，其中：一般公共预算收入
+# 1794.96万元，政府性基金收入1372.23 万元; 预算收入69.06万元,其中年初预算57.28万元).
+BUDGET_PARTS_LEAD = re.compile(r"其中")
+BUDGET_LEVELS_JOINED = re.compile(
+    r"(?:中央|自治区|[省市州县区旗乡镇])级?(?:财政)?\s*[、及和与]\s*(?:中央|自治区|[省市州县区旗乡镇])级?"
+)
+# A year's spending or one of its aggregates: it may draw on funds carried over or from other sources, so
+# it is no single payment the year's budget bounds (2022年预算收入69.06万元…其他资金来源21.31万元…2022年支出76.36万元,
+# 其中基本支出76.36万元).
+SPENDING_AGGREGATE = re.compile(r"(?:\d{4}年度?|本年度?|年度|全年)支出$|基本支出|项目支出|支出合计|支出总计")

@@ -12,13 +12,13 @@ from typing import Any
 
 from review.core.claims import BalanceRelation, Claims, Quantity, ScoreTree, SumRelation, Unread
 from review.core.document import Document
-from review.extract import lexicon
 from review.extract.rules.allotment_counts import extract_allotment_counts
 from review.extract.rules.count_lists import extract_listed_counts
 from review.extract.rules.counts import extract_counts
 from review.extract.rules.deltas import extract_deltas, extract_stated_balances
 from review.extract.rules.enumerations import extract_enumerated_counts
 from review.extract.rules.facts import (
+    budget_total,
     extract_arrived_as_allotted,
     extract_assertions,
     extract_budget_ceilings,
@@ -51,8 +51,6 @@ from review.extract.rules.unchecked import unchecked_tables
 from review.extract.rules.unit_slips import extract_unit_peers
 from review.extract.rules.years import extract_date_ranges, extract_years, infer_period
 from review.extract.view import view_of
-
-_BUDGET = lexicon.BUDGET_TOTAL_LABEL
 
 
 @dataclass
@@ -117,7 +115,7 @@ def _restated(f: Found) -> list[Any]:
 
 
 def _budget_ceilings(f: Found) -> list[Any]:
-    f.budget = _budget_total(f.scan.quantities)
+    f.budget = budget_total(f.scan)
     return extract_budget_ceilings(f.scan, f.budget)
 
 
@@ -256,8 +254,3 @@ def extract_rules(doc: Document, period: int | None = None) -> Claims:
         reading=view.reading,
     )
     return view.claims_to_source(claims)
-
-
-def _budget_total(quantities: list[Quantity]) -> Quantity | None:
-    budgets = [q for q in quantities if q.family == "money" and q.exact and _BUDGET.search(q.label)]
-    return max(budgets, key=lambda q: q.base_value) if budgets else None

@@ -4,7 +4,7 @@ into counts of the same unit: "护岸工程共 4 段，长 3.47km：右岸 1 段
 审批类事项1项，为…。核准类事项6项，为…".
 
 The list's boundaries come from its grammar, never from whether it adds up: it opens after the
-count (and the noun it counts) with 分别是/包括/a colon, or with a weaker ，为/，即; it ends with
+count (and the noun it counts) with 分别是/包括/，即/a colon, or with a weaker ，为; it ends with
 the sentence (。, a line end) or, in a list of names joined by 、, at the first ；. Its separator is
 the first one used: ；(items may then hold 、), 、, or ，. review.checks.count counts the items.
 

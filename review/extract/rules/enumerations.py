@@ -23,13 +23,14 @@ from review.extract import lexicon
 from review.extract.rules.scan import Scan
 
 _COUNT = re.compile(
-    rf"(?P<etc>{lexicon.PARTIAL_LIST_END})?(?P<n>{lexicon.CHINESE_SMALL_NUMBER}|[1-9]\d?)\s*(?P<cls>{lexicon.COUNT_CLASSIFIERS})"
+    rf"(?P<etc>{lexicon.PARTIAL_LIST_END})?[ \t]*(?P<n>{lexicon.CHINESE_SMALL_NUMBER}|[1-9]\d?)"
+    rf"\s*(?P<cls>{lexicon.COUNT_CLASSIFIERS})"
     rf"(?P<noun>{lexicon.COUNT_NOUNS})"
 )
 _OPENERS = lexicon.ENUMERATION_OPENERS
 _NAME = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,16}$")
 _JOIN = re.compile(rf"(?<=[\u4e00-\u9fff）)])(?:{lexicon.NAME_JOINERS})(?=[\u4e00-\u9fff])")
-_BOUNDARY = "，。；：:！？\n“”\"' \t|｜"
+_BOUNDARY = "，,。；;：:！!？?\n“”\"' \t|｜"
 _OPEN, _CLOSE = "（(", "）)"
 MAX_LIST = 300  # characters a list of names may run back from its count
 MAX_PARENTHETICAL = 60

@@ -19,7 +19,7 @@ from review.core.claims import (
 )
 from review.extract import lexicon
 from review.extract.rules.same_facts import project_scope
-from review.extract.rules.scan import MAX_SENTENCE, Scan
+from review.extract.rules.scan import MAX_SENTENCE, Scan, clause_text_before
 
 _LINK = lexicon.HEADCOUNT_MONEY_LINK
 _PER_HEAD = lexicon.PER_HEAD_UNITS
@@ -31,15 +31,39 @@ _BUDGET_LABEL = lexicon.NOT_SPENDING_LABEL
 _NEED = lexicon.NEED_NOT_SPENDING
 
 
+def budget_total(scan: Scan) -> Quantity | None:
+    """The department's or the project's whole budget: the largest amount its label names as a budget
+    total (预算收入, 预算总额, 年初预算安排…), unless label or clause names one level's or one source's share of
+    it (县本级预算安排, 中央资金, 其中年初预算) and not levels joined (省、市、区预算安排)."""
+    budgets = [q for q in scan.quantities if q.family == "money" and q.exact and _names_budget_total(scan, q)]
+    return max(budgets, key=lambda q: q.base_value) if budgets else None
+
+
+def _names_budget_total(scan: Scan, q: Quantity) -> bool:
+    if not lexicon.BUDGET_TOTAL_LABEL.search(q.label) or _after_parts_lead(scan, q):
+        return False
+    wording = q.label + clause_text_before(scan.text, q.start)
+    return not lexicon.BUDGET_SHARE.search(wording) or bool(lexicon.BUDGET_LEVELS_JOINED.search(wording))
+
+
+def _after_parts_lead(scan: Scan, q: Quantity) -> bool:
+    """其中 earlier in q's sentence, on its line: q is one of the parts it introduces."""
+    start = max(scan.sentence_bounds(q.start)[0], scan.text.rfind("\n", 0, q.start) + 1)
+    return bool(lexicon.BUDGET_PARTS_LEAD.search(scan.text, start, q.start))
+
+
 def extract_budget_ceilings(scan: Scan, budget: Quantity | None) -> list[BudgetCeiling]:
     """Each spending amount against the whole budget: no single payment can exceed it. An amount
-    stated as needed or planned (共需资金8144万元, 计划总投资) is not a payment of this budget."""
+    stated as needed or planned (共需资金8144万元, 计划总投资) is not a payment of this budget, nor is the
+    year's spending or one of its aggregates (2022年支出, 基本支出): it may draw on other funds too."""
     if budget is None:
         return []
     out = []
     for q in scan.quantities:
         if q.family != "money" or q.id == budget.id or _BUDGET_LABEL.search(q.label):
             continue
+        if lexicon.SPENDING_AGGREGATE.search(q.label):
+            continue  # the year's spending, not one payment
         context = scan.text[max(0, q.start - 12) : q.start]
         clause = re.split(r"[，,。；;：:]", context)[-1]
         if _SPENDING.search(q.label + context) and not _NEED.search(q.label + clause):
