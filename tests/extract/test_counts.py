@@ -100,6 +100,34 @@ def test_tiers_of_a_later_stated_whole_are_not_held_against_an_earlier_total():
     assert any(c == "count" and "51个" in q for c, q in checks_of(seeded, 2023))
 
 
+# r11-11: the projects counted before their noun (9个重点项目), a 其中 split into kinds, then the grades in
+# the next sentence; r2-11 writes its count the same way (等9个产业扶贫项目)
+R11_11_GRADES = (
+    "2022年共对9个重点项目进行了评价,其中项目支出评价4个、政策评价3个、部门整体评价2个,涉及部门单位7个,"
+    "资金17815.56万元。从评价结果来看,总体情况良好:评价结论为“良”的8个,“中”的1个,无等级为“优”和“差”的项目。\n"
+)
+
+
+def test_a_count_whose_project_noun_follows_it_is_a_whole_the_grades_may_split():
+    scan = Scan.of(_doc(R11_11_GRADES))
+    (rel,) = [r for r in extract_counts(scan) if r.wording == "tiers"]
+    q = {x.id: x for x in scan.quantities}
+    assert "9个" in [q[i].text for i in rel.stated_ids]
+    assert checks_of(R11_11_GRADES, 2022) == []
+    assert any(c == "count" for c, _ in checks_of(R11_11_GRADES.replace("“中”的1个", "“中”的2个"), 2022))
+    r2_11 = "河南省溢丰源针织服饰有限公司等9个产业扶贫项目,评价结果为“优”的7个,“良”的2个。\n"
+    assert checks_of(r2_11, 2020) == []
+    assert any(c == "count" for c, _ in checks_of(r2_11.replace("“良”的2个", "“良”的3个"), 2020))
+
+
+def test_a_clause_led_by_what_the_parts_involve_ends_the_list():
+    # r11-11: 涉及部门单位7个 is not a fourth kind of evaluation; seed 000: 涉及预算资金 after its 其中 count
+    assert checks_of(R11_11_GRADES, 2022) == []
+    seed_000 = "全年共设置绩效目标12个,其中,部门整体支出绩效目标10个、项目绩效目标2个,涉及部门单位3个。\n"
+    assert checks_of(seed_000, 2022) == []
+    assert any(c == "count" for c, _ in checks_of(seed_000.replace("目标2个", "目标3个"), 2022))
+
+
 R1_16_UNITS = (
     "户改办等临时机构设在发改委;下设2个管理机构,一是正处级事业单位区经济信息中心;"
     "二是正科级事业单位大足区军粮供应管理中心。\n"

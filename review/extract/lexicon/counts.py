@@ -55,6 +55,8 @@ COUNT_TIER_BEFORE = re.compile(
 COUNT_SUBSET_LABEL = re.compile(r"抽查|抽取|其中|重点|部分|未|已|目标|指标")
 # What a count of projects counts: the noun in its label or right after it (复核评价的50个项目).
 PROJECT_NOUN = "项目"
+# …or a few words after it: 9个重点项目, 50个专项资金项目 (no punctuation or digit between).
+PROJECT_AFTER_COUNT = re.compile(r"[^，,。；;:：、\d\s]{0,6}?项目")
 # A count followed by its items named by ordinals: 分三批实施，一批…，二批…; 下设2个管理机构，一是…；二是….
 # The count (its classifier, then a few words) and the first ordinal right after a comma or colon.
 ORDINAL_COUNT = re.compile(

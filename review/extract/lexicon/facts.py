@@ -78,7 +78,7 @@ SECTION_BREAK = re.compile(
 # a head count of the staff actually there, after the 编制 and its kinds (本部门共有编制人数3人,实有人数3人 —
 # r5-12; 总编制31名，其中：行政编制17名…事业编制14名；在职人员总数22名 — seed 004): the next whole, not one more
 # kind of the 编制.
-PART_PREDICATE_START = re.compile(r"^(?:已|尚|未|累计|实现|新增|全部|均|实有|现有|在职人员总数)")
+PART_PREDICATE_START = re.compile(r"^(?:已|尚|未|累计|实现|新增|全部|均|实有|现有|在职人员总数|涉及|受益|惠及)")
 # 分别…: the amounts belong to the things listed before, one each.
 RESPECTIVELY = "分别"
 # A clause led by a year (2021年度中央下达资金61.8万元) after undated parts is a new, dated statement.

@@ -243,7 +243,7 @@ def _stated_whole(text: str, before_tiers: list[Quantity]) -> Quantity | None:
     """The count of projects the tiers' sentence opens with: 复核评价的50个项目 (its noun after it
     or in its label), standing before every tier."""
     for c in before_tiers:
-        if c.unit == "个" and c.exact and (text.startswith(_PROJECT, c.end) or _PROJECT in c.label):
+        if c.unit == "个" and c.exact and _counts_projects(text, c):
             return c if not _SUBSET.search(c.label) else None
     return None
 
@@ -315,5 +315,12 @@ MAX_TOTALS = 50
 def _project_totals(scan: Scan) -> list[Quantity]:
     """Stated numbers of projects (项目支出数量55个, 预算支出项目83个), not subsets or targets."""
     return [
-        q for q in scan.quantities if q.unit == "个" and q.exact and _PROJECT in q.label and not _SUBSET.search(q.label)
+        q
+        for q in scan.quantities
+        if q.unit == "个" and q.exact and _counts_projects(scan.text, q) and not _SUBSET.search(q.label)
     ]
+
+
+def _counts_projects(text: str, q: Quantity) -> bool:
+    """A count of projects: 项目 in its label (项目支出数量55个) or in the few words after it (9个重点项目)."""
+    return _PROJECT in q.label or bool(lexicon.PROJECT_AFTER_COUNT.match(text, q.end))
