@@ -198,7 +198,8 @@ def _lines(text: str, pos: int) -> Iterator[tuple[int, str]]:
 def _tiers(scan: Scan) -> list[CountRelation]:
     """Counts split into tiers in one sentence (优秀5个、良好23个…), against the whole they split.
 
-    The whole is the count the sentence opens with (复核评价的50个项目，复核等次为“优秀”的5个…);
+    The whole is the count the sentence opens with (复核评价的50个项目，复核等次为“优秀”的5个…), or
+    the one the sentence before opens with (2022年共对9个重点项目进行了评价，…。评价结论为“良”的8个…);
     a sentence that states none splits a number of projects stated elsewhere — the nearest before
     it is shown first (the check finds which one the tiers add up to, if any)."""
     out = []
@@ -214,10 +215,12 @@ def _tiers(scan: Scan) -> list[CountRelation]:
         tier = [c for c in in_sentence if c.unit == "个" and c.exact and _is_tier(text, s, c)]
         if len(tier) < 2:
             continue
+        before = scan.sentence_bounds(max(0, s - 1))[0]
         head = _stated_whole(text, [c for c in in_sentence if c.end <= tier[0].start])
+        head = head or (_stated_whole(text, scan.between(before, s)) if before < s else None)
         if head is not None:
             totals = [head]
-        elif _PROJECT in text[s:e] or _PROJECT in text[scan.sentence_bounds(max(0, s - 1))[0] : s]:
+        elif _PROJECT in text[s:e] or _PROJECT in text[before:s]:
             totals = _nearest_first([t for t in candidates if not s <= t.start < e], s)[:MAX_TOTALS]
         else:
             continue
@@ -315,9 +318,7 @@ MAX_TOTALS = 50
 def _project_totals(scan: Scan) -> list[Quantity]:
     """Stated numbers of projects (项目支出数量55个, 预算支出项目83个), not subsets or targets."""
     return [
-        q
-        for q in scan.quantities
-        if q.unit == "个" and q.exact and _counts_projects(scan.text, q) and not _SUBSET.search(q.label)
+        q for q in scan.quantities if q.unit == "个" and q.exact and _PROJECT in q.label and not _SUBSET.search(q.label)
     ]
 
 
