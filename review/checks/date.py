@@ -205,20 +205,26 @@ def _ranges(ctx: Context) -> list[Finding]:
     for rel in ctx.claims.relations:
         if isinstance(rel, DateRange) and rel.first > rel.last:
             (y1, m1), (y2, m2) = rel.first, rel.last
-            out.append(
-                finding(
-                    ctx,
-                    "date",
-                    "low",
-                    f"起止时间颠倒：起于{y1}年{m1}月，止于{y2}年{m2}月",
-                    rel.start,
-                    rel.end,
-                    stated=Value(display=f"{y1}年{m1}月—{y2}年{m2}月"),
-                    trace=f"{y1}-{m1:02d} > {y2}-{m2:02d}",
-                    rule="date.range_runs_forward",
-                )
-            )
+            message = f"起止时间颠倒：起于{y1}年{m1}月，止于{y2}年{m2}月"
+            out.append(_span_finding(ctx, rel, message, f"{y1}-{m1:02d} > {y2}-{m2:02d}", "date.range_runs_forward"))
     return out
+
+
+def _span_finding(ctx: Context, rel: DateRange, message: str, trace: str, rule: str, computed: str = "") -> Finding:
+    """A low finding on a date range, its two ends as the stated value."""
+    (y1, m1), (y2, m2) = rel.first, rel.last
+    return finding(
+        ctx,
+        "date",
+        "low",
+        message,
+        rel.start,
+        rel.end,
+        stated=Value(display=f"{y1}年{m1}月—{y2}年{m2}月"),
+        computed=Value(display=computed) if computed else None,
+        trace=trace,
+        rule=rule,
+    )
 
 
 def _spans_outside_period(ctx: Context) -> list[Finding]:
@@ -236,20 +242,9 @@ def _spans_outside_period(ctx: Context) -> list[Finding]:
         if years == (period, period):
             continue
         (y1, m1), (y2, m2) = rel.first, rel.last
-        out.append(
-            finding(
-                ctx,
-                "date",
-                "low",
-                f"年度不符：项目实施期为{y1}年{m1}月至{y2}年{m2}月，而本报告评价的是{period}年度",
-                rel.start,
-                rel.end,
-                stated=Value(display=f"{y1}年{m1}月—{y2}年{m2}月"),
-                computed=Value(display=f"{period}年度"),
-                trace=f"{y1}-{m1:02d}..{y2}-{m2:02d} ⊄ {period}",
-                rule="date.implementation_in_period",
-            )
-        )
+        message = f"年度不符：项目实施期为{y1}年{m1}月至{y2}年{m2}月，而本报告评价的是{period}年度"
+        trace = f"{y1}-{m1:02d}..{y2}-{m2:02d} ⊄ {period}"
+        out.append(_span_finding(ctx, rel, message, trace, "date.implementation_in_period", f"{period}年度"))
     return out
 
 
