@@ -108,51 +108,89 @@ def _rate(scan: Scan, q: Quantity, name: str) -> list[RatioRelation]:
     stem = name[-2:]
     base = _base_words(name, stem)
     cands = _candidates(scan, q)
-    numerator = next((c for c in cands if stem in c.label), None)
+    numerator = next((c for c in cands if _names_done(c.label, stem)), None)
     if numerator is None and stem in RATE_BASE_WORDS:
-        numerator = next((c for c in cands if re.search(_ACTUAL, c.label) and not re.search(base or "", c.label)), None)
+        numerator = next(
+            (
+                c
+                for c in cands
+                if re.search(_ACTUAL, c.label) and not re.search(base or "", c.label) and not _negated(c)
+            ),
+            None,
+        )
     if numerator is None:
-        return []
+        return _rate_of_rest(q, name, stem, base, cands)
     partners = [
         c
         for c in cands
         if c.end <= numerator.start + len(numerator.text) + 8 and c.start > numerator.start and c.unit != numerator.unit
     ]
+    earlier: list[Quantity] = []
     if base:
-        earlier = [
-            c
-            for c in scan.between(max(0, numerator.start - BASE_LOOKBACK), numerator.start)
-            if c.exact and c.family == numerator.family
-        ]
-        cands = cands + [c for c in reversed(earlier) if c not in cands and re.search(base, c.label)]
+        lookback = scan.between(max(0, numerator.start - BASE_LOOKBACK), numerator.start)
+        earlier = [c for c in reversed(lookback) if c.exact and c.family == numerator.family and c not in cands]
+        earlier = [c for c in earlier if re.search(base, c.label)]
     loose = stem in RATE_BASE_WORDS or base is None  # a 资金X率 is read only against its named base
-    rels = [_rate_for(q, name, stem, base, n, cands, loose=loose) for n in (numerator, *partners[:1])]
+    rels = [_rate_for(q, name, stem, base, n, cands, earlier, loose=loose) for n in (numerator, *partners[:1])]
     return [r for r in rels if r]
 
 
+def _rate_of_rest(q: Quantity, name: str, stem: str, base: str | None, cands: list[Quantity]) -> list[RatioRelation]:
+    """No amount named as done, one named as not done (市本级直达资金45.66亿元,未分配0.32亿元,分配率99.3%): the
+    rate is of the rest of its base, (45.66 − 0.32) ÷ 45.66."""
+    undone = next((c for c in cands if c.label.endswith(stem) and _negated(c)), None)
+    if undone is None:
+        return []
+    rel = _rate_for(q, name, stem, base, undone, cands, [], loose=True)
+    return [rel.model_copy(update={"complement": True})] if rel else []
+
+
+def _names_done(label: str, stem: str) -> bool:
+    """The label names the rate's verb as done (已分配, 支付资金), not as not done (未分配, 尚未支付)."""
+    at = label.find(stem)
+    return at >= 0 and not lexicon.NEGATED_STEM_BEFORE.search(label[:at])
+
+
+def _negated(c: Quantity) -> bool:
+    """未分配0.32亿元, 尚未支付…: what was not done, neither a rate's numerator nor its base."""
+    return bool(lexicon.NEGATED_NAME.match(c.label))
+
+
 def _rate_for(
-    q: Quantity, name: str, stem: str, base: str | None, numerator: Quantity, cands: list[Quantity], *, loose: bool
+    q: Quantity,
+    name: str,
+    stem: str,
+    base: str | None,
+    numerator: Quantity,
+    cands: list[Quantity],
+    earlier: list[Quantity],
+    *,
+    loose: bool,
 ) -> RatioRelation | None:
-    dens = [
-        c
-        for c in cands
-        if c.start < numerator.start
-        and c.family == numerator.family
-        and c.unit == numerator.unit
-        or (c.family == numerator.family == "money" and c.start < numerator.start)
-    ]
+    """The base the rate's words name: in the rate's sentence by the base's words, else the whole the
+    sentence states (总量, 合计), else a paragraph earlier by the base's words; failing all, a larger amount
+    of the sentence. An amount named with the rate's own verb (已完成…计划) is a done amount, no base."""
+    dens = [c for c in cands if c.start < numerator.start and _same_measure(c, numerator) and not _negated(c)]
     if base:
-        strict = [c for c in dens if re.search(base, c.label) and stem not in c.label]
+        own = [c for c in dens if re.search(base, c.label) and stem not in c.label]
+        whole = [c for c in dens if re.search(lexicon.SENTENCE_WHOLE_WORDS, c.label) and stem not in c.label]
+        far = [c for c in earlier if _same_measure(c, numerator) and stem not in c.label]
+        strict = own or whole or far
         if strict:
             return RatioRelation(
                 rate=q.id, numerator=numerator.id, denominators=(strict[0].id,), basis=rate_over_base(name, stem)
             )
-    larger = [c for c in dens if c.base_value_ge(numerator)] if loose else []
+    larger = [c for c in dens if c.base_value_ge(numerator) and stem not in c.label] if loose else []
     if not larger:
         return None
     return RatioRelation(
         rate=q.id, numerator=numerator.id, denominators=tuple(c.id for c in larger), basis=named_rate(name)
     )
+
+
+def _same_measure(c: Quantity, numerator: Quantity) -> bool:
+    """Of the numerator's unit, or money of any unit (万元 over 亿元)."""
+    return c.family == numerator.family and (c.unit == numerator.unit or c.family == "money")
 
 
 def _part(scan: Scan, cands: list[Quantity], verb_at: int) -> Quantity | None:
