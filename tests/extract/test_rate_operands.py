@@ -54,6 +54,6 @@ def test_the_whole_the_sentence_states_comes_before_a_base_a_paragraph_earlier()
     assert _ratio_quotes(PAID.replace("60.8%", "66.8%")) == ["支付率为66.8%"]
 
 
-def test_a_done_amount_named_with_the_rates_verb_is_no_base():
+def test_no_loose_base_from_a_sentence_before():
     assert [r for r in _rates(INVESTMENT) if r[0] in ("74.6%", "50.1%")] == []
     assert _ratio_quotes(INVESTMENT) == []
