@@ -57,3 +57,40 @@ def test_the_whole_the_sentence_states_comes_before_a_base_a_paragraph_earlier()
 def test_no_loose_base_from_a_sentence_before():
     assert [r for r in _rates(INVESTMENT) if r[0] in ("74.6%", "50.1%")] == []
     assert _ratio_quotes(INVESTMENT) == []
+
+
+# dev r11-07 (广西为民办实事资金): spending stated as progress, its base the money allocated two sentences before
+# (the total, not its parts; the same total written in the paragraph before is one amount)
+SPENDING = (
+    "今年一季度,我区共下达自治区政府为民办实事财政资金627亿元,下达进度88.74%。\n"
+    "截至3月31日,累计筹措下达财政资金627.43亿元,其中中央财政补助501.47亿元,筹措下达进度为90.92%;"
+    "自治区本级财政安排125.96亿元,筹措下达进度为81.01%。\n"
+    "截至3月31日,十大类工程32个子项目资金实际支出360.9亿元,整体支出进度为57.52%;"
+    "部分项目如健康惠民项目支出进度已达90.82%,社保惠民项目支出进度达到67.02%。\n"
+)
+
+
+def test_spending_progress_is_spent_over_the_one_amount_allocated_before():
+    assert [r for r in _rates(SPENDING) if r[0] == "57.52%"] == [("57.52%", "360.9亿元", ("627.43亿元",), False)]
+    assert _ratio_quotes(SPENDING) == []
+    assert _ratio_quotes(SPENDING.replace("57.52%", "60.52%")) == ["整体支出进度为60.52%"]
+
+
+def test_a_base_a_paragraph_earlier_is_not_chosen_among_different_amounts():
+    # without the total, two different amounts a paragraph earlier are named by a base word (共安排…620亿元,
+    # 本级财政安排125.96亿元): the rate is not paired with either
+    two = SPENDING.replace("累计筹措下达财政资金627.43亿元,其中", "").replace("我区共下达", "我区共安排")
+    two = two.replace("627亿元", "620亿元")
+    assert [r for r in _rates(two) if r[0] == "57.52%"] == []
+
+
+def test_a_rate_naming_its_own_subject_is_not_of_the_sentence_before():
+    assert [r for r in _rates(SPENDING) if r[0] in ("90.82%", "67.02%")] == []
+
+
+# eval seed 003 (天城镇整体支出): a rate opening its sentence with no subject of its own is of the one before
+OPENING = "2021年度项目资金预算数4286.67万元，实际到位4212.62万元，预算资金全部到位。执行率为98.3%。\n"
+
+
+def test_a_rate_with_no_subject_of_its_own_reads_the_sentence_before():
+    assert _rates(OPENING) == [("98.3%", "4212.62万元", ("4286.67万元",), False)]

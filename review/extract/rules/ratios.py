@@ -77,16 +77,26 @@ def extract_ratios(scan: Scan, sums: list[SumRelation]) -> list[RatioRelation]:
         elif change := CHANGE_RATE.search(before):
             out.extend(_change_rate(scan, q, change.group("dir")))
         elif rate := _RATE.search(before) or lexicon.RATE_AS_PROGRESS.search(before):
-            out.extend(_rate(scan, q, rate.group("name")))
+            name_at = q.start - len(before) + rate.start("name")
+            out.extend(_rate(scan, q, rate.group("name"), parent_of, name_at))
     return out
 
 
-def _candidates(scan: Scan, q: Quantity) -> list[Quantity]:
+def _candidates(scan: Scan, q: Quantity, name_at: int | None = None) -> list[Quantity]:
     """Earlier exact amounts in the same sentence (or the one before, when the rate opens its
-    sentence and the sentence does not open a numbered item), nearest first, excluding other rates."""
+    sentence, the sentence does not open a numbered item and names no subject of its own before the
+    rate's name: 部分项目如健康惠民项目支出进度已达90.82% is not of the sentence before's 实际支出360.9亿元),
+    nearest first, excluding other rates."""
     start, _ = scan.sentence_bounds(q.start)
     para_start, _ = scan.paragraph_bounds(q.start)
-    if not scan.between(start, q.start) and start > para_start and not ITEM_MARK.match(scan.text[start : q.start]):
+    text = scan.text
+    own_subject = name_at is not None and bool(lexicon.RATE_OWN_SUBJECT.search(text[start:name_at]))
+    if (
+        not scan.between(start, q.start)
+        and start > para_start
+        and not ITEM_MARK.match(text[start : q.start])
+        and not own_subject
+    ):
         start, _ = scan.sentence_bounds(start - 1)
     found = [c for c in scan.between(start, q.start) if c.exact and c.unit not in ("%", "个百分点", "分")]
     return list(reversed(found))
@@ -103,11 +113,11 @@ def _base_words(name: str, stem: str) -> str | None:
     return None
 
 
-def _rate(scan: Scan, q: Quantity, name: str) -> list[RatioRelation]:
+def _rate(scan: Scan, q: Quantity, name: str, parent_of: dict[str, str], name_at: int) -> list[RatioRelation]:
     """One relation per unit of the numerator (50户204人 gives two alternatives)."""
     stem = name[-2:]
     base = _base_words(name, stem)
-    cands = _candidates(scan, q)
+    cands = _candidates(scan, q, name_at)
     numerator = next((c for c in cands if _names_done(c.label, stem)), None)
     if numerator is None and stem in RATE_BASE_WORDS:
         numerator = next(
@@ -129,7 +139,10 @@ def _rate(scan: Scan, q: Quantity, name: str) -> list[RatioRelation]:
     if base:
         lookback = scan.between(max(0, numerator.start - BASE_LOOKBACK), numerator.start)
         earlier = [c for c in reversed(lookback) if c.exact and c.family == numerator.family and c not in cands]
-        earlier = [c for c in earlier if re.search(base, c.label)]
+        earlier = _one_base(
+            [c for c in earlier if re.search(base, c.label) and stem not in c.label and _same_measure(c, numerator)],
+            parent_of,
+        )
     loose = stem in RATE_BASE_WORDS or base is None  # a 资金X率 is read only against its named base
     rels = [_rate_for(q, name, stem, base, n, cands, earlier, loose=loose) for n in (numerator, *partners[:1])]
     return [r for r in rels if r]
@@ -143,6 +156,16 @@ def _rate_of_rest(q: Quantity, name: str, stem: str, base: str | None, cands: li
         return []
     rel = _rate_for(q, name, stem, base, undone, cands, [], loose=True)
     return [rel.model_copy(update={"complement": True})] if rel else []
+
+
+def _one_base(named: list[Quantity], parent_of: dict[str, str]) -> list[Quantity]:
+    """The base a paragraph earlier, when its words name one amount there (累计筹措下达财政资金627.43亿元, not its
+    part 其中…本级财政安排125.96亿元; the same amount written twice is one): else none, not chosen by the numbers."""
+    ids = {c.id for c in named}
+    wholes = [c for c in named if parent_of.get(c.id) not in ids]
+    if wholes and all(c.interval().meets(wholes[0].interval()) for c in wholes):
+        return wholes[:1]
+    return []
 
 
 def _names_done(label: str, stem: str) -> bool:
@@ -175,8 +198,7 @@ def _rate_for(
     if base:
         own = [c for c in dens if re.search(base, c.label) and stem not in c.label]
         whole = [c for c in dens if re.search(lexicon.SENTENCE_WHOLE_WORDS, c.label) and stem not in c.label]
-        far = [c for c in earlier if _same_measure(c, numerator) and stem not in c.label]
-        strict = own or whole or far
+        strict = own or whole or earlier
         if strict:
             return RatioRelation(
                 rate=q.id, numerator=numerator.id, denominators=(strict[0].id,), basis=rate_over_base(name, stem)
