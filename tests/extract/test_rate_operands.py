@@ -94,3 +94,17 @@ OPENING = "2021年度项目资金预算数4286.67万元，实际到位4212.62万
 
 def test_a_rate_with_no_subject_of_its_own_reads_the_sentence_before():
     assert _rates(OPENING) == [("98.3%", "4212.62万元", ("4286.67万元",), False)]
+
+
+# dev r10-09 (农村危房改造): households done over the planned task stated a paragraph earlier
+HOUSING = (
+    "2023年8月省财政厅、住建厅下达补助资金188.7万元。完成农村低收入群体危房改造计划任务53户。\n"
+    "2、项目资金执行情况分析。2023年全区共完成发放补助资金141.8万元。\n"
+    "3、项目资金管理情况分析。截止2023年11月30日,全区共完成农村危房改造129户,完工率243%。\n"
+)
+
+
+def test_a_completion_of_works_is_over_its_planned_task():
+    assert [r for r in _rates(HOUSING) if r[0] == "243%"] == [("243%", "129户", ("53户",), False)]
+    assert _ratio_quotes(HOUSING) == []
+    assert _ratio_quotes(HOUSING.replace("243%", "246%")) == ["完工率246%"]
