@@ -108,3 +108,22 @@ def test_a_completion_of_works_is_over_its_planned_task():
     assert [r for r in _rates(HOUSING) if r[0] == "243%"] == [("243%", "129户", ("53户",), False)]
     assert _ratio_quotes(HOUSING) == []
     assert _ratio_quotes(HOUSING.replace("243%", "246%")) == ["完工率246%"]
+
+
+# dev r9-08 (检察院部门决算): a completion of the budget, the budget stated by the shortfall against it
+BUDGET = "本部门2019年度财政拨款本年收入1205.11万元,完成年初预算的70%,比年初预算减少537.35万元,决算数小于预算数。\n"
+
+
+def test_a_completions_whole_is_what_was_done_plus_the_shortfall_against_it():
+    scan = Scan.of(doc_of(BUDGET))
+    q = {x.id: x for x in scan.quantities}
+    (rel,) = extract_ratios(scan, extract_sums(scan)[0])
+    assert [q[i].text for i in rel.whole_parts] == ["1205.11万元", "537.35万元"]
+    # 1205.11 / 1742.46 = 69.16%: the report's 70% is off (labeled so in dev r9-08)
+    assert _ratio_quotes(BUDGET) == ["完成年初预算的70%"]
+    assert _ratio_quotes(BUDGET.replace("70%", "69%")) == []
+
+
+def test_a_shortfall_against_another_whole_is_no_claim():
+    other = BUDGET.replace("比年初预算减少", "比上年减少")
+    assert _rates(other) == []

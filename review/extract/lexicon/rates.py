@@ -90,3 +90,6 @@ SENTENCE_WHOLE_WORDS = r"总量|总额|总计|合计|总数|总规模"
 # Words before a rate's name, in its own sentence, that name the rate's own subject (部分项目如健康惠民项目支出进度已达
 # 90.82%): the rate is not of the amounts of the sentence before. A list mark or a joining word is no subject.
 RATE_OWN_SUBJECT = re.compile(r"[\u4e00-\u9fa5]{2,}(?<!其中)(?<!同时)(?<!另外)(?<!此外)(?<!全年)(?<!总体)(?<!整体)")
+# A completion's whole stated by its shortfall right after it (收入1205.11万元,完成年初预算的70%,比年初预算减少
+# 537.35万元): the whole is what was done plus the shortfall, when the shortfall names the same whole.
+SHORTFALL_AFTER = re.compile(r"[，,]\s*(?:比|较)(?P<name>[\u4e00-\u9fa5]{1,8}?)数?(?:减少|少|节约)了?\s*")

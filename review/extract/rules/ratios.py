@@ -284,7 +284,25 @@ def _named_share(
     name = whole.strip("总")
     named = [c for c in others if name and name in c.label]
     basis = share_of(whole) if of is not None else completion_of(whole)
-    return [_share(q, part, named[0], basis)] if named else []
+    if named:
+        return [_share(q, part, named[0], basis)]
+    short = _shortfall(scan, q, part, name) if done is not None else None
+    return (
+        [RatioRelation(rate=q.id, numerator=part.id, denominators=(), whole_parts=(part.id, short.id), basis=basis)]
+        if short
+        else []
+    )
+
+
+def _shortfall(scan: Scan, q: Quantity, part: Quantity, name: str) -> Quantity | None:
+    """完成年初预算的70%,比年初预算减少537.35万元: the whole the completion names is what was done and the
+    shortfall the same sentence states against that same name (1205.11 + 537.35)."""
+    m = lexicon.SHORTFALL_AFTER.match(scan.text, q.end)
+    if m is None or not name or m.group("name") != name:
+        return None
+    after = scan.between(m.end(), scan.sentence_bounds(q.end)[1])
+    short = after[0] if after else None
+    return short if short and short.start - m.end() <= 2 and _same_measure(short, part) and short.exact else None
 
 
 def _whole_of_parts(
