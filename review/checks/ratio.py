@@ -49,7 +49,8 @@ def _mismatch(ctx: Context, rate: Quantity, alts: list[tuple[RatioRelation, tupl
         whole = _base(rel, num, total([d.interval() for d in dens]))
         if whole.lo <= 0:
             continue
-        got = (num.interval() / whole).scale(Decimal(100))
+        done = whole - num.interval() if rel.complement else num.interval()
+        got = (done / whole).scale(Decimal(100))
         if got.meets(stated):
             return None
         tried.append((rel, num, dens, got))
@@ -64,6 +65,9 @@ def _mismatch(ctx: Context, rate: Quantity, alts: list[tuple[RatioRelation, tupl
         den_label, den_text = f"({den_label} {sign} {num_label})", f"{den_text} {sign} {num.text.strip()}"
     if len(dens) > 1 or rel.change:
         den_text = f"({den_text})"
+    num_text = num.text.strip()
+    if rel.complement:
+        num_label, num_text = f"({den_label} − {num_label})", f"({den_text} − {num_text})"
     start, end = span_of(rate)
     return finding(
         ctx,
@@ -74,7 +78,7 @@ def _mismatch(ctx: Context, rate: Quantity, alts: list[tuple[RatioRelation, tupl
         end,
         stated=value_of(rate),
         computed=computed_value(got, "%", 4),
-        trace=f"{num.text.strip()} ÷ {den_text} × 100% = {got.show(4)}%；报告值区间 {stated.show(4)}%",
+        trace=f"{num_text} ÷ {den_text} × 100% = {got.show(4)}%；报告值区间 {stated.show(4)}%",
         rule=f"ratio.{rel.basis}",
         related=((num.start, num.end), *((d.start, d.end) for d in dens)),
     )

@@ -108,6 +108,8 @@ class RatioRelation(_Relation):
     `change` set: the rate is a change over the value before it (同比增加189.25万元,增加31.39%);
     the numerator is the change and each denominator the value after it, so the base is the
     denominator less the change ("up") or plus it ("down").
+    `complement` set: the numerator names what was not done (未分配0.32亿元,分配率99.3%), so the rate is
+    of the rest: (denominator − numerator) / denominator.
     """
 
     kind: Literal["ratio"] = "ratio"
@@ -117,6 +119,7 @@ class RatioRelation(_Relation):
     basis: RatioBasis = ""
     whole_parts: tuple[str, ...] = ()
     change: Literal["", "up", "down"] = ""
+    complement: bool = False
 
 
 class BalanceRelation(_Relation):

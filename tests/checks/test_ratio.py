@@ -112,3 +112,21 @@ def test_a_change_rate_is_over_the_value_before_the_change(change, rate, holds) 
     if not holds:
         assert "÷ (收入792.22万元 − 同比增加189.25万元)计算为[31.38, 31.39]%" in found[0].message
         assert "189.25万元 ÷ (792.22万元 − 189.25万元)" in found[0].trace
+
+
+def rest_of(rate: str, undone: str, whole: str) -> tuple[Sheet, Context]:
+    """A rate of the rest of its base (市本级直达资金45.66亿元,未分配0.32亿元,分配率99.3%)."""
+    s = Sheet()
+    den = s.num(whole, "直达资金")
+    num = s.num(undone, "未分配")
+    r = s.num(rate, "分配率")
+    return s, s.ctx(RatioRelation(rate=r.id, numerator=num.id, denominators=(den.id,), complement=True))
+
+
+def test_a_complement_rate_is_the_rest_over_the_whole() -> None:
+    # (45.66 − 0.32) / 45.66 = 99.30%
+    assert check_ratios(rest_of("99.3%", "0.32亿元", "45.66亿元")[1]) == []
+    s, ctx = rest_of("97.3%", "0.32亿元", "45.66亿元")
+    (f,) = check_ratios(ctx)
+    assert "按(直达资金45.66亿元 − 未分配0.32亿元) ÷ 直达资金45.66亿元" in f.message
+    assert f.trace.startswith("(45.66亿元 − 0.32亿元) ÷ 45.66亿元") and spans_ok([f], s.text)

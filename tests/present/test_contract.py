@@ -33,7 +33,8 @@ ERRORS = [{"path": "/no/such.txt", "error": "/no/such.txt: 文件不存在，请
 # SumRelation.marked (an implicit split whose wording does not mark its parts: low severity);
 # RatioRelation.whole_parts (a share of a whole named as several amounts, 占中央、省资金的…) and .change
 # (a change rate, 同比增加x%), issue 12; YearMention.name_years (the years a repeated name is given
-# elsewhere, for a named_year) and .month (a written_on date's month).
+# elsewhere, for a named_year) and .month (a written_on date's month); RatioRelation.complement (a rate of
+# the rest of its base, 未分配0.32亿元,分配率99.3%).
 ADDED = {
     "schema_version",
     "sentence_years",
@@ -52,6 +53,7 @@ ADDED = {
     "written",
     "declared",
     "figures",
+    "complement",
 }
 
 

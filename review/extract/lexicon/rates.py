@@ -11,6 +11,7 @@ import re
 RATE_BASE_WORDS = {
     "执行": r"预算|安排|下达|预算数|计划",
     "完成": r"任务|目标|计划|应",
+    "完工": r"任务|计划",
     "到位": r"预算|下达|应到位|计划",
     "兑现": r"应兑|计划|应发",
     "支出": r"预算|安排|下达",
@@ -74,4 +75,21 @@ CHANGE_COMPARED_BEFORE = re.compile(r"(?:与|同|和)[^。；;，,]{1,16}?(?:相
 CHANGE_SUBJECT_NAMES = {"收支": ("收入", "支出")}
 # A completion stated as progress rather than as a 率 (已下达补助2373.51万元,完成进度100%): read as 完成率, its
 # name ending in 完成 (the stem whose base words are RATE_BASE_WORDS["完成"]).
-RATE_AS_PROGRESS = re.compile(r"(?P<name>[\u4e00-\u9fa5]{0,6}?完成)进度(?:为|达到|达|是|：|:)?\s*$")
+# So is a spending stated as progress (十大类工程32个子项目资金实际支出360.9亿元,整体支出进度为57.52%): a 支出率, and
+# likewise for each verb whose base words RATE_BASE_WORDS holds (执行进度, 支付进度, 拨付进度, 到位进度).
+RATE_AS_PROGRESS = re.compile(
+    r"(?P<name>[\u4e00-\u9fa5]{0,6}?(?:完成|执行|支出|支付|拨付|到位|兑现))进度(?:为|达到|达|是|已达|：|:)?\s*$"
+)
+# A name that negates the rate's verb (未分配0.32亿元, 尚未支付, 没有到位) names what was not done: never the
+# rate's numerator (分配率 is of what was 分配, not of what was 未分配).
+NEGATED_STEM_BEFORE = re.compile(r"(?:未|没有|不)$")
+NEGATED_NAME = re.compile(r"(?:尚?未|没有)")
+# Words that name a sentence's own whole (全市直达资金总量75.20亿元,支出45.76亿元,支付率为60.8%): the base the
+# sentence states, preferred to an amount of the base's words a paragraph earlier.
+SENTENCE_WHOLE_WORDS = r"总量|总额|总计|合计|总数|总规模"
+# Words before a rate's name, in its own sentence, that name the rate's own subject (部分项目如健康惠民项目支出进度已达
+# 90.82%): the rate is not of the amounts of the sentence before. A list mark or a joining word is no subject.
+RATE_OWN_SUBJECT = re.compile(r"[\u4e00-\u9fa5]{2,}(?<!其中)(?<!同时)(?<!另外)(?<!此外)(?<!全年)(?<!总体)(?<!整体)")
+# A completion's whole stated by its shortfall right after it (收入1205.11万元,完成年初预算的70%,比年初预算减少
+# 537.35万元): the whole is what was done plus the shortfall, when the shortfall names the same whole.
+SHORTFALL_AFTER = re.compile(r"[，,]\s*(?:比|较)(?P<name>[\u4e00-\u9fa5]{1,8}?)数?(?:减少|少|节约)了?\s*")

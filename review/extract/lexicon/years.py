@@ -26,6 +26,13 @@ DATED_VALUE_AFTER = re.compile(r"^[\u4e00-\u9fa5“”](?:、?[\u4e00-\u9fa5“�
 # A year that frames its clause, standing at its start (after a list mark at most): 2021年,包含补助…
 # 774万元; 2021年森林防火期,我市共发生森林火灾3起; 一是2020年,东阳市…送戏下乡197场.
 FRAMING_AFTER = re.compile(r"(?:度)?[\u4e00-\u9fa5]{0,8}[，,]")
+# A year before a stage of a plan, its clause ending there (村集体投资种植优质李子树30亩,2020年挂果,2021年投产,预计每年
+# 每亩产李子1000公斤; 梨子圆50亩,2023年投产,每年亩产1500公斤): a schedule, when the project bears or runs, not the
+# year of the values the next clause states (those are yearly figures of the plan).
+SCHEDULE_STAGE_AFTER = re.compile(
+    r"(?:度|底|末)?(?:开始|可|将|即可|全面|陆续|逐步|正式)?"
+    r"(?:挂果|投产|达产|见效|丰产|建成|完工|竣工|开工|投入使用|投入运营|运营)\s*[，,]"
+)
 CLAUSE_OPENING = re.compile(r"(?:[一二三四五六七八九十]是|\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\s)*")
 # What a state is stated at (截止2023年12月31日,…使用资金…): only a year-end date dates its value.
 AS_OF_BEFORE = re.compile(r"(?:截至|截止|截止到|截至到)\s*$")
@@ -42,6 +49,11 @@ REVIEW_YEAR = (
     re.compile(r"[（(]\s*(?P<date>(?:19|20)\d{2}\s*年度)\s*[)）]"),
     re.compile(r"(?P<date>(?:19|20)\d{2}\s*年度?)[^。；;，,\n《》年]{0,40}?(?:(?:自评|评价)(?:报告|表)|自评结果)"),
 )
+# Before a bracketed year that states the review's year: a form's or a report's title (绩效自评表 (2022年度),
+# 部门整体支出绩效评价自评报告\n(2023年度)). After any other name the bracket qualifies that name (…绿化养护项目
+# (2021年度) in a row of an evaluation-results table: that project's year), and states no review year.
+BRACKETED_YEAR_TITLE_BEFORE = re.compile(r"(?:表|自评|报告)[\s|｜]*[（(]\s*$")
+BRACKETED_YEAR_BEFORE = re.compile(r"[（(]\s*$")
 # Before a year that names another review than this one: 根据2020年度绩效自评报告….
 NOT_REVIEW_BEFORE = re.compile(r"(?:根据|依据|按照|结合|参照|对照)\s*$")
 # The review's own work, done in the period or after it: 于2022年7月25日至26日,对该项目…进行了调查;

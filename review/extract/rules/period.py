@@ -67,7 +67,7 @@ def _year_votes(text: str) -> tuple[Counter[int], dict[int, int]]:
     """Each year's votes, and where it is first named."""
     dates = find_dates(text)
     cited = cited_spans(text)
-    named = [(d.start, d.year, 2 if d.text.rstrip().endswith("度") else 1) for d in dates if d.day is None]
+    named = [(d.start, d.year, _weight(text, d)) for d in dates if d.day is None]
     named = [n for n in named if not inside(cited, n[0])]
     named += [(m.start(), int(m["year"]), 2) for m in lexicon.PERIOD_FIELD.finditer(text)]
     named += [(m.start("year"), int(m["year"]), 2) for m in lexicon.BARE_REVIEW_YEAR.finditer(text)]
@@ -81,6 +81,18 @@ def _year_votes(text: str) -> tuple[Counter[int], dict[int, int]]:
         votes[year] += weight
         first.setdefault(year, pos)
     return votes, first
+
+
+def _weight(text: str, d: DateMention) -> int:
+    """A 年度 names a fiscal year: two votes; a year in brackets after a name (…养护项目(2021年度)) names
+    that thing's year, and any other year one vote."""
+    return 2 if d.text.rstrip().endswith("度") and not names_bracketed(text, d.start) else 1
+
+
+def names_bracketed(text: str, pos: int) -> bool:
+    """The year at pos stands in brackets after a name that is no form's or report's title."""
+    before = text[max(0, pos - 40) : pos]
+    return bool(lexicon.BRACKETED_YEAR_BEFORE.search(before)) and not lexicon.BRACKETED_YEAR_TITLE_BEFORE.search(before)
 
 
 def _review_statements(text: str, cited: list[tuple[int, int]]) -> list[tuple[int, int, int]]:

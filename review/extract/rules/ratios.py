@@ -77,16 +77,26 @@ def extract_ratios(scan: Scan, sums: list[SumRelation]) -> list[RatioRelation]:
         elif change := CHANGE_RATE.search(before):
             out.extend(_change_rate(scan, q, change.group("dir")))
         elif rate := _RATE.search(before) or lexicon.RATE_AS_PROGRESS.search(before):
-            out.extend(_rate(scan, q, rate.group("name")))
+            name_at = q.start - len(before) + rate.start("name")
+            out.extend(_rate(scan, q, rate.group("name"), parent_of, name_at))
     return out
 
 
-def _candidates(scan: Scan, q: Quantity) -> list[Quantity]:
+def _candidates(scan: Scan, q: Quantity, name_at: int | None = None) -> list[Quantity]:
     """Earlier exact amounts in the same sentence (or the one before, when the rate opens its
-    sentence and the sentence does not open a numbered item), nearest first, excluding other rates."""
+    sentence, the sentence does not open a numbered item and names no subject of its own before the
+    rate's name: 部分项目如健康惠民项目支出进度已达90.82% is not of the sentence before's 实际支出360.9亿元),
+    nearest first, excluding other rates."""
     start, _ = scan.sentence_bounds(q.start)
     para_start, _ = scan.paragraph_bounds(q.start)
-    if not scan.between(start, q.start) and start > para_start and not ITEM_MARK.match(scan.text[start : q.start]):
+    text = scan.text
+    own_subject = name_at is not None and bool(lexicon.RATE_OWN_SUBJECT.search(text[start:name_at]))
+    if (
+        not scan.between(start, q.start)
+        and start > para_start
+        and not ITEM_MARK.match(text[start : q.start])
+        and not own_subject
+    ):
         start, _ = scan.sentence_bounds(start - 1)
     found = [c for c in scan.between(start, q.start) if c.exact and c.unit not in ("%", "个百分点", "分")]
     return list(reversed(found))
@@ -103,46 +113,92 @@ def _base_words(name: str, stem: str) -> str | None:
     return None
 
 
-def _rate(scan: Scan, q: Quantity, name: str) -> list[RatioRelation]:
+def _rate(scan: Scan, q: Quantity, name: str, parent_of: dict[str, str], name_at: int) -> list[RatioRelation]:
     """One relation per unit of the numerator (50户204人 gives two alternatives)."""
     stem = name[-2:]
     base = _base_words(name, stem)
-    cands = _candidates(scan, q)
-    numerator = next((c for c in cands if stem in c.label), None)
+    cands = _candidates(scan, q, name_at)
+    numerator = next((c for c in cands if _names_done(c.label, stem)), None)
     if numerator is None and stem in RATE_BASE_WORDS:
-        numerator = next((c for c in cands if re.search(_ACTUAL, c.label) and not re.search(base or "", c.label)), None)
+        numerator = next(
+            (
+                c
+                for c in cands
+                if re.search(_ACTUAL, c.label) and not re.search(base or "", c.label) and not _negated(c)
+            ),
+            None,
+        )
     if numerator is None:
-        return []
+        return _rate_of_rest(q, name, stem, base, cands)
     partners = [
         c
         for c in cands
         if c.end <= numerator.start + len(numerator.text) + 8 and c.start > numerator.start and c.unit != numerator.unit
     ]
+    earlier: list[Quantity] = []
     if base:
-        earlier = [
-            c
-            for c in scan.between(max(0, numerator.start - BASE_LOOKBACK), numerator.start)
-            if c.exact and c.family == numerator.family
-        ]
-        cands = cands + [c for c in reversed(earlier) if c not in cands and re.search(base, c.label)]
+        lookback = scan.between(max(0, numerator.start - BASE_LOOKBACK), numerator.start)
+        earlier = [c for c in reversed(lookback) if c.exact and c.family == numerator.family and c not in cands]
+        earlier = _one_base(
+            [c for c in earlier if re.search(base, c.label) and stem not in c.label and _same_measure(c, numerator)],
+            parent_of,
+        )
     loose = stem in RATE_BASE_WORDS or base is None  # a 资金X率 is read only against its named base
-    rels = [_rate_for(q, name, stem, base, n, cands, loose=loose) for n in (numerator, *partners[:1])]
+    rels = [_rate_for(q, name, stem, base, n, cands, earlier, loose=loose) for n in (numerator, *partners[:1])]
     return [r for r in rels if r]
 
 
+def _rate_of_rest(q: Quantity, name: str, stem: str, base: str | None, cands: list[Quantity]) -> list[RatioRelation]:
+    """No amount named as done, one named as not done (市本级直达资金45.66亿元,未分配0.32亿元,分配率99.3%): the
+    rate is of the rest of its base, (45.66 − 0.32) ÷ 45.66."""
+    undone = next((c for c in cands if c.label.endswith(stem) and _negated(c)), None)
+    if undone is None:
+        return []
+    rel = _rate_for(q, name, stem, base, undone, cands, [], loose=True)
+    return [rel.model_copy(update={"complement": True})] if rel else []
+
+
+def _one_base(named: list[Quantity], parent_of: dict[str, str]) -> list[Quantity]:
+    """The base a paragraph earlier, when its words name one amount there (累计筹措下达财政资金627.43亿元, not its
+    part 其中…本级财政安排125.96亿元; the same amount written twice is one): else none, not chosen by the numbers."""
+    ids = {c.id for c in named}
+    wholes = [c for c in named if parent_of.get(c.id) not in ids]
+    if wholes and all(c.interval().meets(wholes[0].interval()) for c in wholes):
+        return wholes[:1]
+    return []
+
+
+def _names_done(label: str, stem: str) -> bool:
+    """The label names the rate's verb as done (已分配, 支付资金), not as not done (未分配, 尚未支付)."""
+    at = label.find(stem)
+    return at >= 0 and not lexicon.NEGATED_STEM_BEFORE.search(label[:at])
+
+
+def _negated(c: Quantity) -> bool:
+    """未分配0.32亿元, 尚未支付…: what was not done, neither a rate's numerator nor its base."""
+    return bool(lexicon.NEGATED_NAME.match(c.label))
+
+
 def _rate_for(
-    q: Quantity, name: str, stem: str, base: str | None, numerator: Quantity, cands: list[Quantity], *, loose: bool
+    q: Quantity,
+    name: str,
+    stem: str,
+    base: str | None,
+    numerator: Quantity,
+    cands: list[Quantity],
+    earlier: list[Quantity],
+    *,
+    loose: bool,
 ) -> RatioRelation | None:
-    dens = [
-        c
-        for c in cands
-        if c.start < numerator.start
-        and c.family == numerator.family
-        and c.unit == numerator.unit
-        or (c.family == numerator.family == "money" and c.start < numerator.start)
-    ]
+    """The base the rate's words name: in the rate's sentence by the base's words, else the whole the
+    sentence states (总量, 合计), else a paragraph earlier by the base's words; failing all, a larger amount
+    of the sentence (not one a paragraph earlier: 已完成年度中央水利投资计划746.4亿元 is no base of the next
+    sentence's 完成地方投资298.9亿元,完成率50.1%). An amount named with the rate's verb is no named base."""
+    dens = [c for c in cands if c.start < numerator.start and _same_measure(c, numerator) and not _negated(c)]
     if base:
-        strict = [c for c in dens if re.search(base, c.label) and stem not in c.label]
+        own = [c for c in dens if re.search(base, c.label) and stem not in c.label]
+        whole = [c for c in dens if re.search(lexicon.SENTENCE_WHOLE_WORDS, c.label) and stem not in c.label]
+        strict = own or whole or earlier
         if strict:
             return RatioRelation(
                 rate=q.id, numerator=numerator.id, denominators=(strict[0].id,), basis=rate_over_base(name, stem)
@@ -153,6 +209,11 @@ def _rate_for(
     return RatioRelation(
         rate=q.id, numerator=numerator.id, denominators=tuple(c.id for c in larger), basis=named_rate(name)
     )
+
+
+def _same_measure(c: Quantity, numerator: Quantity) -> bool:
+    """Of the numerator's unit, or money of any unit (万元 over 亿元)."""
+    return c.family == numerator.family and (c.unit == numerator.unit or c.family == "money")
 
 
 def _part(scan: Scan, cands: list[Quantity], verb_at: int) -> Quantity | None:
@@ -223,7 +284,25 @@ def _named_share(
     name = whole.strip("总")
     named = [c for c in others if name and name in c.label]
     basis = share_of(whole) if of is not None else completion_of(whole)
-    return [_share(q, part, named[0], basis)] if named else []
+    if named:
+        return [_share(q, part, named[0], basis)]
+    short = _shortfall(scan, q, part, name) if done is not None else None
+    return (
+        [RatioRelation(rate=q.id, numerator=part.id, denominators=(), whole_parts=(part.id, short.id), basis=basis)]
+        if short
+        else []
+    )
+
+
+def _shortfall(scan: Scan, q: Quantity, part: Quantity, name: str) -> Quantity | None:
+    """完成年初预算的70%,比年初预算减少537.35万元: the whole the completion names is what was done and the
+    shortfall the same sentence states against that same name (1205.11 + 537.35)."""
+    m = lexicon.SHORTFALL_AFTER.match(scan.text, q.end)
+    if m is None or not name or m.group("name") != name:
+        return None
+    after = scan.between(m.end(), scan.sentence_bounds(q.end)[1])
+    short = after[0] if after else None
+    return short if short and short.start - m.end() <= 2 and _same_measure(short, part) and short.exact else None
 
 
 def _whole_of_parts(

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from review.core.claims import DateRange, YearMention, YearRole
 from review.core.numbers import DateMention, find_dates, normalize
 from review.extract import lexicon
-from review.extract.rules.period import cited_spans, infer_period, inside, opens_clause, text_before
+from review.extract.rules.period import cited_spans, infer_period, inside, names_bracketed, opens_clause, text_before
 from review.extract.rules.scan import Scan
 
 __all__ = ["extract_date_ranges", "extract_years", "infer_period"]
@@ -126,7 +126,8 @@ def _review_years(text: str) -> dict[int, int]:
     out: dict[int, int] = {}
     for pattern in lexicon.REVIEW_YEAR:
         for m in pattern.finditer(text):
-            out.setdefault(m.start("date"), m.end())
+            if not names_bracketed(text, m.start("date")):
+                out.setdefault(m.start("date"), m.end())
     return out
 
 
@@ -206,6 +207,8 @@ def _dated_value(scan: Scan, d: DateMention) -> _Dated | None:
     words = lexicon.DATED_VALUE_AFTER.match(after)
     if words:  # the clause runs on past the 、 its words may list with (2024年省、市、区…资金共计2373.51万元)
         return _first_value(scan, d, _clause_end(text, d.end + words.end() - 1))
+    if lexicon.SCHEDULE_STAGE_AFTER.match(text, d.end):
+        return None  # 2021年投产,预计每年每亩产…: a plan's stage, not the year of what follows
     if lexicon.FRAMING_AFTER.match(text, d.end) and opens_clause(text, d.start):
         return _first_value(scan, d, min(scan.sentence_bounds(d.end)[1], d.end + 120))
     return None
