@@ -155,3 +155,8 @@ PDF_WRAP = re.compile(
 WRAP_LINE_ENDS_IN_AMOUNT = re.compile(r"\d\s*[^\d\s，,]{0,3}$")
 WRAP_UNIT_GOES_ON = re.compile(r"\d\s*[万亿]$")
 WRAP_UNIT_REST = "元"
+# Units a part may be written in for a total in the unit on the left: a 人次 total split into persons
+# (享受护理补贴残疾人8389人次…(其中:居家安养为8011人…;机构托养为378人…)).
+PART_UNITS_OF = {"人次": ("人次", "人"), "户次": ("户次", "户")}
+# What may link the two measures of one total (8389人次,发放资金218.93万元): a comma, then the second's label.
+MEASURE_LINK = re.compile(r"^\s*[，,]\s*$")
