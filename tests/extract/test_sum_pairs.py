@@ -42,3 +42,23 @@ def test_a_measure_some_items_do_not_state_only_bounds_its_total() -> None:
 def test_a_second_measure_linked_by_more_than_its_label_is_not_one_total() -> None:
     text = "培训农民200人次,2023年发放补贴10万元,其中:春季6万元,秋季4万元。"
     assert [s[0] for s in _sums(text)] == ["10万元"]
+
+
+def _totals(text: str) -> list[str]:
+    return [s[0] for s in _sums(text)]
+
+
+def test_a_portion_or_a_change_between_a_value_and_its_list_is_not_the_lists_total() -> None:
+    # r11-08 (福州市直达资金, traditional in the source): 未分配 is a portion of the value before it
+    r11_08 = (
+        "市本级直达资金45.66亿元,,未分配0.32亿元,,分配率99.3%。其中:中央安排直达资金39.64亿元,,分配率99.2%,;"
+        "地方安排资金6.02亿元,分配率99.7%,。"
+    )
+    assert _totals(r11_08) == ["45.66亿元"]
+    found = checks_of(r11_08.replace("39.64", "39.84"))
+    assert any(c == "sum" and "45.66" in q for c, q in found), found
+    # r2-03: the same reading after a change (同比上年度增加…)
+    r2_03 = "1、收入:792.22万元。同比上年度增加189.25万元,增加31.39%。其中:财政拨款收入792.22万元,其他收入0万元。"
+    assert _totals(r2_03) == ["792.22万元"]
+    # a portion named with a kind of its own is no portion: 未分配资金 stays the total of its list
+    assert _totals("总额45.66亿元,未分配资金0.32亿元。其中:县区0.2亿元,乡镇0.12亿元。") == ["0.32亿元"]

@@ -160,3 +160,6 @@ WRAP_UNIT_REST = "元"
 PART_UNITS_OF = {"人次": ("人次", "人"), "户次": ("户次", "户")}
 # What may link the two measures of one total (8389人次,发放资金218.93万元): a comma, then the second's label.
 MEASURE_LINK = re.compile(r"^\s*[，,]\s*$")
+# An amount named only as a portion of the value before it (市本级直达资金45.66亿元,未分配0.32亿元,分配率99.3%。
+# 其中:中央安排直达资金39.64亿元…): a 其中 that opens its own sentence after it lists the parts of that value.
+PORTION_AMOUNT_LABEL = re.compile(r"^(?:已|未|尚未)(?:分配|下达|拨付|支付|支出|使用)$")

@@ -131,8 +131,12 @@ def _changed_value(scan: Scan, change: Quantity, opener: int) -> Quantity | None
     """The value a change is stated of, when the change follows it directly (收入:792.22万元。同比上年度
     增加189.25万元,增加31.39%。其中… ; 收入合计6567.06万元,较上年决算数减少710.50万元,…。其中…): a 其中
     that opens its own sentence after the change lists the parts of that value, not of the change, when
-    its first part is named as a kind of the value (收入 → 财政拨款收入)."""
-    if not lexicon.CHANGE_AMOUNT_LABEL.search(change.label) or change.label_start < 0:
+    its first part is named as a kind of the value (收入 → 财政拨款收入). So too after a portion of the
+    value (市本级直达资金45.66亿元,未分配0.32亿元,分配率99.3%。其中:中央安排直达资金39.64亿元…)."""
+    named_as_change = lexicon.CHANGE_AMOUNT_LABEL.search(change.label) or lexicon.PORTION_AMOUNT_LABEL.match(
+        change.label
+    )
+    if not named_as_change or change.label_start < 0:
         return None
     value = scan.before(change.start)
     if value is None or not value.exact or not addable(value, change) or len(value.label) < 2:
