@@ -28,6 +28,7 @@ from pydantic import BaseModel
 
 from review.core.claims import Claims, Quantity, Reading
 from review.core.document import Document
+from review.extract import lexicon
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 # A pinyin annotation: one syllable (at most 6 letters, one of them tone-marked) in ASCII or
@@ -81,6 +82,28 @@ def written_traditional(text: str) -> bool:
     return traditional_only > simplified_only
 
 
+ITEM_MARK_REACH = 8  # characters an item mark (（十二）, 十二是) may take
+
+
+def wrapped_breaks(text: str) -> list[tuple[int, int]]:
+    """The line breaks inside a sentence of text pasted from a PDF (lexicon.PDF_WRAP): left out of
+    the view, so that a word, a label or an amount broken over two lines (投⏎資完成率, 22.1 億⏎元,
+    完成率⏎74.6%) reads whole, and a sentence does not end at the break."""
+    out = []
+    for m in lexicon.PDF_WRAP.finditer(text):
+        line, after = m.group("line"), text[m.end() : m.end() + 1]
+        if lexicon.PART_ITEM_MARK.match(text[m.end() : m.end() + ITEM_MARK_REACH]) or lexicon.PART_ITEM_MARK.match(
+            line
+        ):
+            continue  # the next line opens a numbered part, or this one is a numbered heading
+        if lexicon.WRAP_LINE_ENDS_IN_AMOUNT.search(line) and not (
+            lexicon.WRAP_UNIT_GOES_ON.search(line) and after == lexicon.WRAP_UNIT_REST
+        ):
+            continue  # the line ends in an amount: its clause is done
+        out.append(m.span("brk"))
+    return out
+
+
 @dataclass(frozen=True)
 class View:
     """`text` is what the readers read; `at[i]` is where `text[i]` stands in `source` (with
@@ -102,12 +125,13 @@ class View:
         converted = "".join(table.get(c, c) for c in source) if traditional else source
         changed = sum(1 for a, b in zip(source, converted, strict=True) if a != b)
         reading = Reading(traditional=changed, pinyin=len(pinyin))
-        if not pinyin:
+        dropped = sorted(pinyin + wrapped_breaks(converted))
+        if not dropped:
             return cls(source, converted, None, reading, traditional)
         keep: list[str] = []
         at: list[int] = []
         pos = 0
-        for start, end in [*pinyin, (len(source), len(source))]:
+        for start, end in [*dropped, (len(source), len(source))]:
             keep.append(converted[pos:start])
             at.extend(range(pos, start))
             pos = end

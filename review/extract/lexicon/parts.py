@@ -140,3 +140,26 @@ LABEL_VALUE_LINE = re.compile(
     r"(?:(?P<value>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>亿元|万元|元)?)?[ \t\u3000]*$",
     re.MULTILINE,
 )
+# A line break inside a sentence of text pasted from a PDF (…746.4 億元,投⏎⏎資完成率為 62.4%; …22.1 億⏎元;
+# …到位资金613万元,补⏎⏎1⏎⏎助情况, a page number between): a line whose last clause is open (a comma
+# after its last sentence end, a Han character last) goes on in the next line's Han character or
+# amount. `brk` is the break (and a page number left in it). Not a wrap: a line ending in an amount
+# (…地方财政补助281.6万元⏎一级指标…) unless its unit goes on (万⏎元), nor a next line opening a
+# numbered part (二是…, 四、…), nor a numbered heading's end ((一)狠抓重大项目投资，夯实…支撑⏎坚定不移…).
+PDF_WRAP = re.compile(
+    r"(?m)^(?P<line>[ \t\u3000]*[^\n|｜\t ]"
+    r"(?:[^\n|｜\t]+[，,][^\n。！？!?|｜\t，,]*[\u4e00-\u9fff]|[^\n|｜\t]*[，,]))"
+    r"(?P<brk>[ \t\u3000]*\n(?:[ \t\u3000]*\n)*(?:[ \t\u3000]*\d{1,3}[ \t\u3000]*\n(?:[ \t\u3000]*\n)*)?)"
+    r"(?=[\u4e00-\u9fff])"
+)
+WRAP_LINE_ENDS_IN_AMOUNT = re.compile(r"\d\s*[^\d\s，,]{0,3}$")
+WRAP_UNIT_GOES_ON = re.compile(r"\d\s*[万亿]$")
+WRAP_UNIT_REST = "元"
+# Units a part may be written in for a total in the unit on the left: a 人次 total split into persons
+# (享受护理补贴残疾人8389人次…(其中:居家安养为8011人…;机构托养为378人…)).
+PART_UNITS_OF = {"人次": ("人次", "人"), "户次": ("户次", "户")}
+# What may link the two measures of one total (8389人次,发放资金218.93万元): a comma, then the second's label.
+MEASURE_LINK = re.compile(r"^\s*[，,]\s*$")
+# An amount named only as a portion of the value before it (市本级直达资金45.66亿元,未分配0.32亿元,分配率99.3%。
+# 其中:中央安排直达资金39.64亿元…): a 其中 that opens its own sentence after it lists the parts of that value.
+PORTION_AMOUNT_LABEL = re.compile(r"^(?:已|未|尚未)(?:分配|下达|拨付|支付|支出|使用)$")

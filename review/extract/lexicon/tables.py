@@ -41,3 +41,14 @@ GRID_NOT_SUMMED_UNIT = ("%", "％", "年", "月", "日", "分", "‰")
 GRID_SCORE_HEADER = re.compile(r"分\s*值|得\s*分|权\s*重")
 # A cell that holds no amount: empty, a dash or slash, 无.
 GRID_BLANK_CELL = re.compile(r"^(?:[-—–－/／\\]+|无)?$")
+# One side of a flattened 收入支出决算总表 (review/data/templates/final-accounts-summary.json): its header
+# "收入 项目 行次 栏次 金额 1" / "支出 项目(按功能分类) 行次 栏次 金额 2", one amount column (the bare number
+# after 金额 is that column's number); what ends a side: its note, or the next side's header.
+FINAL_ACCOUNTS_SIDE = re.compile(
+    r"(?P<side>收入|支出)\s*项目\s*(?:[（(][^）)]{0,12}[）)])?\s*行次\s*(?:栏次\s*)?金额(?=\s)"
+)
+FINAL_ACCOUNTS_SIDE_END = re.compile(r"注\s*[:：]")
+# The table's unit (金额单位:元), stated over either side or after it (on the next page's header).
+FINAL_ACCOUNTS_UNIT = re.compile(r"单位\s*[:：]\s*(万元|元)")
+# An ordinal before a row label (一、一般公共预算财政拨款收入): not part of its name.
+ROW_ORDINAL = re.compile(r"^[一二三四五六七八九十]+[、.．]")

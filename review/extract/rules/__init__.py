@@ -27,6 +27,7 @@ from review.extract.rules.facts import (
     extract_plan_actual,
     extract_unit_prices,
 )
+from review.extract.rules.final_accounts import extract_final_accounts
 from review.extract.rules.form_breakdowns import extract_form_breakdowns
 from review.extract.rules.form_funds import extract_form_funds
 from review.extract.rules.form_pairs import extract_form_pairs
@@ -100,6 +101,7 @@ _TABLE_READERS = (
     "form_pairs",
     "record_totals",
     "form_breakdowns",
+    "final_accounts",
 )
 
 
@@ -140,6 +142,7 @@ RULES: tuple[Rule, ...] = (
     Rule("form_pairs", (), lambda f: _with_unread(extract_form_pairs(f.scan), f)),
     Rule("record_totals", (), lambda f: _with_unread(extract_record_totals(f.scan), f)),
     Rule("form_breakdowns", (), lambda f: _with_unread(extract_form_breakdowns(f.scan), f)),
+    Rule("final_accounts", (), lambda f: _with_unread(extract_final_accounts(f.scan), f)),
     Rule("line_sums", (), lambda f: extract_line_sums(f.scan)),
     Rule("grid_totals", _TABLE_READERS, lambda f: _with_unread(_grid_totals(f), f)),
     Rule("deltas", (), lambda f: extract_deltas(f.scan)),
@@ -191,6 +194,7 @@ OUTPUT_ORDER = (
     "form_pairs",
     "record_totals",
     "form_breakdowns",
+    "final_accounts",
     "line_sums",
     "grid_totals",
     "sums",

@@ -60,7 +60,7 @@ def extract_sums(scan: Scan) -> tuple[list[SumRelation], list[BalanceRelation]]:
             carries.extend((totals[-1], c.group[0]) for c in carry)
             seen_totals.update(q.id for it in items for q in it.group)
             for t in totals:
-                partial_list = partial or lexicon.is_partial_opener(m.group("opener"))
+                partial_list = partial or lexicon.is_partial_opener(m.group("opener")) or _fewer_parts(t, totals, flows)
                 sums.extend(_relations(t, flows, partial_list or len(flows) == 1, nested=False))
             nested = _nested(flows)
             seen_totals.update(r.total for r in nested)
@@ -106,7 +106,7 @@ def _total_before(scan: Scan, pos: int) -> list[Quantity]:
         return []
     group = [last]
     prev = scan.before(last.start)
-    if prev and prev.family != last.family and not scan.text[prev.end : last.start].strip():
+    if prev and prev.family != last.family and _one_total(scan, prev, last):
         group.insert(0, prev)
     head = group[0]
     marked = lexicon.SUM_TOTAL_WORD.search(scan.text[max(0, head.start - 4) : head.start])
@@ -115,12 +115,28 @@ def _total_before(scan: Scan, pos: int) -> list[Quantity]:
     return group
 
 
+def _one_total(scan: Scan, prev: Quantity, last: Quantity) -> bool:
+    """Two measures of one total: written together (90户350人), or linked by a comma and the second's
+    label (享受护理补贴残疾人8389人次,发放资金218.93万元(其中:…为8011人,发放资金184.95万元;…)) when the
+    first is named and no part of an earlier total."""
+    gap = scan.text[prev.end : last.start]
+    if not gap.strip():
+        return True
+    if last.label_start < prev.end or len(prev.label) < 2 or lexicon.PERIOD_IN_LABEL.search(last.label):
+        return False
+    return bool(lexicon.MEASURE_LINK.match(scan.text[prev.end : last.label_start]))
+
+
 def _changed_value(scan: Scan, change: Quantity, opener: int) -> Quantity | None:
     """The value a change is stated of, when the change follows it directly (收入:792.22万元。同比上年度
     增加189.25万元,增加31.39%。其中… ; 收入合计6567.06万元,较上年决算数减少710.50万元,…。其中…): a 其中
     that opens its own sentence after the change lists the parts of that value, not of the change, when
-    its first part is named as a kind of the value (收入 → 财政拨款收入)."""
-    if not lexicon.CHANGE_AMOUNT_LABEL.search(change.label) or change.label_start < 0:
+    its first part is named as a kind of the value (收入 → 财政拨款收入). So too after a portion of the
+    value (市本级直达资金45.66亿元,未分配0.32亿元,分配率99.3%。其中:中央安排直达资金39.64亿元…)."""
+    named_as_change = lexicon.CHANGE_AMOUNT_LABEL.search(change.label) or lexicon.PORTION_AMOUNT_LABEL.match(
+        change.label
+    )
+    if not named_as_change or change.label_start < 0:
         return None
     value = scan.before(change.start)
     if value is None or not value.exact or not addable(value, change) or len(value.label) < 2:
@@ -247,8 +263,19 @@ def _cut_off(text: str, end: int) -> bool:
     return not text[end:].strip() and not text[:end].rstrip().endswith(lexicon.SENTENCE_ENDS)
 
 
+def _parts_of(total: Quantity, items: list[_Item]) -> list[Quantity]:
+    units = lexicon.PART_UNITS_OF.get(total.unit, (total.unit,))
+    return [q for it in items for q in it.group if q.unit in units or q.family == total.family == "money"]
+
+
+def _fewer_parts(total: Quantity, totals: list[Quantity], items: list[_Item]) -> bool:
+    """A total of two measures (对接项目28个,对接资金2052.4万元,其中:…15个,…918.3万元;…;教育扶贫26.7万元…):
+    where some items state only the other measure, this one's parts are not all listed."""
+    return len(totals) > 1 and len(_parts_of(total, items)) < max(len(_parts_of(t, items)) for t in totals)
+
+
 def _relations(total: Quantity, items: list[_Item], partial: bool, nested: bool) -> list[SumRelation]:
-    parts = [q for it in items for q in it.group if q.unit == total.unit or q.family == total.family == "money"]
+    parts = _parts_of(total, items)
     if not parts or not total.exact or sum(1 for q in parts if lexicon.INDICATOR_LEVEL.search(q.label)) >= 2:
         return []  # 一级指标3个，二级指标9个，三级指标12个: levels of one tree, not parts
     return [
