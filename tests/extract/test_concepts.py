@@ -124,3 +124,20 @@ def test_one_class_twice_in_a_sentence_is_a_list_of_parts() -> None:
     # dev r2-10's wording, both paid amounts put in one sentence: parts, not a restatement
     text = "该项目已拨付资金200万元,实际通过一卡通系统实际发放补贴资金69.3万元。\n另:该项目已拨付资金200万元。\n"
     assert _facts(text) == []
+
+
+# dev r2-11 (西平县 电脑横机) and r2-21 (西平县 仓储基地): the county's finance bureau allots the whole
+_R2_11 = (
+    "2020年县财政下达资金603万元,用于9个产业扶贫项目支出。\n"
+    "2.项目资金执行情况分析。项目资金共603万元,截止2020年11月30日,已完成拨付603万元,执行率100%。\n"
+)
+_R2_21 = (
+    "2023年县财政共下达我局财政衔接资金8010万元,用于2023年西平县农产品交易市场仓储基地建设项目支出。\n"
+    "1.项目资金到位情况分析。项目资金8010万元均已到位及时安排到相关项目。\n"
+)
+
+
+def test_the_finance_bureau_that_allots_is_not_a_levels_share() -> None:
+    assert _facts(_R2_11) == [("项目预算资金", ("603万元", "603万元"))]
+    assert _facts(_R2_21) == [("项目预算资金", ("8010万元", "8010万元"))]
+    assert _facts(_R2_21.replace("县财政共下达", "县级安排")) == []  # 县级安排: one level's share

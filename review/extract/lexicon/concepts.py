@@ -41,6 +41,9 @@ CONCEPT_QUALIFIER = re.compile(
     r"|累计|剩余|尚|未|待|间接|直接|人均|每|平均|第[一二三四五六七八九十\d]+批|批次|季度|上半年|下半年"
     r"|需|估算|概算|调整|追加|新增|增加|减少|超|不足|差额|节约|部分|另|分别|各"
 )
+# A level's finance bureau as the one that allots (2020年县财政下达资金603万元 — r2-11, 2023年县财政共下达我局
+# 财政衔接资金8010万元 — r2-21): who allots the whole, not a level's share of it (县级安排877万元).
+CONCEPT_ISSUER = re.compile(r"[省市县区]财政(?:局|厅)?共?(?=下达|$)")
 # What may stand before the class without naming another thing: who speaks or allots, the year, the
 # project's own pronoun (我县2022年…, 中共…领导小组下达…, 该项目已拨付…).
 CONCEPT_FILLER = re.compile(

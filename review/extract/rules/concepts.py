@@ -56,9 +56,9 @@ def concept_of(scan: Scan, q: Quantity) -> Concept | None:
     kind, at = _kind_of(q)
     sentence = scan.sentence_bounds(q.start)
     before = scan.text[sentence[0] : q.start]
-    if not kind or lexicon.CONCEPT_QUALIFIER.search(q.label) or lexicon.CONCEPT_ENUMERATED_CLAUSE.search(before):
+    if not kind or _qualified(q.label) or lexicon.CONCEPT_ENUMERATED_CLAUSE.search(before):
         return None
-    subject = lexicon.CONCEPT_FILLER.sub("", q.label[:at])
+    subject = lexicon.CONCEPT_FILLER.sub("", lexicon.CONCEPT_ISSUER.sub("", q.label[:at]))
     named = lexicon.CONCEPT_PROJECT_NAME.search(subject)
     if subject and not named:
         return None  # 基本支出实际支出 / 垃圾车运营维护费…: something other than the project is named
@@ -67,6 +67,12 @@ def concept_of(scan: Scan, q: Quantity) -> Concept | None:
     year = next(iter(lexicon.CONCEPT_YEAR.findall(before)[-1:]), "")
     docs = [f"{m['org'][-3:]}{m['year']}{m['no']}" for m in lexicon.DOCUMENT_NUMBER.finditer(before)]
     return Concept(q, kind, project_scope(scan, q.start), project, year, docs[-1] if docs else "", sentence)
+
+
+def _qualified(label: str) -> bool:
+    """A word of the label makes the statement a share, a part, another period or a need; the
+    finance bureau that allots (县财政下达) is no such word."""
+    return bool(lexicon.CONCEPT_QUALIFIER.search(lexicon.CONCEPT_ISSUER.sub("", label)))
 
 
 def _kind_of(q: Quantity) -> tuple[str, int]:
