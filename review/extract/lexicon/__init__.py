@@ -5,6 +5,7 @@ patterns). The words are kept by topic in the modules of this package; every rea
 package and reads `lexicon.NAME`, whichever module holds it.
 """
 
+from review.extract.lexicon.concepts import *  # noqa: F403
 from review.extract.lexicon.counts import *  # noqa: F403
 from review.extract.lexicon.facts import *  # noqa: F403
 from review.extract.lexicon.parts import *  # noqa: F403

@@ -13,6 +13,7 @@ from typing import Any
 from review.core.claims import BalanceRelation, Claims, Quantity, ScoreTree, SumRelation, Unread
 from review.core.document import Document
 from review.extract.rules.allotment_counts import extract_allotment_counts
+from review.extract.rules.concepts import extract_concept_facts
 from review.extract.rules.count_lists import extract_listed_counts
 from review.extract.rules.counts import extract_counts
 from review.extract.rules.deltas import extract_deltas, extract_stated_balances
@@ -177,6 +178,7 @@ RULES: tuple[Rule, ...] = (
         lambda f: extract_same_facts(f.scan, f.trees, f.scan.minted),
     ),
     Rule("restated", (), _restated),
+    Rule("concept_facts", (), lambda f: extract_concept_facts(f.scan)),
     Rule("budget_ceilings", (), _budget_ceilings),
     Rule("execution_rate", (), lambda f: extract_execution_rate(f.scan)),
     Rule(
@@ -220,6 +222,7 @@ OUTPUT_ORDER = (
     "unit_peers",
     "same_facts",
     "restated",
+    "concept_facts",
     "budget_ceilings",
     "execution_rate",
     "grade_statements",
