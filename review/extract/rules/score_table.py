@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from review.core.claims import Quantity, ScoreNode, ScoreTree
+from review.core.claims import Quantity, ScoreNode, ScoreTree, Unread
 from review.core.document import Block
 from review.extract import lexicon
 from review.extract.rules.scan import Scan
+from review.extract.rules.span_rows import Layout, SpanGrid, SpanRow, span_grids
+from review.extract.rules.table_columns import Cell
 
 _CAT = re.compile(r"^(?P<name>.+?)[（(]\s*(?P<cap>\d+(?:\.\d+)?)\s*分\s*[)）]$")
 _NUM = re.compile(r"^\d+(?:\.\d+)?$")
@@ -129,3 +131,120 @@ class _Builder:
             ScoreNode(**{**self.nodes[n], "children": tuple(self.nodes[n]["children"])}) for n in self.order
         ]
         return ScoreTree(nodes=tuple(nodes), root="n0", source="table")
+
+
+def extract_span_scores(scan: Scan) -> tuple[list[ScoreTree], list[Unread]]:
+    """Score trees of indicator tables whose level cells span rows, written one cell a line
+    (review/extract/rules/span_rows.py): each level's cell a category over the rows it spans, its
+    cap stated in the cell (投 入(15分)) or in the level's own 分值 column; each row an indicator
+    with its 分值 and 得分. A category is claimed whole once a later row opens another at its
+    level or above, or the table's total row closes it."""
+    grids, unread = span_grids(scan.text)
+    trees = [_span_tree(scan, g) for g in grids if not scan.in_table(g.start)]
+    return [t for t in trees if t is not None], unread
+
+
+def _span_tree(scan: Scan, grid: SpanGrid) -> ScoreTree | None:
+    layout = grid.layout
+    levels = [grp[0] for grp in layout.groups]
+    weight_col, score_col = layout.kinds.index("weight"), layout.kinds.index("score")
+    nodes: dict[tuple[int, int], ScoreNode] = {}
+    kids: dict[str, list[str]] = {"n0": []}
+    closed: set[str] = set()
+    order: list[tuple[int, int]] = []
+    leaves: list[ScoreNode] = []
+    for r, row in enumerate(grid.rows):
+        parent = "n0"
+        for depth, col in enumerate(levels[:-1]):
+            cell = row.cells[col]
+            if cell is None:
+                break
+            key = (col, cell.start)
+            if key not in nodes:
+                _close_level(nodes, order, closed, depth, levels)
+                nodes[key] = _span_category(scan, cell, row, col, layout, f"c{len(nodes) + 1}")
+                order.append(key)
+                kids[nodes[key].id] = []
+                kids[parent].append(nodes[key].id)
+            parent = nodes[key].id
+        leaf = _span_leaf(scan, row, levels[-1], (weight_col, score_col), f"n{r + 1}")
+        if leaf is not None:
+            leaves.append(leaf)
+            kids[parent].append(leaf.id)
+    if grid.closed:
+        closed.update(n.id for n in nodes.values())
+    if not leaves:
+        return None
+    cats = [n.model_copy(update={"children": tuple(kids[n.id]), "exhaustive": n.id in closed}) for n in nodes.values()]
+    first = grid.rows[0].cells[levels[0]]
+    start = first.start if first else grid.start
+    root = ScoreNode(
+        id="n0", name="总分", name_start=start, name_end=start, children=tuple(kids["n0"]), exhaustive=grid.closed
+    )
+    return ScoreTree(nodes=(root, *cats, *leaves), root="n0", source="table")
+
+
+def _close_level(
+    nodes: dict[tuple[int, int], ScoreNode],
+    order: list[tuple[int, int]],
+    closed: set[str],
+    depth: int,
+    levels: list[int],
+) -> None:
+    """A new cell at level `depth` closes the open categories at that level and below it."""
+    for key in order:
+        if key[0] in levels[depth:]:
+            closed.add(nodes[key].id)
+
+
+def _span_category(scan: Scan, cell: Cell, row: SpanRow, col: int, layout: Layout, nid: str) -> ScoreNode:
+    raw = scan.text[cell.start : cell.end]
+    name = re.sub(r"\s+", "", raw)
+    in_cell = lexicon.SPAN_CAP_DIGITS.search(raw) if col in layout.capped else None
+    cap_cell = row.cells[col + 1] if col + 1 < len(row.cells) and layout.kinds[col + 1] == "cap" else None
+    weight = None
+    if in_cell:
+        name = re.sub(r"\s+", "", raw[: in_cell.start()])
+        s, e = cell.start + in_cell.start("cap"), cell.start + in_cell.end("cap")
+        weight = scan.mint(s, e, Decimal(in_cell.group("cap")), "分", f"{name}·分值").id
+    elif cap_cell is not None:
+        weight = scan.mint(cap_cell.start, cap_cell.end, Decimal(cap_cell.text.strip()), "分", f"{name}·分值").id
+    return ScoreNode(
+        id=nid,
+        name=name,
+        name_start=cell.start,
+        name_end=cell.end,
+        weight=weight,
+        deduction=bool(_DEDUCTION.search(name)),
+    )
+
+
+def _span_leaf(scan: Scan, row: SpanRow, name_col: int, cols: tuple[int, int], nid: str) -> ScoreNode | None:
+    """The row's indicator: its name (the last level's cell, 续 when that cell spans from above),
+    分值 and 得分; a rule that grants bonus points (最多加2分) leaves its 得分 unbounded by the 分值."""
+    weight_cell, score_cell = row.cells[cols[0]], row.cells[cols[1]]
+    if weight_cell is None or score_cell is None:
+        return None
+    name_cell = row.cells[name_col]
+    name = re.sub(r"\s+", "", name_cell.text) if name_cell else "指标"
+    name = f"{name}（续）" if row.spanned[name_col] else name
+    rule = " ".join(
+        c.text for c, k in zip(row.cells, range(len(row.cells)), strict=True) if c and name_col < k < cols[0]
+    )
+    bonus = bool(lexicon.SCORE_BONUS.search(rule))
+    start = name_cell.start if name_cell and not row.spanned[name_col] else weight_cell.start
+    weight = scan.mint(weight_cell.start, weight_cell.end, Decimal(weight_cell.text.strip()), "分", f"{name}·分值")
+    score = (
+        None
+        if bonus
+        else scan.mint(score_cell.start, score_cell.end, Decimal(score_cell.text.strip()), "分", f"{name}·得分")
+    )
+    return ScoreNode(
+        id=nid,
+        name=name,
+        name_start=start,
+        name_end=score_cell.end,
+        weight=weight.id,
+        score=score.id if score else None,
+        deduction=bool(_DEDUCTION.search(name)),
+    )

@@ -1,0 +1,358 @@
+"""Rowspan fill: an indicator table whose upper-level cells span several rows (merged cells), read
+from a cell stream into full rows.
+
+A merged cell is written once, in the first row of its span; the rows it spans omit it. Cells are
+omitted from the left only, so once the header fixes the columns a row is its leading hierarchy
+cells (none, some or all of the upper levels, each level its name and, where the header gives it
+one, its own 分值 column) followed by the indicator columns every row has::
+
+    一级指标 | 二级指标 | 三级指标 | 评分标准 | 分值 | 自评得分 | 扣分原因
+    投 入(15分) | 预算配置(15分) | 财政供养人员控制率 | …计5分 | 5 | 5 |
+    “三公经费”变动率 | …计5分 | 5 | 5 |                      <- two levels omitted: filled from above
+
+How many level cells a row carries is read from its cells' kinds before its numbers (a level
+whose first cell states its cap, 决策(10), states it in every cell; a 分值 column is a number); a
+序号 cell before them is the row's own. The omitted cells are filled down from the row above, the
+span recorded (`SpanRow.spanned`). Where the cells allow more than one reading of a row, the row
+is unread (Claims.unread), not guessed, and the table is read no further.
+
+Renderings: one cell a line between lines holding only "|" (a cell may run over several lines,
+an empty cell is a "|" line right after another), and one cell a line between blank lines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from review.core.claims import Unread
+from review.extract import lexicon
+from review.extract.rules.table_columns import Cell
+
+Kind = str  # "serial", "level", "cap", "text", "weight", "score", "tail"
+_BARE = re.compile(r"^\d+(?:\.\d+)?$")
+_SERIAL = re.compile(r"^\d{1,3}$")
+_SEP = ("|", "｜")
+_MAX_CELLS = 1500  # cells read after a header: a table longer than this is not one table
+_BACK = 300  # characters before the header's anchor in which its first cells are looked for
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s", "", text)
+
+
+@dataclass(frozen=True)
+class Layout:
+    columns: tuple[str, ...]  # the header's column names
+    kinds: tuple[Kind, ...]
+    groups: tuple[tuple[int, ...], ...]  # the columns of each level, top level first
+    leaf: tuple[int, ...]  # the columns every row has, through the score column
+    tail: tuple[int, ...]  # the columns after the score column (a row may leave them out)
+    capped: frozenset[int]  # the level columns whose cells state their caps (决策(10))
+
+
+@dataclass(frozen=True)
+class SpanRow:
+    cells: tuple[Cell | None, ...]  # one per column, filled down where the row omits it
+    spanned: tuple[bool, ...]  # the cell is the row above's (a merged cell), not the row's own
+
+
+@dataclass(frozen=True)
+class SpanGrid:
+    layout: Layout
+    rows: tuple[SpanRow, ...]
+    closed: bool  # the table ends at its total row: every group is complete
+    start: int
+    end: int
+
+
+def span_grids(text: str) -> tuple[list[SpanGrid], list[Unread]]:
+    """Every indicator table with level columns written one cell a line, rows filled down."""
+    grids: list[SpanGrid] = []
+    unread: list[Unread] = []
+    for anchor in re.finditer(r"一\s*级\s*指\s*标", text):
+        if grids and anchor.start() < grids[-1].end:
+            continue
+        grid = _grid_at(text, anchor.start(), unread)
+        if grid is not None:
+            grids.append(grid)
+    return grids, unread
+
+
+def _grid_at(text: str, anchor: int, unread: list[Unread]) -> SpanGrid | None:
+    cells = stream(text, max(0, text.rfind("\n", 0, max(0, anchor - _BACK)) + 1), anchor)
+    at = next((i for i, c in enumerate(cells) if c.start <= anchor < max(c.end, c.start + 1)), None)
+    if at is None:
+        return None
+    if at > 0 and lexicon.SPAN_SERIAL_COLUMN.match(squeeze(cells[at - 1].text)):
+        at -= 1
+    names, first = header(cells, at)
+    layout = layout_of(names)
+    if layout is None or first >= len(cells):
+        return None
+    layout = _with_caps(layout, cells, first)
+    rows, stop, closed = read_rows(cells, first, layout, unread)
+    if not rows:
+        return None
+    end = cells[stop - 1].end if stop > first else cells[first].end
+    return SpanGrid(layout, tuple(rows), closed, cells[at].start, end)
+
+
+# --- the cell stream --------------------------------------------------------------------------
+
+
+def stream(text: str, start: int, anchor: int) -> list[Cell]:
+    """The cells from `start`: separated by "|" lines if the header's cells are, else by blank
+    lines; the stream ends at a line holding a "|" among other text, a tab, or two blank lines."""
+    near = text[anchor : anchor + 200].split("\n")[1:4]
+    if any(line.strip() in _SEP for line in near):
+        return _piped(text, start)
+    return _blank_separated(text, start)
+
+
+def _lines(text: str, start: int) -> list[tuple[int, str]]:
+    out, pos = [], start
+    for line in text[start:].split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def _piped(text: str, start: int) -> list[Cell]:
+    cells: list[Cell] = []
+    lo: int | None = None
+    hi = 0
+    for pos, line in _lines(text, start):
+        stripped = line.strip()
+        if stripped in _SEP:
+            at = pos + line.index(stripped)
+            cells.append(Cell(lo, hi, text[lo:hi]) if lo is not None else Cell(at, at, ""))
+            lo = None
+        elif "|" in stripped or "｜" in stripped or "\t" in line or len(cells) > _MAX_CELLS:
+            break
+        elif stripped:
+            lo = pos + line.index(stripped) if lo is None else lo
+            hi = pos + len(line.rstrip())
+    if lo is not None:
+        cells.append(Cell(lo, hi, text[lo:hi]))
+    return cells
+
+
+def _blank_separated(text: str, start: int) -> list[Cell]:
+    cells: list[Cell] = []
+    blanks = 0
+    for pos, line in _lines(text, start):
+        stripped = line.strip()
+        if not stripped:
+            blanks += 1
+            if blanks > 1 and cells:
+                break
+            continue
+        if "|" in stripped or "｜" in stripped or "\t" in line or len(cells) > _MAX_CELLS:
+            break
+        blanks = 0
+        s = pos + line.index(stripped)
+        cells.append(Cell(s, s + len(stripped), stripped))
+    return cells
+
+
+# --- the header -------------------------------------------------------------------------------
+
+
+def header(cells: list[Cell], at: int) -> tuple[list[str], int]:
+    """The header's column names from cell `at` (a header written on two rows, 指标 | 县级 over
+    分值 | 评分, as one row: 指标分值 | 县级评分) and the index of the first cell after it."""
+    names: list[str] = []
+    i = at
+    while i < len(cells):
+        name = squeeze(cells[i].text)
+        if name and not lexicon.SPAN_HEADER_WORD.match(name):
+            break
+        names += [name] if name else []
+        i += 1
+    return _one_row(names), i
+
+
+def _one_row(names: list[str]) -> list[str]:
+    k = 0
+    while k < len(names) // 2 and lexicon.SPAN_HEADER_BOTTOM.match(names[-k - 1]):
+        k += 1
+    while k and not all(lexicon.SPAN_HEADER_TOP.match(n) for n in names[-2 * k : -k]):
+        k -= 1
+    if not k:
+        return names
+    return names[: -2 * k] + [a + b for a, b in zip(names[-2 * k : -k], names[-k:], strict=True)]
+
+
+def layout_of(names: list[str]) -> Layout | None:
+    """The columns' kinds: at least two level columns, then a 分值 and a score column; None otherwise."""
+    levels = [i for i, n in enumerate(names) if lexicon.SPAN_LEVEL_COLUMN.match(n)]
+    weights = [i for i, n in enumerate(names) if lexicon.SPAN_WEIGHT_COLUMN.match(n) and levels and i > levels[-1]]
+    if len(levels) < 2 or not weights:
+        return None
+    scores = [i for i, n in enumerate(names) if lexicon.SPAN_SCORE_COLUMN.match(n) and i > weights[0]]
+    if not scores:
+        return None
+    kinds: list[Kind] = []
+    for i, n in enumerate(names):
+        if i in levels:
+            kinds.append("level")
+        elif i > 0 and kinds[i - 1] == "level" and i - 1 != levels[-1] and lexicon.SPAN_WEIGHT_COLUMN.match(n):
+            kinds.append("cap")
+        elif lexicon.SPAN_SERIAL_COLUMN.match(n) and i < levels[0]:
+            kinds.append("serial")
+        elif i == weights[0]:
+            kinds.append("weight")
+        elif i == scores[0]:
+            kinds.append("score")
+        elif i > scores[0]:
+            kinds.append("tail")
+        elif i > levels[-1]:
+            kinds.append("text")
+        else:
+            return None  # a column among the levels the vocabulary does not place
+    groups = tuple(tuple(c for c in (lv, lv + 1) if c < len(kinds) and (c == lv or kinds[c] == "cap")) for lv in levels)
+    leaf = tuple(i for i in range(levels[-1] + 1, scores[0] + 1))
+    tail = tuple(i for i in range(scores[0] + 1, len(names)))
+    return Layout(tuple(names), tuple(kinds), groups, leaf, tail, frozenset())
+
+
+def _with_caps(layout: Layout, cells: list[Cell], first: int) -> Layout:
+    """The level columns whose cell in the first row states its cap (the first row is full: every
+    merged cell is written in the first row of its span)."""
+    i = _skip_empty(cells, first)
+    row = [c for c in range(len(layout.kinds)) if c not in layout.tail]
+    capped = frozenset(
+        col
+        for k, col in enumerate(row)
+        if layout.kinds[col] == "level"
+        and i + k < len(cells)
+        and lexicon.SPAN_CAP_IN_CELL.match(squeeze(cells[i + k].text))
+    )
+    return Layout(layout.columns, layout.kinds, layout.groups, layout.leaf, layout.tail, capped)
+
+
+# --- the rows ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Reading:
+    columns: tuple[int, ...]  # the columns the row's cells are in, in order
+    start: int  # the row's first cell
+    next: int  # the cell after the row
+
+
+def read_rows(cells: list[Cell], first: int, layout: Layout, unread: list[Unread]) -> tuple[list[SpanRow], int, bool]:
+    """The rows from cell `first`, filled down; where reading stopped; whether at a total row."""
+    readings = _Reader(tuple(cells), layout)
+    rows: list[SpanRow] = []
+    above: tuple[Cell | None, ...] = (None,) * len(layout.kinds)
+    i = first
+    while True:
+        i = _skip_empty(cells, i)
+        if i >= len(cells) or _is_total(cells[i]):
+            return rows, i, i < len(cells)
+        best = readings.best(i, not rows)
+        if not best:
+            return rows, i, False
+        if len({_essential(cells, r, layout) for r in best}) > 1:
+            last = max(r.next for r in best)
+            reason = "评分表合并单元格的行，单元格可有多种读法（所属层级无法唯一确定），此行及以下未核对"
+            unread.append(Unread(start=cells[i].start, end=cells[last - 1].end, reason=reason))
+            return rows, i, False
+        row = _filled(cells, best[0], layout, above)
+        rows.append(row)
+        above = row.cells
+        i = best[0].next
+
+
+def _filled(cells: list[Cell], reading: _Reading, layout: Layout, above: tuple[Cell | None, ...]) -> SpanRow:
+    """The row's own cells in their columns; a level, cap or 序号 column it omits filled from above."""
+    own = dict(zip(reading.columns, cells[reading.start : reading.next], strict=True))
+    spans = {c for c, k in enumerate(layout.kinds) if k in ("level", "cap", "serial") and c not in own}
+    filled = tuple(own.get(c, above[c] if c in spans else None) for c in range(len(layout.kinds)))
+    return SpanRow(filled, tuple(c in spans for c in range(len(layout.kinds))))
+
+
+def _essential(cells: list[Cell], r: _Reading, layout: Layout) -> tuple[tuple[int, ...], int]:
+    """What tells two readings apart: the columns before the tail, and where the next row begins."""
+    return tuple(c for c in r.columns if c not in layout.tail), _skip_empty(cells, r.next)
+
+
+def _skip_empty(cells: list[Cell], i: int) -> int:
+    while i < len(cells) and not cells[i].text.strip():
+        i += 1
+    return i
+
+
+def _is_total(cell: Cell) -> bool:
+    name = squeeze(cell.text)
+    return bool(lexicon.SCORE_TABLE_TOTAL.match(name) or lexicon.FORM_TOTAL_SCORE.match(name))
+
+
+class _Reader:
+    """The readings of the row at each cell that lead to the most rows after it."""
+
+    def __init__(self, cells: tuple[Cell, ...], layout: Layout) -> None:
+        self.cells, self.layout = cells, layout
+        self.shapes = _shapes(layout)
+        self.best = lru_cache(maxsize=None)(self._best)
+        self.depth = lru_cache(maxsize=None)(self._depth)
+
+    def _best(self, i: int, first: bool) -> list[_Reading]:
+        found = self._matches(i, first)
+        if not found:
+            return []
+        deepest = max(self.depth(r.next) for r in found)
+        return [r for r in found if self.depth(r.next) == deepest]
+
+    def _depth(self, i: int) -> int:
+        while i < len(self.cells) and not self.cells[i].text.strip():
+            i += 1
+        if i >= len(self.cells) or _is_total(self.cells[i]):
+            return 0
+        found = self._matches(i, False)
+        return 1 + max((self.depth(r.next) for r in found), default=-1) if found else 0
+
+    def _matches(self, i: int, first: bool) -> list[_Reading]:
+        out = []
+        for shape in self.shapes:
+            if first and not _full(shape, self.layout):
+                continue
+            if i + len(shape) <= len(self.cells) and all(
+                self._fits(self.cells[i + k], col) for k, col in enumerate(shape)
+            ):
+                out.append(_Reading(shape, i, i + len(shape)))
+        return out
+
+    def _fits(self, cell: Cell, col: int) -> bool:
+        kind = self.layout.kinds[col]
+        name = squeeze(cell.text)
+        capped = bool(lexicon.SPAN_CAP_IN_CELL.match(name))
+        if kind == "tail":
+            return True
+        if kind == "text":
+            return not _BARE.match(name) and not (capped and self.layout.capped)
+        if kind == "level":
+            return bool(name) and not _BARE.match(name) and capped == (col in self.layout.capped)
+        if kind == "serial":
+            return bool(_SERIAL.match(name))
+        return bool(_BARE.match(name))  # cap, weight, score
+
+
+def _shapes(layout: Layout) -> list[tuple[int, ...]]:
+    """Every row shape the layout allows: a 序号 or not, the lower levels present (the upper ones
+    omitted), the indicator columns, and the tail columns it may leave out at its end."""
+    serial = tuple(i for i, k in enumerate(layout.kinds) if k == "serial")
+    out = []
+    for s in ((), serial) if serial else ((),):
+        for g in range(len(layout.groups) + 1):
+            levels = tuple(c for grp in layout.groups[len(layout.groups) - g :] for c in grp)
+            leaf = tuple(c for c in layout.leaf if c not in levels)
+            for t in range(len(layout.tail) + 1):
+                out.append((*s, *levels, *leaf, *layout.tail[:t]))
+    return out
+
+
+def _full(shape: tuple[int, ...], layout: Layout) -> bool:
+    return all(c in shape for grp in layout.groups for c in grp)
