@@ -18,9 +18,21 @@ lines in the TAB format are the loader's tables (review.load.texttables)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+_SEP = ("|", "｜")
+_MAX_CELLS = 1500  # cells read after a header: a table longer than this is not one table
+
 MAX_CELL = 40  # characters: a longer line is prose, and ends a run of cells
 
 Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Cell:
+    start: int
+    end: int
+    text: str
 
 
 def cell_runs(text: str) -> list[list[Span]]:
@@ -47,3 +59,58 @@ def cell_runs(text: str) -> list[list[Span]]:
 
 def _close(runs: list[list[Span]], run: list[Span]) -> list[list[Span]]:
     return runs + [run] if len(run) >= 2 else runs
+
+
+def cell_stream(text: str, start: int, anchor: int) -> list[Cell]:
+    """The cells from `start`: separated by "|" lines if the header's cells are, else by blank
+    lines; the stream ends at a line holding a "|" among other text, a tab, or two blank lines."""
+    near = text[anchor : anchor + 200].split("\n")[1:4]
+    if any(line.strip() in _SEP for line in near):
+        return _piped(text, start)
+    return _blank_separated(text, start)
+
+
+def _lines(text: str, start: int) -> list[tuple[int, str]]:
+    out, pos = [], start
+    for line in text[start:].split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def _piped(text: str, start: int) -> list[Cell]:
+    cells: list[Cell] = []
+    lo: int | None = None
+    hi = 0
+    for pos, line in _lines(text, start):
+        stripped = line.strip()
+        if stripped in _SEP:
+            at = pos + line.index(stripped)
+            cells.append(Cell(lo, hi, text[lo:hi]) if lo is not None else Cell(at, at, ""))
+            lo = None
+        elif "|" in stripped or "｜" in stripped or "\t" in line or len(cells) > _MAX_CELLS:
+            break
+        elif stripped:
+            lo = pos + line.index(stripped) if lo is None else lo
+            hi = pos + len(line.rstrip())
+    if lo is not None:
+        cells.append(Cell(lo, hi, text[lo:hi]))
+    return cells
+
+
+def _blank_separated(text: str, start: int) -> list[Cell]:
+    cells: list[Cell] = []
+    blanks = 0
+    for pos, line in _lines(text, start):
+        stripped = line.strip()
+        if not stripped:
+            blanks += 1
+            if blanks > 1 and cells:
+                break
+            continue
+        if "|" in stripped or "｜" in stripped or "\t" in line or len(cells) > _MAX_CELLS:
+            break
+        blanks = 0
+        s = pos + line.index(stripped)
+        cells.append(Cell(s, s + len(stripped), stripped))
+    return cells

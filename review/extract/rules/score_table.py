@@ -10,7 +10,7 @@ from review.core.claims import Quantity, ScoreNode, ScoreTree, Unread
 from review.core.document import Block
 from review.extract import lexicon
 from review.extract.rules.scan import Scan
-from review.extract.rules.span_rows import Layout, SpanGrid, SpanRow, span_grids
+from review.extract.rules.span_rows import Layout, SpanGrid, SpanRow, rows_grid, text_span_grids
 from review.extract.rules.table_columns import Cell
 
 _CAT = re.compile(r"^(?P<name>.+?)[（(]\s*(?P<cap>\d+(?:\.\d+)?)\s*分\s*[)）]$")
@@ -23,7 +23,9 @@ def extract_table_scores(scan: Scan) -> list[ScoreTree]:
     """Score trees from tables; the bare-number quantities they use are minted on the scan."""
     trees: list[ScoreTree] = []
     for t in scan.doc.table_ids():
-        tree = _Builder(scan).build(scan.doc.table_rows(t))
+        rows = scan.doc.table_rows(t)
+        grid = rows_grid([[Cell(b.start, b.end, scan.text[b.start : b.end]) for b in row] for row in rows], [])
+        tree = _span_tree(scan, grid) if grid is not None else _Builder(scan).build(rows)
         if tree:
             trees.append(tree)
     return trees
@@ -139,8 +141,8 @@ def extract_span_scores(scan: Scan) -> tuple[list[ScoreTree], list[Unread]]:
     cap stated in the cell (投 入(15分)) or in the level's own 分值 column; each row an indicator
     with its 分值 and 得分. A category is claimed whole once a later row opens another at its
     level or above, or the table's total row closes it."""
-    grids, unread = span_grids(scan.text)
-    trees = [_span_tree(scan, g) for g in grids if not scan.in_table(g.start)]
+    grids, unread = text_span_grids(scan)
+    trees = [_span_tree(scan, g) for g in grids]
     return [t for t in trees if t is not None], unread
 
 
@@ -173,6 +175,8 @@ def _span_tree(scan: Scan, grid: SpanGrid) -> ScoreTree | None:
             kids[parent].append(leaf.id)
     if grid.closed:
         closed.update(n.id for n in nodes.values())
+    elif grid.cut is not None:
+        _close_level(nodes, order, closed, grid.cut, levels)
     if not leaves:
         return None
     cats = [n.model_copy(update={"children": tuple(kids[n.id]), "exhaustive": n.id in closed}) for n in nodes.values()]

@@ -16,8 +16,9 @@ whose first cell states its cap, 决策(10), states it in every cell; a 分值 c
 span recorded (`SpanRow.spanned`). Where the cells allow more than one reading of a row, the row
 is unread (Claims.unread), not guessed, and the table is read no further.
 
-Renderings: one cell a line between lines holding only "|" (a cell may run over several lines,
-an empty cell is a "|" line right after another), and one cell a line between blank lines."""
+Renderings: the cell streams of review/extract/rules/cell_runs.py (one cell a line between "|"
+lines or between blank lines), and tables whose rows are known (the loader's, pipe or tab lines):
+a row as wide as the header writes an empty cell where a merged cell spans it."""
 
 from __future__ import annotations
 
@@ -27,13 +28,13 @@ from functools import lru_cache
 
 from review.core.claims import Unread
 from review.extract import lexicon
-from review.extract.rules.table_columns import Cell
+from review.extract.rules.cell_runs import cell_stream
+from review.extract.rules.scan import Scan
+from review.extract.rules.table_columns import Cell, line_tables
 
 Kind = str  # "serial", "level", "cap", "text", "weight", "score", "tail"
 _BARE = re.compile(r"^\d+(?:\.\d+)?$")
 _SERIAL = re.compile(r"^\d{1,3}$")
-_SEP = ("|", "｜")
-_MAX_CELLS = 1500  # cells read after a header: a table longer than this is not one table
 _BACK = 300  # characters before the header's anchor in which its first cells are looked for
 
 
@@ -62,6 +63,7 @@ class SpanGrid:
     layout: Layout
     rows: tuple[SpanRow, ...]
     closed: bool  # the table ends at its total row: every group is complete
+    cut: int | None  # a row cut off by the end of the cells opens a cell at this level: those below are complete
     start: int
     end: int
 
@@ -79,8 +81,20 @@ def span_grids(text: str) -> tuple[list[SpanGrid], list[Unread]]:
     return grids, unread
 
 
+def text_span_grids(scan: Scan) -> tuple[list[SpanGrid], list[Unread]]:
+    """The indicator tables of the text that the loader did not keep as tables: cell streams, and
+    pipe or tab lines (`table_columns.line_tables`)."""
+    grids, unread = span_grids(scan.text)
+    grids = [g for g in grids if not scan.in_table(g.start)]
+    for table in line_tables(scan, min_cells=2):
+        grid = rows_grid(table, unread)
+        if grid is not None and not any(g.start <= grid.start < g.end for g in grids):
+            grids.append(grid)
+    return grids, unread
+
+
 def _grid_at(text: str, anchor: int, unread: list[Unread]) -> SpanGrid | None:
-    cells = stream(text, max(0, text.rfind("\n", 0, max(0, anchor - _BACK)) + 1), anchor)
+    cells = cell_stream(text, max(0, text.rfind("\n", 0, max(0, anchor - _BACK)) + 1), anchor)
     at = next((i for i, c in enumerate(cells) if c.start <= anchor < max(c.end, c.start + 1)), None)
     if at is None:
         return None
@@ -95,65 +109,8 @@ def _grid_at(text: str, anchor: int, unread: list[Unread]) -> SpanGrid | None:
     if not rows:
         return None
     end = cells[stop - 1].end if stop > first else cells[first].end
-    return SpanGrid(layout, tuple(rows), closed, cells[at].start, end)
-
-
-# --- the cell stream --------------------------------------------------------------------------
-
-
-def stream(text: str, start: int, anchor: int) -> list[Cell]:
-    """The cells from `start`: separated by "|" lines if the header's cells are, else by blank
-    lines; the stream ends at a line holding a "|" among other text, a tab, or two blank lines."""
-    near = text[anchor : anchor + 200].split("\n")[1:4]
-    if any(line.strip() in _SEP for line in near):
-        return _piped(text, start)
-    return _blank_separated(text, start)
-
-
-def _lines(text: str, start: int) -> list[tuple[int, str]]:
-    out, pos = [], start
-    for line in text[start:].split("\n"):
-        out.append((pos, line))
-        pos += len(line) + 1
-    return out
-
-
-def _piped(text: str, start: int) -> list[Cell]:
-    cells: list[Cell] = []
-    lo: int | None = None
-    hi = 0
-    for pos, line in _lines(text, start):
-        stripped = line.strip()
-        if stripped in _SEP:
-            at = pos + line.index(stripped)
-            cells.append(Cell(lo, hi, text[lo:hi]) if lo is not None else Cell(at, at, ""))
-            lo = None
-        elif "|" in stripped or "｜" in stripped or "\t" in line or len(cells) > _MAX_CELLS:
-            break
-        elif stripped:
-            lo = pos + line.index(stripped) if lo is None else lo
-            hi = pos + len(line.rstrip())
-    if lo is not None:
-        cells.append(Cell(lo, hi, text[lo:hi]))
-    return cells
-
-
-def _blank_separated(text: str, start: int) -> list[Cell]:
-    cells: list[Cell] = []
-    blanks = 0
-    for pos, line in _lines(text, start):
-        stripped = line.strip()
-        if not stripped:
-            blanks += 1
-            if blanks > 1 and cells:
-                break
-            continue
-        if "|" in stripped or "｜" in stripped or "\t" in line or len(cells) > _MAX_CELLS:
-            break
-        blanks = 0
-        s = pos + line.index(stripped)
-        cells.append(Cell(s, s + len(stripped), stripped))
-    return cells
+    cut = None if closed else cut_level(cells, stop, layout)
+    return SpanGrid(layout, tuple(rows), closed, cut, cells[at].start, end)
 
 
 # --- the header -------------------------------------------------------------------------------
@@ -260,15 +217,38 @@ def read_rows(cells: list[Cell], first: int, layout: Layout, unread: list[Unread
             reason = "评分表合并单元格的行，单元格可有多种读法（所属层级无法唯一确定），此行及以下未核对"
             unread.append(Unread(start=cells[i].start, end=cells[last - 1].end, reason=reason))
             return rows, i, False
-        row = _filled(cells, best[0], layout, above)
+        reading = best[0]
+        row = _filled(dict(zip(reading.columns, cells[reading.start : reading.next], strict=True)), layout, above)
         rows.append(row)
         above = row.cells
-        i = best[0].next
+        i = reading.next
 
 
-def _filled(cells: list[Cell], reading: _Reading, layout: Layout, above: tuple[Cell | None, ...]) -> SpanRow:
+def cut_level(cells: list[Cell], i: int, layout: Layout) -> int | None:
+    """The cells left after the last row read, when they are the start of a row that the end of
+    the cells cuts off (项目效益 | 40, and the text ends): the deepest level it may open a cell at
+    (of every reading of it), so that the categories at that level and below are complete; None
+    when they are no row's start or open no level."""
+    rest = [c for c in cells[i:] if c.text.strip()]
+    reader = _Reader(tuple(rest), layout)
+    opened = [
+        _top_level(shape, layout)
+        for shape in reader.shapes
+        if 0 < len(rest) < len(shape) and all(reader.fits(c, col) for c, col in zip(rest, shape, strict=False))
+    ]
+    if not opened or None in opened:
+        return None
+    return max(level for level in opened if level is not None)
+
+
+def _top_level(shape: tuple[int, ...], layout: Layout) -> int | None:
+    """The topmost level group a row of this shape writes a cell in (None: only the last level's)."""
+    groups = layout.groups[:-1]
+    return next((g for g, grp in enumerate(groups) if grp[0] in shape), None)
+
+
+def _filled(own: dict[int, Cell], layout: Layout, above: tuple[Cell | None, ...]) -> SpanRow:
     """The row's own cells in their columns; a level, cap or 序号 column it omits filled from above."""
-    own = dict(zip(reading.columns, cells[reading.start : reading.next], strict=True))
     spans = {c for c, k in enumerate(layout.kinds) if k in ("level", "cap", "serial") and c not in own}
     filled = tuple(own.get(c, above[c] if c in spans else None) for c in range(len(layout.kinds)))
     return SpanRow(filled, tuple(c in spans for c in range(len(layout.kinds))))
@@ -300,7 +280,7 @@ class _Reader:
         self.depth = lru_cache(maxsize=None)(self._depth)
 
     def _best(self, i: int, first: bool) -> list[_Reading]:
-        found = self._matches(i, first)
+        found = self.matches(i, first)
         if not found:
             return []
         deepest = max(self.depth(r.next) for r in found)
@@ -311,21 +291,21 @@ class _Reader:
             i += 1
         if i >= len(self.cells) or _is_total(self.cells[i]):
             return 0
-        found = self._matches(i, False)
+        found = self.matches(i, False)
         return 1 + max((self.depth(r.next) for r in found), default=-1) if found else 0
 
-    def _matches(self, i: int, first: bool) -> list[_Reading]:
+    def matches(self, i: int, first: bool) -> list[_Reading]:
         out = []
         for shape in self.shapes:
             if first and not _full(shape, self.layout):
                 continue
             if i + len(shape) <= len(self.cells) and all(
-                self._fits(self.cells[i + k], col) for k, col in enumerate(shape)
+                self.fits(self.cells[i + k], col) for k, col in enumerate(shape)
             ):
                 out.append(_Reading(shape, i, i + len(shape)))
         return out
 
-    def _fits(self, cell: Cell, col: int) -> bool:
+    def fits(self, cell: Cell, col: int) -> bool:
         kind = self.layout.kinds[col]
         name = squeeze(cell.text)
         capped = bool(lexicon.SPAN_CAP_IN_CELL.match(name))
@@ -356,3 +336,62 @@ def _shapes(layout: Layout) -> list[tuple[int, ...]]:
 
 def _full(shape: tuple[int, ...], layout: Layout) -> bool:
     return all(c in shape for grp in layout.groups for c in grp)
+
+
+# --- tables whose rows are known ----------------------------------------------------------------
+
+
+def rows_grid(rows: list[list[Cell]], unread: list[Unread]) -> SpanGrid | None:
+    """The indicator table among known rows (the loader's, or pipe and tab lines): the header row
+    (and a second header row under it), then each row read by its cells — a row as wide as the
+    header by position, an empty level cell being a merged cell's continuation; a shorter row
+    by its cells' kinds, as in a cell stream. The table ends at its total row or a row neither
+    reading places; a row with two readings is unread."""
+    anchored = (i for i, r in enumerate(rows) if any(lexicon.SPAN_HEADER_ANCHOR.match(squeeze(c.text)) for c in r))
+    at = next(anchored, None)
+    if at is None:
+        return None
+    names = [squeeze(c.text) for c in rows[at] if c.text.strip()]
+    first = at + 1
+    below = [squeeze(c.text) for c in rows[first] if c.text.strip()] if first < len(rows) else []
+    if below and all(lexicon.SPAN_HEADER_WORD.match(n) for n in below):
+        names, first = names + below, first + 1
+    layout = layout_of(_one_row(names)) if all(lexicon.SPAN_HEADER_WORD.match(n) for n in names) else None
+    if layout is None or first >= len(rows):
+        return None
+    layout = _with_caps(layout, [c for c in rows[first] if c.text.strip()], 0)
+    read, closed = _known_rows(rows[first:], layout, unread)
+    if not read:
+        return None
+    return SpanGrid(layout, tuple(read), closed, None, rows[at][0].start, rows[first + len(read) - 1][-1].end)
+
+
+def _known_rows(rows: list[list[Cell]], layout: Layout, unread: list[Unread]) -> tuple[list[SpanRow], bool]:
+    out: list[SpanRow] = []
+    above: tuple[Cell | None, ...] = (None,) * len(layout.kinds)
+    for row in rows:
+        own = _own_cells(row, layout, first=not out, unread=unread)
+        cells = [c for c in row if c.text.strip()]
+        if cells and _is_total(cells[0]):
+            return out, True
+        if own is None:
+            return out, False
+        out.append(_filled(own, layout, above))
+        above = out[-1].cells
+    return out, False
+
+
+def _own_cells(row: list[Cell], layout: Layout, *, first: bool, unread: list[Unread]) -> dict[int, Cell] | None:
+    """The row's cells by column, or None when no reading (or more than one) places them."""
+    reader = _Reader(tuple(c for c in row if c.text.strip()), layout)
+    if len(row) == len(layout.kinds):
+        own = {c: cell for c, cell in enumerate(row) if cell.text.strip()}
+        fits = all(reader.fits(cell, c) for c, cell in own.items())
+        needed = all(c in own for c, k in enumerate(layout.kinds) if k in ("weight", "score"))
+        return own if fits and needed and (not first or all(c in own for g in layout.groups for c in g)) else None
+    found = [r for r in reader.matches(0, first) if r.next == len(reader.cells)]
+    if len({r.columns for r in found}) > 1:
+        reason = "评分表合并单元格的行，单元格可有多种读法（所属层级无法唯一确定），此行及以下未核对"
+        unread.append(Unread(start=row[0].start, end=row[-1].end, reason=reason))
+        return None
+    return dict(zip(found[0].columns, reader.cells, strict=True)) if found else None
