@@ -65,7 +65,7 @@ def cell_stream(text: str, start: int, anchor: int) -> list[Cell]:
     """The cells from `start`: separated by "|" lines if the header's cells are, else by blank
     lines; the stream ends at a line holding a "|" among other text, a tab, or two blank lines."""
     near = text[anchor : anchor + 200].split("\n")[1:4]
-    if any(line.strip() in _SEP for line in near):
+    if any(line.strip()[:1] in _SEP for line in near if line.strip()):
         return _piped(text, start)
     return _blank_separated(text, start)
 
@@ -84,10 +84,16 @@ def _piped(text: str, start: int) -> list[Cell]:
     hi = 0
     for pos, line in _lines(text, start):
         stripped = line.strip()
-        if stripped in _SEP:
+        if stripped[:1] in _SEP and stripped:  # "|" alone, or "| " opening the next cell on its line
             at = pos + line.index(stripped)
             cells.append(Cell(lo, hi, text[lo:hi]) if lo is not None else Cell(at, at, ""))
             lo = None
+            rest = stripped[1:].lstrip()
+            if not rest:
+                continue
+            if "|" in rest or "｜" in rest:
+                break
+            lo, hi = pos + len(line.rstrip()) - len(rest), pos + len(line.rstrip())
         elif "|" in stripped or "｜" in stripped or "\t" in line or len(cells) > _MAX_CELLS:
             break
         elif stripped:

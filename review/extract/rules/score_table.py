@@ -149,7 +149,6 @@ def extract_span_scores(scan: Scan) -> tuple[list[ScoreTree], list[Unread]]:
 def _span_tree(scan: Scan, grid: SpanGrid) -> ScoreTree | None:
     layout = grid.layout
     levels = [grp[0] for grp in layout.groups]
-    weight_col, score_col = layout.kinds.index("weight"), layout.kinds.index("score")
     nodes: dict[tuple[int, int], ScoreNode] = {}
     kids: dict[str, list[str]] = {"n0": []}
     closed: set[str] = set()
@@ -169,10 +168,9 @@ def _span_tree(scan: Scan, grid: SpanGrid) -> ScoreTree | None:
                 kids[nodes[key].id] = []
                 kids[parent].append(nodes[key].id)
             parent = nodes[key].id
-        leaf = _span_leaf(scan, row, levels[-1], (weight_col, score_col), f"n{r + 1}")
-        if leaf is not None:
-            leaves.append(leaf)
-            kids[parent].append(leaf.id)
+        leaf = _span_leaf(scan, row, layout, f"n{r + 1}")
+        leaves.append(leaf)
+        kids[parent].append(leaf.id)
     if grid.closed:
         closed.update(n.id for n in nodes.values())
     elif grid.cut is not None:
@@ -223,32 +221,47 @@ def _span_category(scan: Scan, cell: Cell, row: SpanRow, col: int, layout: Layou
     )
 
 
-def _span_leaf(scan: Scan, row: SpanRow, name_col: int, cols: tuple[int, int], nid: str) -> ScoreNode | None:
+def _span_leaf(scan: Scan, row: SpanRow, layout: Layout, nid: str) -> ScoreNode:
     """The row's indicator: its name (the last level's cell, 续 when that cell spans from above),
-    分值 and 得分; a rule that grants bonus points (最多加2分) leaves its 得分 unbounded by the 分值."""
-    weight_cell, score_cell = row.cells[cols[0]], row.cells[cols[1]]
-    if weight_cell is None or score_cell is None:
-        return None
+    its 分值 (the 分值 column's, else the cap its own name cell states: 5.资金落实(10分)) and its
+    得分; a rule that grants bonus points (最多加2分) leaves its 得分 unbounded by the 分值."""
+    name_col = layout.groups[-1][0]
     name_cell = row.cells[name_col]
-    name = re.sub(r"\s+", "", name_cell.text) if name_cell else "指标"
-    name = f"{name}（续）" if row.spanned[name_col] else name
-    rule = " ".join(
-        c.text for c, k in zip(row.cells, range(len(row.cells)), strict=True) if c and name_col < k < cols[0]
+    raw = scan.text[name_cell.start : name_cell.end] if name_cell and not row.spanned[name_col] else ""
+    in_cell = lexicon.SPAN_CAP_DIGITS.search(raw) if raw else None
+    name = _squeeze(raw[: in_cell.start()] if in_cell else raw) or (
+        f"{_squeeze(name_cell.text)}（续）" if name_cell else "指标"
     )
+    weight_cell, score_cell = _column(row, layout, "weight"), _column(row, layout, "score")
+    rule = " ".join(c.text for c, k in zip(row.cells, layout.kinds, strict=True) if c and k == "text")
+    weight = _cell_qty(scan, weight_cell, f"{name}·分值") if weight_cell else None
+    if weight is None and in_cell and name_cell:
+        s, e = name_cell.start + in_cell.start("cap"), name_cell.start + in_cell.end("cap")
+        weight = scan.mint(s, e, Decimal(in_cell.group("cap")), "分", f"{name}·分值")
     bonus = bool(lexicon.SCORE_BONUS.search(rule))
-    start = name_cell.start if name_cell and not row.spanned[name_col] else weight_cell.start
-    weight = scan.mint(weight_cell.start, weight_cell.end, Decimal(weight_cell.text.strip()), "分", f"{name}·分值")
-    score = (
-        None
-        if bonus
-        else scan.mint(score_cell.start, score_cell.end, Decimal(score_cell.text.strip()), "分", f"{name}·得分")
-    )
+    score = _cell_qty(scan, score_cell, f"{name}·得分") if score_cell and not bonus else None
+    cells = [c for c in (name_cell if raw else None, weight_cell, score_cell) if c] or [
+        c for c in row.cells if c is not None
+    ]
+    start = cells[0].start
     return ScoreNode(
         id=nid,
         name=name,
         name_start=start,
-        name_end=score_cell.end,
-        weight=weight.id,
+        name_end=max(c.end for c in cells),
+        weight=weight.id if weight else None,
         score=score.id if score else None,
         deduction=bool(_DEDUCTION.search(name)),
     )
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _column(row: SpanRow, layout: Layout, kind: str) -> Cell | None:
+    return row.cells[layout.kinds.index(kind)] if kind in layout.kinds else None
+
+
+def _cell_qty(scan: Scan, cell: Cell, label: str) -> Quantity:
+    return scan.mint(cell.start, cell.end, Decimal(cell.text.strip()), "分", label)

@@ -72,7 +72,7 @@ def span_grids(text: str) -> tuple[list[SpanGrid], list[Unread]]:
     """Every indicator table with level columns written one cell a line, rows filled down."""
     grids: list[SpanGrid] = []
     unread: list[Unread] = []
-    for anchor in re.finditer(r"一\s*级\s*指\s*标", text):
+    for anchor in lexicon.SPAN_ANCHOR.finditer(text):
         if grids and anchor.start() < grids[-1].end:
             continue
         grid = _grid_at(text, anchor.start(), unread)
@@ -105,6 +105,8 @@ def _grid_at(text: str, anchor: int, unread: list[Unread]) -> SpanGrid | None:
     if layout is None or first >= len(cells):
         return None
     layout = _with_caps(layout, cells, first)
+    if layout is None:
+        return None
     rows, stop, closed = read_rows(cells, first, layout, unread)
     if not rows:
         return None
@@ -142,41 +144,42 @@ def _one_row(names: list[str]) -> list[str]:
 
 
 def layout_of(names: list[str]) -> Layout | None:
-    """The columns' kinds: at least two level columns, then a 分值 and a score column; None otherwise."""
+    """The columns' kinds: at least two level columns, then the indicator's columns — its 分值 and
+    score columns where the header has them (a rubric has neither: its caps are in the cells)."""
     levels = [i for i, n in enumerate(names) if lexicon.SPAN_LEVEL_COLUMN.match(n)]
-    weights = [i for i, n in enumerate(names) if lexicon.SPAN_WEIGHT_COLUMN.match(n) and levels and i > levels[-1]]
-    if len(levels) < 2 or not weights:
+    if len(levels) < 2:
         return None
-    scores = [i for i, n in enumerate(names) if lexicon.SPAN_SCORE_COLUMN.match(n) and i > weights[0]]
-    if not scores:
-        return None
-    kinds: list[Kind] = []
-    for i, n in enumerate(names):
-        if i in levels:
-            kinds.append("level")
-        elif i > 0 and kinds[i - 1] == "level" and i - 1 != levels[-1] and lexicon.SPAN_WEIGHT_COLUMN.match(n):
-            kinds.append("cap")
-        elif lexicon.SPAN_SERIAL_COLUMN.match(n) and i < levels[0]:
-            kinds.append("serial")
-        elif i == weights[0]:
-            kinds.append("weight")
-        elif i == scores[0]:
-            kinds.append("score")
-        elif i > scores[0]:
-            kinds.append("tail")
-        elif i > levels[-1]:
-            kinds.append("text")
-        else:
-            return None  # a column among the levels the vocabulary does not place
-    groups = tuple(tuple(c for c in (lv, lv + 1) if c < len(kinds) and (c == lv or kinds[c] == "cap")) for lv in levels)
-    leaf = tuple(i for i in range(levels[-1] + 1, scores[0] + 1))
-    tail = tuple(i for i in range(scores[0] + 1, len(names)))
-    return Layout(tuple(names), tuple(kinds), groups, leaf, tail, frozenset())
+    weight = next((i for i, n in enumerate(names) if lexicon.SPAN_WEIGHT_COLUMN.match(n) and i > levels[-1]), None)
+    after = weight if weight is not None else levels[-1]
+    score = next((i for i, n in enumerate(names) if lexicon.SPAN_SCORE_COLUMN.match(n) and i > after), None)
+    last = score if score is not None else weight if weight is not None else len(names) - 1
+    kinds = [_kind(i, n, levels, (weight, score, last)) for i, n in enumerate(names)]
+    if None in kinds:
+        return None  # a column among the levels the vocabulary does not place
+    placed = [k for k in kinds if k is not None]
+    groups = tuple((lv, lv + 1) if lv + 1 < len(placed) and placed[lv + 1] == "cap" else (lv,) for lv in levels)
+    leaf = tuple(range(levels[-1] + 1, last + 1))
+    return Layout(tuple(names), tuple(placed), groups, leaf, tuple(range(last + 1, len(names))), frozenset())
 
 
-def _with_caps(layout: Layout, cells: list[Cell], first: int) -> Layout:
+def _kind(i: int, name: str, levels: list[int], cols: tuple[int | None, int | None, int]) -> Kind | None:
+    weight, score, last = cols
+    if i in levels:
+        return "level"
+    if i - 1 in levels and i - 1 != levels[-1] and lexicon.SPAN_WEIGHT_COLUMN.match(name):
+        return "cap"
+    if lexicon.SPAN_SERIAL_COLUMN.match(name) and i < levels[0]:
+        return "serial"
+    if i < levels[-1]:
+        return None
+    return "weight" if i == weight else "score" if i == score else "tail" if i > last else "text"
+
+
+def _with_caps(layout: Layout, cells: list[Cell], first: int) -> Layout | None:
     """The level columns whose cell in the first row states its cap (the first row is full: every
-    merged cell is written in the first row of its span)."""
+    merged cell is written in the first row of its span); None for a table with no 分值 column
+    whose lowest level states no cap in its first cell nor its header (评价指标(分值)): nothing weighs
+    its indicators."""
     i = _skip_empty(cells, first)
     row = [c for c in range(len(layout.kinds)) if c not in layout.tail]
     capped = frozenset(
@@ -186,6 +189,10 @@ def _with_caps(layout: Layout, cells: list[Cell], first: int) -> Layout:
         and i + k < len(cells)
         and lexicon.SPAN_CAP_IN_CELL.match(squeeze(cells[i + k].text))
     )
+    lowest = layout.groups[-1][0]
+    named = lexicon.SPAN_CAPS_NAMED.search(layout.columns[lowest])
+    if "weight" not in layout.kinds and lowest not in capped and not named:
+        return None
     return Layout(layout.columns, layout.kinds, layout.groups, layout.leaf, layout.tail, capped)
 
 
@@ -314,7 +321,7 @@ class _Reader:
         if kind == "text":
             return not _BARE.match(name) and not (capped and self.layout.capped)
         if kind == "level":
-            return bool(name) and not _BARE.match(name) and capped == (col in self.layout.capped)
+            return bool(name) and not _BARE.match(name) and (capped or col not in self.layout.capped)
         if kind == "serial":
             return bool(_SERIAL.match(name))
         return bool(_BARE.match(name))  # cap, weight, score
@@ -347,7 +354,7 @@ def rows_grid(rows: list[list[Cell]], unread: list[Unread]) -> SpanGrid | None:
     header by position, an empty level cell being a merged cell's continuation; a shorter row
     by its cells' kinds, as in a cell stream. The table ends at its total row or a row neither
     reading places; a row with two readings is unread."""
-    anchored = (i for i, r in enumerate(rows) if any(lexicon.SPAN_HEADER_ANCHOR.match(squeeze(c.text)) for c in r))
+    anchored = (i for i, r in enumerate(rows) if any(lexicon.SPAN_LEVEL_COLUMN.match(squeeze(c.text)) for c in r))
     at = next(anchored, None)
     if at is None:
         return None
@@ -360,6 +367,8 @@ def rows_grid(rows: list[list[Cell]], unread: list[Unread]) -> SpanGrid | None:
     if layout is None or first >= len(rows):
         return None
     layout = _with_caps(layout, [c for c in rows[first] if c.text.strip()], 0)
+    if layout is None:
+        return None
     read, closed = _known_rows(rows[first:], layout, unread)
     if not read:
         return None
