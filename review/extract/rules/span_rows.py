@@ -278,7 +278,8 @@ def _is_total(cell: Cell) -> bool:
 
 
 class _Reader:
-    """The readings of the row at each cell that lead to the most rows after it."""
+    """The readings of the row at each cell that lead to the most rows after it (of those, the
+    ones after which every cell is read, to the end of the cells or the total row)."""
 
     def __init__(self, cells: tuple[Cell, ...], layout: Layout) -> None:
         self.cells, self.layout = cells, layout
@@ -293,13 +294,17 @@ class _Reader:
         deepest = max(self.depth(r.next) for r in found)
         return [r for r in found if self.depth(r.next) == deepest]
 
-    def _depth(self, i: int) -> int:
+    def _depth(self, i: int) -> tuple[int, bool]:
+        """(rows read from cell i on, whether they read every cell to the end or the total row)."""
         while i < len(self.cells) and not self.cells[i].text.strip():
             i += 1
         if i >= len(self.cells) or _is_total(self.cells[i]):
-            return 0
+            return 0, True
         found = self.matches(i, False)
-        return 1 + max((self.depth(r.next) for r in found), default=-1) if found else 0
+        if not found:
+            return 0, False
+        rows, whole = max(self.depth(r.next) for r in found)
+        return rows + 1, whole
 
     def matches(self, i: int, first: bool) -> list[_Reading]:
         out = []
