@@ -69,7 +69,7 @@ def cell_stream(text: str, start: int, anchor: int) -> list[Cell]:
     a "|" among other text, a tab, or two blank lines (PDF text: at the first other word)."""
     line_end = text.find("\n", anchor)
     same_line = text[anchor : line_end if line_end >= 0 else len(text)]
-    if len(lexicon.SPAN_SPACED_HEADER.findall(same_line)) >= 2:
+    if len(lexicon.SPAN_SPACED_HEADER.findall(same_line)) >= 2 and not any(sep in same_line for sep in _SEP):
         return _spaced(text, anchor)
     near = text[anchor : anchor + 200].split("\n")[1:4]
     if any(line.strip()[:1] in _SEP for line in near if line.strip()):
