@@ -15,7 +15,7 @@ from __future__ import annotations
 from review.core.claims import ScoreTree, Unread
 from review.extract.rules.cell_runs import Cell
 from review.extract.rules.scan import Scan
-from review.extract.rules.score_table import extract_span_scores
+from review.extract.rules.score_table import extract_span_scores, extract_table_scores
 from review.extract.rules.span_rows import rows_grid, span_grids
 from review.pipeline import review_document
 from tests.conftest import doc_of
@@ -237,3 +237,23 @@ def test_pdf_text_with_a_cap_in_every_cell_and_the_score_after_it() -> None:
     assert got["综合管理"][3] is False  # the excerpt ends inside it
     assert score_findings(R8_01) == []
     assert [s for s, _ in score_findings(R8_01.replace("目标任务(15 分)", "目标任务(18 分)"))] == ["high"]
+
+
+def test_a_loader_table_whose_levels_have_their_own_cap_columns() -> None:
+    # r12-12's rows as the TAB table format writes them (a line per cell, a blank line after a row)
+    rows = [
+        ["一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "得分"],
+        ["项目决策", "20", "项目目标", "4", "目标内容", "4", "4"],
+        ["决策过程", "8", "决策依据", "3", "3"],
+        ["决策程序", "5", "5"],
+        ["资金分配", "8", "分配办法", "2", "2"],
+        ["分配结果", "6", "6"],
+        ["项目管理", "25", "资金到位", "5", "到位率", "3", "3"],
+    ]
+    text = "\n".join("".join(f"\t{cell}\n" for cell in row) for row in rows)
+    scan = Scan.of(doc_of(text))
+    (tree,) = extract_table_scores(scan)
+    got = outline(scan, tree)
+    assert got["项目决策"] == ("20", None, ["项目目标", "决策过程", "资金分配"], True)
+    assert got["决策过程"] == ("8", None, ["决策依据", "决策程序"], True)
+    assert got["项目管理"][3] is False

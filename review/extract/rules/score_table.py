@@ -25,7 +25,7 @@ def extract_table_scores(scan: Scan) -> list[ScoreTree]:
     for t in scan.doc.table_ids():
         rows = scan.doc.table_rows(t)
         grid = rows_grid([[Cell(b.start, b.end, scan.text[b.start : b.end]) for b in row] for row in rows], [])
-        tree = _span_tree(scan, grid) if grid is not None else _Builder(scan).build(rows)
+        tree = _span_tree(scan, grid, whole_row=False) if grid is not None else _Builder(scan).build(rows)
         if tree:
             trees.append(tree)
     return trees
@@ -142,11 +142,11 @@ def extract_span_scores(scan: Scan) -> tuple[list[ScoreTree], list[Unread]]:
     with its 分值 and 得分. A category is claimed whole once a later row opens another at its
     level or above, or the table's total row closes it."""
     grids, unread = text_span_grids(scan)
-    trees = [_span_tree(scan, g) for g in grids]
+    trees = [_span_tree(scan, g, whole_row=True) for g in grids]
     return [t for t in trees if t is not None], unread
 
 
-def _span_tree(scan: Scan, grid: SpanGrid) -> ScoreTree | None:
+def _span_tree(scan: Scan, grid: SpanGrid, *, whole_row: bool) -> ScoreTree | None:
     layout = grid.layout
     levels = [grp[0] for grp in layout.groups]
     nodes: dict[tuple[int, int], ScoreNode] = {}
@@ -168,7 +168,7 @@ def _span_tree(scan: Scan, grid: SpanGrid) -> ScoreTree | None:
                 kids[nodes[key].id] = []
                 kids[parent].append(nodes[key].id)
             parent = nodes[key].id
-        leaf = _span_leaf(scan, row, layout, f"n{r + 1}")
+        leaf = _span_leaf(scan, row, layout, f"n{r + 1}", whole_row=whole_row)
         leaves.append(leaf)
         kids[parent].append(leaf.id)
     if grid.closed:
@@ -221,10 +221,12 @@ def _span_category(scan: Scan, cell: Cell, row: SpanRow, col: int, layout: Layou
     )
 
 
-def _span_leaf(scan: Scan, row: SpanRow, layout: Layout, nid: str) -> ScoreNode:
+def _span_leaf(scan: Scan, row: SpanRow, layout: Layout, nid: str, *, whole_row: bool) -> ScoreNode:
     """The row's indicator: its name (the last level's cell, 续 when that cell spans from above),
     its 分值 (the 分值 column's, else the cap its own name cell states: 5.资金落实(10分)) and its
-    得分; a rule that grants bonus points (最多加2分) leaves its 得分 unbounded by the 分值."""
+    得分; a rule that grants bonus points (最多加2分) leaves its 得分 unbounded by the 分值. Its span:
+    the name cell in a loader's table (the cell shows the row), the row from its name to its 得分
+    in text, where the row runs over several lines (`whole_row`)."""
     name_col = layout.groups[-1][0]
     name_cell = row.cells[name_col]
     raw = scan.text[name_cell.start : name_cell.end] if name_cell and not row.spanned[name_col] else ""
@@ -240,9 +242,9 @@ def _span_leaf(scan: Scan, row: SpanRow, layout: Layout, nid: str) -> ScoreNode:
         weight = scan.mint(s, e, Decimal(in_cell.group("cap")), "分", f"{name}·分值")
     bonus = bool(lexicon.SCORE_BONUS.search(rule))
     score = _cell_qty(scan, score_cell, f"{name}·得分") if score_cell and not bonus else None
-    cells = [c for c in (name_cell if raw else None, weight_cell, score_cell) if c] or [
-        c for c in row.cells if c is not None
-    ]
+    own_name = [name_cell] if raw and name_cell and not row.spanned[name_col] else []
+    numbers = [c for c in (weight_cell, score_cell) if c]
+    cells = (own_name + numbers if whole_row else own_name or numbers) or [c for c in row.cells if c is not None]
     start = cells[0].start
     return ScoreNode(
         id=nid,
