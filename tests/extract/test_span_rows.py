@@ -16,7 +16,8 @@ from review.core.claims import ScoreTree, Unread
 from review.extract.rules.cell_runs import Cell
 from review.extract.rules.scan import Scan
 from review.extract.rules.score_table import extract_span_scores, extract_table_scores
-from review.extract.rules.span_rows import rows_grid, span_grids
+from review.extract.rules.span_rows import span_grids
+from review.extract.rules.span_tables import rows_grid
 from review.pipeline import review_document
 from tests.conftest import doc_of
 

@@ -14,7 +14,13 @@
 
 found as runs of cells: consecutive short lines with at most one blank line between two of them.
 Which cells form a row is for the reader that knows the header (review.extract.rules.table_columns);
-lines in the TAB format are the loader's tables (review.load.texttables)."""
+lines in the TAB format are the loader's tables (review.load.texttables).
+
+`cell_stream` reads the cells of one table from its header on, for the rowspan reader
+(review.extract.rules.span_rows): cells between lines holding only "|" (a cell may run over
+several lines, "| " may open one on its line, an empty cell is a "|" right after another),
+between blank lines, or — PDF text, the header's words on one line — cells ending in their cap
+and bare numbers with spaces between them."""
 
 from __future__ import annotations
 

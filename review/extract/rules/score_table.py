@@ -10,7 +10,8 @@ from review.core.claims import Quantity, ScoreNode, ScoreTree, Unread
 from review.core.document import Block
 from review.extract import lexicon
 from review.extract.rules.scan import Scan
-from review.extract.rules.span_rows import Layout, SpanGrid, SpanRow, rows_grid, text_span_grids
+from review.extract.rules.span_rows import Layout, SpanGrid, SpanRow
+from review.extract.rules.span_tables import rows_grid, text_span_grids
 from review.extract.rules.table_columns import Cell
 
 _CAT = re.compile(r"^(?P<name>.+?)[（(]\s*(?P<cap>\d+(?:\.\d+)?)\s*分\s*[)）]$")

@@ -17,8 +17,8 @@ span recorded (`SpanRow.spanned`). Where the cells allow more than one reading o
 is unread (Claims.unread), not guessed, and the table is read no further.
 
 Renderings: the cell streams of review/extract/rules/cell_runs.py (one cell a line between "|"
-lines or between blank lines), and tables whose rows are known (the loader's, pipe or tab lines):
-a row as wide as the header writes an empty cell where a merged cell spans it."""
+lines or between blank lines, PDF text with spaces between the cells); tables whose rows are
+known (the loader's, pipe or tab lines) are read in review/extract/rules/span_tables.py."""
 
 from __future__ import annotations
 
@@ -29,8 +29,7 @@ from functools import lru_cache
 from review.core.claims import Unread
 from review.extract import lexicon
 from review.extract.rules.cell_runs import cell_stream
-from review.extract.rules.scan import Scan
-from review.extract.rules.table_columns import Cell, line_tables
+from review.extract.rules.table_columns import Cell
 
 Kind = str  # "serial", "level", "cap", "text", "weight", "score", "tail"
 _BARE = re.compile(r"^\d+(?:\.\d+)?$")
@@ -81,18 +80,6 @@ def span_grids(text: str) -> tuple[list[SpanGrid], list[Unread]]:
     return grids, unread
 
 
-def text_span_grids(scan: Scan) -> tuple[list[SpanGrid], list[Unread]]:
-    """The indicator tables of the text that the loader did not keep as tables: cell streams, and
-    pipe or tab lines (`table_columns.line_tables`)."""
-    grids, unread = span_grids(scan.text)
-    grids = [g for g in grids if not scan.in_table(g.start)]
-    for table in line_tables(scan, min_cells=2):
-        grid = rows_grid(table, unread)
-        if grid is not None and not any(g.start <= grid.start < g.end for g in grids):
-            grids.append(grid)
-    return grids, unread
-
-
 def _grid_at(text: str, anchor: int, unread: list[Unread]) -> SpanGrid | None:
     cells = cell_stream(text, max(0, text.rfind("\n", 0, max(0, anchor - _BACK)) + 1), anchor)
     at = next((i for i, c in enumerate(cells) if c.start <= anchor < max(c.end, c.start + 1)), None)
@@ -104,7 +91,7 @@ def _grid_at(text: str, anchor: int, unread: list[Unread]) -> SpanGrid | None:
     layout = layout_of(names)
     if layout is None or first >= len(cells):
         return None
-    layout = _with_caps(layout, cells, first)
+    layout = with_caps(layout, cells, first)
     if layout is None:
         return None
     rows, stop, closed = read_rows(cells, first, layout, unread)
@@ -129,10 +116,10 @@ def header(cells: list[Cell], at: int) -> tuple[list[str], int]:
             break
         names += [name] if name else []
         i += 1
-    return _one_row(names), i
+    return one_row(names), i
 
 
-def _one_row(names: list[str]) -> list[str]:
+def one_row(names: list[str]) -> list[str]:
     k = 0
     while k < len(names) // 2 and lexicon.SPAN_HEADER_BOTTOM.match(names[-k - 1]):
         k += 1
@@ -175,7 +162,7 @@ def _kind(i: int, name: str, levels: list[int], cols: tuple[int | None, int | No
     return "weight" if i == weight else "score" if i == score else "tail" if i > last else "text"
 
 
-def _with_caps(layout: Layout, cells: list[Cell], first: int) -> Layout | None:
+def with_caps(layout: Layout, cells: list[Cell], first: int) -> Layout | None:
     """The level columns whose cell in the first row states its cap (the first row is full: every
     merged cell is written in the first row of its span); None for a table with no 分值 column
     whose lowest level states no cap in its first cell nor its header (评价指标(分值)): nothing weighs
@@ -208,13 +195,13 @@ class _Reading:
 
 def read_rows(cells: list[Cell], first: int, layout: Layout, unread: list[Unread]) -> tuple[list[SpanRow], int, bool]:
     """The rows from cell `first`, filled down; where reading stopped; whether at a total row."""
-    readings = _Reader(tuple(cells), layout)
+    readings = Reader(tuple(cells), layout)
     rows: list[SpanRow] = []
     above: tuple[Cell | None, ...] = (None,) * len(layout.kinds)
     i = first
     while True:
         i = _skip_empty(cells, i)
-        if i >= len(cells) or _is_total(cells[i]):
+        if i >= len(cells) or is_total(cells[i]):
             return rows, i, i < len(cells)
         best = readings.best(i, not rows)
         if not best:
@@ -225,7 +212,7 @@ def read_rows(cells: list[Cell], first: int, layout: Layout, unread: list[Unread
             unread.append(Unread(start=cells[i].start, end=cells[last - 1].end, reason=reason))
             return rows, i, False
         reading = best[0]
-        row = _filled(dict(zip(reading.columns, cells[reading.start : reading.next], strict=True)), layout, above)
+        row = filled(dict(zip(reading.columns, cells[reading.start : reading.next], strict=True)), layout, above)
         rows.append(row)
         above = row.cells
         i = reading.next
@@ -237,7 +224,7 @@ def cut_level(cells: list[Cell], i: int, layout: Layout) -> int | None:
     (of every reading of it), so that the categories at that level and below are complete; None
     when they are no row's start or open no level."""
     rest = [c for c in cells[i:] if c.text.strip()]
-    reader = _Reader(tuple(rest), layout)
+    reader = Reader(tuple(rest), layout)
     opened = [
         _top_level(shape, layout)
         for shape in reader.shapes
@@ -254,7 +241,7 @@ def _top_level(shape: tuple[int, ...], layout: Layout) -> int | None:
     return next((g for g, grp in enumerate(groups) if grp[0] in shape), None)
 
 
-def _filled(own: dict[int, Cell], layout: Layout, above: tuple[Cell | None, ...]) -> SpanRow:
+def filled(own: dict[int, Cell], layout: Layout, above: tuple[Cell | None, ...]) -> SpanRow:
     """The row's own cells in their columns; a level, cap or 序号 column it omits filled from above."""
     spans = {c for c, k in enumerate(layout.kinds) if k in ("level", "cap", "serial") and c not in own}
     filled = tuple(own.get(c, above[c] if c in spans else None) for c in range(len(layout.kinds)))
@@ -272,12 +259,12 @@ def _skip_empty(cells: list[Cell], i: int) -> int:
     return i
 
 
-def _is_total(cell: Cell) -> bool:
+def is_total(cell: Cell) -> bool:
     name = squeeze(cell.text)
     return bool(lexicon.SCORE_TABLE_TOTAL.match(name) or lexicon.FORM_TOTAL_SCORE.match(name))
 
 
-class _Reader:
+class Reader:
     """The readings of the row at each cell that lead to the most rows after it (of those, the
     ones after which every cell is read, to the end of the cells or the total row)."""
 
@@ -298,7 +285,7 @@ class _Reader:
         """(rows read from cell i on, whether they read every cell to the end or the total row)."""
         while i < len(self.cells) and not self.cells[i].text.strip():
             i += 1
-        if i >= len(self.cells) or _is_total(self.cells[i]):
+        if i >= len(self.cells) or is_total(self.cells[i]):
             return 0, True
         found = self.matches(i, False)
         if not found:
@@ -348,64 +335,3 @@ def _shapes(layout: Layout) -> list[tuple[int, ...]]:
 
 def _full(shape: tuple[int, ...], layout: Layout) -> bool:
     return all(c in shape for grp in layout.groups for c in grp)
-
-
-# --- tables whose rows are known ----------------------------------------------------------------
-
-
-def rows_grid(rows: list[list[Cell]], unread: list[Unread]) -> SpanGrid | None:
-    """The indicator table among known rows (the loader's, or pipe and tab lines): the header row
-    (and a second header row under it), then each row read by its cells — a row as wide as the
-    header by position, an empty level cell being a merged cell's continuation; a shorter row
-    by its cells' kinds, as in a cell stream. The table ends at its total row or a row neither
-    reading places; a row with two readings is unread."""
-    anchored = (i for i, r in enumerate(rows) if any(lexicon.SPAN_LEVEL_COLUMN.match(squeeze(c.text)) for c in r))
-    at = next(anchored, None)
-    if at is None:
-        return None
-    names = [squeeze(c.text) for c in rows[at] if c.text.strip()]
-    first = at + 1
-    below = [squeeze(c.text) for c in rows[first] if c.text.strip()] if first < len(rows) else []
-    if below and all(lexicon.SPAN_HEADER_WORD.match(n) for n in below):
-        names, first = names + below, first + 1
-    layout = layout_of(_one_row(names)) if all(lexicon.SPAN_HEADER_WORD.match(n) for n in names) else None
-    if layout is None or first >= len(rows):
-        return None
-    layout = _with_caps(layout, [c for c in rows[first] if c.text.strip()], 0)
-    if layout is None:
-        return None
-    read, closed = _known_rows(rows[first:], layout, unread)
-    if not read:
-        return None
-    return SpanGrid(layout, tuple(read), closed, None, rows[at][0].start, rows[first + len(read) - 1][-1].end)
-
-
-def _known_rows(rows: list[list[Cell]], layout: Layout, unread: list[Unread]) -> tuple[list[SpanRow], bool]:
-    out: list[SpanRow] = []
-    above: tuple[Cell | None, ...] = (None,) * len(layout.kinds)
-    for row in rows:
-        own = _own_cells(row, layout, first=not out, unread=unread)
-        cells = [c for c in row if c.text.strip()]
-        if cells and _is_total(cells[0]):
-            return out, True
-        if own is None:
-            return out, False
-        out.append(_filled(own, layout, above))
-        above = out[-1].cells
-    return out, False
-
-
-def _own_cells(row: list[Cell], layout: Layout, *, first: bool, unread: list[Unread]) -> dict[int, Cell] | None:
-    """The row's cells by column, or None when no reading (or more than one) places them."""
-    reader = _Reader(tuple(c for c in row if c.text.strip()), layout)
-    if len(row) == len(layout.kinds):
-        own = {c: cell for c, cell in enumerate(row) if cell.text.strip()}
-        fits = all(reader.fits(cell, c) for c, cell in own.items())
-        needed = all(c in own for c, k in enumerate(layout.kinds) if k in ("weight", "score"))
-        return own if fits and needed and (not first or all(c in own for g in layout.groups for c in g)) else None
-    found = [r for r in reader.matches(0, first) if r.next == len(reader.cells)]
-    if len({r.columns for r in found}) > 1:
-        reason = "评分表合并单元格的行，单元格可有多种读法（所属层级无法唯一确定），此行及以下未核对"
-        unread.append(Unread(start=row[0].start, end=row[-1].end, reason=reason))
-        return None
-    return dict(zip(found[0].columns, reader.cells, strict=True)) if found else None
