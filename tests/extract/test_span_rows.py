@@ -258,3 +258,10 @@ def test_a_loader_table_whose_levels_have_their_own_cap_columns() -> None:
     assert got["项目决策"] == ("20", None, ["项目目标", "决策过程", "资金分配"], True)
     assert got["决策过程"] == ("8", None, ["决策依据", "决策程序"], True)
     assert got["项目管理"][3] is False
+
+
+def test_a_long_table_is_read_row_by_row_without_recursion() -> None:
+    # r12-12's leaf row repeated: hundreds of rows, more than Python's recursion would take
+    head = R12_12[: R12_12.index("决策过程")]
+    grids, unread = span_grids(head + "目标内容\n\n4\n\n4\n\n" * 450)
+    assert unread == [] and len(grids[0].rows) == 451

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from review.core.claims import Unread
 from review.extract import lexicon
@@ -271,27 +270,36 @@ class Reader:
     def __init__(self, cells: tuple[Cell, ...], layout: Layout) -> None:
         self.cells, self.layout = cells, layout
         self.shapes = _shapes(layout)
-        self.best = lru_cache(maxsize=None)(self._best)
-        self.depth = lru_cache(maxsize=None)(self._depth)
+        self._depths: list[tuple[int, bool]] | None = None
 
-    def _best(self, i: int, first: bool) -> list[_Reading]:
+    def best(self, i: int, first: bool) -> list[_Reading]:
         found = self.matches(i, first)
         if not found:
             return []
         deepest = max(self.depth(r.next) for r in found)
         return [r for r in found if self.depth(r.next) == deepest]
 
-    def _depth(self, i: int) -> tuple[int, bool]:
+    def depth(self, i: int) -> tuple[int, bool]:
         """(rows read from cell i on, whether they read every cell to the end or the total row)."""
-        while i < len(self.cells) and not self.cells[i].text.strip():
-            i += 1
-        if i >= len(self.cells) or is_total(self.cells[i]):
-            return 0, True
-        found = self.matches(i, False)
-        if not found:
-            return 0, False
-        rows, whole = max(self.depth(r.next) for r in found)
-        return rows + 1, whole
+        if self._depths is None:
+            self._depths = self._all_depths()
+        return self._depths[i]
+
+    def _all_depths(self) -> list[tuple[int, bool]]:
+        """`depth` of every cell, from the last one back (a row's depth is its next row's, plus one)."""
+        n = len(self.cells)
+        depths: list[tuple[int, bool]] = [(0, True)] * (n + 1)
+        for i in range(n - 1, -1, -1):
+            if not self.cells[i].text.strip():
+                depths[i] = depths[i + 1]
+            elif is_total(self.cells[i]):
+                depths[i] = (0, True)
+            elif found := self.matches(i, False):
+                rows, whole = max(depths[r.next] for r in found)
+                depths[i] = (rows + 1, whole)
+            else:
+                depths[i] = (0, False)
+        return depths
 
     def matches(self, i: int, first: bool) -> list[_Reading]:
         out = []
