@@ -42,3 +42,38 @@ TARGET_AT_LEAST = ("≥", ">=", "＞=", "≧", "不低于", "不少于", "大于
 TARGET_AT_MOST = ("≤", "<=", "＜=", "≦", "不高于", "不超过", "不多于", "小于等于", "小于", "<", "＜")
 # What may follow a target or actual value's unit in its cell: the per-unit tail (元/户, 元/人*月, 元/人·月)
 TARGET_UNIT_TAIL = re.compile(r"(?:[/*·][\u4e00-\u9fa5]{1,2}){0,2}")
+# The columns of an indicator table whose level cells span rows (一级指标 | 二级指标 | 三级指标 | … |
+# 分值 | 自评得分), each header cell squeezed of spaces: its level columns, a 序号 column, the 分值
+# column (a level's own cap right after it, the indicator's after the last level), the score column.
+# The header's first level column as the text writes it, and a level column's name: 一级指标, or a
+# rubric's 评价内容 | 评价指标(分值) (the caps in the cells).
+SPAN_ANCHOR = re.compile(r"一\s*级\s*指\s*标|评\s*价\s*内\s*容")
+SPAN_LEVEL_COLUMN = re.compile(r"^(?:[一二三四]级指标|评价内容|评价指标)(?:[（(]分值?[)）])?$")
+SPAN_SERIAL_COLUMN = re.compile(r"^序号$")
+SPAN_WEIGHT_COLUMN = re.compile(r"^(?:指标|标准)?(?:分值|权重|满分)$")
+SPAN_SCORE_COLUMN = re.compile(r"^(?:自评|县级|实际|评价)?(?:得分|评分)$")
+# Every word a header cell of such a table may be (the header ends at the first other cell).
+SPAN_HEADER_WORD = re.compile(
+    r"^(?:序号|(?:[一二三四]级指标|评价内容|评价指标)(?:[（(]分值?[)）])?|(?:指标|标准|自评|县级|市级|省级|实际|评价)?(?:分值|权重|满分|得分|评分)"
+    r"|评分(?:标准|依据|要点|细则)|指标(?:说明|解释|内涵)?|县级|市级|省级|自评|备注|扣分(?:原因|理由|情况)\S{0,12})$"
+)
+# A header written on two rows (指标 | 县级 | 市级 over 分值 | 评分 | 评分): the top row's words and the
+# bottom row's, which together name the columns.
+SPAN_HEADER_TOP = re.compile(r"^(?:指标|标准|自评|县级|市级|省级|实际|评价)$")
+SPAN_HEADER_BOTTOM = re.compile(r"^(?:分值|权重|满分|得分|评分)$")
+# A level cell with its cap written in it: 投 入\n(15分), 预算配置(15分), 决策(10).
+SPAN_CAP_IN_CELL = re.compile(r"^(?P<name>\S+?)[（(](?P<cap>\d{1,3}(?:\.\d+)?)分?[)）]$")
+# The same cap as the raw cell writes it (spaces and line breaks kept), to locate its digits.
+SPAN_CAP_DIGITS = re.compile(r"[（(]\s*(?P<cap>\d{1,3}(?:\.\d+)?)\s*分?\s*[)）]\s*$")
+# An indicator's rule that grants bonus points (加1分, 最多加2分): its 得分 may pass its 分值.
+SCORE_BONUS = re.compile(r"加\s*\d+(?:\.\d+)?\s*分|最多加|加分")
+# A level column's header saying its cells state their caps: 评价指标(分值).
+SPAN_CAPS_NAMED = re.compile(r"[（(]分值?[)）]$")
+# The same header words as PDF text writes them on one line, spaces anywhere (一级指 标 二级指标 得分),
+# and that rendering's cells: a name ending in its cap (部门决 策(25 分)) or a bare number.
+SPAN_SPACED_HEADER = re.compile(
+    r"[一二三四]\s*级\s*指\s*标|序\s*号|(?:自\s*评\s*)?得\s*分|分\s*值|权\s*重|评\s*分\s*标\s*准|指\s*标\s*说\s*明|备\s*注"
+)
+SPAN_SPACED_CELL = re.compile(
+    r"\d+(?:\.\d+)?(?=\s|$)|[^\s\d()（）|｜][^()（）\n|｜]{0,30}?[（(]\s*\d{1,3}(?:\.\d+)?\s*分?\s*[)）]"
+)

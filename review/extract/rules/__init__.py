@@ -41,7 +41,7 @@ from review.extract.rules.record_totals import extract_record_totals
 from review.extract.rules.restated import extract_restated
 from review.extract.rules.same_facts import extract_same_facts
 from review.extract.rules.scan import Scan
-from review.extract.rules.score_table import extract_table_scores
+from review.extract.rules.score_table import extract_span_scores, extract_table_scores
 from review.extract.rules.scores import extract_text_scores
 from review.extract.rules.staff_counts import extract_staff_counts
 from review.extract.rules.sum_lines import extract_line_sums
@@ -84,7 +84,9 @@ def _sums(f: Found) -> list[SumRelation]:
 
 
 def _table_scores(f: Found) -> list[ScoreTree]:
-    f.trees = extract_table_scores(f.scan)
+    spanned, unread = extract_span_scores(f.scan)
+    f.trees = extract_table_scores(f.scan) + spanned
+    f.unread += unread
     return f.trees
 
 

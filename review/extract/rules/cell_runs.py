@@ -14,13 +14,33 @@
 
 found as runs of cells: consecutive short lines with at most one blank line between two of them.
 Which cells form a row is for the reader that knows the header (review.extract.rules.table_columns);
-lines in the TAB format are the loader's tables (review.load.texttables)."""
+lines in the TAB format are the loader's tables (review.load.texttables).
+
+`cell_stream` reads the cells of one table from its header on, for the rowspan reader
+(review.extract.rules.span_rows): cells between lines holding only "|" (a cell may run over
+several lines, "| " may open one on its line, an empty cell is a "|" right after another),
+between blank lines, or — PDF text, the header's words on one line — cells ending in their cap
+and bare numbers with spaces between them."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+
+from review.extract import lexicon
+
+_SEP = ("|", "｜")
+_MAX_CELLS = 1500  # cells read after a header: a table longer than this is not one table
 
 MAX_CELL = 40  # characters: a longer line is prose, and ends a run of cells
 
 Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Cell:
+    start: int
+    end: int
+    text: str
 
 
 def cell_runs(text: str) -> list[list[Span]]:
@@ -47,3 +67,87 @@ def cell_runs(text: str) -> list[list[Span]]:
 
 def _close(runs: list[list[Span]], run: list[Span]) -> list[list[Span]]:
     return runs + [run] if len(run) >= 2 else runs
+
+
+def cell_stream(text: str, start: int, anchor: int) -> list[Cell]:
+    """The cells from `start`: separated by "|" lines if the header's cells are, spaces if the
+    header is on the anchor's line (PDF text), else blank lines; the stream ends at a line holding
+    a "|" among other text, a tab, or two blank lines (PDF text: at the first other word)."""
+    line_end = text.find("\n", anchor)
+    same_line = text[anchor : line_end if line_end >= 0 else len(text)]
+    if len(lexicon.SPAN_SPACED_HEADER.findall(same_line)) >= 2 and not any(sep in same_line for sep in _SEP):
+        return _spaced(text, anchor)
+    near = text[anchor : anchor + 200].split("\n")[1:4]
+    if any(line.strip()[:1] in _SEP for line in near if line.strip()):
+        return _piped(text, start)
+    return _blank_separated(text, start)
+
+
+def _spaced(text: str, anchor: int) -> list[Cell]:
+    """PDF text of a table: the header's words from the anchor on, then cells that end in their
+    cap (部门决 策(25 分)) and bare numbers, whitespace between them."""
+    cells: list[Cell] = []
+    pos = anchor
+    for pattern in (lexicon.SPAN_SPACED_HEADER, lexicon.SPAN_SPACED_CELL):
+        while len(cells) <= _MAX_CELLS and (m := pattern.match(text, _after_space(text, pos))):
+            cells.append(Cell(m.start(), m.end(), m.group()))
+            pos = m.end()
+    return cells
+
+
+def _after_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _lines(text: str, start: int) -> list[tuple[int, str]]:
+    out, pos = [], start
+    for line in text[start:].split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def _piped(text: str, start: int) -> list[Cell]:
+    cells: list[Cell] = []
+    lo: int | None = None
+    hi = 0
+    for pos, line in _lines(text, start):
+        stripped = line.strip()
+        if stripped[:1] in _SEP and stripped:  # "|" alone, or "| " opening the next cell on its line
+            at = pos + line.index(stripped)
+            cells.append(Cell(lo, hi, text[lo:hi]) if lo is not None else Cell(at, at, ""))
+            lo = None
+            rest = stripped[1:].lstrip()
+            if not rest:
+                continue
+            if "|" in rest or "｜" in rest:
+                break
+            lo, hi = pos + len(line.rstrip()) - len(rest), pos + len(line.rstrip())
+        elif "|" in stripped or "｜" in stripped or "\t" in line or len(cells) > _MAX_CELLS:
+            break
+        elif stripped:
+            lo = pos + line.index(stripped) if lo is None else lo
+            hi = pos + len(line.rstrip())
+    if lo is not None:
+        cells.append(Cell(lo, hi, text[lo:hi]))
+    return cells
+
+
+def _blank_separated(text: str, start: int) -> list[Cell]:
+    cells: list[Cell] = []
+    blanks = 0
+    for pos, line in _lines(text, start):
+        stripped = line.strip()
+        if not stripped:
+            blanks += 1
+            if blanks > 1 and cells:
+                break
+            continue
+        if "|" in stripped or "｜" in stripped or "\t" in line or len(cells) > _MAX_CELLS:
+            break
+        blanks = 0
+        s = pos + line.index(stripped)
+        cells.append(Cell(s, s + len(stripped), stripped))
+    return cells

@@ -31,6 +31,7 @@ from review.extract.rules.form_total import fund_cells, mint_once, total_row
 from review.extract.rules.glued_rows import glued_rows, is_glued
 from review.extract.rules.scan import Scan
 from review.extract.rules.score_header import header_layout, weight_score_gap
+from review.extract.rules.span_tables import text_span_grids
 
 # 产出指标（50分）, 效 益 指 标 (30分), 满意度指标(10分): the heading's name and its cap; any other
 # name by its shape (绩效指标(90分), 年度绩效目标1 (80分), 项目决策(10 分)), not inside a longer word
@@ -63,13 +64,14 @@ def extract_form_scores(scan: Scan) -> tuple[list[ScoreTree], list[Unread]]:
     text = scan.text
     unread: list[Unread] = []
     trees: list[ScoreTree] = []
-    headed = _forms(list(_HEADING.finditer(text)))
+    spans = [(g.start, g.end) for g in text_span_grids(scan)[0]]  # the score-table reader's (rows filled down)
+    headed = _forms([h for h in _HEADING.finditer(text) if not any(s <= h.start() < e for s, e in spans)])
     for form in headed:
         tree = _headed_form(scan, form, unread)
         if tree is not None:
             trees.append(tree)
     for start in _headless_starts(text, [form[0].start() for form in headed]):
-        if scan.in_table(start):
+        if scan.in_table(start) or any(s <= start < e for s, e in spans):
             continue  # a grid the loader kept: the score-table reader reads it
         tree = _headless_form(scan, start, unread)
         if tree is not None:

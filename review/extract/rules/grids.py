@@ -10,7 +10,9 @@ The tables: the loader's (Word/PDF grids, TAB cells), lines split by tabs, pipes
 (`table_columns.line_tables`, two-cell rows included), one cell a line under a header naming the
 columns (`table_columns.cell_grids`), one cell a line as label-then-numbers rows (`label_grids`),
 and lines with single spaces between a label and its numbers (`spaced_tables`, PDF text). Which
-row's number sits in which column is for the reader (review/extract/rules/grid_totals.py)."""
+row's number sits in which column is for the reader (review/extract/rules/grid_totals.py). An
+indicator table whose level cells span rows (merged cells written once, the rows they span
+leaving them out on the left) is filled down into full rows by review/extract/rules/span_rows.py."""
 
 from __future__ import annotations
 

@@ -6,10 +6,13 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from review.core.claims import Quantity, ScoreNode, ScoreTree
+from review.core.claims import Quantity, ScoreNode, ScoreTree, Unread
 from review.core.document import Block
 from review.extract import lexicon
 from review.extract.rules.scan import Scan
+from review.extract.rules.span_rows import Layout, SpanGrid, SpanRow
+from review.extract.rules.span_tables import rows_grid, text_span_grids
+from review.extract.rules.table_columns import Cell
 
 _CAT = re.compile(r"^(?P<name>.+?)[（(]\s*(?P<cap>\d+(?:\.\d+)?)\s*分\s*[)）]$")
 _NUM = re.compile(r"^\d+(?:\.\d+)?$")
@@ -21,7 +24,9 @@ def extract_table_scores(scan: Scan) -> list[ScoreTree]:
     """Score trees from tables; the bare-number quantities they use are minted on the scan."""
     trees: list[ScoreTree] = []
     for t in scan.doc.table_ids():
-        tree = _Builder(scan).build(scan.doc.table_rows(t))
+        rows = scan.doc.table_rows(t)
+        grid = rows_grid([[Cell(b.start, b.end, scan.text[b.start : b.end]) for b in row] for row in rows], [])
+        tree = _span_tree(scan, grid, whole_row=False) if grid is not None else _Builder(scan).build(rows)
         if tree:
             trees.append(tree)
     return trees
@@ -129,3 +134,137 @@ class _Builder:
             ScoreNode(**{**self.nodes[n], "children": tuple(self.nodes[n]["children"])}) for n in self.order
         ]
         return ScoreTree(nodes=tuple(nodes), root="n0", source="table")
+
+
+def extract_span_scores(scan: Scan) -> tuple[list[ScoreTree], list[Unread]]:
+    """Score trees of indicator tables whose level cells span rows, written one cell a line
+    (review/extract/rules/span_rows.py): each level's cell a category over the rows it spans, its
+    cap stated in the cell (投 入(15分)) or in the level's own 分值 column; each row an indicator
+    with its 分值 and 得分. A category is claimed whole once a later row opens another at its
+    level or above, or the table's total row closes it."""
+    grids, unread = text_span_grids(scan)
+    trees = [_span_tree(scan, g, whole_row=True) for g in grids]
+    return [t for t in trees if t is not None], unread
+
+
+def _span_tree(scan: Scan, grid: SpanGrid, *, whole_row: bool) -> ScoreTree | None:
+    layout = grid.layout
+    levels = [grp[0] for grp in layout.groups]
+    nodes: dict[tuple[int, int], ScoreNode] = {}
+    kids: dict[str, list[str]] = {"n0": []}
+    closed: set[str] = set()
+    order: list[tuple[int, int]] = []
+    leaves: list[ScoreNode] = []
+    for r, row in enumerate(grid.rows):
+        parent = "n0"
+        for depth, col in enumerate(levels[:-1]):
+            cell = row.cells[col]
+            if cell is None:
+                break
+            key = (col, cell.start)
+            if key not in nodes:
+                _close_level(nodes, order, closed, depth, levels)
+                nodes[key] = _span_category(scan, cell, row, col, layout, f"c{len(nodes) + 1}")
+                order.append(key)
+                kids[nodes[key].id] = []
+                kids[parent].append(nodes[key].id)
+            parent = nodes[key].id
+        leaf = _span_leaf(scan, row, layout, f"n{r + 1}", whole_row=whole_row)
+        leaves.append(leaf)
+        kids[parent].append(leaf.id)
+    if grid.closed:
+        closed.update(n.id for n in nodes.values())
+    elif grid.cut is not None:
+        _close_level(nodes, order, closed, grid.cut, levels)
+    if not leaves:
+        return None
+    cats = [n.model_copy(update={"children": tuple(kids[n.id]), "exhaustive": n.id in closed}) for n in nodes.values()]
+    first = grid.rows[0].cells[levels[0]]
+    start = first.start if first else grid.start
+    root = ScoreNode(
+        id="n0", name="总分", name_start=start, name_end=start, children=tuple(kids["n0"]), exhaustive=grid.closed
+    )
+    return ScoreTree(nodes=(root, *cats, *leaves), root="n0", source="table")
+
+
+def _close_level(
+    nodes: dict[tuple[int, int], ScoreNode],
+    order: list[tuple[int, int]],
+    closed: set[str],
+    depth: int,
+    levels: list[int],
+) -> None:
+    """A new cell at level `depth` closes the open categories at that level and below it."""
+    for key in order:
+        if key[0] in levels[depth:]:
+            closed.add(nodes[key].id)
+
+
+def _span_category(scan: Scan, cell: Cell, row: SpanRow, col: int, layout: Layout, nid: str) -> ScoreNode:
+    raw = scan.text[cell.start : cell.end]
+    name = re.sub(r"\s+", "", raw)
+    in_cell = lexicon.SPAN_CAP_DIGITS.search(raw) if col in layout.capped else None
+    cap_cell = row.cells[col + 1] if col + 1 < len(row.cells) and layout.kinds[col + 1] == "cap" else None
+    weight = None
+    if in_cell:
+        name = re.sub(r"\s+", "", raw[: in_cell.start()])
+        s, e = cell.start + in_cell.start("cap"), cell.start + in_cell.end("cap")
+        weight = scan.mint(s, e, Decimal(in_cell.group("cap")), "分", f"{name}·分值").id
+    elif cap_cell is not None:
+        weight = scan.mint(cap_cell.start, cap_cell.end, Decimal(cap_cell.text.strip()), "分", f"{name}·分值").id
+    return ScoreNode(
+        id=nid,
+        name=name,
+        name_start=cell.start,
+        name_end=cell.end,
+        weight=weight,
+        deduction=bool(_DEDUCTION.search(name)),
+    )
+
+
+def _span_leaf(scan: Scan, row: SpanRow, layout: Layout, nid: str, *, whole_row: bool) -> ScoreNode:
+    """The row's indicator: its name (the last level's cell, 续 when that cell spans from above),
+    its 分值 (the 分值 column's, else the cap its own name cell states: 5.资金落实(10分)) and its
+    得分; a rule that grants bonus points (最多加2分) leaves its 得分 unbounded by the 分值. Its span:
+    the name cell in a loader's table (the cell shows the row), the row from its name to its 得分
+    in text, where the row runs over several lines (`whole_row`)."""
+    name_col = layout.groups[-1][0]
+    name_cell = row.cells[name_col]
+    raw = scan.text[name_cell.start : name_cell.end] if name_cell and not row.spanned[name_col] else ""
+    in_cell = lexicon.SPAN_CAP_DIGITS.search(raw) if raw else None
+    name = _squeeze(raw[: in_cell.start()] if in_cell else raw) or (
+        f"{_squeeze(name_cell.text)}（续）" if name_cell else "指标"
+    )
+    weight_cell, score_cell = _column(row, layout, "weight"), _column(row, layout, "score")
+    rule = " ".join(c.text for c, k in zip(row.cells, layout.kinds, strict=True) if c and k == "text")
+    weight = _cell_qty(scan, weight_cell, f"{name}·分值") if weight_cell else None
+    if weight is None and in_cell and name_cell:
+        s, e = name_cell.start + in_cell.start("cap"), name_cell.start + in_cell.end("cap")
+        weight = scan.mint(s, e, Decimal(in_cell.group("cap")), "分", f"{name}·分值")
+    bonus = bool(lexicon.SCORE_BONUS.search(rule))
+    score = _cell_qty(scan, score_cell, f"{name}·得分") if score_cell and not bonus else None
+    own_name = [name_cell] if raw and name_cell and not row.spanned[name_col] else []
+    numbers = [c for c in (weight_cell, score_cell) if c]
+    cells = (own_name + numbers if whole_row else own_name or numbers) or [c for c in row.cells if c is not None]
+    start = cells[0].start
+    return ScoreNode(
+        id=nid,
+        name=name,
+        name_start=start,
+        name_end=max(c.end for c in cells),
+        weight=weight.id if weight else None,
+        score=score.id if score else None,
+        deduction=bool(_DEDUCTION.search(name)),
+    )
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _column(row: SpanRow, layout: Layout, kind: str) -> Cell | None:
+    return row.cells[layout.kinds.index(kind)] if kind in layout.kinds else None
+
+
+def _cell_qty(scan: Scan, cell: Cell, label: str) -> Quantity:
+    return scan.mint(cell.start, cell.end, Decimal(cell.text.strip()), "分", label)

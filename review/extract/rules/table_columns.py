@@ -11,13 +11,12 @@ text written one cell a line or a paragraph whose header fixes the number of col
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 
 from review.core.claims import FormulaScore, Quantity, RatioRelation, Relation, ScoreNode, ScoreTree
 from review.core.document import stripped_span
 from review.extract import lexicon
-from review.extract.rules.cell_runs import cell_runs
+from review.extract.rules.cell_runs import Cell, cell_runs
 from review.extract.rules.scan import Scan
 
 ROLES = lexicon.TABLE_COLUMN_ROLES
@@ -27,13 +26,6 @@ _PERSONS = lexicon.HEADCOUNT_COLUMN
 _CAT_CELL = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
 _FIELD_SPLIT = re.compile(r"\t|[ \u3000]{2,}|\s*[|｜]\s*")
 _TOTAL_NAME = lexicon.SCORE_TOTAL_NAME
-
-
-@dataclass(frozen=True)
-class Cell:
-    start: int
-    end: int
-    text: str
 
 
 Row = list[Cell]

@@ -1,0 +1,267 @@
+"""Rowspan fill: indicator tables whose upper-level cells span rows (merged cells written once, in
+the first row of their span), read into full rows and a score tree, in the renderings of four
+dev reports (excerpts, cells shortened):
+
+- r11-01: one cell a line between "|" lines, cells over several lines, caps in the name cells
+  (投 入\\n(15分)), an empty 扣分原因 cell after every row;
+- r12-12: one cell a line between blank lines, a 分值 column for every level;
+- r10-02: "|" lines with a 序号 column, a header on two rows (指标 | 县级 over 分值 | 评分), caps
+  in the 一级 cells (决策(10)), a row that omits its 序号 and 三级 cells too;
+- r11-09: a rubric with no 分值 column, "| " opening a cell on its line, every cap in a cell.
+"""
+
+from __future__ import annotations
+
+from review.core.claims import ScoreTree, Unread
+from review.extract.rules.cell_runs import Cell
+from review.extract.rules.scan import Scan
+from review.extract.rules.score_table import extract_span_scores, extract_table_scores
+from review.extract.rules.span_rows import span_grids
+from review.extract.rules.span_tables import rows_grid
+from review.pipeline import review_document
+from tests.conftest import doc_of
+
+R11_01 = (
+    "一级指标\n|\n二级指标\n|\n三级指标\n|\n评分标准\n|\n分值\n|\n自评得分\n|\n扣分原因和其他说明\n|\n"
+    "投 入\n(15分)\n|\n预算配置\n(15分)\n|\n财政供养人员\n控制率\n|\n在职人员控制率≦100%,计5分;\n|\n5\n|\n5\n|\n|\n"
+    "“三公经费”\n变动率\n|\n“三公经费”变动率≦0,计5分;\n|\n5\n|\n5\n|\n|\n"
+    "重点支出\n安排率\n|\n重点支出安排率≥90%,计5分;\n|\n5\n|\n5\n|\n|\n"
+    "过 程\n(40分)\n|\n预算执行\n(15分)\n|\n预算调整率\n|\n预算调整率=0,计3分;\n|\n3\n|\n3\n|\n|\n"
+    "支付进度\n|\n每出现一个专项未按进度完成资金下达扣0.5分,扣完为止。\n|\n3\n|\n3\n|\n|\n"
+    "资金结余\n|\n无结余,3分;\n|\n3\n|\n3\n|\n|\n"
+    "“三公经费”\n控制率\n|\n三公经费控制率≦100%,计6分;\n|\n6\n|\n6\n|\n|\n"
+    "预算管理\n(15分)\n|\n管理制度\n健全性\n|\n③相关管理制度得到有效执行,1分。\n|\n3\n|\n3\n|\n|\n"
+)
+
+R12_12 = (
+    "二、绩效评价指标评分\n\n一级指标\n\n分值\n\n二级指标\n\n分值\n\n三级指标\n\n分值\n\n得分\n\n"
+    "项目决策\n\n20\n\n项目目标\n\n4\n\n目标内容\n\n4\n\n4\n\n"
+    "决策过程\n\n8\n\n决策依据\n\n3\n\n3\n\n决策程序\n\n5\n\n5\n\n"
+    "资金分配\n\n8\n\n分配办法\n\n2\n\n2\n\n分配结果\n\n6\n\n6\n\n"
+    "项目管理\n\n25\n\n资金到位\n\n5\n\n到位率\n\n3\n\n3\n\n到位时效\n\n2\n\n2\n\n"
+    "项目效益\n\n40\n\n经济效益\n"
+)
+
+R10_02 = (
+    "|\n序号\n|\n一级指标\n|\n二级指标\n|\n三级指标\n|\n指标说明\n|\n指标\n|\n县级\n|\n市级\n|\n|\n分值\n|\n评分\n|\n评分\n|\n|\n"
+    "1\n|\n决策(10)\n|\n项目立项\n|\n民主议事\n|\n民主议事记录完整,得2分\n|\n2\n|\n2\n|\n|\n|\n"
+    "2\n|\n申报审批\n|\n县级项目审批文件齐全,得2分\n|\n2\n|\n2\n|\n|\n|\n"
+    "3\n|\n资金投入\n|\n预算安排\n|\n市财政对县安排补助资金,加1分\n|\n4\n|\n4\n|\n|\n|\n"
+    "4\n|\n资金整合\n|\n整合其他涉农财政资金的,得2分\n|\n2\n|\n0\n|\n|\n|\n"
+    "5\n|\n过程(30)\n|\n资金管理\n|\n管理制度\n|\n资金管理制度健全规范,得2分\n|\n2\n|\n2\n|\n|\n|\n"
+    "7\n|\n账务管理\n|\n纳入所在乡镇账户管理,得2分\n|\n2\n|\n2\n|\n|\n|\n"
+    "财政奖补资金实行专账核算,得1分\n|\n1\n|\n1\n|\n|\n|\n"
+    "9\n|\n组织实施\n|\n工作安排\n|\n有正面批示的,一个加1分,最多加2分\n|\n1\n|\n2\n|\n|\n|\n"
+)
+
+R11_09 = (
+    "评价\n内容\n| 评价指标\n(分值)\n| 指标说明\n| 评分标准\n|\n"
+    "(一)\n项\n目\n前\n期\n工\n作\n(7分)\n| 1.可行性研究报告(项目申报书)\n| 按规定编制项目可行性研究报告的情况。\n"
+    "| 编制符合要求的得7分。\n|\n"
+    "(二)\n项\n目\n组\n织\n(8分)\n| 2.组织管理\n(6分)\n| 项目单位对项目的管理情况。\n| 组织管理到位的得6分。\n|\n"
+    "3.项目档案\n(2分)\n| 项目单位建立项目档案的情况。\n| 项目档案资料齐全的得2分。\n|\n"
+    "(三)\n项\n目\n实\n施\n(20分)\n| 4.建设内容完成量\n| 项目计划建设内容完成情况。\n| 完成100%的得20分。\n|\n"
+)
+
+
+def tree_of(text: str) -> tuple[Scan, ScoreTree, list[Unread]]:
+    scan = Scan.of(doc_of(text))
+    trees, unread = extract_span_scores(scan)
+    assert len(trees) == 1
+    return scan, trees[0], unread
+
+
+def outline(scan: Scan, tree: ScoreTree) -> dict[str, tuple[str | None, str | None, list[str], bool]]:
+    """name → (weight, score, children's names, exhaustive), the quantities as written."""
+    q = {x.id: x.text for x in scan.quantities + scan.minted}
+    names = {n.id: n.name for n in tree.nodes}
+    return {
+        n.name: (q.get(n.weight or ""), q.get(n.score or ""), [names[c] for c in n.children], n.exhaustive)
+        for n in tree.nodes
+    }
+
+
+def score_findings(text: str) -> list[tuple[str, str]]:
+    return [(f.severity, f.quote) for f in review_document(doc_of(text)).findings if f.check == "score"]
+
+
+# --- r11-01 -----------------------------------------------------------------------------------
+
+
+def test_a_row_that_omits_merged_cells_gets_them_from_the_row_above() -> None:
+    grids, unread = span_grids(R11_01)
+    assert unread == [] and len(grids) == 1
+    rows = grids[0].rows
+    assert len(rows) == 8
+    assert rows[1].spanned[:3] == (True, True, False)
+    assert rows[1].cells[0] == rows[0].cells[0] and rows[1].cells[1] == rows[0].cells[1]
+    assert [c.text if c else None for c in rows[1].cells[2:6]] == [
+        "“三公经费”\n变动率",
+        "“三公经费”变动率≦0,计5分;",
+        "5",
+        "5",
+    ]
+    # 预算管理 opens a new 二级 cell under the 一级 cell 过程 (40分), which it spans
+    assert rows[7].spanned[:3] == (True, False, False)
+    assert rows[7].cells[0] == rows[3].cells[0]
+
+
+def test_caps_in_the_name_cells_make_the_score_tree() -> None:
+    scan, tree, _ = tree_of(R11_01)
+    got = outline(scan, tree)
+    assert got["投入"] == ("15", None, ["预算配置"], True)
+    assert got["预算配置"] == ("15", None, ["财政供养人员控制率", "“三公经费”变动率", "重点支出安排率"], True)
+    assert got["预算执行"] == ("15", None, ["预算调整率", "支付进度", "资金结余", "“三公经费”控制率"], True)
+    # the excerpt ends inside 预算管理: neither it nor 过程 is known whole
+    assert got["预算管理"][3] is False and got["过程"][3] is False
+    assert got["“三公经费”控制率"] == ("6", "6", [], True)
+
+
+def test_a_wrong_weight_under_a_merged_category_is_found() -> None:
+    assert score_findings(R11_01) == []
+    wrong = R11_01.replace("计5分;\n|\n5\n|\n5\n|\n|\n“三公", "计5分;\n|\n8\n|\n5\n|\n|\n“三公")
+    assert [s for s, _ in score_findings(wrong)] == ["high"]
+
+
+# --- r12-12 -----------------------------------------------------------------------------------
+
+
+def test_each_level_states_its_cap_in_its_own_column() -> None:
+    scan, tree, _ = tree_of(R12_12)
+    got = outline(scan, tree)
+    assert got["项目决策"] == ("20", None, ["项目目标", "决策过程", "资金分配"], True)
+    assert got["决策过程"] == ("8", None, ["决策依据", "决策程序"], True)
+    assert got["分配结果"] == ("6", "6", [], True)
+
+
+def test_a_row_the_text_cuts_off_closes_the_levels_below_the_one_it_opens() -> None:
+    # 项目效益 | 40 | 经济效益 and the text ends: a new 二级 (or 一级) cell, so 资金到位 is complete;
+    # 项目管理 is not
+    scan, tree, _ = tree_of(R12_12)
+    got = outline(scan, tree)
+    assert got["资金到位"] == ("5", None, ["到位率", "到位时效"], True)
+    assert got["项目管理"][3] is False
+
+
+def test_a_wrong_level_cap_in_its_column_is_found() -> None:
+    assert score_findings(R12_12) == []
+    wrong = R12_12.replace("决策过程\n\n8\n", "决策过程\n\n11\n")
+    assert ("high", "决策过程") in score_findings(wrong)
+
+
+# --- r10-02 -----------------------------------------------------------------------------------
+
+
+def test_a_two_row_header_and_a_serial_column() -> None:
+    grids, _ = span_grids(R10_02)
+    layout = grids[0].layout
+    assert layout.columns[5:] == ("指标分值", "县级评分", "市级评分")
+    assert layout.kinds == ("serial", "level", "level", "level", "text", "weight", "score", "tail")
+    # 财政奖补资金实行专账核算 writes neither its 序号 nor its 三级 cell (账务管理 spans two rows)
+    row = next(r for r in grids[0].rows if r.cells[4] and r.cells[4].text.startswith("财政奖补"))
+    assert row.spanned[:4] == (True, True, True, True)
+    assert row.cells[3] is not None and row.cells[3].text == "账务管理"
+
+
+def test_caps_like_jue_ce_10_fill_with_the_rows_they_span() -> None:
+    scan, tree, _ = tree_of(R10_02)
+    got = outline(scan, tree)
+    assert got["决策"] == ("10", None, ["项目立项", "资金投入"], True)
+    assert got["账务管理（续）"] == ("1", "1", [], True)
+    assert score_findings(R10_02.replace("决策(10)", "决策(13)")) == [("high", "决策(13)")]
+
+
+def test_a_rule_that_grants_bonus_points_leaves_the_score_unbounded() -> None:
+    # 工作安排 分值 1, 县级评分 2: its rule grants up to 2 bonus points, so 2 > 1 is no error
+    scan, tree, _ = tree_of(R10_02)
+    assert outline(scan, tree)["工作安排"] == ("1", None, [], True)
+    assert score_findings(R10_02) == []
+
+
+# --- r11-09 -----------------------------------------------------------------------------------
+
+
+def test_a_rubric_whose_indicators_state_their_caps_in_their_cells() -> None:
+    scan, tree, _ = tree_of(R11_09)
+    got = outline(scan, tree)
+    assert got["(二)项目组织"] == ("8", None, ["2.组织管理", "3.项目档案"], True)
+    assert got["1.可行性研究报告(项目申报书)"] == (None, None, [], True)  # no cap: nothing to weigh it by
+    assert score_findings(R11_09) == []
+    wrong = R11_09.replace("织\n(8分)", "织\n(11分)")
+    assert [s for s, _ in score_findings(wrong)] == ["high"]
+
+
+# --- readings -----------------------------------------------------------------------------------
+
+
+def test_a_cell_that_may_close_one_row_or_open_the_next_is_unread() -> None:
+    # a 备注 column after 得分: 抽检 is the 备注 of the 合格率 row, or the 二级 cell of the next row
+    cells = ["一级指标", "二级指标", "三级指标", "分值", "得分", "备注", "产出", "数量", "人数", "10", "10", ""]
+    cells += ["质量", "合格率", "10", "9", "抽检", "优良率", "5", "5", ""]
+    grids, unread = span_grids("".join(f"{c}\n|\n" if c else "|\n" for c in cells))
+    assert [len(g.rows) for g in grids] == [1]
+    assert len(unread) == 1 and "多种读法" in unread[0].reason
+
+
+def test_known_rows_as_wide_as_the_header_read_empty_level_cells_as_merged() -> None:
+    # the loader's rendering of a Word table: a vertically merged cell's continuation is empty
+    def row(*texts: str, at: int) -> list[Cell]:
+        return [Cell(at + i, at + i + len(t), t) for i, t in enumerate(texts)]
+
+    rows = [
+        row("一级指标", "二级指标", "三级指标", "分值", "得分", at=0),
+        row("产出(20分)", "数量(10分)", "人数", "10", "10", at=100),
+        row("", "质量(10分)", "合格率", "10", "9", at=200),
+    ]
+    grid = rows_grid(rows, [])
+    assert grid is not None
+    assert grid.rows[1].spanned[:2] == (True, False)
+    assert grid.rows[1].cells[0] == rows[1][0]
+
+
+# --- r8-01 ------------------------------------------------------------------------------------
+
+R8_01 = (
+    "2017 年部门整体支出绩效评价得分表 一级指 标 二级指标 三级指标 得分 部门决 策(25 分) 目标任务(15 分) 相关性(5 分)\n"
+    "5 明确性(5 分)\n5 合理性(5 分)\n5 预算编制(10 分) 测算依据(5 分)\n2 目标管理(5 分)\n"
+    "4 综合管 理(30 分) 专项资金分配时限(2 分) 省级财力专项预算分配时限(1 分)\n1 中央专款分配合规........"
+)
+
+
+def test_pdf_text_with_a_cap_in_every_cell_and_the_score_after_it() -> None:
+    # a line per row, the row's 得分 at the start of the next line; no 分值 column: the 三级 cell's cap
+    scan, tree, _ = tree_of(R8_01)
+    got = outline(scan, tree)
+    assert got["部门决策"] == ("25", None, ["目标任务", "预算编制"], True)
+    assert got["目标任务"] == ("15", None, ["相关性", "明确性", "合理性"], True)
+    assert got["测算依据"] == ("5", "2", [], True)
+    assert got["综合管理"][3] is False  # the excerpt ends inside it
+    assert score_findings(R8_01) == []
+    assert [s for s, _ in score_findings(R8_01.replace("目标任务(15 分)", "目标任务(18 分)"))] == ["high"]
+
+
+def test_a_loader_table_whose_levels_have_their_own_cap_columns() -> None:
+    # r12-12's rows as the TAB table format writes them (a line per cell, a blank line after a row)
+    rows = [
+        ["一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "得分"],
+        ["项目决策", "20", "项目目标", "4", "目标内容", "4", "4"],
+        ["决策过程", "8", "决策依据", "3", "3"],
+        ["决策程序", "5", "5"],
+        ["资金分配", "8", "分配办法", "2", "2"],
+        ["分配结果", "6", "6"],
+        ["项目管理", "25", "资金到位", "5", "到位率", "3", "3"],
+    ]
+    text = "\n".join("".join(f"\t{cell}\n" for cell in row) for row in rows)
+    scan = Scan.of(doc_of(text))
+    (tree,) = extract_table_scores(scan)
+    got = outline(scan, tree)
+    assert got["项目决策"] == ("20", None, ["项目目标", "决策过程", "资金分配"], True)
+    assert got["决策过程"] == ("8", None, ["决策依据", "决策程序"], True)
+    assert got["项目管理"][3] is False
+
+
+def test_a_long_table_is_read_row_by_row_without_recursion() -> None:
+    # r12-12's leaf row repeated: hundreds of rows, more than Python's recursion would take
+    head = R12_12[: R12_12.index("决策过程")]
+    grids, unread = span_grids(head + "目标内容\n\n4\n\n4\n\n" * 450)
+    assert unread == [] and len(grids[0].rows) == 451
