@@ -219,27 +219,6 @@ def test_known_rows_as_wide_as_the_header_read_empty_level_cells_as_merged() -> 
     assert grid.rows[1].cells[0] == rows[1][0]
 
 
-# --- r8-01 ------------------------------------------------------------------------------------
-
-R8_01 = (
-    "2017 年部门整体支出绩效评价得分表 一级指 标 二级指标 三级指标 得分 部门决 策(25 分) 目标任务(15 分) 相关性(5 分)\n"
-    "5 明确性(5 分)\n5 合理性(5 分)\n5 预算编制(10 分) 测算依据(5 分)\n2 目标管理(5 分)\n"
-    "4 综合管 理(30 分) 专项资金分配时限(2 分) 省级财力专项预算分配时限(1 分)\n1 中央专款分配合规........"
-)
-
-
-def test_pdf_text_with_a_cap_in_every_cell_and_the_score_after_it() -> None:
-    # a line per row, the row's 得分 at the start of the next line; no 分值 column: the 三级 cell's cap
-    scan, tree, _ = tree_of(R8_01)
-    got = outline(scan, tree)
-    assert got["部门决策"] == ("25", None, ["目标任务", "预算编制"], True)
-    assert got["目标任务"] == ("15", None, ["相关性", "明确性", "合理性"], True)
-    assert got["测算依据"] == ("5", "2", [], True)
-    assert got["综合管理"][3] is False  # the excerpt ends inside it
-    assert score_findings(R8_01) == []
-    assert [s for s, _ in score_findings(R8_01.replace("目标任务(15 分)", "目标任务(18 分)"))] == ["high"]
-
-
 def test_a_loader_table_whose_levels_have_their_own_cap_columns() -> None:
     # r12-12's rows as the TAB table format writes them (a line per cell, a blank line after a row)
     rows = [

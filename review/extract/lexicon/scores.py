@@ -69,11 +69,3 @@ SPAN_CAP_DIGITS = re.compile(r"[（(]\s*(?P<cap>\d{1,3}(?:\.\d+)?)\s*分?\s*[)�
 SCORE_BONUS = re.compile(r"加\s*\d+(?:\.\d+)?\s*分|最多加|加分")
 # A level column's header saying its cells state their caps: 评价指标(分值).
 SPAN_CAPS_NAMED = re.compile(r"[（(]分值?[)）]$")
-# The same header words as PDF text writes them on one line, spaces anywhere (一级指 标 二级指标 得分),
-# and that rendering's cells: a name ending in its cap (部门决 策(25 分)) or a bare number.
-SPAN_SPACED_HEADER = re.compile(
-    r"[一二三四]\s*级\s*指\s*标|序\s*号|(?:自\s*评\s*)?得\s*分|分\s*值|权\s*重|评\s*分\s*标\s*准|指\s*标\s*说\s*明|备\s*注"
-)
-SPAN_SPACED_CELL = re.compile(
-    r"\d+(?:\.\d+)?(?=\s|$)|[^\s\d()（）|｜][^()（）\n|｜]{0,30}?[（(]\s*\d{1,3}(?:\.\d+)?\s*分?\s*[)）]"
-)

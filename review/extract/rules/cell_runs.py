@@ -26,8 +26,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from review.extract import lexicon
-
 _SEP = ("|", "｜")
 _MAX_CELLS = 1500  # cells read after a header: a table longer than this is not one table
 
@@ -70,35 +68,12 @@ def _close(runs: list[list[Span]], run: list[Span]) -> list[list[Span]]:
 
 
 def cell_stream(text: str, start: int, anchor: int) -> list[Cell]:
-    """The cells from `start`: separated by "|" lines if the header's cells are, spaces if the
-    header is on the anchor's line (PDF text), else blank lines; the stream ends at a line holding
-    a "|" among other text, a tab, or two blank lines (PDF text: at the first other word)."""
-    line_end = text.find("\n", anchor)
-    same_line = text[anchor : line_end if line_end >= 0 else len(text)]
-    if len(lexicon.SPAN_SPACED_HEADER.findall(same_line)) >= 2 and not any(sep in same_line for sep in _SEP):
-        return _spaced(text, anchor)
+    """The cells from `start`: separated by "|" lines if the header's cells are, else by blank
+    lines; the stream ends at a line holding a "|" among other text, a tab, or two blank lines."""
     near = text[anchor : anchor + 200].split("\n")[1:4]
     if any(line.strip()[:1] in _SEP for line in near if line.strip()):
         return _piped(text, start)
     return _blank_separated(text, start)
-
-
-def _spaced(text: str, anchor: int) -> list[Cell]:
-    """PDF text of a table: the header's words from the anchor on, then cells that end in their
-    cap (部门决 策(25 分)) and bare numbers, whitespace between them."""
-    cells: list[Cell] = []
-    pos = anchor
-    for pattern in (lexicon.SPAN_SPACED_HEADER, lexicon.SPAN_SPACED_CELL):
-        while len(cells) <= _MAX_CELLS and (m := pattern.match(text, _after_space(text, pos))):
-            cells.append(Cell(m.start(), m.end(), m.group()))
-            pos = m.end()
-    return cells
-
-
-def _after_space(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos].isspace():
-        pos += 1
-    return pos
 
 
 def _lines(text: str, start: int) -> list[tuple[int, str]]:
