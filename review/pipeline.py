@@ -52,7 +52,9 @@ def review_document(
     claims = settle_counts(claims)
     pack, why = (rubric, "命令行指定") if rubric else _auto_pack(view_of(doc.text).text, claims)
     findings = _number(with_fingerprints(dedupe(run_checks(Context(claims, doc.text, claims.period, pack))), doc.text))
-    incomplete = bool(doc.unread_pages) or any(c.status == "failed" for c in chunks)
+    incomplete = (
+        bool(doc.unread_pages) or any(c.status == "failed" for c in chunks) or any(u.failed for u in claims.unread)
+    )
     status: Literal["complete", "incomplete"] = "incomplete" if incomplete else "complete"
     return Review(
         document=doc,

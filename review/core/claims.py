@@ -323,6 +323,7 @@ class Unread(_Frozen):
     start: int
     end: int
     reason: str
+    failed: bool = False  # a reader broke on this text (a bug, not the report): the review is incomplete
 
 
 class Reading(_Frozen):

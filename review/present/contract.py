@@ -113,7 +113,8 @@ class DocumentOut(_Out):
     text: str
     """The report as one text; every `start`/`end` indexes it."""
     status: Literal["complete", "incomplete"]
-    """incomplete: part of the report was not read (`unread_pages`, a failed model chunk)."""
+    """incomplete: part of the report was not read (`unread_pages`, a failed model chunk, a reader
+    that broke: an `unread` entry with `failed`)."""
     format: Literal["txt", "docx", "pdf"]
     period: int | None
     """The evaluation year (评价年度), given or inferred; null when unknown."""

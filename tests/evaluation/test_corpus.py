@@ -33,3 +33,12 @@ def test_no_url_is_sampled_twice() -> None:
             twice.append((urls[url], path.stem))
         urls.setdefault(url, path.stem)
     assert twice == []
+
+
+def test_no_reader_breaks_on_any_sample() -> None:
+    from review.extract.rules import extract_rules
+    from review.load.loader import load
+
+    samples = sorted((CORPUS / "samples").glob("*.txt")) + sorted((CORPUS.parent / "samples").glob("*.txt"))
+    broken = [(p.stem, u.reason) for p in samples for u in extract_rules(load(p)).unread if u.failed]
+    assert broken == []

@@ -56,3 +56,11 @@ def test_a_cell_neither_breakdown_names_is_recorded_unread_and_nothing_is_claime
     sums, unread = extract_form_breakdowns(scan)
     assert sums == []
     assert [u.reason for u in unread] == ["分项“专项债券”不能归入按收入性质分或按支出性质分，未核对该资金分项"]
+
+
+def test_the_words_in_prose_are_no_block_and_do_not_stop_the_review():
+    # the heading's words inside a sentence (a 部门整体 report's prose, and seed 003's style of 资金 sentence)
+    prose = ("本单位资金按收入性质分类管理，共100万元。\n", "按支出性质分，基本支出1404.18万元，项目支出20万元。\n")
+    for text in prose:
+        assert extract_form_breakdowns(Scan.of(doc_of(text))) == ([], [])
+        assert checks_of(text, 2022) == []

@@ -54,6 +54,7 @@ ADDED = {
     "declared",
     "figures",
     "complement",
+    "failed",
 }
 
 

@@ -6,6 +6,7 @@ they run in, and OUTPUT_ORDER the order of their relations in the claims."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -53,6 +54,8 @@ from review.extract.rules.unchecked import unchecked_tables
 from review.extract.rules.unit_slips import extract_unit_peers
 from review.extract.rules.years import extract_date_ranges, extract_years, infer_period
 from review.extract.view import view_of
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -244,13 +247,26 @@ def _validate(rules: tuple[Rule, ...], order: tuple[str, ...]) -> None:
 _validate(RULES, OUTPUT_ORDER)
 
 
+def _run(rule: Rule, found: Found) -> list[Any]:
+    """One reader's relations. A reader that breaks on a text is a bug of ours, not a property of the
+    report: the other readers' findings still stand, and the review says which reader was lost and
+    is marked incomplete (never an empty result that reads as clean)."""
+    try:
+        return list(rule.run(found))
+    except Exception as exc:  # noqa: BLE001 — any reader bug; recorded below, logged with its traceback
+        log.exception("读取规则 %s 出错", rule.name)
+        reason = f"读取规则“{rule.name}”出错（{type(exc).__name__}），其负责的关系未核对，复核不完整"
+        found.unread.append(Unread(start=0, end=0, reason=reason, failed=True))
+        return []
+
+
 def extract_rules(doc: Document, period: int | None = None) -> Claims:
     """Every rule reads the document's view (review.extract.view: simplified, without pinyin);
     the claims come back in `doc.text` offsets, each quantity's text verbatim from it."""
     view = view_of(doc.text)
     found = Found(Scan.of(view.document(doc)))
     for rule in RULES:
-        found.by_rule[rule.name] = list(rule.run(found))
+        found.by_rule[rule.name] = _run(rule, found)
     scan = found.scan
     relations = tuple(r for name in OUTPUT_ORDER for r in found.by_rule[name])
     claims = Claims(

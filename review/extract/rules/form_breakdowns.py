@@ -52,6 +52,8 @@ def _block_end(text: str, start: int) -> int:
 
 def _breakdowns(scan: Scan, cells: list[re.Match[str]]) -> tuple[list[SumRelation], str]:
     heads = {c.group("label"): c for c in cells if c.group("label") in lexicon.FUND_BREAKDOWNS}
+    if not heads:
+        return [], ""  # the words in prose (资金按收入性质分类管理…), no label:value block
     parts: dict[str, list[re.Match[str]]] = {h: [] for h in heads}
     for c in cells:
         label = c.group("label")
