@@ -109,6 +109,8 @@ def cells_of(form: Form, rendering: Rendering) -> list[Cells]:
                     text = _above(table, r, c) if merged == "repeat" else ""
                 elif amount is not None and c in table.money and r > 0 and _number(text) is not None:
                     text = amount(text, unit)
+                elif rendering.words is not None and _number(text) is None:
+                    text = rendering.words(text)
                 cells.append(((t, r, c), text))
             rows.append(cells)
         if rendering.in_yuan:
@@ -138,6 +140,11 @@ def _number(text: str) -> Decimal | None:
 def with_unit(text: str, unit: str) -> str:
     """100 → 100万元: the table's unit written in the cell."""
     return f"{text}{unit}"
+
+
+def wrapped(text: str) -> str:
+    """其中：当年财政拨款 → 其中：当年财政 拨款: a long cell wrapped in its column, the break read as a space."""
+    return f"{text[:-2]} {text[-2:]}" if len(text) >= 7 else text
 
 
 def with_thousands(text: str, unit: str) -> str:
@@ -243,6 +250,29 @@ def aligned_rows(w: Writer, rows: Cells) -> None:
         w.put(text + "\n")
 
 
+def cell_pipes(w: Writer, rows: Cells) -> None:
+    """One cell a line, each ending with " |" (a PDF table read cell by cell)."""
+    for row in rows:
+        for key, text in _written(row):
+            w.cell(key, text)
+            w.put(" |\n")
+
+
+def label_apart(w: Writer, rows: Cells) -> None:
+    """Pipe rows whose first cell, a label, is on a line of its own ("年度资金总额 |" then "| 32.4 | …")."""
+    for row in rows:
+        cells = _written(row)
+        if len(cells) > 1 and _number(cells[0][1]) is None:
+            _joined(w, cells[:1], "", "", " |\n")
+            cells = cells[1:]
+        _joined(w, cells, " | ", "| ", " |\n")
+
+
+def one_line(w: Writer, rows: Cells) -> None:
+    """Every written cell of the table on one space-separated line."""
+    _joined(w, [c for row in rows for c in _written(row)], " ", "", "\n")
+
+
 def split_header(w: Writer, rows: Cells) -> None:
     """Pipe rows whose header row is written over two lines (全年 / 预算数)."""
     if not rows:
@@ -261,6 +291,7 @@ class Rendering:
     layout: Layout
     merged: Merged = "empty"
     amount: Callable[[str, str], str] | None = None
+    words: Callable[[str], str] | None = None  # rewrites every cell of text
     in_yuan: bool = False  # the amounts are written in 元 whatever the table's unit: its （万元） becomes （元）
 
 
@@ -272,6 +303,10 @@ RENDERINGS = (
     Rendering("pipe_lines", pipe_lines),
     Rendering("blank_lines", blank_lines),
     Rendering("aligned", aligned_rows),
+    Rendering("cell_pipes", cell_pipes),
+    Rendering("label_apart", label_apart),
+    Rendering("one_line", one_line),
+    Rendering("wrapped_cells", pipe_rows, words=wrapped),
     Rendering("split_header", split_header),
     Rendering("merged_omitted", pipe_rows, merged="omit"),
     Rendering("merged_repeated", pipe_rows, merged="repeat"),

@@ -62,6 +62,11 @@ def test_the_renderings_write_what_reports_write() -> None:
     omitted = _written("r1-01", "merged_omitted")  # merged cells written once: missing from the left
     assert "\n| 质量指标 | 营养改善计划覆盖率 |" in omitted and "\n| 家长满意度 | ≥95% |" in omitted
     assert "\n| 产出指标（40分） | 质量指标 |" in _written("r1-01", "merged_repeated")
+    # r9-03: "年度资金总额: |\n30 |\n30 |"; r1-02: "年度资金总额 |\n| 32.4 | 31.69 |"; r2-01: the form on one line
+    assert "年度资金总额 |\n808.1 |\n808.1 |\n692.98 |\n" in _written("r6-10", "cell_pipes")
+    assert "\n年度资金总额 |\n| 808.1 | 808.1 | 692.98 |" in _written("r6-10", "label_apart")
+    assert " 年度资金总额 808.1 808.1 692.98 10 86% 8.6 其中：当年财政拨款 808.1 " in _written("r6-10", "one_line")
+    assert "| 其中：当年财政 拨款 |" in _written("r6-10", "wrapped_cells")  # r1-01: "其中:当年财政 拨款"
     assert "| 年初 | 全年 | 全年 |" in _written("r1-01", "split_header")
     assert "| 预算数 | 预算数 | 执行数 |" in _written("r1-01", "split_header")
 
