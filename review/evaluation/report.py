@@ -6,6 +6,7 @@ from review.evaluation.results import (
     ClaimsSummary,
     EvalResult,
     Periods,
+    RenderingMatrix,
     ReportRow,
     SeededSummary,
     SplitResult,
@@ -51,6 +52,7 @@ def table(result: EvalResult) -> str:
         f"Coverage: {cov.seen} of {cov.labels} labeled relations seen by the extractor ({_n(cov.rate, 1).strip()})"
     )
     out += _seeded(result.seeded)
+    out += _renderings(result.renderings)
     cost = result.cost
     out.append(
         f"Cost per report: {_n(cost.wall_s_per_report, 1).strip()} s wall, "
@@ -131,6 +133,25 @@ def _seeded(s: SeededSummary | None) -> list[str]:
             out.append(f"  {kind:<28}{st.injected:>8} {st.detected:>8} {_n(st.recall)}  {st.other_check or 0:>5}")
     if s.skipped:
         out.append(f"  ({len(s.skipped)} skipped: relation already flagged in the clean text)")
+    return out
+
+
+def _renderings(m: RenderingMatrix | None) -> list[str]:
+    """Per rendering of the same tables: relations seen and seeded errors detected, per check."""
+    if m is None:
+        return ["Renderings: not run (the rendering matrix is measured with the rules extractor only)"]
+    out = [
+        f"Renderings ({len(m.forms)} grids, reference {m.reference}): relations seen, clean flagged, "
+        "seeded detected; per check seen/relations detected/injected"
+    ]
+    for name, st in m.by_rendering.items():
+        seeds = f"{st.seeded.detected:>3}/{st.seeded.injected:<3}" if st.seeded else "  —    "
+        checks = "  ".join(f"{k} {c.seen}/{c.relations} {c.detected}/{c.injected}" for k, c in st.by_check.items())
+        mark = " (reference)" if name == m.reference else ""
+        out.append(
+            f"  {name:<16}{st.seen:>3}/{st.relations:<3} {_n(st.coverage, 5)}  flagged {st.flagged:>2}  "
+            f"seeded {seeds} {_n(st.seeded.recall if st.seeded else None, 5)}  {checks}{mark}"
+        )
     return out
 
 

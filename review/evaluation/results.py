@@ -237,10 +237,53 @@ class SplitResult(_Result):
     cases: list[Case]
 
 
-class EvalResult(SplitResult):
-    """A whole run: the seed split at the top, the real corpus's splits under `splits`, and the
-    flat metrics the gate compares."""
+class RenderingCheck(_Result):
+    """One relation kind (check) in one rendering: labeled relations seen, seeded errors detected."""
 
+    relations: int
+    seen: int
+    injected: int
+    detected: int
+
+
+class RenderingStat(_Result):
+    """Every source grid written in one rendering: coverage of its labeled relations, clean
+    relations flagged (false alarms) and seeded errors detected."""
+
+    relations: int
+    seen: int
+    coverage: float | None
+    flagged: int
+    seeded: SeedStat | None
+    by_check: dict[str, RenderingCheck]
+
+
+class RenderingMiss(_Result):
+    """A labeled relation not seen (`what` unseen), flagged though it holds (flagged), or a seeded
+    error not detected (the seed's id), in one rendering of one grid."""
+
+    rendering: str
+    form: str
+    check: str
+    what: str
+    quote: str
+
+
+class RenderingMatrix(_Result):
+    """The same tables read in every rendering (review/evaluation/renderings.py); `reference` is
+    the rendering the others are compared with."""
+
+    reference: str
+    forms: list[str]
+    by_rendering: dict[str, RenderingStat]
+    misses: list[RenderingMiss]
+
+
+class EvalResult(SplitResult):
+    """A whole run: the seed split at the top, the rendering matrix, the real corpus's splits
+    under `splits`, and the flat metrics the gate compares."""
+
+    renderings: RenderingMatrix | None = None
     splits: dict[str, SplitResult]
 
     @computed_field  # type: ignore[prop-decorator]
@@ -248,7 +291,7 @@ class EvalResult(SplitResult):
     def metrics(self) -> dict[str, float]:
         """The gated numbers, flat: name → value. The seed split's at the top, each real-corpus
         split's under its name (dev.…, test.…)."""
-        out = _metrics(self)
+        out = _metrics(self) | _rendering_metrics(self.renderings)
         for split, sub in self.splits.items():
             out |= {f"{split}.{k}": v for k, v in _split_metrics(sub).items()}
         return dict(sorted(out.items()))
@@ -296,6 +339,16 @@ def _metrics(result: SplitResult) -> dict[str, float]:
         for kind, seeded in result.seeded.by_kind.items():
             out[f"seeded.{kind}.recall"] = seeded.recall
     return {k: v for k, v in sorted(out.items()) if v is not None}
+
+
+def _rendering_metrics(matrix: RenderingMatrix | None) -> dict[str, float]:
+    """Per rendering: coverage of the labeled relations and seeded-error recall (deterministic with
+    the rules extractor, so they are gated like the corpus's)."""
+    out: dict[str, float | None] = {}
+    for name, st in matrix.by_rendering.items() if matrix else ():
+        out[f"renderings.{name}.coverage"] = st.coverage
+        out[f"renderings.{name}.seeded.recall"] = st.seeded.recall if st.seeded else None
+    return {k: v for k, v in out.items() if v is not None}
 
 
 def _claim_metrics(c: ClaimsSummary) -> dict[str, float | None]:

@@ -28,6 +28,7 @@ from review.evaluation.claimscore import (
     score_claims,
 )
 from review.evaluation.labels import LabeledSample, LabelError, load_labels, validate
+from review.evaluation.matrix import rendering_matrix
 from review.evaluation.results import (
     Case,
     CleanReports,
@@ -88,7 +89,9 @@ def run_eval(opts: EvalOptions, say: Say | None = None) -> EvalResult:
 
     The top level is the seed split (the five seed reports and their other formats), as it always
     was; the real corpus's splits (`dev`, read while writing rules; `test`, only scored) are under
-    `splits`, each with the same measures. Without seed samples the top level is all samples."""
+    `splits`, each with the same measures. Without seed samples the top level is all samples.
+    `renderings` is the rendering matrix: the same tables read in every text rendering (rules
+    extractor only; None with a model)."""
     say = say or (lambda _msg: None)
     dirs = label_dirs(opts)
     samples = [s for d in dirs for s in load_labels(d)]
@@ -100,7 +103,11 @@ def run_eval(opts: EvalOptions, say: Say | None = None) -> EvalResult:
     top = groups["seed"] or samples
     result = _evaluate(top, opts, say)
     splits = {split: _evaluate(group, opts, say) for split, group in groups.items() if group and group is not top}
-    return EvalResult(**dict(result), splits=splits)
+    matrix = None
+    if opts.extractor == "rules":  # a model would be asked about every rendering and every seeded copy
+        say("评测表格渲染矩阵 …")
+        matrix = rendering_matrix(lambda doc: _review(doc, opts), seeded=opts.seeded)
+    return EvalResult(**dict(result), renderings=matrix, splits=splits)
 
 
 def _evaluate(samples: list[LabeledSample], opts: EvalOptions, say: Say) -> SplitResult:

@@ -258,3 +258,35 @@ def _ids(rel):  # type: ignore[no-untyped-def]
     if isinstance(rel, SumRelation):
         return [rel.total, *rel.items]
     return []
+
+
+# r4-03 (原州区): amounts written with their unit, one cell a line ("300万元\n259.45万元\n86.5%"); r6-11:
+# a part row's cell "2.38万元" (and "2.38  万元"). The rendering matrix's unit_suffix rendering writes every
+# amount cell so ("| 808.1万元 |").
+UNIT_CELLS = (
+    "项目资金（万元） | 全年预算数 | 全年执行数 | 执行率 |\n"
+    "年度资金总额 | 300万元 | 259.45万元 | 86.5% |\n"
+    "其中：当年财政拨款 | 297.62万元 | 257.07  万元 | 86.4% |\n"
+    "其他资金 | 2.38万元 | 2.38万元 | 100% |\n"
+    "年度总体目标\n"
+)
+
+
+def test_an_amount_cell_with_its_unit_is_read_as_the_amount_in_that_unit() -> None:
+    relations, q, unread = funds(UNIT_CELLS)
+    assert not unread
+    ratio = next(r for r in relations if isinstance(r, RatioRelation))
+    assert (q[ratio.rate].text, q[ratio.numerator].text, q[ratio.denominators[0]].text) == ("86.5%", "259.45", "300")
+    sums = [r for r in relations if isinstance(r, SumRelation)]
+    assert sorted(q[s.total].text for s in sums) == ["259.45", "300"]
+    assert {q[i].unit for s in sums for i in s.items} == {"万元"}
+
+
+def test_a_cell_in_yuan_under_a_header_in_wanyuan_keeps_its_own_unit() -> None:
+    swapped = UNIT_CELLS.replace("| 2.38万元 | 2.38万元 |", "| 2.38元 | 2.38万元 |")
+    relations, q, _ = funds(swapped)
+    budget = next(s for s in relations if isinstance(s, SumRelation) and q[s.total].text == "300")
+    assert [(q[i].text, q[i].unit) for i in budget.items] == [("297.62", "万元"), ("2.38", "元")]
+    findings = review_document(doc(swapped)).findings
+    assert [f.check for f in findings] == ["unit", "unit", "ratio"]  # the 100% of 2.38元 ÷ 2.38万元 too
+    assert not review_document(doc(UNIT_CELLS)).findings

@@ -21,6 +21,7 @@ from review.extract.rules.form_template import Template, norm, template
 _SEP = re.compile(r"[\s|｜:：]*")
 _DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*([%％]))?(?![\d.])")
+_AMOUNT_UNIT = re.compile(r"[ \u3000]*(万元|元)")
 _UNIT_PAREN = re.compile(r"[（(]\s*(万元|元|%|％|分)\s*[)）]")
 # between two column names of a header: separators and short parentheticals — (万元), (A), (B/A), (20分*执行率)
 _PAREN = r"[（(][^（()）\n]{0,14}[)）]"
@@ -47,6 +48,7 @@ class Token:
     percent: bool = False
     glued: bool = False  # digits, points and % signs that are no single number: 194.9194.9100%
     cut: bool = False  # a cell cut from such a run (review.extract.rules.fund_runs)
+    unit: str = ""  # the cell's own amount unit (808.1万元, 72890元); "" when the header's applies
 
 
 @dataclass(frozen=True)
@@ -161,6 +163,8 @@ def _rows(text: str, pos: int, tpl: Template, unknown: bool) -> tuple[list[Row],
         if label is not None and (tok := _number_or_run(text, i)):
             tokens.append(tok)
             i = tok.end
+            if tok.unit:  # 808.1万元: the cell's unit, read with its number
+                i = _AMOUNT_UNIT.match(text, i).end()  # type: ignore[union-attr]  # matched in _number_or_run
             continue
         if label is not None and (m := tpl.empty.match(text, i)):
             tokens.append(Token(m.start(), m.end(), None))
@@ -192,7 +196,9 @@ def _number_or_run(text: str, i: int) -> Token | None:
         return Token(run.start(), run.end(), None, glued=True)
     if num is None:
         return None
-    return Token(num.start(), num.end(), Decimal(num.group(1).replace(",", "")), bool(num.group(2)))
+    unit = _AMOUNT_UNIT.match(text, num.end()) if not num.group(2) else None
+    value = Decimal(num.group(1).replace(",", ""))
+    return Token(num.start(), num.end(), value, bool(num.group(2)), unit=unit.group(1) if unit else "")
 
 
 def _cell_text(text: str, i: int, tpl: Template) -> int | None:

@@ -152,7 +152,7 @@ class _Minter:
     def qty(self, tok: Token, unit: str, label: str) -> Quantity:
         key = (tok.start, tok.end)
         if key not in self.made:
-            unit = "%" if tok.percent else unit
+            unit = "%" if tok.percent else (tok.unit or unit)
             self.made[key] = self.scan.mint(tok.start, tok.end, tok.value or Decimal(0), unit, label)
         return self.made[key]
 
