@@ -35,6 +35,16 @@ def test_budget_total_is_a_whole_not_a_share(text, budget):
     assert _budget(text) == budget
 
 
+def test_the_budget_total_is_the_first_named_not_the_largest():
+    # seed 001's 预算收入 then r3-05's 部门预算 wording later in the report: the first whole named is the budget,
+    # whichever is larger
+    text = (
+        "2022年预算收入 3167.20万元，其中：一般公共预算收入1794.96万元，政府性基金收入1372.23 万元。\n"
+        "配套路网项目列入部门预算经费为3483万元,实际支付3483万元。"
+    )
+    assert _budget(text) == "3167.20万元"
+
+
 def test_a_level_share_raises_no_over_budget_finding():
     """r12-01: 2110万元 and its 中央/省级 parts are not above 县本级's 76万元 budget; a payment above a
     department's whole budget (seed 000's wording) still is."""

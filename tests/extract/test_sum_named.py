@@ -52,6 +52,17 @@ def test_paragraphs_of_other_years_or_of_a_kind_and_its_sub_kind_are_not_parts()
     assert not [s for s in _sums(nested) if s[2] == "如下·同名分项" and s[0] == "1205.11万元"]
 
 
+def test_a_part_with_the_totals_label_and_value_is_still_read_as_a_part():
+    # one kind's 本年支出 equal to the whole's (all spending was of 一般公共预算): whether a same-labelled amount is
+    # a part is read from its paragraph's lead, never from the values being equal; 0 + 1094.65 = 1094.65
+    one_kind = PROSECUTOR.replace("本年支出869.0万元", "本年支出1094.65万元").replace(
+        "本年支出225.58万元", "本年支出0万元"
+    )
+    assert ("1094.65万元", ["1094.65万元", "0万元"], "如下·同名分项") in _sums(one_kind)
+    wrong = one_kind.replace("本年支出0万元", "本年支出10万元")
+    assert ("sum", "本年支出1094.65万元") in checks_of(wrong, 2019)
+
+
 def test_the_introduction_must_end_its_paragraph():
     inline = PROSECUTOR.replace("具体情况如下:\n一般公共预算", "具体情况如下:一般公共预算")
     assert not [s for s in _sums(inline) if s[2] == "如下·同名分项"]

@@ -32,11 +32,11 @@ _NEED = lexicon.NEED_NOT_SPENDING
 
 
 def budget_total(scan: Scan) -> Quantity | None:
-    """The department's or the project's whole budget: the largest amount its label names as a budget
-    total (预算收入, 预算总额, 年初预算安排…), unless label or clause names one level's or one source's share of
-    it (县本级预算安排, 中央资金, 其中年初预算) and not levels joined (省、市、区预算安排)."""
-    budgets = [q for q in scan.quantities if q.family == "money" and q.exact and _names_budget_total(scan, q)]
-    return max(budgets, key=lambda q: q.base_value) if budgets else None
+    """The department's or the project's whole budget: the first amount (in the report's order) its label
+    names as a budget total (预算收入, 预算总额, 年初预算安排…), unless label or clause names one level's or one
+    source's share of it (县本级预算安排, 中央资金, 其中年初预算) and not levels joined (省、市、区预算安排).
+    Chosen by wording and position, never by size."""
+    return next((q for q in scan.quantities if q.family == "money" and q.exact and _names_budget_total(scan, q)), None)
 
 
 def _names_budget_total(scan: Scan, q: Quantity) -> bool:

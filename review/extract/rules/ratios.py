@@ -160,10 +160,11 @@ def _rate_of_rest(q: Quantity, name: str, stem: str, base: str | None, cands: li
 
 def _one_base(named: list[Quantity], parent_of: dict[str, str]) -> list[Quantity]:
     """The base a paragraph earlier, when its words name one amount there (累计筹措下达财政资金627.43亿元, not its
-    part 其中…本级财政安排125.96亿元; the same amount written twice is one): else none, not chosen by the numbers."""
+    part 其中…本级财政安排125.96亿元; the same amount written twice under one label is one, the nearest): else
+    none. Which amounts are one is read from their labels, never from their values."""
     ids = {c.id for c in named}
     wholes = [c for c in named if parent_of.get(c.id) not in ids]
-    if wholes and all(c.interval().meets(wholes[0].interval()) for c in wholes):
+    if wholes and all((c.label, c.unit) == (wholes[0].label, wholes[0].unit) for c in wholes):
         return wholes[:1]
     return []
 

@@ -98,13 +98,13 @@ def _named_in(scan: Scan, a: int, b: int, totals: list[Quantity]) -> list[tuple[
 
 
 def _named_alike(part: Quantity, total: Quantity) -> bool:
-    """The part's label ends like the total's, names no period the total's does not (上年, 2018年度 …),
-    and is not the total stated again (本年支出1094.65万元 … 本年支出1094.65万元)."""
+    """The part's label ends like the total's and names no period the total's does not (上年, 2018年度 …).
+    A part may bear the total's very label (本年支出869.0万元 in the paragraph of 一般公共预算财政拨款本年收入):
+    its paragraph's lead names its kind (_named_in); what is the total restated is read from that
+    wording, never from whether the values are equal."""
     if part.family != total.family or part.label[-NAME_TAIL:] != total.label[-NAME_TAIL:]:
         return False
-    if set(lexicon.PERIOD_IN_LABEL.findall(part.label)) - set(lexicon.PERIOD_IN_LABEL.findall(total.label)):
-        return False
-    return not (part.label == total.label and part.value == total.value)
+    return not set(lexicon.PERIOD_IN_LABEL.findall(part.label)) - set(lexicon.PERIOD_IN_LABEL.findall(total.label))
 
 
 def _nested(parts: list[Quantity]) -> bool:
