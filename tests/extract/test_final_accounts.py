@@ -39,6 +39,21 @@ def test_income_rows_add_up_to_the_subtotal_and_row_numbers_are_not_amounts() ->
     assert unread == []
 
 
+def test_each_closing_amount_is_named_by_its_own_row() -> None:
+    # r11-12's income side with its rows between filled: 使用非财政拨款结余 and 年初结转和结余 are named by
+    # their own rows, not by the group's last (总计)
+    text = INCOME.replace("{subtotal} {total}", "{subtotal} 100.00 200.00 {total}")
+    scan = Scan.of(doc_of(text.format(subtotal="25,754,899.39", total="25,755,199.39")))
+    extract_final_accounts(scan)
+    labels = {q.text: q.label for q in scan.minted}
+    assert labels["100.00"] == "收入·使用非财政拨款结余"
+    assert labels["200.00"] == "收入·年初结转和结余"
+    # SPENT: one amount for 结余分配 and 年末结转和结余 (a blank cell dropped): which row is not known
+    scan = Scan.of(doc_of(SPENT.format(subtotal="25,735,289.07", total="25,754,899.39")))
+    extract_final_accounts(scan)
+    assert {q.text: q.label for q in scan.minted}["19,610.32"] == "支出·结余分配至年末结转和结余"
+
+
 def test_a_consistent_table_is_not_flagged_and_a_changed_subtotal_is() -> None:
     assert checks_of(INCOME.format(subtotal="25,754,899.39", total="25,754,899.39")) == []
     found = checks_of(INCOME.format(subtotal="25,754,902.39", total="25,754,899.39"))

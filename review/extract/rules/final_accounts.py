@@ -148,7 +148,7 @@ def _relations(scan: Scan, side: Side, groups: list[_Group], unit: str) -> tuple
             items += [(a, f"{side.side}·{_span_name(g.rows)}") for a in g.amounts]
         elif kinds == {"close"} or len(g.amounts) == _always_filled(side, g.rows):
             # item rows left blank before the subtotal row: its amount (and the total's) are all there is
-            closing += [(a, g.rows[-1].label) for a in g.amounts]
+            closing += list(zip(g.amounts, _closing_labels(side, g.rows, len(g.amounts)), strict=True))
         elif g.amounts:
             return [], "的金额无法对应到行"
     if len(closing) < 2:
@@ -161,6 +161,15 @@ def _relations(scan: Scan, side: Side, groups: list[_Group], unit: str) -> tuple
     out = [SumRelation(total=subtotal.id, items=tuple(q.id for q in parts))] if parts else []
     out.append(SumRelation(total=total.id, items=(subtotal.id, *(q.id for q in between))))
     return out, ""
+
+
+def _closing_labels(side: Side, rows: list[_Row], n: int) -> list[str]:
+    """Each closing amount's row: one amount a row, in order; as many as the always-filled rows, theirs
+    (the blank rows dropped); else which row each is is not known, and each names the rows it may be of."""
+    if n == len(rows):
+        return [r.label for r in rows]
+    filled = [r.label for r in rows if r.label in side.subtotal or r.label in side.total]
+    return filled if n == len(filled) else [_span_name(rows)] * n
 
 
 def _always_filled(side: Side, rows: list[_Row]) -> int:
