@@ -64,3 +64,12 @@ def test_the_words_in_prose_are_no_block_and_do_not_stop_the_review():
     for text in prose:
         assert extract_form_breakdowns(Scan.of(doc_of(text))) == ([], [])
         assert checks_of(text, 2022) == []
+
+
+def test_a_heading_without_its_total_is_recorded_as_unread_and_the_other_still_read():
+    blank = TOWNSHIP.replace("按收入性质分:2030.12", "按收入性质分:")
+    scan = Scan.of(doc_of(blank))
+    sums, unread = extract_form_breakdowns(scan)
+    q = {x.id: x for x in scan.quantities + scan.minted}
+    assert [(q[r.total].text, [q[i].text for i in r.items]) for r in sums] == [("1925.67", ["900.47", "1025.20"])]
+    assert [u.reason for u in unread] == ["“按收入性质分”未填写合计，未核对其分项"]

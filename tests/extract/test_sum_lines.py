@@ -9,7 +9,7 @@ from tests.conftest import checks_of, doc_of
 
 def _lines(text: str) -> list[tuple[str, list[str], bool]]:
     scan = Scan.of(doc_of(text))
-    sums = extract_line_sums(scan)
+    sums, _ = extract_line_sums(scan)
     q = {x.id: x for x in scan.quantities + scan.minted}
     return [(q[r.total].text, [q[i].text for i in r.items], r.exhaustive) for r in sums]
 
@@ -37,3 +37,11 @@ def test_a_nested_qizhong_leaves_the_parts_read_as_a_lower_bound():
 def test_lines_without_a_unit_or_without_a_qizhong_line_are_not_read():
     assert _lines(TOWNSHIP.replace("(万元)\n", "")) == []
     assert _lines(TOWNSHIP.replace("其中: 一般公共预算", "一般公共预算")) == []
+
+
+def test_a_block_without_a_unit_is_recorded_as_unread():
+    scan = Scan.of(doc_of(TOWNSHIP.replace("(万元)\n", "")))
+    sums, unread = extract_line_sums(scan)
+    assert sums == []
+    assert [u.reason for u in unread] == ["“年度资金总额”及其中分项未写明单位，未核对合计"]
+    assert extract_line_sums(Scan.of(doc_of(TOWNSHIP)))[1] == []

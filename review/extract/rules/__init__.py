@@ -149,7 +149,7 @@ RULES: tuple[Rule, ...] = (
     Rule("record_totals", (), lambda f: _with_unread(extract_record_totals(f.scan), f)),
     Rule("form_breakdowns", (), lambda f: _with_unread(extract_form_breakdowns(f.scan), f)),
     Rule("final_accounts", (), lambda f: _with_unread(extract_final_accounts(f.scan), f)),
-    Rule("line_sums", (), lambda f: extract_line_sums(f.scan)),
+    Rule("line_sums", (), lambda f: _with_unread(extract_line_sums(f.scan), f)),
     Rule("grid_totals", _TABLE_READERS, lambda f: _with_unread(_grid_totals(f), f)),
     Rule("deltas", (), lambda f: extract_deltas(f.scan)),
     Rule("stated_balances", (), lambda f: extract_stated_balances(f.scan)),

@@ -80,9 +80,7 @@ def extract_final_accounts(scan: Scan) -> tuple[list[SumRelation], list[Unread]]
         note = lexicon.FINAL_ACCOUNTS_SIDE_END.search(text, head.end(), end)
         end = note.start() if note else end
         unit = _unit(text, head.start(), end)
-        side = sides().get(head.group("side"))
-        if side is None:
-            continue
+        side = sides()[head.group("side")]  # FINAL_ACCOUNTS_SIDE names only the template's sides
         groups = _groups(text, head.end(), end)
         if unit is None:
             if groups:

@@ -64,10 +64,13 @@ def _breakdowns(scan: Scan, cells: list[re.Match[str]]) -> tuple[list[SumRelatio
             return [], f"分项“{label}”不能归入{'或'.join(heads)}，未核对该资金分项"
         parts[kinds[0]].append(c)
     unit = "万元" if "万元" in scan.text[max(0, cells[0].start() - 300) : cells[0].start()] else ""
-    out = []
+    out, why = [], ""
     for h, cell in heads.items():
-        if cell.group("value") is None or not parts[h]:
+        if cell.group("value") is None and parts[h]:
+            why = f"“{h}”未填写合计，未核对其分项"
             continue
+        if not parts[h]:
+            continue  # a heading with no cells under it: nothing stated to add up
         total = _quantity(scan, cell, unit)
         items = [_quantity(scan, c, unit) for c in parts[h]]
         out.append(
@@ -79,7 +82,7 @@ def _breakdowns(scan: Scan, cells: list[re.Match[str]]) -> tuple[list[SumRelatio
                 marked=True,
             )
         )
-    return out, ""
+    return out, why
 
 
 def _quantity(scan: Scan, cell: re.Match[str], unit: str) -> Quantity:

@@ -8,22 +8,24 @@
 The line after the total opens with 其中; its siblings are the label:value lines after it. A line that
 opens another 其中 nests under the line before it, and where that nesting ends the lines do not say:
 the parts read so far bound the total from below. Amounts only (a unit on the total's line, or 万元 in
-the form's header above). Emitted as read, whether they add up or not."""
+the form's header above): a block with no unit is recorded as unread. Emitted as read, whether they add
+up or not."""
 
 from __future__ import annotations
 
 import re
 from decimal import Decimal
 
-from review.core.claims import Quantity, SumRelation
+from review.core.claims import Quantity, SumRelation, Unread
 from review.extract import lexicon
 from review.extract.rules.scan import Scan
 
 _LINE = lexicon.LABEL_VALUE_LINE
 
 
-def extract_line_sums(scan: Scan) -> list[SumRelation]:
+def extract_line_sums(scan: Scan) -> tuple[list[SumRelation], list[Unread]]:
     out: list[SumRelation] = []
+    unread: list[Unread] = []
     lines = [(a, b) for a, b in _lines(scan.text) if scan.text[a:b].strip()]
     for i, (a, b) in enumerate(lines):
         head = _LINE.match(scan.text, a, b)
@@ -36,7 +38,10 @@ def extract_line_sums(scan: Scan) -> list[SumRelation]:
             continue  # 按收入性质分:… / 按支出性质分:…: two breakdowns, read by form_breakdowns
         unit = head.group("unit") or ("万元" if "万元" in scan.text[max(0, a - 300) : a] else "")
         if not unit:
-            continue  # amounts only: a block of points or counts is read by the score and count readers
+            unread.append(
+                Unread(start=a, end=lines[i + 1][1], reason=f"“{head.group('label')}”及其中分项未写明单位，未核对合计")
+            )
+            continue  # the values' unit is not written: amounts, points or counts, the block does not say
         cells, nested = _siblings(scan.text, lines[i + 1 :])
         parts = [_quantity(scan, c, unit) for c in cells if c.group("value") is not None]
         if parts:
@@ -49,7 +54,7 @@ def extract_line_sums(scan: Scan) -> list[SumRelation]:
                     basis="其中",
                 )
             )
-    return out
+    return out, unread
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
