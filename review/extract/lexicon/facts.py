@@ -15,6 +15,9 @@ OVERALL_EXECUTION_RATE_LABEL = re.compile(r"^(?:本部门|本单位|部门|整�
 PROJECT_ITEM = re.compile(
     r"\s*(?:\d{1,2}[、.．]|[（(]\d{1,2}[)）])\s*(?P<name>[^\s。；;：:、]{4,40}?项目)(?=[，,。；;：:\s]|$)"
 )
+# The characters of a document number's issuer kept as its name (the last ones before the bracket: 湘财预〔2021〕12号);
+# what stands before them is the sentence's own words, not the issuer's.
+DOCUMENT_ORG_TAIL = 3
 # A document number (呼财农指【2023】41号, 闽财综指﹝2024﹞8号, 津财预指[2020]31号) and the verb
 # by which the document allots an amount (…41号文件《…》,下达**河县2023年资金5万元).
 DOCUMENT_NUMBER = re.compile(

@@ -83,11 +83,13 @@ SELF_SCORE_LABEL = re.compile(r"得分|总分|综合")
 PART_CLAUSE_SEPARATORS = ("；", ";")
 # A clause that introduces the parts of the total just before it, in the sentences that follow
 # (合计13,804万元。各批次…下达情况如下: / 实际到位资金613万元,补助情况:(1)…(2)…).
+# The mark of a list's first numbered item: （1）, 1. / 1、, ①.
+FIRST_ITEM_MARK = r"(?:[（(]\s*1\s*[)）]|1[.．、](?!\d)|①)"
 PARTS_INTRO = re.compile(
-    r"(?:如下|情况|明细|具体为|具体是|分别是|分别为)\s*[：:]|其中\s*[：:](?=\s*(?:[（(]\s*1\s*[)）]|1[.．、](?!\d)|①))"
+    rf"(?:如下|情况|明细|具体为|具体是|分别是|分别为)\s*[：:]|其中\s*[：:](?=\s*{FIRST_ITEM_MARK})"
 )
 # 其中 opening numbered parts (其中：⏎（1）…；⏎（2）…): the parts are read as after any introducing clause.
-NUMBERED_AFTER_OPENER = re.compile(r"\s*(?:[（(]\s*1\s*[)）]|1[.．、](?!\d)|①)")
+NUMBERED_AFTER_OPENER = re.compile(rf"\s*{FIRST_ITEM_MARK}")
 # A time or a running total in a label (2018年度本年收入, 上年支出, 累计下达资金): an amount so named beside a
 # total not so named is another period's figure, not one kind of the total.
 PERIOD_IN_LABEL = re.compile(r"(?:19|20)\d{2}\s*年|上年|去年|同期|年初|年末|年底|期初|期末|累计")
@@ -163,3 +165,16 @@ MEASURE_LINK = re.compile(r"^\s*[，,]\s*$")
 # An amount named only as a portion of the value before it (市本级直达资金45.66亿元,未分配0.32亿元,分配率99.3%。
 # 其中:中央安排直达资金39.64亿元…): a 其中 that opens its own sentence after it lists the parts of that value.
 PORTION_AMOUNT_LABEL = re.compile(r"^(?:已|未|尚未)(?:分配|下达|拨付|支付|支出|使用)$")
+# A label:value cell that only opens the cells after it (其中: 一般公共预算:1325.68): no part of its own.
+CELL_LIST_OPENER = "其中"
+# A line of a label:value block: cells, or a value alone (its label's cell ended with the colon: 其他资金:⏎585.62).
+LABEL_VALUE_BLOCK_LINE = re.compile(
+    rf"^[\s|]*(?:(?:{LABEL_VALUE_CELL.pattern})[\s|]*)+$|^[\s|]*\d[\d,]*(?:\.\d+)?[\s|]*$"
+)
+# Circled item numbers ① … ⑳ (one character each, in code-point order).
+CIRCLED_FIRST, CIRCLED_LAST = "①", "⑳"
+CIRCLED_NUMBER = f"[{CIRCLED_FIRST}-{CIRCLED_LAST}]"
+# The mark opening a numbered heading line: (1) / 1. / ① / 一、
+HEADING_MARK = rf"(?:[（(]\s*\d{{1,2}}\s*[)）]|\d{{1,2}}[.．、]|{CIRCLED_NUMBER}|[一二三四五六七八九十]+、)"
+# What varies between marks of one list (the number itself): (1) and (2) have one shape, (1) and 1. two.
+MARK_NUMBER = re.compile(rf"\d+|[一二三四五六七八九十]+|{CIRCLED_NUMBER}")

@@ -50,5 +50,10 @@ FINAL_ACCOUNTS_SIDE = re.compile(
 FINAL_ACCOUNTS_SIDE_END = re.compile(r"注\s*[:：]")
 # The table's unit (金额单位:元), stated over either side or after it (on the next page's header).
 FINAL_ACCOUNTS_UNIT = re.compile(r"单位\s*[:：]\s*(万元|元)")
+# A flattened side's words and numbers: each run of non-space characters is a token; an amount is a number
+# (11,122,315.04, 0.00) and a row's 行次 a small bare integer (1 … 60).
+FINAL_ACCOUNTS_TOKEN = re.compile(r"\S+")
+FINAL_ACCOUNTS_AMOUNT = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+FINAL_ACCOUNTS_ROW_NUMBER = re.compile(r"\d{1,3}")
 # An ordinal before a row label (一、一般公共预算财政拨款收入): not part of its name.
 ROW_ORDINAL = re.compile(r"^[一二三四五六七八九十]+[、.．]")

@@ -65,7 +65,10 @@ def concept_of(scan: Scan, q: Quantity) -> Concept | None:
     inside = lexicon.CONCEPT_PROJECT_IN.search(q.label, at)
     project = _name(named) or _name(inside)
     year = next(iter(lexicon.CONCEPT_YEAR.findall(before)[-1:]), "")
-    docs = [f"{m['org'][-3:]}{m['year']}{m['no']}" for m in lexicon.DOCUMENT_NUMBER.finditer(before)]
+    docs = [
+        f"{m['org'][-lexicon.DOCUMENT_ORG_TAIL :]}{m['year']}{m['no']}"
+        for m in lexicon.DOCUMENT_NUMBER.finditer(before)
+    ]
     return Concept(q, kind, project_scope(scan, q.start), project, year, docs[-1] if docs else "", sentence)
 
 

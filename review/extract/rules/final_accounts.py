@@ -20,7 +20,6 @@ Claims: subtotal = Σ item amounts (本年收入合计 = the income rows), total
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -31,9 +30,9 @@ from review.core.claims import Quantity, SumRelation, Unread
 from review.extract import lexicon
 from review.extract.rules.scan import Scan
 
-_TOKEN = re.compile(r"\S+")
-_AMOUNT = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
-_ROW_NUMBER = re.compile(r"\d{1,3}")
+_TOKEN = lexicon.FINAL_ACCOUNTS_TOKEN
+_AMOUNT = lexicon.FINAL_ACCOUNTS_AMOUNT
+_ROW_NUMBER = lexicon.FINAL_ACCOUNTS_ROW_NUMBER
 MAX_SIDE = 3000  # characters a flattened side may span
 MAX_ROW_SKIP = 60  # rows a side may leave out between two labeled rows
 UNIT_REACH = 1500  # how far from a side its unit statement may stand

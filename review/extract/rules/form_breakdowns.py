@@ -8,16 +8,11 @@ A cell with a value that neither vocabulary names is recorded as unread, and its
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
-from review.core.claims import Quantity, SumRelation, Unread
+from review.core.claims import SumRelation, Unread
 from review.extract import lexicon
+from review.extract.rules.label_lines import cell_quantity, header_unit, line_spans
 from review.extract.rules.scan import Scan
-
-# A line of the block: cells, or a value alone (its label's cell ended with the colon: 其他资金:⏎585.62).
-_BLANK_OR_CELLS = re.compile(
-    rf"^[\s|]*(?:(?:{lexicon.LABEL_VALUE_CELL.pattern})[\s|]*)+$|^[\s|]*\d[\d,]*(?:\.\d+)?[\s|]*$"
-)
 
 
 def extract_form_breakdowns(scan: Scan) -> tuple[list[SumRelation], list[Unread]]:
@@ -29,7 +24,11 @@ def extract_form_breakdowns(scan: Scan) -> tuple[list[SumRelation], list[Unread]
             continue  # a heading inside a block already read
         start = scan.text.rfind("\n", 0, head.start()) + 1
         done = _block_end(scan.text, start)
-        cells = [c for c in lexicon.LABEL_VALUE_CELL.finditer(scan.text, start, done) if c.group("label") != "其中"]
+        cells = [
+            c
+            for c in lexicon.LABEL_VALUE_CELL.finditer(scan.text, start, done)
+            if c.group("label") != lexicon.CELL_LIST_OPENER
+        ]
         relations, why = _breakdowns(scan, cells)
         if why:
             unread.append(Unread(start=start, end=done, reason=why))
@@ -39,14 +38,10 @@ def extract_form_breakdowns(scan: Scan) -> tuple[list[SumRelation], list[Unread]
 
 def _block_end(text: str, start: int) -> int:
     """The block runs over lines of label:value cells (and blank lines) from its first heading."""
-    pos = start
-    while pos < len(text):
-        end = text.find("\n", pos)
-        end = len(text) if end < 0 else end
-        line = text[pos:end]
-        if line.strip() and not _BLANK_OR_CELLS.match(line):
-            return pos
-        pos = end + 1
+    for a, b in line_spans(text, start):
+        line = text[a:b]
+        if line.strip() and not lexicon.LABEL_VALUE_BLOCK_LINE.match(line):
+            return a
     return len(text)
 
 
@@ -63,7 +58,7 @@ def _breakdowns(scan: Scan, cells: list[re.Match[str]]) -> tuple[list[SumRelatio
         if len(kinds) != 1 or kinds[0] not in heads:
             return [], f"分项“{label}”不能归入{'或'.join(heads)}，未核对该资金分项"
         parts[kinds[0]].append(c)
-    unit = "万元" if "万元" in scan.text[max(0, cells[0].start() - 300) : cells[0].start()] else ""
+    unit = header_unit(scan.text, cells[0].start())
     out, why = [], ""
     for h, cell in heads.items():
         if cell.group("value") is None and parts[h]:
@@ -71,8 +66,8 @@ def _breakdowns(scan: Scan, cells: list[re.Match[str]]) -> tuple[list[SumRelatio
             continue
         if not parts[h]:
             continue  # a heading with no cells under it: nothing stated to add up
-        total = _quantity(scan, cell, unit)
-        items = [_quantity(scan, c, unit) for c in parts[h]]
+        total = cell_quantity(scan, cell, unit)
+        items = [cell_quantity(scan, c, unit) for c in parts[h]]
         out.append(
             SumRelation(
                 total=total.id,
@@ -83,11 +78,3 @@ def _breakdowns(scan: Scan, cells: list[re.Match[str]]) -> tuple[list[SumRelatio
             )
         )
     return out, why
-
-
-def _quantity(scan: Scan, cell: re.Match[str], unit: str) -> Quantity:
-    start, end = cell.span("value")
-    found = [q for q in scan.between(start, end) if q.start == start]
-    if found:
-        return found[0]
-    return scan.mint(start, end, Decimal(cell.group("value").replace(",", "")), unit, cell.group("label"))

@@ -8,9 +8,10 @@ import re
 from review.core.claims import Quantity, SumRelation
 from review.core.numbers import chinese_numeral
 from review.extract import lexicon
+from review.extract.rules.label_lines import line_spans
 from review.extract.rules.scan import Scan
 
-_HEAD_MARK = r"(?:[（(]\s*\d{1,2}\s*[)）]|\d{1,2}[.．、]|[①-⑳]|[一二三四五六七八九十]+、)"
+_HEAD_MARK = lexicon.HEADING_MARK
 _HEAD_LINE = re.compile(rf"^\s*(?P<mark>{_HEAD_MARK})?\s*[\u4e00-\u9fa5、（）()]{{2,24}}\s*$")
 _CHILD_LINE = re.compile(rf"^\s*{_HEAD_MARK}?\s*[\u4e00-\u9fa5、（）()]{{2,24}}$")
 
@@ -19,7 +20,7 @@ def extract_heading_sums(scan: Scan) -> list[SumRelation]:
     """ "（1）基本支出1404.18万元。" followed by lines that each open with their own amount
     ("工资福利支出1047.86万元。其中…") until the next heading: the heading is their total."""
     out: list[SumRelation] = []
-    lines = _line_spans(scan.text)
+    lines = line_spans(scan.text)
     for i, (a, b) in enumerate(lines):
         head = _lead_amount(scan, a, b, whole_line=True)
         if head is None:
@@ -49,7 +50,7 @@ def extract_numbered_after_total(scan: Scan, totals: set[str]) -> list[SumRelati
     with its own amount (1.中央资金60万元，用于道路建设。⏎2.县级资金40万元，…): the lines are its parts.
     Unmarked unless the total is stated as one (合计/共计…); `totals` are the amounts already summed."""
     out: list[SumRelation] = []
-    lines = [(a, b) for a, b in _line_spans(scan.text) if scan.text[a:b].strip()]
+    lines = [(a, b) for a, b in line_spans(scan.text) if scan.text[a:b].strip()]
     for i, (a, b) in enumerate(lines):
         total = _line_total(scan, a, b)
         if total is None or total.id in totals:
@@ -96,14 +97,6 @@ def _numbered_lines(scan: Scan, lines: list[tuple[int, int]], total: Quantity) -
         shape = _mark_shape(mark.group().strip())
         parts.append(lead)
     return parts
-
-
-def _line_spans(text: str) -> list[tuple[int, int]]:
-    spans, pos = [], 0
-    for line in text.split("\n"):
-        spans.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return spans
 
 
 def _lead_amount(scan: Scan, a: int, b: int, *, whole_line: bool) -> Quantity | None:
@@ -245,8 +238,8 @@ def _mark_number(mark: re.Match[str] | None) -> int | None:
     if mark is None:
         return None
     body = lexicon.ITEM_MARK_DRESS.sub("", mark.group())
-    if len(body) == 1 and "①" <= body <= "⑳":
-        return ord(body) - ord("①") + 1
+    if len(body) == 1 and lexicon.CIRCLED_FIRST <= body <= lexicon.CIRCLED_LAST:
+        return ord(body) - ord(lexicon.CIRCLED_FIRST) + 1
     if body.isascii() and body.isdigit():
         return int(body)
     return chinese_numeral(body)
@@ -269,7 +262,7 @@ def _joined(text: str, amounts: list[Quantity]) -> bool:
 
 
 def _mark_shape(mark: str) -> str:
-    return re.sub(r"\d+|[一二三四五六七八九十]+|[①-⑳]", "N", mark)
+    return lexicon.MARK_NUMBER.sub("N", mark)
 
 
 def _stated_as_total(scan: Scan, q: Quantity) -> bool:

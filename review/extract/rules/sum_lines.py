@@ -14,10 +14,10 @@ up or not."""
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
-from review.core.claims import Quantity, SumRelation, Unread
+from review.core.claims import SumRelation, Unread
 from review.extract import lexicon
+from review.extract.rules.label_lines import cell_quantity, header_unit, line_spans
 from review.extract.rules.scan import Scan
 
 _LINE = lexicon.LABEL_VALUE_LINE
@@ -26,7 +26,7 @@ _LINE = lexicon.LABEL_VALUE_LINE
 def extract_line_sums(scan: Scan) -> tuple[list[SumRelation], list[Unread]]:
     out: list[SumRelation] = []
     unread: list[Unread] = []
-    lines = [(a, b) for a, b in _lines(scan.text) if scan.text[a:b].strip()]
+    lines = [(a, b) for a, b in line_spans(scan.text) if scan.text[a:b].strip()]
     for i, (a, b) in enumerate(lines):
         head = _LINE.match(scan.text, a, b)
         if head is None or head.group("opener") or head.group("value") is None or i + 1 >= len(lines):
@@ -36,18 +36,18 @@ def extract_line_sums(scan: Scan) -> tuple[list[SumRelation], list[Unread]]:
             continue
         if head.group("label") in lexicon.FUND_BREAKDOWNS:
             continue  # 按收入性质分:… / 按支出性质分:…: two breakdowns, read by form_breakdowns
-        unit = head.group("unit") or ("万元" if "万元" in scan.text[max(0, a - 300) : a] else "")
+        unit = head.group("unit") or header_unit(scan.text, a)
         if not unit:
             unread.append(
                 Unread(start=a, end=lines[i + 1][1], reason=f"“{head.group('label')}”及其中分项未写明单位，未核对合计")
             )
             continue  # the values' unit is not written: amounts, points or counts, the block does not say
         cells, nested = _siblings(scan.text, lines[i + 1 :])
-        parts = [_quantity(scan, c, unit) for c in cells if c.group("value") is not None]
+        parts = [cell_quantity(scan, c, unit) for c in cells if c.group("value") is not None]
         if parts:
             out.append(
                 SumRelation(
-                    total=_quantity(scan, head, unit).id,
+                    total=cell_quantity(scan, head, unit).id,
                     items=tuple(q.id for q in parts),
                     exhaustive=not nested and len(parts) > 1,
                     category="sum",
@@ -55,14 +55,6 @@ def extract_line_sums(scan: Scan) -> tuple[list[SumRelation], list[Unread]]:
                 )
             )
     return out, unread
-
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    spans, pos = [], 0
-    for line in text.split("\n"):
-        spans.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return spans
 
 
 def _siblings(text: str, lines: list[tuple[int, int]]) -> tuple[list[re.Match[str]], bool]:
@@ -76,11 +68,3 @@ def _siblings(text: str, lines: list[tuple[int, int]]) -> tuple[list[re.Match[st
             return cells, True
         cells.append(m)
     return cells, False
-
-
-def _quantity(scan: Scan, cell: re.Match[str], unit: str) -> Quantity:
-    start, end = cell.span("value")
-    found = [q for q in scan.between(start, cell.end()) if q.start == start]
-    if found:
-        return found[0]
-    return scan.mint(start, end, Decimal(cell.group("value").replace(",", "")), unit, cell.group("label"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from review.core.claims import Quantity, SumRelation
 from review.extract import lexicon
+from review.extract.rules.label_lines import lines_after
 from review.extract.rules.scan import Scan
 
 NAME_TAIL = 4  # 本年收入, 本年支出, 项目资金: the characters a part's label shares with its total's
@@ -58,24 +59,14 @@ def _named_amount(scan: Scan, q: Quantity) -> bool:
 def _paragraphs_after(text: str, pos: int) -> list[tuple[int, int]]:
     """The non-empty lines after `pos`, up to a line that opens a new section ((二)…, 三、…)."""
     out = []
-    for line_start in _line_starts(text, pos):
-        end = text.find("\n", line_start)
-        end = len(text) if end < 0 else end
-        line = text[line_start:end]
-        if not line.strip():
+    for a, b in lines_after(text, pos):
+        line = text[a:b].strip()
+        if not line:
             continue
-        if lexicon.SECTION_BREAK.match(line.strip()):
+        if lexicon.SECTION_BREAK.match(line):
             break
-        out.append((line_start, end))
+        out.append((a, b))
     return out
-
-
-def _line_starts(text: str, pos: int) -> list[int]:
-    starts, i = [], text.find("\n", pos)
-    while i >= 0:
-        starts.append(i + 1)
-        i = text.find("\n", i + 1)
-    return starts
 
 
 def _named_in(scan: Scan, a: int, b: int, totals: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
