@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from review import __version__
@@ -113,16 +113,7 @@ def run_eval(opts: EvalOptions, say: Say | None = None) -> EvalResult:
 def _evaluate(samples: list[LabeledSample], opts: EvalOptions, say: Say) -> SplitResult:
     """A report that cannot be loaded or reviewed still counts: its labeled findings as missed,
     its labeled relations as unseen, its seeded errors as errors."""
-    scores: list[DocScore] = []
-    rows: list[ReportRow] = []
-    claim_rows: list[dict[str, object]] = []
-    grounding: list[dict[str, int]] = []
-    covered = total_labels = 0
-    unread_reports = unread_notes = 0
-    figures = NumberCoverage(0, 0)
-    unseen: list[Unseen] = []
-    cases: dict[str, list[int]] = {}
-    seeded: list[SeedRow] = []
+    tally = _Tally()
     for sample in samples:
         say(f"评测 {sample.name} …")
         runs = [_review_file(sample.sample_path, opts) for _ in range(max(1, opts.repeat))]
@@ -131,51 +122,85 @@ def _evaluate(samples: list[LabeledSample], opts: EvalOptions, say: Say) -> Spli
             validate(sample, doc.text)
         gold, clean = gold_spans(sample.labels, doc.text if doc else None, sample.name)
         for run in runs:
-            score = score_doc(sample.name, gold, clean, run.findings)
-            scores.append(score)
-            _count_cases(cases, score, gold, clean)
-            claims = run.review.claims if run.review else Claims()
-            if doc is not None and sample.claims:
-                claim_rows.append(score_claims(sample.claims, doc.text, claims, sample.name))
-            if run.review and doc is not None:
-                grounding.append(grounding_counts(doc.text, claims, run.review.chunks))
-            seen, missing = coverage_counts(gold + clean, claims)
-            covered, total_labels = covered + seen, total_labels + len(gold) + len(clean)
-            unseen += [Unseen(sample=sample.name, check=g.check, quote=g.quote) for g in missing]
-        said = len(runs[0].review.claims.unread) if runs[0].review else 0
-        unread_reports, unread_notes = unread_reports + bool(said), unread_notes + said
-        if runs[0].review:
-            cover = number_coverage(runs[0].review.document.text, runs[0].review.claims)
-            figures = NumberCoverage(figures.found + cover.found, figures.checked + cover.checked)
-        rows.append(_row(sample, runs, scores[-len(runs) :]))
+            tally.add_run(sample, run, doc, gold, clean)
+        tally.add_report(sample, runs)
         if opts.seeded and doc is not None:
-            seeded += _seeded(sample, doc, runs[0], opts)
+            tally.seeded += _seeded(sample, doc, runs[0], opts)
     return SplitResult(
         tool=Tool(name="jixiao-fuhe", version=__version__),
         extractor=opts.extractor,
         replay=opts.replay,
         repeat=max(1, opts.repeat),
         labels=", ".join(str(d) for d in label_dirs(opts)),
-        reports=rows,
-        findings=summarize(scores),
-        clean_reports=_clean_reports(rows),
-        periods=_periods(rows),
-        findings_by_format=_by_format(scores, samples),
-        claims=claims_summary(claim_rows, grounding),
-        coverage=Coverage(
-            labels=total_labels,
-            seen=covered,
-            rate=ratio(covered, total_labels),
-            unseen=_unique(unseen),
-            reports_with_unread=unread_reports,
-            unread_notes=unread_notes,
-            figures=figures.found,
-            figures_checked=figures.checked,
-        ),
-        seeded=_seeded_summary(seeded) if opts.seeded else None,
-        cost=_cost(rows),
-        cases=[Case(case=k, passed=v[0], runs=v[1], rate=ratio(v[0], v[1])) for k, v in sorted(cases.items())],
+        reports=tally.rows,
+        findings=summarize(tally.scores),
+        clean_reports=_clean_reports(tally.rows),
+        periods=_periods(tally.rows),
+        findings_by_format=_by_format(tally.scores, samples),
+        claims=claims_summary(tally.claim_rows, tally.grounding),
+        coverage=tally.coverage(),
+        seeded=_seeded_summary(tally.seeded) if opts.seeded else None,
+        cost=_cost(tally.rows),
+        cases=[Case(case=k, passed=v[0], runs=v[1], rate=ratio(v[0], v[1])) for k, v in sorted(tally.cases.items())],
     )
+
+
+@dataclass
+class _Tally:
+    """What a split's samples add up to, run by run and report by report."""
+
+    scores: list[DocScore] = field(default_factory=list)
+    rows: list[ReportRow] = field(default_factory=list)
+    claim_rows: list[dict[str, object]] = field(default_factory=list)
+    grounding: list[dict[str, int]] = field(default_factory=list)
+    covered: int = 0
+    total_labels: int = 0
+    unread_reports: int = 0
+    unread_notes: int = 0
+    figures: NumberCoverage = field(default_factory=lambda: NumberCoverage(0, 0))
+    unseen: list[Unseen] = field(default_factory=list)
+    cases: dict[str, list[int]] = field(default_factory=dict)
+    seeded: list[SeedRow] = field(default_factory=list)
+
+    def add_run(
+        self, sample: LabeledSample, run: _Run, doc: Document | None, gold: list[GoldSpan], clean: list[GoldSpan]
+    ) -> None:
+        """One run's findings scored, its claims scored and grounded, the labeled relations it saw."""
+        score = score_doc(sample.name, gold, clean, run.findings)
+        self.scores.append(score)
+        _count_cases(self.cases, score, gold, clean)
+        claims = run.review.claims if run.review else Claims()
+        if doc is not None and sample.claims:
+            self.claim_rows.append(score_claims(sample.claims, doc.text, claims, sample.name))
+        if run.review and doc is not None:
+            self.grounding.append(grounding_counts(doc.text, claims, run.review.chunks))
+        seen, missing = coverage_counts(gold + clean, claims)
+        self.covered += seen
+        self.total_labels += len(gold) + len(clean)
+        self.unseen += [Unseen(sample=sample.name, check=g.check, quote=g.quote) for g in missing]
+
+    def add_report(self, sample: LabeledSample, runs: list[_Run]) -> None:
+        """The report's row, what its first review said it could not read and the figures it checked."""
+        first = runs[0].review
+        said = len(first.claims.unread) if first else 0
+        self.unread_reports += bool(said)
+        self.unread_notes += said
+        if first:
+            cover = number_coverage(first.document.text, first.claims)
+            self.figures = NumberCoverage(self.figures.found + cover.found, self.figures.checked + cover.checked)
+        self.rows.append(_row(sample, runs, self.scores[-len(runs) :]))
+
+    def coverage(self) -> Coverage:
+        return Coverage(
+            labels=self.total_labels,
+            seen=self.covered,
+            rate=ratio(self.covered, self.total_labels),
+            unseen=_unique(self.unseen),
+            reports_with_unread=self.unread_reports,
+            unread_notes=self.unread_notes,
+            figures=self.figures.found,
+            figures_checked=self.figures.checked,
+        )
 
 
 def _clean_reports(rows: list[ReportRow]) -> CleanReports:
