@@ -24,7 +24,7 @@ _NUM = re.compile(r"^(?P<n>\d+(?:\.\d+)?)\s*(?P<pct>[%％])?(?:万元|万|元)?$
 _UNIT = re.compile(r"[（(](万元|元|%|％|分)[)）]")
 _PERSONS = lexicon.HEADCOUNT_COLUMN
 _CAT_CELL = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
-_FIELD_SPLIT = re.compile(r"\t|[ \u3000]{2,}|\s*[|｜]\s*")
+FIELD_SPLIT = re.compile(r"\t|[ \u3000]{2,}|\s*[|｜]\s*")  # between two cells of a row, in every text rendering
 _TOTAL_NAME = lexicon.SCORE_TOTAL_NAME
 
 
@@ -119,7 +119,7 @@ def line_tables(scan: Scan, min_cells: int = 3) -> list[list[Row]]:
 
 def _split_line(line: str, pos: int) -> Row:
     bounds, cur = [], 0
-    for m in _FIELD_SPLIT.finditer(line):
+    for m in FIELD_SPLIT.finditer(line):
         bounds.append((cur, m.start()))
         cur = m.end()
     bounds.append((cur, len(line)))
