@@ -74,13 +74,66 @@ def find_blocks(text: str) -> tuple[Block, ...]:
     tpl = template()
     out: list[Block] = []
     pos = 0
-    while (header := _header(text, pos, tpl)) is not None:
+    while (header := _first_header(text, pos, tpl)) is not None:
         roles, start, end, unknown = header
         rows, stop, closed = _rows(text, end, tpl, unknown, _lead_cell(text, start))
         if rows:
             out.append(_serials(Block(roles, _unit(text, start, end), tuple(rows), closed=closed)))
         pos = max(stop, end)
     return tuple(out)
+
+
+def _first_header(text: str, pos: int, tpl: Template) -> tuple[tuple[str, ...], int, int, bool] | None:
+    """The next header: a run of column names, or a header written over two rows where that comes
+    first or the run is within it (its top row's 分值 执行率 得分 alone)."""
+    run, stacked = _header(text, pos, tpl), _stacked_header(text, pos, tpl)
+    if stacked is None or (run is not None and run[2] <= stacked[1]):
+        return run
+    return stacked
+
+
+def _stacked_header(text: str, pos: int, tpl: Template) -> tuple[tuple[str, ...], int, int, bool] | None:
+    """A header written over two rows, each cell's words split between them (年初 | 全年 | 全年 over
+    预算数 | 预算数 | 执行数): two lines of as many cells (the lower's last ones may be left out
+    empty), no digit in either, whose cells joined column
+    by column name at least three template columns and more than the top row's cells alone do."""
+    lines = text[pos:].split("\n")
+    at = pos
+    for top, bottom in zip(lines, lines[1:], strict=False):
+        found = _joined_roles(top, bottom, tpl)
+        if found is not None:
+            roles, first = found
+            return roles, at + first, at + len(top) + 1 + len(bottom), False
+        at += len(top) + 1
+    return None
+
+
+def _row_cells(line: str) -> list[tuple[int, str]]:
+    """A line's cells with where each starts, empty cells kept (| a |  | b |, a<TAB><TAB>b)."""
+    body = line.strip()
+    if not body or _DIGIT.search(body):
+        return []
+    offset = line.index(body[0])
+    body = body.strip("|｜").strip()
+    offset = line.index(body[0], offset) if body else offset
+    out, at = [], 0
+    for sep in [*FIELD_SPLIT.finditer(body), None]:
+        out.append((offset + at, body[at : sep.start() if sep else len(body)].strip()))
+        at = sep.end() if sep else len(body)
+    return out if len(out) >= 2 else []
+
+
+def _joined_roles(top: str, bottom: str, tpl: Template) -> tuple[tuple[str, ...], int] | None:
+    upper, lower = _row_cells(top), _row_cells(bottom)
+    if not upper or not lower or len(lower) > len(upper):
+        return None
+    lower += [(0, "")] * (len(upper) - len(lower))  # its empty cells at the end of the line dropped
+    alone = [r for _, t in upper if (r := tpl.column_role.get(norm(t)))]
+    joined = [(at, r) for (at, t), (_, b) in zip(upper, lower, strict=True) if (r := tpl.column_role.get(norm(t + b)))]
+    roles = tuple(r for _, r in joined)
+    if len(roles) < 3 or len(roles) <= len(alone) or len(set(roles)) < len(roles):
+        return None
+    return roles, joined[0][0]
 
 
 def _serials(block: Block) -> Block:
