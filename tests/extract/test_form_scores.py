@@ -343,3 +343,38 @@ def test_the_same_heading_after_a_total_row_starts_another_form() -> None:
         ("效益指标", "30", ["20", "10"]),
         ("满意度指标", "10", ["10"]),
     ]
+
+
+# The indicator header over two rows (一级 | 二级 | 三级 | 分值 | 年度 | 全年 | 得分 over 指标 | 指标 |
+# 指标 |  | 指标值 | 实际值 |): r6-17's rows (pipes) and r9-03's (濉溪县民政局, TABs). Read by the
+# top row alone, 分值 and 得分 look adjacent; joined, 年度指标值 and 全年实际值 lie between them.
+R6_17_SPLIT_HEADER = (
+    "| 一级 | 二级 | 三级 | 分值 | 年度 | 全年 | 得分 |\n"
+    "| 指标 | 指标 | 指标 |  | 指标值 | 实际值 |  |\n"
+    "| 产出指标（50分） | 数量指标 | ★补助各类瓜果蔬菜种植面积 | 20 | 29.5亩 | 29.5亩 | 20 |\n"
+    "|  |  | 其中桃树种植面积 |  | 1.5亩 | 1.5亩 |  |\n"
+    "|  |  | ★补助鱼塘面积 | 10 | 3亩 | 3亩 | 10 |\n"
+    "|  | 质量指标 | 种植作物成活率 | 5 | 95% | 95% | 5 |\n"
+    "| 效益指标（30分） | 社会效益指标 | 受益人口数量 | 10 | 90人 | 90人 | 10 |\n"
+    "| 总分 | 45 | | | 45 |\n"
+)
+R9_03_SPLIT_HEADER = (
+    "一级\t二级\t三级\t分值\t年度\t全年\t得分\n"
+    "指标\t指标\t指标\t\t指标值\t实际值\n"
+    "产出指标(20分)\t数量指标\t★★★农村低保发放人数(按月平均)(≥**人)\t5\t>=21933人\t21980人\t5\n"
+    "\t\t★★★特困人员救助供养人数(按月平均)(≥**人)\t5\t>=4754人\t4604人\t5\n"
+    "\t质量指标\t扶贫临时救助标准(<**元/户·年)——一户年最高5300元\t10\t<=5300元/户\t5830元/户\t10\n"
+    "效益指标(30分)\t社会效益指标\t★★★受益建档立卡贫困人口数≥**人\t30\t>=80人\t87人\t30\n"
+    "总分\t50\t\t\t50\n"
+)
+
+
+def test_an_indicator_header_over_two_rows_is_read_joined() -> None:
+    assert caps_and_weights(R6_17_SPLIT_HEADER)[0] == ("产出指标", "50", ["20", "10", "5"])
+    assert caps_and_weights(R9_03_SPLIT_HEADER) == [
+        ("产出指标", "20", ["5", "5", "10"]),
+        ("效益指标", "30", ["30"]),
+    ]
+    wrong = R9_03_SPLIT_HEADER.replace("产出指标(20分)", "产出指标(25分)")
+    findings = review_document(doc(wrong)).findings
+    assert any(f.check == "score" and "产出指标" in f.message for f in findings)

@@ -17,7 +17,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from review.extract.rules.form_template import Template, norm, template
-from review.extract.rules.table_columns import FIELD_SPLIT
+from review.extract.rules.table_columns import FIELD_SPLIT, stacked_cells
 
 _SEP = re.compile(r"[\s|｜:：]*")
 _DIGIT = re.compile(r"\d")
@@ -108,28 +108,12 @@ def _stacked_header(text: str, pos: int, tpl: Template) -> tuple[tuple[str, ...]
     return None
 
 
-def _row_cells(line: str) -> list[tuple[int, str]]:
-    """A line's cells with where each starts, empty cells kept (| a |  | b |, a<TAB><TAB>b)."""
-    body = line.strip()
-    if not body or _DIGIT.search(body):
-        return []
-    offset = line.index(body[0])
-    body = body.strip("|｜").strip()
-    offset = line.index(body[0], offset) if body else offset
-    out, at = [], 0
-    for sep in [*FIELD_SPLIT.finditer(body), None]:
-        out.append((offset + at, body[at : sep.start() if sep else len(body)].strip()))
-        at = sep.end() if sep else len(body)
-    return out if len(out) >= 2 else []
-
-
 def _joined_roles(top: str, bottom: str, tpl: Template) -> tuple[tuple[str, ...], int] | None:
-    upper, lower = _row_cells(top), _row_cells(bottom)
-    if not upper or not lower or len(lower) > len(upper):
+    cells = stacked_cells(top, bottom)
+    if cells is None:
         return None
-    lower += [(0, "")] * (len(upper) - len(lower))  # its empty cells at the end of the line dropped
-    alone = [r for _, t in upper if (r := tpl.column_role.get(norm(t)))]
-    joined = [(at, r) for (at, t), (_, b) in zip(upper, lower, strict=True) if (r := tpl.column_role.get(norm(t + b)))]
+    alone = [r for _, t, _ in cells if (r := tpl.column_role.get(norm(t)))]
+    joined = [(at, r) for at, _, both in cells if (r := tpl.column_role.get(norm(both)))]
     roles = tuple(r for _, r in joined)
     if len(roles) < 3 or len(roles) <= len(alone) or len(set(roles)) < len(roles):
         return None
