@@ -118,3 +118,60 @@ def test_without_a_weight_column_the_score_is_the_last_number_of_its_row() -> No
     assert ("效益指标", "10", [("-", "10")], True) in categories(counted)
     rows, stray = cell_rows(cells("年内无群体性事件发生 |\n5 |\n0 |\n10 |\n", 0, 40), 0, BARE)
     assert [(w, s.text) for w, s in rows] == [(None, "10")] and stray == []
+
+
+# r6-17 (安徽, 乡镇): its indicator rows with the first-level cell merged (empty below it), written
+# with TABs between the cells (a Word table pasted as text) or with columns aligned by spaces (a
+# PDF page's text): the cells are split as table_columns splits them, not taken as one cell a line
+R6_17_ROWS = [
+    ["一级指标", "二级指标", "三级指标", "分值", "年度指标值", "全年实际值", "得分"],
+    ["产出指标（50分）", "数量指标", "★补助各类瓜果蔬菜种植面积", "20", "29.5亩", "29.5亩", "20"],
+    ["", "", "其中桃树种植面积", "", "1.5亩", "1.5亩", ""],
+    ["", "", "★补助鱼塘面积", "10", "3亩", "3亩", "10"],
+    ["", "质量指标", "种植作物成活率", "5", "95%", "95%", "5"],
+    ["效益指标（30分）", "经济效益指标", "特色产业带动增加受益农户收入(总收入)", "20", "≥11.376万元", "12万元", "20"],
+    ["", "社会效益指标", "受益人口数量", "10", "90人", "90人", "10"],
+]
+# r9-03 (濉溪县民政局): the rows of APART above, one row a line
+R9_03_ROWS = [
+    ["一级指标", "二级指标", "三级指标", "分值", "年度指标值", "全年实际值", "得分"],
+    ["产出指标(50分)", "数量指标", "★★★农村低保发放人数(按月平均)(≥**人)", "5", ">=21933人", "21980人", "5"],
+    ["", "", "★★★特困人员救助供养人数(按月平均)(≥**人)", "5", ">=4754人", "4604人", "5"],
+    ["", "质量指标", "扶贫临时救助标准(<**元/户·年)——一户年最高5300元", "10", "<=5300元/户", "5830元/户", "10"],
+    ["效益指标(30分)", "社会效益指标", "★★★受益建档立卡贫困人口数≥**人", "30", ">=80人", "87人", "30"],
+    ["满意度指标(10分)", "服务对象满意度指标", "★受助对象满意度(≥**%)", "10", ">=90%", "95%", "10"],
+    ["总分", "", "", "100", "", "", "95"],
+]
+
+
+def _written(rows: list[list[str]], sep: str) -> str:
+    return "".join(sep.join(row) + "\n" for row in rows)
+
+
+def test_cells_split_by_tabs_or_aligned_spaces_are_cells_of_one_row() -> None:
+    line = "产出指标（50分）\t数量指标\t★补助各类瓜果蔬菜种植面积\t20\t29.5亩\t29.5亩\t20"
+    assert not one_cell_per_line(line, 0, len(line))
+    assert [c.text for c in cells(line, 0, len(line))] == line.split("\t")
+    aligned = "  ".join(line.split("\t"))
+    assert [c.text for c in cells(aligned, 0, len(aligned))] == line.split("\t")
+    assert [(c.start, c.end) for c in cells(aligned, 0, len(aligned))][1] == (11, 15)
+
+
+def test_indicator_rows_with_tabs_or_aligned_columns_read_as_pipe_rows() -> None:
+    r6_17 = [
+        ("产出指标", "50", [("20", "20"), ("10", "10"), ("5", "5")], True),
+        ("效益指标", "30", [("20", "20"), ("10", "10")], False),  # the excerpt ends in it
+    ]
+    r9_03 = [
+        ("产出指标", "50", [("5", "5"), ("5", "5"), ("10", "10")], True),
+        ("效益指标", "30", [("30", "30")], True),
+        ("满意度指标", "10", [("10", "10")], True),
+    ]
+    for rows, expected in ((R6_17_ROWS, r6_17), (R9_03_ROWS, r9_03)):
+        pipes = "".join("| " + " | ".join(row) + " |\n" for row in rows)
+        assert categories(pipes) == expected
+        assert categories(_written(rows, "\t")) == expected
+        assert categories(_written(rows, "    ")) == expected
+    wrong = _written(R9_03_ROWS, "\t").replace("效益指标(30分)", "效益指标(35分)")
+    findings = _weight_findings(wrong)
+    assert {f.check for f in findings} == {"score"} and any("效益指标" in f.message for f in findings)

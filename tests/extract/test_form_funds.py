@@ -290,3 +290,94 @@ def test_a_cell_in_yuan_under_a_header_in_wanyuan_keeps_its_own_unit() -> None:
     findings = review_document(doc(swapped)).findings
     assert [f.check for f in findings] == ["unit", "unit", "ratio"]  # the 100% of 2.38元 ÷ 2.38万元 too
     assert not review_document(doc(UNIT_CELLS)).findings
+
+
+# The merged 项目资金 cell written again at the start of every row it spans (a table unmerged and
+# filled): the fund rows of r6-10 (2022, 808.1 | 692.98 | 86%) and of r1-01 (学生资助, in 元).
+R6_10_REPEATED = (
+    "| 项目资金（万元） |  | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+    "| 项目资金（万元） | 年度资金总额 | 808.1 | 808.1 | 692.98 | 10 | 86% | 8.6 |\n"
+    "| 项目资金（万元） | 其中：当年财政拨款 | 808.1 | 808.1 | 692.98 | — | 86% | — |\n"
+    "| 项目资金（万元） | 上年结转资金 | 0 | 0 | 0 | — | — | — |\n"
+    "| 项目资金（万元） | 其他资金 | 0 | 0 | 0 | — | — | — |\n"
+    "| 年度总体目标 | 预期目标 | 实际完成情况 |\n"
+)
+R1_01_REPEATED = (
+    "项目资金（元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
+    "项目资金（元）\t年度资金总额\t387664.62\t387664.62\t387664.62\t10\t100%\t10\n"
+    "项目资金（元）\t其中：当年财政拨款\t387664.62\t387664.62\t387664.62\t—\t100%\t—\n"
+    "项目资金（元）\t上年结转资金\t—\t—\t—\t—\t—\t—\n"
+    "项目资金（元）\t其他资金\t—\t—\t—\t—\t—\t—\n"
+    "年度总体目标\t预期目标\t实际完成情况\n"
+)
+
+
+def test_the_merged_fund_cell_repeated_on_every_row_is_not_other_text() -> None:
+    relations, q, unread = funds(R6_10_REPEATED)
+    sums = [r for r in relations if isinstance(r, SumRelation)]
+    assert [(q[s.total].text, [q[i].text for i in s.items]) for s in sums] == [
+        ("808.1", ["808.1", "0", "0"]),
+        ("808.1", ["808.1", "0", "0"]),
+        ("692.98", ["692.98", "0", "0"]),
+    ]
+    assert not unread and review_document(doc(R6_10_REPEATED)).findings == ()
+    wrong = R6_10_REPEATED.replace(
+        "其中：当年财政拨款 | 808.1 | 808.1 | 692.98", "其中：当年财政拨款 | 808.1 | 808.1 | 629.98"
+    )
+    assert {f.check for f in review_document(doc(wrong)).findings} >= {"sum"}
+    relations, q, _ = funds(R1_01_REPEATED)
+    sums = [r for r in relations if isinstance(r, SumRelation)]
+    assert [q[s.total].text for s in sums] == ["387664.62"] * 3 and all(len(s.items) >= 1 for s in sums)
+
+
+def test_the_lead_cell_in_the_middle_of_a_row_still_ends_the_block() -> None:
+    # only at the start of a row is it the merged cell again; elsewhere it is other text
+    mid = R6_10_REPEATED.replace("| 项目资金（万元） | 上年结转资金 |", "| 上年结转资金 | 项目资金（万元） |")
+    relations, q, _ = funds(mid)
+    assert not [r for r in relations if isinstance(r, SumRelation) and len(r.items) == 3]
+
+
+# The header over two rows, each column's name split between them (全年 / 预算数): the fund rows
+# of r6-10 as pipe rows and of r1-02 (临翔区, 32.4 | 31.69 | 97.80%) as TAB rows.
+R6_10_SPLIT_HEADER = (
+    "| 项目 |  | 年初 | 全年 | 全年 | 分值 | 执行率 | 得分 |\n"
+    "| 资金（万元） |  | 预算数 | 预算数 | 执行数 |  |  |  |\n"
+    "|  | 年度资金总额 | 808.1 | 808.1 | 692.98 | 10 | 86% | 8.6 |\n"
+    "|  | 其中：当年财政拨款 | 808.1 | 808.1 | 692.98 | — | 86% | — |\n"
+    "|  | 上年结转资金 | 0 | 0 | 0 | — | — | — |\n"
+    "|  | 其他资金 | 0 | 0 | 0 | — | — | — |\n"
+    "| 年度总体目标 | 预期目标 | 实际完成情况 |\n"
+)
+R1_02_SPLIT_HEADER = (
+    "项目资金\t\t年初\t全年\t全年\t分值\t执行率\t得分\n"
+    "(万元)\t\t预算数\t预算数\t执行数\t\t\t\n"
+    "\t年度资金总额\t32.4\t32.4\t31.69\t10\t97.80%\t9\n"
+    "\t其中:当年财政拨款\t32.4\t32.4\t31.69\t—\t97.80%\t—\n"
+    "年度总体目标\t预期目标\t实际完成情况\n"
+)
+
+
+def test_a_header_written_over_two_rows_names_its_columns_joined() -> None:
+    relations, q, unread = funds(R6_10_SPLIT_HEADER)
+    sums = [r for r in relations if isinstance(r, SumRelation)]
+    assert [(q[s.total].text, [q[i].text for i in s.items]) for s in sums] == [
+        ("808.1", ["808.1", "0", "0"]),
+        ("808.1", ["808.1", "0", "0"]),
+        ("692.98", ["692.98", "0", "0"]),
+    ]
+    assert not unread and review_document(doc(R6_10_SPLIT_HEADER)).findings == ()
+    relations, q, unread = funds(R1_02_SPLIT_HEADER)
+    ratios = [r for r in relations if isinstance(r, RatioRelation)]
+    assert (q[ratios[0].rate].text, q[ratios[0].numerator].text) == ("97.80%", "31.69") and not unread
+    findings = review_document(doc(R1_02_SPLIT_HEADER)).findings
+    assert {f.check for f in findings} == {"score"} and "9.78" in findings[0].message
+
+
+def test_two_header_rows_whose_top_row_names_the_columns_alone_are_not_joined() -> None:
+    # the top row is the whole header; the row under it (units) adds no column: the run is read
+    text = R6_10_SPLIT_HEADER.replace(
+        "| 项目 |  | 年初 | 全年 | 全年 |", "| 项目 |  | 年初预算数 | 全年预算数 | 全年执行数 |"
+    )
+    text = text.replace("| 资金（万元） |  | 预算数 | 预算数 | 执行数 |", "| 资金（万元） |  | 万元 | 万元 | 万元 |")
+    relations, q, _ = funds(text)
+    assert len([r for r in relations if isinstance(r, SumRelation)]) == 3

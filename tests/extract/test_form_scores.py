@@ -294,3 +294,87 @@ def test_a_shape_inside_a_longer_word_or_without_a_cap_is_no_heading() -> None:
     ]
     assert names == ["项目决策", "过程", "产出"]
     assert [m.group("name") for m in _HEADING.finditer("绩效目标完成情况较好(良)，年度绩效目标")] == []
+
+
+# A merged first-level cell written again on every row it spans (a table whose merged cells were
+# unmerged and filled, each row keeping its own copy): rows of r1-01 (学生资助, 2022) and of r6-17
+# (安徽, 乡镇) written so. The repeated heading is the same cell, not a new category of one row.
+R1_01_REPEATED = (
+    "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |\n"
+    "| 产出指标（40分） | 数量指标 | 学生受资助人数 | ≥735人次 | 735人次 | 10 | 10 |  |\n"
+    "| 产出指标（40分） | 质量指标 | 营养改善计划覆盖率 | ≥100% | 100% | 10 | 10 |  |\n"
+    "| 产出指标（40分） | 时效指标 | 资金到位及时率 | ≥100% | 100% | 10 | 7 | 部分资金到位较晚 |\n"
+    "| 产出指标（40分） | 成本指标 | 生均补助标准达标率 | =100% | 100% | 10 | 10 |  |\n"
+    "| 效益指标（30分） | 经济效益指标 | 减轻贫困学生家庭经济负担 | 有效 | 有效 | 10 | 10 |  |\n"
+    "| 效益指标（30分） | 社会效益指标 | 政策知晓率 | =100% | 98% | 10 | 9 | 宣传不够 |\n"
+    "| 效益指标（30分） | 可持续影响指标 | 促进学校教育事业健康发展 | ≥100% | 100% | 10 | 10 |  |\n"
+    "| 满意度指标（20分） | 服务对象满意度指标 | 学生满意度 | ≥95% | 100% | 10 | 10 |  |\n"
+    "| 满意度指标（20分） | 服务对象满意度指标 | 家长满意度 | ≥95% | 100% | 10 | 10 |  |\n"
+    "| 总分 |  |  |  |  | 90 | 86 | 优 |\n"
+)
+R6_17_REPEATED = (
+    "二级指标 | 三级指标 | 分值 | 年度指标值 | 全年实际值 | 得分 | 未完成原因及拟采取的改进措施 |\n"
+    "效益指标（30分） | 特色产业带动增加受益农户收入(总收入) | 20 | ≥11.376万元 | 12万元 | 20 | |\n"
+    "效益指标（30分） | 受益人口数量 | 10 | 90人 | 90人 | 10 | |\n"
+    "满意度指标（10分） | 受益群众满意度 | 10 | ≥90% | 95% | 10 | |\n"
+    "总分 | 100 | | | 100 |\n"
+)
+
+
+def test_a_merged_heading_repeated_on_each_row_it_spans_is_one_category() -> None:
+    assert caps_and_weights(R1_01_REPEATED) == [
+        ("产出指标", "40", ["10", "10", "10", "10"]),
+        ("效益指标", "30", ["10", "10", "10"]),
+        ("满意度指标", "20", ["10", "10"]),
+    ]
+    assert [f for f in review_document(doc(R1_01_REPEATED)).findings if f.check == "score"] == []
+    assert caps_and_weights(R6_17_REPEATED) == [("效益指标", "30", ["20", "10"]), ("满意度指标", "10", ["10"])]
+    heavier = R6_17_REPEATED.replace("受益人口数量 | 10 |", "受益人口数量 | 15 |")
+    findings = review_document(doc(heavier)).findings
+    assert {f.check for f in findings} == {"score"} and any("效益指标" in f.message for f in findings)
+
+
+def test_the_same_heading_after_a_total_row_starts_another_form() -> None:
+    # two forms one after the other: the second's 效益指标（30分） is its own category, not a repeat
+    twice = R6_17_REPEATED + R6_17_REPEATED.split("\n", 1)[1]
+    assert caps_and_weights(twice) == [
+        ("效益指标", "30", ["20", "10"]),
+        ("满意度指标", "10", ["10"]),
+        ("效益指标", "30", ["20", "10"]),
+        ("满意度指标", "10", ["10"]),
+    ]
+
+
+# The indicator header over two rows (一级 | 二级 | 三级 | 分值 | 年度 | 全年 | 得分 over 指标 | 指标 |
+# 指标 |  | 指标值 | 实际值 |): r6-17's rows (pipes) and r9-03's (濉溪县民政局, TABs). Read by the
+# top row alone, 分值 and 得分 look adjacent; joined, 年度指标值 and 全年实际值 lie between them.
+R6_17_SPLIT_HEADER = (
+    "| 一级 | 二级 | 三级 | 分值 | 年度 | 全年 | 得分 |\n"
+    "| 指标 | 指标 | 指标 |  | 指标值 | 实际值 |  |\n"
+    "| 产出指标（50分） | 数量指标 | ★补助各类瓜果蔬菜种植面积 | 20 | 29.5亩 | 29.5亩 | 20 |\n"
+    "|  |  | 其中桃树种植面积 |  | 1.5亩 | 1.5亩 |  |\n"
+    "|  |  | ★补助鱼塘面积 | 10 | 3亩 | 3亩 | 10 |\n"
+    "|  | 质量指标 | 种植作物成活率 | 5 | 95% | 95% | 5 |\n"
+    "| 效益指标（30分） | 社会效益指标 | 受益人口数量 | 10 | 90人 | 90人 | 10 |\n"
+    "| 总分 | 45 | | | 45 |\n"
+)
+R9_03_SPLIT_HEADER = (
+    "一级\t二级\t三级\t分值\t年度\t全年\t得分\n"
+    "指标\t指标\t指标\t\t指标值\t实际值\n"
+    "产出指标(20分)\t数量指标\t★★★农村低保发放人数(按月平均)(≥**人)\t5\t>=21933人\t21980人\t5\n"
+    "\t\t★★★特困人员救助供养人数(按月平均)(≥**人)\t5\t>=4754人\t4604人\t5\n"
+    "\t质量指标\t扶贫临时救助标准(<**元/户·年)——一户年最高5300元\t10\t<=5300元/户\t5830元/户\t10\n"
+    "效益指标(30分)\t社会效益指标\t★★★受益建档立卡贫困人口数≥**人\t30\t>=80人\t87人\t30\n"
+    "总分\t50\t\t\t50\n"
+)
+
+
+def test_an_indicator_header_over_two_rows_is_read_joined() -> None:
+    assert caps_and_weights(R6_17_SPLIT_HEADER)[0] == ("产出指标", "50", ["20", "10", "5"])
+    assert caps_and_weights(R9_03_SPLIT_HEADER) == [
+        ("产出指标", "20", ["5", "5", "10"]),
+        ("效益指标", "30", ["30"]),
+    ]
+    wrong = R9_03_SPLIT_HEADER.replace("产出指标(20分)", "产出指标(25分)")
+    findings = review_document(doc(wrong)).findings
+    assert any(f.check == "score" and "产出指标" in f.message for f in findings)

@@ -20,8 +20,8 @@ import re
 from dataclasses import dataclass
 
 from review.core.claims import Unread
+from review.extract.rules.table_columns import FIELD_SPLIT
 
-_SEP = re.compile(r"[|｜]")
 BARE = re.compile(r"\d+(?:\.\d+)?")  # a cell that is a bare number
 
 
@@ -35,7 +35,7 @@ class Cell:
 def one_cell_per_line(text: str, start: int, end: int) -> bool:
     """Every line of the region holds at most one non-empty cell, and some line holds one."""
     lines = text[start:end].split("\n")
-    counts = [sum(1 for part in _SEP.split(line) if part.strip()) for line in lines]
+    counts = [sum(1 for part in FIELD_SPLIT.split(line) if part.strip()) for line in lines]
     return max(counts, default=0) == 1 and sum(counts) >= 2
 
 
@@ -45,13 +45,13 @@ def cells(text: str, start: int, end: int) -> list[Cell]:
     pos = start
     for line in text[start:end].split("\n"):
         offset = 0
-        for part in _SEP.split(line):
+        for sep in [*FIELD_SPLIT.finditer(line), None]:
+            part = line[offset : sep.start() if sep else len(line)]
             stripped = part.strip()
             if stripped:
-                lead = len(part) - len(part.lstrip())
-                s = pos + offset + lead
+                s = pos + offset + len(part) - len(part.lstrip())
                 out.append(Cell(s, s + len(stripped), stripped))
-            offset += len(part) + 1
+            offset = sep.end() if sep else len(line)
         pos += len(line) + 1
     return out
 

@@ -17,6 +17,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from review.extract.rules.form_template import Template, norm, template
+from review.extract.rules.table_columns import FIELD_SPLIT, stacked_cells
 
 _SEP = re.compile(r"[\s|｜:：]*")
 _DIGIT = re.compile(r"\d")
@@ -73,13 +74,50 @@ def find_blocks(text: str) -> tuple[Block, ...]:
     tpl = template()
     out: list[Block] = []
     pos = 0
-    while (header := _header(text, pos, tpl)) is not None:
+    while (header := _first_header(text, pos, tpl)) is not None:
         roles, start, end, unknown = header
-        rows, stop, closed = _rows(text, end, tpl, unknown)
+        rows, stop, closed = _rows(text, end, tpl, unknown, _lead_cell(text, start))
         if rows:
             out.append(_serials(Block(roles, _unit(text, start, end), tuple(rows), closed=closed)))
         pos = max(stop, end)
     return tuple(out)
+
+
+def _first_header(text: str, pos: int, tpl: Template) -> tuple[tuple[str, ...], int, int, bool] | None:
+    """The next header: a run of column names, or a header written over two rows where that comes
+    first or the run is within it (its top row's 分值 执行率 得分 alone)."""
+    run, stacked = _header(text, pos, tpl), _stacked_header(text, pos, tpl)
+    if stacked is None or (run is not None and run[2] <= stacked[1]):
+        return run
+    return stacked
+
+
+def _stacked_header(text: str, pos: int, tpl: Template) -> tuple[tuple[str, ...], int, int, bool] | None:
+    """A header written over two rows, each cell's words split between them (年初 | 全年 | 全年 over
+    预算数 | 预算数 | 执行数): two lines of as many cells (the lower's last ones may be left out
+    empty), no digit in either, whose cells joined column
+    by column name at least three template columns and more than the top row's cells alone do."""
+    lines = text[pos:].split("\n")
+    at = pos
+    for top, bottom in zip(lines, lines[1:], strict=False):
+        found = _joined_roles(top, bottom, tpl)
+        if found is not None:
+            roles, first = found
+            return roles, at + first, at + len(top) + 1 + len(bottom), False
+        at += len(top) + 1
+    return None
+
+
+def _joined_roles(top: str, bottom: str, tpl: Template) -> tuple[tuple[str, ...], int] | None:
+    cells = stacked_cells(top, bottom)
+    if cells is None:
+        return None
+    alone = [r for _, t, _ in cells if (r := tpl.column_role.get(norm(t)))]
+    joined = [(at, r) for at, _, both in cells if (r := tpl.column_role.get(norm(both)))]
+    roles = tuple(r for _, r in joined)
+    if len(roles) < 3 or len(roles) <= len(alone) or len(set(roles)) < len(roles):
+        return None
+    return roles, joined[0][0]
 
 
 def _serials(block: Block) -> Block:
@@ -131,18 +169,40 @@ def _header(text: str, pos: int, tpl: Template) -> tuple[tuple[str, ...], int, i
     return tuple(r for r, _, _ in run), run[0][1], end, unknown
 
 
+def _lead_cell(text: str, start: int) -> str:
+    """The first cell of the header's row before its column names (项目资金（万元）): a merged cell over
+    the block's rows, which some tables write again at the start of every row it spans."""
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    cells = [c.strip() for c in FIELD_SPLIT.split(line) if c.strip()]
+    return cells[0] if cells else ""
+
+
+_ROW_START = re.compile(r"(?:^|\n)[ \t|｜]*$")
+
+
+def _skipped(text: str, i: int, lead: str) -> int | None:
+    """Where the block goes on after a short parenthetical, or after the header's lead cell written
+    again at the start of a row."""
+    if m := _SKIP.match(text, i):
+        return m.end()
+    if not lead or not text.startswith(lead, i) or not _ROW_START.search(text[max(0, i - 8) : i]):
+        return None
+    return i + len(lead)
+
+
 def _unit(text: str, start: int, end: int) -> str:
     near = text[max(0, start - 40) : end + 10]
     m = _UNIT_PAREN.search(near)
     return m.group(1) if m and m.group(1) in ("万元", "元") else "万元"
 
 
-def _rows(text: str, pos: int, tpl: Template, unknown: bool) -> tuple[list[Row], int, bool]:
+def _rows(text: str, pos: int, tpl: Template, unknown: bool, lead: str = "") -> tuple[list[Row], int, bool]:
     """Rows after a header: a row label, then numbers and empty marks, until a label or other text.
     Also where it stopped, and whether the form goes on there (other text, not a digit run): the
     block is closed, not cut off by the end of the text or of the window. Under a header with
     columns the template does not know, text up to the end of a row's line is such a cell when a
-    row label follows it."""
+    row label follows it. The header's lead cell written again at the start of a row (`lead`, a
+    merged cell repeated on every row it spans) is that merged cell, not other text."""
     rows: list[Row] = []
     limit = min(len(text), pos + _WINDOW)
     label: tuple[str, int] | None = None
@@ -170,8 +230,8 @@ def _rows(text: str, pos: int, tpl: Template, unknown: bool) -> tuple[list[Row],
             tokens.append(Token(m.start(), m.end(), None))
             i = m.end()
             continue
-        if m := _SKIP.match(text, i):  # (万元), (B/A) after a name
-            i = m.end()
+        if (after := _skipped(text, i, lead)) is not None:  # (万元), (B/A) after a name; the lead cell again
+            i = after
             continue
         if label is None and (m := tpl.column_numbers.match(text, i)) and (n := _INTEGERS.match(text, m.end())):
             i = n.end()  # 列次 0 1 2 3 …: the columns' numbers, before any row

@@ -27,6 +27,7 @@ from decimal import Decimal
 from review.core.claims import ScoreNode, ScoreTree, Unread
 from review.extract import lexicon
 from review.extract.rules.cell_rows import Cell, one_cell_per_line, read_rows
+from review.extract.rules.form_headings import forms_of, heading_name
 from review.extract.rules.form_total import fund_cells, mint_once, total_row
 from review.extract.rules.glued_rows import glued_rows, is_glued
 from review.extract.rules.scan import Scan
@@ -65,7 +66,7 @@ def extract_form_scores(scan: Scan) -> tuple[list[ScoreTree], list[Unread]]:
     unread: list[Unread] = []
     trees: list[ScoreTree] = []
     spans = [(g.start, g.end) for g in text_span_grids(scan)[0]]  # the score-table reader's (rows filled down)
-    headed = _forms([h for h in _HEADING.finditer(text) if not any(s <= h.start() < e for s, e in spans)])
+    headed = forms_of(text, [h for h in _HEADING.finditer(text) if not any(s <= h.start() < e for s, e in spans)])
     for form in headed:
         tree = _headed_form(scan, form, unread)
         if tree is not None:
@@ -218,7 +219,7 @@ def _close_part(scan: Scan, part: _Part | None, nodes: list[ScoreNode], tops: li
 
 
 def _name(h: re.Match[str]) -> str:
-    return re.sub(r"\s", "", h.group("name"))
+    return heading_name(h)
 
 
 def _header_end(text: str, pos: int) -> int | None:
@@ -312,20 +313,6 @@ def _headless_form(scan: Scan, start: int, unread: list[Unread]) -> ScoreTree | 
         return None  # scores alone, without their form's total, claim nothing
     root = ScoreNode(id="n0", name="总分", name_start=start, name_end=start, children=("g1",), exhaustive=False)
     return ScoreTree(nodes=(root, group, *nodes), root="n0", source="table")
-
-
-def _forms(headings: list[re.Match[str]]) -> list[list[re.Match[str]]]:
-    """Headings grouped into forms: a repeated category name starts a new form."""
-    forms: list[list[re.Match[str]]] = []
-    seen: set[str] = set()
-    for h in headings:
-        name = _name(h)
-        if not forms or name in seen:
-            forms.append([])
-            seen = set()
-        forms[-1].append(h)
-        seen.add(name)
-    return forms
 
 
 _SECTION_REACH = 3000  # characters from the last heading within which its form's total is looked for

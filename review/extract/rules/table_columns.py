@@ -24,7 +24,7 @@ _NUM = re.compile(r"^(?P<n>\d+(?:\.\d+)?)\s*(?P<pct>[%％])?(?:万元|万|元)?$
 _UNIT = re.compile(r"[（(](万元|元|%|％|分)[)）]")
 _PERSONS = lexicon.HEADCOUNT_COLUMN
 _CAT_CELL = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
-_FIELD_SPLIT = re.compile(r"\t|[ \u3000]{2,}|\s*[|｜]\s*")
+FIELD_SPLIT = re.compile(r"\t|[ \u3000]{2,}|\s*[|｜]\s*")  # between two cells of a row, in every text rendering
 _TOTAL_NAME = lexicon.SCORE_TOTAL_NAME
 
 
@@ -119,7 +119,7 @@ def line_tables(scan: Scan, min_cells: int = 3) -> list[list[Row]]:
 
 def _split_line(line: str, pos: int) -> Row:
     bounds, cur = [], 0
-    for m in _FIELD_SPLIT.finditer(line):
+    for m in FIELD_SPLIT.finditer(line):
         bounds.append((cur, m.start()))
         cur = m.end()
     bounds.append((cur, len(line)))
@@ -273,3 +273,31 @@ def _tree(leaves: list[tuple[str, Cell, Quantity, Quantity]], total: tuple[Cell,
         exhaustive=False,
     )
     return ScoreTree(nodes=(root, *nodes), root="n0", source="table")
+
+
+def _row_cells(line: str) -> list[tuple[int, str]]:
+    """A digit-free line's cells with where each starts, empty cells kept (| a |  | b |, a<TAB><TAB>b)."""
+    body = line.strip()
+    if not body or re.search(r"\d", body):
+        return []
+    offset = line.index(body[0])
+    body = body.strip("|｜").strip()
+    offset = line.index(body[0], offset) if body else offset
+    out, at = [], 0
+    for sep in [*FIELD_SPLIT.finditer(body), None]:
+        out.append((offset + at, body[at : sep.start() if sep else len(body)].strip()))
+        at = sep.end() if sep else len(body)
+    return out if len(out) >= 2 else []
+
+
+def stacked_cells(top: str, bottom: str) -> list[tuple[int, str, str]] | None:
+    """A header written over two rows, each column's words split between them (年初 | 全年 over
+    预算数 | 预算数, 一级 | 分值 | 年度 over 指标 |  | 指标值): per column of the top line, where its cell
+    starts, its text, and its text joined with the cell under it. Two digit-free lines of as many
+    cells (the lower's last ones may be left out empty); None otherwise. Whether the joined cells
+    name columns is for the reader."""
+    upper, lower = _row_cells(top), _row_cells(bottom)
+    if not upper or not lower or len(lower) > len(upper):
+        return None
+    lower += [(0, "")] * (len(upper) - len(lower))  # its empty cells at the end of the line dropped
+    return [(at, t, t + b) for (at, t), (_, b) in zip(upper, lower, strict=True)]
