@@ -49,6 +49,10 @@ REVIEW_YEAR = (
     re.compile(r"[（(]\s*(?P<date>(?:19|20)\d{2}\s*年度)\s*[)）]"),
     re.compile(r"(?P<date>(?:19|20)\d{2}\s*年度?)[^。；;，,\n《》年]{0,40}?(?:(?:自评|评价)(?:报告|表)|自评结果)"),
 )
+# After a year, the final accounts of that year (北京市文物局2021年度部门决算; …分局2019年决算公开报告; 2022 年度单位
+# 决算表): a 决算 is drawn up for the year it closes, the year a final-accounts report reviews. Not 决算数, a year's
+# column in a comparison (2022 年决算数 | 2023 年预算数).
+YEAR_ACCOUNTS_AFTER = re.compile(r"度?\s*(?:部门|单位)?\s*决算(?!数)")
 # Before a bracketed year that states the review's year: a form's or a report's title (绩效自评表 (2022年度),
 # 部门整体支出绩效评价自评报告\n(2023年度)). After any other name the bracket qualifies that name (…绿化养护项目
 # (2021年度) in a row of an evaluation-results table: that project's year), and states no review year.

@@ -38,7 +38,8 @@ def extract_years(scan: Scan) -> list[YearMention]:
     names = _names(text, dates)
     found = []
     for d in dates:
-        read = _filed_on(text, d) or _review_year(text, d, reviews) or _review_work(text, d) or _event(text, d)
+        read = _filed_on(text, d) or _review_year(text, d, reviews) or _final_accounts(text, d)
+        read = read or _review_work(text, d) or _event(text, d)
         read = read or _task_done(text, d) or _notice_date(text, d) or _dated_value(scan, d)
         read = read or _deadline_cell(text, d) or _named_year(text, d, names)
         if read:
@@ -137,6 +138,15 @@ def _review_year(text: str, d: DateMention, reviews: dict[int, int]) -> _Dated |
     if end is None or d.month is not None or lexicon.NOT_REVIEW_BEFORE.search(text_before(text, d.start)):
         return None
     return _Dated(d.year, d.start, end, "review_year")
+
+
+def _final_accounts(text: str, d: DateMention) -> _Dated | None:
+    """The year whose final accounts the report gives (北京市文物局2021年度部门决算): the year it reviews (not one
+    it compares with: 与2018年度决算相比)."""
+    if d.month is not None or lexicon.NOT_DATING_BEFORE.search(text_before(text, d.start)):
+        return None
+    m = lexicon.YEAR_ACCOUNTS_AFTER.match(text, d.end)
+    return _Dated(d.year, d.start, m.end(), "review_year") if m else None
 
 
 def _filed_on(text: str, d: DateMention) -> _Dated | None:
