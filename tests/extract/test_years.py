@@ -573,3 +573,31 @@ def test_a_final_accounts_year_is_read_as_the_review_year():
         (2021, "review_year"),
         (2021, "review_year"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "flagged"),
+    [
+        # eval/samples 003 (天城镇) and r1-22 (布达拉宫): a year heading an account of its state dates its values
+        ("2021年度部门收入情况：天城镇人民政府收入4286.67万元。其中：一般公共预算财政拨款3286.6万元。", 2022, True),
+        ("2021年度部门收入情况：天城镇人民政府收入4286.67万元。其中：一般公共预算财政拨款3286.6万元。", 2021, False),
+        (
+            "二、绩效目标分解下达情况\n\n2020年度分解下达中央转移支付项目绩效目标情况,一是布达拉宫管理处年初预算内项目资金"
+            "6152万元绩效目标按照预算申报绩效核定",
+            2021,
+            True,
+        ),
+        # r9-04 and r1-13: inside its clause such a year heads nothing
+        ("结合各镇上报的2021年巩固拓展脱贫成果应急救助项目申报情况,现将第一批补助资金30万元分配如下", 2022, False),
+    ],
+)
+def test_a_year_heading_an_account_of_its_state_dates_its_values(text, period, flagged):
+    assert bool(dates_of(text, period)) is flagged
+
+
+def test_final_accounts_listed_among_the_evidence_state_no_review_year():
+    # eval/samples 003 (天城镇): the documents gathered for the review
+    text = (
+        "已收集相关的佐证材料；2021年县委及县政府布置工作任务文件、2021年预算报表及说明，2021年决算报表、2021年工作计划"
+    )
+    assert (2021, "review_year") not in roles_of(text)

@@ -201,7 +201,8 @@ def _deadline_cell(text: str, d: DateMention) -> _Dated | None:
 
 def _dated_value(scan: Scan, d: DateMention) -> _Dated | None:
     """A value the year dates: right after it (2021年预算收入…万元, 2022年末人员编制95人), in the sentence
-    it frames (2021年,包含补助…774万元), or the state at the year's end (2019年底,…100%; 截止2023年12月31日,…).
+    it frames (2021年,包含补助…774万元; 2021年度部门收入情况：…4286.67万元), or the state at the year's end
+    (2019年底,…100%; 截止2023年12月31日,…).
     A state at another date (截至2021年6月底…) is as of when the report was written."""
     text = scan.text
     before = text_before(text, d.start)
@@ -219,7 +220,8 @@ def _dated_value(scan: Scan, d: DateMention) -> _Dated | None:
         return _first_value(scan, d, _clause_end(text, d.end + words.end() - 1))
     if lexicon.SCHEDULE_STAGE_AFTER.match(text, d.end):
         return None  # 2021年投产,预计每年每亩产…: a plan's stage, not the year of what follows
-    if lexicon.FRAMING_AFTER.match(text, d.end) and opens_clause(text, d.start):
+    framing = lexicon.FRAMING_AFTER.match(text, d.end) or lexicon.SITUATION_HEADING_AFTER.match(text, d.end)
+    if framing and opens_clause(text, d.start):
         return _first_value(scan, d, min(scan.sentence_bounds(d.end)[1], d.end + 120))
     return None
 
