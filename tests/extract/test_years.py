@@ -548,3 +548,56 @@ def test_a_notice_allocating_a_years_funds_comes_in_that_year_unless_in_advance(
 )
 def test_the_forms_own_title_year_outweighs_a_name_it_repeats(text, period):
     assert infer_period(text) == period
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "flagged"),
+    [
+        # r12-06 (北京市文物局), r12-02 (随州) and r11-12 (天星镇): a final-accounts report names the year it closes
+        ("北京市文物局所属单位28家参加了2021年度部门决算,包括北京市文物局本级和27家事业单位。", 2022, True),
+        ("北京市文物局所属单位28家参加了2021年度部门决算,包括北京市文物局本级和27家事业单位。", 2021, False),
+        ("随州市公安局曾都区分局2019年决算公开报告\n目录", 2020, True),
+        ("昭通市大关县天星镇中心卫生院2021年部门决算公开表\n收入支出决算总表", 2020, True),
+        ("昭通市大关县天星镇中心卫生院2021年部门决算公开表\n收入支出决算总表", 2021, False),
+        # r9-08 and r5-01: a year compared with, or a year's column of final figures, is not the one reviewed
+        ("本年收入3.65万元。与2018年度决算相比,收支各增加1.2万元。", 2019, False),
+        ("经费控制情况(万元\n\n2022 年决算数\n\n2023 年预算数", 2023, False),
+    ],
+)
+def test_the_year_of_the_final_accounts_is_the_year_reviewed(text, period, flagged):
+    assert bool(dates_of(text, period)) is flagged
+
+
+def test_a_final_accounts_year_is_read_as_the_review_year():
+    assert roles_of("北京市文物局2021年度部门决算\n第二部分 2021年度部门决算说明") == [
+        (2021, "review_year"),
+        (2021, "review_year"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "flagged"),
+    [
+        # eval/samples 003 (天城镇) and r1-22 (布达拉宫): a year heading an account of its state dates its values
+        ("2021年度部门收入情况：天城镇人民政府收入4286.67万元。其中：一般公共预算财政拨款3286.6万元。", 2022, True),
+        ("2021年度部门收入情况：天城镇人民政府收入4286.67万元。其中：一般公共预算财政拨款3286.6万元。", 2021, False),
+        (
+            "二、绩效目标分解下达情况\n\n2020年度分解下达中央转移支付项目绩效目标情况,一是布达拉宫管理处年初预算内项目资金"
+            "6152万元绩效目标按照预算申报绩效核定",
+            2021,
+            True,
+        ),
+        # r9-04 and r1-13: inside its clause such a year heads nothing
+        ("结合各镇上报的2021年巩固拓展脱贫成果应急救助项目申报情况,现将第一批补助资金30万元分配如下", 2022, False),
+    ],
+)
+def test_a_year_heading_an_account_of_its_state_dates_its_values(text, period, flagged):
+    assert bool(dates_of(text, period)) is flagged
+
+
+def test_final_accounts_listed_among_the_evidence_state_no_review_year():
+    # eval/samples 003 (天城镇): the documents gathered for the review
+    text = (
+        "已收集相关的佐证材料；2021年县委及县政府布置工作任务文件、2021年预算报表及说明，2021年决算报表、2021年工作计划"
+    )
+    assert (2021, "review_year") not in roles_of(text)

@@ -26,6 +26,10 @@ DATED_VALUE_AFTER = re.compile(r"^[\u4e00-\u9fa5“”](?:、?[\u4e00-\u9fa5“�
 # A year that frames its clause, standing at its start (after a list mark at most): 2021年,包含补助…
 # 774万元; 2021年森林防火期,我市共发生森林火灾3起; 一是2020年,东阳市…送戏下乡197场.
 FRAMING_AFTER = re.compile(r"(?:度)?[\u4e00-\u9fa5]{0,8}[，,]")
+# A year that heads an account of its state, the clause's subject (2021年度部门收入情况：天城镇人民政府收入4286.67万元;
+# 2020年度分解下达中央转移支付项目绩效目标情况,一是布达拉宫管理处年初预算内项目资金6152万元): the values after it, in
+# its sentence, are that year's.
+SITUATION_HEADING_AFTER = re.compile(r"度?[\u4e00-\u9fa5]{0,24}?情况\s*[:：，,]")
 # A year before a stage of a plan, its clause ending there (村集体投资种植优质李子树30亩,2020年挂果,2021年投产,预计每年
 # 每亩产李子1000公斤; 梨子圆50亩,2023年投产,每年亩产1500公斤): a schedule, when the project bears or runs, not the
 # year of the values the next clause states (those are yearly figures of the plan).
@@ -49,6 +53,11 @@ REVIEW_YEAR = (
     re.compile(r"[（(]\s*(?P<date>(?:19|20)\d{2}\s*年度)\s*[)）]"),
     re.compile(r"(?P<date>(?:19|20)\d{2}\s*年度?)[^。；;，,\n《》年]{0,40}?(?:(?:自评|评价)(?:报告|表)|自评结果)"),
 )
+# After a year, the final accounts of that year (北京市文物局2021年度部门决算; …分局2019年决算公开报告; 2022 年度单位
+# 决算表): a 决算 is drawn up for the year it closes, the year a final-accounts report reviews. Not 决算数, a year's
+# column in a comparison (2022 年决算数 | 2023 年预算数), nor a document listed among others (收集…
+# 2021年预算报表及说明，2021年决算报表、2021年工作计划…: the evidence gathered).
+YEAR_ACCOUNTS_AFTER = re.compile(r"度?\s*(?:部门|单位)?\s*决算(?!数)(?![^，,。；;、\n]{0,8}、)")
 # Before a bracketed year that states the review's year: a form's or a report's title (绩效自评表 (2022年度),
 # 部门整体支出绩效评价自评报告\n(2023年度)). After any other name the bracket qualifies that name (…绿化养护项目
 # (2021年度) in a row of an evaluation-results table: that project's year), and states no review year.

@@ -38,7 +38,8 @@ def extract_years(scan: Scan) -> list[YearMention]:
     names = _names(text, dates)
     found = []
     for d in dates:
-        read = _filed_on(text, d) or _review_year(text, d, reviews) or _review_work(text, d) or _event(text, d)
+        read = _filed_on(text, d) or _review_year(text, d, reviews) or _final_accounts(text, d)
+        read = read or _review_work(text, d) or _event(text, d)
         read = read or _task_done(text, d) or _notice_date(text, d) or _dated_value(scan, d)
         read = read or _deadline_cell(text, d) or _named_year(text, d, names)
         if read:
@@ -139,6 +140,15 @@ def _review_year(text: str, d: DateMention, reviews: dict[int, int]) -> _Dated |
     return _Dated(d.year, d.start, end, "review_year")
 
 
+def _final_accounts(text: str, d: DateMention) -> _Dated | None:
+    """The year whose final accounts the report gives (北京市文物局2021年度部门决算): the year it reviews (not one
+    it compares with: 与2018年度决算相比)."""
+    if d.month is not None or lexicon.NOT_DATING_BEFORE.search(text_before(text, d.start)):
+        return None
+    m = lexicon.YEAR_ACCOUNTS_AFTER.match(text, d.end)
+    return _Dated(d.year, d.start, m.end(), "review_year") if m else None
+
+
 def _filed_on(text: str, d: DateMention) -> _Dated | None:
     """The month the report was put out (发布日期: 2025年6月27日), or its form filled in (填报日期:2023年4月6日)."""
     if d.month is None or not lexicon.FILED_ON_BEFORE.search(text, max(0, d.start - 12), d.start):
@@ -191,7 +201,8 @@ def _deadline_cell(text: str, d: DateMention) -> _Dated | None:
 
 def _dated_value(scan: Scan, d: DateMention) -> _Dated | None:
     """A value the year dates: right after it (2021年预算收入…万元, 2022年末人员编制95人), in the sentence
-    it frames (2021年,包含补助…774万元), or the state at the year's end (2019年底,…100%; 截止2023年12月31日,…).
+    it frames (2021年,包含补助…774万元; 2021年度部门收入情况：…4286.67万元), or the state at the year's end
+    (2019年底,…100%; 截止2023年12月31日,…).
     A state at another date (截至2021年6月底…) is as of when the report was written."""
     text = scan.text
     before = text_before(text, d.start)
@@ -209,7 +220,8 @@ def _dated_value(scan: Scan, d: DateMention) -> _Dated | None:
         return _first_value(scan, d, _clause_end(text, d.end + words.end() - 1))
     if lexicon.SCHEDULE_STAGE_AFTER.match(text, d.end):
         return None  # 2021年投产,预计每年每亩产…: a plan's stage, not the year of what follows
-    if lexicon.FRAMING_AFTER.match(text, d.end) and opens_clause(text, d.start):
+    framing = lexicon.FRAMING_AFTER.match(text, d.end) or lexicon.SITUATION_HEADING_AFTER.match(text, d.end)
+    if framing and opens_clause(text, d.start):
         return _first_value(scan, d, min(scan.sentence_bounds(d.end)[1], d.end + 120))
     return None
 
