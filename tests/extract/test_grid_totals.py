@@ -26,6 +26,15 @@ AREAS = (
     "其中羊养殖数量 | 180只 | 180只 | ||||||||\n"
     "其中猪养殖数量 | 12头 | 12头 | ||||||||\n"
 )
+# The same rows one cell a line, after the header and the row's level cells (产出指标（50分）, 数量指标),
+# as a PDF's text layer writes them (the rendering matrix's cell_lines of the r6-17 form); no dev
+# sample writes 其中 rows so (r4-02's one-cell-a-line 其中 row is under a fund row of six numbers).
+AREAS_CELL_LINES = (
+    "一级指标\n二级指标\n三级指标\n分值\n年度指标值\n全年实际值\n得分\n产出指标（50分）\n数量指标\n"
+    "★补助各类瓜果蔬菜种植面积\n20\n29.5亩\n29.5亩\n20\n其中桃树种植面积\n1.5亩\n1.5亩\n"
+    "其中苹果树种植面积\n5亩\n5亩\n其中露天蔬菜\n20亩\n20亩\n其中大棚蔬菜\n3亩\n3亩\n"
+    "★补助家畜家禽养殖数量\n10\n192只\n192只\n10\n其中羊养殖数量\n180只\n180只\n其中猪养殖数量\n12头\n12头\n"
+)
 # r5-01 (衡山县贯塘乡 部门整体支出绩效评价基础数据表): 经费控制情况, one cell a paragraph
 FUNDS_CONTROL = (
     "经费控制情况(万元\n\n2022 年决算数\n\n2023 年预算数\n\n2023 年决算数\n\n"
@@ -72,6 +81,26 @@ def test_part_rows_under_an_indicator_row_are_its_parts_per_column() -> None:
     assert review_text(AREAS).findings == ()
     (f,) = [f for f in review_text(AREAS.replace("12头 | 12头", "13头 | 12头")).findings if f.check == "count"]
     assert f.quote == "192"
+
+
+def test_part_rows_one_cell_a_line_are_read_under_their_wider_row() -> None:
+    got, unread = sums(AREAS_CELL_LINES)
+    assert got == [
+        ("29.5", ("1.5", "5", "20", "3"), True, "表格·其中行"),
+        ("29.5", ("1.5", "5", "20", "3"), True, "表格·其中行"),
+        ("192", ("180", "12"), True, "表格·其中行"),
+        ("192", ("180", "12"), True, "表格·其中行"),
+    ]
+    assert unread == []
+    assert review_text(AREAS_CELL_LINES).findings == ()
+    (f,) = [f for f in review_text(AREAS_CELL_LINES.replace("\n29.5亩\n29.5亩", "\n32.5亩\n29.5亩")).findings]
+    assert (f.check, f.quote) == ("sum", "32.5")
+
+
+def test_part_rows_without_their_row_are_not_summed_against_each_other() -> None:
+    """其中 rows whose row above is not in the table (here: a row of other cells) are no one's parts."""
+    text = AREAS_CELL_LINES.split("★补助家畜家禽养殖数量")[0].replace("\n20\n29.5亩\n29.5亩\n20\n", "\n达标\n")
+    assert sums(text)[0] == []
 
 
 def test_one_part_row_only_bounds_its_total() -> None:

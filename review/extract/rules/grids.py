@@ -192,10 +192,17 @@ def label_grids(scan: Scan) -> list[list[Row]]:
                 i += 1
                 continue
             head = cells[max(0, i - width) : i]
-            header = [head] if len(head) == width and not any(is_number(c) for c in head) else []
+            header = [head] if _header(head, width) else []
             grids.append([*header, *rows])
-            i += width * len(rows)
+            i += sum(len(r) for r in rows)
     return grids
+
+
+def _header(head: list[Cell], width: int) -> bool:
+    """The cells before a table's first row name its columns: as many as its rows have cells, none a
+    number, none stating a score (产出指标（50分） and 数量指标 before ★补助各类瓜果蔬菜种植面积 are that
+    row's level cells, written one a line before it)."""
+    return len(head) == width and not any(is_number(c) or lexicon.GRID_SCORED_CELL.search(c.text) for c in head)
 
 
 def _row_width(cells: list[Cell], i: int) -> int:
@@ -209,10 +216,15 @@ def _row_width(cells: list[Cell], i: int) -> int:
 
 
 def _label_rows(cells: list[Cell], i: int, width: int) -> list[Row]:
+    """Rows of `width` cells; a row opened by 其中 under a row may have a width of its own (it splits
+    the row above: 其中桃树种植面积 | 1.5亩 | 1.5亩 under ★补助各类瓜果蔬菜种植面积 | 20 | 29.5亩 | 29.5亩 | 20)."""
     rows: list[Row] = []
-    while i < len(cells) and _row_width(cells, i) == width:
-        rows.append(cells[i : i + width])
-        i += width
+    while i < len(cells):
+        w = _row_width(cells, i)
+        if w != width and not (rows and w >= 2 and lexicon.GRID_PART_LABEL.match(squeeze(cells[i].text))):
+            break
+        rows.append(cells[i : i + w])
+        i += w
     return rows
 
 
