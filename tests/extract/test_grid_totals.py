@@ -35,6 +35,18 @@ AREAS_CELL_LINES = (
     "其中苹果树种植面积\n5亩\n5亩\n其中露天蔬菜\n20亩\n20亩\n其中大棚蔬菜\n3亩\n3亩\n"
     "★补助家畜家禽养殖数量\n10\n192只\n192只\n10\n其中羊养殖数量\n180只\n180只\n其中猪养殖数量\n12头\n12头\n"
 )
+# The same rows with the merged level cells written again on every row (the matrix's merged_repeated
+# of the r6-17 form); no dev sample writes merged cells so.
+AREAS_REPEATED = (
+    "| 产出指标（50分） | 数量指标 | ★补助各类瓜果蔬菜种植面积 | 20 | 29.5亩 | 29.5亩 | 20 |\n"
+    "| 产出指标（50分） | 数量指标 | 其中桃树种植面积 | 1.5亩 | 1.5亩 |\n"
+    "| 产出指标（50分） | 数量指标 | 其中苹果树种植面积 | 5亩 | 5亩 |\n"
+    "| 产出指标（50分） | 数量指标 | 其中露天蔬菜 | 20亩 | 20亩 |\n"
+    "| 产出指标（50分） | 数量指标 | 其中大棚蔬菜 | 3亩 | 3亩 |\n"
+    "| 产出指标（50分） | 数量指标 | ★补助家畜家禽养殖数量 | 10 | 192只 | 192只 | 10 |\n"
+    "| 产出指标（50分） | 数量指标 | 其中羊养殖数量 | 180只 | 180只 |\n"
+    "| 产出指标（50分） | 数量指标 | 其中猪养殖数量 | 12头 | 12头 |\n"
+)
 # r5-01 (衡山县贯塘乡 部门整体支出绩效评价基础数据表): 经费控制情况, one cell a paragraph
 FUNDS_CONTROL = (
     "经费控制情况(万元\n\n2022 年决算数\n\n2023 年预算数\n\n2023 年决算数\n\n"
@@ -95,6 +107,15 @@ def test_part_rows_one_cell_a_line_are_read_under_their_wider_row() -> None:
     assert review_text(AREAS_CELL_LINES).findings == ()
     (f,) = [f for f in review_text(AREAS_CELL_LINES.replace("\n29.5亩\n29.5亩", "\n32.5亩\n29.5亩")).findings]
     assert (f.check, f.quote) == ("sum", "32.5")
+
+
+def test_a_part_row_after_merged_cells_written_again_is_a_part() -> None:
+    got, _ = sums(AREAS_REPEATED)
+    assert ("29.5", ("1.5", "5", "20", "3"), True, "表格·其中行") in got
+    assert ("192", ("180", "12"), True, "表格·其中行") in got
+    assert review_text(AREAS_REPEATED).findings == ()
+    (f,) = review_text(AREAS_REPEATED.replace("| 180只 | 180只", "| 181只 | 180只")).findings
+    assert (f.check, f.quote) == ("count", "192")
 
 
 def test_part_rows_without_their_row_are_not_summed_against_each_other() -> None:

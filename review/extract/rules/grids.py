@@ -75,11 +75,25 @@ class Grid:
 
 def row_of(cells: Row) -> GridRow:
     label_at = next((i for i, c in enumerate(cells) if not is_number(c) and not is_blank(c)), None)
+    label_at = _part_label(cells, label_at)
     after = cells[label_at + 1 :] if label_at is not None else cells
     values = tuple(c for c in after if is_number(c) or is_blank(c))
     label = cells[label_at] if label_at is not None else None
     code = squeeze(cells[label_at - 1].text) if label_at and _CODE.match(squeeze(cells[label_at - 1].text)) else ""
     return GridRow(tuple(cells), label, values, _kind(label, values), code)
+
+
+def _part_label(cells: Row, label_at: int | None) -> int | None:
+    """A 其中 cell among the words before the row's numbers is its label: the cells before it are
+    merged cells written again on each row (产出指标（50分） | 数量指标 | 其中桃树种植面积 | 1.5亩)."""
+    if label_at is None:
+        return None
+    for i in range(label_at + 1, len(cells)):
+        if is_number(cells[i]) or is_blank(cells[i]):
+            break
+        if lexicon.GRID_PART_LABEL.match(squeeze(cells[i].text)):
+            return i
+    return label_at
 
 
 def _kind(label: Cell | None, values: tuple[Cell, ...]) -> RowKind:
