@@ -7,7 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from review.core.claims import SumRelation
+from review.extract.rules.cell_runs import cell_runs
 from review.extract.rules.grid_totals import extract_grid_totals
+from review.extract.rules.grids import unpiped
 from review.extract.rules.scan import Scan
 from review.extract.view import view_of
 from review.load.loader import load
@@ -47,6 +49,13 @@ AREAS_REPEATED = (
     "| 产出指标（50分） | 数量指标 | 其中羊养殖数量 | 180只 | 180只 |\n"
     "| 产出指标（50分） | 数量指标 | 其中猪养殖数量 | 12头 | 12头 |\n"
 )
+# r9-10 (岳陽縣農村公路養護): one cell a line, each ending with " |"; r10-02 (郊区 农村公益事业
+# 财政奖补): one cell a line, a line holding only "|" between cells
+CELL_PIPES_R9_10 = "計劃安排資金 (萬元) |\n700 |\n結余 (萬元) |\n0 |\n"
+PIPE_LINES_R10_02 = "分值\n|\n评分\n|\n|\n1\n|\n决策(10)\n"
+# r6-17's indicator rows in those two renderings (the rendering matrix's cell_pipes and pipe_lines)
+AREAS_CELL_PIPES = "".join(f"{c} |\n" for c in AREAS_CELL_LINES.split("\n") if c)
+AREAS_PIPE_LINES = "\n|\n".join(c for c in AREAS_CELL_LINES.split("\n") if c) + "\n"
 # r5-01 (衡山县贯塘乡 部门整体支出绩效评价基础数据表): 经费控制情况, one cell a paragraph
 FUNDS_CONTROL = (
     "经费控制情况(万元\n\n2022 年决算数\n\n2023 年预算数\n\n2023 年决算数\n\n"
@@ -116,6 +125,24 @@ def test_a_part_row_after_merged_cells_written_again_is_a_part() -> None:
     assert review_text(AREAS_REPEATED).findings == ()
     (f,) = review_text(AREAS_REPEATED.replace("| 180只 | 180只", "| 181只 | 180只")).findings
     assert (f.check, f.quote) == ("count", "192")
+
+
+def test_cells_told_apart_by_pipes_are_their_text_and_two_pipes_hold_an_empty_cell() -> None:
+    def cells(text: str) -> list[str]:
+        return [c.text for run in cell_runs(text) for c in unpiped(text, run)]
+
+    assert cells(CELL_PIPES_R9_10) == ["計劃安排資金 (萬元)", "700", "結余 (萬元)", "0"]
+    assert cells(PIPE_LINES_R10_02) == ["分值", "评分", "", "1", "决策(10)"]
+
+
+def test_part_rows_one_cell_a_line_between_pipes_are_read_as_without_them() -> None:
+    want, _ = sums(AREAS_CELL_LINES)
+    for text in (AREAS_CELL_PIPES, AREAS_PIPE_LINES):
+        got, unread = sums(text)
+        assert got == want and unread == []
+        assert review_text(text).findings == ()
+        (f,) = review_text(text.replace("\n12头", "\n13头", 1)).findings
+        assert (f.check, f.quote) == ("count", "192")
 
 
 def test_part_rows_without_their_row_are_not_summed_against_each_other() -> None:

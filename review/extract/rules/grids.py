@@ -197,7 +197,7 @@ def label_grids(scan: Scan) -> list[list[Row]]:
     after the cells that name its columns. A row whose numbers differ in count ends the table."""
     grids: list[list[Row]] = []
     for run in cell_runs(scan.text):
-        cells = [Cell(s, e, scan.text[s:e]) for s, e in run if not scan.in_table(s)]
+        cells = unpiped(scan.text, [(s, e) for s, e in run if not scan.in_table(s)])
         i = 0
         while i < len(cells):
             width = _row_width(cells, i)
@@ -210,6 +210,29 @@ def label_grids(scan: Scan) -> list[list[Row]]:
             grids.append([*header, *rows])
             i += sum(len(r) for r in rows)
     return grids
+
+
+_PIPES = "|｜"
+
+
+def unpiped(text: str, spans: list[tuple[int, int]]) -> list[Cell]:
+    """One cell a line, cells told apart by pipes: a line holding only "|" separates two cells (two in
+    a row: an empty cell between them), a "|" at either end of a line is not the cell's text
+    (29.5亩 | ; | 20)."""
+    cells: list[Cell] = []
+    after_pipe = False
+    for s, e in spans:
+        raw = text[s:e]
+        core = raw.strip(_PIPES + " \u3000")
+        if not core:
+            if after_pipe:
+                cells.append(Cell(s, s, ""))
+            after_pipe = True
+            continue
+        after_pipe = raw.rstrip()[-1:] in _PIPES
+        at = s + raw.index(core)
+        cells.append(Cell(at, at + len(core), core))
+    return cells
 
 
 def _header(head: list[Cell], width: int) -> bool:
