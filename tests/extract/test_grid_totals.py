@@ -11,6 +11,7 @@ from review.extract.rules.cell_runs import cell_runs
 from review.extract.rules.grid_totals import extract_grid_totals
 from review.extract.rules.grids import unpiped
 from review.extract.rules.scan import Scan
+from review.extract.rules.table_columns import line_tables
 from review.extract.view import view_of
 from review.load.loader import load
 from tests.conftest import doc_of, review_text
@@ -56,6 +57,22 @@ PIPE_LINES_R10_02 = "分值\n|\n评分\n|\n|\n1\n|\n决策(10)\n"
 # r6-17's indicator rows in those two renderings (the rendering matrix's cell_pipes and pipe_lines)
 AREAS_CELL_PIPES = "".join(f"{c} |\n" for c in AREAS_CELL_LINES.split("\n") if c)
 AREAS_PIPE_LINES = "\n|\n".join(c for c in AREAS_CELL_LINES.split("\n") if c) + "\n"
+# r1-02 (马鹿坑国有林场): each row's label on a line of its own, ending in a pipe, over its pipe cells
+LABEL_APART_R1_02 = (
+    "项目资金 (万元) |\n| 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+    "年度资金总额 |\n| 32.4 | 31.69 | 10 | 97.80% | 9 |\n其中:当年财政拨款 |\n| 32.4 | 31.69 | 10 | 97.80% | 9 |\n"
+)
+# r6-17's indicator rows written so (the rendering matrix's label_apart)
+AREAS_LABEL_APART = (
+    "★补助各类瓜果蔬菜种植面积 |\n| 20 | 29.5亩 | 29.5亩 | 20 |\n"
+    "其中桃树种植面积 |\n| 1.5亩 | 1.5亩 |\n"
+    "其中苹果树种植面积 |\n| 5亩 | 5亩 |\n"
+    "其中露天蔬菜 |\n| 20亩 | 20亩 |\n"
+    "其中大棚蔬菜 |\n| 3亩 | 3亩 |\n"
+    "★补助家畜家禽养殖数量 |\n| 10 | 192只 | 192只 | 10 |\n"
+    "其中羊养殖数量 |\n| 180只 | 180只 |\n"
+    "其中猪养殖数量 |\n| 12头 | 12头 |\n"
+)
 # r5-01 (衡山县贯塘乡 部门整体支出绩效评价基础数据表): 经费控制情况, one cell a paragraph
 FUNDS_CONTROL = (
     "经费控制情况(万元\n\n2022 年决算数\n\n2023 年预算数\n\n2023 年决算数\n\n"
@@ -143,6 +160,20 @@ def test_part_rows_one_cell_a_line_between_pipes_are_read_as_without_them() -> N
         assert review_text(text).findings == ()
         (f,) = review_text(text.replace("\n12头", "\n13头", 1)).findings
         assert (f.check, f.quote) == ("count", "192")
+
+
+def test_a_label_on_its_own_line_is_the_first_cell_of_the_pipe_row_under_it() -> None:
+    scan = Scan.of(view_of(LABEL_APART_R1_02).document(doc_of(LABEL_APART_R1_02)))
+    (table,) = line_tables(scan, min_cells=2)
+    assert [[c.text for c in row][:2] for row in table] == [
+        ["项目资金 (万元)", "年初预算数"],
+        ["年度资金总额", "32.4"],
+        ["其中:当年财政拨款", "32.4"],
+    ]
+    got, unread = sums(AREAS_LABEL_APART)
+    assert ("29.5", ("1.5", "5", "20", "3"), True, "表格·其中行") in got and unread == []
+    (f,) = review_text(AREAS_LABEL_APART.replace("| 180只 | 180只", "| 181只 | 180只")).findings
+    assert (f.check, f.quote) == ("count", "192")
 
 
 def test_part_rows_without_their_row_are_not_summed_against_each_other() -> None:
