@@ -9,7 +9,7 @@ from pathlib import Path
 from review.core.claims import SumRelation
 from review.extract.rules.cell_runs import cell_runs
 from review.extract.rules.grid_totals import extract_grid_totals
-from review.extract.rules.grids import unpiped
+from review.extract.rules.grids import label_grids, unpiped
 from review.extract.rules.scan import Scan
 from review.extract.rules.table_columns import line_tables
 from review.extract.view import view_of
@@ -73,6 +73,13 @@ AREAS_LABEL_APART = (
     "其中羊养殖数量 |\n| 180只 | 180只 |\n"
     "其中猪养殖数量 |\n| 12头 | 12头 |\n"
 )
+# r3-01 (普陀体育中心 自评表, PDF text): the fund table's cells on one line, single spaces between them
+ONE_LINE_R3_01 = (
+    "年初预算数 全年预算数 全年执行数 分值 执行率 得分 20000.00 20000.00 4.52 "
+    "其中:当年财政拨款 0 0 — 上年结转资金 0 0 — 其他资金 0 0 — 年度资金总额\n"
+)
+# r6-17's indicator rows so (the rendering matrix's one_line)
+AREAS_ONE_LINE = " ".join(c for c in AREAS_CELL_LINES.split("\n") if c) + "\n"
 # r5-01 (衡山县贯塘乡 部门整体支出绩效评价基础数据表): 经费控制情况, one cell a paragraph
 FUNDS_CONTROL = (
     "经费控制情况(万元\n\n2022 年决算数\n\n2023 年预算数\n\n2023 年决算数\n\n"
@@ -173,6 +180,15 @@ def test_a_label_on_its_own_line_is_the_first_cell_of_the_pipe_row_under_it() ->
     got, unread = sums(AREAS_LABEL_APART)
     assert ("29.5", ("1.5", "5", "20", "3"), True, "表格·其中行") in got and unread == []
     (f,) = review_text(AREAS_LABEL_APART.replace("| 180只 | 180只", "| 181只 | 180只")).findings
+    assert (f.check, f.quote) == ("count", "192")
+
+
+def test_a_table_on_one_line_is_read_cell_by_cell() -> None:
+    scan = Scan.of(view_of(ONE_LINE_R3_01).document(doc_of(ONE_LINE_R3_01)))
+    rows = [[c.text for c in row] for grid in label_grids(scan) for row in grid]
+    assert ["其中:当年财政拨款", "0", "0", "—"] in rows and ["其他资金", "0", "0", "—"] in rows
+    assert sums(AREAS_ONE_LINE) == sums(AREAS_CELL_LINES)
+    (f,) = review_text(AREAS_ONE_LINE.replace(" 12头", " 13头", 1)).findings
     assert (f.check, f.quote) == ("count", "192")
 
 

@@ -196,8 +196,9 @@ def label_grids(scan: Scan) -> list[list[Row]]:
     其中：财政拨款收入 | 1205.11 …): a run of at least three rows with the same number of numbers,
     after the cells that name its columns. A row whose numbers differ in count ends the table."""
     grids: list[list[Row]] = []
-    for run in cell_runs(scan.text):
-        cells = unpiped(scan.text, [(s, e) for s, e in run if not scan.in_table(s)])
+    runs = [unpiped(scan.text, run) for run in cell_runs(scan.text)] + _spaced_lines(scan.text)
+    for run in runs:
+        cells = [c for c in run if not scan.in_table(c.start)]
         i = 0
         while i < len(cells):
             width = _row_width(cells, i)
@@ -213,6 +214,19 @@ def label_grids(scan: Scan) -> list[list[Row]]:
 
 
 _PIPES = "|｜"
+_ONE_LINE_CELLS = 12  # a line of at least this many space-separated words and numbers may be a whole table
+
+
+def _spaced_lines(text: str) -> list[list[Cell]]:
+    """A whole table written on one line, its cells separated by single spaces (PDF text that lost
+    the line breaks): the words of each long line without pipes or tabs, as cells."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        tokens = [Cell(pos + t.start(), pos + t.end(), t.group()) for t in _TOKEN.finditer(line)]
+        if len(tokens) >= _ONE_LINE_CELLS and not any(p in line for p in (*_PIPES, "\t")):
+            out.append(tokens)
+        pos += len(line) + 1
+    return out
 
 
 def unpiped(text: str, spans: list[tuple[int, int]]) -> list[Cell]:
