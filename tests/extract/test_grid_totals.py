@@ -187,6 +187,8 @@ def test_a_table_on_one_line_is_read_cell_by_cell() -> None:
     scan = Scan.of(view_of(ONE_LINE_R3_01).document(doc_of(ONE_LINE_R3_01)))
     rows = [[c.text for c in row] for grid in label_grids(scan) for row in grid]
     assert ["其中:当年财政拨款", "0", "0", "—"] in rows and ["其他资金", "0", "0", "—"] in rows
+    assert not any(row[0] == "得分" for row in rows)  # the header's last cell, not the label of 20000.00
+    assert sums(ONE_LINE_R3_01)[0] == []  # 其中 rows without their row are no one's parts
     assert sums(AREAS_ONE_LINE) == sums(AREAS_CELL_LINES)
     (f,) = review_text(AREAS_ONE_LINE.replace(" 12头", " 13头", 1)).findings
     assert (f.check, f.quote) == ("count", "192")

@@ -257,8 +257,10 @@ def _header(head: list[Cell], width: int) -> bool:
 
 
 def _row_width(cells: list[Cell], i: int) -> int:
-    """1 + the numbers after a label cell at i (0 if i is not a label followed by a number)."""
-    if is_number(cells[i]) or is_blank(cells[i]):
+    """1 + the numbers after a label cell at i (0 if i is not a label followed by a number). A column's
+    name is no row's label (得分 before 20000.00 20000.00 4.52: the header's last cell, the cells in
+    their order lost)."""
+    if is_number(cells[i]) or is_blank(cells[i]) or lexicon.GRID_COLUMN_NAME.match(squeeze(cells[i].text)):
         return 0
     j = i + 1
     while j < len(cells) and j - i < _MAX_WIDTH and (is_number(cells[j]) or is_blank(cells[j])):
