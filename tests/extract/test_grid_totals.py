@@ -7,8 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from review.core.claims import SumRelation
+from review.extract.rules.cell_runs import cell_runs
 from review.extract.rules.grid_totals import extract_grid_totals
+from review.extract.rules.grids import label_grids, unpiped
 from review.extract.rules.scan import Scan
+from review.extract.rules.table_columns import line_tables
 from review.extract.view import view_of
 from review.load.loader import load
 from tests.conftest import doc_of, review_text
@@ -26,6 +29,57 @@ AREAS = (
     "其中羊养殖数量 | 180只 | 180只 | ||||||||\n"
     "其中猪养殖数量 | 12头 | 12头 | ||||||||\n"
 )
+# The same rows one cell a line, after the header and the row's level cells (产出指标（50分）, 数量指标),
+# as a PDF's text layer writes them (the rendering matrix's cell_lines of the r6-17 form); no dev
+# sample writes 其中 rows so (r4-02's one-cell-a-line 其中 row is under a fund row of six numbers).
+AREAS_CELL_LINES = (
+    "一级指标\n二级指标\n三级指标\n分值\n年度指标值\n全年实际值\n得分\n产出指标（50分）\n数量指标\n"
+    "★补助各类瓜果蔬菜种植面积\n20\n29.5亩\n29.5亩\n20\n其中桃树种植面积\n1.5亩\n1.5亩\n"
+    "其中苹果树种植面积\n5亩\n5亩\n其中露天蔬菜\n20亩\n20亩\n其中大棚蔬菜\n3亩\n3亩\n"
+    "★补助家畜家禽养殖数量\n10\n192只\n192只\n10\n其中羊养殖数量\n180只\n180只\n其中猪养殖数量\n12头\n12头\n"
+)
+# The same rows with the merged level cells written again on every row (the matrix's merged_repeated
+# of the r6-17 form); no dev sample writes merged cells so.
+AREAS_REPEATED = (
+    "| 产出指标（50分） | 数量指标 | ★补助各类瓜果蔬菜种植面积 | 20 | 29.5亩 | 29.5亩 | 20 |\n"
+    "| 产出指标（50分） | 数量指标 | 其中桃树种植面积 | 1.5亩 | 1.5亩 |\n"
+    "| 产出指标（50分） | 数量指标 | 其中苹果树种植面积 | 5亩 | 5亩 |\n"
+    "| 产出指标（50分） | 数量指标 | 其中露天蔬菜 | 20亩 | 20亩 |\n"
+    "| 产出指标（50分） | 数量指标 | 其中大棚蔬菜 | 3亩 | 3亩 |\n"
+    "| 产出指标（50分） | 数量指标 | ★补助家畜家禽养殖数量 | 10 | 192只 | 192只 | 10 |\n"
+    "| 产出指标（50分） | 数量指标 | 其中羊养殖数量 | 180只 | 180只 |\n"
+    "| 产出指标（50分） | 数量指标 | 其中猪养殖数量 | 12头 | 12头 |\n"
+)
+# r9-10 (岳陽縣農村公路養護): one cell a line, each ending with " |"; r10-02 (郊区 农村公益事业
+# 财政奖补): one cell a line, a line holding only "|" between cells
+CELL_PIPES_R9_10 = "計劃安排資金 (萬元) |\n700 |\n結余 (萬元) |\n0 |\n"
+PIPE_LINES_R10_02 = "分值\n|\n评分\n|\n|\n1\n|\n决策(10)\n"
+# r6-17's indicator rows in those two renderings (the rendering matrix's cell_pipes and pipe_lines)
+AREAS_CELL_PIPES = "".join(f"{c} |\n" for c in AREAS_CELL_LINES.split("\n") if c)
+AREAS_PIPE_LINES = "\n|\n".join(c for c in AREAS_CELL_LINES.split("\n") if c) + "\n"
+# r1-02 (马鹿坑国有林场): each row's label on a line of its own, ending in a pipe, over its pipe cells
+LABEL_APART_R1_02 = (
+    "项目资金 (万元) |\n| 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+    "年度资金总额 |\n| 32.4 | 31.69 | 10 | 97.80% | 9 |\n其中:当年财政拨款 |\n| 32.4 | 31.69 | 10 | 97.80% | 9 |\n"
+)
+# r6-17's indicator rows written so (the rendering matrix's label_apart)
+AREAS_LABEL_APART = (
+    "★补助各类瓜果蔬菜种植面积 |\n| 20 | 29.5亩 | 29.5亩 | 20 |\n"
+    "其中桃树种植面积 |\n| 1.5亩 | 1.5亩 |\n"
+    "其中苹果树种植面积 |\n| 5亩 | 5亩 |\n"
+    "其中露天蔬菜 |\n| 20亩 | 20亩 |\n"
+    "其中大棚蔬菜 |\n| 3亩 | 3亩 |\n"
+    "★补助家畜家禽养殖数量 |\n| 10 | 192只 | 192只 | 10 |\n"
+    "其中羊养殖数量 |\n| 180只 | 180只 |\n"
+    "其中猪养殖数量 |\n| 12头 | 12头 |\n"
+)
+# r3-01 (普陀体育中心 自评表, PDF text): the fund table's cells on one line, single spaces between them
+ONE_LINE_R3_01 = (
+    "年初预算数 全年预算数 全年执行数 分值 执行率 得分 20000.00 20000.00 4.52 "
+    "其中:当年财政拨款 0 0 — 上年结转资金 0 0 — 其他资金 0 0 — 年度资金总额\n"
+)
+# r6-17's indicator rows so (the rendering matrix's one_line)
+AREAS_ONE_LINE = " ".join(c for c in AREAS_CELL_LINES.split("\n") if c) + "\n"
 # r5-01 (衡山县贯塘乡 部门整体支出绩效评价基础数据表): 经费控制情况, one cell a paragraph
 FUNDS_CONTROL = (
     "经费控制情况(万元\n\n2022 年决算数\n\n2023 年预算数\n\n2023 年决算数\n\n"
@@ -72,6 +126,78 @@ def test_part_rows_under_an_indicator_row_are_its_parts_per_column() -> None:
     assert review_text(AREAS).findings == ()
     (f,) = [f for f in review_text(AREAS.replace("12头 | 12头", "13头 | 12头")).findings if f.check == "count"]
     assert f.quote == "192"
+
+
+def test_part_rows_one_cell_a_line_are_read_under_their_wider_row() -> None:
+    got, unread = sums(AREAS_CELL_LINES)
+    assert got == [
+        ("29.5", ("1.5", "5", "20", "3"), True, "表格·其中行"),
+        ("29.5", ("1.5", "5", "20", "3"), True, "表格·其中行"),
+        ("192", ("180", "12"), True, "表格·其中行"),
+        ("192", ("180", "12"), True, "表格·其中行"),
+    ]
+    assert unread == []
+    assert review_text(AREAS_CELL_LINES).findings == ()
+    (f,) = [f for f in review_text(AREAS_CELL_LINES.replace("\n29.5亩\n29.5亩", "\n32.5亩\n29.5亩")).findings]
+    assert (f.check, f.quote) == ("sum", "32.5")
+
+
+def test_a_part_row_after_merged_cells_written_again_is_a_part() -> None:
+    got, _ = sums(AREAS_REPEATED)
+    assert ("29.5", ("1.5", "5", "20", "3"), True, "表格·其中行") in got
+    assert ("192", ("180", "12"), True, "表格·其中行") in got
+    assert review_text(AREAS_REPEATED).findings == ()
+    (f,) = review_text(AREAS_REPEATED.replace("| 180只 | 180只", "| 181只 | 180只")).findings
+    assert (f.check, f.quote) == ("count", "192")
+
+
+def test_cells_told_apart_by_pipes_are_their_text_and_two_pipes_hold_an_empty_cell() -> None:
+    def cells(text: str) -> list[str]:
+        return [c.text for run in cell_runs(text) for c in unpiped(text, run)]
+
+    assert cells(CELL_PIPES_R9_10) == ["計劃安排資金 (萬元)", "700", "結余 (萬元)", "0"]
+    assert cells(PIPE_LINES_R10_02) == ["分值", "评分", "", "1", "决策(10)"]
+
+
+def test_part_rows_one_cell_a_line_between_pipes_are_read_as_without_them() -> None:
+    want, _ = sums(AREAS_CELL_LINES)
+    for text in (AREAS_CELL_PIPES, AREAS_PIPE_LINES):
+        got, unread = sums(text)
+        assert got == want and unread == []
+        assert review_text(text).findings == ()
+        (f,) = review_text(text.replace("\n12头", "\n13头", 1)).findings
+        assert (f.check, f.quote) == ("count", "192")
+
+
+def test_a_label_on_its_own_line_is_the_first_cell_of_the_pipe_row_under_it() -> None:
+    scan = Scan.of(view_of(LABEL_APART_R1_02).document(doc_of(LABEL_APART_R1_02)))
+    (table,) = line_tables(scan, min_cells=2)
+    assert [[c.text for c in row][:2] for row in table] == [
+        ["项目资金 (万元)", "年初预算数"],
+        ["年度资金总额", "32.4"],
+        ["其中:当年财政拨款", "32.4"],
+    ]
+    got, unread = sums(AREAS_LABEL_APART)
+    assert ("29.5", ("1.5", "5", "20", "3"), True, "表格·其中行") in got and unread == []
+    (f,) = review_text(AREAS_LABEL_APART.replace("| 180只 | 180只", "| 181只 | 180只")).findings
+    assert (f.check, f.quote) == ("count", "192")
+
+
+def test_a_table_on_one_line_is_read_cell_by_cell() -> None:
+    scan = Scan.of(view_of(ONE_LINE_R3_01).document(doc_of(ONE_LINE_R3_01)))
+    rows = [[c.text for c in row] for grid in label_grids(scan) for row in grid]
+    assert ["其中:当年财政拨款", "0", "0", "—"] in rows and ["其他资金", "0", "0", "—"] in rows
+    assert not any(row[0] == "得分" for row in rows)  # the header's last cell, not the label of 20000.00
+    assert sums(ONE_LINE_R3_01)[0] == []  # 其中 rows without their row are no one's parts
+    assert sums(AREAS_ONE_LINE) == sums(AREAS_CELL_LINES)
+    (f,) = review_text(AREAS_ONE_LINE.replace(" 12头", " 13头", 1)).findings
+    assert (f.check, f.quote) == ("count", "192")
+
+
+def test_part_rows_without_their_row_are_not_summed_against_each_other() -> None:
+    """其中 rows whose row above is not in the table (here: a row of other cells) are no one's parts."""
+    text = AREAS_CELL_LINES.split("★补助家畜家禽养殖数量")[0].replace("\n20\n29.5亩\n29.5亩\n20\n", "\n达标\n")
+    assert sums(text)[0] == []
 
 
 def test_one_part_row_only_bounds_its_total() -> None:

@@ -37,6 +37,10 @@ GRID_NOT_SUMMED_COLUMN = re.compile(r"率|比例|比重|占比|[%％]|分值|得
 GRID_UNIT = re.compile(r"单位[:：]\s*(万元|元)|[（(]\s*(万元|元)\s*[)）]")
 # Units of a cell's number that do not add up.
 GRID_NOT_SUMMED_UNIT = ("%", "％", "年", "月", "日", "分", "‰")
+# A cell that states a score (产出指标（50分）): a row's cell (its level and cap), never a column's name.
+GRID_SCORED_CELL = re.compile(r"\d\s*分")
+# A cell that is only a score or rate column's name: never a row's label.
+GRID_COLUMN_NAME = re.compile(r"^(?:分值|得分|权重|执行率|预算执行率)$")
 # A header of a score table (分值 | 得分): its totals are the score readers' (score_table, table_columns).
 GRID_SCORE_HEADER = re.compile(r"分\s*值|得\s*分|权\s*重")
 # A cell that holds no amount: empty, a dash or slash, 无.

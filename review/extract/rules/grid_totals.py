@@ -113,14 +113,19 @@ class _GridReader:
         self._sum(header, total, subtotals or top_level([r for r in below if r.kind == "row"]), "表格·合计行")
 
     def _parts(self, header: GridRow | None, rows: list[GridRow]) -> None:
+        """Each run of 其中 rows under the row above it; a run first in its block has no row above it
+        in the table (a text rendering left that row out): its rows are no one's parts, not one another's."""
         i = 0
         while i < len(rows):
-            if rows[i].kind != "part" or i == 0:
+            if rows[i].kind != "part":
                 i += 1
                 continue
             j = i
             while j < len(rows) and rows[j].kind == "part":
                 j += 1
+            if i == 0:
+                i = j
+                continue
             j = _indented_after(rows, i - 1, i, j)
             parts = rows[i:j]
             self._sum(header, rows[i - 1], parts, "表格·其中行", exhaustive=len(parts) >= _MIN_ITEMS, least=1)

@@ -75,11 +75,25 @@ class Grid:
 
 def row_of(cells: Row) -> GridRow:
     label_at = next((i for i, c in enumerate(cells) if not is_number(c) and not is_blank(c)), None)
+    label_at = _part_label(cells, label_at)
     after = cells[label_at + 1 :] if label_at is not None else cells
     values = tuple(c for c in after if is_number(c) or is_blank(c))
     label = cells[label_at] if label_at is not None else None
     code = squeeze(cells[label_at - 1].text) if label_at and _CODE.match(squeeze(cells[label_at - 1].text)) else ""
     return GridRow(tuple(cells), label, values, _kind(label, values), code)
+
+
+def _part_label(cells: Row, label_at: int | None) -> int | None:
+    """A 其中 cell among the words before the row's numbers is its label: the cells before it are
+    merged cells written again on each row (产出指标（50分） | 数量指标 | 其中桃树种植面积 | 1.5亩)."""
+    if label_at is None:
+        return None
+    for i in range(label_at + 1, len(cells)):
+        if is_number(cells[i]) or is_blank(cells[i]):
+            break
+        if lexicon.GRID_PART_LABEL.match(squeeze(cells[i].text)):
+            return i
+    return label_at
 
 
 def _kind(label: Cell | None, values: tuple[Cell, ...]) -> RowKind:
@@ -182,8 +196,9 @@ def label_grids(scan: Scan) -> list[list[Row]]:
     其中：财政拨款收入 | 1205.11 …): a run of at least three rows with the same number of numbers,
     after the cells that name its columns. A row whose numbers differ in count ends the table."""
     grids: list[list[Row]] = []
-    for run in cell_runs(scan.text):
-        cells = [Cell(s, e, scan.text[s:e]) for s, e in run if not scan.in_table(s)]
+    runs = [unpiped(scan.text, run) for run in cell_runs(scan.text)] + _spaced_lines(scan.text)
+    for run in runs:
+        cells = [c for c in run if not scan.in_table(c.start)]
         i = 0
         while i < len(cells):
             width = _row_width(cells, i)
@@ -192,15 +207,60 @@ def label_grids(scan: Scan) -> list[list[Row]]:
                 i += 1
                 continue
             head = cells[max(0, i - width) : i]
-            header = [head] if len(head) == width and not any(is_number(c) for c in head) else []
+            header = [head] if _header(head, width) else []
             grids.append([*header, *rows])
-            i += width * len(rows)
+            i += sum(len(r) for r in rows)
     return grids
 
 
+_PIPES = "|｜"
+_ONE_LINE_CELLS = 12  # a line of at least this many space-separated words and numbers may be a whole table
+
+
+def _spaced_lines(text: str) -> list[list[Cell]]:
+    """A whole table written on one line, its cells separated by single spaces (PDF text that lost
+    the line breaks): the words of each long line without pipes or tabs, as cells."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        tokens = [Cell(pos + t.start(), pos + t.end(), t.group()) for t in _TOKEN.finditer(line)]
+        if len(tokens) >= _ONE_LINE_CELLS and not any(p in line for p in (*_PIPES, "\t")):
+            out.append(tokens)
+        pos += len(line) + 1
+    return out
+
+
+def unpiped(text: str, spans: list[tuple[int, int]]) -> list[Cell]:
+    """One cell a line, cells told apart by pipes: a line holding only "|" separates two cells (two in
+    a row: an empty cell between them), a "|" at either end of a line is not the cell's text
+    (29.5亩 | ; | 20)."""
+    cells: list[Cell] = []
+    after_pipe = False
+    for s, e in spans:
+        raw = text[s:e]
+        core = raw.strip(_PIPES + " \u3000")
+        if not core:
+            if after_pipe:
+                cells.append(Cell(s, s, ""))
+            after_pipe = True
+            continue
+        after_pipe = raw.rstrip()[-1:] in _PIPES
+        at = s + raw.index(core)
+        cells.append(Cell(at, at + len(core), core))
+    return cells
+
+
+def _header(head: list[Cell], width: int) -> bool:
+    """The cells before a table's first row name its columns: as many as its rows have cells, none a
+    number, none stating a score (产出指标（50分） and 数量指标 before ★补助各类瓜果蔬菜种植面积 are that
+    row's level cells, written one a line before it)."""
+    return len(head) == width and not any(is_number(c) or lexicon.GRID_SCORED_CELL.search(c.text) for c in head)
+
+
 def _row_width(cells: list[Cell], i: int) -> int:
-    """1 + the numbers after a label cell at i (0 if i is not a label followed by a number)."""
-    if is_number(cells[i]) or is_blank(cells[i]):
+    """1 + the numbers after a label cell at i (0 if i is not a label followed by a number). A column's
+    name is no row's label (得分 before 20000.00 20000.00 4.52: the header's last cell, the cells in
+    their order lost)."""
+    if is_number(cells[i]) or is_blank(cells[i]) or lexicon.GRID_COLUMN_NAME.match(squeeze(cells[i].text)):
         return 0
     j = i + 1
     while j < len(cells) and j - i < _MAX_WIDTH and (is_number(cells[j]) or is_blank(cells[j])):
@@ -209,10 +269,15 @@ def _row_width(cells: list[Cell], i: int) -> int:
 
 
 def _label_rows(cells: list[Cell], i: int, width: int) -> list[Row]:
+    """Rows of `width` cells; a row opened by 其中 under a row may have a width of its own (it splits
+    the row above: 其中桃树种植面积 | 1.5亩 | 1.5亩 under ★补助各类瓜果蔬菜种植面积 | 20 | 29.5亩 | 29.5亩 | 20)."""
     rows: list[Row] = []
-    while i < len(cells) and _row_width(cells, i) == width:
-        rows.append(cells[i : i + width])
-        i += width
+    while i < len(cells):
+        w = _row_width(cells, i)
+        if w != width and not (rows and w >= 2 and lexicon.GRID_PART_LABEL.match(squeeze(cells[i].text))):
+            break
+        rows.append(cells[i : i + w])
+        i += w
     return rows
 
 

@@ -99,22 +99,53 @@ def line_tables(scan: Scan, min_cells: int = 3) -> list[list[Row]]:
     than three cells (合计 | 13.26) is a row only with `min_cells=2` and a tab or a pipe in it."""
     tables: list[list[Row]] = []
     run: list[Row] = []
-    pos = 0
-    for line in scan.text.split("\n"):
+    for pos, line, label in _lines_with_labels(scan.text):
         stripped = line.strip()
         tabular = "\t" in stripped or "  " in stripped or "\u3000\u3000" in stripped or stripped.count("|") >= 2
         marked = "\t" in stripped or "|" in stripped or "｜" in stripped
         row = _split_line(line, pos) if (tabular or marked and min_cells < 3) and not scan.in_table(pos) else []
+        row = [label, *row] if label is not None and row else row
         if len(row) >= 3 or (len(row) >= min_cells and marked):
             run.append(row)
         else:
             if len(run) >= 2:
                 tables.append(run)
             run = []
-        pos += len(line) + 1
     if len(run) >= 2:
         tables.append(run)
     return tables
+
+
+def _lines_with_labels(text: str) -> list[tuple[int, str, Cell | None]]:
+    """Each line with where it starts; a row's label written on a line of its own, ending in a pipe,
+    right before the pipe line of its cells (养殖家畜家禽成活率 | then | 5 | 95% | 100% | 5 |), goes
+    with that line as its first cell."""
+    out: list[tuple[int, str, Cell | None]] = []
+    lines, pos = text.split("\n"), 0
+    at = []
+    for line in lines:
+        at.append(pos)
+        pos += len(line) + 1
+    i = 0
+    while i < len(lines):
+        label = _lone_label(lines[i], at[i])
+        after = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        if label is not None and after[:1] in "|｜" and sum(after.count(p) for p in "|｜") >= 2:
+            out.append((at[i + 1], lines[i + 1], label))
+            i += 2
+            continue
+        out.append((at[i], lines[i], None))
+        i += 1
+    return out
+
+
+def _lone_label(line: str, pos: int) -> Cell | None:
+    """The cell of a line holding one cell of words then a pipe (年度资金总额 |)."""
+    stripped = line.strip()
+    if stripped[-1:] not in ("|", "｜") or sum(stripped.count(p) for p in "|｜") != 1:
+        return None
+    cells = _split_line(line, pos)
+    return cells[0] if len(cells) == 1 and not re.search(r"^[\d.,%％\s]+$", cells[0].text) else None
 
 
 def _split_line(line: str, pos: int) -> Row:
