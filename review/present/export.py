@@ -30,9 +30,10 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from review import __version__
+from review.core.coverage import number_coverage
 from review.core.outcomes import Review
 from review.present.highlight import value_text
-from review.present.render import CHECK_CN, SEVERITY_CN, LineIndex, to_json
+from review.present.render import CHECK_CN, SEVERITY_CN, LineIndex, coverage_sentence, to_json
 from review.store.reviews import DECISION_CN, Decision, HistoryRow, local_time
 
 COLUMNS = (
@@ -109,11 +110,13 @@ def summary(
     """The summary sheet as (label, value) pairs."""
     fs = review.findings
     states = [decision_cn(decisions.get(f.id)) for f in fs]
+    cover = number_coverage(review.document.text, review.claims)
     items: list[tuple[str, str]] = [
         ("报告", name),
         ("SHA-256", review.document.sha256),
         ("复核状态", "完整" if review.status == "complete" else "不完整"),
         ("未读取部分", "；".join(review.notes) or "无"),
+        ("核对覆盖", coverage_sentence(cover).removeprefix("核对覆盖：")),
         ("评价年度", str(review.period or "未知")),
         ("抽取方式", review.extractor),
         ("模型", model or "无（离线规则）"),

@@ -65,6 +65,7 @@ def test_xlsx_has_one_row_per_finding_and_a_summary(review: Review, tmp_path: Pa
     assert summary["报告"] == NAME and summary["问题总数"] == str(len(review.findings))
     assert summary["审核结论：确认"] == "1" and summary["审核结论：驳回"] == "1"
     assert summary["审核结论：未审核"] == str(len(review.findings) - 2)
+    assert summary["核对覆盖"].startswith("文中 ") and "个参与了核对" in summary["核对覆盖"]
     for sheet in wb.worksheets:  # every cell is text: nothing is a number, a date or a formula
         for row_cells in sheet.iter_rows():
             for cell in row_cells:
