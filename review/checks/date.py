@@ -40,9 +40,10 @@ def _mentions(ctx: Context) -> list[YearMention]:
 
 
 def _year_finding(
-    ctx: Context, rel: YearMention, message: str, stated: str, computed: str, trace: str, rule: str
+    ctx: Context, rel: YearMention | DateRange, message: str, stated: str, computed: str, trace: str, rule: str
 ) -> Finding:
-    """A finding on a year mention: low, a year written wrongly being a slip for the reviewer to confirm."""
+    """A finding on a year mention or a date range: low, a year written wrongly being a slip for the
+    reviewer to confirm; no `computed` value when the finding has none to show."""
     return finding(
         ctx,
         "date",
@@ -51,10 +52,15 @@ def _year_finding(
         rel.start,
         rel.end,
         stated=Value(display=stated),
-        computed=Value(display=computed),
+        computed=Value(display=computed) if computed else None,
         trace=trace,
         rule=rule,
     )
+
+
+def _span_text(rel: DateRange) -> str:
+    (y1, m1), (y2, m2) = rel.first, rel.last
+    return f"{y1}年{m1}月—{y2}年{m2}月"
 
 
 def _first_filing(mentions: list[YearMention], roles: tuple[str, ...]) -> tuple[int, int] | None:
@@ -206,25 +212,9 @@ def _ranges(ctx: Context) -> list[Finding]:
         if isinstance(rel, DateRange) and rel.first > rel.last:
             (y1, m1), (y2, m2) = rel.first, rel.last
             message = f"起止时间颠倒：起于{y1}年{m1}月，止于{y2}年{m2}月"
-            out.append(_span_finding(ctx, rel, message, f"{y1}-{m1:02d} > {y2}-{m2:02d}", "date.range_runs_forward"))
+            trace = f"{y1}-{m1:02d} > {y2}-{m2:02d}"
+            out.append(_year_finding(ctx, rel, message, _span_text(rel), "", trace, "date.range_runs_forward"))
     return out
-
-
-def _span_finding(ctx: Context, rel: DateRange, message: str, trace: str, rule: str, computed: str = "") -> Finding:
-    """A low finding on a date range, its two ends as the stated value."""
-    (y1, m1), (y2, m2) = rel.first, rel.last
-    return finding(
-        ctx,
-        "date",
-        "low",
-        message,
-        rel.start,
-        rel.end,
-        stated=Value(display=f"{y1}年{m1}月—{y2}年{m2}月"),
-        computed=Value(display=computed) if computed else None,
-        trace=trace,
-        rule=rule,
-    )
 
 
 def _spans_outside_period(ctx: Context) -> list[Finding]:
@@ -244,7 +234,8 @@ def _spans_outside_period(ctx: Context) -> list[Finding]:
         (y1, m1), (y2, m2) = rel.first, rel.last
         message = f"年度不符：项目实施期为{y1}年{m1}月至{y2}年{m2}月，而本报告评价的是{period}年度"
         trace = f"{y1}-{m1:02d}..{y2}-{m2:02d} ⊄ {period}"
-        out.append(_span_finding(ctx, rel, message, trace, "date.implementation_in_period", f"{period}年度"))
+        rule = "date.implementation_in_period"
+        out.append(_year_finding(ctx, rel, message, _span_text(rel), f"{period}年度", trace, rule))
     return out
 
 
