@@ -99,7 +99,7 @@ def _review_statements(text: str, cited: list[tuple[int, int]]) -> list[tuple[in
     """A sentence saying which year the report reviews (对2023年度使用财政资金安排的各类项目支出开展了绩效
     自评; 对2018年度预算绩效进行自我评价): two votes more than its year's own, outweighing a year the
     report names as often in passing (上报2024年度支出项目绩效自评2630个)."""
-    found = lexicon.REVIEW_YEAR[0].finditer(text)
+    found = (m for pattern in lexicon.REVIEW_STATEMENTS for m in pattern.finditer(text))
     return [
         (m.start("date"), int(m["date"][:4]), 2)
         for m in found
