@@ -62,7 +62,7 @@ def _doc(text):
 )
 def test_tiers_are_emitted_as_read_whether_or_not_they_add_up(text, total, tiers):
     scan = Scan.of(_doc(text))
-    (rel,) = [r for r in extract_counts(scan) if r.wording == "tiers"]
+    (rel,) = [r for r in extract_counts(scan)[0] if r.wording == "tiers"]
     q = {x.id: x for x in scan.quantities}
     assert q[rel.stated_ids[0]].text == total and [q[i].text for i in rel.item_ids] == tiers
     assert rel.counted == 0  # the extractor counts nothing: review.checks.count does
@@ -88,7 +88,7 @@ R3_03_SELF = (
 )
 def test_tiers_split_the_whole_their_sentence_opens_with(text, total, tiers):
     scan = Scan.of(_doc(text))
-    (rel,) = [r for r in extract_counts(scan) if r.wording == "tiers"]
+    (rel,) = [r for r in extract_counts(scan)[0] if r.wording == "tiers"]
     q = {x.id: x for x in scan.quantities}
     assert q[rel.stated_ids[0]].text == total and [q[i].text for i in rel.item_ids] == tiers
 
@@ -110,7 +110,7 @@ R11_11_GRADES = (
 
 def test_a_count_whose_project_noun_follows_it_is_a_whole_the_grades_may_split():
     scan = Scan.of(_doc(R11_11_GRADES))
-    (rel,) = [r for r in extract_counts(scan) if r.wording == "tiers"]
+    (rel,) = [r for r in extract_counts(scan)[0] if r.wording == "tiers"]
     q = {x.id: x for x in scan.quantities}
     assert "9个" in [q[i].text for i in rel.stated_ids]
     assert checks_of(R11_11_GRADES, 2022) == []
@@ -146,7 +146,7 @@ R6_09_BATCHES = (
     ],
 )
 def test_a_count_followed_by_ordinals_is_read_with_them(text, stated, ordinals):
-    (rel,) = [r for r in extract_counts(Scan.of(_doc(text))) if r.wording == "ordinals"]
+    (rel,) = [r for r in extract_counts(Scan.of(_doc(text)))[0] if r.wording == "ordinals"]
     assert rel.stated == stated and [text[a:b] for a, b in rel.item_spans] == ordinals
 
 
@@ -162,9 +162,9 @@ def test_a_count_its_ordinals_disagree_with_is_flagged(text, quote):
 
 
 def test_ordinals_inside_words_or_without_a_comma_after_the_count_are_not_items():
-    assert [r for r in extract_counts(Scan.of(_doc("设有2个机构统一是指挥部。\n"))) if r.wording == "ordinals"] == []
+    assert [r for r in extract_counts(Scan.of(_doc("设有2个机构统一是指挥部。\n")))[0] if r.wording == "ordinals"] == []
     text = "全年分两批下达资金。一批项目已完工。\n"  # the count's sentence ends: no ordinal follows it
-    assert [r for r in extract_counts(Scan.of(_doc(text))) if r.wording == "ordinals"] == []
+    assert [r for r in extract_counts(Scan.of(_doc(text)))[0] if r.wording == "ordinals"] == []
 
 
 @pytest.mark.parametrize(
@@ -202,7 +202,7 @@ SEED_002_ASPECTS = (
     [(R1_21_ASPECTS, 4, "(1)支持", 3, False), (SEED_002_ASPECTS, 3, "[bookmark: _GoBack]一是", 3, True)],
 )
 def test_a_count_before_a_colon_is_read_with_the_marked_paragraphs_after_it(text, stated, first, n, exhaustive):
-    (rel,) = [r for r in extract_counts(Scan.of(_doc(text))) if r.wording == "numbered_paragraphs"]
+    (rel,) = [r for r in extract_counts(Scan.of(_doc(text)))[0] if r.wording == "numbered_paragraphs"]
     assert (rel.stated, len(rel.item_spans), rel.exhaustive) == (stated, n, exhaustive)
     assert text[slice(*rel.item_spans[0])].startswith(first)
 
@@ -215,8 +215,33 @@ def test_marked_paragraphs_that_disagree_with_their_count_are_flagged_unless_cut
 
 def test_a_marked_list_ends_at_a_higher_heading_or_a_number_out_of_turn():
     text = "绩效目标2个：\n1.完成建设。\n2.通过验收。\n二、存在问题\n3.另一部分。\n"
-    (rel,) = [r for r in extract_counts(Scan.of(_doc(text))) if r.wording == "numbered_paragraphs"]
+    (rel,) = [r for r in extract_counts(Scan.of(_doc(text)))[0] if r.wording == "numbered_paragraphs"]
     assert len(rel.item_spans) == 2
     restart = "主要措施2项：\n（1）加强管理。\n（2）规范程序。\n（1）另一列表。\n（3）不属此列。\n"
-    (rel,) = [r for r in extract_counts(Scan.of(_doc(restart))) if r.wording == "numbered_paragraphs"]
+    (rel,) = [r for r in extract_counts(Scan.of(_doc(restart)))[0] if r.wording == "numbered_paragraphs"]
     assert len(rel.item_spans) == 2
+
+
+# dev r13-11 (水污染防治资金绩效自评): the paragraphs count the 二级指标, their own counts add up to the 三级指标
+TWO_COUNTS = (
+    "具体分解二级指标5个、三级指标14个:\n"
+    "1.数量指标6个:集中式饮用水水源地整治数量6个、新增湿地恢复面积30.4平方公里。\n"
+    "2.质量指标1个:项目验收合格率100%。\n"
+    "3.时效指标2个:项目开工率100%,项目完工率≥25%。\n"
+    "4.生态效益指标4个:地表水水质优良比例4项指标达到国家下达的年度目标值。\n"
+    "5.服务对象满意度指标1个:群众满意度≥90%。\n"
+)
+
+
+def test_two_counts_opening_one_marked_list_are_not_held_to_its_paragraphs():
+    relations, unread = extract_counts(Scan.of(_doc(TWO_COUNTS)))
+    assert [r for r in relations if r.wording == "numbered_paragraphs"] == []
+    (note,) = unread
+    assert TWO_COUNTS[note.start : note.end] == "5个、三级指标14个" and "哪一个" in note.reason
+    assert [c for c, _ in checks_of(TWO_COUNTS, 2022) if c == "count"] == []
+
+
+def test_one_count_opening_the_same_list_is_still_held_to_it():
+    one = TWO_COUNTS.replace("二级指标5个、", "").replace("三级指标14个", "二级指标4个")
+    (rel,) = [r for r in extract_counts(Scan.of(_doc(one)))[0] if r.wording == "numbered_paragraphs"]
+    assert (rel.stated, len(rel.item_spans)) == (4, 5)

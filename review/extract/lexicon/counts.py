@@ -31,6 +31,8 @@ ENUMERATION_OPENERS = (
     "有",
 )
 NAME_JOINERS = r"和|与|及"  # 人事科和财务科: names joined by a word, not a 、
+# Between two counts that open one list together (二级指标5个、三级指标14个:): a joiner and the second's noun.
+COUNT_JOINED_GAP = re.compile(r"\s*(?:[、,，]|和|与|及)\s*[\u4e00-\u9fa5]{0,10}")
 NAME_JOINER_WORDS = ("和", "与", "及")
 # Counts of review/extract/rules/counts.py. Units of an office run (六办一所四中心), and numerals.
 CHINESE_DIGITS = "一二两三四五六七八九十"

@@ -154,7 +154,7 @@ RULES: tuple[Rule, ...] = (
     Rule("deltas", (), lambda f: extract_deltas(f.scan)),
     Rule("stated_balances", (), lambda f: extract_stated_balances(f.scan)),
     Rule("ratios", ("sums",), lambda f: extract_ratios(f.scan, f.sums)),
-    Rule("counts", (), lambda f: extract_counts(f.scan)),
+    Rule("counts", (), lambda f: _with_unread(extract_counts(f.scan), f)),
     Rule("enumerated_counts", (), lambda f: extract_enumerated_counts(f.scan)),
     Rule("listed_counts", (), lambda f: _with_unread(extract_listed_counts(f.scan), f)),
     Rule("staff_counts", (), lambda f: extract_staff_counts(f.scan)),

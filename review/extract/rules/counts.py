@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from review.core.claims import CountRelation, Quantity
+from review.core.claims import CountRelation, Quantity, Unread
 from review.core.numbers import chinese_numeral
 from review.extract import lexicon
 from review.extract.rules.scan import Scan, ends_unclosed
@@ -23,8 +23,9 @@ _SUBSET = lexicon.COUNT_SUBSET_LABEL
 _PROJECT = lexicon.PROJECT_NOUN
 
 
-def extract_counts(scan: Scan) -> list[CountRelation]:
-    return [*_org_runs(scan), *_numbered(scan), *_tiers(scan), *_ordinals(scan)]
+def extract_counts(scan: Scan) -> tuple[list[CountRelation], list[Unread]]:
+    numbered, unread = _numbered(scan)
+    return [*_org_runs(scan), *numbered, *_tiers(scan), *_ordinals(scan)], unread
 
 
 def _org_runs(scan: Scan) -> list[CountRelation]:
@@ -95,14 +96,17 @@ def _list_after(text: str, pos: int) -> tuple[list[tuple[int, int]], bool]:
     return spans, end == len(text)
 
 
-def _numbered(scan: Scan) -> list[CountRelation]:
+def _numbered(scan: Scan) -> tuple[list[CountRelation], list[Unread]]:
     """A count whose items follow as marked paragraphs: 总体绩效目标3个…如下。\n1．…; 以下四个方面:\n(1)…;
-    三个方面：\n一是…."""
+    三个方面：\n一是…. Where two counts open the list (具体分解二级指标5个、三级指标14个:\n1.数量指标6个:…),
+    which of them the paragraphs count is open: the list is recorded as unread, not checked."""
     out = []
     text = scan.text
-    done = set()
+    opened = _two_counts_open(scan)
+    unread = list(opened.values())
+    done = set(opened)
     for q in scan.quantities:
-        if q.unit not in lexicon.LISTED_COUNT_UNITS or not q.exact or scan.in_table(q.start):
+        if q.unit not in lexicon.LISTED_COUNT_UNITS or not q.exact or scan.in_table(q.start) or q.start in done:
             continue
         if lexicon.NUMBERED_LIST_AFTER.search(text[q.end : _line_end(text, q.end)]):
             numbered = _marked_paragraphs(text, text.find("\n", q.end) + 1)
@@ -119,6 +123,23 @@ def _numbered(scan: Scan) -> list[CountRelation]:
         if len(numbered) >= 2:
             span = (m.start("n"), m.end("head"))
             out.append(_paragraphs_relation(text, stated, span, numbered, "其后分段列举的项数", ()))
+    return out, unread
+
+
+def _two_counts_open(scan: Scan) -> dict[int, Unread]:
+    """Two counts of one unit joined by 、/和/及 at the end of a line, with marked paragraphs below
+    (具体分解二级指标5个、三级指标14个:\n1.数量指标6个:…): which of them the paragraphs count is open.
+    By where the second count starts."""
+    out = {}
+    for prev, q in zip(scan.quantities, scan.quantities[1:], strict=False):
+        if prev.unit != q.unit or q.unit not in lexicon.LISTED_COUNT_UNITS or scan.in_table(q.start):
+            continue
+        line_rest = scan.text[q.end : _line_end(scan.text, q.end)]
+        if not lexicon.COUNT_JOINED_GAP.fullmatch(scan.text[prev.end : q.anchor_start]) or line_rest.strip(" :：。"):
+            continue
+        if len(_marked_paragraphs(scan.text, scan.text.find("\n", q.end) + 1)) >= 2:
+            reason = f"分段列举之前有两个个数（{prev.text}、{q.text}），不能确定各段所数的是哪一个"
+            out[q.start] = Unread(start=prev.start, end=q.end, reason=reason)
     return out
 
 
