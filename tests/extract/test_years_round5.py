@@ -35,3 +35,22 @@ def test_the_year_named_in_passing_is_then_out_of_the_period(text):
 def test_a_cited_notice_that_launches_a_review_states_no_period():
     text = "根据《关于开展2020年度水利发展资金绩效评价工作的通知》,2021年资金全部拨付到位,2021年共实施2个项目。\n"
     assert infer_period(text) == 2021
+
+
+# dev r13-11 (中央水污染防治资金绩效自评) and dev r11-02 (衔接资金项目): no year named but in dates and notices
+NOTICES_ONLY = [
+    "2021年11月9日广西财政厅收到《财政部关于提前下达2022年水污染防治资金预算的通知》(财资环〔2021〕103号)、"
+    "2022年6月15日收到《财政部关于下达2022年水污染防治资金预算(第二批)的通知》,下达广西水污染防治资金共41470万元。\n",
+    "安排《自治区财政厅关于提前下达2022年中央财政衔接推进乡村振兴资金预算指标的通知》(宁财(农)指标[2021]558号),"
+    "资金总额500万元。\n",
+]
+
+
+@pytest.mark.parametrize("text", NOTICES_ONLY)
+def test_a_report_naming_no_year_reviews_the_year_its_notices_allocate(text):
+    assert infer_period(text) == 2022
+
+
+def test_a_notice_settling_a_years_funds_states_no_period():
+    text = "根据《关于下达2022年农业保险保费补贴清算资金的通知》,资金已拨付。\n"
+    assert infer_period(text) is None

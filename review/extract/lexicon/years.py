@@ -126,6 +126,9 @@ FORM_FILED_BEFORE = re.compile(r"(?:填报|报送|编制)(?:日期|时间)[\s:�
 NOTICE_AFTER_DATE = re.compile(
     r"[^《。；;\n]{0,20}《[^《》\n]{0,40}?(?<!提前)下达\s*(?P<year>(?:19|20)\d{2})\s*年[^《》\n]{0,80}》"
 )
+# A cited notice allocating a year's funds, in advance or not (《财政部关于提前下达2022年水污染防治资金预算的通知》,
+# 《…关于下达2022年水污染防治资金预算(第二批)的通知》): a funds review is of the year whose funds were allocated.
+ALLOCATING_NOTICE = re.compile(r"《[^《》\n]{0,40}?下达\s*(?P<year>(?:19|20)\d{2})\s*年[^《》\n]{0,80}》")
 # A notice that settles a year's funds after it (关于下达2023年…清算资金的通知), dated in a later year by
 # its nature: not a notice that allocates the year's funds.
 NOTICE_SETTLES = re.compile(r"清算|结算")

@@ -21,8 +21,9 @@ def infer_period(text: str) -> int | None:
     Full dates do not vote — a notice's 2020年10月30日, a web page's 发布日期 2025年6月27日, a 填报日期
     are when something was written — nor do the names of cited documents (《关于开展2024年财政支出
     绩效评价的通知》 names the notice's year). A 评价年度：2022 field votes as a 年度; a report that
-    names no year otherwise falls back on its year-end dates (截止2023年12月31日) and the dates that
-    open a clause on what happened then (2020年11月10日,镇村扶贫酒厂因环保要求…)."""
+    names no year otherwise falls back on its year-end dates (截止2023年12月31日), the dates that
+    open a clause on what happened then (2020年11月10日,镇村扶贫酒厂因环保要求…) and the years of the funds
+    its cited notices allocate (《…关于下达2022年水污染防治资金预算(第二批)的通知》)."""
     votes, first = _year_votes(text)
     if not votes:
         return None
@@ -75,6 +76,7 @@ def _year_votes(text: str) -> tuple[Counter[int], dict[int, int]]:
     named += _review_statements(text, cited)
     if not named:
         named = [(d.start, d.year, 1) for d in dates if (d.month, d.day) == (12, 31) or _frames_clause(text, d)]
+        named += _allocating_notices(text)
     votes: Counter[int] = Counter()
     first: dict[int, int] = {}
     for pos, year, weight in sorted(named):
@@ -93,6 +95,14 @@ def names_bracketed(text: str, pos: int) -> bool:
     """The year at pos stands in brackets after a name that is no form's or report's title."""
     before = text[max(0, pos - 40) : pos]
     return bool(lexicon.BRACKETED_YEAR_BEFORE.search(before)) and not lexicon.BRACKETED_YEAR_TITLE_BEFORE.search(before)
+
+
+def _allocating_notices(text: str) -> list[tuple[int, int, int]]:
+    """The years of the funds the notices a report cites allocate (《…关于提前下达2022年水污染防治资金预算的通知》),
+    one vote each: what a report that names no year otherwise reviews. Not a notice settling a year's funds
+    after it (关于下达2023年…清算资金的通知)."""
+    found = lexicon.ALLOCATING_NOTICE.finditer(text)
+    return [(m.start("year"), int(m["year"]), 1) for m in found if not lexicon.NOTICE_SETTLES.search(m.group())]
 
 
 def _review_statements(text: str, cited: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
