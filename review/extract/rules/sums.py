@@ -222,7 +222,7 @@ def _parse_items(
         elif kind == "semi" and not depth_paren:
             clause_start = True
     else:
-        if _cut_off(scan.text, end):
+        if _cut_off(scan.text, end) and not _ended_before_cut(last, total):
             return top, True  # the text ends inside the list (…全额事业编45个、差额): more items were not read
     partial = bool(re.search(rf"{lexicon.PARTIAL_LIST_END}[。；;，,]?\s*$", scan.text[start:end].rstrip("。")))
     return top, partial
@@ -261,6 +261,12 @@ def _parallel_total(text: str, q: Quantity, total: Quantity) -> bool:
 def _cut_off(text: str, end: int) -> bool:
     """The list runs to the end of the text and no sentence end closes it: an excerpt cut mid-list."""
     return not text[end:].strip() and not text[:end].rstrip().endswith(lexicon.SENTENCE_ENDS)
+
+
+def _ended_before_cut(last: Quantity | None, total: Quantity | None) -> bool:
+    """The list's last number is of another measure than its total (…县级资金76万元,建设13个项目,每个项目
+    资金严格按照…要求,合理 — the excerpt ends later): its parts ended before the text does."""
+    return last is not None and total is not None and not addable(last, total)
 
 
 def _parts_of(total: Quantity, items: list[_Item]) -> list[Quantity]:
