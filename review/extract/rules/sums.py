@@ -55,7 +55,7 @@ def extract_sums(scan: Scan) -> tuple[list[SumRelation], list[BalanceRelation]]:
         seen_totals.update(t.id for t in totals)
         for start, stop in _breakdowns(scan.text, m.end(), end):
             items, partial = _parse_items(scan, start, stop, in_paren=in_paren, total=totals[-1])
-            carry = [it for it in items if lexicon.CARRYOVER.search(it.group[0].label)]
+            carry = _carried(items, totals[-1])
             flows = [it for it in items if it not in carry]
             carries.extend((totals[-1], c.group[0]) for c in carry)
             seen_totals.update(q.id for it in items for q in it.group)
@@ -74,6 +74,15 @@ def extract_sums(scan: Scan) -> tuple[list[SumRelation], list[BalanceRelation]]:
     sums.extend(extract_totals_after(scan))
     sums.extend(extract_colon_sums(scan, {r.total for r in sums}))
     return sums, _balances(carries)
+
+
+def _carried(items: list[_Item], total: Quantity) -> list[_Item]:
+    """The carry-overs (上年结转, 年末结转) of an income or spending total's list: they turn it into a balance
+    (收入4286.67万元。其中：…上年结转865.18万元), and are no part of it. Under a total that is neither (年度资金总额,
+    项目资金, 预算), 上年结转 is a source of the total like the others, counted even when 0."""
+    if lexicon.INCOME_WORD not in total.label and lexicon.SPENT_WORD not in total.label:
+        return []
+    return [it for it in items if lexicon.CARRYOVER.search(it.group[0].label)]
 
 
 def _breakdowns(text: str, start: int, end: int) -> list[tuple[int, int]]:
