@@ -33,6 +33,13 @@ def _read(text):
     [
         (R10_07, ("2596万元", "2595.6208 万元", "0.3792万元"), "0.3792万元", "3.3792万元"),
         (R11_04, ("15万元", "12万元", "3万元"), "净收入3万元", "净收入6万元"),
+        # the shape of r10-07 with 执行 for the amount taken, the rate between left out
+        (
+            "年初预算100万元,全年执行95万元,执行率95%,结余5万元。",
+            ("100万元", "95万元", "5万元"),
+            "结余5万元",
+            "结余8万元",
+        ),
     ],
 )
 def test_the_whole_the_amount_taken_and_the_remainder_close_a_balance(text, read, old, new):
