@@ -54,3 +54,19 @@ def test_a_numbered_heading_with_a_comma_is_not_a_wrap() -> None:
         wrapped_breaks("（一）狠抓重大项目投资，夯实经济高质量发展硬支撑\n坚定不移把有效投资和项目建设作为稳增长的")
         == []
     )
+
+
+def test_a_value_alone_on_the_next_line_goes_on_its_label() -> None:
+    """r11-05: 完成率⏎74.6%; wrapped at the margin, inside a 其中 list whose second part follows; dev
+    r8-01 (部门整体支出): 自评得分⏎90 分, — the value closes its clause on the next line."""
+    r11_05 = (
+        "      重大水利工程已完成年度中央水利投資計劃 746.4 億元,投\n\n"
+        "資完成率為 62.4%。其中,完成中央投資 447.5 億元,完成率\n"
+        "74.6%;完成地方投資 298.9 億元,完成率 50.1%。\n"
+    )
+    assert "完成率74.6%;完成地方投资" in View.of(r11_05).text
+    assert checks_of(r11_05) == []
+    assert [c for c, _ in checks_of(r11_05.replace("298.9", "301.9"))] == ["sum"]
+    assert "自评得分90 分,存在" in View.of("本部门对\n2017 年整体支出开展绩 效自评,自评得分\n90 分,存在的问题:").text
+    # a number that opens a new statement is not a value left over from the line before
+    assert wrapped_breaks("严格按照国库集中支付制度有关规定支信资金,确保资金拨付合规\n\n10 资金项目支付进度") == []

@@ -352,3 +352,38 @@ def test_a_clause_after_a_semicolon_led_by_another_measure_ends_the_list():
     assert ("sum", "中小河流治理工程治理河道总长为3.75km") in checks_of(text.replace("0.617km", "0.917km"), 2023)
     semi = "扶贫资金1949.6万元,其中:基础设施类项目15个,投入资金918.3万元;产业扶贫类项目8个,投入资金1031.3万元。"
     assert _exhaustive(semi)[0][1] == ["918.3万元", "1031.3万元"]
+
+
+def test_a_list_followed_by_another_measure_ended_before_the_text_is_cut():
+    """dev r12-01 (海林市衔接资金): the excerpt ends mid-sentence (…要求,合理), but after the fund
+    sources comes 建设13个项目 — a count, not a further source: the list was over, and complete."""
+    text = (
+        "2024年度安排财政衔接资金2110万元,其中中央资金1413万元、省级资金621万元、县级资金76万元,"
+        "建设13个项目,每个项目资金严格按照《海林市财政衔接推进乡村振兴补助资金实施细则》要求,合理"
+    )
+    assert _exhaustive(text) == [("2110万元", ["1413万元", "621万元", "76万元"], True)]
+    assert checks_of(text, 2024) == []
+    assert [c for c, _ in checks_of(text.replace("2110", "2113"), 2024)] == ["sum"]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        # seed 003 (天城镇): 上年结转 under 收入 closes a balance, it is no part of the income
+        (
+            "天城镇人民政府收入4286.67万元。其中：一般公共预算财政拨款3286.6万元，其他收入1000.07万元，上年结转865.18万元。",
+            ["3286.6万元", "1000.07万元"],
+        ),
+        # dev r5-12 (荷塘区妇联): 结余结转 under 支出 is no part of the spending
+        ("2022年支出76.36万元,其中基本支出76.36万元,项目支出0万元,结余结转0万元。", ["76.36万元", "0万元"]),
+        # a fund total's 上年结转 is one of its sources, counted when 0 as when not
+        ("年度资金总额150万元，其中：当年财政拨款100万元，上年结转50万元。", ["100万元", "50万元"]),
+        ("项目资金100万元，其中：当年财政拨款100万元，上年结转0万元。", ["100万元", "0万元"]),
+    ],
+)
+def test_a_carry_over_is_a_part_only_of_a_total_that_is_neither_income_nor_spending(text, parts):
+    ((_, items, exhaustive),) = _exhaustive(text)
+    assert (items, exhaustive) == (parts, True)
+    assert [c for c, _ in checks_of(text, 2022) if c == "sum"] == []
+    if "上年结转0万元" in text:
+        assert [c for c, _ in checks_of(text.replace("100万元，其中", "103万元，其中"), 2022)] == ["sum"]

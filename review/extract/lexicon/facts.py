@@ -192,3 +192,9 @@ ANY_EXECUTION_RATE_LABEL = re.compile(r"执行率$")
 # 共编制12个绩效目标指标,其中一级指标3个,二级指标9个,三级指标12个: the indicators are the last level.
 INDICATOR_TOTAL_AFTER = re.compile(r"\s*(?:绩效)?(?:目标)?(?:绩效)?指标")
 INDICATOR_LEVEL_LABEL = re.compile(r"(?P<level>[一二三四1-4])级指标$")
+# What is left of an amount after what was taken from it (review/extract/rules/remainders.py): the
+# remainder's name (剩余未执行完的0.3792万元, 可实现集体统一经营净收入3万元, 结余资金), what was taken
+# (全年度实际总支出, 扣除…费用成本…计12万元) and the whole it was taken from (实际下达预算2596万元, 可实现总收入15万元).
+REMAINDER_LABEL = re.compile(r"剩余|余额|尚余|结余|净收入|净收益|未执行|未使用|未支出|未拨付|未支付")
+TAKEN_WORDS = re.compile(r"支出|扣除|成本|使用|收回|执行|拨付|支付|花费")
+WHOLE_LABEL = re.compile(r"预算|下达|收入|到位|安排|批复|总额|指标|资金|经费")

@@ -145,14 +145,15 @@ LABEL_VALUE_LINE = re.compile(
 # A line break inside a sentence of text pasted from a PDF (…746.4 億元,投⏎⏎資完成率為 62.4%; …22.1 億⏎元;
 # …到位资金613万元,补⏎⏎1⏎⏎助情况, a page number between): a line whose last clause is open (a comma
 # after its last sentence end, a Han character last) goes on in the next line's Han character or
-# amount. `brk` is the break (and a page number left in it). Not a wrap: a line ending in an amount
+# amount, or in the value of its last label alone and closed by a comma or stop (完成率⏎74.6%;, 自评得分⏎90 分,).
+# `brk` is the break (and a page number left in it). Not a wrap: a line ending in an amount
 # (…地方财政补助281.6万元⏎一级指标…) unless its unit goes on (万⏎元), nor a next line opening a
 # numbered part (二是…, 四、…), nor a numbered heading's end ((一)狠抓重大项目投资，夯实…支撑⏎坚定不移…).
 PDF_WRAP = re.compile(
     r"(?m)^(?P<line>[ \t\u3000]*[^\n|｜\t ]"
     r"(?:[^\n|｜\t]+[，,][^\n。！？!?|｜\t，,]*[\u4e00-\u9fff]|[^\n|｜\t]*[，,]))"
     r"(?P<brk>[ \t\u3000]*\n(?:[ \t\u3000]*\n)*(?:[ \t\u3000]*\d{1,3}[ \t\u3000]*\n(?:[ \t\u3000]*\n)*)?)"
-    r"(?=[\u4e00-\u9fff])"
+    r"(?=[\u4e00-\u9fff]|(?:\d[\d.]*[ \t\u3000]*(?:%|‰|分|万元|亿元|元)?[，,；;。]))"
 )
 WRAP_LINE_ENDS_IN_AMOUNT = re.compile(r"\d\s*[^\d\s，,]{0,3}$")
 WRAP_UNIT_GOES_ON = re.compile(r"\d\s*[万亿]$")

@@ -39,6 +39,7 @@ from review.extract.rules.grid_totals import extract_grid_totals
 from review.extract.rules.period import period_rivals
 from review.extract.rules.ratios import extract_ratios
 from review.extract.rules.record_totals import extract_record_totals
+from review.extract.rules.remainders import extract_remainders
 from review.extract.rules.restated import extract_restated
 from review.extract.rules.same_facts import extract_same_facts
 from review.extract.rules.scan import Scan
@@ -153,6 +154,7 @@ RULES: tuple[Rule, ...] = (
     Rule("grid_totals", _TABLE_READERS, lambda f: _with_unread(_grid_totals(f), f)),
     Rule("deltas", (), lambda f: extract_deltas(f.scan)),
     Rule("stated_balances", (), lambda f: extract_stated_balances(f.scan)),
+    Rule("remainders", (), lambda f: extract_remainders(f.scan)),
     Rule("ratios", ("sums",), lambda f: extract_ratios(f.scan, f.sums)),
     Rule("counts", (), lambda f: _with_unread(extract_counts(f.scan), f)),
     Rule("enumerated_counts", (), lambda f: extract_enumerated_counts(f.scan)),
@@ -208,6 +210,7 @@ OUTPUT_ORDER = (
     "balances",
     "deltas",
     "stated_balances",
+    "remainders",
     "ratios",
     "counts",
     "enumerated_counts",

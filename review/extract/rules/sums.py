@@ -55,7 +55,7 @@ def extract_sums(scan: Scan) -> tuple[list[SumRelation], list[BalanceRelation]]:
         seen_totals.update(t.id for t in totals)
         for start, stop in _breakdowns(scan.text, m.end(), end):
             items, partial = _parse_items(scan, start, stop, in_paren=in_paren, total=totals[-1])
-            carry = [it for it in items if lexicon.CARRYOVER.search(it.group[0].label)]
+            carry = _carried(items, totals[-1])
             flows = [it for it in items if it not in carry]
             carries.extend((totals[-1], c.group[0]) for c in carry)
             seen_totals.update(q.id for it in items for q in it.group)
@@ -74,6 +74,15 @@ def extract_sums(scan: Scan) -> tuple[list[SumRelation], list[BalanceRelation]]:
     sums.extend(extract_totals_after(scan))
     sums.extend(extract_colon_sums(scan, {r.total for r in sums}))
     return sums, _balances(carries)
+
+
+def _carried(items: list[_Item], total: Quantity) -> list[_Item]:
+    """The carry-overs (上年结转, 年末结转) of an income or spending total's list: they turn it into a balance
+    (收入4286.67万元。其中：…上年结转865.18万元), and are no part of it. Under a total that is neither (年度资金总额,
+    项目资金, 预算), 上年结转 is a source of the total like the others, counted even when 0."""
+    if lexicon.INCOME_WORD not in total.label and lexicon.SPENT_WORD not in total.label:
+        return []
+    return [it for it in items if lexicon.CARRYOVER.search(it.group[0].label)]
 
 
 def _breakdowns(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -222,7 +231,7 @@ def _parse_items(
         elif kind == "semi" and not depth_paren:
             clause_start = True
     else:
-        if _cut_off(scan.text, end):
+        if _cut_off(scan.text, end) and not _ended_before_cut(last, total):
             return top, True  # the text ends inside the list (…全额事业编45个、差额): more items were not read
     partial = bool(re.search(rf"{lexicon.PARTIAL_LIST_END}[。；;，,]?\s*$", scan.text[start:end].rstrip("。")))
     return top, partial
@@ -261,6 +270,12 @@ def _parallel_total(text: str, q: Quantity, total: Quantity) -> bool:
 def _cut_off(text: str, end: int) -> bool:
     """The list runs to the end of the text and no sentence end closes it: an excerpt cut mid-list."""
     return not text[end:].strip() and not text[:end].rstrip().endswith(lexicon.SENTENCE_ENDS)
+
+
+def _ended_before_cut(last: Quantity | None, total: Quantity | None) -> bool:
+    """The list's last number is of another measure than its total (…县级资金76万元,建设13个项目,每个项目
+    资金严格按照…要求,合理 — the excerpt ends later): its parts ended before the text does."""
+    return last is not None and total is not None and not addable(last, total)
 
 
 def _parts_of(total: Quantity, items: list[_Item]) -> list[Quantity]:
