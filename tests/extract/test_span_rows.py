@@ -30,7 +30,8 @@ R11_01 = (
     "支付进度\n|\n每出现一个专项未按进度完成资金下达扣0.5分,扣完为止。\n|\n3\n|\n3\n|\n|\n"
     "资金结余\n|\n无结余,3分;\n|\n3\n|\n3\n|\n|\n"
     "“三公经费”\n控制率\n|\n三公经费控制率≦100%,计6分;\n|\n6\n|\n6\n|\n|\n"
-    "预算管理\n(15分)\n|\n管理制度\n健全性\n|\n③相关管理制度得到有效执行,1分。\n|\n3\n|\n3\n|\n|\n"
+    "预算管理\n(15分)\n|\n管理制度\n健全性\n|\n①已制定预算资金管理办法,1分;\n②相关管理制度合法、合规、完整,1分;\n"
+    "③相关管理制度得到有效执行,1分。\n|\n3\n|\n3\n|\n|\n"
 )
 
 R12_12 = (
@@ -67,8 +68,9 @@ R11_09 = (
 def tree_of(text: str) -> tuple[Scan, ScoreTree, list[Unread]]:
     scan = Scan.of(doc_of(text))
     trees, unread = extract_span_scores(scan)
-    assert len(trees) == 1
-    return scan, trees[0], unread
+    grids = [t for t in trees if t.nodes[0].name == "总分"]  # the others: a row's rule under its 分值
+    assert len(grids) == 1
+    return scan, grids[0], unread
 
 
 def outline(scan: Scan, tree: ScoreTree) -> dict[str, tuple[str | None, str | None, list[str], bool]]:
@@ -120,7 +122,10 @@ def test_caps_in_the_name_cells_make_the_score_tree() -> None:
 def test_a_wrong_weight_under_a_merged_category_is_found() -> None:
     assert score_findings(R11_01) == []
     wrong = R11_01.replace("计5分;\n|\n5\n|\n5\n|\n|\n“三公", "计5分;\n|\n8\n|\n5\n|\n|\n“三公")
-    assert [s for s, _ in score_findings(wrong)] == ["high"]
+    found = score_findings(wrong)
+    # 预算配置's rows add up to 18, and the row's own rule (计5分) grants 5, not 8
+    assert [s for s, _ in found] == ["high", "high"]
+    assert any(q.startswith("财政供养人员") for _, q in found)
 
 
 # --- r12-12 -----------------------------------------------------------------------------------
@@ -185,7 +190,8 @@ def test_a_rubric_whose_indicators_state_their_caps_in_their_cells() -> None:
     scan, tree, _ = tree_of(R11_09)
     got = outline(scan, tree)
     assert got["(二)项目组织"] == ("8", None, ["2.组织管理", "3.项目档案"], True)
-    assert got["1.可行性研究报告(项目申报书)"] == (None, None, [], True)  # no cap: nothing to weigh it by
+    # no cap in its cell: its rule's full marks weigh it (编制符合要求的得7分)
+    assert got["1.可行性研究报告(项目申报书)"] == ("7", None, [], True)
     assert score_findings(R11_09) == []
     wrong = R11_09.replace("织\n(8分)", "织\n(11分)")
     assert [s for s, _ in score_findings(wrong)] == ["high"]
