@@ -29,8 +29,10 @@ def extract_table_scores(scan: Scan) -> list[ScoreTree]:
         grid = rows_grid([[Cell(b.start, b.end, scan.text[b.start : b.end]) for b in row] for row in rows], [])
         if grid is not None:
             trees.extend(_span_trees(scan, grid, whole_row=False))
-        elif tree := _Builder(scan).build(rows):
-            trees.append(tree)
+        else:
+            builder = _Builder(scan)
+            tree = builder.build(rows)
+            trees.extend([tree, *builder.rules] if tree else [])
     return trees
 
 
@@ -39,6 +41,7 @@ class _Builder:
         self.scan = scan
         self.nodes: dict[str, dict] = {}
         self.order: list[str] = []
+        self.rules: list[ScoreTree] = []  # a row's 分值 over the full marks its rule states
 
     def _qty(self, cell: Block, text: str, cap_match: re.Match[str] | None = None) -> Quantity:
         if cap_match:
@@ -117,9 +120,12 @@ class _Builder:
             name = name_cell[1] if name_cell else f"{last_indicator}（续）"
             last_indicator = name_cell[1] if name_cell else last_indicator
             anchor = name_cell[0] if name_cell else weight[0]
-            self._node(
-                name, anchor, parent, weight=self._qty(weight[0], weight[1]).id, score=self._qty(score[0], score[1]).id
-            )
+            w = self._qty(weight[0], weight[1])
+            nid = self._node(name, anchor, parent, weight=w.id, score=self._qty(score[0], score[1]).id)
+            rule = [(c.start, c.end) for c, _ in cells if weight[0].start < c.start < score[0].start]
+            marks = full_marks(text, rule)
+            if marks is not None and not _DEDUCTION.search(name):
+                self.rules.append(_rule_tree(self.scan, self.nodes[nid], marks))
         if not self.order:
             return None
         tops = [nid for nid in self.order if not any(nid in n["children"] for n in self.nodes.values())]
@@ -272,28 +278,29 @@ def _span_leaf(
         deduction=bool(_DEDUCTION.search(name)),
     )
     if weight is not None and marks is not None and not leaf.deduction:
-        rules.append(_rule_tree(scan, leaf, marks))
+        rules.append(_rule_tree(scan, leaf.model_dump(), marks))
     return leaf
 
 
-def _rule_tree(scan: Scan, leaf: ScoreNode, marks: list[Grant]) -> ScoreTree:
-    """The row's 分值 over the grants its rule adds up to its full marks."""
+def _rule_tree(scan: Scan, row: dict, marks: list[Grant]) -> ScoreTree:
+    """The row's 分值 over the grants its rule adds up to its full marks (the row: a node's fields)."""
+    name = row["name"]
     kids = [
         ScoreNode(
             id=f"r{i + 1}",
-            name=f"{leaf.name}·评分标准",
+            name=f"{name}·评分标准",
             name_start=g.start,
             name_end=g.end,
-            weight=scan.mint(g.start, g.end, g.value, "分", f"{leaf.name}·评分标准").id,
+            weight=scan.mint(g.start, g.end, g.value, "分", f"{name}·评分标准").id,
         )
         for i, g in enumerate(marks)
     ]
     root = ScoreNode(
         id="n0",
-        name=leaf.name,
-        name_start=leaf.name_start,
-        name_end=leaf.name_end,
-        weight=leaf.weight,
+        name=name,
+        name_start=row["name_start"],
+        name_end=row["name_end"],
+        weight=row["weight"],
         children=tuple(k.id for k in kids),
     )
     return ScoreTree(nodes=(root, *kids), root="n0", source="table")
