@@ -378,3 +378,18 @@ def test_an_indicator_header_over_two_rows_is_read_joined() -> None:
     wrong = R9_03_SPLIT_HEADER.replace("产出指标(20分)", "产出指标(25分)")
     findings = review_document(doc(wrong)).findings
     assert any(f.check == "score" and "产出指标" in f.message for f in findings)
+
+
+def test_a_category_whose_rows_give_no_weights_is_recorded_as_unread() -> None:
+    # r2-01: the excerpt ends two cells into 满意度指标(10分); r4-03: 满意度指标(20分) closed by
+    # the form's end, its row's cells run together with no number apart
+    cut = ONE_LINE.split(" 公众满意度")[0] + " 公众满"
+    found, unread = extract_form_scores(Scan.of(doc(cut)))
+    assert [u.reason for u in unread] == ["评分表类别“满意度指标”（10分）下的指标行未读出分值与得分，此类别未核对"]
+    assert cut[unread[0].start : unread[0].end] == "满意度指标(10分)"
+    assert found  # the categories before it are still read
+    glued = PIPES_APART.replace("受益群众满意度 | 10 | ≥90% | 95% | 10 |", "服务对象满意度种薯繁育企业、种植农户调查")
+    _, unread = extract_form_scores(Scan.of(doc(glued)))
+    assert [glued[u.start : u.end] for u in unread] == ["满 意 度 指 标 (10分)"]
+    # a category with its rows read records nothing
+    assert extract_form_scores(Scan.of(doc(PIPES_APART)))[1] == []

@@ -141,6 +141,9 @@ def _headed_form(scan: Scan, form: list[re.Match[str]], unread: list[Unread]) ->
         if not leaves:
             if part is not None:
                 part.complete = False
+            if header is None and len(unread) == unread_before and _WORD.search(text, h.end(), end):
+                reason = f"评分表类别“{_name(h)}”（{h.group('cap')}分）下的指标行未读出分值与得分，此类别未核对"
+                unread.append(Unread(start=h.start(), end=h.end(), reason=reason))
             continue
         cid = _category(scan, h, leaves, nodes, every_row_read=len(unread) == unread_before and part_complete)
         if part is not None and not part_complete:
