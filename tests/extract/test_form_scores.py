@@ -85,7 +85,7 @@ def exhaustive(text: str) -> list[tuple[str, bool]]:
 
 def test_a_category_cut_off_by_the_excerpt_is_claimed_as_not_all_its_rows() -> None:
     # r6-17 and r2-01: no later heading, no total, the text ends — the last category may have gone on
-    cut = PIPES_APART.split("满 意 度")[0]
+    cut = PIPES_APART.split("满 意 度")[0] + "满意\n"  # r6-17's excerpt ends so
     assert caps_and_weights(cut) == [("效益指标", "30", ["20", "10"])]
     assert exhaustive(cut) == [("效益指标", False)]
     assert (
@@ -393,3 +393,13 @@ def test_a_category_whose_rows_give_no_weights_is_recorded_as_unread() -> None:
     assert [glued[u.start : u.end] for u in unread] == ["满 意 度 指 标 (10分)"]
     # a category with its rows read records nothing
     assert extract_form_scores(Scan.of(doc(PIPES_APART)))[1] == []
+
+
+def test_a_form_that_ends_the_text_with_a_row_read_closes_its_last_category() -> None:
+    # eval/renderings/forms.json's r6-17 form (pipe rows): the table ends the text after 受益人口数量
+    ended = PIPES_APART.split("满 意 度")[0]
+    assert exhaustive(ended) == [("效益指标", True)]
+    wrong = ended.replace("效 益 指 标 (30分)", "效 益 指 标 (33分)")
+    assert [(f.check, f.quote) for f in review_document(doc(wrong)).findings] == [("score", "效 益 指 标 (33分)")]
+    # r2-01: the one-line form cut after a category's name: not its end
+    assert exhaustive(ONE_LINE.split(" 满意度指标(10分)")[0])[-1] == ("效益指标", False)

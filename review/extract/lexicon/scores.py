@@ -84,3 +84,6 @@ RULE_PART_END = re.compile(r"[；;。\n]")
 # A lower tier of one measure (基本相符的得6分, 80%(含)-90%,计4分, 有结余,但不超过上年结转,2分): the
 # grants are a ladder, the first the full marks.
 RULE_TIER = re.compile(r"基本|部分|较|一般|低于|不足|以下|以上|不超过|未|[%％]|[（(]含[)）]|\d\s*[-—~～至]\s*\d")
+# What may follow a score table's last row when the table ends the text (blanks, cell rules): the
+# table's end, which closes its last category as a total row would.
+AFTER_LAST_ROW = re.compile(r"[\s|｜]*")

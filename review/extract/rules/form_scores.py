@@ -32,7 +32,7 @@ from review.extract.rules.form_total import fund_cells, mint_once, total_row
 from review.extract.rules.glued_rows import glued_rows, is_glued
 from review.extract.rules.scan import Scan
 from review.extract.rules.score_header import header_layout, weight_score_gap
-from review.extract.rules.span_tables import text_span_grids
+from review.extract.rules.span_tables import ends_text, text_span_grids
 
 # 产出指标（50分）, 效 益 指 标 (30分), 满意度指标(10分): the heading's name and its cap; any other
 # name by its shape (绩效指标(90分), 年度绩效目标1 (80分), 项目决策(10 分)), not inside a longer word
@@ -134,6 +134,8 @@ def _headed_form(scan: Scan, form: list[re.Match[str]], unread: list[Unread]) ->
         header = _header_end(text, h.end())
         unread_before = len(unread)
         leaves = _indicators(text, header or h.end(), end, (layout, gap), unread)
+        if cut and leaves and ends_text(text, leaves[-1][1].end):
+            part_complete = True  # the text ends with the category's last row read: the form's end
         if header is not None and not leaves and i + 1 < len(form):
             _close_part(scan, part, nodes, tops)
             part = _Part(h, [])

@@ -12,7 +12,7 @@ from review.extract import lexicon
 from review.extract.rules.rule_marks import Grant, full_marks
 from review.extract.rules.scan import Scan
 from review.extract.rules.span_rows import Layout, SpanGrid, SpanRow
-from review.extract.rules.span_tables import rows_grid, text_span_grids
+from review.extract.rules.span_tables import closed_at_end, rows_grid, text_span_grids
 from review.extract.rules.table_columns import Cell
 
 _CAT = re.compile(r"^(?P<name>.+?)[（(]\s*(?P<cap>\d+(?:\.\d+)?)\s*分\s*[)）]$")
@@ -28,7 +28,7 @@ def extract_table_scores(scan: Scan) -> list[ScoreTree]:
         rows = scan.doc.table_rows(t)
         grid = rows_grid([[Cell(b.start, b.end, scan.text[b.start : b.end]) for b in row] for row in rows], [])
         if grid is not None:
-            trees.extend(_span_trees(scan, grid, whole_row=False))
+            trees.extend(_span_trees(scan, closed_at_end(scan.text, grid), whole_row=False))
         else:
             builder = _Builder(scan)
             tree = builder.build(rows)
