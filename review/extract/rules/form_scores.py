@@ -349,13 +349,31 @@ def _indicators(
     want = 1 if layout == "score_only" else 2
     for line_start, line in _lines(text, start, end):
         mine = [n for n in nums if line_start <= n.start < line_start + len(line)]
+        pairs = _rows_on_one_line(text, mine, gap) if want == 2 and len(mine) > want else None
         if len(mine) == want:
             out.append((None, mine[0]) if want == 1 else (mine[0], mine[1]))
+        elif pairs is not None:
+            out.extend(pairs)
         elif len(mine) > want:
             what = "得分" if want == 1 else "分值与得分"
             reason = f"评分表一行有 {len(mine)} 个不带单位的数，{what}无法唯一对应，未核对"
             unread.append(Unread(start=mine[0].start, end=mine[-1].end, reason=reason))
     return out
+
+
+def _rows_on_one_line(text: str, nums: list[_Num], gap: int | None) -> list[tuple[_Num | None, _Num]] | None:
+    """A form written on one line (分值 年度指标值 全年实际值 得分, the rows one after another): its
+    bare numbers read in pairs, 分值 then 得分 with the header's gap − 1 cells between them, none of
+    them bare (the target and the actual); None when any number is left out of a pair."""
+    if gap is None or gap < 2 or len(nums) % 2:
+        return None
+    pairs = list(zip(nums[::2], nums[1::2], strict=True))
+    if all(len(_WORD_RUN.findall(text, w.end, s.start)) == gap - 1 for w, s in pairs):
+        return [(w, s) for w, s in pairs]
+    return None
+
+
+_WORD_RUN = re.compile(r"[^\s|｜]+")  # a cell of a line split by blanks
 
 
 def _num(c: Cell) -> _Num:
