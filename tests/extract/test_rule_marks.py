@@ -87,3 +87,9 @@ def test_a_weight_its_rule_does_not_grant_is_found() -> None:
     wrong = R11_01.replace("计6分;\n|\n6\n|", "计6分;\n|\n9\n|")
     found = [f for f in review_document(doc_of(wrong)).findings if f.check == "score"]
     assert any("“三公经费”控制率" in f.message and "9" in f.message for f in found)
+
+
+def test_a_word_that_begins_with_fen_is_no_grant() -> None:
+    # minutes and branches are not points: only the grant after them is
+    assert _marks("接到报修后,30分钟内到达现场的,得5分;超时的每次扣1分。") == ["5"]
+    assert _marks("由各分局、10分局汇总后报送的,得3分") == ["3"]

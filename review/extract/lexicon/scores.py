@@ -71,9 +71,9 @@ SCORE_BONUS = re.compile(r"加\s*\d+(?:\.\d+)?\s*分|最多加|加分")
 SPAN_CAPS_NAMED = re.compile(r"[（(]分值?[)）]$")
 # The points a scoring rule grants (评分标准: 符合要求的得7分, …≦100%,计5分；无结余,3分；①…,1分): a number
 # of 分 after 得/计/记/给 or a clause's separator — not a deduction (扣1分, 扣完7分为止), a bonus (加1分)
-# or a range's end (1-2分).
+# or a range's end (1-2分), nor a word that begins with 分 (30分钟, 分局, 分批).
 RULE_GRANT = re.compile(
-    r"(?:得|计|记|给予?|[，,；;：:、])\s*(?P<points>\d{1,3}(?:\.\d+)?)\s*分(?![值数析配别类项级档])"
+    r"(?:得|计|记|给予?|[，,；;：:、])\s*(?P<points>\d{1,3}(?:\.\d+)?)\s*分(?![值数析配别类项级档钟之局公中部册期批摊解布工散段组成])"
 )
 # A grant per item (每项得1分, 每个得2分): the rule states no full marks.
 RULE_PER_ITEM = re.compile(r"每")
