@@ -13,7 +13,9 @@ The form's header names the numeric columns in order (…年度指标值 实际�
 A category is claimed whole only when it is closed — the next heading, or the form's total,
 follows it. An excerpt that ends inside its last category (效 益 指 标 (30分) | … and the text
 ends within a few rows) gives that category's rows so far, claimed as not all of them: their weights may fall short
-of the cap, never exceed it (in a grid the loader kept, the score-table reader reads them).
+of the cap, never exceed it (in a grid the loader kept, the score-table reader reads them) —
+unless the text ends with a row of it read (nothing but blanks and cell rules after its 得分): the
+text's end is then the form's, and the category is claimed whole.
 
 Claims: one score tree per form, categories (cap = the heading's points) over their indicators.
 """

@@ -149,7 +149,8 @@ def extract_span_scores(scan: Scan) -> tuple[list[ScoreTree], list[Unread]]:
     (review/extract/rules/span_rows.py): each level's cell a category over the rows it spans, its
     cap stated in the cell (投 入(15分)) or in the level's own 分值 column; each row an indicator
     with its 分值 and 得分. A category is claimed whole once a later row opens another at its
-    level or above, or the table's total row closes it."""
+    level or above, or the table's total row closes it, or the text ends with its last row
+    (span_tables.closed_at_end)."""
     grids, unread = text_span_grids(scan)
     return [t for g in grids for t in _span_trees(scan, g, whole_row=True)], unread
 
