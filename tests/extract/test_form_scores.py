@@ -85,7 +85,7 @@ def exhaustive(text: str) -> list[tuple[str, bool]]:
 
 def test_a_category_cut_off_by_the_excerpt_is_claimed_as_not_all_its_rows() -> None:
     # r6-17 and r2-01: no later heading, no total, the text ends — the last category may have gone on
-    cut = PIPES_APART.split("满 意 度")[0]
+    cut = PIPES_APART.split("满 意 度")[0] + "满意\n"  # r6-17's excerpt ends so
     assert caps_and_weights(cut) == [("效益指标", "30", ["20", "10"])]
     assert exhaustive(cut) == [("效益指标", False)]
     assert (
@@ -378,3 +378,52 @@ def test_an_indicator_header_over_two_rows_is_read_joined() -> None:
     wrong = R9_03_SPLIT_HEADER.replace("产出指标(20分)", "产出指标(25分)")
     findings = review_document(doc(wrong)).findings
     assert any(f.check == "score" and "产出指标" in f.message for f in findings)
+
+
+def test_a_category_whose_rows_give_no_weights_is_recorded_as_unread() -> None:
+    # r2-01: the excerpt ends two cells into 满意度指标(10分); r4-03: 满意度指标(20分) closed by
+    # the form's end, its row's cells run together with no number apart
+    cut = ONE_LINE.split(" 公众满意度")[0] + " 公众满"
+    found, unread = extract_form_scores(Scan.of(doc(cut)))
+    assert [u.reason for u in unread] == ["评分表类别“满意度指标”（10分）下的指标行未读出分值与得分，此类别未核对"]
+    assert cut[unread[0].start : unread[0].end] == "满意度指标(10分)"
+    assert found  # the categories before it are still read
+    glued = PIPES_APART.replace("受益群众满意度 | 10 | ≥90% | 95% | 10 |", "服务对象满意度种薯繁育企业、种植农户调查")
+    _, unread = extract_form_scores(Scan.of(doc(glued)))
+    assert [glued[u.start : u.end] for u in unread] == ["满 意 度 指 标 (10分)"]
+    # a category with its rows read records nothing
+    assert extract_form_scores(Scan.of(doc(PIPES_APART)))[1] == []
+
+
+def test_a_form_that_ends_the_text_with_a_row_read_closes_its_last_category() -> None:
+    # eval/renderings/forms.json's r6-17 form (pipe rows): the table ends the text after 受益人口数量
+    ended = PIPES_APART.split("满 意 度")[0]
+    assert exhaustive(ended) == [("效益指标", True)]
+    wrong = ended.replace("效 益 指 标 (30分)", "效 益 指 标 (33分)")
+    assert [(f.check, f.quote) for f in review_document(doc(wrong)).findings] == [("score", "效 益 指 标 (33分)")]
+    # r2-01: the one-line form cut after a category's name: not its end
+    assert exhaustive(ONE_LINE.split(" 满意度指标(10分)")[0])[-1] == ("效益指标", False)
+
+
+def test_a_form_on_one_line_with_weight_and_score_apart_is_read_in_pairs() -> None:
+    # r6-17 and r9-03 (分值 年度指标值 全年实际值 得分), their rows one after another on one line
+    r6_17 = (
+        "一级指标 二级指标 三级指标 分值 年度指标值 全年实际值 得分 产出指标（50分） 数量指标 "
+        "★补助各类瓜果蔬菜种植面积 20 29.5亩 29.5亩 20 其中桃树种植面积 1.5亩 1.5亩 ★补助鱼塘面积 10 3亩 3亩 10 "
+        "质量指标 种植作物成活率 5 95% 95% 5 效益指标（30分） 经济效益指标 特色产业带动增加受益农户收入(总收入) "
+        "20 ≥11.376万元 12万元 20 社会效益指标 受益人口数量 10 90人 90人 10 "
+        "满意度指标（10分） 受益群众满意度 10 ≥90% 95% 10 "
+        "总分 100 100\n"
+    )
+    assert caps_and_weights(r6_17)[:2] == [("产出指标", "50", ["20", "10", "5"]), ("效益指标", "30", ["20", "10"])]
+    r9_03 = (
+        "一级指标 二级指标 三级指标 分值 年度指标值 全年实际值 得分 产出指标(50分) 数量指标 "
+        "★★★农村低保发放人数(按月平均)(≥**人) 5 >=21933人 21980人 5 "
+        "质量指标 扶贫临时救助标准(<**元/户·年) 10 <=5300元/户 5830元/户 10 效益指标(30分) 社会效益指标 "
+        "困难群众基本生活得到保障 30 有效保障 有效保障 30 总分 100 100\n"
+    )
+    assert caps_and_weights(r9_03)[:2] == [("产出指标", "50", ["5", "10"]), ("效益指标", "30", ["30"])]
+    # a row with its 得分 left empty: the numbers no longer pair, the line is unread
+    gap = r9_03.replace("5830元/户 10 效益", "5830元/户 效益")
+    found, unread = extract_form_scores(Scan.of(doc(gap)))
+    assert unread and "无法唯一对应" in unread[0].reason

@@ -30,7 +30,9 @@ R11_01 = (
     "支付进度\n|\n每出现一个专项未按进度完成资金下达扣0.5分,扣完为止。\n|\n3\n|\n3\n|\n|\n"
     "资金结余\n|\n无结余,3分;\n|\n3\n|\n3\n|\n|\n"
     "“三公经费”\n控制率\n|\n三公经费控制率≦100%,计6分;\n|\n6\n|\n6\n|\n|\n"
-    "预算管理\n(15分)\n|\n管理制度\n健全性\n|\n③相关管理制度得到有效执行,1分。\n|\n3\n|\n3\n|\n|\n"
+    "预算管理\n(15分)\n|\n管理制度\n健全性\n|\n①已制定预算资金管理办法,1分;\n②相关管理制度合法、合规、完整,1分;\n"
+    "③相关管理制度得到有效执行,1分。\n|\n3\n|\n3\n|\n|\n"
+    "|\n预决算信息公开性和完善性\n|\n①\n"  # where the excerpt ends: a row cut off
 )
 
 R12_12 = (
@@ -52,6 +54,7 @@ R10_02 = (
     "7\n|\n账务管理\n|\n纳入所在乡镇账户管理,得2分\n|\n2\n|\n2\n|\n|\n|\n"
     "财政奖补资金实行专账核算,得1分\n|\n1\n|\n1\n|\n|\n|\n"
     "9\n|\n组织实施\n|\n工作安排\n|\n有正面批示的,一个加1分,最多加2分\n|\n1\n|\n2\n|\n|\n|\n"
+    "10\n|\n工作保障\n|\n"  # the table goes on
 )
 
 R11_09 = (
@@ -61,14 +64,17 @@ R11_09 = (
     "(二)\n项\n目\n组\n织\n(8分)\n| 2.组织管理\n(6分)\n| 项目单位对项目的管理情况。\n| 组织管理到位的得6分。\n|\n"
     "3.项目档案\n(2分)\n| 项目单位建立项目档案的情况。\n| 项目档案资料齐全的得2分。\n|\n"
     "(三)\n项\n目\n实\n施\n(20分)\n| 4.建设内容完成量\n| 项目计划建设内容完成情况。\n| 完成100%的得20分。\n|\n"
+    "(四)\n资\n金\n使\n用\n(30分)\n| 5.资金落实(10分)\n| 项目计划投资完成情况。\n| 投资完成100%的得10分。\n|\n"
+    "6.实际支出(10分)\n"  # the table goes on
 )
 
 
 def tree_of(text: str) -> tuple[Scan, ScoreTree, list[Unread]]:
     scan = Scan.of(doc_of(text))
     trees, unread = extract_span_scores(scan)
-    assert len(trees) == 1
-    return scan, trees[0], unread
+    grids = [t for t in trees if t.nodes[0].name == "总分"]  # the others: a row's rule under its 分值
+    assert len(grids) == 1
+    return scan, grids[0], unread
 
 
 def outline(scan: Scan, tree: ScoreTree) -> dict[str, tuple[str | None, str | None, list[str], bool]]:
@@ -120,7 +126,10 @@ def test_caps_in_the_name_cells_make_the_score_tree() -> None:
 def test_a_wrong_weight_under_a_merged_category_is_found() -> None:
     assert score_findings(R11_01) == []
     wrong = R11_01.replace("计5分;\n|\n5\n|\n5\n|\n|\n“三公", "计5分;\n|\n8\n|\n5\n|\n|\n“三公")
-    assert [s for s, _ in score_findings(wrong)] == ["high"]
+    found = score_findings(wrong)
+    # 预算配置's rows add up to 18, and the row's own rule (计5分) grants 5, not 8
+    assert [s for s, _ in found] == ["high", "high"]
+    assert any(q.startswith("财政供养人员") for _, q in found)
 
 
 # --- r12-12 -----------------------------------------------------------------------------------
@@ -185,7 +194,8 @@ def test_a_rubric_whose_indicators_state_their_caps_in_their_cells() -> None:
     scan, tree, _ = tree_of(R11_09)
     got = outline(scan, tree)
     assert got["(二)项目组织"] == ("8", None, ["2.组织管理", "3.项目档案"], True)
-    assert got["1.可行性研究报告(项目申报书)"] == (None, None, [], True)  # no cap: nothing to weigh it by
+    # no cap in its cell: its rule's full marks weigh it (编制符合要求的得7分)
+    assert got["1.可行性研究报告(项目申报书)"] == ("7", None, [], True)
     assert score_findings(R11_09) == []
     wrong = R11_09.replace("织\n(8分)", "织\n(11分)")
     assert [s for s, _ in score_findings(wrong)] == ["high"]
@@ -229,6 +239,7 @@ def test_a_loader_table_whose_levels_have_their_own_cap_columns() -> None:
         ["资金分配", "8", "分配办法", "2", "2"],
         ["分配结果", "6", "6"],
         ["项目管理", "25", "资金到位", "5", "到位率", "3", "3"],
+        ["到位时效"],  # the table goes on
     ]
     text = "\n".join("".join(f"\t{cell}\n" for cell in row) for row in rows)
     scan = Scan.of(doc_of(text))
@@ -244,3 +255,25 @@ def test_a_long_table_is_read_row_by_row_without_recursion() -> None:
     head = R12_12[: R12_12.index("决策过程")]
     grids, unread = span_grids(head + "目标内容\n\n4\n\n4\n\n" * 450)
     assert unread == [] and len(grids[0].rows) == 451
+
+
+# --- the text's end -----------------------------------------------------------------------------
+
+R11_09_END = (
+    "评价\n内容\n| 评价指标\n(分值)\n| 指标说明\n| 评分标准\n|\n"
+    "(五)\n实\n施\n效\n果\n(35分)\n| 8.经济效益(20分)\n| 主要包括项目单位通过实施项目年新增销售收入、利税等情况。\n"
+    "| 由各省自行制定\n|\n"
+    "9.社会效益(15分)\n| 主要包括带动农民增收、促进农民就业等情况。\n| 由各省自行制定\n|\n"
+)
+
+
+def test_a_table_that_ends_the_text_closes_its_last_category() -> None:
+    # r11-09: the rubric is the whole page; nothing follows its last row but a cell rule
+    scan, tree, _ = tree_of(R11_09_END)
+    assert outline(scan, tree)["(五)实施效果"] == ("35", None, ["8.经济效益", "9.社会效益"], True)
+    assert score_findings(R11_09_END) == []
+    wrong = R11_09_END.replace("果\n(35分)", "果\n(38分)")
+    assert [q for _, q in score_findings(wrong)] == ["(五)\n实\n施\n效\n果\n(38分)"]
+    # a row cut off after it: the excerpt ends inside the table, which may go on
+    scan, tree, _ = tree_of(R11_09_END + "(六)\n项\n目\n")
+    assert outline(scan, tree)["(五)实施效果"][3] is False

@@ -69,3 +69,21 @@ SPAN_CAP_DIGITS = re.compile(r"[（(]\s*(?P<cap>\d{1,3}(?:\.\d+)?)\s*分?\s*[)�
 SCORE_BONUS = re.compile(r"加\s*\d+(?:\.\d+)?\s*分|最多加|加分")
 # A level column's header saying its cells state their caps: 评价指标(分值).
 SPAN_CAPS_NAMED = re.compile(r"[（(]分值?[)）]$")
+# The points a scoring rule grants (评分标准: 符合要求的得7分, …≦100%,计5分；无结余,3分；①…,1分): a number
+# of 分 after 得/计/记/给 or a clause's separator — not a deduction (扣1分, 扣完7分为止), a bonus (加1分)
+# or a range's end (1-2分), nor a word that begins with 分 (30分钟, 分局, 分批).
+RULE_GRANT = re.compile(
+    r"(?:得|计|记|给予?|[，,；;：:、])\s*(?P<points>\d{1,3}(?:\.\d+)?)\s*分(?![值数析配别类项级档钟之局公中部册期批摊解布工散段组成])"
+)
+# A grant per item (每项得1分, 每个得2分): the rule states no full marks.
+RULE_PER_ITEM = re.compile(r"每")
+# What ends a rule's clause (a grant's condition is the text since the last of these).
+RULE_CLAUSE_END = re.compile(r"[，,；;。\n]")
+# What parts two grants that add up (…的,得2分；建立…的,得3分 and ①…1分；②…1分).
+RULE_PART_END = re.compile(r"[；;。\n]")
+# A lower tier of one measure (基本相符的得6分, 80%(含)-90%,计4分, 有结余,但不超过上年结转,2分): the
+# grants are a ladder, the first the full marks.
+RULE_TIER = re.compile(r"基本|部分|较|一般|低于|不足|以下|以上|不超过|未|[%％]|[（(]含[)）]|\d\s*[-—~～至]\s*\d")
+# What may follow a score table's last row when the table ends the text (blanks, cell rules): the
+# table's end, which closes its last category as a total row would.
+AFTER_LAST_ROW = re.compile(r"[\s|｜]*")

@@ -13,7 +13,9 @@ The form's header names the numeric columns in order (…年度指标值 实际�
 A category is claimed whole only when it is closed — the next heading, or the form's total,
 follows it. An excerpt that ends inside its last category (效 益 指 标 (30分) | … and the text
 ends within a few rows) gives that category's rows so far, claimed as not all of them: their weights may fall short
-of the cap, never exceed it (in a grid the loader kept, the score-table reader reads them).
+of the cap, never exceed it (in a grid the loader kept, the score-table reader reads them) —
+unless the text ends with a row of it read (nothing but blanks and cell rules after its 得分): the
+text's end is then the form's, and the category is claimed whole.
 
 Claims: one score tree per form, categories (cap = the heading's points) over their indicators.
 """
@@ -32,7 +34,7 @@ from review.extract.rules.form_total import fund_cells, mint_once, total_row
 from review.extract.rules.glued_rows import glued_rows, is_glued
 from review.extract.rules.scan import Scan
 from review.extract.rules.score_header import header_layout, weight_score_gap
-from review.extract.rules.span_tables import text_span_grids
+from review.extract.rules.span_tables import ends_text, text_span_grids
 
 # 产出指标（50分）, 效 益 指 标 (30分), 满意度指标(10分): the heading's name and its cap; any other
 # name by its shape (绩效指标(90分), 年度绩效目标1 (80分), 项目决策(10 分)), not inside a longer word
@@ -134,6 +136,8 @@ def _headed_form(scan: Scan, form: list[re.Match[str]], unread: list[Unread]) ->
         header = _header_end(text, h.end())
         unread_before = len(unread)
         leaves = _indicators(text, header or h.end(), end, (layout, gap), unread)
+        if cut and leaves and ends_text(text, leaves[-1][1].end):
+            part_complete = True  # the text ends with the category's last row read: the form's end
         if header is not None and not leaves and i + 1 < len(form):
             _close_part(scan, part, nodes, tops)
             part = _Part(h, [])
@@ -141,6 +145,9 @@ def _headed_form(scan: Scan, form: list[re.Match[str]], unread: list[Unread]) ->
         if not leaves:
             if part is not None:
                 part.complete = False
+            if header is None and len(unread) == unread_before and _WORD.search(text, h.end(), end):
+                reason = f"评分表类别“{_name(h)}”（{h.group('cap')}分）下的指标行未读出分值与得分，此类别未核对"
+                unread.append(Unread(start=h.start(), end=h.end(), reason=reason))
             continue
         cid = _category(scan, h, leaves, nodes, every_row_read=len(unread) == unread_before and part_complete)
         if part is not None and not part_complete:
@@ -344,13 +351,31 @@ def _indicators(
     want = 1 if layout == "score_only" else 2
     for line_start, line in _lines(text, start, end):
         mine = [n for n in nums if line_start <= n.start < line_start + len(line)]
+        pairs = _rows_on_one_line(text, mine, gap) if want == 2 and len(mine) > want else None
         if len(mine) == want:
             out.append((None, mine[0]) if want == 1 else (mine[0], mine[1]))
+        elif pairs is not None:
+            out.extend(pairs)
         elif len(mine) > want:
             what = "得分" if want == 1 else "分值与得分"
             reason = f"评分表一行有 {len(mine)} 个不带单位的数，{what}无法唯一对应，未核对"
             unread.append(Unread(start=mine[0].start, end=mine[-1].end, reason=reason))
     return out
+
+
+def _rows_on_one_line(text: str, nums: list[_Num], gap: int | None) -> list[tuple[_Num | None, _Num]] | None:
+    """A form written on one line (分值 年度指标值 全年实际值 得分, the rows one after another): its
+    bare numbers read in pairs, 分值 then 得分 with the header's gap − 1 cells between them, none of
+    them bare (the target and the actual); None when any number is left out of a pair."""
+    if gap is None or gap < 2 or len(nums) % 2:
+        return None
+    pairs = list(zip(nums[::2], nums[1::2], strict=True))
+    if all(len(_WORD_RUN.findall(text, w.end, s.start)) == gap - 1 for w, s in pairs):
+        return [(w, s) for w, s in pairs]
+    return None
+
+
+_WORD_RUN = re.compile(r"[^\s|｜]+")  # a cell of a line split by blanks
 
 
 def _num(c: Cell) -> _Num:

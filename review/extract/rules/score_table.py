@@ -9,9 +9,10 @@ from decimal import Decimal
 from review.core.claims import Quantity, ScoreNode, ScoreTree, Unread
 from review.core.document import Block
 from review.extract import lexicon
+from review.extract.rules.rule_marks import Grant, full_marks
 from review.extract.rules.scan import Scan
 from review.extract.rules.span_rows import Layout, SpanGrid, SpanRow
-from review.extract.rules.span_tables import rows_grid, text_span_grids
+from review.extract.rules.span_tables import closed_at_end, rows_grid, text_span_grids
 from review.extract.rules.table_columns import Cell
 
 _CAT = re.compile(r"^(?P<name>.+?)[（(]\s*(?P<cap>\d+(?:\.\d+)?)\s*分\s*[)）]$")
@@ -26,9 +27,12 @@ def extract_table_scores(scan: Scan) -> list[ScoreTree]:
     for t in scan.doc.table_ids():
         rows = scan.doc.table_rows(t)
         grid = rows_grid([[Cell(b.start, b.end, scan.text[b.start : b.end]) for b in row] for row in rows], [])
-        tree = _span_tree(scan, grid, whole_row=False) if grid is not None else _Builder(scan).build(rows)
-        if tree:
-            trees.append(tree)
+        if grid is not None:
+            trees.extend(_span_trees(scan, closed_at_end(scan.text, grid), whole_row=False))
+        else:
+            builder = _Builder(scan)
+            tree = builder.build(rows)
+            trees.extend([tree, *builder.rules] if tree else [])
     return trees
 
 
@@ -37,6 +41,7 @@ class _Builder:
         self.scan = scan
         self.nodes: dict[str, dict] = {}
         self.order: list[str] = []
+        self.rules: list[ScoreTree] = []  # a row's 分值 over the full marks its rule states
 
     def _qty(self, cell: Block, text: str, cap_match: re.Match[str] | None = None) -> Quantity:
         if cap_match:
@@ -115,9 +120,12 @@ class _Builder:
             name = name_cell[1] if name_cell else f"{last_indicator}（续）"
             last_indicator = name_cell[1] if name_cell else last_indicator
             anchor = name_cell[0] if name_cell else weight[0]
-            self._node(
-                name, anchor, parent, weight=self._qty(weight[0], weight[1]).id, score=self._qty(score[0], score[1]).id
-            )
+            w = self._qty(weight[0], weight[1])
+            nid = self._node(name, anchor, parent, weight=w.id, score=self._qty(score[0], score[1]).id)
+            rule = [(c.start, c.end) for c, _ in cells if weight[0].start < c.start < score[0].start]
+            marks = full_marks(text, rule)
+            if marks is not None and not _DEDUCTION.search(name):
+                self.rules.append(_rule_tree(self.scan, self.nodes[nid], marks))
         if not self.order:
             return None
         tops = [nid for nid in self.order if not any(nid in n["children"] for n in self.nodes.values())]
@@ -141,13 +149,20 @@ def extract_span_scores(scan: Scan) -> tuple[list[ScoreTree], list[Unread]]:
     (review/extract/rules/span_rows.py): each level's cell a category over the rows it spans, its
     cap stated in the cell (投 入(15分)) or in the level's own 分值 column; each row an indicator
     with its 分值 and 得分. A category is claimed whole once a later row opens another at its
-    level or above, or the table's total row closes it."""
+    level or above, or the table's total row closes it, or the text ends with its last row
+    (span_tables.closed_at_end)."""
     grids, unread = text_span_grids(scan)
-    trees = [_span_tree(scan, g, whole_row=True) for g in grids]
-    return [t for t in trees if t is not None], unread
+    return [t for g in grids for t in _span_trees(scan, g, whole_row=True)], unread
 
 
-def _span_tree(scan: Scan, grid: SpanGrid, *, whole_row: bool) -> ScoreTree | None:
+def _span_trees(scan: Scan, grid: SpanGrid, *, whole_row: bool) -> list[ScoreTree]:
+    """The grid's score tree, then one tree per row whose rule states its full marks."""
+    rules: list[ScoreTree] = []
+    tree = _span_tree(scan, grid, rules, whole_row=whole_row)
+    return [tree, *rules] if tree is not None else []
+
+
+def _span_tree(scan: Scan, grid: SpanGrid, rules: list[ScoreTree], *, whole_row: bool) -> ScoreTree | None:
     layout = grid.layout
     levels = [grp[0] for grp in layout.groups]
     nodes: dict[tuple[int, int], ScoreNode] = {}
@@ -169,7 +184,7 @@ def _span_tree(scan: Scan, grid: SpanGrid, *, whole_row: bool) -> ScoreTree | No
                 kids[nodes[key].id] = []
                 kids[parent].append(nodes[key].id)
             parent = nodes[key].id
-        leaf = _span_leaf(scan, row, layout, f"n{r + 1}", whole_row=whole_row)
+        leaf = _span_leaf(scan, row, layout, f"n{r + 1}", rules, whole_row=whole_row)
         leaves.append(leaf)
         kids[parent].append(leaf.id)
     if grid.closed:
@@ -222,7 +237,9 @@ def _span_category(scan: Scan, cell: Cell, row: SpanRow, col: int, layout: Layou
     )
 
 
-def _span_leaf(scan: Scan, row: SpanRow, layout: Layout, nid: str, *, whole_row: bool) -> ScoreNode:
+def _span_leaf(
+    scan: Scan, row: SpanRow, layout: Layout, nid: str, rules: list[ScoreTree], *, whole_row: bool
+) -> ScoreNode:
     """The row's indicator: its name (the last level's cell, 续 when that cell spans from above),
     its 分值 (the 分值 column's, else the cap its own name cell states: 5.资金落实(10分)) and its
     得分; a rule that grants bonus points (最多加2分) leaves its 得分 unbounded by the 分值. Its span:
@@ -241,13 +258,18 @@ def _span_leaf(scan: Scan, row: SpanRow, layout: Layout, nid: str, *, whole_row:
     if weight is None and in_cell and name_cell:
         s, e = name_cell.start + in_cell.start("cap"), name_cell.start + in_cell.end("cap")
         weight = scan.mint(s, e, Decimal(in_cell.group("cap")), "分", f"{name}·分值")
+    texts = [c for c, k in zip(row.cells, layout.kinds, strict=True) if c and k == "text"]
+    marks = full_marks(scan.text, [(c.start, c.end) for c in texts])
+    if weight is None and marks is not None and len(marks) == 1:
+        weight = scan.mint(marks[0].start, marks[0].end, marks[0].value, "分", f"{name}·分值")
+        marks = None
     bonus = bool(lexicon.SCORE_BONUS.search(rule))
     score = _cell_qty(scan, score_cell, f"{name}·得分") if score_cell and not bonus else None
     own_name = [name_cell] if raw and name_cell and not row.spanned[name_col] else []
     numbers = [c for c in (weight_cell, score_cell) if c]
     cells = (own_name + numbers if whole_row else own_name or numbers) or [c for c in row.cells if c is not None]
     start = cells[0].start
-    return ScoreNode(
+    leaf = ScoreNode(
         id=nid,
         name=name,
         name_start=start,
@@ -256,6 +278,33 @@ def _span_leaf(scan: Scan, row: SpanRow, layout: Layout, nid: str, *, whole_row:
         score=score.id if score else None,
         deduction=bool(_DEDUCTION.search(name)),
     )
+    if weight is not None and marks is not None and not leaf.deduction:
+        rules.append(_rule_tree(scan, leaf.model_dump(), marks))
+    return leaf
+
+
+def _rule_tree(scan: Scan, row: dict, marks: list[Grant]) -> ScoreTree:
+    """The row's 分值 over the grants its rule adds up to its full marks (the row: a node's fields)."""
+    name = row["name"]
+    kids = [
+        ScoreNode(
+            id=f"r{i + 1}",
+            name=f"{name}·评分标准",
+            name_start=g.start,
+            name_end=g.end,
+            weight=scan.mint(g.start, g.end, g.value, "分", f"{name}·评分标准").id,
+        )
+        for i, g in enumerate(marks)
+    ]
+    root = ScoreNode(
+        id="n0",
+        name=name,
+        name_start=row["name_start"],
+        name_end=row["name_end"],
+        weight=row["weight"],
+        children=tuple(k.id for k in kids),
+    )
+    return ScoreTree(nodes=(root, *kids), root="n0", source="table")
 
 
 def _squeeze(text: str) -> str:

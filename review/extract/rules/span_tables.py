@@ -4,6 +4,8 @@ document whose level cells span rows (review/extract/rules/span_rows.py has the 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from review.core.claims import Unread
 from review.extract import lexicon
 from review.extract.rules.scan import Scan
@@ -32,7 +34,19 @@ def text_span_grids(scan: Scan) -> tuple[list[SpanGrid], list[Unread]]:
         grid = rows_grid(table, unread)
         if grid is not None and not any(g.start <= grid.start < g.end for g in grids):
             grids.append(grid)
-    return grids, unread
+    return [closed_at_end(scan.text, g) for g in grids], unread
+
+
+def closed_at_end(text: str, grid: SpanGrid) -> SpanGrid:
+    """A table read to the end of the text — nothing but blanks and cell rules after its last row —
+    is closed there, as at a total row: the text's end is the table's."""
+    if grid.closed or not ends_text(text, grid.end):
+        return grid
+    return replace(grid, closed=True, cut=None)
+
+
+def ends_text(text: str, pos: int) -> bool:
+    return lexicon.AFTER_LAST_ROW.fullmatch(text, pos) is not None
 
 
 def rows_grid(rows: list[list[Cell]], unread: list[Unread]) -> SpanGrid | None:
