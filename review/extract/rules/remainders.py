@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from review.core.claims import BalanceRelation, Quantity
 from review.extract import lexicon
-from review.extract.rules.scan import Scan
+from review.extract.rules.scan import Scan, per_unit
 from review.extract.rules.sum_implicit import addable
 
 
@@ -40,7 +40,7 @@ def _whole_and_taken(scan: Scan, rest: Quantity) -> tuple[Quantity, Quantity] | 
     """The amount taken (the one amount of the remainder's measure before it in its sentence and the one
     before, named as spent or deducted) and the whole right before that (named as allotted or earned)."""
     start = scan.sentence_bounds(max(0, scan.sentence_bounds(rest.start)[0] - 1))[0]
-    amounts = [q for q in scan.between(start, rest.start) if addable(q, rest) and not _per_unit(scan, q)]
+    amounts = [q for q in scan.between(start, rest.start) if addable(q, rest) and not per_unit(scan.text, q)]
     if len(amounts) < 2:
         return None
     whole, taken = amounts[-2], amounts[-1]
@@ -52,9 +52,3 @@ def _whole_and_taken(scan: Scan, rest: Quantity) -> tuple[Quantity, Quantity] | 
     if not whole.exact or not taken.exact or lexicon.SUM_DELTA.search(whole.label + taken.label):
         return None
     return whole, taken
-
-
-def _per_unit(scan: Scan, q: Quantity) -> bool:
-    """A price or a rate (每公斤售价5元, 费用成本每亩4000元, 500元/人): not an amount of the funds."""
-    clause = scan.text[max(q.label_start, 0) if q.label_start >= 0 else q.start : q.start]
-    return bool(lexicon.UNIT_RATE_BEFORE.search(clause) or lexicon.UNIT_RATE_AFTER.match(scan.text, q.end))

@@ -149,6 +149,14 @@ def clause_text_before(text: str, pos: int) -> str:
     return text[_clause_start(text, pos) : pos]
 
 
+def per_unit(text: str, q: Quantity) -> bool:
+    """A rate or a price, not an amount of its own (每亩4000元, 每公斤售价5元, 500元/人, 人均…): never a
+    part or a whole of the funds."""
+    if lexicon.UNIT_RATE_AFTER.match(text, q.end):
+        return True
+    return bool(lexicon.UNIT_RATE_BEFORE.search(clause_text_before(text, q.start)))
+
+
 def ends_unclosed(text: str, end: int, closers: str) -> bool:
     """Nothing but space follows `end`, and the last character before it (space left out) is none
     of `closers`: the text stops mid-sentence there (an excerpt cut off); nothing before it at all

@@ -7,7 +7,7 @@ import re
 
 from review.core.claims import Quantity, SumRelation
 from review.extract import lexicon
-from review.extract.rules.scan import MAX_SENTENCE, Scan
+from review.extract.rules.scan import MAX_SENTENCE, Scan, per_unit
 
 _SUB_MARKER = lexicon.NESTED_LIST_OPENER
 
@@ -51,6 +51,8 @@ def _may_total(scan: Scan, t: Quantity) -> bool:
     text = scan.text
     if not t.exact or scan.in_table(t.start) or len(t.label) < 2 or lexicon.SUM_DELTA.search(t.label):
         return False  # a number written first (174台拼接屏) or a change (同比增加) is not a total
+    if per_unit(text, t):
+        return False  # 成本每亩4000元,计12万元: a rate, not a whole
     if lexicon.RESPECTIVELY in t.label or text[t.end : t.end + 1] not in "，,；;：:（(":
         return False  # 分别…A、B, or 174台拼接屏、30台…: not a total followed by its parts
     return t.family not in ("percent", "分", "%") and t.unit not in ("分", "个百分点")
@@ -66,7 +68,7 @@ def _implicit_parts(scan: Scan, t: Quantity) -> tuple[list[Quantity], bool] | No
     end = list_end(text, t.end)
     stop = _SUB_MARKER.search(text, t.end, end)
     window = _until_dated(scan.between(t.end, stop.start() if stop else end))
-    same = _addable_parts(t, window)
+    same = _addable_parts(text, t, window)
     direct = _stated_whole(text, t) and not any(_stated_whole(text, q) for q in same)
     if len(same) < 2 or (_siblings(t, same) and not direct and not _by_source(t, same)) or _other_flow(t, same):
         return None
@@ -75,7 +77,7 @@ def _implicit_parts(scan: Scan, t: Quantity) -> tuple[list[Quantity], bool] | No
     if lexicon.ACTION_LABEL.match(t.label) or lexicon.RESPECTIVELY in text[scan.sentence_bounds(t.start)[0] : t.start]:
         return None
     window = [q for q in window if not _RUN_BREAK.search(text, t.end, q.start)]
-    same = _addable_parts(t, window)
+    same = _addable_parts(text, t, window)
     if len(same) < 2 or _interleaved(t, window, same) or _peer_groups(t, same) or _years_flows(text, t, same):
         return None
     return same, direct
@@ -90,8 +92,13 @@ def _stated_whole(text: str, q: Quantity) -> bool:
 _RUN_BREAK = re.compile(rf"[；;]|{lexicon.SECTION_BREAK.pattern}")
 
 
-def _addable_parts(t: Quantity, window: list[Quantity]) -> list[Quantity]:
-    return [q for q in window if addable(q, t) and q.exact and not lexicon.SUM_DELTA.search(q.label)]
+def _addable_parts(text: str, t: Quantity, window: list[Quantity]) -> list[Quantity]:
+    """The amounts that may add up to t: of its measure, exact, no change, no rate or price (每亩4000元)."""
+    return [
+        q
+        for q in window
+        if addable(q, t) and q.exact and not lexicon.SUM_DELTA.search(q.label) and not per_unit(text, q)
+    ]
 
 
 def _contiguous(window: list[Quantity], same: list[Quantity]) -> bool:

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from review.core.claims import Quantity, UnitPeers
 from review.extract import lexicon
-from review.extract.rules.scan import Scan, clause_text_before
+from review.extract.rules.scan import Scan, clause_text_before, per_unit
 
 MONEY_UNITS = ("元", "万元", "亿元")
 MIN_SIGNIFICANT = 3  # digits of a figure, trailing zeros left out, for its repeat not to be a coincidence
@@ -31,9 +31,7 @@ def _is_amount(scan: Scan, q: Quantity) -> bool:
     """A money amount written with its unit, not a rate or a price (500元/人, 每亩300元)."""
     if q.unit not in MONEY_UNITS or not q.exact or q.value <= 0 or q.unit not in q.text:
         return False
-    if lexicon.UNIT_RATE_AFTER.match(scan.text, q.end):
-        return False
-    return not lexicon.UNIT_RATE_BEFORE.search(clause_text_before(scan.text, q.start))
+    return not per_unit(scan.text, q)
 
 
 def _names_funds(scan: Scan, q: Quantity) -> bool:
