@@ -108,3 +108,34 @@ def test_two_things_with_the_same_last_word_are_not_paired():
         "(一)绩效目标\n计划投入基层组织和农村公共服务运行维护费68万元。\n二、完成情况\n已支付垃圾车运营维护费4万元。\n"
     )
     assert _pairs(text, 2022) == []
+
+
+# dev r10-09 (农村危房改造, traditional characters in the source): the year's funds and their parts stated in two
+# sections, and one batch of them with parts named alike
+_R10_09 = (
+    "一、绩效目标分解下达情况\n(一)下达农村危房改造转移支付预算和绩效目标情况。\n"
+    "2023年共下达补助资金246.2万元(其中:下达中央补助资金226.7万元,下达省级补助资金19.5万元)。\n"
+    "(二)资金安排、分解下达预算和绩效目标情况。\n"
+    "2022年12月省财政厅、住建厅下达补助资金57.5万元(其中:下达中央补助资金38万元,下达省级补助资金19.5万元),"
+    "2023年8月省财政厅、住建厅下达补助资金188.7万元。\n"
+)
+# dev r9-01 (基本药物制度补助): the whole's 中央补助, then a part's own 中央补助 inside its 其中 list
+_R9_01 = (
+    "(一)绩效目标\n年度完成基层医疗卫生机构实施基本药物制度补助2300.67万元,中央补助442.43万元,地方财政补助1858.24万元。"
+    "\n其中完成村卫生室实施基本药物制度补助471.23万元,其中中央补助189.63万元,地方财政补助281.6万元。\n"
+)
+
+
+def test_a_part_named_like_a_part_of_another_whole_is_another_share():
+    assert not any("38万元" in texts for _, texts in _facts(_R10_09, 2023))
+    assert not any("189.63万元" in texts for _, texts in _facts(_R9_01, 2023))
+    assert [c for c, _ in checks_of(_R10_09, 2023) if c == "consistency"] == []
+
+
+def test_the_parts_of_one_whole_restated_are_still_one_fact():
+    again = _R10_09 + (
+        "(三)资金到位情况。\n2023年共下达补助资金246.2万元(其中:下达中央补助资金226.7万元,下达省级补助资金19.5万元)。\n"
+    )
+    assert ("下达中央补助资金", ("226.7万元", "226.7万元")) in _facts(again, 2023)
+    slip = again[::-1].replace("7.622", "7.022", 1)[::-1]  # the last 226.7 written 220.7
+    assert any(c == "consistency" and "220.7" in q for c, q in checks_of(slip, 2023))

@@ -10,6 +10,7 @@ from review.core.claims import SumCategory
 from review.core.numbers import EXACT_INTEGER_UNITS
 
 # Words that open a list of the parts of the total just stated.
+PARTS_OPENER = "其中"  # what opens the parts of the amount before it (246.2万元(其中:中央补助资金226.7万元…))
 COMPLETE_LIST_OPENERS = ("其中", "具体包括", "具体为", "具体是", "明细为", "包括")
 # A list opened by these names the main parts only: it bounds the total from below (主要是 = mainly).
 PARTIAL_LIST_OPENERS = ("主要包括", "主要是", "主要为", "主要有")

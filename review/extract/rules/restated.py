@@ -32,6 +32,7 @@ class Statement:
     scope: str
     asserts: bool
     enumerated: bool  # its line is one item of an enumeration (一是… / 1、…)
+    whole: str = ""  # the amount whose 其中 list it is in (246.2万元(其中:中央补助资金226.7万元…)), if any
 
 
 def extract_restated(scan: Scan) -> tuple[list[SameFact], list[PlanActual]]:
@@ -48,7 +49,7 @@ def extract_restated(scan: Scan) -> tuple[list[SameFact], list[PlanActual]]:
             if not noun:
                 continue
             if earlier.role == later.role:
-                if not _restates(scan, earlier, later, noun):
+                if not _restates(scan, earlier, later, noun) or not _parts_of_one_whole(earlier, later, root_of):
                     continue
                 root = root_of.get(earlier.q.id, earlier.q.id)
                 root_of[later.q.id] = root
@@ -128,6 +129,23 @@ def _restates(scan: Scan, a: Statement, b: Statement, noun: str) -> bool:
     return rests[0] == 0 and rests[1] <= lexicon.RESTATED_MAX_VERB
 
 
+def _parts_of_one_whole(a: Statement, b: Statement, root_of: dict[str, str]) -> bool:
+    """A part of a 其中 list restates another only as a part of the same whole restated (2023年共下达补助资金
+    246.2万元(其中:中央补助资金226.7万元…) twice): the same-named part of another whole is another share
+    (2022年12月…下达补助资金57.5万元(其中:下达中央补助资金38万元…), one batch of the year's funds)."""
+    if not a.whole and not b.whole:
+        return True
+    return bool(a.whole and b.whole) and root_of.get(a.whole, a.whole) == root_of.get(b.whole, b.whole)
+
+
+def _whole_of(scan: Scan, q: Quantity) -> str:
+    """The id of the amount whose 其中 list q stands in, in q's sentence: the amount right before 其中."""
+    start = scan.sentence_bounds(q.start)[0]
+    opener = scan.text.rfind(lexicon.PARTS_OPENER, start, q.start)
+    whole = scan.before(opener) if opener >= 0 else None
+    return whole.id if whole is not None and whole.start >= start else ""
+
+
 def _definite(s: Statement) -> bool:
     """An amount of the targets restated (项目批复总投资 in 基本情况 and again in 绩效目标) is one fact;
     a count of the targets restated was not measured to be (one unlabeled finding in the eval); other
@@ -173,6 +191,7 @@ def _statement(scan: Scan, q: Quantity) -> Statement:
         project_scope(scan, q.start),
         asserts,
         enumerated,
+        _whole_of(scan, q),
     )
 
 
