@@ -28,10 +28,11 @@ with 统筹整合资金 and 到位 columns: 预算到位 = 到位资金 ÷ 扣�
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 from itertools import combinations
 from typing import Any
 
-from review.core.claims import FormulaScore, Quantity, RatioRelation, Relation, SumRelation, Unread
+from review.core.claims import FormulaScore, Quantity, RatioRelation, Readings, Relation, SumRelation, Unread
 from review.core.provenance import form_rate
 from review.extract.rules import fund_runs
 from review.extract.rules.form_blocks import Block, Row, Token, find_blocks
@@ -39,6 +40,7 @@ from review.extract.rules.form_template import Rate, Template, template
 from review.extract.rules.scan import Scan
 
 _MAX_READINGS = 64
+_MAX_ALTERNATIVES = 8  # a row read more ways than this is only reported as unread
 
 
 def readings(row: Row, header: tuple[str, ...], fills: tuple[str, ...]) -> list[dict[str, Token]]:
@@ -61,30 +63,70 @@ def readings(row: Row, header: tuple[str, ...], fills: tuple[str, ...]) -> list[
     return out
 
 
-def row_readings(row: Row, header: tuple[str, ...], text: str) -> tuple[Row, list[dict[str, Token]], str]:
-    """The row as read (its cells cut where they ran together), its readings, and why it has none."""
+def row_readings(
+    row: Row, header: tuple[str, ...], text: str, decimals: int | None = None
+) -> tuple[Row, list[dict[str, Token]], str]:
+    """The row as read (its cells cut where they ran together), its readings, and why it has none.
+    `decimals`: what the block's other cut amounts are written to (block_decimals), which a cut
+    amount of this row is written to as well."""
     fills = template().row_fills[row.label]
     found = readings(row, header, fills) or readings(row, header, header)
     if found or not row.tokens:
         return row, found, ""
-    runs = [k for k, t in enumerate(row.tokens) if fund_runs.cuttable(t, text)]
-    glued = [k for k, t in enumerate(row.tokens) if t.glued]
-    if len(runs) != 1 and not (len(glued) == 1 and len(runs) >= 1):
+    k = _run_at(row, text)
+    if k is None:
         return row, [], "其数值与表头各列无法对应"
-    k = glued[0] if glued else runs[0]
-    cut = _cut_rows(row, k, header, fills, text)
+    cut = _cut_rows(row, k, header, fills, text, decimals)
     if cut is None or len(cut) > 1:
         return row, [], "的数字连写，可有多种切分"
     if not cut:
-        return row, [], "其数值与表头各列无法对应" if not glued else "的数字连写，无法切成表头各列"
+        return row, [], "的数字连写，无法切成表头各列" if row.tokens[k].glued else "其数值与表头各列无法对应"
     return cut[0]
 
 
+@lru_cache(maxsize=16)
+def block_decimals(block: Block, text: str) -> int | None:
+    """The decimals every amount cut from a run in the block's rows that cut one way only is written
+    to (194.9194.9100%: 1), when that is one number; None otherwise. One table writes its amounts
+    alike, so a row that cuts more than one way is cut only to amounts written so."""
+    seen = set()
+    for written in block.rows:
+        row, found, _ = row_readings(written, block.header, text)
+        seen |= {fund_runs.decimals(text, t) for r in found for role, t in r.items() if t.cut and _money(role)}
+    return seen.pop() if len(seen) == 1 else None
+
+
+def _money(role: str) -> bool:
+    return template().kind(role) == "money"
+
+
+def _run_at(row: Row, text: str) -> int | None:
+    """The token to cut: the row's one glued token, else its one token that may be cells run together."""
+    runs = [k for k, t in enumerate(row.tokens) if fund_runs.cuttable(t, text)]
+    glued = [k for k, t in enumerate(row.tokens) if t.glued]
+    if len(glued) == 1 and runs:
+        return glued[0]
+    return runs[0] if len(runs) == 1 else None
+
+
+def cut_alternatives(
+    row: Row, header: tuple[str, ...], text: str, decimals: int | None = None
+) -> list[tuple[Row, dict[str, Token]]]:
+    """Every reading of a row whose run of cells cuts more than one way, each with the row as cut
+    for it ([] when it cuts one way, no way, or too many ways to try)."""
+    k = _run_at(row, text)
+    if k is None or readings(row, header, template().row_fills[row.label]):
+        return []
+    cut = _cut_rows(row, k, header, template().row_fills[row.label], text, decimals) or []
+    options = [(new, r) for new, found, _ in cut for r in found]
+    return options if len(cut) > 1 and len(options) <= _MAX_ALTERNATIVES else []
+
+
 def _cut_rows(
-    row: Row, k: int, header: tuple[str, ...], fills: tuple[str, ...], text: str
+    row: Row, k: int, header: tuple[str, ...], fills: tuple[str, ...], text: str, decimals: int | None = None
 ) -> list[tuple[Row, list[dict[str, Token]], str]] | None:
     """Each cutting of the row's k-th token whose cells fit the header: money cells cut from the run
-    written to the same decimals (None: too many cuttings to try)."""
+    written to the same decimals, `decimals` when given (None: too many cuttings to try)."""
     room = len(header) - len(row.tokens) + 1
     options = fund_runs.cuttings(text, row.tokens[k], room)
     if options is None:
@@ -92,16 +134,15 @@ def _cut_rows(
     out = []
     for cells in options:
         new = Row(row.label, row.label_start, (*row.tokens[:k], *cells, *row.tokens[k + 1 :]))
-        found = [r for r in readings(new, header, fills) if _same_decimals(r, text)]
+        found = [r for r in readings(new, header, fills) if _same_decimals(r, text, decimals)]
         if found:
             out.append((new, found, ""))
     return out
 
 
-def _same_decimals(reading: dict[str, Token], text: str) -> bool:
-    tpl = template()
-    cut = {fund_runs.decimals(text, t) for role, t in reading.items() if t.cut and tpl.kind(role) == "money"}
-    return len(cut) <= 1
+def _same_decimals(reading: dict[str, Token], text: str, decimals: int | None) -> bool:
+    cut = {fund_runs.decimals(text, t) for role, t in reading.items() if t.cut and _money(role)}
+    return len(cut) <= 1 and (decimals is None or cut <= {decimals})
 
 
 def values(reading: dict[str, Token]) -> dict[str, Token]:
@@ -166,10 +207,12 @@ def extract_form_funds(scan: Scan) -> tuple[list[Relation], list[Unread]]:
         unread += [_unread(row, block, "的行次缺失或不连续") for row in block.unread]
         read: list[tuple[Row, list[dict[str, Token]]]] = []
         missing = False
+        decimals = block_decimals(block, scan.text)
         for written in block.rows:
-            row, found, why = row_readings(written, block.header, scan.text)
+            row, found, why = row_readings(written, block.header, scan.text, decimals)
             if not found and row.tokens:
                 unread.append(_unread(row, block, why))
+                relations += _alternatives(written, block, scan.text, mint, decimals)
                 missing = True
                 continue
             read.append((row, found))
@@ -177,6 +220,23 @@ def extract_form_funds(scan: Scan) -> tuple[list[Relation], list[Unread]]:
         if not missing:  # a row left unread: the rows read are not the whole of the total's parts
             relations += _column_sums(read, block, mint)
     return relations, unread
+
+
+def _alternatives(row: Row, block: Block, text: str, mint: _Minter, decimals: int | None) -> list[Readings]:
+    """A row whose cells ran together and cut more than one way: what each reading would claim
+    (review.checks.readings reports the row only when every reading fails)."""
+    options = cut_alternatives(row, block.header, text, decimals)
+    alternatives = tuple(
+        tuple(
+            r
+            for r in _row_relations(new, [values(found)], block, mint, [])
+            if isinstance(r, RatioRelation | FormulaScore)
+        )
+        for new, found in options
+    )
+    if len(alternatives) < 2 or not all(alternatives):
+        return []  # a reading that claims nothing cannot fail
+    return [Readings(start=row.label_start, end=row.tokens[-1].end, what=row.label, alternatives=alternatives)]
 
 
 def _unread(row: Row, block: Block, why: str) -> Unread:
@@ -248,10 +308,10 @@ def _cell(found: list[dict[str, Token]], role: str) -> tuple[bool, Token | None]
     return (True, values.pop()) if len(values) == 1 else (False, None)
 
 
-Readings = list[tuple[Row, list[dict[str, Token]]]]
+RowReadings = list[tuple[Row, list[dict[str, Token]]]]
 
 
-def _column_sums(row_readings: Readings, block: Block, mint: _Minter) -> list[Relation]:
+def _column_sums(row_readings: RowReadings, block: Block, mint: _Minter) -> list[Relation]:
     """年度资金总额 = Σ part rows, per money cell of the total row, read jointly (see _joint_cells);
     where no joint reading exists, per column where every row's cell in it is certain."""
     tpl = template()
@@ -279,7 +339,7 @@ def _column_sums(row_readings: Readings, block: Block, mint: _Minter) -> list[Re
 Cells = list[tuple[Token, tuple[str, ...], list[tuple[Row, Token]]]]
 
 
-def _joint_cells(total_found: list[dict[str, Token]], parts: Readings) -> Cells | None:
+def _joint_cells(total_found: list[dict[str, Token]], parts: RowReadings) -> Cells | None:
     """Each money cell of the total row with the part rows' cells in its column, over the joint
     readings of the block: a part row fills only columns its total row fills (a rendering drops the
     same empty columns from every row). A total cell counts when every joint reading puts it in a
@@ -317,7 +377,7 @@ def _joint_cells(total_found: list[dict[str, Token]], parts: Readings) -> Cells 
     return sorted(out, key=lambda c: c[0].start)
 
 
-def _cells_by_column(total_found: list[dict[str, Token]], parts: Readings, block: Block) -> Cells:
+def _cells_by_column(total_found: list[dict[str, Token]], parts: RowReadings, block: Block) -> Cells:
     """Per money column: the total's cell and the part rows' cells, where every row's is certain."""
     tpl = template()
     total_values = [values(r) for r in total_found]
