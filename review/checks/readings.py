@@ -15,6 +15,7 @@ from review.checks.rubric import check_budget_execution
 from review.core.claims import Readings
 from review.core.findings import SEVERITY_ORDER, Check, Finding
 
+_SHOWN = 3  # readings a finding spells out; the rest are counted
 _CHECKS: tuple[Callable[[Context], list[Finding]], ...] = (check_ratios, check_budget_execution)
 
 
@@ -42,7 +43,8 @@ def _every_reading_fails(ctx: Context, rel: Readings) -> list[Finding]:
             continue  # a reading under which this check holds
         failed = [f for f in firsts if f is not None]
         severity = min((f.severity for f in failed), key=SEVERITY_ORDER.__getitem__)
-        each = "；".join(f"读作“{_cells(ctx, f)}”：{f.message}" for f in failed)
+        each = "；".join(f"读作“{_cells(ctx, f)}”：{f.message}" for f in failed[:_SHOWN])
+        each += f"；等{len(failed)}种" if len(failed) > _SHOWN else ""
         out.append(
             finding(
                 ctx,
@@ -51,9 +53,9 @@ def _every_reading_fails(ctx: Context, rel: Readings) -> list[Finding]:
                 f"表格行“{rel.what}”的数字可有{len(failed)}种读法，每一种都不相符：{each}",
                 rel.start,
                 rel.end,
-                trace="；".join(f.trace for f in failed),
+                trace="；".join(f.trace for f in failed[:_SHOWN]),
                 rule=f"readings.{failed[0].rule}",
-                related=tuple(span for f in failed for span in ((f.start, f.end), *f.related)),
+                related=tuple(sorted({span for f in failed[:_SHOWN] for span in ((f.start, f.end), *f.related)})),
             )
         )
     return out

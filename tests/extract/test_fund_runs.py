@@ -182,16 +182,25 @@ def test_a_run_after_the_rate_cut_several_ways_is_found_under_every_reading() ->
     assert findings[0].quote == "年度财政 资金总额10001000103%20"
 
 
-def test_a_row_cut_too_many_ways_is_only_reported() -> None:
+R1_18 = (
+    "资金情况(万元)全年预算数(A)全年执行数(B)预算执行率(B/A)年度资金总额:21182118100%"
+    "其中:中央财政资金21182118100%地方资金其他资金总体目标完成情况"
+)
+
+
+def test_a_row_one_of_whose_many_readings_holds_is_left_unread_not_found() -> None:
     # r1-18 (非物质文化遗产保护资金): 2118 | 2118 | 100%, 21 | 182118 | 100% … 28 cuttings of whole numbers
-    text = (
-        "资金情况(万元)全年预算数(A)全年执行数(B)预算执行率(B/A)年度资金总额:21182118100%"
-        "其中:中央财政资金21182118100%地方资金其他资金总体目标完成情况"
-    )
-    review = review_document(doc(text))
+    review = review_document(doc(R1_18))
     assert review.findings == ()
     assert len([u for u in review.claims.unread if "可有多种切分" in u.reason]) == 2
-    assert "readings" not in {r.kind for r in review.claims.relations}
+    assert [len(r.alternatives) for r in review.claims.relations if isinstance(r, Readings)] == [28, 28]
+
+
+def test_a_rate_wrong_under_each_of_many_readings_is_found_and_the_readings_counted() -> None:
+    text = R1_18.replace("年度资金总额:21182118100%", "年度资金总额:21182118103%")
+    (f,) = review_document(doc(text)).findings
+    assert f.check == "ratio" and f.quote == "年度资金总额:21182118103%"
+    assert "36种读法" in f.message and "等36种" in f.message and f.message.count("读作") == 3
 
 
 def test_the_blocks_other_cut_amounts_tell_how_a_row_is_cut() -> None:

@@ -40,7 +40,7 @@ from review.extract.rules.form_template import Rate, Template, template
 from review.extract.rules.scan import Scan
 
 _MAX_READINGS = 64
-_MAX_ALTERNATIVES = 8  # a row read more ways than this is only reported as unread
+_MAX_ALTERNATIVES = 64  # a row read more ways than this is only reported as unread
 
 
 def readings(row: Row, header: tuple[str, ...], fills: tuple[str, ...]) -> list[dict[str, Token]]:
