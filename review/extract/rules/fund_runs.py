@@ -2,15 +2,18 @@
 under 全年预算数(A) 全年执行数(B) 执行率(B/A) is 194.9 | 194.9 | 100%.
 
 A run of digits, points and % signs is cut into cells only where exactly one cutting gives
-well-formed cells for the header's columns: each cell a number without a leading zero and not a bare
-0 (beside other digits a 0 cannot be told from a neighbour's leading or trailing zero), a % only at
-the end of a rate cell, the money cells cut from the run written to the same decimals, and the other
-template rules (分值 a whole number of at most 100 …) checked by review.extract.rules.form_funds.
-Whether the arithmetic holds never decides a cutting; a run with no such cutting, or with several,
-is reported as unread. Only a run with a rate is cut: the % marks where the rate cell ends. What
-follows the % is one cell, the column after the rate (10001000100%20 under 预算数 执行数 执行率
-得分 is 1000 | 1000 | 100% | 20); a run with no % (3555035550) or two leaves too much to the digits
-alone and is reported as unread.
+well-formed cells for the header's columns: each cell a number without a leading zero and not a
+bare 0 (beside other digits a 0 cannot be told from a neighbour's leading or trailing zero), a %
+only at the end of a rate cell of at most three digits before its point (no 执行率 reaches 1000%),
+the money cells cut from the run written to the same decimals (and to those of the block's other
+cut amounts), and the other template rules (分值 a whole number of at most 100 …) checked by
+review.extract.rules.form_funds. Whether the arithmetic holds never decides a cutting; a run with
+no such cutting is reported as unread, and one with several is reported as unread and handed on
+with what each cutting would claim (review.checks.readings: wrong only if wrong under all).
+
+Only a run with a rate is cut: the % marks where the rate cell ends. What follows the % is one
+cell, the column after the rate (10001000100%20 under 预算数 执行数 执行率 得分 is 1000 | 1000 |
+100% | 20); a run with no % (3555035550) or two leaves too much to the digits alone.
 """
 
 from __future__ import annotations
@@ -21,10 +24,10 @@ from itertools import combinations
 
 from review.extract.rules.form_blocks import Token
 
-_CELL = re.compile(r"[1-9]\d*(?:\.\d+)?[%％]?")
+_CELL = re.compile(r"[1-9]\d*(?:\.\d+)?|[1-9]\d{0,2}(?:\.\d+)?[%％]")  # a rate below 1000%
 _TAIL = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")  # after the %, where a cell starts is known
 _MAX_CELLS = 8
-_MAX_CUTTINGS = 4096  # a run this long is not read: too many ways to cut it
+_MAX_CUTTINGS = 20000  # a run this long is not read: too many ways to cut it
 
 
 def cuttable(tok: Token, text: str) -> bool:
