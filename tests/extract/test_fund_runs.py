@@ -8,8 +8,9 @@ from decimal import Decimal
 from review.core.claims import RatioRelation, Readings, SumRelation
 from review.core.document import Document
 from review.extract.rules import fund_runs
-from review.extract.rules.form_blocks import Token
+from review.extract.rules.form_blocks import Token, find_blocks
 from review.extract.rules.form_funds import extract_form_funds
+from review.extract.rules.fund_rows import block_decimals
 from review.extract.rules.scan import Scan
 from review.load.texttables import text_blocks
 from review.pipeline import review_document
@@ -229,3 +230,16 @@ def test_the_blocks_other_cut_amounts_tell_how_a_row_is_cut() -> None:
     review = review_document(doc(alone))
     assert review.findings == ()  # one of its readings holds: which is right is not decided
     assert [len(r.alternatives) for r in review.claims.relations if isinstance(r, Readings)] == [2]
+
+
+def test_the_decimals_a_block_writes_its_cut_amounts_to() -> None:
+    # r2-08: both rows cut one way, to one decimal; r9-02: whole numbers; a row that cuts several ways,
+    # or two rows written differently, say nothing
+    def block_of(text: str) -> int | None:
+        (block,) = find_blocks(text)
+        return block_decimals(block, text)
+
+    assert block_of(R2_08) == 1
+    assert block_of(R9_02) == 0
+    assert block_of(R1_18) is None
+    assert block_of(R2_08.replace("县级资金194.9194.9100%", "县级资金194.90194.90100%")) is None
