@@ -211,6 +211,9 @@ def test_a_row_one_of_whose_many_readings_holds_is_left_unread_not_found() -> No
     assert review.findings == ()
     assert len([u for u in review.claims.unread if "可有多种切分" in u.reason]) == 2
     assert [len(r.alternatives) for r in review.claims.relations if isinstance(r, Readings)] == [7, 7]
+    assert all(
+        u.reason.endswith("未按唯一读法核对（7种读法各自核对，每种都不相符才报告）") for u in review.claims.unread
+    )
 
 
 def test_a_rate_wrong_under_each_of_many_readings_is_found_and_the_readings_counted() -> None:

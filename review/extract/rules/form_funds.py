@@ -75,8 +75,9 @@ def extract_form_funds(scan: Scan) -> tuple[list[Relation], list[Unread]]:
         for written in block.rows:
             row, found, why = row_readings(written, block.header, scan.text, decimals)
             if not found and row.tokens:
-                unread.append(_unread(row, block, why))
-                relations += _alternatives(written, block, scan.text, mint, decimals)
+                each = _alternatives(written, block, scan.text, mint, decimals)
+                relations += each
+                unread.append(_unread(row, block, why, f"{len(each[0].alternatives)}种读法各自核对" if each else ""))
                 missing = True
                 continue
             read.append((row, found))
@@ -103,13 +104,15 @@ def _alternatives(row: Row, block: Block, text: str, mint: _Minter, decimals: in
     return [Readings(start=row.label_start, end=row.tokens[-1].end, what=row.label, alternatives=alternatives)]
 
 
-def _unread(row: Row, block: Block, why: str) -> Unread:
+def _unread(row: Row, block: Block, why: str, each: str = "") -> Unread:
+    """`each`: how the row was checked instead (under each of its cuttings: only an error in all is reported)."""
     end = row.tokens[-1].end if row.tokens else row.label_start + len(row.label)
     cols = "、".join(template().columns[r].name for r in block.header)
+    done = f"未按唯一读法核对（{each}，每种都不相符才报告）" if each else "未核对"
     return Unread(
         start=row.label_start,
         end=end,
-        reason=f"表格行“{row.label}”{why}（表头 {len(block.header)} 列：{cols}），未核对",
+        reason=f"表格行“{row.label}”{why}（表头 {len(block.header)} 列：{cols}），{done}",
     )
 
 
