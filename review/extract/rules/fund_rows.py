@@ -63,7 +63,7 @@ def row_readings(
     return cut[0]
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=8)  # few documents' worth: a batch does not pile up
 def block_decimals(block: Block, text: str) -> int | None:
     """The decimals every amount cut from a run in the block's rows that cut one way only is written
     to (194.9194.9100%: 1), when that is one number; None otherwise. One table writes its amounts
@@ -96,7 +96,7 @@ def cut_alternatives(
     k = _run_at(row, text)
     if k is None or readings(row, header, template().row_fills[row.label]):
         return []
-    cut = _cut_rows(row, k, header, template().row_fills[row.label], text, decimals) or []
+    cut = _cut_rows(row, k, header, template().row_fills[row.label], text, decimals) or ()
     options = [(new, r) for new, found, _ in cut for r in found]
     options.sort(key=_shown_first)
     return options if len(cut) > 1 and len(options) <= _MAX_ALTERNATIVES else []
@@ -109,9 +109,10 @@ def _shown_first(option: tuple[Row, dict[str, Token]]) -> tuple[int, int]:
     return -len(found), max(widths, default=0) - min(widths, default=0)
 
 
+@lru_cache(maxsize=8)  # a row is cut for its block's decimals, its readings, its alternatives; few: no pile-up
 def _cut_rows(
     row: Row, k: int, header: tuple[str, ...], fills: tuple[str, ...], text: str, decimals: int | None = None
-) -> list[tuple[Row, list[dict[str, Token]], str]] | None:
+) -> tuple[tuple[Row, list[dict[str, Token]], str], ...] | None:
     """Each cutting of the row's k-th token whose cells fit the header: money cells cut from the run
     written to the same decimals, `decimals` when given (None: too many cuttings to try)."""
     room = len(header) - len(row.tokens) + 1
@@ -124,7 +125,7 @@ def _cut_rows(
         found = [r for r in readings(new, header, fills) if _same_decimals(r, text, decimals)]
         if found:
             out.append((new, found, ""))
-    return out
+    return tuple(out)
 
 
 def _same_decimals(reading: dict[str, Token], text: str, decimals: int | None) -> bool:
