@@ -44,8 +44,9 @@ def _every_reading_fails(ctx: Context, rel: Readings) -> list[Finding]:
             continue  # a reading under which this check holds
         failed = [f for f in firsts if f is not None]
         severity = min((f.severity for f in failed), key=SEVERITY_ORDER.__getitem__)
-        each = "；".join(f"读作“{_cells(ctx, f)}”：{f.message}" for f in failed[:_SHOWN])
-        each += f"；等{len(failed)}种" if len(failed) > _SHOWN else ""
+        shown = _distinct(ctx, failed)
+        each = "；".join(f"读作“{cells}”：{f.message}" for cells, f in shown)
+        each += f"；等{len(failed)}种" if len({_cells(ctx, f) for f in failed}) > len(shown) else ""
         out.append(
             finding(
                 ctx,
@@ -54,9 +55,9 @@ def _every_reading_fails(ctx: Context, rel: Readings) -> list[Finding]:
                 f"表格行“{rel.what}”的数字可有{len(failed)}种读法，每一种都不相符：{each}",
                 rel.start,
                 rel.end,
-                trace="；".join(f.trace for f in failed[:_SHOWN]),
+                trace="；".join(f.trace for _, f in shown),
                 rule=f"readings.{failed[0].rule}",
-                related=tuple(sorted({span for f in failed[:_SHOWN] for span in ((f.start, f.end), *f.related)})),
+                related=tuple(sorted({span for _, f in shown for span in ((f.start, f.end), *f.related)})),
             )
         )
     return out
@@ -66,3 +67,13 @@ def _cells(ctx: Context, f: Finding) -> str:
     """The cells a reading's finding names, in text order: 4000｜4000｜103%."""
     spans = sorted({(f.start, f.end), *f.related})
     return "｜".join(ctx.text[a:b] for a, b in spans)
+
+
+def _distinct(ctx: Context, failed: list[Finding]) -> list[tuple[str, Finding]]:
+    """The first few readings' findings, each with its cells, one per distinct set of cells."""
+    out: dict[str, Finding] = {}
+    for f in failed:
+        out.setdefault(_cells(ctx, f), f)
+        if len(out) == _SHOWN:
+            break
+    return list(out.items())

@@ -48,3 +48,12 @@ def test_each_check_is_asked_of_every_reading_on_its_own() -> None:
     )
     rel = Readings(start=0, end=len(s.text), what="年度财政资金总额", alternatives=alternatives)
     assert [f.check for f in check_readings(s.ctx(rel))] == ["ratio"]
+
+
+def test_readings_that_fail_on_the_same_cells_are_spelt_out_once() -> None:
+    # r2-18: 8 | 2.12% | 8.5 is the score cells of several cuttings that differ only in their amounts
+    s = Sheet()
+    one, two = _ratio(s, "35550", "35550", "82.12%"), _ratio(s, "355503", "555010", "2.12%")
+    rel = Readings(start=0, end=len(s.text), what="年度资金总额", alternatives=((one,), (one,), (two,)))
+    (f,) = check_readings(s.ctx(rel))
+    assert f.message.count("读作") == 2 and "3种读法" in f.message and not f.message.endswith("种")
