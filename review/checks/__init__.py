@@ -10,6 +10,7 @@ from review.checks.consistency import check_consistency
 from review.checks.count import check_counts
 from review.checks.date import check_dates
 from review.checks.ratio import check_ratios
+from review.checks.readings import check_readings
 from review.checks.rubric import check_rubric
 from review.checks.rule_kinds import check_rule_kinds
 from review.checks.score import check_scores
@@ -21,6 +22,7 @@ from review.core.findings import Finding
 CHECKS: list[Callable[[Context], list[Finding]]] = [
     check_sums,
     check_ratios,
+    check_readings,
     check_balances,
     check_scores,
     check_targets,

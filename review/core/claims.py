@@ -282,6 +282,19 @@ class FormulaScore(_Relation):
     score: str
 
 
+class Readings(_Relation):
+    """A table row whose cells can be told apart more than one way (cells run together: 40004000103%
+    is 4000 | 4000 | 103% or 40004000 | 10 | 3%): per reading, the relations that reading would claim.
+    No reading is claimed: the row is wrong whichever reading is right only when every reading's
+    relations fail (review.checks.readings), and is otherwise left as the extractor's unread note says."""
+
+    kind: Literal["readings"] = "readings"
+    start: int
+    end: int
+    what: str  # the row's label
+    alternatives: tuple[tuple[RatioRelation | FormulaScore, ...], ...]
+
+
 class TargetScore(_Relation):
     """An indicator row's target (年度指标值 ≥4754人) and actual (全年实际值 4604人) beside its 分值 and
     得分: a row that falls short of its target cannot take its full 分值 (达到目标得满分)."""
@@ -312,6 +325,7 @@ Relation = (
     | ExecutionRate
     | GradeStatement
     | TargetScore
+    | Readings
 )
 
 

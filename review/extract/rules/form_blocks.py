@@ -26,7 +26,8 @@ _AMOUNT_UNIT = re.compile(r"[ \u3000]*(万元|元)")
 _UNIT_PAREN = re.compile(r"[（(]\s*(万元|元|%|％|分)\s*[)）]")
 # between two column names of a header: separators and short parentheticals — (万元), (A), (B/A), (20分*执行率)
 _PAREN = r"[（(][^（()）\n]{0,14}[)）]"
-_GAP = re.compile(rf"^(?:[\s|｜:：]|{_PAREN})*$")
+# …and a column's letters (B/A) the rendering left unclosed right before the next name: 执行率(B/A1得分
+_GAP = re.compile(rf"^(?:[\s|｜:：]|{_PAREN})*(?:[（(][A-Za-z0-9/／]{{1,6}})?$")
 _GAPS = re.compile(rf"(?:[\s|｜:：]|{_PAREN})*")
 _SKIP = re.compile(_PAREN)
 # after a row label: its unit and what it counts — (万元,自有资金、社会资本、以前年度结转结余资金等)

@@ -15,9 +15,12 @@ number of points; a row with a 得分 has its 分值; a filled rate has the amou
 from; a part row holds money and rates only) is a reading. A relation is claimed only when every
 reading that defines it gives the same numbers — the reader never picks the reading under which
 the arithmetic holds. A row no reading fits, or whose numbers fit so many ways that nothing is
-certain, is reported as unread. A row whose cells ran together (194.9194.9100%) is cut by
-review.extract.rules.fund_runs, only where exactly one cutting gives a reading; a row left unread
-leaves its block's column sums unclaimed (the rows read are not all the total's parts).
+certain, is reported as unread (the readings: review.extract.rules.fund_rows). A row whose cells
+ran together (194.9194.9100%) is cut by review.extract.rules.fund_runs, only where exactly one
+cutting gives a reading; a row left unread leaves its block's column sums unclaimed (the rows read
+are not all the total's parts). A row that cuts several ways is also claimed as Readings: per
+cutting, the rate and score relations it would give (review.checks.readings reports the row only
+when it is wrong under every cutting).
 
 Claims: per row and template rate the rate against its amounts (执行率 = 执行数 ÷ 预算数; a form
 with 统筹整合资金 and 到位 columns: 预算到位 = 到位资金 ÷ 扣除统筹整合资金后预算金额 and 预算执行 =
@@ -28,112 +31,14 @@ with 统筹整合资金 and 到位 columns: 预算到位 = 到位资金 ÷ 扣�
 from __future__ import annotations
 
 from decimal import Decimal
-from itertools import combinations
 from typing import Any
 
-from review.core.claims import FormulaScore, Quantity, RatioRelation, Relation, SumRelation, Unread
+from review.core.claims import FormulaScore, Quantity, RatioRelation, Readings, Relation, SumRelation, Unread
 from review.core.provenance import form_rate
-from review.extract.rules import fund_runs
 from review.extract.rules.form_blocks import Block, Row, Token, find_blocks
-from review.extract.rules.form_template import Rate, Template, template
+from review.extract.rules.form_template import Rate, template
+from review.extract.rules.fund_rows import block_decimals, cut_alternatives, row_readings, values
 from review.extract.rules.scan import Scan
-
-_MAX_READINGS = 64
-
-
-def readings(row: Row, header: tuple[str, ...], fills: tuple[str, ...]) -> list[dict[str, Token]]:
-    """Every order-preserving way to put the row's tokens into the header's columns: a number only
-    in a column the row may fill, an empty-cell mark in any (a part row prints — under 分值 and
-    得分). Each reading is the whole placement, empty marks included (see `values`)."""
-    tpl = template()
-    toks = row.tokens
-    if len(toks) > len(header) or any(t.glued for t in toks):
-        return []  # cells run together are cut first (row_readings)
-    out = []
-    for slots in combinations(range(len(header)), len(toks)):
-        reading = {header[s]: t for s, t in zip(slots, toks, strict=True)}
-        if any(t.value is not None and role not in fills for role, t in reading.items()):
-            continue
-        if _fits(reading, tpl, header):
-            out.append(reading)
-        if len(out) > _MAX_READINGS:
-            return []
-    return out
-
-
-def row_readings(row: Row, header: tuple[str, ...], text: str) -> tuple[Row, list[dict[str, Token]], str]:
-    """The row as read (its cells cut where they ran together), its readings, and why it has none."""
-    fills = template().row_fills[row.label]
-    found = readings(row, header, fills) or readings(row, header, header)
-    if found or not row.tokens:
-        return row, found, ""
-    runs = [k for k, t in enumerate(row.tokens) if fund_runs.cuttable(t, text)]
-    glued = [k for k, t in enumerate(row.tokens) if t.glued]
-    if len(runs) != 1 and not (len(glued) == 1 and len(runs) >= 1):
-        return row, [], "其数值与表头各列无法对应"
-    k = glued[0] if glued else runs[0]
-    cut = _cut_rows(row, k, header, fills, text)
-    if cut is None or len(cut) > 1:
-        return row, [], "的数字连写，可有多种切分"
-    if not cut:
-        return row, [], "其数值与表头各列无法对应" if not glued else "的数字连写，无法切成表头各列"
-    return cut[0]
-
-
-def _cut_rows(
-    row: Row, k: int, header: tuple[str, ...], fills: tuple[str, ...], text: str
-) -> list[tuple[Row, list[dict[str, Token]], str]] | None:
-    """Each cutting of the row's k-th token whose cells fit the header: money cells cut from the run
-    written to the same decimals (None: too many cuttings to try)."""
-    room = len(header) - len(row.tokens) + 1
-    options = fund_runs.cuttings(text, row.tokens[k], room)
-    if options is None:
-        return None
-    out = []
-    for cells in options:
-        new = Row(row.label, row.label_start, (*row.tokens[:k], *cells, *row.tokens[k + 1 :]))
-        found = [r for r in readings(new, header, fills) if _same_decimals(r, text)]
-        if found:
-            out.append((new, found, ""))
-    return out
-
-
-def _same_decimals(reading: dict[str, Token], text: str) -> bool:
-    tpl = template()
-    cut = {fund_runs.decimals(text, t) for role, t in reading.items() if t.cut and tpl.kind(role) == "money"}
-    return len(cut) <= 1
-
-
-def values(reading: dict[str, Token]) -> dict[str, Token]:
-    """The columns a reading puts a number in."""
-    return {k: t for k, t in reading.items() if t.value is not None}
-
-
-def _fits(reading: dict[str, Token], tpl: Template, header: tuple[str, ...]) -> bool:
-    for role, tok in reading.items():
-        kind = tpl.kind(role)
-        if tok.value is None:
-            continue
-        if tok.percent != (kind == "rate") and not (kind == "rate" and tok.value == 0):
-            return False  # a % is the rate, and only a rate (a bare 0 may be an empty rate)
-        if kind == "weight" and (tok.value != tok.value.to_integral_value() or tok.value > 100):
-            return False  # 分值 is a whole number of points
-    has = {r for r, t in reading.items() if t.value is not None}
-    if "weight" in header and "score" in has and "weight" not in has:
-        return False  # a 得分 comes with its 分值
-    return all(_rate_filled_with_its_terms(rate, reading, has, header) for rate in tpl.rates)
-
-
-def _rate_filled_with_its_terms(rate: Rate, reading: dict[str, Token], has: set[str], header: tuple[str, ...]) -> bool:
-    """A rate written in a row comes with the amounts it is worked out from, where the header has
-    their columns: 预算到位(D/C) 100.00% beside its 到位资金 and 预算金额 (a filled rate, not a 0)."""
-    tok = reading.get(rate.rate)
-    if tok is None or not tok.value:
-        return True
-    if rate.numerator in header and rate.numerator not in has:
-        return False
-    denominators = rate.denominator_roles(header)
-    return not denominators or bool(set(denominators) & has)
 
 
 def _certain(found: list[dict[str, Token]], key: Any) -> tuple[Token, ...] | None:
@@ -166,10 +71,13 @@ def extract_form_funds(scan: Scan) -> tuple[list[Relation], list[Unread]]:
         unread += [_unread(row, block, "的行次缺失或不连续") for row in block.unread]
         read: list[tuple[Row, list[dict[str, Token]]]] = []
         missing = False
+        decimals = block_decimals(block, scan.text)
         for written in block.rows:
-            row, found, why = row_readings(written, block.header, scan.text)
+            row, found, why = row_readings(written, block.header, scan.text, decimals)
             if not found and row.tokens:
-                unread.append(_unread(row, block, why))
+                each = _alternatives(written, block, scan.text, mint, decimals)
+                relations += each
+                unread.append(_unread(row, block, why, f"{len(each[0].alternatives)}种读法各自核对" if each else ""))
                 missing = True
                 continue
             read.append((row, found))
@@ -179,13 +87,32 @@ def extract_form_funds(scan: Scan) -> tuple[list[Relation], list[Unread]]:
     return relations, unread
 
 
-def _unread(row: Row, block: Block, why: str) -> Unread:
+def _alternatives(row: Row, block: Block, text: str, mint: _Minter, decimals: int | None) -> list[Readings]:
+    """A row whose cells ran together and cut more than one way: what each reading would claim
+    (review.checks.readings reports the row only when every reading fails)."""
+    options = cut_alternatives(row, block.header, text, decimals)
+    alternatives = tuple(
+        tuple(
+            r
+            for r in _row_relations(new, [values(found)], block, mint, [])
+            if isinstance(r, RatioRelation | FormulaScore)
+        )
+        for new, found in options
+    )
+    if len(alternatives) < 2 or not all(alternatives):
+        return []  # a reading that claims nothing cannot fail
+    return [Readings(start=row.label_start, end=row.tokens[-1].end, what=row.label, alternatives=alternatives)]
+
+
+def _unread(row: Row, block: Block, why: str, each: str = "") -> Unread:
+    """`each`: how the row was checked instead (under each of its cuttings: only an error in all is reported)."""
     end = row.tokens[-1].end if row.tokens else row.label_start + len(row.label)
     cols = "、".join(template().columns[r].name for r in block.header)
+    done = f"未按唯一读法核对（{each}，每种都不相符才报告）" if each else "未核对"
     return Unread(
         start=row.label_start,
         end=end,
-        reason=f"表格行“{row.label}”{why}（表头 {len(block.header)} 列：{cols}），未核对",
+        reason=f"表格行“{row.label}”{why}（表头 {len(block.header)} 列：{cols}），{done}",
     )
 
 
@@ -248,10 +175,10 @@ def _cell(found: list[dict[str, Token]], role: str) -> tuple[bool, Token | None]
     return (True, values.pop()) if len(values) == 1 else (False, None)
 
 
-Readings = list[tuple[Row, list[dict[str, Token]]]]
+RowReadings = list[tuple[Row, list[dict[str, Token]]]]
 
 
-def _column_sums(row_readings: Readings, block: Block, mint: _Minter) -> list[Relation]:
+def _column_sums(row_readings: RowReadings, block: Block, mint: _Minter) -> list[Relation]:
     """年度资金总额 = Σ part rows, per money cell of the total row, read jointly (see _joint_cells);
     where no joint reading exists, per column where every row's cell in it is certain."""
     tpl = template()
@@ -279,7 +206,7 @@ def _column_sums(row_readings: Readings, block: Block, mint: _Minter) -> list[Re
 Cells = list[tuple[Token, tuple[str, ...], list[tuple[Row, Token]]]]
 
 
-def _joint_cells(total_found: list[dict[str, Token]], parts: Readings) -> Cells | None:
+def _joint_cells(total_found: list[dict[str, Token]], parts: RowReadings) -> Cells | None:
     """Each money cell of the total row with the part rows' cells in its column, over the joint
     readings of the block: a part row fills only columns its total row fills (a rendering drops the
     same empty columns from every row). A total cell counts when every joint reading puts it in a
@@ -317,7 +244,7 @@ def _joint_cells(total_found: list[dict[str, Token]], parts: Readings) -> Cells 
     return sorted(out, key=lambda c: c[0].start)
 
 
-def _cells_by_column(total_found: list[dict[str, Token]], parts: Readings, block: Block) -> Cells:
+def _cells_by_column(total_found: list[dict[str, Token]], parts: RowReadings, block: Block) -> Cells:
     """Per money column: the total's cell and the part rows' cells, where every row's is certain."""
     tpl = template()
     total_values = [values(r) for r in total_found]

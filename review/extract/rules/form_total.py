@@ -76,7 +76,7 @@ def fund_cells(text: str, before: int) -> tuple[Cell | None, Cell] | None:
     if not rows:
         return None
     block, row = rows[-1]
-    _, readings, _ = form_funds.row_readings(row, block.header, text)
+    _, readings, _ = form_funds.row_readings(row, block.header, text, form_funds.block_decimals(block, text))
     found = [form_funds.values(r) for r in readings]
     scores = {r.get("score") for r in found}
     weights = {r.get("weight") for r in found}

@@ -29,7 +29,7 @@ def extract_fund_formulas(scan: Scan) -> list[FormulaScore]:
         for row in block.rows:
             if tpl.row_role[row.label] != "total":
                 continue
-            _, readings, _ = form_funds.row_readings(row, block.header, text)
+            _, readings, _ = form_funds.row_readings(row, block.header, text, form_funds.block_decimals(block, text))
             cells = {(v.get("rate"), v.get("score")) for v in map(form_funds.values, readings)}
             if len(cells) != 1:
                 continue

@@ -2,14 +2,18 @@
 under 全年预算数(A) 全年执行数(B) 执行率(B/A) is 194.9 | 194.9 | 100%.
 
 A run of digits, points and % signs is cut into cells only where exactly one cutting gives
-well-formed cells for the header's columns: each cell a number without a leading zero and not a bare
-0 (beside other digits a 0 cannot be told from a neighbour's leading or trailing zero), a % only at
-the end of a rate cell, the money cells cut from the run written to the same decimals, and the other
-template rules (分值 a whole number of at most 100 …) checked by review.extract.rules.form_funds.
-Whether the arithmetic holds never decides a cutting; a run with no such cutting, or with several,
-is reported as unread. Only a run that its rate closes is cut (194.9194.9100%): the % marks where
-the run ends; a run that goes on after its % (1082.12%8.5: 分值, 执行率, then 得分) or has none
-(3555035550) leaves too much to the digits alone and is reported as unread.
+well-formed cells for the header's columns: each cell a number without a leading zero and not a
+bare 0 (beside other digits a 0 cannot be told from a neighbour's leading or trailing zero), a %
+only at the end of a rate cell of at most three digits before its point (no 执行率 reaches 1000%),
+the money cells cut from the run written to the same decimals (and to those of the block's other
+cut amounts), and the other template rules (分值 a whole number of at most 100 …) checked by
+review.extract.rules.form_funds. Whether the arithmetic holds never decides a cutting; a run with
+no such cutting is reported as unread, and one with several is reported as unread and handed on
+with what each cutting would claim (review.checks.readings: wrong only if wrong under all).
+
+Only a run with a rate is cut: the % marks where the rate cell ends. What follows the % is one
+cell, the column after the rate (10001000100%20 under 预算数 执行数 执行率 得分 is 1000 | 1000 |
+100% | 20); a run with no % (3555035550) or two leaves too much to the digits alone.
 """
 
 from __future__ import annotations
@@ -20,9 +24,10 @@ from itertools import combinations
 
 from review.extract.rules.form_blocks import Token
 
-_CELL = re.compile(r"[1-9]\d*(?:\.\d+)?[%％]?")
+_CELL = re.compile(r"[1-9]\d*(?:\.\d+)?|[1-9]\d{0,2}(?:\.\d+)?[%％]")  # a rate below 1000%
+_TAIL = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")  # after the %, where a cell starts is known
 _MAX_CELLS = 8
-_MAX_CUTTINGS = 4096  # a run this long is not read: too many ways to cut it
+_MAX_CUTTINGS = 20000  # a run this long is not read: too many ways to cut it
 
 
 def cuttable(tok: Token, text: str) -> bool:
@@ -36,19 +41,34 @@ def cuttings(text: str, tok: Token, most: int) -> list[tuple[Token, ...]] | None
     run = text[tok.start : tok.end].replace(",", "")
     if run != text[tok.start : tok.end]:
         return []  # a thousands separator inside a run: where its cells end cannot be told
-    if run[-1] not in "%％" or "%" in run[:-1] or "％" in run[:-1]:
-        return []  # only a run its rate closes is cut (see the module's doc)
+    marks = [i for i, ch in enumerate(run) if ch in "%％"]
+    if len(marks) != 1:
+        return []  # only a run with one rate is cut (see the module's doc)
+    head = run[: marks[0] + 1]
+    tail = _tail(run, len(head), tok.start)
+    if tail is None:
+        return []
     out: list[tuple[Token, ...]] = []
     tried = 0
-    for n in range(2, min(most, _MAX_CELLS) + 1):
-        for cuts in combinations(range(1, len(run)), n - 1):
+    for n in range(2, min(most - len(tail), _MAX_CELLS) + 1):
+        for cuts in combinations(range(1, len(head)), n - 1):
             tried += 1
             if tried > _MAX_CUTTINGS:
                 return None
-            bounds = list(zip((0, *cuts), (*cuts, len(run)), strict=True))
-            if all(_CELL.fullmatch(run, a, b) for a, b in bounds):
-                out.append(tuple(_token(run, tok.start, a, b) for a, b in bounds))
+            bounds = list(zip((0, *cuts), (*cuts, len(head)), strict=True))
+            if all(_CELL.fullmatch(head, a, b) for a, b in bounds):
+                out.append((*(_token(run, tok.start, a, b) for a, b in bounds), *tail))
     return out
+
+
+def _tail(run: str, at: int, start: int) -> tuple[Token, ...] | None:
+    """The one cell after the rate's % (its 得分: 20, 8.5, 0), () when the % ends the run, None when
+    what follows is no single cell."""
+    if at == len(run):
+        return ()
+    if not _TAIL.fullmatch(run, at):
+        return None
+    return (Token(start + at, start + len(run), Decimal(run[at:]), cut=True),)
 
 
 def _token(run: str, at: int, a: int, b: int) -> Token:
