@@ -94,8 +94,13 @@ def score_trees(review: Review) -> list[ScoreTree]:
     return [r for r in review.claims.relations if isinstance(r, ScoreTree) and r.source == "table"]
 
 
+def form_tree(review: Review) -> ScoreTree:
+    """The form's own score tree: the largest (a row's scoring rule adds a small tree of its own)."""
+    return max(score_trees(review), key=lambda t: len(t.nodes))
+
+
 def tree_shape(review: Review) -> list[tuple[str, int]]:
-    (tree,) = score_trees(review)
+    tree = form_tree(review)
     return [(squeeze(node.name), len(node.children)) for node in tree.nodes]
 
 
@@ -106,7 +111,7 @@ def test_seed_004_pdf_score_table(reviews: dict[str, dict[str, Review]]) -> None
     assert len(doc.table_ids()) == 1
     assert len({b.page for b in doc.blocks if b.kind == "cell"}) > 1  # one table, several pages
     assert tree_shape(from_pdf) == tree_shape(from_txt)
-    names = {squeeze(node.name) for node in score_trees(from_pdf)[0].nodes}
+    names = {squeeze(node.name) for node in form_tree(from_pdf).nodes}
     assert {"动态调整", "信息公开", "目标管理", "部门预算项目绩效管理"} <= names
     score = {squeeze(f.quote) for f in from_pdf.findings if f.check == "score"}
     assert score == {"动态调整（15分）", "信息公开（5分）"}
