@@ -109,7 +109,7 @@ def _numbered(scan: Scan) -> tuple[list[CountRelation], list[Unread]]:
         if q.unit not in lexicon.LISTED_COUNT_UNITS or not q.exact or scan.in_table(q.start) or q.start in done:
             continue
         if lexicon.NUMBERED_LIST_AFTER.search(text[q.end : _line_end(text, q.end)]):
-            numbered = _marked_paragraphs(text, text.find("\n", q.end) + 1)
+            numbered = _paragraphs_below(text, q.end)
             if len(numbered) >= 2:
                 out.append(
                     _paragraphs_relation(text, int(q.value), (q.anchor_start, q.end), numbered, q.label, (q.id,))
@@ -137,7 +137,7 @@ def _two_counts_open(scan: Scan) -> dict[int, Unread]:
         line_rest = scan.text[q.end : _line_end(scan.text, q.end)]
         if not lexicon.COUNT_JOINED_GAP.fullmatch(scan.text[prev.end : q.anchor_start]) or line_rest.strip(" :：。"):
             continue
-        if len(_marked_paragraphs(scan.text, scan.text.find("\n", q.end) + 1)) >= 2:
+        if len(_paragraphs_below(scan.text, q.end)) >= 2:
             reason = f"分段列举之前有两个个数（{prev.text}、{q.text}），不能确定各段所数的是哪一个"
             out[q.start] = Unread(start=prev.start, end=q.end, reason=reason)
     return out
@@ -171,6 +171,11 @@ def _cut_off(text: str, end: int) -> bool:
 def _line_end(text: str, pos: int) -> int:
     end = text.find("\n", pos, pos + 400)
     return pos if end < 0 else end
+
+
+def _paragraphs_below(text: str, pos: int) -> list[tuple[int, int]]:
+    """The marked paragraphs from the line after the one `pos` is on."""
+    return _marked_paragraphs(text, text.find("\n", pos) + 1)
 
 
 def _marked_paragraphs(text: str, pos: int) -> list[tuple[int, int]]:
