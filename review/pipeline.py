@@ -74,6 +74,7 @@ def _reading_notes(reading: Reading) -> list[str]:
     """Say how the text was read when it was not read as it is (the quotes are the source's own)."""
     done = [f"繁体已转换为简体读取（{reading.traditional}字）"] if reading.traditional else []
     done += [f"拼音注音已略过（{reading.pinyin}处）"] if reading.pinyin else []
+    done += [f"全角数字与“萬/億”已按半角与“万/亿”读取（{reading.widths}字）"] if reading.widths else []
     return ["；".join(done) + "，引文仍为原文"] if done else []
 
 

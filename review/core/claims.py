@@ -342,15 +342,17 @@ class Unread(_Frozen):
 
 class Reading(_Frozen):
     """How the text was read (review.extract.view): how many characters were read as simplified
-    (a text written in traditional characters) and how many pinyin annotations were passed over
-    (項(xiàng)目 read as 项目). Both 0: the text was read as it is."""
+    (a text written in traditional characters), how many pinyin annotations were passed over
+    (項(xiàng)目 read as 项目) and how many full-width digits and signs or 萬/億 were read as ASCII and
+    万/亿. All 0: the text was read as it is (thousands separators aside)."""
 
     traditional: int = 0
     pinyin: int = 0
+    widths: int = 0
 
     @property
     def normalised(self) -> bool:
-        return bool(self.traditional or self.pinyin)
+        return bool(self.traditional or self.pinyin or self.widths)
 
 
 class Claims(_Frozen):

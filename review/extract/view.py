@@ -7,7 +7,10 @@ written after it (項(xiàng)目1個(gè)). Every reader matches simplified word
   simplified-only) is read as simplified, one character for one, by OpenCC's t2s table; a
   simplified text is read as it is, stray traditional characters and all;
 - a pinyin annotation — a bracketed run of lower-case latin letters with a tone mark, right after
-  a Han character — is left out, so that 萬(wàn)元 reads as 万元 and 項(xiàng)目 as 项目.
+  a Han character — is left out, so that 萬(wàn)元 reads as 万元 and 項(xiàng)目 as 项目;
+- numbers are read as one way of writing them: full-width digits and signs as ASCII and 萬/億 as
+  万/亿, one character for one (lexicon.NUMBER_WIDTHS), and the thousands separators of an amount
+  left out (33,832.24万元 reads as 33832.24万元), so no reader takes such a comma for a clause's end.
 
 Converting keeps every offset; leaving pinyin out shortens the text, so the view keeps where each
 of its characters stands in the source (`at`) and maps every position back: claims index
@@ -121,11 +124,19 @@ class View:
         if traditional is None:
             traditional = written_traditional(source)
         pinyin = [m.span() for m in PINYIN.finditer(source)]
-        table = _TO_SIMPLIFIED.lookup(set(source)) if traditional else {}
-        converted = "".join(table.get(c, c) for c in source) if traditional else source
-        changed = sum(1 for a, b in zip(source, converted, strict=True) if a != b)
-        reading = Reading(traditional=changed, pinyin=len(pinyin))
-        dropped = sorted(pinyin + wrapped_breaks(converted))
+        narrow = source.translate(lexicon.NUMBER_WIDTHS)
+        table = _TO_SIMPLIFIED.lookup(set(narrow)) if traditional else {}
+        converted = "".join(table.get(c, c) for c in narrow) if traditional else narrow
+        widths = sum(1 for a, b in zip(source, narrow, strict=True) if a != b)
+        changed = sum(1 for a, b in zip(narrow, converted, strict=True) if a != b)
+        reading = Reading(traditional=changed, pinyin=len(pinyin), widths=widths)
+        separators = [
+            (m.start() + i, m.start() + i + 1)
+            for m in lexicon.THOUSANDS_COMMA.finditer(converted)
+            for i, c in enumerate(m.group())
+            if c == ","
+        ]
+        dropped = sorted(pinyin + separators + wrapped_breaks(converted))
         if not dropped:
             return cls(source, converted, None, reading, traditional)
         keep: list[str] = []

@@ -6,12 +6,14 @@ every claim still indexes and quotes the source text. The excerpts are from the 
 from __future__ import annotations
 
 import typing
+from decimal import Decimal
 
 import pytest
 from pydantic import BaseModel
 
 from review.core import claims as claim_types
 from review.core.claims import CountRelation, Quantity, ScoreTree
+from review.extract import lexicon
 from review.extract.chunking import Chunk
 from review.extract.llm.grounding import ground
 from review.extract.llm.schema import Extraction
@@ -144,15 +146,42 @@ def test_every_offset_field_of_the_claims_is_mapped_back() -> None:
 
 
 def test_simplified_seeds_are_read_as_they_are() -> None:
-    """The seeds (simplified, one with a stray 編) are read as written: same text, same offsets,
-    claims untouched."""
+    """The seeds (simplified, one with a stray 編) are read as written, same offsets and claims
+    untouched, but for their full-width digits (1．财务人员), read as ASCII one for one."""
     for path in sorted(SAMPLES.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         view = view_of(text)
-        assert view.text == text and view.at is None and not view.reading.normalised, path.name
+        assert view.at is None and not view.reading.traditional and not view.reading.pinyin, path.name
+        assert view.text == text.translate(lexicon.NUMBER_WIDTHS), path.name
+        assert view.reading.widths == sum(1 for a, b in zip(text, view.text, strict=True) if a != b)
         doc = doc_of(text, path.name)
-        assert view.document(doc) is doc
+        assert (view.document(doc) is doc) == view.same
     assert not written_traditional("另外，预算編制的不合理性")
+
+
+def test_full_width_digits_and_wan_are_read_as_ascii_and_simplified() -> None:
+    """Full-width digits and signs (a seed's 1．, ３１６７．２０万元, １００％) and 萬/億 in a simplified
+    text read as ASCII and 万/亿, one for one; quantities keep the source's own text."""
+    text = "预算收入３１６７．２０萬元，执行率１００％。"
+    view = View.of(text)
+    assert view.text == "预算收入3167.20万元，执行率100%。" and view.at is None
+    assert view.reading.widths == 12 and view.reading.normalised
+    doc = doc_of(text, "w.txt")
+    q = next(q for q in extract_rules(doc).quantities if q.unit == "万元")
+    assert q.value == Decimal("3167.20") and text[q.start : q.end] == q.text == "３１６７．２０萬元"
+
+
+def test_thousands_separators_are_left_out_of_the_view() -> None:
+    """r1-19 (共33,832.24万元) and r13-02 (收入总计23,866.88万元): the comma is no clause end; a list of
+    numbers (1,2,3; 2021,2022) keeps its commas."""
+    for text, read in (
+        ("2023年自治区下达就业补助资金共33,832.24万元,用于", "2023年自治区下达就业补助资金共33832.24万元,用于"),
+        ("2021年度收入总计23,866.88万元,支出总计", "2021年度收入总计23866.88万元,支出总计"),
+        ("见附件1,2,3及2021,2022年数据,共1,2345万", "见附件1,2,3及2021,2022年数据,共1,2345万"),
+    ):
+        view = View.of(text)
+        assert view.text == read
+        assert all(text[view.source_offset(i)] == c for i, c in enumerate(view.text))
 
 
 def test_a_traditional_text_is_told_from_a_simplified_one() -> None:

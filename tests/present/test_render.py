@@ -30,9 +30,12 @@ def test_the_json_says_how_the_text_was_read() -> None:
     simp = review_document(doc_of("2020年云南省级自然资源卫片执法补助经费72890元"))
     (doc_t,) = json.loads(to_json([trad]))["documents"]
     (doc_s,) = json.loads(to_json([simp]))["documents"]
-    assert doc_t["reading"] == {"traditional": 7, "pinyin": 5}  # 級資衛執補經費
+    assert doc_t["reading"] == {"traditional": 7, "pinyin": 5, "widths": 0}  # 級資衛執補經費
     assert doc_t["notes"] == ["繁体已转换为简体读取（7字）；拼音注音已略过（5处），引文仍为原文"]
-    assert doc_s["reading"] == {"traditional": 0, "pinyin": 0} and doc_s["notes"] == []
+    assert doc_s["reading"] == {"traditional": 0, "pinyin": 0, "widths": 0} and doc_s["notes"] == []
+    (wide,) = json.loads(to_json([review_document(doc_of("2020年补助经费７２８９０元"))]))["documents"]
+    assert wide["reading"] == {"traditional": 0, "pinyin": 0, "widths": 5}
+    assert wide["notes"] == ["全角数字与“萬/億”已按半角与“万/亿”读取（5字），引文仍为原文"]
     (q,) = [c for c in doc_t["claims"] if c["kind"] == "quantity"]
     assert q["text"] == "72890元" and doc_t["text"][q["start"] : q["end"]] == "72890元"
     assert q["label"] == "2020年云南省级自然资源卫片执法补助经费"

@@ -45,3 +45,11 @@ SPENDING_AGGREGATE = re.compile(r"(?:\d{4}年度?|本年度?|年度|全年)支�
 # the unit of the block's amounts when the block's own lines write none, looked for HEADER_UNIT_REACH characters up.
 HEADER_UNIT = "万元"
 HEADER_UNIT_REACH = 300
+# How numbers are written that the readers read in one way (review.extract.view), character for character:
+# full-width digits and signs (２０２２年, ３１６７．２０万元, １００％) as ASCII, and the traditional money units
+# 萬 / 億 as 万 / 亿 in any text (a simplified report may write 萬元).
+NUMBER_WIDTHS = str.maketrans("０１２３４５６７８９．％萬億", "0123456789.%万亿")
+# A thousands separator inside an amount (33,832.24万元, 2,814.76): left out of the view, so that no reader
+# takes the comma for the end of a clause. Only a comma with exactly three digits after it, in a number that
+# starts with one to three digits and is not a list of numbers (1,2,3 / 2021,2022).
+THOUSANDS_COMMA = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])")
