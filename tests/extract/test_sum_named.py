@@ -184,3 +184,70 @@ def test_a_clause_after_a_semicolon_stating_the_next_total_with_its_own_list_is_
     # a part with its own 其中 list, named unlike the total, is still a part
     nested = "支出合计100万元，其中：基本支出60万元，其中人员经费50万元，公用经费10万元；项目支出40万元。\n"
     assert ("100万元", ["60万元", "40万元"], "其中") in _sums(nested)
+
+
+# A section's closing total stated as one (总支出…), a heading, then the next section's paragraphs numbered
+# (一), (二) … that each open with their amount: the uses of dev r15-10 (广水 体彩公益金, whose (一) has its
+# own numbered 其中 list below it) and of dev r15-04 (溧阳 体彩公益金, 办赛补贴 written with a space).
+GUANGSHUI = (
+    "2024年本级体育彩票公益金总收入221万元,2024年体育彩公益金总支出221万元。\n"
+    "二、本级体育彩票公益金使用情况\n"
+    "(一)本级体育彩票公益金用于全民健身支出198万元,占总数的89.59%。其中:\n"
+    "1.用于建设和维护公共体育场地和设施(捐赠体育健身器材)151万元;\n"
+    "2.用于资助或组织开展全民健身活动9万元;\n"
+    "3.用于资助群众体育组织和队伍建设38万元。\n"
+    "(二)用于支持竞技体育资助项目23万元,占总数的10.41%。其中:\n"
+    "1.用于体育赛事组织20万元;\n2.用于支持赛事参赛3万元。\n"
+    "特此公告。\n"
+)
+LIYANG = (
+    "2022年,我市体育彩票公益金预算安排 996.8182万元,总支出996.8182万元。\n"
+    "二、2022年体育彩票公益金总支出情况\n"
+    "(一)资助或组织开展全民健身活动136.00万元:主要用于28个全市群众性比赛活动类项目的公共体育服务购买。\n"
+    "(二)援建和维护公共体育场地、设施支出603.4470万元:主要用于:笼式篮球场地建设302.10万元、健身路径器材采购"
+    "229.854万元、设施设备维修维护62.157万元以及标识标牌制作安装9.336万元。\n"
+    "(三)办赛补贴 191.3712万元:主要用于2022中国国际标准舞(体育舞蹈)锦标赛191.3712万元。\n"
+    "(四)组织开展全民健身科学研究与宣传51.00万元:主要用于全民健身场地设施的全面普查。\n"
+    "(五)资助群众体育社团组织和队伍建设发展15.00万元:主要资助市老年体协配套工作经费。\n"
+    "我局严格执行《彩票公益金管理办法》等相关规定。\n"
+)
+
+
+def test_the_numbered_paragraphs_under_the_next_heading_are_the_parts_of_a_section_closing_total():
+    assert ("221万元", ["198万元", "23万元"], "标题·分项") in _sums(GUANGSHUI)
+    parts = ["136.00万元", "603.4470万元", "191.3712万元", "51.00万元", "15.00万元"]
+    assert ("996.8182万元", parts, "标题·分项") in _sums(LIYANG)
+    assert ("sum", "2024年体育彩公益金总支出221万元") in checks_of(GUANGSHUI.replace("23万元", "26万元"), 2024)
+    assert ("sum", "总支出996.8182万元") in checks_of(LIYANG.replace("51.00万元", "54.00万元"), 2022)
+    assert not [c for c in checks_of(GUANGSHUI, 2024) + checks_of(LIYANG, 2022) if c[0] == "sum"]
+
+
+def test_a_heading_does_not_make_parts_of_an_amount_not_stated_as_a_total_nor_of_a_numbering_not_from_one():
+    unstated = LIYANG.replace(",总支出996.8182万元。", "。")  # 预算安排 996.8182万元: not stated as a total
+    assert not [s for s in _sums(unstated) if s[0] == "996.8182万元" and s[2] == "标题·分项"]
+    later = GUANGSHUI.replace("(一)", "(三)").replace("(二)", "(四)")
+    assert not [s for s in _sums(later) if s[0] == "221万元"]
+    amount_in_heading = GUANGSHUI.replace("二、本级体育彩票公益金使用情况", "二、本级公益金使用情况(共221万元)")
+    assert not [s for s in _sums(amount_in_heading) if s[0] == "221万元" and s[1] == ["198万元", "23万元"]]
+
+
+# A 其中 list finds its total past the rates stated of it, numbered or not: dev r2-19 (荆州 扶贫资金,
+# 资金对接率100%。其中:…) and dev r15-10 (…占总数的89.59%。其中:⏎1.…) read alike.
+def test_a_numbered_qizhong_list_like_an_unnumbered_one_finds_its_total_past_its_rate():
+    jingzhou = (
+        "根据资金投入数对接项目28个,对接资金2052.4万元,资金对接率100%。其中:基础设施类项目15个,投入资金918.3万元;"
+        "产业扶贫类项目8个,投入资金1031.3万元;教育扶贫26.7万元、扶贫小额贷款贴息9.6万元,其他项目1个66.5万元。\n"
+    )
+    assert [s for s in _sums(jingzhou) if s[0] == "2052.4万元"]
+    sums = _sums(GUANGSHUI)
+    assert ("198万元", ["151万元", "9万元", "38万元"], "如下·分项") in sums
+    assert ("23万元", ["20万元", "3万元"], "如下·分项") in sums
+
+
+def test_only_a_qizhong_list_looks_past_a_rate_for_its_total():
+    # dev r6-16 (东阳): 完成预算的100%。项目绩效目标完成情况:一是… introduces what was done, not parts of 1050万元
+    dongyang = (
+        "项目全年预算数为1050万元,执行数为1050万元,完成预算的100%。项目绩效目标完成情况:"
+        "一是送书下乡投入资金550万元。二是新建文化礼堂投入资金300万元。三是免费开放投入资金200万元。\n"
+    )
+    assert not [s for s in _sums(dongyang) if s[0] == "1050万元"]

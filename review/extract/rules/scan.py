@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from review.core.claims import Quantity
 from review.core.document import Document
-from review.core.numbers import find_numbers
+from review.core.numbers import PERCENT_UNITS, find_numbers
 from review.extract import lexicon
 from review.extract.lexicon import LABEL_NOISE_WORDS
 
@@ -100,6 +100,14 @@ class Scan:
             if self.quantities[i].end <= pos:
                 return self.quantities[i]
         return None
+
+    def before_rates(self, pos: int, reach: int) -> Quantity | None:
+        """The last number before `pos`, passing over the rates stated after it within `reach` characters
+        (实际执行X万元，执行率88.74%。其中… ; …198万元,占总数的89.59%。其中:⏎1.…): the amount the rates are of."""
+        last = self.before(pos)
+        while last is not None and last.unit in PERCENT_UNITS and pos - last.end <= reach:
+            last = self.before(last.start)
+        return last
 
     def in_table(self, pos: int) -> bool:
         i = bisect.bisect_right(self._cells, (pos, len(self.text) + 1)) - 1

@@ -6,14 +6,14 @@ from __future__ import annotations
 import re
 
 from review.core.claims import Quantity, SumRelation
-from review.core.numbers import chinese_numeral
+from review.core.numbers import PERCENT_UNITS, chinese_numeral
 from review.extract import lexicon
 from review.extract.rules.label_lines import line_spans
 from review.extract.rules.scan import Scan
 
 _HEAD_MARK = lexicon.HEADING_MARK
 _HEAD_LINE = re.compile(rf"^\s*(?P<mark>{_HEAD_MARK})?\s*[\u4e00-\u9fa5、（）()]{{2,24}}\s*$")
-_CHILD_LINE = re.compile(rf"^\s*{_HEAD_MARK}?\s*[\u4e00-\u9fa5、（）()]{{2,24}}$")
+_CHILD_LINE = re.compile(rf"^\s*{_HEAD_MARK}?\s*[\u4e00-\u9fa5、（）()]{{2,24}}\s*$")
 
 
 def extract_heading_sums(scan: Scan) -> list[SumRelation]:
@@ -55,7 +55,11 @@ def extract_numbered_after_total(scan: Scan, totals: set[str]) -> list[SumRelati
         total = _line_total(scan, a, b)
         if total is None or total.id in totals:
             continue
-        parts = _numbered_lines(scan, lines[i + 1 :], total)
+        below = lines[i + 1 :]
+        parts = _numbered_lines(scan, below, total)
+        if len(parts) < 2 and below and _stated_as_total(scan, total):
+            heading = _section_heading(scan, *below[0])
+            parts = _numbered_lines(scan, below[1:], total, heading=heading) if heading else []
         if len(parts) >= 2:
             totals.add(total.id)
             out.append(
@@ -81,15 +85,39 @@ def _line_total(scan: Scan, a: int, b: int) -> Quantity | None:
     return last if not scan.text[last.end : b].strip(" 。.") else None
 
 
-def _numbered_lines(scan: Scan, lines: list[tuple[int, int]], total: Quantity) -> list[Quantity]:
-    """The leading amounts of the lines numbered 1, 2, 3 … (one numbering) right after the total's line."""
+def _section_heading(scan: Scan, a: int, b: int) -> str | None:
+    """The shape of a heading line between a section's closing total and the numbered paragraphs of the
+    next (…总支出221万元。⏎二、本级体育彩票公益金使用情况⏎（一）…198万元…): numbered, short, no amount."""
+    line = scan.text[a:b]
+    mark = lexicon.PART_ITEM_MARK.match(line)
+    if mark is None or scan.between(a, b) or len(line.strip()) > MAX_HEADING or _SENTENCE_STOP.search(line):
+        return None
+    return _mark_shape(mark.group().strip())
+
+
+MAX_HEADING = 40
+_SENTENCE_STOP = re.compile(r"[。；;]")
+
+
+def _numbered_lines(
+    scan: Scan, lines: list[tuple[int, int]], total: Quantity, heading: str | None = None
+) -> list[Quantity]:
+    """The leading amounts of the lines numbered 1, 2, 3 … (one numbering, not the `heading`'s) right
+    after the total's line. An item's own list below it, numbered anew from 1 in another shape (（一）…
+    198万元，…其中:⏎1.…151万元;⏎2.…9万元;⏎（二）…), tells more of that item and is passed over."""
     parts: list[Quantity] = []
     shape: str | None = None
+    nested: int | None = None  # the next number of the current item's own list
     for c, d in lines:
         mark = lexicon.PART_ITEM_MARK.match(scan.text[c:d])
-        if mark is None or _mark_number(mark) != len(parts) + 1:
+        item_shape = _mark_shape(mark.group().strip()) if mark else None
+        if shape is not None and item_shape not in (None, shape, heading) and _mark_number(mark) == (nested or 1):
+            nested = (nested or 1) + 1
+            continue
+        nested = None
+        if mark is None or _mark_number(mark) != len(parts) + 1 or item_shape == heading:
             break
-        if shape is not None and _mark_shape(mark.group().strip()) != shape:
+        if shape is not None and item_shape != shape:
             break
         lead = _lead_amount(scan, c, d, whole_line=False)
         if lead is None or not _addable(lead, total) or lexicon.SUM_DELTA.search(lead.label):
@@ -131,7 +159,7 @@ def extract_introduced_sums(scan: Scan, seen: set[str]) -> list[SumRelation]:
     `marked` when the total is stated as one (合计/共计/总…), else low."""
     out: list[SumRelation] = []
     for m in lexicon.PARTS_INTRO.finditer(scan.text):
-        total = _introduced_total(scan, m.start())
+        total = _introduced_total(scan, m.start(), past_rates=m.group().startswith(lexicon.PARTS_OPENER))
         if total is None or total.id in seen:
             continue
         relation = _introduced_relation(scan, total, m.end())
@@ -180,11 +208,14 @@ def _introduced_relation(scan: Scan, total: Quantity, pos: int) -> SumRelation |
 MAX_INTRO_GAP = 40
 
 
-def _introduced_total(scan: Scan, pos: int) -> Quantity | None:
+def _introduced_total(scan: Scan, pos: int, *, past_rates: bool = False) -> Quantity | None:
     """The amount just before the introducing clause: in its sentence, or ending the sentence before
-    when the introducing sentence states no amount of its own."""
-    total = scan.before(pos)
-    if total is None or scan.in_table(total.start) or not total.exact or scan.between(total.end, pos):
+    when the introducing sentence states no amount of its own. A numbered 其中 list (`past_rates`) finds
+    its total as the 其中 reader does, past the rates stated of it (…198万元,占总数的89.59%。其中:⏎1.…)."""
+    total = scan.before_rates(pos, 2 * MAX_INTRO_GAP) if past_rates else scan.before(pos)
+    if total is None or scan.in_table(total.start) or not total.exact:
+        return None
+    if any(q.unit not in PERCENT_UNITS for q in scan.between(total.end, pos)):
         return None
     if total.unit in ("%", "个百分点", "分") or lexicon.SUM_DELTA.search(total.label):
         return None

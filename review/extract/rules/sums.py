@@ -104,9 +104,7 @@ MAX_TOTAL_GAP = 40  # "6800万元进行了合理分解，已全部分解到位�
 def _total_before(scan: Scan, pos: int) -> list[Quantity]:
     """The total a 其中 list belongs to: the last amount before it, skipping stated rates
     (实际执行X万元，执行率88.74%。其中…) and one short clause without numbers."""
-    last = scan.before(pos)
-    while last is not None and last.unit in ("%", "个百分点") and pos - last.end <= 2 * MAX_TOTAL_GAP:
-        last = scan.before(last.start)
+    last = scan.before_rates(pos, 2 * MAX_TOTAL_GAP)
     if last is None or not _gap_ok(scan.text[last.end : pos], scan, last.end, pos):
         return []
     if scan.text[max(0, pos - MAX_TOTAL_GAP) : pos].rstrip().endswith(lexicon.SENTENCE_ENDS):  # 其中 opens a sentence
