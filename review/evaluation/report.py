@@ -11,6 +11,7 @@ from review.evaluation.results import (
     SeededSummary,
     SplitResult,
     Stat,
+    WrittenForm,
 )
 from review.evaluation.scoring import ratio
 
@@ -53,6 +54,7 @@ def table(result: EvalResult) -> str:
     )
     out += _seeded(result.seeded)
     out += _renderings(result.renderings)
+    out += _written(result.written)
     cost = result.cost
     out.append(
         f"Cost per report: {_n(cost.wall_s_per_report, 1).strip()} s wall, "
@@ -151,6 +153,20 @@ def _renderings(m: RenderingMatrix | None) -> list[str]:
         out.append(
             f"  {name:<16}{st.seen:>3}/{st.relations:<3} {_n(st.coverage, 5)}  flagged {st.flagged:>2}  "
             f"seeded {seeds} {_n(st.seeded.recall if st.seeded else None, 5)}  {checks}{mark}"
+        )
+    return out
+
+
+def _written(forms: dict[str, WrittenForm] | None) -> list[str]:
+    """The dev samples with their numbers written another way: what each writing loses."""
+    if forms is None:
+        return ["Written forms: not run (measured on the dev split with the rules extractor only)"]
+    out = ["Written forms (dev samples, numbers written another way): seeded detected, lost, kept, real found"]
+    for name, w in forms.items():
+        lost = f"  lost: {', '.join(w.lost[:6])}{' …' if len(w.lost) > 6 else ''}" if w.lost else ""
+        out.append(
+            f"  {name:<12}{w.detected:>4}/{w.injected:<4} lost {len(w.lost):>3}  kept {_n(w.kept, 5)}"
+            f"  found {w.found:g}/{w.plain_found:g} (plain)  high on clean {w.high_on_clean:g}{lost}"
         )
     return out
 

@@ -279,12 +279,28 @@ class RenderingMatrix(_Result):
     misses: list[RenderingMiss]
 
 
+class WrittenForm(_Result):
+    """The dev samples with their numbers written one other way (review/evaluation/written.py):
+    seeded errors detected, those the plain text detects and this writing loses, and the share
+    kept (1.0: the engine reads the numbers however they are written)."""
+
+    samples: int
+    injected: int
+    detected: int
+    lost: list[str]
+    kept: float | None
+    found: float
+    plain_found: float
+    high_on_clean: float
+
+
 class EvalResult(SplitResult):
     """A whole run: the seed split at the top, the rendering matrix, the real corpus's splits
     under `splits`, and the flat metrics the gate compares."""
 
     renderings: RenderingMatrix | None = None
     splits: dict[str, SplitResult]
+    written: dict[str, WrittenForm] | None = None
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -292,6 +308,7 @@ class EvalResult(SplitResult):
         """The gated numbers, flat: name → value. The seed split's at the top, each real-corpus
         split's under its name (dev.…, test.…)."""
         out = _metrics(self) | _rendering_metrics(self.renderings)
+        out |= {f"written.{name}.kept": w.kept for name, w in (self.written or {}).items() if w.kept is not None}
         for split, sub in self.splits.items():
             out |= {f"{split}.{k}": v for k, v in _split_metrics(sub).items()}
         return dict(sorted(out.items()))

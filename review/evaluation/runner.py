@@ -47,6 +47,7 @@ from review.evaluation.results import (
 )
 from review.evaluation.scoring import DocScore, GoldSpan, gold_spans, ratio, score_doc, summarize
 from review.evaluation.seeding import KINDS, Seed, already_flagged, judge, seeds_for
+from review.evaluation.written import written_forms
 from review.load.loader import load
 from review.load.texttables import text_blocks
 from review.pipeline import review_document
@@ -91,7 +92,8 @@ def run_eval(opts: EvalOptions, say: Say | None = None) -> EvalResult:
     was; the real corpus's splits (`dev`, read while writing rules; `test`, only scored) are under
     `splits`, each with the same measures. Without seed samples the top level is all samples.
     `renderings` is the rendering matrix: the same tables read in every text rendering (rules
-    extractor only; None with a model)."""
+    extractor only; None with a model); `written` the dev samples with their numbers written
+    other ways (full-width digits, thousands separators), likewise."""
     say = say or (lambda _msg: None)
     dirs = label_dirs(opts)
     samples = [s for d in dirs for s in load_labels(d)]
@@ -107,7 +109,11 @@ def run_eval(opts: EvalOptions, say: Say | None = None) -> EvalResult:
     if opts.extractor == "rules":  # a model would be asked about every rendering and every seeded copy
         say("评测表格渲染矩阵 …")
         matrix = rendering_matrix(lambda doc: _review(doc, opts), seeded=opts.seeded)
-    return EvalResult(**dict(result), renderings=matrix, splits=splits)
+    written = None
+    if opts.extractor == "rules" and "dev" in splits:  # the dev samples with their numbers written other ways
+        say("评测数字书写形式 …")
+        written = written_forms(groups["dev"], splits["dev"], lambda group: _evaluate(group, opts, say))
+    return EvalResult(**dict(result), renderings=matrix, splits=splits, written=written)
 
 
 def _evaluate(samples: list[LabeledSample], opts: EvalOptions, say: Say) -> SplitResult:

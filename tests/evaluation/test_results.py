@@ -37,7 +37,7 @@ def test_the_dump_has_the_shape_of_the_document_before_the_models(tmp_path: Path
     assert [r.sample for r in result.splits["dev"].reports] == list(DEV_SAMPLES)
     printed = result.printed()
     assert fits(shape(printed), SHAPE)
-    assert printed["metrics"] == result.metrics and list(printed)[-2:] == ["splits", "metrics"]
+    assert printed["metrics"] == result.metrics and list(printed)[-3:] == ["splits", "written", "metrics"]
     assert json.loads(json.dumps(printed)) == printed  # plain JSON values, nothing left to serialise
 
 
