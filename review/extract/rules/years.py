@@ -71,12 +71,17 @@ def _dashed_written_on(text: str) -> list[_Dated]:
 def _name_match(text: str, d: DateMention) -> re.Match[str] | None:
     """The name a year (not a month date) stands in: 2023年度中央水利发展资金项目 → 中央水利发展资金."""
     m = lexicon.YEAR_NAME_AFTER.match(text, d.end) if d.month is None else None
-    return m if m and len(m["name"]) >= 6 else None
+    return m if m and len(_key(m)) >= 6 else None
+
+
+def _key(m: re.Match[str]) -> str:
+    """A name as compared: its Chinese characters (下马关镇上垣、下垣村… → 下马关镇上垣下垣村…)."""
+    return lexicon.NAME_MARKS.sub("", m["name"])
 
 
 def _name_of(text: str, d: DateMention) -> str:
     m = _name_match(text, d)
-    return m["name"] if m else ""
+    return _key(m) if m else ""
 
 
 def _names(text: str, dates: list[DateMention]) -> dict[str, list[tuple[int, int]]]:
@@ -93,9 +98,9 @@ def _named_year(text: str, d: DateMention, names: dict[str, list[tuple[int, int]
     """A year in a name the report gives elsewhere too (the report's subject, a project): the check
     compares it with the years of the other mentions."""
     m = _name_match(text, d)
-    if m is None or len(names[m["name"]]) < 2 or lexicon.NOT_DATING_BEFORE.search(text_before(text, d.start)):
+    if m is None or len(names[_key(m)]) < 2 or lexicon.NOT_DATING_BEFORE.search(text_before(text, d.start)):
         return None
-    return _Dated(d.year, d.start, m.end(), "named_year", name=m["name"])
+    return _Dated(d.year, d.start, m.end(), "named_year", name=_key(m))
 
 
 def _head(measure: str) -> str:
@@ -203,11 +208,14 @@ def _dated_value(scan: Scan, d: DateMention) -> _Dated | None:
     """A value the year dates: right after it (2021年预算收入…万元, 2022年末人员编制95人), in the sentence
     it frames (2021年,包含补助…774万元; 2021年度部门收入情况：…4286.67万元), or the state at the year's end
     (2019年底,…100%; 截止2023年12月31日,…).
-    A state at another date (截至2021年6月底…) is as of when the report was written."""
+    A state at another month (截至2021年8月底,全市財政直達資金總額…; 截至 2017 年 10 月 10 日,…) is as of
+    when the report was written: an as_of date, in the period's year or after it."""
     text = scan.text
     before = text_before(text, d.start)
     if lexicon.AS_OF_BEFORE.search(before):
-        return _first_value(scan, d, scan.sentence_bounds(d.end)[1]) if _year_end(text, d) else None
+        if _year_end(text, d):
+            return _first_value(scan, d, scan.sentence_bounds(d.end)[1])
+        return _Dated(d.year, d.start, d.end, "as_of", month=d.month) if d.month is not None else None
     if d.month is not None or lexicon.NOT_DATING_BEFORE.search(before):
         return None
     if _year_end(text, d) and text[d.end + 1 : d.end + 2] == "前":
