@@ -17,6 +17,7 @@ _WHAT = {
     "filed_on": "填报日期为{y}年，早于所评年度",
     "notice_date": "下达{a}年资金的文件日期为{y}年，早于该年度且未写明提前下达",
     "as_of": "所述情况截至{y}年，早于所评年度",
+    "allocated_year": "所引文件下达的是{y}年资金",
 }
 # Roles that date the review's own work or writing: done in the period's year or after it.
 _WRITING = ("review_work", "written_on", "filed_on")

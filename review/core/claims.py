@@ -203,6 +203,7 @@ YearRole = Literal[
     "filed_on",
     "notice_date",
     "as_of",
+    "allocated_year",
 ]
 
 
@@ -215,7 +216,9 @@ class YearMention(_Relation):
     with its month, which cannot come before the end of the year it reviews; a form's own filing date
     (填报日期, 报送日期: filed_on) also comes within the year after it, unlike a web page's 发布日期;
     or the date a state is given as of (截至2021年8月底,全市财政直达资金总额…: as_of), which is when
-    the report was written and so cannot come before the year it reviews."""
+    the report was written and so cannot come before the year it reviews; or the year whose funds a
+    cited notice allocates (《…关于提前下达2022年中央财政衔接推进乡村振兴资金预算指标的通知》: allocated_year),
+    the funds a review of that year reviews."""
 
     kind: Literal["year"] = "year"
     year: int

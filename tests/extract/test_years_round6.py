@@ -101,3 +101,35 @@ def test_different_names_with_places_stay_silent():
     )
     assert "named_year" not in {role for role, _ in roles_of(text, 2022)}
     assert dates_of(text, 2022) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # r11-02 (同心县): an advance allocation, cited as the funds' source
+        "安排《自治区财政厅关于提前下达2022年中央财政衔接推进乡村振兴资金预算指标的通知》(宁财(农)指标[2021]558号)。",
+        # r4-07 (**河县): the county's allocation after its file number
+        "呼财农指【2022】10号文件《关于下达2022年中央水利发展资金预算的通知》。",
+        # r13-11 (广西水污染防治): received on a day of the year before, in advance
+        "2021年11月9日广西财政厅收到《财政部关于提前下达2022年水污染防治资金预算的通知》。",
+    ],
+)
+def test_a_cited_notice_allocates_the_funds_of_the_period(text):
+    assert ("allocated_year", 2022) in roles_of(text, 2022)
+    assert dates_of(text, 2022) == []
+    assert dates_of(text, 2023) != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # funds carried over from an earlier year's notice, and a settlement after the year
+        "上年结转《关于下达2021年中央水利发展资金预算的通知》资金5万元。",
+        "收到《关于下达2021年中央水利发展资金清算资金的通知》。",
+        # r3-03 (文成县): a notice of the review work, which allocates nothing
+        "根据《文成县财政局关于开展2023年财政支出绩效评价的通知》要求。",
+    ],
+)
+def test_a_notice_of_another_year_that_allocates_no_funds_of_the_period_stays_silent(text):
+    assert "allocated_year" not in {role for role, _ in roles_of(text, 2022)}
+    assert dates_of(text, 2022) == []

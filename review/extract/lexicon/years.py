@@ -140,6 +140,9 @@ NOTICE_AFTER_DATE = re.compile(
 # A cited notice allocating a year's funds, in advance or not (《财政部关于提前下达2022年水污染防治资金预算的通知》,
 # 《…关于下达2022年水污染防治资金预算(第二批)的通知》): a funds review is of the year whose funds were allocated.
 ALLOCATING_NOTICE = re.compile(r"《[^《》\n]{0,40}?下达\s*(?P<year>(?:19|20)\d{2})\s*年[^《》\n]{0,80}》")
+# Before a cited notice whose funds came over from an earlier year (上年结转《…下达2021年…的通知》资金): another
+# year's allocation by its nature.
+CARRIED_OVER_BEFORE = re.compile(r"结转|结余|結轉|結餘|上年|以前年度|往年")
 # A notice that settles a year's funds after it (关于下达2023年…清算资金的通知), dated in a later year by
 # its nature: not a notice that allocates the year's funds.
 NOTICE_SETTLES = re.compile(r"清算|结算")

@@ -44,7 +44,8 @@ def extract_years(scan: Scan) -> list[YearMention]:
         read = read or _deadline_cell(text, d) or _named_year(text, d, names)
         if read:
             found.append(read)
-    found = sorted(found + _bare_review_years(text, cited) + _dashed_written_on(text), key=lambda f: f.start)
+    found += _bare_review_years(text, cited) + _dashed_written_on(text) + _allocated_years(text)
+    found = sorted(found, key=lambda f: f.start)
     sentences = [scan.sentence_bounds(f.start) for f in found]
     listed: dict[tuple[tuple[int, int], str], set[int]] = {}
     for f, sentence in zip(found, sentences, strict=True):
@@ -60,6 +61,20 @@ def _bare_review_years(text: str, cited: list[tuple[int, int]]) -> list[_Dated]:
     """The year a review names without 年 (2019泗县扶贫项目绩效自评抽查报告), a statement of the period."""
     found = (m for m in lexicon.BARE_REVIEW_YEAR.finditer(text) if not inside(cited, m.start("year")))
     return [_Dated(int(m["year"]), m.start("year"), m.end("year"), "review_year") for m in found]
+
+
+def _allocated_years(text: str) -> list[_Dated]:
+    """The year whose funds a cited notice allocates, in advance or not (安排《自治区财政厅关于提前下达2022年中央财政
+    衔接推进乡村振兴资金预算指标的通知》; 根据《泉州市财政局…关于下达2021年市级财政…补助资金的通知》): the funds
+    the report reviews are that year's. Not a settlement after the year (清算), nor funds carried over from an
+    earlier year's notice (上年结转…)."""
+    out = []
+    for m in lexicon.ALLOCATING_NOTICE.finditer(text):
+        before = text[max(0, m.start() - 12) : m.start()]
+        if lexicon.NOTICE_SETTLES.search(m.group()) or lexicon.CARRIED_OVER_BEFORE.search(before):
+            continue
+        out.append(_Dated(int(m["year"]), m.start("year"), m.end(), "allocated_year"))
+    return out
 
 
 def _dashed_written_on(text: str) -> list[_Dated]:
