@@ -31,7 +31,6 @@ def check_dates(ctx: Context) -> list[Finding]:
         + _filed_early(ctx)
         + _filed_late(ctx)
         + _after_the_review(ctx)
-        + _review_statement_contradicted(ctx)
         + _ranges(ctx)
         + _spans_outside_period(ctx)
         + _notices_late(ctx)
@@ -206,31 +205,6 @@ def _after_the_review(ctx: Context) -> list[Finding]:
         out.append(
             _year_finding(ctx, rel, message, f"{rel.year}年", f"{first.year}年", trace, "date.period_after_review_work")
         )
-    return out
-
-
-def _review_statement_contradicted(ctx: Context) -> list[Finding]:
-    """The statements of the year reviewed (对2019年度本单位整体支出进行了绩效自评; 我局组织开展了2022年重点项目
-    绩效评价工作) when the report dates its values or names its review as another year elsewhere (2019年部门整体
-    支出绩效评价报告 against 对2018年度…; 2022年共对9个重点项目进行了评价 against 开展了2021年…评价): the other side
-    of the contradiction the stray mention's own finding states — the statement may be the year that moved."""
-    period = ctx.period
-    if period is None:
-        return []
-    mentions = _mentions(ctx)
-    strays = sorted({r.year for r in mentions if r.role in _OF_THE_PERIOD and _stray(r, period)})
-    if not strays:
-        return []
-    others = "、".join(f"{y}年" for y in strays)
-    out = []
-    seen: set[int] = set()
-    for rel in mentions:
-        if rel.role != "review_year" or rel.year != period or rel.line_start in seen:
-            continue
-        seen.add(rel.line_start)
-        message = f"年度不一致：此处写明评价的是{period}年度，而报告他处所述为{others}"
-        trace = f"{period} ≠ {' , '.join(str(y) for y in strays)}"
-        out.append(_year_finding(ctx, rel, message, f"{period}年度", others, trace, "date.review_year_contradicted"))
     return out
 
 
