@@ -133,3 +133,11 @@ def test_a_cited_notice_allocates_the_funds_of_the_period(text):
 def test_a_notice_of_another_year_that_allocates_no_funds_of_the_period_stays_silent(text):
     assert "allocated_year" not in {role for role, _ in roles_of(text, 2022)}
     assert dates_of(text, 2022) == []
+
+
+def test_a_state_as_of_a_month_inside_its_clause_is_no_as_of_date():
+    """截至2020年6月底完成投资80% (tests/extract/test_facts.py): the date does not frame the clause — a
+    project's past state, which a later year's review may give."""
+    text = "截至2020年6月底完成投资80%。"
+    assert "as_of" not in {role for role, _ in roles_of(text, 2021)}
+    assert dates_of(text, 2021) == []

@@ -45,6 +45,9 @@ SCHEDULE_STAGE_AFTER = re.compile(
 CLAUSE_OPENING = re.compile(r"(?:[一二三四五六七八九十]是|\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\s)*")
 # What a state is stated at (截止2023年12月31日,…使用资金…): only a year-end date dates its value.
 AS_OF_BEFORE = re.compile(r"(?:截至|截止|截止到|截至到)\s*$")
+# After an as-of month that frames its clause (截至2021年8月底,全市财政直达资金总额…; 截止2023年11月30日,已完成拨付…):
+# the report's state when written. Inside a clause (截至2020年6月底完成投资80%) it may be a project's past.
+AS_OF_FRAMES_AFTER = re.compile(r"\s*(?:底|末|份|止)?\s*[，,]")
 # Before a year that dates no value: 含2023年…, 较2021年…, 于2021年…, 2019-2021年, 根据2020年…(a reference).
 NOT_DATING_BEFORE = re.compile(r"(?:含|于|自|截至|截止|从|至|到|较|比|与|同|根据|依据|按照|参照|（|\(|-|－|—|~|～)\s*$")
 # Before a month date that is a state or a comparison, not an event: 截至2021年6月底完成投资80%.

@@ -223,14 +223,15 @@ def _dated_value(scan: Scan, d: DateMention) -> _Dated | None:
     """A value the year dates: right after it (2021年预算收入…万元, 2022年末人员编制95人), in the sentence
     it frames (2021年,包含补助…774万元; 2021年度部门收入情况：…4286.67万元), or the state at the year's end
     (2019年底,…100%; 截止2023年12月31日,…).
-    A state at another month (截至2021年8月底,全市財政直達資金總額…; 截至 2017 年 10 月 10 日,…) is as of
-    when the report was written: an as_of date, in the period's year or after it."""
+    A state at another month that frames its clause (截至2021年8月底,全市財政直達資金總額…; 截至 2017 年 10 月
+    10 日,…) is as of when the report was written: an as_of date, in the period's year or after it."""
     text = scan.text
     before = text_before(text, d.start)
     if lexicon.AS_OF_BEFORE.search(before):
         if _year_end(text, d):
             return _first_value(scan, d, scan.sentence_bounds(d.end)[1])
-        return _Dated(d.year, d.start, d.end, "as_of", month=d.month) if d.month is not None else None
+        framing = d.month is not None and lexicon.AS_OF_FRAMES_AFTER.match(text, d.end)
+        return _Dated(d.year, d.start, d.end, "as_of", month=d.month) if framing else None
     if d.month is not None or lexicon.NOT_DATING_BEFORE.search(before):
         return None
     if _year_end(text, d) and text[d.end + 1 : d.end + 2] == "前":
