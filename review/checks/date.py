@@ -16,6 +16,8 @@ _WHAT = {
     "written_on": "填报（发布）日期为{y}年，早于所评年度",
     "filed_on": "填报日期为{y}年，早于所评年度",
     "notice_date": "下达{a}年资金的文件日期为{y}年，早于该年度且未写明提前下达",
+    "as_of": "所述情况截至{y}年，早于所评年度",
+    "allocated_year": "所引文件下达的是{y}年资金",
 }
 # Roles that date the review's own work or writing: done in the period's year or after it.
 _WRITING = ("review_work", "written_on", "filed_on")
@@ -75,7 +77,7 @@ def _stray(rel: YearMention, period: int) -> bool:
     multi-year listing, not a stray year. A year in a name the report repeats is stray only when
     another mention gives the same name the period's year (**河县2023年度中央水利发展资金 …
     **河县2022年度中央水利发展资金项目); a name only ever given other years is another year's project."""
-    if rel.role in _WRITING:
+    if rel.role in (*_WRITING, "as_of"):
         return rel.year < period
     if rel.role == "notice_date":
         return bool(rel.name_years) and rel.year < min(rel.name_years)
@@ -100,7 +102,7 @@ def _years(ctx: Context) -> list[Finding]:
     out = []
     for rel in merged.values():
         what = _WHAT[rel.role].format(y=rel.year, p=period, a=min(rel.name_years, default=period))
-        sign = "<" if rel.role in (*_WRITING, "notice_date") else "≠"
+        sign = "<" if rel.role in (*_WRITING, "notice_date", "as_of") else "≠"
         message = f"年度不符：{what}，而本报告评价的是{period}年度"
         trace = f"{rel.year} {sign} {period}"
         out.append(

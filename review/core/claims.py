@@ -194,7 +194,16 @@ class ScoreTree(_Relation):
 
 
 YearRole = Literal[
-    "event_date", "dated_value", "review_year", "review_work", "named_year", "written_on", "filed_on", "notice_date"
+    "event_date",
+    "dated_value",
+    "review_year",
+    "review_work",
+    "named_year",
+    "written_on",
+    "filed_on",
+    "notice_date",
+    "as_of",
+    "allocated_year",
 ]
 
 
@@ -205,7 +214,11 @@ class YearMention(_Relation):
     the year in a name the report repeats (**河县2023年度中央水利发展资金项目), with the years its
     other mentions give that name; or when the report was filled in or put out (填报日期:2023年4月6日),
     with its month, which cannot come before the end of the year it reviews; a form's own filing date
-    (填报日期, 报送日期: filed_on) also comes within the year after it, unlike a web page's 发布日期."""
+    (填报日期, 报送日期: filed_on) also comes within the year after it, unlike a web page's 发布日期;
+    or the date a state is given as of (截至2021年8月底,全市财政直达资金总额…: as_of), which is when
+    the report was written and so cannot come before the year it reviews; or the year whose funds a
+    cited notice allocates (《…关于提前下达2022年中央财政衔接推进乡村振兴资金预算指标的通知》: allocated_year),
+    the funds a review of that year reviews."""
 
     kind: Literal["year"] = "year"
     year: int
@@ -217,7 +230,7 @@ class YearMention(_Relation):
     # a named_year: the years the report's other mentions of the same name give it; a notice_date
     # (2024年7月3日,《…关于下达2024年…资金的通知》): the year whose funds the notice allocates
     name_years: tuple[int, ...] = ()
-    month: int | None = None  # a written_on or filed_on date's month
+    month: int | None = None  # a written_on, filed_on or as_of date's month
     line_start: int = -1  # where its line starts: one finding per line and year
 
 

@@ -259,6 +259,7 @@ def test_what_each_year_is_read_as():
         (2019, "review_work"),
         (2018, "event_date"),
         (2018, "dated_value"),
+        (2018, "allocated_year"),  # the cited notice allocates the year's funds (tests/extract/test_years_round6.py)
     ]
 
 

@@ -21,8 +21,13 @@ EVENT_AFTER_MONTH = re.compile(
 )
 # A value the year dates, a phrase after it: 2021年预算收入…, 2023年自治区下达桂林市…资金共33832.24万元; its
 # words may list with 、 (2024年省、市、区预算安排下达的…资金共计2373.51万元; 2024年度收、支总计均为1523.26万),
-# but not open with it (2022年、2023年…: a list of years).
-DATED_VALUE_AFTER = re.compile(r"^[\u4e00-\u9fa5“”](?:、?[\u4e00-\u9fa5“”]){0,27}?(?:为|达|达到|是|共|共计|合计)?\s*\d")
+# but not open with it (2022年、2023年…: a list of years); they may name a fund or a scope in brackets
+# (2023年下达镜湖区中央转移支付资金(残疾人事业发展补助资金)29.6万元; 本部门2019年度收支总计(含结转和结余)1323.65万元),
+# and their number is no year (下达2024年中央财政林草专项资金预算(第三批)于2025年2月26日: a date).
+DATED_VALUE_AFTER = re.compile(
+    r"^[\u4e00-\u9fa5“”](?:、?[\u4e00-\u9fa5“”]|[（(][\u4e00-\u9fa5、“”]{1,20}[)）]){0,27}?"
+    r"(?:为|达|达到|是|共|共计|合计)?\s*(?!(?:19|20)\d{2}\s*年)\d"
+)
 # A year that frames its clause, standing at its start (after a list mark at most): 2021年,包含补助…
 # 774万元; 2021年森林防火期,我市共发生森林火灾3起; 一是2020年,东阳市…送戏下乡197场.
 FRAMING_AFTER = re.compile(r"(?:度)?[\u4e00-\u9fa5]{0,8}[，,]")
@@ -40,6 +45,9 @@ SCHEDULE_STAGE_AFTER = re.compile(
 CLAUSE_OPENING = re.compile(r"(?:[一二三四五六七八九十]是|\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\s)*")
 # What a state is stated at (截止2023年12月31日,…使用资金…): only a year-end date dates its value.
 AS_OF_BEFORE = re.compile(r"(?:截至|截止|截止到|截至到)\s*$")
+# After an as-of month that frames its clause (截至2021年8月底,全市财政直达资金总额…; 截止2023年11月30日,已完成拨付…):
+# the report's state when written. Inside a clause (截至2020年6月底完成投资80%) it may be a project's past.
+AS_OF_FRAMES_AFTER = re.compile(r"\s*(?:底|末|份|止)?\s*[，,]")
 # Before a year that dates no value: 含2023年…, 较2021年…, 于2021年…, 2019-2021年, 根据2020年…(a reference).
 NOT_DATING_BEFORE = re.compile(r"(?:含|于|自|截至|截止|从|至|到|较|比|与|同|根据|依据|按照|参照|（|\(|-|－|—|~|～)\s*$")
 # Before a month date that is a state or a comparison, not an event: 截至2021年6月底完成投资80%.
@@ -95,8 +103,14 @@ IMPLEMENTATION_SPAN_BEFORE = re.compile(
 )
 # The name a year stands in, up to its first name ending: **河县2023年度中央水利发展资金项目 →
 # 中央水利发展资金; 2024年固始县祖师庙镇仰天洼社区产业设施配套项目. Six characters at least, so a
-# generic 财政资金 names nothing.
-YEAR_NAME_AFTER = re.compile(r"度?(?P<name>[\u4e00-\u9fa5]{4,30}?(?:资金|项目|工程|经费))")
+# generic 财政资金 names nothing. A name may list places with 、 (同心县2022年下马关镇上垣、下垣村乡村振兴人居环境
+# 综合整治示范村项目) and qualify a part in brackets, a line break before them at most (2021年度市级财政巩固拓展脱贫成果
+# (应急救助项目)第一批补助资金; …脱贫成果⏎⏎(应急救助项目)…): its Chinese characters alone (NAME_MARKS left out)
+# are the name, so 2021年市级财政巩固拓展脱贫成果应急救助项目 is the same one.
+YEAR_NAME_AFTER = re.compile(
+    r"度?(?P<name>[\u4e00-\u9fa5](?:[\u4e00-\u9fa5、]|\s{0,3}[（(]|[)）]){3,33}?(?:资金|项目|工程|经费))"
+)
+NAME_MARKS = re.compile(r"[^\u4e00-\u9fa5]")
 # Before a date in a timeliness indicator's cells (its target, then its actual): 项目完工时限 | 2023年12月 |
 # 2023年10月; 整体完成时间\n\n2021年12月31日\n\n2021年12月31日. The work is due, and done, in the period.
 DEADLINE_CELL_BEFORE = re.compile(
@@ -129,6 +143,9 @@ NOTICE_AFTER_DATE = re.compile(
 # A cited notice allocating a year's funds, in advance or not (《财政部关于提前下达2022年水污染防治资金预算的通知》,
 # 《…关于下达2022年水污染防治资金预算(第二批)的通知》): a funds review is of the year whose funds were allocated.
 ALLOCATING_NOTICE = re.compile(r"《[^《》\n]{0,40}?下达\s*(?P<year>(?:19|20)\d{2})\s*年[^《》\n]{0,80}》")
+# Before a cited notice whose funds came over from an earlier year (上年结转《…下达2021年…的通知》资金): another
+# year's allocation by its nature.
+CARRIED_OVER_BEFORE = re.compile(r"结转|结余|結轉|結餘|上年|以前年度|往年")
 # A notice that settles a year's funds after it (关于下达2023年…清算资金的通知), dated in a later year by
 # its nature: not a notice that allocates the year's funds.
 NOTICE_SETTLES = re.compile(r"清算|结算")

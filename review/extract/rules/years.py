@@ -44,7 +44,8 @@ def extract_years(scan: Scan) -> list[YearMention]:
         read = read or _deadline_cell(text, d) or _named_year(text, d, names)
         if read:
             found.append(read)
-    found = sorted(found + _bare_review_years(text, cited) + _dashed_written_on(text), key=lambda f: f.start)
+    found += _bare_review_years(text, cited) + _dashed_written_on(text) + _allocated_years(text)
+    found = sorted(found, key=lambda f: f.start)
     sentences = [scan.sentence_bounds(f.start) for f in found]
     listed: dict[tuple[tuple[int, int], str], set[int]] = {}
     for f, sentence in zip(found, sentences, strict=True):
@@ -62,6 +63,20 @@ def _bare_review_years(text: str, cited: list[tuple[int, int]]) -> list[_Dated]:
     return [_Dated(int(m["year"]), m.start("year"), m.end("year"), "review_year") for m in found]
 
 
+def _allocated_years(text: str) -> list[_Dated]:
+    """The year whose funds a cited notice allocates, in advance or not (安排《自治区财政厅关于提前下达2022年中央财政
+    衔接推进乡村振兴资金预算指标的通知》; 根据《泉州市财政局…关于下达2021年市级财政…补助资金的通知》): the funds
+    the report reviews are that year's. Not a settlement after the year (清算), nor funds carried over from an
+    earlier year's notice (上年结转…)."""
+    out = []
+    for m in lexicon.ALLOCATING_NOTICE.finditer(text):
+        before = text[max(0, m.start() - 12) : m.start()]
+        if lexicon.NOTICE_SETTLES.search(m.group()) or lexicon.CARRIED_OVER_BEFORE.search(before):
+            continue
+        out.append(_Dated(int(m["year"]), m.start("year"), m.end(), "allocated_year"))
+    return out
+
+
 def _dashed_written_on(text: str) -> list[_Dated]:
     """When a web page put the report out, written with dashes (发布时间:2022-06-01)."""
     found = lexicon.WRITTEN_ON_DASHED.finditer(text)
@@ -71,12 +86,17 @@ def _dashed_written_on(text: str) -> list[_Dated]:
 def _name_match(text: str, d: DateMention) -> re.Match[str] | None:
     """The name a year (not a month date) stands in: 2023年度中央水利发展资金项目 → 中央水利发展资金."""
     m = lexicon.YEAR_NAME_AFTER.match(text, d.end) if d.month is None else None
-    return m if m and len(m["name"]) >= 6 else None
+    return m if m and len(_key(m)) >= 6 else None
+
+
+def _key(m: re.Match[str]) -> str:
+    """A name as compared: its Chinese characters (下马关镇上垣、下垣村… → 下马关镇上垣下垣村…)."""
+    return lexicon.NAME_MARKS.sub("", m["name"])
 
 
 def _name_of(text: str, d: DateMention) -> str:
     m = _name_match(text, d)
-    return m["name"] if m else ""
+    return _key(m) if m else ""
 
 
 def _names(text: str, dates: list[DateMention]) -> dict[str, list[tuple[int, int]]]:
@@ -93,9 +113,9 @@ def _named_year(text: str, d: DateMention, names: dict[str, list[tuple[int, int]
     """A year in a name the report gives elsewhere too (the report's subject, a project): the check
     compares it with the years of the other mentions."""
     m = _name_match(text, d)
-    if m is None or len(names[m["name"]]) < 2 or lexicon.NOT_DATING_BEFORE.search(text_before(text, d.start)):
+    if m is None or len(names[_key(m)]) < 2 or lexicon.NOT_DATING_BEFORE.search(text_before(text, d.start)):
         return None
-    return _Dated(d.year, d.start, m.end(), "named_year", name=m["name"])
+    return _Dated(d.year, d.start, m.end(), "named_year", name=_key(m))
 
 
 def _head(measure: str) -> str:
@@ -203,11 +223,15 @@ def _dated_value(scan: Scan, d: DateMention) -> _Dated | None:
     """A value the year dates: right after it (2021年预算收入…万元, 2022年末人员编制95人), in the sentence
     it frames (2021年,包含补助…774万元; 2021年度部门收入情况：…4286.67万元), or the state at the year's end
     (2019年底,…100%; 截止2023年12月31日,…).
-    A state at another date (截至2021年6月底…) is as of when the report was written."""
+    A state at another month that frames its clause (截至2021年8月底,全市財政直達資金總額…; 截至 2017 年 10 月
+    10 日,…) is as of when the report was written: an as_of date, in the period's year or after it."""
     text = scan.text
     before = text_before(text, d.start)
     if lexicon.AS_OF_BEFORE.search(before):
-        return _first_value(scan, d, scan.sentence_bounds(d.end)[1]) if _year_end(text, d) else None
+        if _year_end(text, d):
+            return _first_value(scan, d, scan.sentence_bounds(d.end)[1])
+        framing = d.month is not None and lexicon.AS_OF_FRAMES_AFTER.match(text, d.end)
+        return _Dated(d.year, d.start, d.end, "as_of", month=d.month) if framing else None
     if d.month is not None or lexicon.NOT_DATING_BEFORE.search(before):
         return None
     if _year_end(text, d) and text[d.end + 1 : d.end + 2] == "前":
