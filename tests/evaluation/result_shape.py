@@ -11,7 +11,8 @@ file from a checkout of that commit:
 
 Do not re-run it to "update" the fixture: it is the document's past, which the models must keep.
 Keys added since are added to it by hand, with the shape this file gives them: `renderings` (the
-rendering matrix, before `splits`) and `written` (the dev samples with their numbers written other ways, after `splits`).
+rendering matrix, before `splits`) and `written` (the dev samples with their numbers written other
+ways, after `splits`).
 """
 
 from __future__ import annotations

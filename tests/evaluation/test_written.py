@@ -11,13 +11,16 @@ from review.evaluation.written import WRITINGS, rewritten
 from tests.conftest import ROOT
 
 # r1-19's and r13-02's amounts, a year, a list number and a short amount
-TEXT = "一、2023年下达就业补助资金共33832.24万元,其中中央资金27853万元,自治区资金5979.24万元。执行率100%,3个项目共850元。"
+TEXT = (
+    "一、2023年下达就业补助资金共33832.24万元,其中中央资金27853万元,自治区资金5979.24万元。执行率100%,3个项目共850元。"
+)
 
 
 def test_thousands_separators_go_into_amounts_only() -> None:
     new = WRITINGS["thousands"](TEXT)
     assert new.text == (
-        "一、2023年下达就业补助资金共33,832.24万元,其中中央资金27,853万元,自治区资金5,979.24万元。执行率100%,3个项目共850元。"
+        "一、2023年下达就业补助资金共33,832.24万元,其中中央资金27,853万元,自治区资金5,979.24万元。"
+        "执行率100%,3个项目共850元。"
     )
     assert len(new.at) == len(TEXT) + 1 and new.at[-1] == len(new.text)
     for quote in ("共33832.24万元", "5979.24万元。执行率", "2023年下达"):  # every span lands on its rewriting
