@@ -26,6 +26,8 @@ _WIDE = str.maketrans("0123456789.%", "０１２３４５６７８９．％")
 _ARABIC_RUN = re.compile(r"[0-9][0-9.%]*")
 # an amount of four or more integer digits with its money unit (2022年, 1-3 digits and list numbers untouched)
 _AMOUNT = re.compile(r"(?<![0-9.,])([0-9]{4,})(?=(?:\.[0-9]+)?[ \u3000]*(?:亿元|万元|千元|元))")
+# where a unit follows its number's last digit: 1372.23万元, 100%
+_UNIT_AFTER = re.compile(r"(?<=[0-9])(?=亿元|万元|千元|元|%)")
 
 
 @dataclass(frozen=True)
@@ -45,29 +47,38 @@ def _full_width(text: str) -> Rewrite:
     return Rewrite(out, tuple(range(len(text) + 1)))
 
 
-def _thousands(text: str) -> Rewrite:
-    """Amounts of four or more integer digits with thousands separators (33832.24万元 → 33,832.24万元)."""
+def _inserted(text: str, places: list[int], char: str) -> Rewrite:
+    """`char` written before each of the source offsets `places`."""
     parts: list[str] = []
     at: list[int] = []
-    pos = grown = 0
-    for m in _AMOUNT.finditer(text):
-        parts.append(text[pos : m.start()])
-        at.extend(range(pos + grown, m.start() + grown))
-        digits = m.group(1)
-        lead = len(digits) % 3 or 3
-        for i, ch in enumerate(digits):
-            if i and (i - lead) % 3 == 0:
-                parts.append(",")
-                grown += 1
-            at.append(m.start() + i + grown)
-            parts.append(ch)
-        pos = m.end()
+    pos = 0
+    for n, place in enumerate(sorted(places)):
+        parts += [text[pos:place], char]
+        at.extend(range(pos + n, place + n))
+        pos = place
     parts.append(text[pos:])
-    at.extend(range(pos + grown, len(text) + grown + 1))
+    at.extend(range(pos + len(places), len(text) + len(places) + 1))
     return Rewrite("".join(parts), tuple(at))
 
 
-WRITINGS: dict[str, Callable[[str], Rewrite]] = {"full_width": _full_width, "thousands": _thousands}
+def _thousands(text: str) -> Rewrite:
+    """Amounts of four or more integer digits with thousands separators (33832.24万元 → 33,832.24万元)."""
+    places = [
+        m.start() + i for m in _AMOUNT.finditer(text) for i in range(len(m.group(1)) % 3 or 3, len(m.group(1)), 3)
+    ]
+    return _inserted(text, places, ",")
+
+
+def _spaced_units(text: str) -> Rewrite:
+    """A space between an amount or a rate and its unit (1372.23 万元, 100 %), as PDF text writes it."""
+    return _inserted(text, [m.start() for m in _UNIT_AFTER.finditer(text)], " ")
+
+
+WRITINGS: dict[str, Callable[[str], Rewrite]] = {
+    "full_width": _full_width,
+    "thousands": _thousands,
+    "spaced_units": _spaced_units,
+}
 
 
 def rewritten(sample: LabeledSample, writing: str, folder: Path) -> LabeledSample:

@@ -34,6 +34,14 @@ def test_full_width_numbers_keep_every_offset() -> None:
     assert len(new.text) == len(TEXT) and new.at == tuple(range(len(TEXT) + 1))
 
 
+def test_units_written_apart_from_their_numbers() -> None:
+    new = WRITINGS["spaced_units"](TEXT)
+    assert "共33832.24 万元,其中中央资金27853 万元" in new.text and "执行率100 %," in new.text
+    assert "2023年" in new.text and "850 元。" in new.text
+    a, b = locate(TEXT, "5979.24万元") or (0, 0)
+    assert new.span(a, b) == "5979.24 万元"
+
+
 def test_a_sample_is_rewritten_with_its_labels_located(tmp_path: Path) -> None:
     labels = tmp_path / "labels"
     labels.mkdir()

@@ -58,6 +58,14 @@ def test_cells_run_together_are_cut_where_one_cutting_fits_the_columns() -> None
     assert ("194.9", ("194.9",)) in _sums(relations, q)  # 年度资金总额 = 县级资金 (其他资金 empty)
 
 
+def test_a_rate_sign_written_apart_ends_the_run_as_it_does_written_on() -> None:
+    """r2-08's and r9-02's rows with the 100 % of PDF text (a space before the sign): read the same."""
+    for text, cell in ((R2_08, "194.9"), (R9_02, "4000")):
+        relations, q, unread = funds(text.replace("100%", "100 %"))
+        assert unread == []
+        assert _ratios(relations, q) == [("100 %", cell, (cell,)), ("100 %", cell, (cell,))]
+
+
 def test_whole_number_cells_run_together_cut_one_way_only_are_read() -> None:
     # 4000 | 4000 | 100%: 400 | 04000… and 40004000 | 10 | 0% start a cell with 0, no cell of a run does
     relations, q, unread = funds(R9_02)

@@ -37,8 +37,9 @@ _INTEGERS = re.compile(r"(?:[\s|｜]*\d{1,2}(?![\d.%％]))+")
 # a cell of a column the template does not know: 预算下达文件 under 佐证材料, or a numbered note under
 # 原因 (1.预算执行率=预算执行数/调整后预算数,…), to the end of its line
 _CELL_TEXT = re.compile(r"(?:\d{1,2}[.．、](?=[^\d\s]))?[^\d\n](?:[^\n]{0,300}?)(?=[\s|｜]*\n)")
-# cells run together: a run of digits, points, commas and % signs with no separator in it
-_RUN = re.compile(r"\d(?:(?:[\d.,]|[%％](?=[\d.]))*[\d%％])?(?![\d.,])")
+# cells run together: a run of digits, points, commas and % signs with no separator in it (a % may be
+# written apart, 194.9194.9100 %, as PDF text writes a rate)
+_RUN = re.compile(r"\d(?:(?:[\d.,]|[ \u3000]?[%％](?=[\d.]))*(?:\d|[ \u3000]?[%％]))?(?![\d.,])")
 _WINDOW = 1500  # characters after a header in which its rows are looked for
 
 

@@ -24,7 +24,7 @@ from itertools import combinations
 
 from review.extract.rules.form_blocks import Token
 
-_CELL = re.compile(r"[1-9]\d*(?:\.\d+)?|[1-9]\d{0,2}(?:\.\d+)?[%％]")  # a rate below 1000%
+_CELL = re.compile(r"[1-9]\d*(?:\.\d+)?|[1-9]\d{0,2}(?:\.\d+)?[ \u3000]?[%％]")  # a rate below 1000% (100 %)
 _TAIL = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")  # after the %, where a cell starts is known
 _MAX_CELLS = 8
 _MAX_CUTTINGS = 20000  # a run this long is not read: too many ways to cut it
@@ -74,7 +74,7 @@ def _tail(run: str, at: int, start: int) -> tuple[Token, ...] | None:
 def _token(run: str, at: int, a: int, b: int) -> Token:
     cell = run[a:b]
     percent = cell[-1] in "%％"
-    return Token(at + a, at + b, Decimal(cell[:-1] if percent else cell), percent, cut=True)
+    return Token(at + a, at + b, Decimal(cell[:-1].rstrip() if percent else cell), percent, cut=True)
 
 
 def decimals(text: str, tok: Token) -> int:
