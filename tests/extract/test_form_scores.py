@@ -4,12 +4,15 @@ Each rendering is from a different public report of the dev corpus (eval/corpus,
 
 from __future__ import annotations
 
+import re
+
 from review.core.claims import ScoreTree
 from review.core.document import Document
 from review.extract.rules.form_scores import extract_form_scores
 from review.extract.rules.scan import Scan
 from review.load.texttables import text_blocks
 from review.pipeline import review_document
+from tests.conftest import ROOT
 
 
 def doc(text: str) -> Document:
@@ -427,3 +430,21 @@ def test_a_form_on_one_line_with_weight_and_score_apart_is_read_in_pairs() -> No
     gap = r9_03.replace("5830元/户 10 效益", "5830元/户 效益")
     found, unread = extract_form_scores(Scan.of(doc(gap)))
     assert unread and "无法唯一对应" in unread[0].reason
+
+
+def test_an_amount_with_its_unit_written_apart_is_no_bare_score() -> None:
+    """r2-12 (黄石, 成本指标 | 200万 | 195.5 万元 | 10) and r6-17 (…(总收入) | 20 | ≥11.376万元 | 12 万元 | 20):
+    an actual value whose 万元 is written apart, as PDF text writes it, is read as an amount, not as a
+    分值 or 得分: the form reads as it does with the unit written on."""
+    for name in ("r2-12", "r6-17"):
+        text = (ROOT / "eval" / "corpus" / "samples" / f"{name}.txt").read_text(encoding="utf-8")
+        spaced = re.sub(r"(?<=\d)(?=万元)", " ", text)
+        assert spaced != text
+        assert _read(spaced) == _read(text) != [], name
+
+
+def _read(text: str) -> list[list[tuple[str, str, tuple[str, ...]]]]:
+    """Each tree's nodes: id, 分值 and 得分 as written, and children (a name is the text before a row's
+    numbers, so it holds the unit as written)."""
+    found, q = trees(text)
+    return [[(q.get(n.weight or "", ""), q.get(n.score or "", ""), n.children) for n in t.nodes] for t in found]

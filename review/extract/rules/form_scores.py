@@ -50,8 +50,11 @@ _HEADING = re.compile(
 _PART_HEADER = lexicon.PART_HEADER_AFTER
 _TOTAL = lexicon.SCORE_TOTAL_ROW
 _COLUMNS = lexicon.SCORE_COLUMNS
-# a bare number: not part of a longer number, no unit or % after it, not a year or a list mark
-_BARE = re.compile(r"(?<![\d.%％≥≤<>＞＜=])(\d+(?:\.\d+)?)(?![\d.]|\s*[%％‰]|[^\s|｜\d])")
+# a bare number: not part of a longer number, no unit or % after it (nor a money unit written apart,
+# 195.5 万元 as PDF text writes it), not a year or a list mark
+_BARE = re.compile(
+    r"(?<![\d.%％≥≤<>＞＜=])(\d+(?:\.\d+)?)(?![\d.]|\s*[%％‰]|[^\s|｜\d]|[ \t\u3000]+(?:万元|亿元|千元|元|万))"
+)
 _WORD = re.compile(r"[^\s|｜]")
 
 
