@@ -14,7 +14,9 @@ import cn2an
 
 from review.core.intervals import Interval
 
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．％：", "0123456789.%:")
+# Full-width digits, decimal point and percent sign, and their ASCII forms, one for one.
+WIDE_DIGITS, ASCII_DIGITS = "０１２３４５６７８９．％", "0123456789.%"
+_FULLWIDTH = str.maketrans(WIDE_DIGITS + "：", ASCII_DIGITS + ":")
 
 # A bare 万 after an amount (安排资金19204.096万) is 万元 in these reports; longer units such as
 # 万亩/万人/万平方米 are matched first.

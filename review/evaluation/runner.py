@@ -93,7 +93,8 @@ def run_eval(opts: EvalOptions, say: Say | None = None) -> EvalResult:
     `splits`, each with the same measures. Without seed samples the top level is all samples.
     `renderings` is the rendering matrix: the same tables read in every text rendering (rules
     extractor only; None with a model); `written` the dev samples with their numbers written
-    other ways (full-width digits, thousands separators), likewise."""
+    other ways (written.WRITINGS: full-width digits, thousands separators, units written apart),
+    likewise."""
     say = say or (lambda _msg: None)
     dirs = label_dirs(opts)
     samples = [s for d in dirs for s in load_labels(d)]

@@ -18,11 +18,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from review.core.numbers import ASCII_DIGITS, WIDE_DIGITS
 from review.evaluation.labels import CleanRelation, DocLabels, GoldFinding, LabeledSample, locate
 from review.evaluation.results import SplitResult, WrittenForm
 from review.evaluation.scoring import ratio
 
-_WIDE = str.maketrans("0123456789.%", "０１２３４５６７８９．％")
+_WIDE = str.maketrans(ASCII_DIGITS, WIDE_DIGITS)
 _ARABIC_RUN = re.compile(r"[0-9][0-9.%]*")
 # an amount of four or more integer digits with its money unit (2022年, 1-3 digits and list numbers untouched)
 _AMOUNT = re.compile(r"(?<![0-9.,])([0-9]{4,})(?=(?:\.[0-9]+)?[ \u3000]*(?:亿元|万元|千元|元))")
@@ -97,14 +98,14 @@ def rewritten(sample: LabeledSample, writing: str, folder: Path) -> LabeledSampl
     return LabeledSample(sample.name, sample.labels_path, path, DocLabels.model_validate(labels), None)
 
 
-def _moved(quote: str, text: str, new: Rewrite, occurrence: int = 0, after: int = 0) -> tuple[str, int]:
-    """The quote as the rewritten text reads it at the same place, and where it ends in the source
-    (a quote not found is kept as written; the eval then names it)."""
+def _moved(quote: str, text: str, new: Rewrite, occurrence: int = 0, after: int = 0) -> tuple[str, int, int]:
+    """The quote as the rewritten text reads it at the same place, and where it starts and ends in
+    the source (a quote not found is kept as written, at `after`; the eval then names it)."""
     span = locate(text[after:], quote, occurrence)
     if span is None:
-        return quote, after
+        return quote, after, after
     a, b = span[0] + after, span[1] + after
-    return new.span(a, b), b
+    return new.span(a, b), a, b
 
 
 def _finding(f: GoldFinding, text: str, new: Rewrite) -> GoldFinding:
@@ -112,12 +113,11 @@ def _finding(f: GoldFinding, text: str, new: Rewrite) -> GoldFinding:
 
 
 def _relation(r: CleanRelation, text: str, new: Rewrite) -> CleanRelation:
-    quote, end = _moved(r.quote, text, new, r.occurrence)
+    quote, start, end = _moved(r.quote, text, new, r.occurrence)
     update: dict[str, object] = {"quote": quote}
     if r.items is not None:  # each searched from the end of the quote on, as the seeder does
         update["items"] = tuple(_moved(i, text, new, after=end)[0] for i in r.items)
     if r.values is not None:  # parts of the quote
-        start = end - len(r.quote)
         update["values"] = tuple(_moved(v, text, new, after=start)[0] for v in r.values)
     return r.model_copy(update=update)
 
@@ -130,6 +130,7 @@ def written_forms(
     if plain.seeded is None or not dev:
         return {}
     plain_missed = {r.id for r in plain.seeded.misses} | {r.id for r in plain.seeded.skipped}
+    detected = plain.seeded.overall.detected
     out = {}
     with tempfile.TemporaryDirectory(prefix="written-") as tmp:
         for name in WRITINGS:
@@ -138,7 +139,6 @@ def written_forms(
             result = evaluate([rewritten(s, name, folder) for s in dev])
             assert result.seeded is not None  # evaluated with seeded errors, as the plain split
             lost = sorted({r.id for r in result.seeded.misses} - plain_missed)
-            detected = plain.seeded.overall.detected
             out[name] = WrittenForm(
                 samples=len(dev),
                 injected=result.seeded.overall.injected,

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from review.core.numbers import ASCII_DIGITS, WIDE_DIGITS
+
 # Before a money amount, in its clause: a rate or a price, not an amount of the project's funds
 # (分红款每户贫困户可分得700元, 按照每人每亩财政给予100元, 人均增收 | ≥8400元, 补助标准500元): its unit may
 # differ from the budget's. Not 每年/每月 (每年财政补助1000万元 is funds) nor 按 (按照合同进度已支付资金…万元).
@@ -48,7 +50,7 @@ HEADER_UNIT_REACH = 300
 # How numbers are written that the readers read in one way (review.extract.view), character for character:
 # full-width digits and signs (２０２２年, ３１６７．２０万元, １００％) as ASCII, and the traditional money units
 # 萬 / 億 as 万 / 亿 in any text (a simplified report may write 萬元).
-NUMBER_WIDTHS = str.maketrans("０１２３４５６７８９．％萬億", "0123456789.%万亿")
+NUMBER_WIDTHS = str.maketrans(WIDE_DIGITS + "萬億", ASCII_DIGITS + "万亿")
 # A thousands separator inside an amount (33,832.24万元, 2,814.76): left out of the view, so that no reader
 # takes the comma for the end of a clause. Only a comma with exactly three digits after it, in a number that
 # starts with one to three digits and is not a list of numbers (1,2,3 / 2021,2022).
