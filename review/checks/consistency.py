@@ -20,7 +20,7 @@ def _same_facts(ctx: Context) -> list[Finding]:
         stated = sorted((q[i] for i in rel.statements), key=lambda x: x.start)
         first = stated[0]
         for other in stated[1:]:
-            if other.interval().meets(first.interval()):
+            if other.interval().restates(first.interval()):
                 continue
             out.append(
                 finding(

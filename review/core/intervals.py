@@ -47,6 +47,14 @@ class Interval:
     def meets(self, other: Interval) -> bool:
         return self.lo <= other.hi and other.lo <= self.hi
 
+    def restates(self, other: Interval) -> bool:
+        """Both can be the 四舍五入 rounding of one value: a written value stands for the half-open
+        [v − ½·10^−d, v + ½·10^−d), so 5万元 and 6万元 (touching at 5.5) cannot be one amount
+        written twice, while 5万元 and 5.4万元 can. An exact value must lie inside the other."""
+        if self.lo == self.hi or other.lo == other.hi:
+            return self.meets(other)
+        return self.lo < other.hi and other.lo < self.hi
+
     @property
     def mid(self) -> Decimal:
         return (self.lo + self.hi) / 2

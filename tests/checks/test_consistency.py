@@ -46,6 +46,14 @@ FAILS = [
         "前后不一致：自评总分先写为91.8分，此处为90.76分",
         id="consistency.same_fact",
     ),
+    pytest.param(  # dev r4-07: one notice (呼财农指【2023】41号) first allots 5万元, later 6万元
+        "consistency.same_fact",
+        "consistency",
+        lambda: same_fact("5万元", "6万元"),
+        "最终评价总得分6万元",
+        "前后不一致：自评总分先写为5万元，此处为6万元",
+        id="consistency.same_fact.touching_integers",
+    ),
     pytest.param(
         "consistency.fully_arrived",
         "consistency",
@@ -99,6 +107,8 @@ HOLDS = [
     ),
     pytest.param(lambda: asserted("fully_arrived", "4286.67万元", "4300万元"), id="consistency.fully_arrived-more"),
     pytest.param(lambda: asserted("no_carryover", "100万元", "100.0万元"), id="consistency.no_carryover-rounding"),
+    pytest.param(lambda: same_fact("5万元", "5.4万元"), id="consistency.same_fact-coarser-first"),
+    pytest.param(lambda: same_fact("5.5万元", "6万元"), id="consistency.same_fact-coarser-later"),
     pytest.param(lambda: plan_actual("budget_balance", "3167.20万元", "3167.2万元"), id="consistency.budget_balance"),
     pytest.param(
         lambda: plan_actual("actual_within_budget", "850万元", "850.4万元"),

@@ -44,3 +44,23 @@ def test_ratio_intervals(num, den, rate, dec, ok):
 def test_division_by_interval_containing_zero_raises():
     with pytest.raises(ZeroDivisionError):
         Interval.exact(D(1)) / Interval(D(-1), D(1))
+
+
+@pytest.mark.parametrize(
+    ("a", "da", "b", "db", "one"),
+    [
+        ("5", 0, "6", 0, False),  # touching at 5.5: 四舍五入 cannot give both from one value
+        ("5", 0, "5.4", 1, True),
+        ("5.5", 1, "6", 0, True),  # [5.45, 5.55) and [5.5, 6.5) share [5.5, 5.55)
+        ("90.76", 2, "90.77", 2, False),
+    ],
+)
+def test_a_value_written_twice_restates_only_inside_both_half_open_intervals(a, da, b, db, one):
+    x, y = Interval.stated(D(a), da), Interval.stated(D(b), db)
+    assert x.restates(y) is one and y.restates(x) is one
+    assert x.meets(y)  # a sum's closed intervals still meet at the boundary
+
+
+def test_an_exact_value_restates_a_stated_one_it_lies_in():
+    assert Interval.exact(D(5)).restates(Interval.stated(D(5), 0))
+    assert not Interval.exact(D(6)).restates(Interval.stated(D(5), 0))

@@ -1,6 +1,8 @@
 """One fact stated twice (review/extract/rules/restated.py): a target against its actual, an amount
 of the targets restated, and what the wording shows to be different facts."""
 
+import pytest
+
 from review.core.claims import PlanActual, SameFact
 from tests.conftest import checks_of, review_text
 
@@ -139,3 +141,22 @@ def test_the_parts_of_one_whole_restated_are_still_one_fact():
     assert ("下达中央补助资金", ("226.7万元", "226.7万元")) in _facts(again, 2023)
     slip = again[::-1].replace("7.622", "7.022", 1)[::-1]  # the last 226.7 written 220.7
     assert any(c == "consistency" and "220.7" in q for c, q in checks_of(slip, 2023))
+
+
+# dev r11-04 (桂香村): two crops' prices per kilogram; dev r2-10 (西平县): a subsidy standard per 亩
+_R11_04 = (
+    "(二)财政衔接资金项目绩效目标设定情况。\n\n桂香村清脆李、翠冠梨种植项目绩效目标:预期收益。村集体投资种植优质李子树30亩,2020年挂果,2021年投产,"
+    "预计每年每亩产李子1000公斤,每公斤售价5元,可实现总收入15万元,扣除土地租金、生产、劳务等费用成本每亩4000元,"
+    "计12万元,可实现集体统一经营净收入3万元;村集体投资种植梨子圆50亩,2023年投产,每年亩产1500公斤,"
+    "每公斤售价4元,预计年总收入30万元。\n"
+)
+_R2_10 = (
+    "按照每人每亩财政给予100元的小麦种植补贴标准发放。\n按照每人每亩120元标准对脱贫户和监测户进行补贴已经全部完成。\n"
+)
+
+
+@pytest.mark.parametrize("text", [_R11_04, _R2_10], ids=["r11-04", "r2-10"])
+def test_a_price_per_unit_is_no_fact_of_its_own(text):
+    """每公斤售价 names what is measured, not whose: two prices per unit are not one fact restated."""
+    assert not any(set(s) & {"5元", "4元", "100元", "120元"} for _, s in _facts(text))
+    assert not [f for f in checks_of(text, 2021) if f[0] == "consistency"]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from review.core.claims import PlanActual, Quantity, SameFact
 from review.extract import lexicon
 from review.extract.rules.same_facts import project_scope
-from review.extract.rules.scan import Scan
+from review.extract.rules.scan import Scan, per_unit
 
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _SKIP_UNITS = ("%", "分", "‰", "年", "月", "日")
@@ -163,7 +163,9 @@ def _pair(target: Statement, actual: Statement, what: str) -> PlanActual:
 
 
 def _eligible(scan: Scan, q: Quantity) -> bool:
-    return q.exact and q.unit not in _SKIP_UNITS and not scan.in_table(q.start)
+    """An exact prose quantity; not a price or a rate per unit (每公斤售价5元 … 每公斤售价4元): its
+    label names what is measured, not whose it is, so two of them are no one fact."""
+    return q.exact and q.unit not in _SKIP_UNITS and not scan.in_table(q.start) and not per_unit(scan.text, q)
 
 
 def _statement(scan: Scan, q: Quantity) -> Statement:
