@@ -160,3 +160,22 @@ def test_a_price_per_unit_is_no_fact_of_its_own(text):
     """每公斤售价 names what is measured, not whose: two prices per unit are not one fact restated."""
     assert not any(set(s) & {"5元", "4元", "100元", "120元"} for _, s in _facts(text))
     assert not [f for f in checks_of(text, 2021) if f[0] == "consistency"]
+
+
+# dev r17-06 (忠县民政局): fourteen 项目 joined by ；, two of them 临时救助项目; dev r6-12: the 护理费 of two
+# levels of government joined by ；, then their total
+_R17_06 = (
+    "一、绩效目标分解下达情况\n(一)中央、市级下达专项转移支付预算\n2024年度,中央、市级下达转移支付慈善会项目40万元;城乡低保、特困供养、临时救助项目2.75万元;"
+    "忠州福利院运行经费项目25.85万元;困难群众临时救助项目1856.95万元;流浪乞讨救助经费36万元。\n"
+    "共计下达中央、市级转移支付资金1961.6万元。\n"
+)
+_R6_12 = (
+    "一、绩效目标分解下达情况\n2023年省级下拨1-4级分散供养残疾军人护理费3.89万元;市级下拨1-4级分散供养残疾军人护理费3.89万元;"
+    "全年应执行数为7.79万元,实际执行率为100%。\n"
+)
+
+
+@pytest.mark.parametrize(("text", "period"), [(_R17_06, 2024), (_R6_12, 2023)], ids=["r17-06", "r6-12"])
+def test_items_of_one_list_joined_by_semicolons_are_two_facts(text, period):
+    assert _facts(text, period) == []
+    assert not [f for f in checks_of(text, period) if f[0] == "consistency"]

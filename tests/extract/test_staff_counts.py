@@ -19,6 +19,9 @@ R2_14 = "全局现有在职人员246人,离退休人员85人。行政事业总�
 R5_08 = "退休职工85人,差额拨款事业编制3815人,全额拨款事业编制45人。\n"
 # r7-06 and seed 004: parts opened by 其中 are the sums' to read
 R7_06 = "街道共有工作人员73人,其中行政编制25人、参公编制20人、事业编制26人。\n"
+# r18-02 and r13-01: counts joined by 、 are coordinate kinds (a 编制 type beside others; 在职 beside 退休)
+R18_02 = "3.人员概况:我局由县编办核定政法专项编制247人、行政工勤编制15人,核定使用县政府专职消防队事业编制9人。\n"
+R13_01 = "共有在职在编139人、退休人员8人。\n"
 SEED_004 = (
     "平等乡总编制31名，其中：行政编制17名，工勤编制0名，事业编制14名。"
     "在职人员总数22名，其中：行政14名，工勤0名，事业8名。\n"
@@ -41,7 +44,7 @@ def test_a_head_count_then_the_post_types_it_splits_into():
     assert checks_of(R9_12.replace("81人", "82人"), 2023) == [("count", "在职人员82人")]
 
 
-@pytest.mark.parametrize("text", [R2_14, R5_08, R7_06, SEED_004])
+@pytest.mark.parametrize("text", [R2_14, R5_08, R7_06, SEED_004, R18_02, R13_01])
 def test_siblings_the_retired_and_qizhong_lists_are_not_read_here(text):
     assert _read(text) == []
 
@@ -84,3 +87,9 @@ R5_12_AFTER_BOTH = "本部门共有编制人数3人,其中行政编制2人、事
 def test_the_staff_there_end_the_parts_of_the_establishment(text, slip):
     assert [c for c, _ in checks_of(text, 2022) if c in ("count", "sum")] == []
     assert [c for c, _ in checks_of(text.replace(*slip), 2022) if c in ("count", "sum")] == ["count"]
+
+
+def test_a_count_joined_to_the_next_by_a_dunhao_is_not_their_whole():
+    assert checks_of(R18_02, 2021) == []
+    joined = R9_12.replace("81人,", "81人、")  # the same head count, written as one of coordinate items
+    assert _read(joined) == []

@@ -119,14 +119,25 @@ class _NounIndex:
 
 def _restates(scan: Scan, a: Statement, b: Statement, noun: str) -> bool:
     """Two statements in one role are one fact restated only in different sentences (amounts listed
-    in one sentence are its parts: 运行维护费68万元、垃圾车运营维护费4万元), and when one names the noun
-    alone and the other adds at most a short verb (购买 / 下达) before it."""
-    if scan.sentence_bounds(a.q.start) == scan.sentence_bounds(b.q.start):
+    in one sentence are its parts: 运行维护费68万元、垃圾车运营维护费4万元, also when ； joins them), and
+    when one names the noun alone and the other adds at most a short verb (购买 / 下达) before it."""
+    if scan.sentence_bounds(a.q.start) == scan.sentence_bounds(b.q.start) or _one_list(scan.text, a.q, b.q):
         return False
     if not a.label.endswith(noun) or not b.label.endswith(noun):
         return True  # matched by the noun after the count (169处农村饮水工程)
     rests = sorted((len(a.label) - len(noun), len(b.label) - len(noun)))
     return rests[0] == 0 and rests[1] <= lexicon.RESTATED_MAX_VERB
+
+
+_FULL_STOP = re.compile(r"[。！？!?\n]")
+
+
+def _one_list(text: str, a: Quantity, b: Quantity) -> bool:
+    """Items of one enumeration joined by ； within a sentence (…临时救助项目2.75万元;…;困难群众临时救助
+    项目1856.95万元;…。共计…): the list names its items apart, so two of them are two facts."""
+    first, later = sorted((a, b), key=lambda q: q.start)
+    between = text[first.end : later.start]
+    return not _FULL_STOP.search(between) and any(ch in between for ch in "；;")
 
 
 def _parts_of_one_whole(a: Statement, b: Statement, root_of: dict[str, str]) -> bool:

@@ -8,7 +8,8 @@ itself a kind of that partition (在职人员246人,离退休人员85人 are two
 whole that partition splits (the 编制 is split by establishment types, never by 在职/退休: the
 retired hold none), and not a count of the retired. The parts run to the end of the sentence; a
 sentence that goes on with any other count after the first part is not read (the grammar does not
-say where the parts end).
+say where the parts end). A count joined to the next by 、 is one of coordinate items (核定政法专项编制247人、
+行政工勤编制15人), never their whole.
 A list opened by 其中 is the sums' (review.extract.rules.sums). review.checks.count adds the parts.
 """
 
@@ -65,6 +66,8 @@ def _parts_after(scan: Scan, whole: Quantity) -> list[Quantity] | None:
     family = _family(later[0]) if later else None
     if family is None or family[0].search(whole.label) or not family[1].search(whole.label):
         return None
+    if "、" in text[whole.end : later[0].anchor_start]:
+        return None  # 政法专项编制247人、行政工勤编制15人: the 顿号 joins coordinate kinds, not a whole to its parts
     pos = whole.end
     for c in later:
         gap = text[pos : c.anchor_start]
