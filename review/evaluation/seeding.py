@@ -13,7 +13,9 @@ Per clean relation (labeled `consistent`, not already flagged in the clean text)
 - date relations (a value dated in the period, 2021年实际完成值3000亩): the year becomes
   period − 1 and, separately, period + 1 — kind `year`.
 Changes clear any rounding tolerance: counted things (个, 人, 项 … whole numbers) +1, other
-numbers +3 on the integer part, a single Chinese numeral one lower (六→五; 一→二).
+numbers +3 on the integer part — +30, +300 … where the relation's terms could differ by 3 through
+rounding alone (eight parts in whole 万元 and their total: ±4.5万元) — a single Chinese numeral one
+lower (六→五; 一→二).
 
 Expected finding: the relation's check (`unit` also accepts `unit`, `year` only `date`) on the
 relation's quote as mutated, or on the changed number itself; a finding the clean text already
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from decimal import Decimal
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -112,8 +115,9 @@ def _with_unit(text: str, n: Num) -> Num:
     return Num(n.start, n.end, n.text, n.chinese, unit, (n.end, n.end + len(unit)))
 
 
-def bumped(n: Num) -> str | None:
-    """The number changed beyond rounding: counted things +1, others +3, 六→五; None if unchangeable."""
+def bumped(n: Num, slack: Decimal = Decimal(0)) -> str | None:
+    """The number changed beyond rounding: counted things +1, others +3 — or 30, 300 … when the
+    relation's rounding slack (in n's unit) is 3 or more — 六→五; None if unchangeable."""
     if n.chinese:
         value = _CN.get(n.text) if len(n.text) == 1 else None
         if value is None:
@@ -122,10 +126,33 @@ def bumped(n: Num) -> str | None:
     raw = n.text.translate(_WIDE)
     whole, _, frac = raw.partition(".")
     step = 1 if not frac and n.unit in COUNTED else 3
+    while step <= slack:
+        step *= 10
     new_whole = int(whole.replace(",", "")) + step
     out = f"{new_whole:,}" if "," in whole else str(new_whole)
     out += f".{frac}" if frac else ""
     return out.translate(_NARROW) if raw != n.text else out
+
+
+_MONEY_SCALE = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(10) ** 8}
+
+
+def slack(terms: list[Num], n: Num) -> Decimal:
+    """How far a total and its parts may differ by rounding alone, in n's unit: half the last written
+    digit of each amount (eight whole 万元 parts and their total: 4.5万元, so +3 would not be an
+    error); whole counts, points and bare numbers are exact."""
+    out = Decimal(0)
+    for t in terms:
+        if t.chinese:
+            continue
+        frac = t.text.translate(_WIDE).partition(".")[2]
+        if not frac and (t.unit in COUNTED or t.unit in ("", "分")):
+            continue
+        half = Decimal(5) * Decimal(10) ** (-len(frac) - 1)
+        if t.unit in _MONEY_SCALE and n.unit in _MONEY_SCALE:
+            half = half * _MONEY_SCALE[t.unit] / _MONEY_SCALE[n.unit]
+        out += half
+    return out
 
 
 def seeds_for(sample: str, text: str, labels: DocLabels) -> list[Seed]:
@@ -147,8 +174,10 @@ def _for_relation(base: str, sample: str, text: str, rel: CleanRelation, span: S
         return []
     made: list[Seed] = []
     own = _own_values(text, rel, span)
+    items = _items(text, rel, span) if rel.items is not None or rel.check in ITEMISED else []
+    terms = own + items if rel.check in ITEMISED else []
     for k, n in enumerate(own):
-        new = bumped(n)
+        new = bumped(n, slack(terms, n))
         if new is not None:
             made.append(
                 _seed(
@@ -163,9 +192,8 @@ def _for_relation(base: str, sample: str, text: str, rel: CleanRelation, span: S
                     new,
                 )
             )
-    items = _items(text, rel, span) if rel.items is not None or rel.check in ITEMISED else []
     item = items[len(items) // 2] if items else None
-    if item is not None and (new := bumped(item)) is not None:
+    if item is not None and (new := bumped(item, slack(terms, item))) is not None:
         made.append(_seed(f"{base}-item", sample, text, rel, span, "item", (rel.check,), (item.start, item.end), new))
     money = [n for n in ([item] if item else []) + own[::-1] if n.unit in ("元", "万元")]
     if money:

@@ -111,3 +111,36 @@ def test_judge_counts_only_new_findings_on_the_spot() -> None:
     assert judge(seed, [old], [f("sum", "支出合计100万元", seed.text)]) == (True, [])
     assert judge(seed, [old], [f("ratio", "乙43万元", seed.text)]) == (False, ["ratio"])
     assert already_flagged(seed, [f("sum", "100万元", text)])
+
+
+# dev r17-01: eight parts in whole 万元 and their total may differ by 4.5万元 through rounding alone, so
+# a seeded +3 would be no error; dev r1-22: five parts, 3万元 of slack; two parts with decimals: +3 as ever
+_R17_01 = (
+    "实际支付2700万元,全部用于设备采购和软件开发。其中:用于园区综合管理服务中心建设项目200万元、专家工作站建设项目270万元、"
+    "大数据中心建设项目513万元、高素质职业农民培训及创业基地建设项目90万元、大豆区域公共品牌及农产品建设项目261万元、"
+    "大豆新品种培育研发示范项目805万元、大豆种植社会化服务组织推广项目391万元、生态肥料基地改造提升项目170万元。"
+)
+_R1_22 = "年初预算内项目资金6152万元,具体是:修缮展示工程项目3005万元;结构检测工程项目1235万元;二期项目255万元;预防性保护二期项目429万元;抢救性保护二期项目1228万元。"
+
+
+_R17_01_PARTS = ("建设项目200万元", "专家工作站建设项目270万元", "大数据中心建设项目513万元", "基地建设项目90万元")
+_R17_01_PARTS += ("农产品建设项目261万元", "示范项目805万元", "推广项目391万元", "提升项目170万元")
+
+
+@pytest.mark.parametrize(
+    ("text", "relation", "total", "item"),
+    [
+        (_R17_01, CleanRelation(check="sum", quote="实际支付2700万元", items=_R17_01_PARTS), "2730", "291"),
+        (_R1_22, CleanRelation(check="sum", quote="年初预算内项目资金6152万元"), "6182", "285"),
+        (
+            "支出合计12.50万元,其中:办公费7.25万元,差旅费5.25万元。",
+            CleanRelation(check="sum", quote="支出合计12.50万元"),
+            "15.50",
+            "8.25",
+        ),
+    ],
+    ids=["r17-01", "r1-22", "decimals"],
+)
+def test_a_seed_clears_the_rounding_slack_of_its_whole_relation(text, relation, total, item) -> None:
+    seeds = {s.kind: s.after for s in seeds_of(text, relation)}
+    assert (seeds["total"], seeds["item"]) == (total, item)
