@@ -26,9 +26,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from decimal import Decimal
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 
 from review.core.findings import Finding
 from review.evaluation.labels import CleanRelation, DocLabels, Span, locate
