@@ -13,6 +13,8 @@ from review.core.findings import Finding
 from review.core.intervals import Interval, total
 from review.scoring.formulas import DEFAULT_GRADES, budget_execution, grade_for
 
+_CAP_REACH = 30  # characters from a node's wording to the cap it states, for the finding's quote
+
 
 def rule_name(ctx: Context, tree: ScoreTree, rule: str) -> str:
     """Which rubric a finding applies: the report's own table/text, and the pack when one fits."""
@@ -99,6 +101,12 @@ class _TreeCheck:
     def _span(self, n: ScoreNode) -> tuple[int, int]:
         return name_span(self.ctx, n)
 
+    def _cap_span(self, n: ScoreNode, cap: Quantity) -> tuple[int, int]:
+        """A node's wording through the cap it states when the cap follows it closely (项目决策 | 20,
+        目标任务(15 分)): the finding quotes the number it is about; else the wording alone."""
+        start, end = self._span(n)
+        return (start, cap.end) if 0 <= cap.start - end <= _CAP_REACH else (start, end)
+
     def _leaf(self, n: ScoreNode) -> list[Finding]:
         w, s = self.qty(n.weight), self.qty(n.score)
         if n.deduction or not w or not s or s.interval().lo <= w.interval().hi:
@@ -139,7 +147,7 @@ class _TreeCheck:
                         "score",
                         "high",
                         f"分值不符：“{n.name}”标明{cap.text}分，所含指标分值合计{fmt(got.mid, 2)}分",
-                        *self._span(n),
+                        *self._cap_span(n, cap),
                         stated=value_of(cap),
                         computed=computed_value(got, "分", 2),
                         trace=f"{terms} = {got.show(2)}；类别分值 {cap.text}",
@@ -244,7 +252,7 @@ class _TreeCheck:
             "high",
             f"{what}：“{k.name}”标明{own.text}分，而{whose}减去其他各项（分值均另有印证）"
             f"{fmt(rest.mid, 2)}分，{must}{fmt(expected.mid, 2)}分",
-            *self._span(k),
+            *self._cap_span(k, own),
             stated=value_of(own),
             computed=computed_value(expected, "分", 2),
             trace=f"{cap.show(2)} − {rest.show(2)}（其他各项分值）= {expected.show(2)}；“{k.name}”标明 {own.text}",
@@ -270,7 +278,7 @@ class _TreeCheck:
                 "score",
                 "high",
                 f"得分超过分值：“{n.name}”标明{cap.text}分，所含指标得分合计{fmt(got.mid, 2)}分",
-                *self._span(n),
+                *self._cap_span(n, cap),
                 stated=value_of(cap),
                 computed=computed_value(got, "分", 2),
                 trace=f"{terms} = {got.show(2)} > 类别分值 {cap.text}",

@@ -11,6 +11,7 @@ import pytest
 from review.checks.score import check_scores
 from review.core.claims import ScoreTree
 from tests.checks.builders import Sheet, essentials, pack, spans_ok
+from tests.conftest import checks_of
 
 Built = tuple[Sheet, ScoreTree]
 
@@ -100,7 +101,7 @@ FAILS = [
         "children_fill_cap",
         "high",
         lambda: caps("40", ["10", "10", "10", "5"]),
-        "目标管理",
+        "目标管理 40",
         "35分",
         "分值不符：“目标管理”标明40分，所含指标分值合计35分",
         id="children_fill_cap",
@@ -109,7 +110,7 @@ FAILS = [
         "children_fill_cap",
         "high",
         lambda: caps("40", ["20", "25"], exhaustive=False),
-        "目标管理",
+        "目标管理 40",
         "45分",
         "所含指标分值合计45分",
         id="children_fill_cap-partial-over",
@@ -163,7 +164,7 @@ FAILS = [
         "children_fill_cap",
         "high",
         lambda: score_only("80", ["63", "10", "10"], total="103"),
-        "年度绩效目标",
+        "年度绩效目标 80",
         "83分",
         "“年度绩效目标”标明80分，所含指标分值合计83分",
         id="children_fill_cap-categories-weigh-their-caps",
@@ -172,7 +173,7 @@ FAILS = [
         "children_fill_cap",
         "high",
         lambda: score_rows("80", [("63", ["20", "20", "20"]), ("10", ["10"]), ("10", ["10"])]),
-        "类别1",
+        "类别1 63",
         "60分",
         "分值不符：“类别1”标明63分，而“年度绩效目标”80分减去其他各项（分值均另有印证）20分，应为60分",
         id="children_fill_cap-the-one-category-its-rows-do-not-fix",
@@ -181,7 +182,7 @@ FAILS = [
         "children_fill_cap",
         "high",
         lambda: score_rows("80", [("63", ["20", "20", "20"]), ("10", ["9"]), ("10", ["10"])]),
-        "年度绩效目标",
+        "年度绩效目标 80",
         "83分",
         "“年度绩效目标”标明80分，所含指标分值合计83分",
         id="children_fill_cap-two-categories-not-fixed-blames-the-part",
@@ -190,7 +191,7 @@ FAILS = [
         "children_fill_cap",
         "high",
         lambda: score_rows("85", [("60", ["20", "20", "19"]), ("10", ["10"]), ("10", ["10"])]),
-        "年度绩效目标",
+        "年度绩效目标 85",
         "80分",
         "“年度绩效目标”标明85分，所含指标分值合计80分",
         id="children_fill_cap-a-part-the-full-marks-do-not-bear-out-is-blamed-itself",
@@ -199,7 +200,7 @@ FAILS = [
         "children_fill_cap",
         "high",
         lambda: score_rows("83", [("60", ["20", "20", "20"]), ("10", ["10"]), ("10", ["10"])]),
-        "年度绩效目标",
+        "年度绩效目标 83",
         "80分",
         "“年度绩效目标”标明83分，所含指标分值合计80分",
         id="children_fill_cap-every-category-fixed-blames-the-part",
@@ -208,7 +209,7 @@ FAILS = [
         "scores_within_cap",
         "high",
         lambda: scores_only("60", ["23", "20", "20"]),
-        "产出指标",
+        "产出指标 60",
         "63分",
         "得分超过分值：“产出指标”标明60分，所含指标得分合计63分",
         id="scores_within_cap",
@@ -302,4 +303,27 @@ def test_a_category_whose_rows_miss_its_cap_is_not_blamed_on_the_part_too() -> N
     second = s.node("过程", "20", children=(s.node("管理", "10"), s.node("执行", "15")))
     s.node("目标管理", "40", children=(first, second))
     found = check_scores(s.ctx(s.tree()))
-    assert [(f.quote, "合计25分" in f.message) for f in found] == [("过程", True)]
+    assert [(f.quote, "合计25分" in f.message) for f in found] == [("过程 20", True)]
+
+
+# dev r12-12 (one cell a line: 一级指标 分值 二级指标 分值 三级指标 分值 得分) and dev r11-01 (pipe cells,
+# the cap written in the category's cell): a cap that disagrees is quoted with its number
+_R12_12 = (
+    "一级指标\n\n分值\n\n二级指标\n\n分值\n\n三级指标\n\n分值\n\n得分\n\n项目决策\n\n20\n\n项目目标\n\n4\n\n目标内容\n\n4\n\n4\n\n"
+    "决策过程\n\n11\n\n决策依据\n\n3\n\n3\n\n决策程序\n\n5\n\n5\n\n资金分配\n\n8\n\n分配办法\n\n2\n\n2\n\n分配结果\n\n6\n\n6\n\n"
+    "项目管理\n\n10\n\n资金到位\n\n5\n\n到位率\n\n3\n\n3\n\n到位时效\n\n2\n\n2\n\n组织实施\n\n5\n\n组织机构\n\n5\n\n5\n\n"
+)
+_R11_01 = (
+    "一级指标\n|\n二级指标\n|\n三级指标\n|\n评分标准\n|\n分值\n|\n自评得分\n|\n扣分原因和其他说明\n|\n"
+    "投 入\n(15分)\n|\n"
+    "预算配置\n(18分)\n|\n财政供养人员\n控制率\n|\n在职人员控制率≦100%,计5分。\n|\n5\n|\n5\n|\n|\n“三公经费”\n变动率\n|\n"
+    "“三公经费”变动率≦0,计5分。\n|\n5\n|\n5\n|\n|\n重点支出\n安排率\n|\n重点支出安排率≥90%,计5分。\n|\n5\n|\n5\n|\n|\n"
+    "过 程\n(40分)\n|\n预算执行\n(15分)\n|\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"), [(_R12_12, "决策过程\n\n11"), (_R11_01, "预算配置\n(18分)")], ids=["r12-12", "r11-01"]
+)
+def test_a_cap_that_disagrees_is_quoted_with_its_number(text, quote):
+    assert ("score", quote) in checks_of(text, 2022)

@@ -155,7 +155,7 @@ def test_a_row_the_text_cuts_off_closes_the_levels_below_the_one_it_opens() -> N
 def test_a_wrong_level_cap_in_its_column_is_found() -> None:
     assert score_findings(R12_12) == []
     wrong = R12_12.replace("决策过程\n\n8\n", "决策过程\n\n11\n")
-    assert ("high", "决策过程") in score_findings(wrong)
+    assert ("high", "决策过程\n\n11") in score_findings(wrong)
 
 
 # --- r10-02 -----------------------------------------------------------------------------------
