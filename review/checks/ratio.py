@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from decimal import Decimal
 
-from review.checks.base import Context, computed_value, finding, span_of, value_of
+from review.checks.base import Context, computed_value, finding, fmt, span_of, value_of
+from review.checks.unit import reread
 from review.core.claims import Quantity, RatioRelation
-from review.core.findings import Finding
+from review.core.findings import Finding, Value
 from review.core.intervals import Interval, total
 
 
@@ -39,6 +40,61 @@ def _base(rel: RatioRelation, num: Quantity, whole: Interval) -> Interval:
     return whole
 
 
+_OTHER = {"元": "万元", "万元": "元"}
+
+
+def _rate_of(rel: RatioRelation, num: Interval, whole: Interval) -> Interval | None:
+    base = whole - num if rel.change == "up" else whole + num if rel.change == "down" else whole
+    if base.lo <= 0:
+        return None
+    done = base - num if rel.complement else num
+    return (done / base).scale(Decimal(100))
+
+
+def _usual_unit(ctx: Context) -> str | None:
+    """The money unit most of the report's amounts are written in (None on a tie)."""
+    counts = Counter(q.unit for q in ctx.claims.quantities if q.unit in _OTHER).most_common(2)
+    return counts[0][0] if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]) else None
+
+
+def _unit_slip(
+    rel: RatioRelation, num: Quantity, dens: list[Quantity], stated: Interval, usual: str | None
+) -> Quantity | None:
+    """The one amount of the rate, written in the unit the report does not use, that read in the
+    other of 元/万元 gives the stated rate (312万元 ÷ 全年预算数2089元 is 14.94% with 2089万元, in a report
+    written in 万元): a unit slip, the unit check's, not a wrong rate."""
+    for cand in (num, *dens):
+        if cand.unit not in _OTHER or usual is None or cand.unit == usual:
+            continue
+        if sum(1 for d in (num, *dens) if d.unit == cand.unit) > 1:
+            continue
+        fixed = reread(cand, _OTHER[cand.unit])
+        n = fixed if cand is num else num.interval()
+        whole = total([fixed if d is cand else d.interval() for d in dens])
+        got = _rate_of(rel, n, whole)
+        if got is not None and got.meets(stated):
+            return cand
+    return None
+
+
+def _slip_finding(ctx: Context, rate: Quantity, slip: Quantity, num: Quantity, dens: list[Quantity]) -> Finding:
+    other = _OTHER[slip.unit]
+    return finding(
+        ctx,
+        "unit",
+        "high",
+        f"金额单位疑误：{slip.label}{slip.text.strip()}，按此计算比率与报告的{rate.text.strip()}不符；"
+        f"若单位应为“{other}”，则比率相符",
+        *span_of(slip),
+        stated=value_of(slip),
+        computed=Value(display=f"{fmt(slip.value)}{other}"),
+        trace=f"{num.text.strip()} ÷ {' + '.join(d.text.strip() for d in dens)} ≠ {rate.text.strip()}；"
+        f"{slip.text.strip()} 作 {fmt(slip.value)}{other} 时相符",
+        rule="unit.rate_operand_unit",
+        related=(span_of(rate), *(span_of(q) for q in (num, *dens) if q is not slip)),
+    )
+
+
 def _mismatch(ctx: Context, rate: Quantity, alts: list[tuple[RatioRelation, tuple[str, ...]]]) -> Finding | None:
     """The finding for a rate that no candidate denominator gives (the first candidate shown)."""
     q = ctx.q
@@ -56,6 +112,11 @@ def _mismatch(ctx: Context, rate: Quantity, alts: list[tuple[RatioRelation, tupl
         tried.append((rel, num, dens, got))
     if not tried:
         return None
+    usual = _usual_unit(ctx)
+    for rel, num, dens, _ in tried:
+        slip = _unit_slip(rel, num, dens, stated, usual)
+        if slip is not None:
+            return _slip_finding(ctx, rate, slip, num, dens)
     rel, num, dens, got = tried[0]
     num_label = f"{num.label or '分子'}{num.text.strip()}"
     den_label = " + ".join(f"{d.label or '分母'}{d.text.strip()}" for d in dens)

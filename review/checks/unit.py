@@ -26,32 +26,68 @@ def check_units(ctx: Context) -> list[Finding]:
 
 
 def _above_budget(ctx: Context) -> list[Finding]:
-    """A spending amount above the whole budget (BudgetCeiling, from the extractor)."""
-    out = []
+    """A spending amount above the whole budget (BudgetCeiling, from the extractor). When the amounts
+    pass a budget written in 元 in a report written in 万元, and read in 万元 the budget holds them all
+    (全年预算数2089元 over 中央1777万元 and 省级312万元), the slip is the budget's: one finding on it, not
+    one per amount."""
+    above: dict[str, list[Quantity]] = {}
     for rel in ctx.claims.relations:
-        if not isinstance(rel, BudgetCeiling):
+        if isinstance(rel, BudgetCeiling):
+            q, budget = ctx.q[rel.amount], ctx.q[rel.budget]
+            if q.interval().lo > budget.interval().hi:
+                above.setdefault(budget.id, []).append(q)
+    out = []
+    usual = Counter(q.unit for q in ctx.claims.quantities if q.unit in MONEY_UNITS).most_common(1)
+    for budget_id, amounts in above.items():
+        budget = ctx.q[budget_id]
+        if usual and usual[0][0] == "万元" and _budget_slipped(budget, amounts):
+            out.append(_budget_finding(ctx, budget, amounts))
             continue
-        q, budget = ctx.q[rel.amount], ctx.q[rel.budget]
-        if q.interval().lo <= budget.interval().hi:
-            continue
-        hint = ""
-        if q.unit == "万元" and q.value <= budget.base_value:
-            hint = f"；若单位应为“元”，即{fmt(q.value / 10000, 4)}万元"
-        out.append(
-            finding(
-                ctx,
-                "unit",
-                "high",
-                f"金额超过部门预算总额：{q.text}大于{budget.label}{budget.text}，疑为单位错误{hint}",
-                *span_of(q),
-                stated=value_of(q),
-                computed=value_of(budget),
-                trace=f"{q.text} > {budget.text}",
-                rule="unit.part_exceeds_budget",
-                related=((budget.start, budget.end),),
-            )
-        )
+        for q in amounts:
+            out.append(_amount_finding(ctx, q, budget))
     return out
+
+
+def _budget_slipped(budget: Quantity, amounts: list[Quantity]) -> bool:
+    if budget.unit != "元":
+        return False
+    wide = reread(budget, "万元")
+    return all(q.unit != "元" and q.interval().hi <= wide.hi for q in amounts)
+
+
+def _budget_finding(ctx: Context, budget: Quantity, amounts: list[Quantity]) -> Finding:
+    shown = "、".join(dict.fromkeys(q.text.strip() for q in amounts))
+    return finding(
+        ctx,
+        "unit",
+        "high",
+        f"预算总额单位疑误：{budget.label}写为{budget.text.strip()}，而{shown}均大于它；"
+        f"若单位应为“万元”，即{fmt(budget.value, 4)}万元，各项均在其内",
+        *span_of(budget),
+        stated=value_of(budget),
+        computed=_as(budget, "万元"),
+        trace=f"{' , '.join(q.text.strip() for q in amounts)} > {budget.text.strip()}；≤ {fmt(budget.value, 4)}万元",
+        rule="unit.budget_in_yuan",
+        related=tuple(span_of(q) for q in amounts),
+    )
+
+
+def _amount_finding(ctx: Context, q: Quantity, budget: Quantity) -> Finding:
+    hint = ""
+    if q.unit == "万元" and q.value <= budget.base_value:
+        hint = f"；若单位应为“元”，即{fmt(q.value / 10000, 4)}万元"
+    return finding(
+        ctx,
+        "unit",
+        "high",
+        f"金额超过部门预算总额：{q.text}大于{budget.label}{budget.text}，疑为单位错误{hint}",
+        *span_of(q),
+        stated=value_of(q),
+        computed=value_of(budget),
+        trace=f"{q.text} > {budget.text}",
+        rule="unit.part_exceeds_budget",
+        related=((budget.start, budget.end),),
+    )
 
 
 def _per_head_outliers(ctx: Context) -> list[Finding]:

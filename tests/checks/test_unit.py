@@ -12,6 +12,7 @@ from review.checks.unit import check_units
 from review.core.claims import BudgetCeiling, UnitPeers, UnitPrice
 from review.core.findings import dedupe
 from tests.checks.builders import Sheet, essentials, spans_ok
+from tests.conftest import checks_of
 
 
 def ceiling(amount: str, budget: str) -> tuple[Sheet, Context]:
@@ -184,3 +185,30 @@ def test_a_cell_in_another_unit_than_its_header_is_flagged() -> None:
     # a cell in the header's own unit says nothing
     same = s.num("300万元", "中央补助")
     assert check_units(s.ctx(UnitPeers(amount=same.id, peers=(), basis="header", declared="万元"))) == []
+
+
+# dev r20-04 (农机购置补贴): the year's budget written 2089元 in a report written in 万元, its parts and their
+# shares after it; dev r16-10 (百岁宫大气监测) with its 预算数 written in 元 the same way (16元 for 16万元)
+_R20_04 = (
+    "1.項目資金到位情況分析。2024年農機購置補貼項目資金全年預算數2089元:其中中央轉移支付財政資金預算資金合計1777萬元,"
+    "占比85.06 %;省級配套農機購置補貼資金312萬元,占比14.94%。\n"
+    "2.項目資金執行情況分析。2024年農機購置補貼項目資金調整後全年預算資金2089萬元,全\n"
+)
+_R16_10 = (
+    "(1)预算安排情况\n百岁宫大气监测专项经费预算数为16元。分别为百岁宫大气自动监测站委托第三方运行维护经费10万元和"
+    "百岁宫大气自动站电费、专线网络费、高级纸带及易损零配件费用6万元。\n(2)资金使用情况\n"
+    "2021年度百岁宫大气监测专项项目经费实际执行数为10.01万元,预算执行率为63%。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "budget"),
+    [(_R20_04, 2024, "2089元"), (_R16_10, 2021, "16元")],
+    ids=["r20-04", "r16-10"],
+)
+def test_a_budget_written_in_yuan_is_the_one_slip_not_every_amount_above_it(text, period, budget):
+    found = checks_of(text, period)
+    assert len(found) == 1 and found[0][0] == "unit" and found[0][1].endswith(budget)
+    assert not [c for c in found if c[0] == "ratio"]  # 312万元 ÷ 2089元 is no wrong rate but the same slip
+    fixed = text.replace(budget, budget.replace("元", "万元"), 1)
+    assert checks_of(fixed, period) == []

@@ -141,3 +141,19 @@ def test_the_finance_bureau_that_allots_is_not_a_levels_share() -> None:
     assert _facts(_R2_11) == [("项目预算资金", ("603万元", "603万元"))]
     assert _facts(_R2_21) == [("项目预算资金", ("8010万元", "8010万元"))]
     assert _facts(_R2_21.replace("县财政共下达", "县级安排")) == []  # 县级安排: one level's share
+
+
+# dev r20-04 (农机购置补贴, traditional text): the 年初 budget, a cut in the year, the year's budget; dev r5-12:
+# the 年初 budget as one part of the year's 预算收入
+_R20_04 = (
+    "一、项目基本情况\n2024年農機購置補貼項目資金全年預算數2089萬元,其中中央轉移支付財政資金預算資金合計1777萬元。\n"
+    "二、資金使用情況\n中央年初下達資金合計2077萬元,省內安排農機購置與應用補貼資金312萬元,年初預算合計2389萬元,"
+    "年中調減中央財政資金300萬,全年預算執行數合計2089萬元。\n"
+)
+_R5_12 = "一、基本情况\n项目资金预算69.06万元。\n二、收支情况\n2022年预算收入69.06万元,其中年初预算57.28万元,调整追加11.78万元。\n"
+
+
+def test_the_budget_at_the_start_of_the_year_is_another_fact_than_the_years() -> None:
+    for text in (_R20_04, _R5_12):
+        assert not [f for f in _facts(text) if {"2389萬元", "57.28万元"} & set(f[1])]
+        assert not [c for c in checks_of(text, 2024) if c[0] == "consistency"]

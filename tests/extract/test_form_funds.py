@@ -288,7 +288,7 @@ def test_a_cell_in_yuan_under_a_header_in_wanyuan_keeps_its_own_unit() -> None:
     budget = next(s for s in relations if isinstance(s, SumRelation) and q[s.total].text == "300")
     assert [(q[i].text, q[i].unit) for i in budget.items] == [("297.62", "万元"), ("2.38", "元")]
     findings = review_document(doc(swapped)).findings
-    assert [f.check for f in findings] == ["unit", "unit", "ratio"]  # the 100% of 2.38元 ÷ 2.38万元 too
+    assert [f.check for f in findings] == ["unit", "unit"]  # the 100% of 2.38元 ÷ 2.38万元 is the same slip, not a rate
     assert not review_document(doc(UNIT_CELLS)).findings
 
 
