@@ -73,8 +73,12 @@ SPAN_CAPS_NAMED = re.compile(r"[（(]分值?[)）]$")
 # of 分 after 得/计/记/给 or a clause's separator — not a deduction (扣1分, 扣完7分为止), a bonus (加1分)
 # or a range's end (1-2分), nor a word that begins with 分 (30分钟, 分局, 分批).
 RULE_GRANT = re.compile(
-    r"(?:得|计|记|给予?|[，,；;：:、])\s*(?P<points>\d{1,3}(?:\.\d+)?)\s*分(?![值数析配别类项级档钟之局公中部册期批摊解布工散段组成])"
+    r"(?:得|计|记|给予?|满分为?|[，,；;：:、])\s*(?P<points>\d{1,3}(?:\.\d+)?)\s*分(?![值数析配别类项级档钟之局公中部册期批摊解布工散段组成])"
 )
+# The column of a table that holds each indicator's scoring rule, as its header cell names it.
+RULE_HEADER = re.compile(r"^(?:评分|评价|考核|考评)(?:标准|方法|细则|办法)$")
+# An indicator's cap written at the end of the cell that names it: 任务分解 (2分), 5.资金落实(10分), (7分).
+CAP_AT_CELL_END = re.compile(r"[（(]\s*(?P<cap>\d{1,3}(?:\.\d+)?)\s*分\s*[)）]\s*$")
 # A grant per item (每项得1分, 每个得2分): the rule states no full marks.
 RULE_PER_ITEM = re.compile(r"每")
 # What ends a rule's clause (a grant's condition is the text since the last of these).

@@ -41,6 +41,7 @@ from review.extract.rules.ratios import extract_ratios
 from review.extract.rules.record_totals import extract_record_totals
 from review.extract.rules.remainders import extract_remainders
 from review.extract.rules.restated import extract_restated
+from review.extract.rules.rule_caps import extract_rule_caps
 from review.extract.rules.same_facts import extract_same_facts
 from review.extract.rules.scan import Scan
 from review.extract.rules.score_table import extract_span_scores, extract_table_scores
@@ -163,6 +164,7 @@ RULES: tuple[Rule, ...] = (
     Rule("allotment_counts", (), lambda f: _with_unread(extract_allotment_counts(f.scan), f)),
     Rule("subrow_sums", _SUM_READERS, lambda f: _with_unread(extract_subrow_sums(f.scan, _sums_read(f)), f)),
     Rule("text_scores", (), lambda f: extract_text_scores(f.scan)),
+    Rule("rule_caps", ("table_scores",), lambda f: extract_rule_caps(f.scan, f.trees)),
     Rule(
         "target_scores",
         ("table_scores", "form_scores"),
@@ -220,6 +222,7 @@ OUTPUT_ORDER = (
     "subrow_sums",
     "text_scores",
     "table_scores",
+    "rule_caps",
     "target_scores",
     "years",
     "date_ranges",

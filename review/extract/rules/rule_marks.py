@@ -18,7 +18,9 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from review.core.claims import ScoreNode, ScoreTree
 from review.extract import lexicon
+from review.extract.rules.scan import Scan
 
 
 @dataclass(frozen=True)
@@ -56,3 +58,22 @@ def _since(text: str, floor: int, pos: int, end: re.Pattern[str]) -> str:
     while i > floor and not end.match(text[i - 1]):
         i -= 1
     return text[i:pos]
+
+
+def rule_tree(scan: Scan, name: str, span: tuple[int, int], weight: str, marks: list[Grant]) -> ScoreTree:
+    """An indicator's 分值 (quantity id `weight`, its wording at `span`) over the grants its rule
+    adds up to its full marks."""
+    kids = [
+        ScoreNode(
+            id=f"r{i + 1}",
+            name=f"{name}·评分标准",
+            name_start=g.start,
+            name_end=g.end,
+            weight=scan.mint(g.start, g.end, g.value, "分", f"{name}·评分标准").id,
+        )
+        for i, g in enumerate(marks)
+    ]
+    root = ScoreNode(
+        id="n0", name=name, name_start=span[0], name_end=span[1], weight=weight, children=tuple(k.id for k in kids)
+    )
+    return ScoreTree(nodes=(root, *kids), root="n0", source="table")

@@ -9,7 +9,7 @@ from decimal import Decimal
 from review.core.claims import Quantity, ScoreNode, ScoreTree, Unread
 from review.core.document import Block
 from review.extract import lexicon
-from review.extract.rules.rule_marks import Grant, full_marks
+from review.extract.rules.rule_marks import Grant, full_marks, rule_tree
 from review.extract.rules.scan import Scan
 from review.extract.rules.span_rows import Layout, SpanGrid, SpanRow
 from review.extract.rules.span_tables import closed_at_end, rows_grid, text_span_grids
@@ -285,26 +285,7 @@ def _span_leaf(
 
 def _rule_tree(scan: Scan, row: dict, marks: list[Grant]) -> ScoreTree:
     """The row's 分值 over the grants its rule adds up to its full marks (the row: a node's fields)."""
-    name = row["name"]
-    kids = [
-        ScoreNode(
-            id=f"r{i + 1}",
-            name=f"{name}·评分标准",
-            name_start=g.start,
-            name_end=g.end,
-            weight=scan.mint(g.start, g.end, g.value, "分", f"{name}·评分标准").id,
-        )
-        for i, g in enumerate(marks)
-    ]
-    root = ScoreNode(
-        id="n0",
-        name=name,
-        name_start=row["name_start"],
-        name_end=row["name_end"],
-        weight=row["weight"],
-        children=tuple(k.id for k in kids),
-    )
-    return ScoreTree(nodes=(root, *kids), root="n0", source="table")
+    return rule_tree(scan, row["name"], (row["name_start"], row["name_end"]), row["weight"], marks)
 
 
 def _squeeze(text: str) -> str:
