@@ -193,3 +193,23 @@ def test_ji_after_a_count_opens_its_own_list(text, stated, slip):
     assert [r[:2] for r in _read(text)] == [("named_list", stated)]
     found = [f for f in review_text(text.replace(*slip)).findings if f.check == "count"]
     assert [f.severity for f in found] == ["high"]
+
+
+# dev r13-02 (沙坪坝区交通局): three units' 科室 in one sentence, each 、 list ended by ；, the next opened by
+# its own ：; dev r20-01's 职能科室 written the same way (丽水市文化馆, its list joined after a colon)
+_R13_02 = (
+    "区交通局本级内设7个科室:办公室、交通工程质量监督科、交通规划建设管理科、综合运输管理科、财务审计科、法制安全科、"
+    "铁路民航科;区公路养护中心内设4个科室,分别为办公室、计财科、建设养护科、安全应急科;区交通服务中心内设6个科室:"
+    "综合办公室、维修驾培办公室、安全监督办公室、综合运输办公室、港航办公室、交通专厅。\n"
+)
+_R20_01 = (
+    "内设7个职能科室:办公室、表演艺术部、造型艺术部、社文指导部、理论信息部、非物质文化遗产保护中心、丽水书画院;"
+    "另设1个分馆:松阳分馆。\n"
+)
+
+
+@pytest.mark.parametrize(("text", "counts"), [(_R13_02, [7, 4, 6]), (_R20_01, [7])], ids=["r13-02", "r20-01"])
+def test_a_dunhao_list_ends_at_its_semicolon_whatever_the_next_clause_opens(text, counts):
+    assert [n for _, n, _ in _read(text)][: len(counts)] == counts
+    assert checks_of(text, 2021) == []
+    assert checks_of(text.replace("7个", "8个", 1), 2021)

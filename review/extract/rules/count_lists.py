@@ -153,9 +153,7 @@ def _items(text: str, start: int) -> _List | None:
     if end == limit < len(text):
         return None  # no sentence end in reach: not a list
     marks = [(i, ch) for i, ch in marks if i < end]
-    if any(ch in "：:" for _, ch in marks):
-        return None
-    seps = [ch for _, ch in marks]
+    seps = [ch for _, ch in marks if ch not in "：:"]
     first = seps[0] if seps else ""
     loose = False
     if first and first in "；;":
@@ -173,6 +171,8 @@ def _items(text: str, start: int) -> _List | None:
         return None  # clauses run on by ，: not a list of names
     else:
         cuts = []
+    if any(ch in "：:" for i, ch in marks if i < end):
+        return None  # an item opens a list of its own (a 、 list ends at its first ；, before the next one's ：)
     spans = _spans(text, start, end, cuts)
     if not spans or any(b - a > MAX_ITEM for a, b in spans):
         return None
