@@ -12,6 +12,8 @@ dev reports (excerpts, cells shortened):
 
 from __future__ import annotations
 
+import pytest
+
 from review.core.claims import ScoreTree, Unread
 from review.extract.rules.cell_runs import Cell
 from review.extract.rules.scan import Scan
@@ -277,3 +279,67 @@ def test_a_table_that_ends_the_text_closes_its_last_category() -> None:
     # a row cut off after it: the excerpt ends inside the table, which may go on
     scan, tree, _ = tree_of(R11_09_END + "(六)\n项\n目\n")
     assert outline(scan, tree)["(五)实施效果"][3] is False
+
+
+# --- one grid, written the ways real reports write it ----------------------------------------
+# r12-12's 评价指标评分 grid (each level's cap in its own 分值 column) and r11-01's (caps in the level
+# cells), written as pipe rows with every merged cell repeated on each row it spans (a table unmerged
+# and filled), then closed by its total row; and r12-12's with each merged cell written once, one cell
+# a line after a title line, between "|" lines or each ended by its "|".
+_GRID_12 = [
+    ["一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "得分"],
+    ["项目决策", "20", "项目目标", "4", "目标内容", "4", "4"],
+    ["项目决策", "20", "决策过程", "8", "决策依据", "3", "3"],
+    ["项目决策", "20", "决策过程", "8", "决策程序", "5", "5"],
+    ["项目决策", "20", "资金分配", "8", "分配办法", "2", "2"],
+    ["项目决策", "20", "资金分配", "8", "分配结果", "6", "6"],
+    ["总分", "20", "20"],
+]
+_GRID_01 = [
+    ["一级指标", "二级指标", "三级指标", "评分标准", "分值", "自评得分"],
+    ["投 入(15分)", "预算配置(15分)", "财政供养人员控制率", "在职人员控制率≦100%,计5分", "5", "5"],
+    ["投 入(15分)", "预算配置(15分)", "“三公经费”变动率", "“三公经费”变动率≦0,计5分", "5", "5"],
+    ["投 入(15分)", "预算配置(15分)", "重点支出安排率", "重点支出安排率≥90%,计5分", "5", "5"],
+    ["合计", "15", "15"],
+]
+# r12-12's rows as the report writes them: a merged cell once, in the first row it spans
+_CELLS_12 = [
+    "一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "得分",
+    "项目决策", "20", "项目目标", "4", "目标内容", "4", "4", "决策过程", "8", "决策依据", "3", "3",
+    "决策程序", "5", "5", "资金分配", "8", "分配办法", "2", "2", "分配结果", "6", "6", "总分", "20", "20",
+]  # fmt: skip
+
+
+def _pipes(grid: list[list[str]]) -> str:
+    return "".join("| " + " | ".join(row) + " |\n" for row in grid)
+
+
+@pytest.mark.parametrize(
+    ("grid", "part"), [(_GRID_12, "| 决策过程 | 8 |"), (_GRID_01, "| 5 | 5 |")], ids=["r12-12", "r11-01"]
+)
+def test_merged_cells_written_on_every_row_are_one_category(grid, part) -> None:
+    text = _pipes(grid)
+    assert score_findings(text) == []
+    wrong = text.replace(part, part.replace("8", "11").replace("| 5 | 5 |", "| 7 | 5 |"), 1)
+    assert score_findings(wrong)
+
+
+@pytest.mark.parametrize("grid", [_GRID_12, _GRID_01], ids=["r12-12", "r11-01"])
+def test_the_total_row_closes_the_tree_with_its_score(grid) -> None:
+    text = _pipes(grid)
+    total = " | ".join(grid[-1])
+    wrong = text.replace(total, total[: total.rindex("|")] + "| 18")
+    assert [q for _, q in score_findings(wrong) if q.startswith(grid[-1][0])]
+
+
+@pytest.mark.parametrize("trailed", [False, True], ids=["pipe_lines", "cell_pipes"])
+def test_one_cell_a_line_after_a_title_or_each_ended_by_its_pipe(trailed) -> None:
+    body = "".join(f"{c} |\n" for c in _CELLS_12) if trailed else "\n|\n".join(_CELLS_12) + "\n"
+    text = "服务贸易项目绩效自评表\n" + body
+    assert score_findings(text) == []
+    wrong = (
+        text.replace("决策过程 |\n8", "决策过程 |\n11")
+        if trailed
+        else text.replace("决策过程\n|\n8", "决策过程\n|\n11")
+    )
+    assert [q for _, q in score_findings(wrong) if q.startswith("决策过程")]

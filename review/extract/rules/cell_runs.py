@@ -19,8 +19,8 @@ lines in the TAB format are the loader's tables (review.load.texttables).
 `cell_stream` reads the cells of one table from its header on, for the rowspan reader
 (review.extract.rules.span_rows): cells between lines holding only "|" (a cell may run over
 several lines, "| " may open one on its line, an empty cell is a "|" right after another),
-between blank lines, or — PDF text, the header's words on one line — cells ending in their cap
-and bare numbers with spaces between them."""
+cells each ended by a "|" at its line's end (分值 |), between blank lines, or — PDF text, the
+header's words on one line — cells ending in their cap and bare numbers with spaces between them."""
 
 from __future__ import annotations
 
@@ -70,9 +70,11 @@ def _close(runs: list[list[Span]], run: list[Span]) -> list[list[Span]]:
 def cell_stream(text: str, start: int, anchor: int) -> list[Cell]:
     """The cells from `start`: separated by "|" lines if the header's cells are, else by blank
     lines; the stream ends at a line holding a "|" among other text, a tab, or two blank lines."""
-    near = text[anchor : anchor + 200].split("\n")[1:4]
-    if any(line.strip()[:1] in _SEP for line in near if line.strip()):
+    near = text[anchor : anchor + 200].split("\n")[:4]
+    if any(line.strip()[:1] in _SEP for line in near[1:] if line.strip()):
         return _piped(text, start)
+    if sum(1 for line in near if line.strip()[-1:] in _SEP and line.strip()[:1] not in _SEP) >= 2:
+        return _trailed(text, start)
     return _blank_separated(text, start)
 
 
@@ -105,6 +107,35 @@ def _piped(text: str, start: int) -> list[Cell]:
         elif stripped:
             lo = pos + line.index(stripped) if lo is None else lo
             hi = pos + len(line.rstrip())
+    if lo is not None:
+        cells.append(Cell(lo, hi, text[lo:hi]))
+    return cells
+
+
+def _trailed(text: str, start: int) -> list[Cell]:
+    """Cells each ended by the "|" at its line's end (全年预算数(A) |, 30 |; a cell may run over lines
+    without one); each further "|", and each "|" of a line of them alone (||), ends an empty cell."""
+    cells: list[Cell] = []
+    lo: int | None = None
+    hi = 0
+    for pos, line in _lines(text, start):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        body = stripped.rstrip("|｜ ")
+        if "|" in body or "｜" in body or "\t" in line or len(cells) > _MAX_CELLS:
+            break
+        at = pos + line.index(stripped)
+        if body:
+            lo, hi = (at if lo is None else lo), at + len(body)
+        pipes = stripped.count("|") + stripped.count("｜")
+        if not pipes:
+            continue
+        if lo is not None:
+            cells.append(Cell(lo, hi, text[lo:hi]))
+            pipes -= 1
+        cells += [Cell(at + len(stripped), at + len(stripped), "")] * pipes
+        lo = None
     if lo is not None:
         cells.append(Cell(lo, hi, text[lo:hi]))
     return cells

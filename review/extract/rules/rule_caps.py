@@ -12,8 +12,9 @@ A cell is the text between cell rules (|) and line breaks. Under a header cell n
 cell after it, before the next capped cell, that grants points are an indicator and its rule; the
 rule's full marks are read by review/extract/rules/rule_marks.py (one grant, a ladder's first, or
 parts that add up). A cap followed by no rule or by several (a category over indicators with rules
-of their own) is not claimed. Claims: the cap over the grants (one score tree per indicator), as the
-score-table reader claims a grid's rows; whether they agree is the score check's.
+of their own) is not claimed, nor one inside a table an earlier reader read as a grid. Claims: the
+cap over the grants (one score tree per indicator), as the score-table reader claims a grid's rows;
+whether they agree is the score check's.
 """
 
 from __future__ import annotations
@@ -79,9 +80,14 @@ def _grants(text: str, start: int, end: int) -> bool:
 
 
 def _weighed(scan: Scan, trees: list[ScoreTree]) -> list[tuple[int, int]]:
-    """The spans of the caps earlier readers' trees already weigh."""
-    q = {x.id: x for x in scan.quantities + scan.minted}
-    return [(q[n.weight].start, q[n.weight].end) for t in trees for n in t.nodes if n.weight in q]
+    """The spans earlier readers' trees cover: each tree from its first node's wording to its last
+    (a grid they read, whose rows may write a cap again on every row it spans)."""
+    out = []
+    for t in trees:
+        spans = [(n.name_start, n.name_end) for n in t.nodes if n.name_end > n.name_start]
+        if spans:
+            out.append((min(a for a, _ in spans), max(b for _, b in spans)))
+    return out
 
 
 def _name(text: str, cells: list[tuple[int, int]], i: int, cap_at: int) -> str:

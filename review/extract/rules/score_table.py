@@ -199,6 +199,18 @@ def _span_tree(scan: Scan, grid: SpanGrid, rules: list[ScoreTree], *, whole_row:
     root = ScoreNode(
         id="n0", name="总分", name_start=start, name_end=start, children=tuple(kids["n0"]), exhaustive=grid.closed
     )
+    if len(grid.total) > 1:  # the total row: 总分 | 100 | 96 — its 分值 then its 得分, or its 得分 alone
+        label, *numbers = grid.total
+        weight = _cell_qty(scan, numbers[0], "总分·分值") if len(numbers) > 1 else None
+        score = _cell_qty(scan, numbers[-1], "总分·得分")
+        root = root.model_copy(
+            update={
+                "name_start": label.start,
+                "name_end": label.end,
+                "weight": weight.id if weight else None,
+                "score": score.id,
+            }
+        )
     return ScoreTree(nodes=(root, *cats, *leaves), root="n0", source="table")
 
 

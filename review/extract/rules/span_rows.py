@@ -64,6 +64,21 @@ class SpanGrid:
     cut: int | None  # a row cut off by the end of the cells opens a cell at this level: those below are complete
     start: int
     end: int
+    total: tuple[Cell, ...] = ()  # the total row that closes the table: its label cell, then its numbers
+
+
+def total_row(cells: list[Cell], at: int) -> tuple[Cell, ...]:
+    """The total row opening at cells[at] (总分 | 100 | 96): its label and the bare numbers after it,
+    empty cells skipped, up to the first cell that is neither."""
+    out = [cells[at]]
+    for c in cells[at + 1 :]:
+        text = c.text.strip()
+        if not text:
+            continue
+        if not _BARE.match(text):
+            break
+        out.append(c)
+    return tuple(out)
 
 
 def span_grids(text: str) -> tuple[list[SpanGrid], list[Unread]]:
@@ -84,6 +99,9 @@ def _grid_at(text: str, anchor: int, unread: list[Unread]) -> SpanGrid | None:
     at = next((i for i, c in enumerate(cells) if c.start <= anchor < max(c.end, c.start + 1)), None)
     if at is None:
         return None
+    line = text.rfind("\n", cells[at].start, anchor) + 1
+    if line > cells[at].start:  # lines before the header's line (a title) are no part of its first cell
+        cells[at] = Cell(line, cells[at].end, text[line : cells[at].end])
     if at > 0 and lexicon.SPAN_SERIAL_COLUMN.match(squeeze(cells[at - 1].text)):
         at -= 1
     names, first = header(cells, at)
@@ -98,7 +116,8 @@ def _grid_at(text: str, anchor: int, unread: list[Unread]) -> SpanGrid | None:
         return None
     end = cells[stop - 1].end if stop > first else cells[first].end
     cut = None if closed else cut_level(cells, stop, layout)
-    return SpanGrid(layout, tuple(rows), closed, cut, cells[at].start, end)
+    total = total_row(cells, stop) if closed else ()
+    return SpanGrid(layout, tuple(rows), closed, cut, cells[at].start, end, total)
 
 
 # --- the header -------------------------------------------------------------------------------
@@ -240,9 +259,22 @@ def _top_level(shape: tuple[int, ...], layout: Layout) -> int | None:
     return next((g for g, grp in enumerate(groups) if grp[0] in shape), None)
 
 
+def _differs(cell: Cell, above: Cell | None) -> bool:
+    return above is None or squeeze(cell.text) != squeeze(above.text)
+
+
 def filled(own: dict[int, Cell], layout: Layout, above: tuple[Cell | None, ...]) -> SpanRow:
-    """The row's own cells in their columns; a level, cap or 序号 column it omits filled from above."""
+    """The row's own cells in their columns; a level, cap or 序号 column it omits filled from above.
+    A level the row writes again as the row above has it, under the same levels above it, is the
+    merged cell written on every row it spans (a table unmerged and filled: 项目决策 | 20 | 决策过程 | 8 on
+    each of 决策过程's rows): the same cell, spanned, not a new category."""
     spans = {c for c, k in enumerate(layout.kinds) if k in ("level", "cap", "serial") and c not in own}
+    for group in layout.groups:
+        written = [c for c in group if c in own]
+        if not written or any(_differs(own[c], above[c]) for c in written):
+            break
+        spans.update(written)
+    own = {c: cell for c, cell in own.items() if c not in spans}
     filled = tuple(own.get(c, above[c] if c in spans else None) for c in range(len(layout.kinds)))
     return SpanRow(filled, tuple(c in spans for c in range(len(layout.kinds))))
 

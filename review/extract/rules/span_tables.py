@@ -20,6 +20,7 @@ from review.extract.rules.span_rows import (
     one_row,
     span_grids,
     squeeze,
+    total_row,
     with_caps,
 )
 from review.extract.rules.table_columns import Cell, line_tables
@@ -70,25 +71,29 @@ def rows_grid(rows: list[list[Cell]], unread: list[Unread]) -> SpanGrid | None:
     layout = with_caps(layout, [c for c in rows[first] if c.text.strip()], 0)
     if layout is None:
         return None
-    read, closed = _known_rows(rows[first:], layout, unread)
+    read, closed, total = _known_rows(rows[first:], layout, unread)
     if not read:
         return None
-    return SpanGrid(layout, tuple(read), closed, None, rows[at][0].start, rows[first + len(read) - 1][-1].end)
+    end = rows[first + len(read) - 1][-1].end
+    return SpanGrid(layout, tuple(read), closed, None, rows[at][0].start, end, total)
 
 
-def _known_rows(rows: list[list[Cell]], layout: Layout, unread: list[Unread]) -> tuple[list[SpanRow], bool]:
+def _known_rows(
+    rows: list[list[Cell]], layout: Layout, unread: list[Unread]
+) -> tuple[list[SpanRow], bool, tuple[Cell, ...]]:
+    """The rows read, whether a total row closed them, and that row (its label and numbers)."""
     out: list[SpanRow] = []
     above: tuple[Cell | None, ...] = (None,) * len(layout.kinds)
     for row in rows:
         own = _own_cells(row, layout, first=not out, unread=unread)
         cells = [c for c in row if c.text.strip()]
         if cells and is_total(cells[0]):
-            return out, True
+            return out, True, total_row(cells, 0)
         if own is None:
-            return out, False
+            return out, False, ()
         out.append(filled(own, layout, above))
         above = out[-1].cells
-    return out, False
+    return out, False, ()
 
 
 def _own_cells(row: list[Cell], layout: Layout, *, first: bool, unread: list[Unread]) -> dict[int, Cell] | None:

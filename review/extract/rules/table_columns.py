@@ -222,10 +222,12 @@ def _read(reader: _Reader, rows: list[Row]) -> list[Relation]:
     roles: dict[str, int] = {}
     leaves: list[tuple[str, Cell, Quantity, Quantity]] = []
     total: tuple[Cell, Quantity] | None = None
+    levels_weighed = False  # each level has its 分值 column: the hierarchy is span_tables' to read
     for row in rows:
         found = _roles(row)
         if len(found) >= 2 and not any(_NUM.match(c.text) for c in row):
             header, roles = row, found
+            levels_weighed = sum(1 for c in row if ROLES["weight"].search(re.sub(r"\s", "", c.text))) > 1
             continue
         if header is None:
             continue
@@ -258,7 +260,7 @@ def _read(reader: _Reader, rows: list[Row]) -> list[Relation]:
                 else ""
             )
             leaves.append((group, name_cell, weight, score))
-    if leaves:
+    if leaves and not levels_weighed:
         out.append(_tree(leaves, total))
     return out
 
