@@ -343,3 +343,12 @@ def test_one_cell_a_line_after_a_title_or_each_ended_by_its_pipe(trailed) -> Non
         else text.replace("决策过程\n|\n8", "决策过程\n|\n11")
     )
     assert [q for _, q in score_findings(wrong) if q.startswith("决策过程")]
+
+
+@pytest.mark.parametrize("grid", [_GRID_12, _GRID_01], ids=["r12-12", "r11-01"])
+def test_a_header_written_over_two_rows_names_its_columns(grid) -> None:
+    top = [c[:2] if c.endswith("级指标") else c for c in grid[0]]
+    bottom = ["指标" if c.endswith("级指标") else "" for c in grid[0]]
+    text = _pipes([top, bottom, *grid[1:]])
+    assert score_findings(text) == []
+    assert score_findings(_pipes([top, bottom, *grid[1:-1], [*grid[-1][:-1], "18"]]))

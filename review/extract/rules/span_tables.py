@@ -56,6 +56,7 @@ def rows_grid(rows: list[list[Cell]], unread: list[Unread]) -> SpanGrid | None:
     header by position, an empty level cell being a merged cell's continuation; a shorter row
     by its cells' kinds, as in a cell stream. The table ends at its total row or a row neither
     reading places; a row with two readings is unread."""
+    rows = _joined_header(rows)
     anchored = (i for i, r in enumerate(rows) if any(lexicon.SPAN_LEVEL_COLUMN.match(squeeze(c.text)) for c in r))
     at = next(anchored, None)
     if at is None:
@@ -76,6 +77,33 @@ def rows_grid(rows: list[list[Cell]], unread: list[Unread]) -> SpanGrid | None:
         return None
     end = rows[first + len(read) - 1][-1].end
     return SpanGrid(layout, tuple(read), closed, None, rows[at][0].start, end, total)
+
+
+def _joined_header(rows: list[list[Cell]]) -> list[list[Cell]]:
+    """A header written over two rows (| 一级 | 分值 | 二级 | … over | 指标 |  | 指标 | …, the empty cells
+    dropped): each cell of the lower row completes, in order, the next upper cell that names no
+    column alone (一级 + 指标 = 一级指标), when neither row names a level column and the joined row
+    does, every cell of it a header word."""
+    for i, (top, bottom) in enumerate(zip(rows, rows[1:], strict=False)):
+        if len(bottom) > len(top) or any(lexicon.SPAN_LEVEL_COLUMN.match(squeeze(c.text)) for c in top + bottom):
+            continue
+        parts = iter(bottom)
+        joined = []
+        for cell in top:
+            if lexicon.SPAN_HEADER_WORD.match(squeeze(cell.text)):
+                joined.append(cell)
+                continue
+            part = next(parts, None)
+            if part is None:
+                break
+            joined.append(Cell(cell.start, part.end, cell.text.strip() + part.text.strip()))
+        names = [squeeze(c.text) for c in joined]
+        if len(joined) < len(top) or next(parts, None) is not None:
+            continue
+        level = any(lexicon.SPAN_LEVEL_COLUMN.match(n) for n in names)
+        if level and all(lexicon.SPAN_HEADER_WORD.match(n) for n in names):
+            return [*rows[:i], joined, *rows[i + 2 :]]
+    return rows
 
 
 def _known_rows(
