@@ -13,7 +13,7 @@ from review.core.findings import Finding
 from review.core.intervals import Interval, total
 from review.scoring.formulas import DEFAULT_GRADES, budget_execution, grade_for
 
-_CAP_REACH = 30  # characters from a node's wording to the cap it states, for the finding's quote
+_CAP_REACH = 200  # characters from a node's wording to the cap it states (名称 | 评分标准 | 分值), for the quote
 
 
 def rule_name(ctx: Context, tree: ScoreTree, rule: str) -> str:

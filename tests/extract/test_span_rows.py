@@ -352,3 +352,15 @@ def test_a_header_written_over_two_rows_names_its_columns(grid) -> None:
     text = _pipes([top, bottom, *grid[1:]])
     assert score_findings(text) == []
     assert score_findings(_pipes([top, bottom, *grid[1:-1], [*grid[-1][:-1], "18"]]))
+
+
+def test_a_rule_rows_cap_is_quoted_through_its_rule_to_its_number() -> None:
+    """r11-01's 投入 rows as tab cells a line (a Word table pasted): a 分值 its rule does not grant is
+    quoted from the indicator's name to the number, the rule between them."""
+    rows = [_GRID_01[0], _GRID_01[1], *[["", "", *r[2:]] for r in _GRID_01[2:-1]]]  # merged cells left empty
+    text = "部门整体支出绩效评价指标自评表\n" + "\n".join("".join(f"\t{c}\n" for c in r) for r in rows)
+    assert score_findings(text) == []
+    wrong = text.replace("在职人员控制率≦100%,计5分\n\t5", "在职人员控制率≦100%,计5分\n\t8")
+    assert wrong != text
+    quotes = [q for _, q in score_findings(wrong)]
+    assert any(q.startswith("财政供养人员控制率") and q.endswith("8") for q in quotes)

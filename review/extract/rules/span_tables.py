@@ -81,24 +81,24 @@ def rows_grid(rows: list[list[Cell]], unread: list[Unread]) -> SpanGrid | None:
 
 def _joined_header(rows: list[list[Cell]]) -> list[list[Cell]]:
     """A header written over two rows (| 一级 | 分值 | 二级 | … over | 指标 |  | 指标 | …, the empty cells
-    dropped): each cell of the lower row completes, in order, the next upper cell that names no
-    column alone (一级 + 指标 = 一级指标), when neither row names a level column and the joined row
-    does, every cell of it a header word."""
+    dropped): each cell of the lower row completes, in order, the next upper cell it makes a column's
+    name with (一级 + 指标 = 一级指标, 评分 + 标准 = 评分标准; 分值 stays alone), when neither row names a
+    level column and the joined row does, every cell of it a header word."""
     for i, (top, bottom) in enumerate(zip(rows, rows[1:], strict=False)):
         if len(bottom) > len(top) or any(lexicon.SPAN_LEVEL_COLUMN.match(squeeze(c.text)) for c in top + bottom):
             continue
-        parts = iter(bottom)
-        joined = []
+        k, joined = 0, []
         for cell in top:
-            if lexicon.SPAN_HEADER_WORD.match(squeeze(cell.text)):
+            name = squeeze(cell.text)
+            if k < len(bottom) and lexicon.SPAN_HEADER_WORD.match(name + squeeze(bottom[k].text)):
+                joined.append(Cell(cell.start, bottom[k].end, cell.text.strip() + bottom[k].text.strip()))
+                k += 1
+            elif lexicon.SPAN_HEADER_WORD.match(name):
                 joined.append(cell)
-                continue
-            part = next(parts, None)
-            if part is None:
+            else:
                 break
-            joined.append(Cell(cell.start, part.end, cell.text.strip() + part.text.strip()))
         names = [squeeze(c.text) for c in joined]
-        if len(joined) < len(top) or next(parts, None) is not None:
+        if len(joined) < len(top) or k < len(bottom):
             continue
         level = any(lexicon.SPAN_LEVEL_COLUMN.match(n) for n in names)
         if level and all(lexicon.SPAN_HEADER_WORD.match(n) for n in names):
