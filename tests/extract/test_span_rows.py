@@ -364,3 +364,13 @@ def test_a_rule_rows_cap_is_quoted_through_its_rule_to_its_number() -> None:
     assert wrong != text
     quotes = [q for _, q in score_findings(wrong)]
     assert any(q.startswith("财政供养人员控制率") and q.endswith("8") for q in quotes)
+
+
+@pytest.mark.parametrize(
+    "cells", [_CELLS_12, [c.replace(" ", "") for r in _GRID_01 for c in r]], ids=["r12-12", "r11-01"]
+)
+def test_a_form_flattened_onto_one_line_is_read_by_its_spaced_cells(cells) -> None:
+    text = "绩效评价指标评分\n" + " ".join(cells) + "\n"
+    assert score_findings(text) == []
+    wrong = text.replace("决策过程 8", "决策过程 11").replace("计5分 5 5", "计5分 8 5", 1)
+    assert score_findings(wrong)

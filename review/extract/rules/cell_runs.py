@@ -19,14 +19,19 @@ lines in the TAB format are the loader's tables (review.load.texttables).
 `cell_stream` reads the cells of one table from its header on, for the rowspan reader
 (review.extract.rules.span_rows): cells between lines holding only "|" (a cell may run over
 several lines, "| " may open one on its line, an empty cell is a "|" right after another),
-cells each ended by a "|" at its line's end (分值 |), between blank lines, or — PDF text, the
-header's words on one line — cells ending in their cap and bare numbers with spaces between them."""
+cells each ended by a "|" at its line's end (分值 |), between blank lines, or — the header's words
+on one line with spaces between them, as a form flattened onto one line — between blanks."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from review.extract import lexicon
+
 _SEP = ("|", "｜")
+_WORD = re.compile(r"\S+")
+_HEADER_WORDS = 4  # the header's first words on its line, each a column name: the cells are spaced
 _MAX_CELLS = 1500  # cells read after a header: a table longer than this is not one table
 
 MAX_CELL = 40  # characters: a longer line is prose, and ends a run of cells
@@ -73,6 +78,9 @@ def cell_stream(text: str, start: int, anchor: int) -> list[Cell]:
     near = text[anchor : anchor + 200].split("\n")[:4]
     if any(line.strip()[:1] in _SEP for line in near[1:] if line.strip()):
         return _piped(text, start)
+    words = near[0].split()[:_HEADER_WORDS]
+    if len(words) >= _HEADER_WORDS and all(lexicon.SPAN_HEADER_WORD.match(w) for w in words):
+        return _spaced(text, start)
     if sum(1 for line in near if line.strip()[-1:] in _SEP and line.strip()[:1] not in _SEP) >= 2:
         return _trailed(text, start)
     return _blank_separated(text, start)
@@ -138,6 +146,21 @@ def _trailed(text: str, start: int) -> list[Cell]:
         lo = None
     if lo is not None:
         cells.append(Cell(lo, hi, text[lo:hi]))
+    return cells
+
+
+def _spaced(text: str, start: int) -> list[Cell]:
+    """Cells between blanks, the header's words on one line with spaces between them and the rows
+    after it the same (the whole form on one line, PDF text): each run of non-blank characters a
+    cell; the stream ends at a cell rule, a tab or a word too long to be a cell."""
+    cells: list[Cell] = []
+    for m in _WORD.finditer(text, start):
+        word = m.group()
+        if "|" in word or "｜" in word or len(word) > MAX_CELL or len(cells) > _MAX_CELLS:
+            break
+        if "\t" in text[m.start() - 1 : m.start()]:
+            break
+        cells.append(Cell(m.start(), m.end(), word))
     return cells
 
 
