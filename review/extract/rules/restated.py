@@ -136,8 +136,10 @@ def _one_list(text: str, a: Quantity, b: Quantity) -> bool:
     """Items of one enumeration joined by ； within a sentence (…临时救助项目2.75万元;…;困难群众临时救助
     项目1856.95万元;…。共计…): the list names its items apart, so two of them are two facts."""
     first, later = sorted((a, b), key=lambda q: q.start)
+    if _FULL_STOP.search(text, first.end, later.start):
+        return False
     between = text[first.end : later.start]
-    return not _FULL_STOP.search(between) and any(ch in between for ch in "；;")
+    return any(ch in between for ch in "；;")
 
 
 def _parts_of_one_whole(a: Statement, b: Statement, root_of: dict[str, str]) -> bool:
