@@ -242,7 +242,7 @@ def header(stored: StoredReview, decided: int) -> None:
         st.warning(f"复核不完整，以下部分未读取，其中的数字没有核对：\n{parts}")
     elif review.notes:
         parts = "\n".join(f"- {md_text(n)}" for n in review.notes)
-        st.info(f"以下内容已读到但未能核对（读法不唯一或无法对应到表头），请对照原文：\n{parts}")
+        st.info(f"读取说明（文字如何读取，及已读到但未能核对的内容），请对照原文：\n{parts}")
     cols = st.columns(5)
     counts = [sum(1 for f in review.findings if f.severity == s) for s in SEVERITY_CN]
     cols[0].metric("问题", len(review.findings))
