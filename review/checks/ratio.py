@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from decimal import Decimal
 
 from review.checks.base import Context, computed_value, finding, fmt, span_of, value_of
-from review.checks.unit import reread
+from review.checks.unit import majority, reread
 from review.core.claims import Quantity, RatioRelation
 from review.core.findings import Finding, Value
 from review.core.intervals import Interval, total
@@ -31,19 +31,12 @@ def _alternatives(rel: RatioRelation) -> list[tuple[str, ...]]:
     return alts + [rel.whole_parts] if rel.whole_parts else alts
 
 
-def _base(rel: RatioRelation, num: Quantity, whole: Interval) -> Interval:
-    """The denominator: the whole, or for a change rate the value before the change."""
-    if rel.change == "up":
-        return whole - num.interval()
-    if rel.change == "down":
-        return whole + num.interval()
-    return whole
-
-
 _OTHER = {"元": "万元", "万元": "元"}
 
 
 def _rate_of(rel: RatioRelation, num: Interval, whole: Interval) -> Interval | None:
+    """The rate the operands give, in %: of the whole, or for a change rate of the value before the
+    change; None when that base is not above 0."""
     base = whole - num if rel.change == "up" else whole + num if rel.change == "down" else whole
     if base.lo <= 0:
         return None
@@ -52,9 +45,8 @@ def _rate_of(rel: RatioRelation, num: Interval, whole: Interval) -> Interval | N
 
 
 def _usual_unit(ctx: Context) -> str | None:
-    """The money unit most of the report's amounts are written in (None on a tie)."""
-    counts = Counter(q.unit for q in ctx.claims.quantities if q.unit in _OTHER).most_common(2)
-    return counts[0][0] if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]) else None
+    """Which of 元 and 万元 most of the report's amounts are written in (None on a tie)."""
+    return majority(Counter(q.unit for q in ctx.claims.quantities if q.unit in _OTHER))
 
 
 def _unit_slip(
@@ -102,11 +94,9 @@ def _mismatch(ctx: Context, rate: Quantity, alts: list[tuple[RatioRelation, tupl
     tried = []
     for rel, parts in alts:
         num, dens = q[rel.numerator], [q[d] for d in parts]
-        whole = _base(rel, num, total([d.interval() for d in dens]))
-        if whole.lo <= 0:
+        got = _rate_of(rel, num.interval(), total([d.interval() for d in dens]))
+        if got is None:
             continue
-        done = whole - num.interval() if rel.complement else num.interval()
-        got = (done / whole).scale(Decimal(100))
         if got.meets(stated):
             return None
         tried.append((rel, num, dens, got))

@@ -188,10 +188,16 @@ def prevailing_unit(ctx: Context, rel: UnitPeers) -> str | None:
     """The money unit most of the amounts the report writes are in; on a tie, most of its money
     quantities (table cells in a header's unit too); None on a tie of both."""
     for tally in (Counter(dict(rel.written)), Counter(q.unit for q in ctx.claims.quantities if q.unit in MONEY_UNITS)):
-        counts = tally.most_common(2)
-        if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]):
-            return counts[0][0]
+        found = majority(tally)
+        if found is not None:
+            return found
     return None
+
+
+def majority(tally: Counter[str]) -> str | None:
+    """The unit counted most, None when none is or two tie."""
+    counts = tally.most_common(2)
+    return counts[0][0] if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]) else None
 
 
 def reread(q: Quantity, unit: str) -> Interval:

@@ -40,19 +40,18 @@ def extract_rule_caps(scan: Scan, trees: list[ScoreTree]) -> list[ScoreTree]:
     if not headers:
         return []
     weighed = _weighed(scan, trees)
-    capped = [i for i, (s, e) in enumerate(cells) if lexicon.CAP_AT_CELL_END.search(text, s, e)]
+    capped = [(i, m) for i, (s, e) in enumerate(cells) if (m := lexicon.CAP_AT_CELL_END.search(text, s, e))]
     out = []
-    for k, i in enumerate(capped):
-        start, end = cells[i]
+    for k, (i, cap) in enumerate(capped):
+        start = cells[i][0]
         if not any(0 < start - h <= _REACH for h in headers):
             continue
-        after = capped[k + 1] if k + 1 < len(capped) else len(cells)
+        after = capped[k + 1][0] if k + 1 < len(capped) else len(cells)
         rules = [j for j in range(i + 1, after) if _grants(text, *cells[j])]
         if len(rules) != 1:
             continue
         marks = full_marks(text, [cells[rules[0]]])
-        cap = lexicon.CAP_AT_CELL_END.search(text, start, end)
-        if marks is None or cap is None or any(cap.start("cap") < b and a < cap.end("cap") for a, b in weighed):
+        if marks is None or any(cap.start("cap") < b and a < cap.end("cap") for a, b in weighed):
             continue
         name = _name(text, cells, i, cap.start())
         weight = _cap(scan, cap, name)
