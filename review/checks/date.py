@@ -28,6 +28,7 @@ def check_dates(ctx: Context) -> list[Finding]:
     return (
         _years(ctx)
         + _contested(ctx)
+        + _review_years_disagree(ctx)
         + _filed_early(ctx)
         + _filed_late(ctx)
         + _after_the_review(ctx)
@@ -133,6 +134,37 @@ def _contested(ctx: Context) -> list[Finding]:
             continue
         seen.add((rel.line_start, rel.year))
         out.append(_year_finding(ctx, rel, message, f"{rel.year}年", others, trace, "date.period_contested"))
+    return out
+
+
+def _review_years_disagree(ctx: Context) -> list[Finding]:
+    """The period's own statements of the year reviewed (2019年部门整体支出绩效评价报告) where another statement
+    of it names another year (对2018年度本单位整体支出进行了绩效自评): the report contradicts itself on its
+    year, and which side was written wrongly the votes cannot tell — the other side is _years' finding, these
+    are the same contradiction's other half."""
+    period = ctx.period
+    stated = [r for r in _mentions(ctx) if r.role == "review_year"]
+    others = sorted({r.year for r in stated} - {period}) if period is not None else []
+    if not others:
+        return []
+    named = "、".join(f"{y}年度" for y in others)
+    seen: set[int] = set()
+    out = []
+    for rel in stated:
+        if rel.year != period or rel.line_start in seen:
+            continue
+        seen.add(rel.line_start)
+        out.append(
+            _year_finding(
+                ctx,
+                rel,
+                f"年度不一致：此处写明评价的是{rel.year}年度，他处写明评价的是{named}",
+                f"{rel.year}年度",
+                named,
+                f"{rel.year} ≠ {' ≠ '.join(str(y) for y in others)}",
+                "date.review_years_disagree",
+            )
+        )
     return out
 
 

@@ -177,3 +177,21 @@ def test_an_implementation_period_outside_the_year_reviewed_is_flagged() -> None
     assert check_dates(s.ctx(within, period=2016)) == []
     assert check_dates(s.ctx(span.model_copy(update={"implementation": False}), period=2016)) == []
     assert check_dates(s.ctx(span, period=None)) == []
+
+
+def test_statements_of_the_year_reviewed_that_disagree_are_flagged_on_both_sides() -> None:
+    s = Sheet()
+    a, b = s.write("2019年部门整体支出绩效评价报告")
+    title = YearMention(year=2019, start=a, end=b, role="review_year", line_start=0)
+    s.write("\n")
+    c, d = s.write("对2018年度本单位整体支出进行了绩效自评")
+    body = YearMention(year=2018, start=c, end=d, role="review_year", line_start=a + 17)
+    found = check_dates(s.ctx(title, body, period=2019))
+    rules = sorted((f.rule, f.start) for f in found)
+    assert rules == [("date.review_year_in_period", c), ("date.review_years_disagree", a)]
+    (other,) = [f for f in found if f.rule == "date.review_years_disagree"]
+    assert other.message == "年度不一致：此处写明评价的是2019年度，他处写明评价的是2018年度"
+    agreeing = body.model_copy(update={"year": 2019})
+    assert check_dates(s.ctx(title, agreeing, period=2019)) == []
+    event = body.model_copy(update={"role": "event_date"})
+    assert [f.rule for f in check_dates(s.ctx(title, event, period=2019))] == ["date.event_date_in_period"]
