@@ -47,3 +47,16 @@ def test_a_bare_share_after_an_amount_in_no_list_is_no_claim():
     """占 alone names no whole: without a list total it is of nothing this reader can name."""
     assert _shares("本年度财政拨款收入500万元,占90%,较上年有所增加。\n") == []
     assert _shares("项目预算100万元,已支付80万元,占80%。\n") == []
+
+
+# dev r17-01 (专项资金绩效自评, traditional characters): 使用率 over the funds allocated, the paid amount its numerator
+USED_PAID = "中央財政下達專項資金3000萬元,實際支付2700萬元,使用率90%,全部用項目設備采購和軟件開發。\n"
+# a second phrasing (dev r3-04's 项目实际使用资金…, without its 资金 before 使用率)
+USED_USED = "上级累计下达项目资金1187.26万元,截止12月31日项目实际使用资金1076.47万元,使用率91%。\n"
+
+
+def test_a_use_rate_is_what_was_used_or_paid_over_what_was_allocated():
+    for text, wrong in ((USED_PAID, "使用率93%"), (USED_USED, "使用率95%")):
+        assert [c for c, _ in checks_of(text, 2023) if c == "ratio"] == []
+        changed = text.replace("使用率90%", wrong).replace("使用率91%", wrong)
+        assert [(c, quote) for c, quote in checks_of(changed, 2023) if c == "ratio"] == [("ratio", wrong)]

@@ -17,6 +17,7 @@ RATE_BASE_WORDS = {
     "支出": r"预算|安排|下达",
     "支付": r"预算|安排|下达|到位",
     "拨付": r"预算|安排|下达|到位",
+    "使用": r"预算|安排|下达|到位|批复",
 }
 # 资金X率 (资金使用率, 资金对接率): the money X'd (使用资金, 对接资金) over the money allocated,
 # whatever X is, unless X names a change (资金增长率 is over last year's amount, not the allocation).
