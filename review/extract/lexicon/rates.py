@@ -19,6 +19,9 @@ RATE_BASE_WORDS = {
     "拨付": r"预算|安排|下达|到位",
     "使用": r"预算|安排|下达|到位|批复",
 }
+# Stems whose rate is read only against the base its words name, never a larger amount of the sentence that
+# names none (项目总投资1200万元,实际使用资金1076.47万元,资金使用率99%: an investment is no allocation).
+NAMED_BASE_ONLY = frozenset({"使用"})
 # 资金X率 (资金使用率, 资金对接率): the money X'd (使用资金, 对接资金) over the money allocated,
 # whatever X is, unless X names a change (资金增长率 is over last year's amount, not the allocation).
 FUNDS_RATE_NAME = re.compile(r"资金(?P<stem>[\u4e00-\u9fa5]{2})$")

@@ -39,6 +39,7 @@ from review.extract.lexicon import (
     FUNDS_RATE_BASE,
     FUNDS_RATE_NAME,
     ITEM_MARK,
+    NAMED_BASE_ONLY,
     RATE_BASE_WORDS,
     SHARE_FOLLOWS,
     SHARE_NAMED,
@@ -143,7 +144,8 @@ def _rate(scan: Scan, q: Quantity, name: str, parent_of: dict[str, str], name_at
             [c for c in earlier if re.search(base, c.label) and stem not in c.label and _same_measure(c, numerator)],
             parent_of,
         )
-    loose = stem in RATE_BASE_WORDS or base is None  # a 资金X率 is read only against its named base
+    # a 资金X率, and a 使用率, is read only against its named base
+    loose = (stem in RATE_BASE_WORDS and stem not in NAMED_BASE_ONLY) or base is None
     rels = [_rate_for(q, name, stem, base, n, cands, earlier, loose=loose) for n in (numerator, *partners[:1])]
     return [r for r in rels if r]
 
