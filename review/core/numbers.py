@@ -115,6 +115,9 @@ _QUANTITY_RE = re.compile(
     + _UNIT_RE
     + r"))?(?P<post>以上|以下|以内|左右)?"
 )
+# A document number whose closing bracket and 号 the page dropped, run into the amount after it (财建〔20202185000万元
+# is 财建〔2020〕218号 and 5000万元; 湘财预〔20201275000万元): its digits split more than one way, so no amount is read.
+_GLUED_DOCUMENT_RE = re.compile(r"(?<=[〔［\[])\s*(?:19|20)\d{2}\d+(?:\.\d+)?(?=\s*[万亿千]?元)")
 _RANGE_RE = re.compile(r"\d(?:\.\d+)?\s*[%％]?\s*[-－—~～至到]\s*\d")
 _DATE_RE = re.compile(
     r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年(?:度)?(?:\s*(?P<month>1[0-2]|0?[1-9])\s*月(?:\s*(?P<day>3[01]|[12]\d|0?[1-9])\s*日)?)?"
@@ -216,7 +219,9 @@ def find_numbers(text: str, *, with_bare: bool = False) -> list[ParsedNumber]:
     """Every quantity in `text`, in order. Bare numbers (no unit) only when `with_bare`."""
     norm = normalize(text)
     taken = sorted(
-        [(d.start, d.end) for d in find_dates(text)] + [(m.start(), m.end()) for m in _RANGE_RE.finditer(norm)]
+        [(d.start, d.end) for d in find_dates(text)]
+        + [(m.start(), m.end()) for m in _RANGE_RE.finditer(norm)]
+        + glued_document_numbers(norm)
     )
     starts = [a for a, _ in taken]
     out: list[ParsedNumber] = []
@@ -240,6 +245,12 @@ def find_numbers(text: str, *, with_bare: bool = False) -> list[ParsedNumber]:
     out.extend(_chinese_numbers(text))
     out.sort(key=lambda n: n.start)
     return out
+
+
+def glued_document_numbers(text: str) -> list[tuple[int, int]]:
+    """Spans of digit runs that open a document number's bracket and end at an amount's unit (财建〔20202185000万元):
+    a document number and an amount written together, no number of which can be read."""
+    return [(m.start(), m.end()) for m in _GLUED_DOCUMENT_RE.finditer(normalize(text))]
 
 
 def _chinese_numbers(text: str) -> list[ParsedNumber]:

@@ -35,6 +35,7 @@ from review.extract.rules.form_funds import extract_form_funds
 from review.extract.rules.form_pairs import extract_form_pairs
 from review.extract.rules.form_scores import extract_form_scores
 from review.extract.rules.fund_formula import extract_fund_formulas
+from review.extract.rules.glued_numbers import extract_glued_numbers
 from review.extract.rules.grid_totals import extract_grid_totals
 from review.extract.rules.period import period_rivals
 from review.extract.rules.ratios import extract_ratios
@@ -162,6 +163,7 @@ RULES: tuple[Rule, ...] = (
     Rule("listed_counts", (), lambda f: _with_unread(extract_listed_counts(f.scan), f)),
     Rule("staff_counts", (), lambda f: extract_staff_counts(f.scan)),
     Rule("allotment_counts", (), lambda f: _with_unread(extract_allotment_counts(f.scan), f)),
+    Rule("glued_numbers", (), lambda f: _with_unread(extract_glued_numbers(f.scan), f)),
     Rule("subrow_sums", _SUM_READERS, lambda f: _with_unread(extract_subrow_sums(f.scan, _sums_read(f)), f)),
     Rule("text_scores", (), lambda f: extract_text_scores(f.scan)),
     Rule("rule_caps", ("table_scores",), lambda f: extract_rule_caps(f.scan, f.trees)),
@@ -219,6 +221,7 @@ OUTPUT_ORDER = (
     "listed_counts",
     "staff_counts",
     "allotment_counts",
+    "glued_numbers",
     "subrow_sums",
     "text_scores",
     "table_scores",
