@@ -381,3 +381,42 @@ def test_two_header_rows_whose_top_row_names_the_columns_alone_are_not_joined() 
     text = text.replace("| 资金（万元） |  | 预算数 | 预算数 | 执行数 |", "| 资金（万元） |  | 万元 | 万元 | 万元 |")
     relations, q, _ = funds(text)
     assert len([r for r in relations if isinstance(r, SumRelation)]) == 3
+
+
+# r23-02 (阜康市, fk.gov.cn): space-separated rows under a header whose weight column is written 分值权重, a part
+# row's empty cells marked -
+WEIGHT_NAMED_TWICE = (
+    "项目资金\n\n(万元)\n\n资金来源 年初预算数 全年预算数 全年执行数 分值权重 执行率 得分\n"
+    "年度资金总额 5.28 1.96 1.96 10 100.00% 10\n"
+    "其中:当年财政拨款 5.28 1.96 1.96 - - -\n"
+    "其他资金 0.00 0.00 0.00 - - -\n"
+    "年度总体目标 总体目标 总体目标完成情况\n"
+)
+# r23-06 (霍邱县, wjbhcs.com): the same, the total's label with a colon and the part rows' trailing cells dropped,
+# two of them all zeros
+ZERO_PARTS = (
+    "项目资金                    (万元)   年初预算数 全年预算数 全年执行数 分值  执行率 得分\n"
+    "年度资金总额: 25 25 25 10 100.00% 10.00\n"
+    "其中:本年财政拨款 25 25 25    \n"
+    "上年结转资金 0 0 0    \n"
+    "          其他资金 0 0 0    \n"
+    "年度总体目标 预期目标 实际完成情况\n"
+)
+
+
+def test_space_separated_blocks_of_two_reports_give_their_column_sums() -> None:
+    for text, total in ((WEIGHT_NAMED_TWICE, "1.96"), (ZERO_PARTS, "25")):
+        relations, q, unread = funds(text)
+        sums = [r for r in relations if isinstance(r, SumRelation)]
+        assert len(sums) == 3, text
+        assert unread == []
+        assert [q[s.total].text for s in sums][-1] == total
+        wrong = text.replace(f" {total} 10 100.00%", f" {total}9 10 100.00%").replace("1.969", "1.99")
+        review = review_document(doc(wrong), period=2023)
+        assert any(f.check == "sum" for f in review.findings), wrong
+
+
+def test_a_zero_part_row_counts_as_empty_whichever_columns_its_zeros_take() -> None:
+    relations, q, _ = funds(ZERO_PARTS)
+    sums = [r for r in relations if isinstance(r, SumRelation)]
+    assert [[q[i].text for i in s.items] for s in sums] == [["25"], ["25"], ["25"]]

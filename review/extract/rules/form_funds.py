@@ -226,8 +226,9 @@ def _joint_cells(total_found: list[dict[str, Token]], parts: RowReadings) -> Cel
             if tpl.kind(role) != "money":
                 seen.setdefault(tok, set()).add(None)
                 continue
-            cells = [{values(p).get(role) for p in ok} if ok else {None} for ok in within]
-            seen.setdefault(tok, set()).add(tuple(c.pop() for c in cells) if all(len(c) == 1 for c in cells) else None)
+            cells = [_agreed({values(p).get(role) for p in ok}) if ok else (None,) for ok in within]
+            key = tuple(c[0] for c in cells) if all(cells) else None
+            seen.setdefault(tok, set()).add(key)
             if role not in roles.setdefault(tok, []):
                 roles[tok].append(role)
     if not valid:
@@ -242,6 +243,15 @@ def _joint_cells(total_found: list[dict[str, Token]], parts: RowReadings) -> Cel
         items = [(row, cell) for (row, _), cell in zip(parts, key, strict=True) if cell is not None]
         out.append((tok, tuple(roles[tok]), items))
     return sorted(out, key=lambda c: c[0].start)
+
+
+def _agreed(cells: set[Token | None]) -> tuple[Token | None] | tuple[()]:
+    """A part row's cell in one column over its readings: the one token they all give; none when they only place
+    zeros or nothing there, a 0 adding what an empty cell adds (上年结转资金 0 0 0 under 年初预算数 全年预算数 全年执行数
+    分值 执行率 得分 fits several ways, all agreeing that the row adds nothing); () when they disagree."""
+    if len(cells) == 1:
+        return (next(iter(cells)),)
+    return (None,) if all(t is None or t.value == 0 for t in cells) else ()
 
 
 def _cells_by_column(total_found: list[dict[str, Token]], parts: RowReadings, block: Block) -> Cells:
