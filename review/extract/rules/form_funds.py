@@ -246,9 +246,10 @@ def _joint_cells(total_found: list[dict[str, Token]], parts: RowReadings) -> Cel
 
 
 def _agreed(cells: set[Token | None]) -> tuple[Token | None] | tuple[()]:
-    """A part row's cell in one column over its readings: the one token they all give; none when they only place
-    zeros or nothing there, a 0 adding what an empty cell adds (上年结转资金 0 0 0 under 年初预算数 全年预算数 全年执行数
-    分值 执行率 得分 fits several ways, all agreeing that the row adds nothing); () when they disagree."""
+    """A part row's cell in one column over its readings: the one token they all give; none when they only
+    place zeros or nothing there, a 0 adding what an empty cell adds (上年结转资金 0 0 0 under 年初预算数
+    全年预算数 全年执行数 分值 执行率 得分 fits several ways, all agreeing that the row adds nothing); () when
+    they disagree."""
     if len(cells) == 1:
         return (next(iter(cells)),)
     return (None,) if all(t is None or t.value == 0 for t in cells) else ()
