@@ -226,7 +226,7 @@ def _joint_cells(total_found: list[dict[str, Token]], parts: RowReadings) -> Cel
             if tpl.kind(role) != "money":
                 seen.setdefault(tok, set()).add(None)
                 continue
-            cells = [_agreed({values(p).get(role) for p in ok}) if ok else (None,) for ok in within]
+            cells = [_agreed({values(p).get(role) for p in ok}) if ok else [None] for ok in within]
             key = tuple(c[0] for c in cells) if all(cells) else None
             seen.setdefault(tok, set()).add(key)
             if role not in roles.setdefault(tok, []):
@@ -245,14 +245,14 @@ def _joint_cells(total_found: list[dict[str, Token]], parts: RowReadings) -> Cel
     return sorted(out, key=lambda c: c[0].start)
 
 
-def _agreed(cells: set[Token | None]) -> tuple[Token | None] | tuple[()]:
+def _agreed(cells: set[Token | None]) -> list[Token | None]:
     """A part row's cell in one column over its readings: the one token they all give; none when they only
     place zeros or nothing there, a 0 adding what an empty cell adds (上年结转资金 0 0 0 under 年初预算数
-    全年预算数 全年执行数 分值 执行率 得分 fits several ways, all agreeing that the row adds nothing); () when
+    全年预算数 全年执行数 分值 执行率 得分 fits several ways, all agreeing that the row adds nothing); [] when
     they disagree."""
     if len(cells) == 1:
-        return (next(iter(cells)),)
-    return (None,) if all(t is None or t.value == 0 for t in cells) else ()
+        return [next(iter(cells))]
+    return [None] if all(t is None or t.value == 0 for t in cells) else []
 
 
 def _cells_by_column(total_found: list[dict[str, Token]], parts: RowReadings, block: Block) -> Cells:
