@@ -36,6 +36,7 @@ SumBasis = Literal[
     "表格·小计行",  # a table's 小计 row over the rows of its group
     "表格·其中行",  # a table's 其中 rows under the row above them
     "表格·合计列",  # a table's 合计 column over the number columns beside it
+    "决算说明·总计",  # a 部门决算情况说明's 收入总计 over its 收入合计 and the carried-over amounts it states
     "llm",  # stated by the model, grounded
 ]
 """How a SumRelation was read."""

@@ -61,3 +61,11 @@ FINAL_ACCOUNTS_AMOUNT = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 FINAL_ACCOUNTS_ROW_NUMBER = re.compile(r"\d{1,3}")
 # An ordinal before a row label (一、一般公共预算财政拨款收入): not part of its name.
 ROW_ORDINAL = re.compile(r"^[一二三四五六七八九十]+[、.．]")
+
+# The 部门决算情况说明's prose statement of its summary table (review.extract.rules.final_accounts_prose): what may
+# stand between a row's words and its amount (收入总计163.83万元, 收入总计为163.83万元), and the qualifiers before the
+# words that make them another scope or a comparison (财政拨款收入合计, 一般公共预算财政拨款支出合计, 较上年收入合计…).
+FINAL_ACCOUNTS_PROSE_LINK = re.compile(r"\s*(?:为|是|[:：])?\s*")
+FINAL_ACCOUNTS_PROSE_SCOPE = re.compile(
+    r"(?:财政拨款|一般公共预算|政府性基金|国有资本经营|上年|较|比|同比|[收支]、)[\u4e00-\u9fa5]{0,6}$"
+)

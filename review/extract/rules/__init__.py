@@ -30,6 +30,7 @@ from review.extract.rules.facts import (
     extract_unit_prices,
 )
 from review.extract.rules.final_accounts import extract_final_accounts
+from review.extract.rules.final_accounts_prose import extract_final_accounts_prose
 from review.extract.rules.form_breakdowns import extract_form_breakdowns
 from review.extract.rules.form_funds import extract_form_funds
 from review.extract.rules.form_pairs import extract_form_pairs
@@ -152,6 +153,7 @@ RULES: tuple[Rule, ...] = (
     Rule("record_totals", (), lambda f: _with_unread(extract_record_totals(f.scan), f)),
     Rule("form_breakdowns", (), lambda f: _with_unread(extract_form_breakdowns(f.scan), f)),
     Rule("final_accounts", (), lambda f: _with_unread(extract_final_accounts(f.scan), f)),
+    Rule("final_accounts_prose", (), lambda f: extract_final_accounts_prose(f.scan)),
     Rule("line_sums", (), lambda f: _with_unread(extract_line_sums(f.scan), f)),
     Rule("grid_totals", _TABLE_READERS, lambda f: _with_unread(_grid_totals(f), f)),
     Rule("deltas", (), lambda f: extract_deltas(f.scan)),
@@ -208,6 +210,7 @@ OUTPUT_ORDER = (
     "record_totals",
     "form_breakdowns",
     "final_accounts",
+    "final_accounts_prose",
     "line_sums",
     "grid_totals",
     "sums",

@@ -43,6 +43,9 @@ class Side:
     side: str
     subtotal: tuple[str, ...]
     total: tuple[str, ...]
+    prose_total: tuple[str, ...] = ()  # the words of the same rows in the 决算情况说明's prose (final_accounts_prose)
+    prose_subtotal: tuple[str, ...] = ()
+    prose_additions: tuple[str, ...] = ()
 
 
 @cache
@@ -50,7 +53,17 @@ def sides() -> dict[str, Side]:
     raw: dict[str, Any] = json.loads(
         resources.files("review").joinpath("data/templates/final-accounts-summary.json").read_text(encoding="utf-8")
     )
-    return {s["side"]: Side(s["side"], tuple(s["subtotal"]), tuple(s["total"])) for s in raw["sides"]}
+    return {
+        s["side"]: Side(
+            s["side"],
+            tuple(s["subtotal"]),
+            tuple(s["total"]),
+            tuple(s.get("prose", {}).get("total", ())),
+            tuple(s.get("prose", {}).get("subtotal", ())),
+            tuple(s.get("prose", {}).get("additions", ())),
+        )
+        for s in raw["sides"]
+    }
 
 
 @dataclass
