@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from review.core.claims import FormulaScore, RatioRelation, SumRelation
 from review.core.document import Document
+from review.extract.rules.form_blocks import find_blocks
 from review.extract.rules.form_funds import extract_form_funds
 from review.extract.rules.scan import Scan
 from review.load.texttables import text_blocks
@@ -420,3 +421,29 @@ def test_a_zero_part_row_counts_as_empty_whichever_columns_its_zeros_take() -> N
     relations, q, _ = funds(ZERO_PARTS)
     sums = [r for r in relations if isinstance(r, SumRelation)]
     assert [[q[i].text for i in s.items] for s in sums] == [["25"], ["25"], ["25"]]
+
+
+# r22-05 (安溪县, fjax.gov.cn) 绩效目标表: the block under its heading 资金情况(万元), no header, one amount a row
+TARGET_PIPES = (
+    "项目名称 |\n省级第七批水利专项资金 |\n主管部门(单位)名称 |\n安溪县水利局 |\n|||||||||\n"
+    "资金情况(万元) |\n资金总额 |\n100 |\n其中:财政拨款 |\n100 |\n其他资金 |\n|||||||\n"
+    "总 体 目 标 |\n开展7个小型水利工程建设 |\n"
+)
+# r21-07 (蒙城县, mengcheng.gov.cn) 绩效目标申报表: one cell a line under 项目金额(万元), each amount with its unit
+# (the report writes its part row 其中:财政投款, a slip the template does not name; here 财政拨款)
+TARGET_LINES = (
+    "项目期\n|\n长期\n|\n项目金额(万元)\n|\n年度资金总额\n|\n2279.048 万元\n|\n其中:财政拨款\n|\n2279.048 万元\n|\n"
+    "其他资金\n|\n|\n总体 目标\n|\n针对当前城乡居民存在的主要健康问题\n"
+)
+
+
+def test_a_target_forms_fund_block_without_a_header_is_the_total_over_its_parts() -> None:
+    for text, total in ((TARGET_PIPES, "100"), (TARGET_LINES, "2279.048")):
+        relations, q, unread = funds(text)
+        (s,) = [r for r in relations if isinstance(r, SumRelation)]
+        assert (q[s.total].text, [q[i].text for i in s.items]) == (total, [total]) and not unread
+        wrong = text.replace(f"\n{total} ", f"\n{total}9 ", 1)
+        assert [f.check for f in review_document(doc(wrong), period=2022).findings] == ["sum"], wrong
+    header = "年初预算数 | 全年预算数 | 全年执行数 |\n"
+    header_after = TARGET_PIPES.replace("资金总额 |\n100 |", header + "资金总额 |\n100 |")
+    assert [b.header for b in find_blocks(header_after)] == [("budget_initial", "budget", "executed")]  # read once

@@ -82,7 +82,27 @@ def find_blocks(text: str) -> tuple[Block, ...]:
         if rows:
             out.append(_serials(Block(roles, _unit(text, start, end), tuple(rows), closed=closed)))
         pos = max(stop, end)
-    return tuple(out)
+    return tuple(out + _headless_blocks(text, tpl, out))
+
+
+def _headless_blocks(text: str, tpl: Template, found: list[Block]) -> list[Block]:
+    """A 绩效目标表's fund block: its heading (项目金额(万元)), then rows with no header, each label followed by at
+    most one amount, the year's budget (年度资金总额 | 100 | 其中:财政拨款 | 100 | 其他资金 |). Not where a header
+    block already read its rows."""
+    if tpl.headless is None:
+        return []
+    taken = {r.label_start for b in found for r in b.rows}
+    out = []
+    for m in tpl.headless.finditer(text):
+        at = _GAPS.match(text, m.end()).end()  # type: ignore[union-attr]  # matches the empty string
+        label = tpl.row_names.match(text, at)
+        if label is None or tpl.row_role.get(norm(label.group())) != "total" or at in taken:
+            continue
+        rows, _, closed = _rows(text, at, tpl, False)
+        if len(rows) < 2 or any(len(r.tokens) > 1 for r in rows):
+            continue
+        out.append(Block((tpl.headless_column,), _unit(text, m.start(), at), tuple(rows), closed=closed))
+    return out
 
 
 def _first_header(text: str, pos: int, tpl: Template) -> tuple[tuple[str, ...], int, int, bool] | None:

@@ -53,6 +53,8 @@ class Template:
     rates: tuple[Rate, ...]
     balances: tuple[Balance, ...]
     column_numbers: re.Pattern[str]  # 列次 0 1 2 …: a line numbering the columns, not a row
+    headless: re.Pattern[str] | None = None  # a 绩效目标表's block heading, rows with no header after it
+    headless_column: str = "budget"  # the one column those rows fill
 
     def kind(self, role: str) -> str:
         return self.columns[role].kind
@@ -97,4 +99,6 @@ def template() -> Template:
         rates=rates,
         balances=balances,
         column_numbers=_alternatives(raw["column_numbers"]),
+        headless=_alternatives(raw["headless"]) if raw.get("headless") else None,
+        headless_column=raw.get("headless_column", "budget"),
     )
