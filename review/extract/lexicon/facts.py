@@ -15,6 +15,11 @@ OVERALL_EXECUTION_RATE_LABEL = re.compile(r"^(?:本部门|本单位|部门|整�
 PROJECT_ITEM = re.compile(
     r"\s*(?:\d{1,2}[、.．]|[（(]\d{1,2}[)）])\s*(?P<name>[^\s。；;：:、]{4,40}?项目)(?=[，,。；;：:\s]|$)"
 )
+# A sentence opened by the group it is about, a name and its count alone in the first clause (省级6项,概算投资
+# 140.16亿元,当年计划投资19亿元; 省市重点项目情况:省重点项目2个,总投资20亿元): what it states is that group's (a part
+# of the whole the report states earlier), after a heading of the form …情况: at most.
+SCOPE_HEADING = re.compile(r"\s*[\u4e00-\u9fa5]{2,12}情况\s*[:：]")
+GROUP_OPENING = re.compile(r"\s*(?P<name>[\u4e00-\u9fa5]{1,8}?)\d+\s*(?:项|个|家|所|座|宗|处)[，,]")
 # The characters of a document number's issuer kept as its name (the last ones before the bracket: 湘财预〔2021〕12号);
 # what stands before them is the sentence's own words, not the issuer's.
 DOCUMENT_ORG_TAIL = 3
