@@ -70,7 +70,10 @@ def extract_sums(scan: Scan) -> tuple[list[SumRelation], list[BalanceRelation]]:
     sums.extend(extract_named_parts(scan, seen_totals))
     sums.extend(extract_listed_sums(scan, {r.total for r in sums}))
     sums.extend(extract_heading_sums(scan))
-    sums.extend(extract_numbered_after_total(scan, {r.total for r in sums}))
+    # an amount listed as a 其中 part (…其中:基本支出2956.36万元,项目支出2604.1万元。) ends its line as a part, not as
+    # the total of the numbered lines after it (1.基本支出… 2.项目支出…: that list's parts again)
+    listed = {i for r in sums if r.basis in ("其中", "其中·嵌套") for i in r.items}
+    sums.extend(extract_numbered_after_total(scan, {r.total for r in sums} | listed))
     sums.extend(extract_totals_after(scan))
     sums.extend(extract_colon_sums(scan, {r.total for r in sums}))
     return sums, _balances(carries)
