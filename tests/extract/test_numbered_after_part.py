@@ -1,7 +1,8 @@
 """A line whose last amount is a 其中 part (…其中:基本支出2956.36万元,项目支出2604.1万元。) followed by numbered lines
 that each open with one of those parts again (1.基本支出…其中:… 2.项目支出…其中:…): the numbered lines detail the
 list's parts, they are no parts of its last one. Phrasings of dev r23-01 (儋州市人民法院 2018年度部门决算) and of a
-public 部门预算 explanation (http://117.141.250.58:10060/wzyjsgkpt/…/A1F8BCD1ACA85AC7E68757F66715634C.html), shortened."""
+public 部门预算 explanation (http://117.141.250.58:10060/wzyjsgkpt/…/A1F8BCD1ACA85AC7E68757F66715634C.html),
+shortened."""
 
 import pytest
 
