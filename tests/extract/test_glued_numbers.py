@@ -29,3 +29,19 @@ def test_a_glued_document_number_reads_as_no_amount_and_is_reported_unread():
 def test_a_dropped_bracket_with_its_number_sign_kept_leaves_the_amounts_read():
     assert [n.text for n in find_numbers(BRACKET_ONLY)] == ["9056万元", "804万元"]
     assert not [u for u in review_text(BRACKET_ONLY, 2020).claims.unread if "文号" in u.reason]
+
+
+# dev r24-09 (资阳市, 动物防疫 funds): the page dropped the full stops between allotments, so the next document's own
+# allotment (川财农〔202344号下达…99.47万元) runs on from the last part of the 其中 list before it
+UNPUNCTUATED = (
+    "川财农2022167提前下达中央财政动物防疫等补助经费共389.78万元,其中强制免疫326.29万元,养殖环节无害化处理经费63.49万元"
+    "川财农〔202344号下达省级财政农业高质量发展共同财政事权转移支付资金动物疫病防控99.47万元"
+    "川财农〔202388下达中央财政农业防灾减灾和水利救灾资金98.09万元。\n"
+)
+
+
+def test_another_documents_allotment_ends_a_list_left_unpunctuated():
+    assert [f for f in review_text(UNPUNCTUATED, 2023).findings if f.check == "sum"] == []
+    wrong = UNPUNCTUATED.replace("强制免疫326.29万元", "强制免疫329.29万元")
+    found = [f.quote for f in review_text(wrong, 2023).findings if f.check == "sum"]
+    assert found == ["川财农2022167提前下达中央财政动物防疫等补助经费共389.78万元"]

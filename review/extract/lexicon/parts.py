@@ -180,3 +180,8 @@ CIRCLED_NUMBER = f"[{CIRCLED_FIRST}-{CIRCLED_LAST}]"
 HEADING_MARK = rf"(?:[（(]\s*\d{{1,2}}\s*[)）]|\d{{1,2}}[.．、]|{CIRCLED_NUMBER}|[一二三四五六七八九十]+、)"
 # What varies between marks of one list (the number itself): (1) and (2) have one shape, (1) and 1. two.
 MARK_NUMBER = re.compile(rf"\d+|[一二三四五六七八九十]+|{CIRCLED_NUMBER}")
+
+# A cited document that allots funds of its own, opening a new statement inside a run the page left
+# unpunctuated (…养殖环节无害化处理经费63.49万元川财农〔202344号下达省级财政…99.47万元): a 其中 list before it
+# has ended.
+NEW_ALLOTMENT_IN_GAP = re.compile(r"[〔［\[]\s*(?:19|20)\d{2}\s*[〕］\]]?\s*\d{0,4}\s*号?\s*(?:提前)?下达")

@@ -245,6 +245,8 @@ def _list_ended(scan: Scan, q: Quantity, after: int, top: list[_Item]) -> bool:
         return True  # a long stretch of prose or a new section
     if lexicon.SUM_DELTA.search(q.label):
         return True  # 调减40万元 / 同比增加…: the breakdown has ended
+    if lexicon.NEW_ALLOTMENT_IN_GAP.search(scan.text, after, q.start):
+        return True  # …63.49万元川财农〔202344号下达…: another document's allotment
     if top and _restated_total(scan.text, q):
         return True  # 共计下达61.8万元: the total said again, not a part
     # …30.9万元,2021年度中央下达资金61.8万元: a new, dated statement
