@@ -137,12 +137,18 @@ R6_09_BATCHES = (
     "(其中建筑工程1975.775万元),三批项目县级批复投资778.59万元(其中建筑工程757.44万元)。\n"
 )
 
+R20_07_ASPECTS = (
+    "应急管理部共下达我省中央自然灾害救灾资金15.4235亿元。主要包含三大方面:一是中央自然灾害救灾资金(重特大自然灾害救灾)"
+    "9.9162亿元。二是中央自然灾害救灾资金(冬春临时生活困难救助)5.323亿元。三是中央自然灾害救灾资金(森林草原航空)0.184亿元。\n"
+)
+
 
 @pytest.mark.parametrize(
     ("text", "stated", "ordinals"),
     [
         (R1_16_UNITS, 2, ["一是", "二是"]),  # r1-16
         (R6_09_BATCHES, 3, ["一批", "二批", "三批"]),  # r6-09 (and r5-04)
+        (R20_07_ASPECTS, 3, ["一是", "二是", "三是"]),  # r20-07: the classifier 大 (三大方面)
     ],
 )
 def test_a_count_followed_by_ordinals_is_read_with_them(text, stated, ordinals):
@@ -155,6 +161,7 @@ def test_a_count_followed_by_ordinals_is_read_with_them(text, stated, ordinals):
     [
         (R1_16_UNITS.replace("下设2个", "下设3个"), "3个管理机构"),
         (R6_09_BATCHES.replace("分三批", "分二批"), "二批实施"),
+        (R20_07_ASPECTS.replace("三大方面", "四大方面"), "四大方面"),
     ],
 )
 def test_a_count_its_ordinals_disagree_with_is_flagged(text, quote):

@@ -59,10 +59,11 @@ COUNT_SUBSET_LABEL = re.compile(r"抽查|抽取|其中|重点|部分|未|已|目
 PROJECT_NOUN = "项目"
 # …or a few words after it: 9个重点项目, 50个专项资金项目 (no punctuation or digit between).
 PROJECT_AFTER_COUNT = re.compile(r"[^，,。；;:：、\d\s]{0,6}?项目")
-# A count followed by its items named by ordinals: 分三批实施，一批…，二批…; 下设2个管理机构，一是…；二是….
+# A count followed by its items named by ordinals: 分三批实施，一批…，二批…; 下设2个管理机构，一是…；二是…;
+# 主要包含三大方面:一是…二是…三是… (any classifier of COUNT_CLASSIFIERS).
 # The count (its classifier, then a few words) and the first ordinal right after a comma or colon.
 ORDINAL_COUNT = re.compile(
-    rf"(?P<n>{CHINESE_SMALL_NUMBER}|[1-9]\d?)\s*(?P<cls>批次|批|个|项|条|类|方面)(?P<what>[\u4e00-\u9fff]{{0,12}}?)"
+    rf"(?P<n>{CHINESE_SMALL_NUMBER}|[1-9]\d?)\s*(?P<cls>批次|批|条|{COUNT_CLASSIFIERS})(?P<what>[\u4e00-\u9fff]{{0,12}}?)"
     r"[，,：:]\s*(?=第?一(?:是|批))"
 )
 # An ordinal item: 一是 (what a count of 个/项… lists), 一批/第一批 (what a count of 批 lists).
