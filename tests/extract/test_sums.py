@@ -387,3 +387,21 @@ def test_a_carry_over_is_a_part_only_of_a_total_that_is_neither_income_nor_spend
     assert [c for c, _ in checks_of(text, 2022) if c == "sum"] == []
     if "上年结转0万元" in text:
         assert [c for c, _ in checks_of(text.replace("100万元，其中", "103万元，其中"), 2022)] == ["sum"]
+
+
+# dev r25-01 (芜湖市 公共文化服务体系 allocations) and dev r6-14 (农村饮水工程维修养护): parts listed one after another and
+# closed by their own total — the first part heads nothing
+CLOSED_LISTS = [
+    "开展农村文化活动,每村每年补助4400元,分配至无为市93万元,南陵县52万元,繁昌区25万元,湾沚区23万元,镜湖区4.224万元,"
+    "鸠江区20.064万元,弋江区3.52万元,三山经开区16.192万元,共计237万元。\n",
+    "根据因素分配法测算,分配湾沚区24.6万元,繁昌县56.5万元,南陵县74.1万元,无为市111.4万元,共计266.6万元,统筹用于公共文化服务。\n",
+    "批复总投资61.8万元。依据《通知》下达中央财政资金30.9万元,县财政资金30.9万元,共计下达61.8万元。\n",
+]
+
+
+@pytest.mark.parametrize("text", CLOSED_LISTS)
+def test_a_list_closed_by_its_own_total_has_no_total_at_its_head(text):
+    sums, _ = extract_sums(Scan.of(doc_of(text)))
+    assert [r for r in sums if r.basis == "implicit"] == []
+    assert [r.basis for r in sums if r.basis == "合计·在后"] == ["合计·在后"]
+    assert [c for c, _ in checks_of(text, 2021) if c == "sum"] == []

@@ -69,6 +69,8 @@ def _implicit_parts(scan: Scan, t: Quantity) -> tuple[list[Quantity], bool] | No
     stop = _SUB_MARKER.search(text, t.end, end)
     window = _until_dated(scan.between(t.end, stop.start() if stop else end))
     same = _addable_parts(text, t, window)
+    if not _stated_whole(text, t) and any(_closing_total(text, q) for q in same):
+        return None  # 分配至无为市93万元,南陵县52万元,…,共计237万元: the list closes with its own total
     direct = _stated_whole(text, t) and not any(_stated_whole(text, q) for q in same)
     if len(same) < 2 or (_siblings(t, same) and not direct and not _by_source(t, same)) or _other_flow(t, same):
         return None
@@ -87,6 +89,13 @@ def _stated_whole(text: str, q: Quantity) -> bool:
     """A total word just before the number (就业补助资金共33832.24万元,中央资金…,自治区资金…): the amount
     is said to be the whole, so parts named like it (…资金) are still its parts."""
     return bool(lexicon.TOTAL_JUST_BEFORE.search(text[max(q.label_start, q.start - 6) : q.start]))
+
+
+def _closing_total(text: str, q: Quantity) -> bool:
+    """A part stated as the whole (…,共计237万元; …,共计下达61.8万元): a clause opened by a total word, or the
+    total word right before its number, whatever its label."""
+    clause = re.split(r"[，,；;]", text[max(0, q.start - 12) : q.start])[-1]
+    return bool(lexicon.RESTATED_TOTAL.match(clause) or lexicon.TOTAL_JUST_BEFORE.search(clause))
 
 
 _RUN_BREAK = re.compile(rf"[；;]|{lexicon.SECTION_BREAK.pattern}")
