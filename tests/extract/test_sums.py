@@ -389,8 +389,8 @@ def test_a_carry_over_is_a_part_only_of_a_total_that_is_neither_income_nor_spend
         assert [c for c, _ in checks_of(text.replace("100万元，其中", "103万元，其中"), 2022)] == ["sum"]
 
 
-# dev r25-01 (芜湖市 公共文化服务体系 allocations) and dev r6-14 (农村饮水工程维修养护): parts listed one after another and
-# closed by their own total — the first part heads nothing
+# dev r25-01 (芜湖市 公共文化服务体系 allocations) and dev r6-14 (农村饮水工程维修养护): parts listed one after
+# another and closed by their own total — the first part heads nothing
 CLOSED_LISTS = [
     "开展农村文化活动,每村每年补助4400元,分配至无为市93万元,南陵县52万元,繁昌区25万元,湾沚区23万元,镜湖区4.224万元,"
     "鸠江区20.064万元,弋江区3.52万元,三山经开区16.192万元,共计237万元。\n",
