@@ -221,7 +221,7 @@ def find_numbers(text: str, *, with_bare: bool = False) -> list[ParsedNumber]:
     taken = sorted(
         [(d.start, d.end) for d in find_dates(text)]
         + [(m.start(), m.end()) for m in _RANGE_RE.finditer(norm)]
-        + glued_document_numbers(norm)
+        + _glued_spans(norm)
     )
     starts = [a for a, _ in taken]
     out: list[ParsedNumber] = []
@@ -250,7 +250,11 @@ def find_numbers(text: str, *, with_bare: bool = False) -> list[ParsedNumber]:
 def glued_document_numbers(text: str) -> list[tuple[int, int]]:
     """Spans of digit runs that open a document number's bracket and end at an amount's unit (财建〔20202185000万元):
     a document number and an amount written together, no number of which can be read."""
-    return [(m.start(), m.end()) for m in _GLUED_DOCUMENT_RE.finditer(normalize(text))]
+    return _glued_spans(normalize(text))
+
+
+def _glued_spans(norm: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _GLUED_DOCUMENT_RE.finditer(norm)]
 
 
 def _chinese_numbers(text: str) -> list[ParsedNumber]:

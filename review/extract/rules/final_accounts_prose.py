@@ -31,7 +31,7 @@ def extract_final_accounts_prose(scan: Scan) -> list[SumRelation]:
         total = _stated(scan, side.prose_total)
         subtotal = _stated(scan, side.prose_subtotal)
         additions = [q for names in side.prose_additions if (q := _stated(scan, (names,)))]
-        if total and subtotal and additions and total.start != subtotal.start:
+        if total and subtotal and additions:
             items = (subtotal.id, *(q.id for q in additions))
             out.append(SumRelation(total=total.id, items=items, basis="决算说明·总计"))
     return out

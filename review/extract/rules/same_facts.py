@@ -82,8 +82,8 @@ def _is_total_score(q: Quantity) -> bool:
 
 def project_scope(scan: Scan, pos: int) -> str:
     """The project a statement is of when its paragraph is one numbered item naming a project
-    (1、哈拉布拉乡南哈拉布拉村农田道路建设项目,…), or the group its paragraph opens with (省级6项,概算投资140.16亿元,
-    当年计划投资19亿元): that name; else "" (the report's own)."""
+    (1、哈拉布拉乡南哈拉布拉村农田道路建设项目,…), or the group its sentence opens with, after a …情况: heading at
+    most (省级6项,概算投资140.16亿元,当年计划投资19亿元): that name; else "" (the report's own)."""
     start, _ = scan.paragraph_bounds(pos)
     m = lexicon.PROJECT_ITEM.match(scan.text, start)
     if m is None:

@@ -48,7 +48,8 @@ def extract_heading_sums(scan: Scan) -> list[SumRelation]:
 def extract_numbered_after_total(scan: Scan, totals: set[str]) -> list[SumRelation]:
     """A line ending with its amount (年度预算资金100万元。) followed by lines numbered from 1, each opening
     with its own amount (1.中央资金60万元，用于道路建设。⏎2.县级资金40万元，…): the lines are its parts.
-    Unmarked unless the total is stated as one (合计/共计…); `totals` are the amounts already summed."""
+    Unmarked unless the total is stated as one (合计/共计…); `totals` are the amounts already summed or
+    listed as 其中 parts, which head no such lines."""
     out: list[SumRelation] = []
     lines = [(a, b) for a, b in line_spans(scan.text) if scan.text[a:b].strip()]
     for i, (a, b) in enumerate(lines):

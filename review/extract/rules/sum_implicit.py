@@ -69,9 +69,10 @@ def _implicit_parts(scan: Scan, t: Quantity) -> tuple[list[Quantity], bool] | No
     stop = _SUB_MARKER.search(text, t.end, end)
     window = _until_dated(scan.between(t.end, stop.start() if stop else end))
     same = _addable_parts(text, t, window)
-    if not _stated_whole(text, t) and any(_closing_total(text, q) for q in same):
+    whole = _stated_whole(text, t)
+    if not whole and any(_closing_total(text, q) for q in same):
         return None  # 分配至无为市93万元,南陵县52万元,…,共计237万元: the list closes with its own total
-    direct = _stated_whole(text, t) and not any(_stated_whole(text, q) for q in same)
+    direct = whole and not any(_stated_whole(text, q) for q in same)
     if len(same) < 2 or (_siblings(t, same) and not direct and not _by_source(t, same)) or _other_flow(t, same):
         return None
     if _marked(scan, t, window, same):
