@@ -29,6 +29,7 @@ def check_dates(ctx: Context) -> list[Finding]:
         _years(ctx)
         + _contested(ctx)
         + _review_years_disagree(ctx)
+        + _review_year_against_content(ctx)
         + _filed_early(ctx)
         + _filed_late(ctx)
         + _after_the_review(ctx)
@@ -163,6 +164,48 @@ def _review_years_disagree(ctx: Context) -> list[Finding]:
                 named,
                 f"{rel.year} ≠ {' ≠ '.join(str(y) for y in others)}",
                 "date.review_years_disagree",
+            )
+        )
+    return out
+
+
+# What the report says happened, or what it reports, in a year: the content a review of that year is about.
+_CONTENT = ("event_date", "dated_value")
+
+
+def _review_year_against_content(ctx: Context) -> list[Finding]:
+    """The period's own statements of the year reviewed (项目支出绩效自评表(2017年度)) where everything the report
+    dates — its funds, values and events (2018年继续资助困难新生3000名; 2018年中央下达…1969万元) — falls in the
+    year after and none in the period: the report contradicts itself on its year, and which side was written
+    wrongly the mentions cannot tell; the dated side is _years' finding, these the same contradiction's other
+    half. Only content in the year after counts: a review of a year reports what happened in it, not in the next;
+    a year's funds are often allocated in advance in the year before (提前下达), and a fund's history may date
+    nothing later (省人民政府2007年第109次常务会议… in a review of 2016). A listing that gives the period a value too
+    (其中2021年…，2022年…) is no disagreement."""
+    period = ctx.period
+    mentions = _mentions(ctx)
+    content = [r for r in mentions if r.role in _CONTENT]
+    years = {r.year for r in content}
+    if period is None or len(years) != 1 or any(period in r.sentence_years for r in content):
+        return []
+    (other,) = years
+    if other != period + 1:
+        return []
+    seen: set[int] = set()
+    out = []
+    for rel in mentions:
+        if rel.role != "review_year" or rel.year != period or rel.line_start in seen:
+            continue
+        seen.add(rel.line_start)
+        out.append(
+            _year_finding(
+                ctx,
+                rel,
+                f"年度不一致：此处写明评价的是{rel.year}年度，而报告所述资金、事项均在{other}年",
+                f"{rel.year}年度",
+                f"{other}年",
+                f"{rel.year} ≠ {other}",
+                "date.review_year_against_content",
             )
         )
     return out

@@ -195,3 +195,26 @@ def test_statements_of_the_year_reviewed_that_disagree_are_flagged_on_both_sides
     assert check_dates(s.ctx(title, agreeing, period=2019)) == []
     event = body.model_copy(update={"role": "event_date"})
     assert [f.rule for f in check_dates(s.ctx(title, event, period=2019))] == ["date.event_date_in_period"]
+
+
+def test_a_year_reviewed_that_everything_dated_comes_after_is_flagged_as_the_other_side() -> None:
+    s = Sheet()
+    a, b = s.write("项目支出绩效自评报告 (2017年度)")
+    title = YearMention(year=2017, start=a, end=b, role="review_year", line_start=0)
+    s.write("\n")
+    c, d = s.write("2018年继续资助困难新生3000名")
+    value = YearMention(year=2018, start=c, end=d, role="dated_value", sentence_years=(2018,), line_start=b)
+    found = sorted((f.rule, f.start) for f in check_dates(s.ctx(title, value, period=2017)))
+    assert found == [("date.dated_value_in_period", c), ("date.review_year_against_content", a)]
+    (f,) = [f for f in check_dates(s.ctx(title, value, period=2017)) if f.rule == "date.review_year_against_content"]
+    assert f.message == "年度不一致：此处写明评价的是2017年度，而报告所述资金、事项均在2018年"
+    assert f.trace == "2017 ≠ 2018"
+    # a value of the period itself, one in the year before (提前下达), one years later: the title not flagged
+    own = value.model_copy(update={"year": 2017, "sentence_years": (2017,)})
+    assert [f.rule for f in check_dates(s.ctx(title, value, own, period=2017))] == ["date.dated_value_in_period"]
+    before = value.model_copy(update={"year": 2016, "sentence_years": (2016,)})
+    assert [f.rule for f in check_dates(s.ctx(title, before, period=2017))] == ["date.dated_value_in_period"]
+    later = value.model_copy(update={"year": 2020, "sentence_years": (2020,)})
+    assert [f.rule for f in check_dates(s.ctx(title, later, period=2017))] == ["date.dated_value_in_period"]
+    listing = value.model_copy(update={"sentence_years": (2017, 2018)})
+    assert check_dates(s.ctx(title, listing, period=2017)) == []
