@@ -54,20 +54,25 @@ NOT_DATING_BEFORE = re.compile(r"(?:含|于|自|截至|截止|从|至|到|较|�
 NOT_EVENT_BEFORE = re.compile(r"(?:较|比|截至|截止|自|从|至|到)\s*$")
 # Words that join a value's measure to its number, left out when two measures are compared.
 MEASURE_NOISE = re.compile(r"[\s，,、：:“”]|(?:为|达到|达|是|共计|合计|共)$|^(?:度|底|末)")
-# A sentence saying which year the report reviews: 对2018年度预算绩效进行自我评价; the review done of a
+# A sentence saying which year the report reviews: 对2018年度预算绩效进行自我评价, 对我县2021年学前教育促进工程项目
+# 工作进行自评 (the reviewer's own scope between, 我县, 本单位, at most); the review done of a
 # year's projects (我局组织开展了2022年重点项目绩效评价工作; 现已完成中江县2022年衔接资金实施项目绩效目标自评).
 REVIEW_STATEMENTS = (
-    re.compile(r"对\s*(?P<date>(?:19|20)\d{2}\s*年度?)[^。；;，,\n《》]{0,50}?(?:自我评价|自评|评价)"),
+    re.compile(
+        r"对\s*(?:(?:我|本|全)[县市区省州旗局委镇乡]|本(?:单位|部门)|我(?:单位|部门))?\s*"
+        r"(?P<date>(?:19|20)\d{2}\s*年度?)[^。；;，,\n《》]{0,50}?(?:自我评价|自评|评价)"
+    ),
     re.compile(
         r"(?:开展|完成)了?[^。；;，,\n《》\d]{0,12}?(?P<date>(?:19|20)\d{2}\s*年度?)(?!\s*\d{1,2}\s*月)"
         r"[^。；;，,\n《》年]{0,30}?(?:自我评价|自评|评价)"
     ),
 )
-# The year the report says it reviews: those sentences; 自评表(2022年度); 2020年度县级专项资金绩效目标自评表.
+# The year the report says it reviews: those sentences; 自评表(2022年度); 2020年度县级专项资金绩效目标自评表;
+# 关于2020年中央自然灾害救灾资金绩效自评情况的报告.
 REVIEW_YEAR = (
     *REVIEW_STATEMENTS,
     re.compile(r"[（(]\s*(?P<date>(?:19|20)\d{2}\s*年度)\s*[)）]"),
-    re.compile(r"(?P<date>(?:19|20)\d{2}\s*年度?)[^。；;，,\n《》年]{0,40}?(?:(?:自评|评价)(?:报告|表)|自评结果)"),
+    re.compile(r"(?P<date>(?:19|20)\d{2}\s*年度?)[^。；;，,\n《》年]{0,40}?(?:(?:自评|评价)(?:情况的?)?(?:报告|表)|自评结果)"),
 )
 # After a year, the final accounts of that year (北京市文物局2021年度部门决算; …分局2019年决算公开报告; 2022 年度单位
 # 决算表): a 决算 is drawn up for the year it closes, the year a final-accounts report reviews. Not 决算数, a year's
