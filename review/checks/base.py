@@ -62,6 +62,12 @@ def fmt(d: Decimal, places: int = 4) -> str:
     return f"{q:f}"
 
 
+def points(q: Quantity) -> str:
+    """A score as written with its 分 (a bare cell's 50 → 50分; 14分 as it is)."""
+    text = q.text.strip()
+    return text if text.endswith("分") else f"{text}分"
+
+
 def value_of(q: Quantity) -> Value:
     iv = in_unit(q.interval(), q)
     return Value(display=q.text.strip(), lo=fmt(iv.lo, q.decimals + 1), hi=fmt(iv.hi, q.decimals + 1), unit=q.unit)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from review.checks.base import Context, computed_value, finding, fmt, name_span, span_of, value_of
+from review.checks.base import Context, computed_value, finding, fmt, name_span, points, span_of, value_of
 from review.core.claims import ExecutionRate, FormulaScore, GradeStatement, Quantity, ScoreTree, SumRelation
 from review.core.findings import Finding, Severity, Value
 from review.core.intervals import Interval
@@ -156,7 +156,7 @@ def _pack_weights(ctx: Context) -> list[Finding]:
                     ctx,
                     "score",
                     severity,
-                    f"分值与评分标准不符：“{n.name}”为{cap.text}分，{pack.title}规定{fmt(node.weight, 2)}分",
+                    f"分值与评分标准不符：“{n.name}”为{points(cap)}，{pack.title}规定{fmt(node.weight, 2)}分",
                     *name_span(ctx, n),
                     stated=value_of(cap),
                     computed=Value(display=f"{fmt(node.weight, 2)}分"),

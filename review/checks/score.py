@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from review.checks.base import Context, computed_value, finding, fmt, name_span, value_of
+from review.checks.base import Context, computed_value, finding, fmt, name_span, points, value_of
 from review.core.claims import FormulaScore, Quantity, ScoreNode, ScoreTree, SumRelation
 from review.core.findings import Finding
 from review.core.intervals import Interval, total
@@ -146,7 +146,7 @@ class _TreeCheck:
                         self.ctx,
                         "score",
                         "high",
-                        f"分值不符：“{n.name}”标明{cap.text}分，所含指标分值合计{fmt(got.mid, 2)}分",
+                        f"分值不符：“{n.name}”标明{points(cap)}，所含指标分值合计{fmt(got.mid, 2)}分",
                         *self._cap_span(n, cap),
                         stated=value_of(cap),
                         computed=computed_value(got, "分", 2),
@@ -250,7 +250,7 @@ class _TreeCheck:
             self.ctx,
             "score",
             "high",
-            f"{what}：“{k.name}”标明{own.text}分，而{whose}减去其他各项（分值均另有印证）"
+            f"{what}：“{k.name}”标明{points(own)}，而{whose}减去其他各项（分值均另有印证）"
             f"{fmt(rest.mid, 2)}分，{must}{fmt(expected.mid, 2)}分",
             *self._cap_span(k, own),
             stated=value_of(own),
@@ -277,7 +277,7 @@ class _TreeCheck:
                 self.ctx,
                 "score",
                 "high",
-                f"得分超过分值：“{n.name}”标明{cap.text}分，所含指标得分合计{fmt(got.mid, 2)}分",
+                f"得分超过分值：“{n.name}”标明{points(cap)}，所含指标得分合计{fmt(got.mid, 2)}分",
                 *self._cap_span(n, cap),
                 stated=value_of(cap),
                 computed=computed_value(got, "分", 2),
@@ -384,7 +384,7 @@ class _TreeCheck:
                     self.ctx,
                     "score",
                     "high",
-                    f"总分不符：表中自评总分{stated.text}分，"
+                    f"总分不符：表中自评总分{points(stated)}，"
                     f"各指标得分相加为{fmt(got.mid, 2)}分{grade_note(self.ctx, got.mid)}",
                     *self._span(root),
                     stated=value_of(stated),
@@ -399,7 +399,7 @@ class _TreeCheck:
                     self.ctx,
                     "score",
                     "high",
-                    f"总分超过100分：{stated.text}分",
+                    f"总分超过100分：{points(stated)}",
                     *self._span(root),
                     stated=value_of(stated),
                     rule=rule_name(self.ctx, self.tree, "total_at_most_100"),

@@ -72,7 +72,9 @@ REVIEW_STATEMENTS = (
 REVIEW_YEAR = (
     *REVIEW_STATEMENTS,
     re.compile(r"[（(]\s*(?P<date>(?:19|20)\d{2}\s*年度)\s*[)）]"),
-    re.compile(r"(?P<date>(?:19|20)\d{2}\s*年度?)[^。；;，,\n《》年]{0,40}?(?:(?:自评|评价)(?:情况的?)?(?:报告|表)|自评结果)"),
+    re.compile(
+        r"(?P<date>(?:19|20)\d{2}\s*年度?)[^。；;，,\n《》年]{0,40}?(?:(?:自评|评价)(?:情况的?)?(?:报告|表)|自评结果)"
+    ),
 )
 # After a year, the final accounts of that year (北京市文物局2021年度部门决算; …分局2019年决算公开报告; 2022 年度单位
 # 决算表): a 决算 is drawn up for the year it closes, the year a final-accounts report reviews. Not 决算数, a year's

@@ -46,6 +46,7 @@ from review.extract.rules.restated import extract_restated
 from review.extract.rules.rule_caps import extract_rule_caps
 from review.extract.rules.same_facts import extract_same_facts
 from review.extract.rules.scan import Scan
+from review.extract.rules.score_headings import extract_heading_scores
 from review.extract.rules.score_table import extract_span_scores, extract_table_scores
 from review.extract.rules.scores import extract_text_scores
 from review.extract.rules.staff_counts import extract_staff_counts
@@ -126,6 +127,12 @@ def _restated(f: Found) -> list[Any]:
     return [*facts, *pairs]
 
 
+def _heading_scores(f: Found) -> list[ScoreTree]:
+    """Score trees in numbered headings, leaving out the caps the table and text readers hold."""
+    known = [r for name in ("form_scores", "text_scores") for r in f.by_rule[name] if isinstance(r, ScoreTree)]
+    return extract_heading_scores(f.scan, [*f.trees, *known])
+
+
 def _budget_ceilings(f: Found) -> list[Any]:
     f.budget = budget_total(f.scan)
     return extract_budget_ceilings(f.scan, f.budget)
@@ -168,6 +175,7 @@ RULES: tuple[Rule, ...] = (
     Rule("glued_numbers", (), lambda f: _with_unread(extract_glued_numbers(f.scan), f)),
     Rule("subrow_sums", _SUM_READERS, lambda f: _with_unread(extract_subrow_sums(f.scan, _sums_read(f)), f)),
     Rule("text_scores", (), lambda f: extract_text_scores(f.scan)),
+    Rule("heading_scores", ("table_scores", "form_scores", "text_scores"), lambda f: _heading_scores(f)),
     Rule("rule_caps", ("table_scores",), lambda f: extract_rule_caps(f.scan, f.trees)),
     Rule(
         "target_scores",
@@ -227,6 +235,7 @@ OUTPUT_ORDER = (
     "glued_numbers",
     "subrow_sums",
     "text_scores",
+    "heading_scores",
     "table_scores",
     "rule_caps",
     "target_scores",
