@@ -120,8 +120,11 @@ def _node(scan: Scan, h: _Heading, nodes: list[ScoreNode], path: tuple[str, ...]
     kids = tuple(_node(scan, c, nodes, (*path, h.name), used) for c in parts)
     score = _own_score(scan, h, used) if not h.children else None
     exhaustive = h.closed and len(parts) == len(h.children)
+    # what a finding on it quotes: the heading through its cap, and a leaf's text through its score
+    end = score.end if score else h.cap.end if h.cap else h.name_end
     nodes[index] = nodes[index].model_copy(
         update={
+            "name_end": end,
             "weight": h.cap.id if h.cap else None,
             "score": score.id if score else None,
             "children": kids,
