@@ -28,11 +28,20 @@ def spans_of(text: str) -> list[tuple[tuple[int, int], tuple[int, int], bool]]:
         # r4-03 (原州区), run together with the cells around it; r8-06, in a sentence
         ("自治区主管部门农业农村厅专项实施期2022年3月-2022年11月市县财政部门", (2022, 3)),
         ("时效指标:\n该项目实施期为2019年元月至2019年12月;\n成本指标", (2019, 1)),
+        # r21-07 (蒙城县) and r6-18: a span from a day to a day
+        ("(4)起止时间:2024 年 1 月 1 日-2024 年 12 月 31 日。", (2024, 1)),
+        ("项目起止时间为2020年1月1日至2020年12月31日。", (2020, 1)),
     ],
 )
 def test_an_implementation_period_is_read_as_one(text, first):
     ((got, _, implementation),) = spans_of(text)
     assert (got, implementation) == (first, True)
+
+
+def test_a_span_from_a_day_written_a_year_early_is_flagged():
+    text = "(4)起止时间:2023 年 1 月 1 日-2024 年 12 月 31 日。"
+    assert spans_of(text) == [((2023, 1), (2024, 12), True)]
+    assert dates_of(text, 2024) == ["2023 年 1 月 1 日-2024 年 12 月 31 日"]
 
 
 def test_a_span_of_months_in_prose_is_no_implementation_period():
