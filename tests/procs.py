@@ -3,11 +3,20 @@ model servers started by this test run are still alive."""
 
 from __future__ import annotations
 
+import signal
 import time
 from pathlib import Path
 
 RUN_MARK = "REVIEW_TEST_RUN"  # set once per test session; every process the tests start inherits it
 SERVER_MARKS = (b"llama_cpp.server", b"review/extract/llm/guard.py")
+
+
+def at_a_terminal() -> None:
+    """`preexec_fn` for a child that is sent Ctrl-C: give it SIGINT's default disposition, as a
+    command typed at a terminal has. A shell that starts the test run in the background (`make test &`,
+    nohup, some CI runners) ignores SIGINT, every child inherits that, and Python then never raises
+    KeyboardInterrupt, so the test would measure the runner, not the program."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def running(pid: int) -> bool:

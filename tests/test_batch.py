@@ -19,6 +19,7 @@ from review.cli import main
 from review.evaluation import cli as eval_cli
 from review.store.reviews import Store
 from tests.conftest import SAMPLES
+from tests.procs import at_a_terminal
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -260,7 +261,9 @@ def test_ctrl_c_stops_at_once_keeps_what_is_done_and_exits_130(tmp_path):
     db = tmp_path / "batch.sqlite3"
     cmd = [sys.executable, "-m", "review", "check", str(tmp_path / "in"), "--jobs", "2"]
     cmd += ["--db", str(db), "--format", "jsonl"]
-    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT) as proc:
+    with subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, preexec_fn=at_a_terminal
+    ) as proc:
         assert proc.stdout is not None
         printed = [proc.stdout.readline() for _ in range(5)]
         proc.send_signal(signal.SIGINT)

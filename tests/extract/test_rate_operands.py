@@ -134,3 +134,22 @@ def test_a_completions_whole_is_what_was_done_plus_the_shortfall_against_it():
 def test_a_shortfall_against_another_whole_is_no_claim():
     other = BUDGET.replace("比年初预算减少", "比上年减少")
     assert _rates(other) == []
+
+
+# dev r26-06: the spent amount is named 预算支出 (spent budget), after the base 全年预算安排
+SPENT_BUDGET = "全年预算安排 60万元,预算支出60万元,预算执行率为100%。\n"
+# the same naming in another report's sentence shape: 预算资金支出 after 年初预算安排资金
+SPENT_FUNDS = "年初预算安排资金85万元,截至年底预算资金支出84.2万元,预算执行率99.06%。\n"
+# 已下达 is the base, not what was spent: no numerator is stated
+ISSUED_ONLY = "已下达资金100万元,预算执行率100%。\n"
+
+
+def test_a_spent_amount_named_after_the_budget_is_the_numerator():
+    assert _rates(SPENT_BUDGET) == [("100%", "60万元", ("60万元",), False)]
+    assert _rates(SPENT_FUNDS) == [("99.06%", "84.2万元", ("85万元",), False)]
+    assert _ratio_quotes(SPENT_FUNDS) == []
+    assert _ratio_quotes(SPENT_FUNDS.replace("99.06%", "96.06%")) == ["预算执行率96.06%"]
+
+
+def test_an_issued_amount_alone_is_no_numerator():
+    assert _rates(ISSUED_ONLY) == []

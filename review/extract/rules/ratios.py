@@ -122,11 +122,7 @@ def _rate(scan: Scan, q: Quantity, name: str, parent_of: dict[str, str], name_at
     numerator = next((c for c in cands if _names_done(c.label, stem)), None)
     if numerator is None and stem in RATE_BASE_WORDS:
         numerator = next(
-            (
-                c
-                for c in cands
-                if re.search(_ACTUAL, c.label) and not re.search(base or "", c.label) and not _negated(c)
-            ),
+            (c for c in cands if base is not None and _names_actual(c.label, base) and not _negated(c)),
             None,
         )
     if numerator is None:
@@ -175,6 +171,14 @@ def _names_done(label: str, stem: str) -> bool:
     """The label names the rate's verb as done (已分配, 支付资金), not as not done (未分配, 尚未支付)."""
     at = label.find(stem)
     return at >= 0 and not lexicon.NEGATED_STEM_BEFORE.search(label[:at])
+
+
+def _names_actual(label: str, base: str) -> bool:
+    """The label names what was done (实际支出, 已拨付): its last word of doing ends after its last word of the
+    base. 预算支出 is spent budget; 全年预算安排 and 已下达 are the base."""
+    done = [m.end() for m in re.finditer(_ACTUAL, label)]
+    based = [m.end() for m in re.finditer(base, label)]
+    return bool(done) and (not based or done[-1] > based[-1])
 
 
 def _negated(c: Quantity) -> bool:

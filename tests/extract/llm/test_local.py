@@ -16,7 +16,7 @@ import pytest
 from review.core.errors import ConfigError
 from review.extract.llm.local import MODELS, ModelSpec, _serving, assemble, is_prepared, model_path, stop_server
 from tests.conftest import ROOT
-from tests.procs import running
+from tests.procs import at_a_terminal, running
 
 
 def fake_spec(parts: list[bytes]) -> ModelSpec:
@@ -143,7 +143,12 @@ def test_serve_keeps_its_server_until_ctrl_c_then_stops_it(tmp_path):
     port = _free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     owner = subprocess.Popen(
-        [sys.executable, "-c", SERVE, str(tmp_path), str(port)], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", SERVE, str(tmp_path), str(port)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+        preexec_fn=at_a_terminal,
     )
     server = None
     try:
