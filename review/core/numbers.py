@@ -107,8 +107,12 @@ _UNIT_RE = "|".join(re.escape(u) for u in _UNITS)
 
 _PRE_QUAL = r"(?P<pre>约|近|超过|逾|≥|≤|>|<|大于|小于|不低于|不少于|不超过|高于|低于)?"
 _NUMBER = r"(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?"
+# A minus sign written against the digits after a name or in a cell (省直达-13.27万元, | -13.27 |): a negative
+# amount, as adjustment rows (调减, 收回) state it. Not after a digit, % or bracket, where it joins a range.
+_SIGN = r"(?:(?<=[\u4e00-\u9fff|\s])(?P<sign>[-－−]))?"
 _QUANTITY_RE = re.compile(
     _PRE_QUAL
+    + _SIGN
     + r"(?<![\d.])"
     + _NUMBER
     + r"(?![\d.])(?:[ \u3000]*(?P<mid>余|多)?[ \u3000]*(?P<unit>"
@@ -235,11 +239,15 @@ def find_numbers(text: str, *, with_bare: bool = False) -> list[ParsedNumber]:
             continue
         if unit in ("年", "月") and not m["mid"]:
             continue  # durations like 3年 are rare in checks; months are usually dates
+        if m["sign"]:
+            start = m.start("sign")
         if m["pre"]:
             start = m.start("pre")
         digits = m["int"].replace(",", "")
         frac = m["frac"] or ""
         value = Decimal(f"{digits}.{frac}" if frac else digits)
+        if m["sign"]:
+            value = -value
         end = m.end()
         out.append(ParsedNumber(start, end, text[start:end], value, unit, len(frac), _qualifier(m)))
     out.extend(_chinese_numbers(text))

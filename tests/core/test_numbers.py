@@ -28,6 +28,8 @@ from review.core.numbers import chinese_numeral, find_dates, find_numbers, parse
         ("治理水土流失面积1429.39hm", "1429.39", "hm", 2, None),  # dev r1-14 (hm², ² lost)
         ("治理河道总长为3.75km", "3.75", "km", 2, None),  # dev r4-07
         ("新增造林面积12.5公顷", "12.5", "公顷", 1, None),
+        ("其中中央直达资金139.71万元,省直达-13.27万元)", "-13.27", "万元", 2, None),  # dev r21-08, prose
+        ("| 126.44 | 139.71 | -13.27 万元", "-13.27", "万元", 2, None),  # the same figure in its table
     ],
 )
 def test_parses_report_numbers(text, value, unit, decimals, qualifier):
@@ -48,6 +50,7 @@ def test_parses_report_numbers(text, value, unit, decimals, qualifier):
         ("执行率80-99%以上的有6个", ["6个"]),
         ("6、9、11月的预算执行", []),
         ("戒断3年无复吸", []),
+        ("率80%(含)-90%,计4分", ["80%", "90%", "4分"]),  # dev r11-01: a range's dash is no minus sign
     ],
 )
 def test_dates_ranges_and_month_lists_are_not_quantities(text, expected):

@@ -149,3 +149,34 @@ def test_a_garbled_cell_keeps_its_column_and_is_reported_not_read() -> None:
     assert [GARBLED[u.end - 9 : u.end] for u in garbled] == ["7,00.0,77", "7,00.0,77"]
     (f,) = review_text(GARBLED.replace("縣財政 |\n700", "縣財政 |\n703")).findings
     assert f.check == "sum" and f.quote == "700"
+
+
+# r12-12 and r25-08 (two 湖南 reports of one 项目基本情况 block): 计划投资额 | 实际到位资金 | 实际使用情况, then
+# part rows that fill only the first two columns; r12-12 writes each row's 其中 in a cell of its own
+HUNAN_THREE = (
+    "计划投资额\n\n(万元)\n\n570\n\n实际到位资金\n\n(万元)\n\n398.88\n\n实际使用情况(万元)\n\n395.86\n\n"
+    "其中:\n\n中央财政\n\n0\n\n其中:\n\n中央财政\n\n0\n\n省财政\n\n570\n\n省财政\n\n398.88\n\n"
+    "市县财政\n\n0\n\n市县财政\n\n0\n\n其他\n\n0\n\n其他\n\n0\n\n项目绩效目标完成情况\n"
+)
+HUNAN_TWO = (
+    "计划投资额(万元)\n\n343.85\n\n实际到位资金(万元)\n\n343.85\n\n"
+    "其中:中央财政\n\n \n\n其中:中央财政\n\n \n\n省财政\n\n \n\n省财政\n\n \n\n"
+    "州财政\n\n343.85\n\n州财政\n\n343.85\n\n单位自筹\n\n \n\n单位自筹\n\n \n\n"
+    "根据《湘西自治州财政局关于2018年州直部门预算批复的通知》文件,项目经费343.85万元。\n"
+)
+
+
+def test_part_rows_filling_fewer_columns_than_the_total_row_as_the_template_says() -> None:
+    relations, q, unread = pairs(HUNAN_THREE)
+    assert _sums(relations, q) == [
+        ("计划投资额", "570", [("0", "万元"), ("570", "万元"), ("0", "万元"), ("0", "万元")]),
+        ("实际到位资金", "398.88", [("0", "万元"), ("398.88", "万元"), ("0", "万元"), ("0", "万元")]),
+    ]
+    assert not unread and review_text(HUNAN_THREE).findings == ()
+    (f,) = review_text(HUNAN_THREE.replace("省财政\n\n398.88", "省财政\n\n393.88")).findings
+    assert (f.check, f.quote) == ("sum", "398.88")
+    relations, q, _ = pairs(HUNAN_TWO)
+    assert _sums(relations, q) == [(name, "343.85", [("343.85", "万元")]) for name in ("计划投资额", "实际到位资金")]
+    assert review_text(HUNAN_TWO).findings == ()
+    (f,) = review_text(HUNAN_TWO.replace("实际到位资金(万元)\n\n343.85", "实际到位资金(万元)\n\n346.85")).findings
+    assert (f.check, f.quote) == ("sum", "346.85")

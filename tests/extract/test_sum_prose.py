@@ -177,3 +177,14 @@ def test_parallel_groups_of_one_level_each_are_not_a_split_by_level():
     """省级资金100万元,市级资金50万元,县级资金20万元: the first is one level's, not the whole."""
     assert _sums("省级资金100万元,市级资金50万元,县级资金20万元。\n") == []
     assert _sums("补助资金300万元,中央资金100万元,中央资金200万元。\n") == []  # one level twice: not by source
+
+
+# dev r21-08 (义务教育经费 下达): a part written with a minus sign is subtracted, not added
+NEGATIVE_PART = "现将义务教育经费保障机制补助经费126.44万元(其中中央直达资金139.71万元,省直达-13.27万元)下达给你们。\n"
+
+
+def test_a_part_with_a_minus_sign_is_a_negative_amount():
+    assert ("126.44万元", ["139.71万元", "-13.27万元"]) in [s[:2] for s in _sums(NEGATIVE_PART)]
+    assert checks_of(NEGATIVE_PART, 2022) == []
+    wrong = NEGATIVE_PART.replace("126.44", "152.98")  # the parts added as if both were positive
+    assert ("sum", "现将义务教育经费保障机制补助经费152.98万元") in checks_of(wrong, 2022)

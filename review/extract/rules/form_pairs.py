@@ -154,7 +154,11 @@ def _items(text: str, pos: int, limit: int) -> list[Item]:
     items: list[Item] = []
     i = _skip(text, pos)
     while i < limit and _value(text, i) is None and (cell := _CELL.match(text, i)) is not None:
-        j = _skip(text, cell.end())
+        label_end = cell.end()
+        if lexicon.SUBROW_OPENER.fullmatch(cell.group()) and (rest := _CELL.match(text, _skip(text, label_end))):
+            if _value(text, rest.start()) is None:
+                label_end = rest.end()  # 其中：| 中央财政: the 其中 of a part row in a cell of its own
+        j = _skip(text, label_end)
         value = _value(text, j)
         garbled = _GARBLED.match(text, j) if value is None else None
         if value is not None:
@@ -164,8 +168,8 @@ def _items(text: str, pos: int, limit: int) -> list[Item]:
         elif unit := _UNIT_ONLY.match(text, j):
             end = unit.end()  # 地方资金/其他 | 万元: an empty cell with its unit
         else:
-            end = cell.end()  # an empty cell dropped
-        items.append(Item(norm(cell.group()), cell.start(), cell.end(), value, garbled is not None))
+            end = label_end  # an empty cell dropped
+        items.append(Item(norm(text[cell.start() : label_end]), cell.start(), label_end, value, garbled is not None))
         i = _skip(text, end)
     return items
 
@@ -240,9 +244,13 @@ def extract_form_pairs(scan: Scan) -> tuple[list[Relation], list[Unread]]:
             if p.cell is None
         ]
         relations += _ratios(block) + _balances(block)
-        rows, closed = part_rows(text, after, len(block.money))
+        filled = block.money
+        rows, closed = part_rows(text, after, len(filled))
+        if not rows and (narrow := tpl.pair_parts.get(tuple(block.money))):
+            filled = list(narrow)  # 计划投资额 | 实际到位资金 | 实际使用情况 with parts of the first two only
+            rows, closed = part_rows(text, after, len(filled))
         if rows and (closed or len(rows) >= 2):
-            relations += _sums(block, rows)
+            relations += _sums(block, rows, filled)
     return relations, unread
 
 
@@ -280,9 +288,9 @@ def _balances(block: _Block) -> list[Relation]:
     ]
 
 
-def _sums(block: _Block, rows: list[list[Item]]) -> list[Relation]:
+def _sums(block: _Block, rows: list[list[Item]], filled: list[str]) -> list[Relation]:
     out: list[Relation] = []
-    for c, role in enumerate(block.money):
+    for c, role in enumerate(filled):
         items = [(row[c], row[c].cell) for row in rows if row[c].cell is not None]
         if not items or role not in block.cells or any(row[c].garbled for row in rows):
             continue

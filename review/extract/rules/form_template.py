@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -55,6 +55,8 @@ class Template:
     column_numbers: re.Pattern[str]  # 列次 0 1 2 …: a line numbering the columns, not a row
     headless: re.Pattern[str] | None = None  # a 绩效目标表's block heading, rows with no header after it
     headless_column: str = "budget"  # the one column those rows fill
+    # money columns of a label:value total row → the columns its part rows fill, when fewer than all
+    pair_parts: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
 
     def kind(self, role: str) -> str:
         return self.columns[role].kind
@@ -101,4 +103,5 @@ def template() -> Template:
         column_numbers=_alternatives(raw["column_numbers"]),
         headless=_alternatives(raw["headless"]) if raw.get("headless") else None,
         headless_column=raw.get("headless_column", "budget"),
+        pair_parts={tuple(p["columns"]): tuple(p["parts"]) for p in raw.get("pair_parts", [])},
     )
