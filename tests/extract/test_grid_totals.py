@@ -389,3 +389,25 @@ def test_a_whole_amount_like_a_year_is_still_summed() -> None:
     # r5-01's 2030.12 as a whole 2030: an amount column, not a year column (other rows differ)
     text = "项目 | 金额\n一般公共预算 | 1326\n政府性基金拨款 | 119\n其他资金 | 585\n合计 | 2030\n"
     assert sums(text)[0] == [("2030", ("1326", "119", "585"), True, "表格·合计行")]
+
+
+# r27-02 (松江区纪委 2019年度部门决算, 资产负债情况表), one cell a line: 资产合计 = 流动资产 + 固定资产 − 累计折旧
+# + 在建工程 + 无形资产 − 累计摊销, a total first in its block over rows some of which reduce the others
+BALANCE_SHEET_LINES = (
+    "年初数\n\n年末数\n\n一、资产合计\n\n1160.05\n\n328.54\n\n(一)流动资产\n\n963.79\n\n48.80\n\n"
+    "(二)固定资产\n\n295.26\n\n377.40\n\n4.其他固定资产\n\n14.16\n\n16.52\n\n减:累计折旧及减值准备\n\n136.76\n\n164.16\n\n"
+    "(六)无形资产\n\n49.03\n\n81.93\n\n减:累计摊销\n\n11.27\n\n19.45\n\n第三部分 部门决算情况说明\n"
+)
+# the national 资产负债表's layout (固定资产原价 | 减:累计折旧 | 固定资产净值), pipe rows, a total row last
+BALANCE_SHEET_PIPES = (
+    "资产 | 年初数 | 期末数\n流动资产合计 | 120.00 | 130.00\n固定资产原价 | 80.00 | 90.00\n"
+    "减:累计折旧 | 20.00 | 25.00\n资产总计 | 180.00 | 195.00\n"
+)
+
+
+def test_a_total_over_rows_that_reduce_the_others_is_a_net_amount_reported_unread() -> None:
+    for text, total in ((BALANCE_SHEET_LINES, "一、资产合计"), (BALANCE_SHEET_PIPES, "资产总计")):
+        got, unread = sums(text)
+        assert [g for g in got if g[0] in ("1160.05", "328.54", "180.00", "195.00")] == []
+        assert any(total in u and "减：" in u for u in unread)
+        assert [f for f in review_text(text).findings if f.check == "sum"] == []

@@ -138,6 +138,10 @@ STAFF_PARTITIONS = {
 }
 # A count of the retired is never a whole (退休职工85人,差额拨款事业编制3815人: a count after it is another group).
 STAFF_NOT_WHOLE = re.compile(r"离休|退休")
+# A whole of the people at work (实际正式教职工62人, 在职人员): the retired named in its 其中 list are another
+# group, and the list of its parts has ended (…中级工1人,退休职工28人); a whole of all the people (现有人员,
+# 局本级187人(在职在编139人、退休人员8人…)) has them as parts.
+STAFF_AT_WORK = re.compile(r"在职|正式|在编|在岗")
 # People counted by head (a post or an establishment holds one person each).
 STAFF_UNITS = ("人", "名")
 # An indicator row of a 自评表 and the rows under it that split it (review.extract.rules.table_subrows):

@@ -24,6 +24,9 @@ RECORD_AMOUNT_HEADER = re.compile(r"资金|金额|支出|收入|费用|[（(]\s*
 # Tables read by their row labels and header (review/extract/rules/grid_totals.py). A row whose
 # label is a total word closes the rows above it (or, first in its block, the rows below it):
 # 合计, 总计, 本年收入合计, 支出合计, 收支总计, 合 计 (spaces removed before matching).
+# A row the rows above it are reduced by (资产负债表: 减:累计折旧及减值准备, 减:累计摊销): a total over such rows
+# is a net amount, not their sum.
+GRID_SUBTRACTED_ROW = re.compile(r"^减[:：]")
 GRID_TOTAL_LABEL = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．])?[\u4e00-\u9fa5]{0,8}(?:合计|总计)(?:[（(][^）)]{0,6}[）)])?$"
 )

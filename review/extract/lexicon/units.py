@@ -33,6 +33,11 @@ UNIT_HEADER_END = re.compile(r"年度总体目标|总体目标|年度目标|绩�
 BUDGET_SHARE = re.compile(
     r"(?:[省市县区州旗乡镇]|自治区)?本级|中央|(?:自治区|[省市州县区旗乡镇])级|地方配套|配套资金|自筹"
 )
+# A budget word in a comparison names the difference after it, not the budget (决算数大于预算数55.93万元,
+# 比上年预算数增加12万元).
+BUDGET_DIFFERENCE = re.compile(
+    r"大于|小于|超过|超出|多于|少于|高于|低于|相比|比上年|增长|增加|下降|减少|提高|降低|上升"
+)
 # Earlier in its sentence, what makes every amount after it a part (2022年预算收入 3167.20万元，其中：一般公共预算收入
 # 1794.96万元，政府性基金收入1372.23 万元; 预算收入69.06万元,其中年初预算57.28万元).
 BUDGET_PARTS_LEAD = re.compile(r"其中")
@@ -42,7 +47,7 @@ BUDGET_LEVELS_JOINED = re.compile(
 # A year's spending or one of its aggregates: it may draw on funds carried over or from other sources, so
 # it is no single payment the year's budget bounds (2022年预算收入69.06万元…其他资金来源21.31万元…2022年支出76.36万元,
 # 其中基本支出76.36万元).
-SPENDING_AGGREGATE = re.compile(r"(?:\d{4}年度?|本年度?|年度|全年)支出$|基本支出|项目支出|支出合计|支出总计")
+SPENDING_AGGREGATE = re.compile(r"(?:\d{4}年度?|本年度?|年度|全年)总?支出$|总支出$|基本支出|项目支出|支出合计|支出总计")
 # A form's unit stated in its header above a block of bare numbers (年度预算申请 (万元 … 年度资金总额:2030.12):
 # the unit of the block's amounts when the block's own lines write none, looked for HEADER_UNIT_REACH characters up.
 HEADER_UNIT = "万元"

@@ -42,6 +42,8 @@ def budget_total(scan: Scan) -> Quantity | None:
 def _names_budget_total(scan: Scan, q: Quantity) -> bool:
     if not lexicon.BUDGET_TOTAL_LABEL.search(q.label) or _after_parts_lead(scan, q):
         return False
+    if lexicon.BUDGET_DIFFERENCE.search(q.label):
+        return False  # 决算数大于预算数55.93万元: a difference
     wording = q.label + clause_text_before(scan.text, q.start)
     return not lexicon.BUDGET_SHARE.search(wording) or bool(lexicon.BUDGET_LEVELS_JOINED.search(wording))
 

@@ -92,8 +92,25 @@ class _GridReader:
                     self._leading_total(header, row, rows[1:])
                     start = 1
                     continue
-                self._sum(header, row, self._closed(rows[start:i], rows[:i]), "表格·合计行")
+                if not self._net(row, rows[start:i]):
+                    self._sum(header, row, self._closed(rows[start:i], rows[:i]), "表格·合计行")
                 start = i + 1
+
+    def _rest_of_table(self, total: GridRow) -> list[GridRow]:
+        """The rows after a total first in its block up to the next total, past rows with no number (a row left
+        empty reads as a header): those a 决算 table's leading total (一、资产合计) is over."""
+        rows = self.grid.rows
+        after = rows[next(k for k, r in enumerate(rows) if r is total) + 1 :]
+        end = next((k for k, r in enumerate(after) if r.kind == "total"), len(after))
+        return list(after[:end])
+
+    def _net(self, total: GridRow, rows: Sequence[GridRow]) -> bool:
+        """Rows that reduce the others (减：累计折旧) among those a total closes: a net amount, reported unread."""
+        if not any(lexicon.GRID_SUBTRACTED_ROW.match(r.name) for r in rows):
+            return False
+        reason = f"表格“{total.name}”行所合计的明细中有“减：”行，为净额，合计未核对"
+        self.out.unread.append(Unread(start=total.cells[0].start, end=total.cells[-1].end, reason=reason))
+        return True
 
     @staticmethod
     def _closed(since: list[GridRow], before: list[GridRow]) -> list[GridRow] | None:
@@ -106,6 +123,8 @@ class _GridReader:
     def _leading_total(self, header: GridRow | None, total: GridRow, below: list[GridRow]) -> None:
         if any(r.kind == "total" for r in below):
             return  # another total closes rows below: this one is not over all of them
+        if self._net(total, self._rest_of_table(total)):
+            return
         subtotals = [r for r in below if r.kind == "subtotal"]
         if below and below[0].kind == "part":  # 支出合计 / 其中：基本支出 / 项目支出: the 其中 opens its parts
             self._sum(header, total, top_level([below[0], *(r for r in below[1:] if r.kind == "row")]), "表格·合计行")

@@ -293,7 +293,7 @@ def _fewer_parts(total: Quantity, totals: list[Quantity], items: list[_Item]) ->
 
 
 def _relations(total: Quantity, items: list[_Item], partial: bool, nested: bool) -> list[SumRelation]:
-    parts = _parts_of(total, items)
+    parts = _at_work(total, _parts_of(total, items))
     if not parts or not total.exact or sum(1 for q in parts if lexicon.INDICATOR_LEVEL.search(q.label)) >= 2:
         return []  # 一级指标3个，二级指标9个，三级指标12个: levels of one tree, not parts
     return [
@@ -307,6 +307,14 @@ def _relations(total: Quantity, items: list[_Item], partial: bool, nested: bool)
             basis="其中·嵌套" if nested else "其中",
         )
     ]
+
+
+def _at_work(total: Quantity, parts: list[Quantity]) -> list[Quantity]:
+    """The parts of a count of the people at work end before the retired (…中级工1人,退休职工28人)."""
+    if not lexicon.STAFF_AT_WORK.search(total.label) or lexicon.STAFF_NOT_WHOLE.search(total.label):
+        return parts
+    retired = next((k for k, q in enumerate(parts) if lexicon.STAFF_NOT_WHOLE.search(q.label)), len(parts))
+    return parts[:retired]
 
 
 def _nested(items: list[_Item]) -> list[SumRelation]:
