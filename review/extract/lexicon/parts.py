@@ -185,3 +185,6 @@ MARK_NUMBER = re.compile(rf"\d+|[一二三四五六七八九十]+|{CIRCLED_NUMBE
 # unpunctuated (…养殖环节无害化处理经费63.49万元川财农〔202344号下达省级财政…99.47万元): a 其中 list before it
 # has ended.
 NEW_ALLOTMENT_IN_GAP = re.compile(r"[〔［\[]\s*(?:19|20)\d{2}\s*[〕］\]]?\s*\d{0,4}\s*号?\s*(?:提前)?下达")
+# A line stating the total of the lines just above it, pointing back to them (以上资金合计113.5万元, 以上合计6490万元,
+# 上述资金共计…): review.extract.rules.sum_above.
+TOTAL_OF_LINES_ABOVE = re.compile(r"\s*(?:以上|上述)[^\d，,。；;：:\n]{0,8}?(?:合计|共计|总计)[为是]?\s*[：:]?")

@@ -50,6 +50,7 @@ from review.extract.rules.score_headings import extract_heading_scores
 from review.extract.rules.score_table import extract_span_scores, extract_table_scores
 from review.extract.rules.scores import extract_text_scores
 from review.extract.rules.staff_counts import extract_staff_counts
+from review.extract.rules.sum_above import extract_sums_above
 from review.extract.rules.sum_lines import extract_line_sums
 from review.extract.rules.sums import extract_sums
 from review.extract.rules.table_columns import extract_table_columns
@@ -162,6 +163,7 @@ RULES: tuple[Rule, ...] = (
     Rule("final_accounts", (), lambda f: _with_unread(extract_final_accounts(f.scan), f)),
     Rule("final_accounts_prose", (), lambda f: extract_final_accounts_prose(f.scan)),
     Rule("line_sums", (), lambda f: _with_unread(extract_line_sums(f.scan), f)),
+    Rule("sums_above", (), lambda f: extract_sums_above(f.scan)),
     Rule("grid_totals", _TABLE_READERS, lambda f: _with_unread(_grid_totals(f), f)),
     Rule("deltas", (), lambda f: extract_deltas(f.scan)),
     Rule("stated_balances", (), lambda f: extract_stated_balances(f.scan)),
@@ -220,6 +222,7 @@ OUTPUT_ORDER = (
     "final_accounts",
     "final_accounts_prose",
     "line_sums",
+    "sums_above",
     "grid_totals",
     "sums",
     "balances",
