@@ -188,3 +188,8 @@ NEW_ALLOTMENT_IN_GAP = re.compile(r"[〔［\[]\s*(?:19|20)\d{2}\s*[〕］\]]?\s*
 # A line stating the total of the lines just above it, pointing back to them (以上资金合计113.5万元, 以上合计6490万元,
 # 上述资金共计…): review.extract.rules.sum_above.
 TOTAL_OF_LINES_ABOVE = re.compile(r"\s*(?:以上|上述)[^\d，,。；;：:\n]{0,8}?(?:合计|共计|总计)[为是]?\s*[：:]?")
+# A heading over the sources of the funds a notice opens with (一、资金来源 under …专项扶贫资金113.5万元,…公示如下:):
+# review.extract.rules.sum_sources. The paragraph before it ends introducing what follows.
+SOURCES_HEADING = re.compile(rf"\s*{HEADING_MARK}?\s*资金(?:来源|构成)\s*[：:]?\s*$")
+INTRODUCES_WHAT_FOLLOWS = re.compile(r"如下\s*[：:]?\s*$")
+FUNDS_SCALE = "规模"  # 扶贫专项资金规模1486.328万元: the whole of the funds

@@ -52,6 +52,7 @@ from review.extract.rules.scores import extract_text_scores
 from review.extract.rules.staff_counts import extract_staff_counts
 from review.extract.rules.sum_above import extract_sums_above
 from review.extract.rules.sum_lines import extract_line_sums
+from review.extract.rules.sum_sources import extract_source_sums
 from review.extract.rules.sums import extract_sums
 from review.extract.rules.table_columns import extract_table_columns
 from review.extract.rules.table_subrows import extract_subrow_sums
@@ -164,6 +165,7 @@ RULES: tuple[Rule, ...] = (
     Rule("final_accounts_prose", (), lambda f: extract_final_accounts_prose(f.scan)),
     Rule("line_sums", (), lambda f: _with_unread(extract_line_sums(f.scan), f)),
     Rule("sums_above", (), lambda f: extract_sums_above(f.scan)),
+    Rule("source_sums", (), lambda f: extract_source_sums(f.scan)),
     Rule("grid_totals", _TABLE_READERS, lambda f: _with_unread(_grid_totals(f), f)),
     Rule("deltas", (), lambda f: extract_deltas(f.scan)),
     Rule("stated_balances", (), lambda f: extract_stated_balances(f.scan)),
@@ -223,6 +225,7 @@ OUTPUT_ORDER = (
     "final_accounts_prose",
     "line_sums",
     "sums_above",
+    "source_sums",
     "grid_totals",
     "sums",
     "balances",
