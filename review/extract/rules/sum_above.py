@@ -13,7 +13,10 @@ Emitted as read, whether they add up or not."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from review.core.claims import Quantity, SumRelation
+from review.core.provenance import SumBasis
 from review.extract import lexicon
 from review.extract.rules.label_lines import line_spans
 from review.extract.rules.scan import Scan
@@ -26,35 +29,50 @@ _MIN_PARTS = 2
 
 def extract_sums_above(scan: Scan) -> list[SumRelation]:
     text = scan.text
-    lines = [(a, b) for a, b in line_spans(text) if text[a:b].strip()]
+    lines = text_lines(text)
     out: list[SumRelation] = []
     for i, (a, b) in enumerate(lines):
         lead = lexicon.TOTAL_OF_LINES_ABOVE.match(text, a, b)
-        if lead is None:
-            continue
-        stated = _amounts(scan, lead.end(), b)
-        if len(stated) != 1 or not stated[0].exact:
-            continue
-        total = stated[0]
-        parts: list[Quantity] = []
-        for start, end in reversed(lines[:i]):
-            amounts = _amounts(scan, start, end)
-            if len(amounts) != 1 or end - start > _MAX_LINE or not addable(amounts[0], total):
-                break
-            if lexicon.SUM_TOTAL_WORD.search(text, start, amounts[0].start):
-                break  # 资金来源：共计241.3万元 above the parts: the total stated first, not a part
-            parts.insert(0, amounts[0])
-        if len(parts) >= _MIN_PARTS and all(p.exact for p in parts):
-            out.append(
-                SumRelation(
-                    total=total.id,
-                    items=tuple(p.id for p in parts),
-                    category=category_of(total),
-                    basis="合计·在后",
-                )
-            )
+        stated = amounts_on(scan, lead.end(), b) if lead else []
+        if len(stated) == 1 and (rel := lines_sum(stated[0], part_lines(scan, reversed(lines[:i]), stated[0])[::-1])):
+            out.append(rel)
     return out
 
 
-def _amounts(scan: Scan, start: int, end: int) -> list[Quantity]:
+def text_lines(text: str) -> list[tuple[int, int]]:
+    """The lines that hold more than blanks."""
+    return [(a, b) for a, b in line_spans(text) if text[a:b].strip()]
+
+
+def lines_sum(
+    total: Quantity, parts: list[Quantity], basis: SumBasis = "合计·在后", marked: bool = True
+) -> SumRelation | None:
+    """The total over the parts read from lines: at least two, every number exact."""
+    if len(parts) < _MIN_PARTS or not total.exact or not all(p.exact for p in parts):
+        return None
+    return SumRelation(
+        total=total.id,
+        items=tuple(p.id for p in parts),
+        category=category_of(total),
+        basis=basis,
+        marked=marked,
+    )
+
+
+def part_lines(scan: Scan, lines: Iterable[tuple[int, int]], total: Quantity) -> list[Quantity]:
+    """The amount of each line, in the order given, while a line states one amount of the total's measure,
+    is no paragraph, and does not name its amount a total (资金来源：共计241.3万元: the total stated first)."""
+    parts: list[Quantity] = []
+    for start, end in lines:
+        amounts = amounts_on(scan, start, end)
+        if len(amounts) != 1 or end - start > _MAX_LINE or not addable(amounts[0], total):
+            break
+        if lexicon.SUM_TOTAL_WORD.search(scan.text, start, amounts[0].start):
+            break
+        parts.append(amounts[0])
+    return parts
+
+
+def amounts_on(scan: Scan, start: int, end: int) -> list[Quantity]:
+    """The amounts stated between start and end (rates left out)."""
     return [q for q in scan.between(start, end) if q.end <= end and q.unit not in ("%", "个百分点")]

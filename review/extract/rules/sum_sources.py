@@ -17,51 +17,25 @@ or not."""
 
 from __future__ import annotations
 
-from review.core.claims import Quantity, SumRelation
+from review.core.claims import SumRelation
 from review.extract import lexicon
-from review.extract.rules.label_lines import line_spans
 from review.extract.rules.scan import Scan
-from review.extract.rules.sum_implicit import addable
-from review.extract.rules.sums import category_of
-
-_MAX_LINE = 80  # a source's line is a label and its amount (with a document number), not a paragraph
-_MIN_PARTS = 2
+from review.extract.rules.sum_above import amounts_on, lines_sum, part_lines, text_lines
 
 
 def extract_source_sums(scan: Scan) -> list[SumRelation]:
     text = scan.text
-    lines = [(a, b) for a, b in line_spans(text) if text[a:b].strip()]
+    lines = text_lines(text)
     out: list[SumRelation] = []
     for i, (a, b) in enumerate(lines):
         if i == 0 or not lexicon.SOURCES_HEADING.fullmatch(text, a, b):
             continue
         intro_start, intro_end = lines[i - 1]
-        if not lexicon.INTRODUCES_WHAT_FOLLOWS.search(text, intro_start, intro_end):
-            continue
-        opening = _amounts(scan, intro_start, intro_end)
-        if not opening or not opening[0].exact:
+        opening = amounts_on(scan, intro_start, intro_end)
+        if not opening or not lexicon.INTRODUCES_WHAT_FOLLOWS.search(text, intro_start, intro_end):
             continue
         total = opening[0]
-        parts: list[Quantity] = []
-        for start, end in lines[i + 1 :]:
-            amounts = _amounts(scan, start, end)
-            if len(amounts) != 1 or end - start > _MAX_LINE or not addable(amounts[0], total):
-                break
-            if lexicon.SUM_TOTAL_WORD.search(text, start, amounts[0].start):
-                break
-            parts.append(amounts[0])
-        if len(parts) >= _MIN_PARTS and all(p.exact for p in parts):
-            out.append(
-                SumRelation(
-                    total=total.id,
-                    items=tuple(p.id for p in parts),
-                    category=category_of(total),
-                    basis="如下·分项",
-                    marked=bool(lexicon.SUM_TOTAL_WORD.search(total.label) or lexicon.FUNDS_SCALE in total.label),
-                )
-            )
+        marked = bool(lexicon.SUM_TOTAL_WORD.search(total.label) or lexicon.FUNDS_SCALE in total.label)
+        if rel := lines_sum(total, part_lines(scan, lines[i + 1 :], total), "如下·分项", marked):
+            out.append(rel)
     return out
-
-
-def _amounts(scan: Scan, start: int, end: int) -> list[Quantity]:
-    return [q for q in scan.between(start, end) if q.end <= end and q.unit not in ("%", "个百分点")]
