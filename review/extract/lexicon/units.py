@@ -47,7 +47,7 @@ BUDGET_LEVELS_JOINED = re.compile(
 # A year's spending or one of its aggregates: it may draw on funds carried over or from other sources, so
 # it is no single payment the year's budget bounds (2022年预算收入69.06万元…其他资金来源21.31万元…2022年支出76.36万元,
 # 其中基本支出76.36万元).
-SPENDING_AGGREGATE = re.compile(r"(?:\d{4}年度?|本年度?|年度|全年)总?支出$|总支出$|基本支出|项目支出|支出合计|支出总计")
+SPENDING_AGGREGATE = re.compile(r"(?:\d{4}年度?|本年度?|年度|全年)支出$|总支出$|基本支出|项目支出|支出合计|支出总计")
 # A form's unit stated in its header above a block of bare numbers (年度预算申请 (万元 … 年度资金总额:2030.12):
 # the unit of the block's amounts when the block's own lines write none, looked for HEADER_UNIT_REACH characters up.
 HEADER_UNIT = "万元"

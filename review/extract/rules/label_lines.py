@@ -1,6 +1,6 @@
 """Lines of text and the label:value cells on them, as the line and form readers walk them (sum_lines,
-sum_headings, sum_named, form_breakdowns): one line walker, one reader of a cell's value, one guess of a
-block's unit from the form's header above it."""
+sum_headings, sum_named, sum_above, sum_sources, form_breakdowns): one line walker, one reader of a cell's
+value, one guess of a block's unit from the form's header above it."""
 
 from __future__ import annotations
 
@@ -19,6 +19,11 @@ def line_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
         spans.append((pos, pos + len(line)))
         pos += len(line) + 1
     return spans
+
+
+def text_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line that holds more than blanks."""
+    return [(a, b) for a, b in line_spans(text) if text[a:b].strip()]
 
 
 def lines_after(text: str, pos: int) -> list[tuple[int, int]]:

@@ -16,9 +16,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from review.core.claims import Quantity, SumRelation
+from review.core.numbers import PERCENT_UNITS
 from review.core.provenance import SumBasis
 from review.extract import lexicon
-from review.extract.rules.label_lines import line_spans
+from review.extract.rules.label_lines import text_lines
 from review.extract.rules.scan import Scan
 from review.extract.rules.sum_implicit import addable
 from review.extract.rules.sums import category_of
@@ -37,11 +38,6 @@ def extract_sums_above(scan: Scan) -> list[SumRelation]:
         if len(stated) == 1 and (rel := lines_sum(stated[0], part_lines(scan, reversed(lines[:i]), stated[0])[::-1])):
             out.append(rel)
     return out
-
-
-def text_lines(text: str) -> list[tuple[int, int]]:
-    """The lines that hold more than blanks."""
-    return [(a, b) for a, b in line_spans(text) if text[a:b].strip()]
 
 
 def lines_sum(
@@ -75,4 +71,4 @@ def part_lines(scan: Scan, lines: Iterable[tuple[int, int]], total: Quantity) ->
 
 def amounts_on(scan: Scan, start: int, end: int) -> list[Quantity]:
     """The amounts stated between start and end (rates left out)."""
-    return [q for q in scan.between(start, end) if q.end <= end and q.unit not in ("%", "个百分点")]
+    return [q for q in scan.between(start, end) if q.unit not in PERCENT_UNITS]

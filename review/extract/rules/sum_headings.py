@@ -8,7 +8,7 @@ import re
 from review.core.claims import Quantity, SumRelation
 from review.core.numbers import PERCENT_UNITS, chinese_numeral
 from review.extract import lexicon
-from review.extract.rules.label_lines import line_spans
+from review.extract.rules.label_lines import line_spans, text_lines
 from review.extract.rules.scan import Scan
 
 _HEAD_MARK = lexicon.HEADING_MARK
@@ -51,7 +51,7 @@ def extract_numbered_after_total(scan: Scan, totals: set[str]) -> list[SumRelati
     Unmarked unless the total is stated as one (合计/共计…); `totals` are the amounts already summed or
     listed as 其中 parts, which head no such lines."""
     out: list[SumRelation] = []
-    lines = [(a, b) for a, b in line_spans(scan.text) if scan.text[a:b].strip()]
+    lines = text_lines(scan.text)
     for i, (a, b) in enumerate(lines):
         total = _line_total(scan, a, b)
         if total is None or total.id in totals:

@@ -17,7 +17,7 @@ import re
 
 from review.core.claims import SumRelation, Unread
 from review.extract import lexicon
-from review.extract.rules.label_lines import cell_quantity, header_unit, line_spans
+from review.extract.rules.label_lines import cell_quantity, header_unit, text_lines
 from review.extract.rules.scan import Scan
 
 _LINE = lexicon.LABEL_VALUE_LINE
@@ -26,7 +26,7 @@ _LINE = lexicon.LABEL_VALUE_LINE
 def extract_line_sums(scan: Scan) -> tuple[list[SumRelation], list[Unread]]:
     out: list[SumRelation] = []
     unread: list[Unread] = []
-    lines = [(a, b) for a, b in line_spans(scan.text) if scan.text[a:b].strip()]
+    lines = text_lines(scan.text)
     for i, (a, b) in enumerate(lines):
         head = _LINE.match(scan.text, a, b)
         if head is None or head.group("opener") or head.group("value") is None or i + 1 >= len(lines):

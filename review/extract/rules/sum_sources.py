@@ -19,8 +19,9 @@ from __future__ import annotations
 
 from review.core.claims import SumRelation
 from review.extract import lexicon
+from review.extract.rules.label_lines import text_lines
 from review.extract.rules.scan import Scan
-from review.extract.rules.sum_above import amounts_on, lines_sum, part_lines, text_lines
+from review.extract.rules.sum_above import amounts_on, lines_sum, part_lines
 
 
 def extract_source_sums(scan: Scan) -> list[SumRelation]:
