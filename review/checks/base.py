@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
+from typing import Literal
 
 from review.core.claims import Claims, Quantity, ScoreNode
 from review.core.document import stripped_span
@@ -40,7 +41,11 @@ def finding(
     trace: str = "",
     rule: str = "",
     related: tuple[tuple[int, int], ...] = (),
+    origin: Literal["rules", "model"] = "rules",
 ) -> Finding:
+    """A finding; one on a relation the model alone pointed at (`origin` model) is capped at medium."""
+    if origin == "model" and severity == "high":
+        severity = "medium"
     return Finding(
         id="",
         check=check,
@@ -54,6 +59,7 @@ def finding(
         trace=trace,
         rule=rule,
         related=related,
+        origin=origin,
     )
 
 

@@ -69,7 +69,9 @@ def _unit_slip(
     return None
 
 
-def _slip_finding(ctx: Context, rate: Quantity, slip: Quantity, num: Quantity, dens: list[Quantity]) -> Finding:
+def _slip_finding(
+    ctx: Context, rel: RatioRelation, rate: Quantity, slip: Quantity, num: Quantity, dens: list[Quantity]
+) -> Finding:
     other = _OTHER[slip.unit]
     return finding(
         ctx,
@@ -84,6 +86,7 @@ def _slip_finding(ctx: Context, rate: Quantity, slip: Quantity, num: Quantity, d
         f"{slip.text.strip()} 作 {fmt(slip.value)}{other} 时相符",
         rule="unit.rate_operand_unit",
         related=(span_of(rate), *(span_of(q) for q in (num, *dens) if q is not slip)),
+        origin="model" if rel.basis == "llm" else "rules",
     )
 
 
@@ -106,7 +109,7 @@ def _mismatch(ctx: Context, rate: Quantity, alts: list[tuple[RatioRelation, tupl
     for rel, num, dens, _ in tried:
         slip = _unit_slip(rel, num, dens, stated, usual)
         if slip is not None:
-            return _slip_finding(ctx, rate, slip, num, dens)
+            return _slip_finding(ctx, rel, rate, slip, num, dens)
     rel, num, dens, got = tried[0]
     num_label = f"{num.label or '分子'}{num.text.strip()}"
     den_label = " + ".join(f"{d.label or '分母'}{d.text.strip()}" for d in dens)
@@ -132,4 +135,5 @@ def _mismatch(ctx: Context, rate: Quantity, alts: list[tuple[RatioRelation, tupl
         trace=f"{num_text} ÷ {den_text} × 100% = {got.show(4)}%；报告值区间 {stated.show(4)}%",
         rule=f"ratio.{rel.basis}",
         related=((num.start, num.end), *((d.start, d.end) for d in dens)),
+        origin="model" if rel.basis == "llm" else "rules",
     )

@@ -29,7 +29,7 @@ def check_sums(ctx: Context) -> list[Finding]:
         severity: Severity = "high" if rel.marked else "low"  # unmarked: only the position says "parts"
         slip = _unit_slip(t, items, rel.exhaustive)
         if slip is not None:
-            out.append(_unit_finding(ctx, t, items, slip, severity))
+            out.append(_unit_finding(ctx, t, items, slip, severity, rel.basis == "llm"))
             continue
         shown = in_unit(got, t)
         terms = " + ".join(i.text.strip() for i in items)
@@ -52,6 +52,7 @@ def check_sums(ctx: Context) -> list[Finding]:
                 trace=f"{terms} = {shown.show(6)}（区间）；报告值 {t.text.strip()} 区间 {in_unit(stated, t).show(6)}",
                 rule="sum.exhaustive" if rel.exhaustive else "sum.partial_bound",
                 related=tuple((i.start, i.end) for i in items),
+                origin="model" if rel.basis == "llm" else "rules",
             )
         )
     return out
@@ -77,7 +78,9 @@ def _unit_slip(t: Quantity, items: list[Quantity], exhaustive: bool) -> Quantity
     return None
 
 
-def _unit_finding(ctx: Context, t: Quantity, items: list[Quantity], slip: Quantity, severity: Severity) -> Finding:
+def _unit_finding(
+    ctx: Context, t: Quantity, items: list[Quantity], slip: Quantity, severity: Severity, by_model: bool
+) -> Finding:
     other = _OTHER_UNIT[slip.unit][0]
     return finding(
         ctx,
@@ -93,4 +96,5 @@ def _unit_finding(ctx: Context, t: Quantity, items: list[Quantity], slip: Quanti
         ),
         rule="unit.sum_fixed_by_unit",
         related=tuple((i.start, i.end) for i in (t, *items) if i is not slip),
+        origin="model" if by_model else "rules",
     )

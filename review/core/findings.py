@@ -41,6 +41,9 @@ class Finding(BaseModel):
     trace: str = ""
     rule: str = ""
     related: tuple[tuple[int, int], ...] = ()
+    # "model": the relation checked was pointed at by the language model alone (the numbers are
+    # still our own reading of the text); such a finding is never above medium.
+    origin: Literal["rules", "model"] = "rules"
     # Stable identity across versions and edits elsewhere in the report: check, rule, quote and the
     # words right around it — never the offset or the ordinal. Decisions are attached to it.
     fingerprint: str = ""

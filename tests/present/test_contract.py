@@ -37,6 +37,7 @@ ERRORS = [{"path": "/no/such.txt", "error": "/no/such.txt: 文件不存在，请
 # the rest of its base, 未分配0.32亿元,分配率99.3%).
 ADDED = {
     "schema_version",
+    "origin",
     "sentence_years",
     "line_start",
     "reading",

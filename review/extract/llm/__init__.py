@@ -56,7 +56,7 @@ def build_extractor(settings: LLMSettings, *, replay: bool = False) -> LLMExtrac
     """
     from review.extract.llm import local  # imported here: only the local path needs it
 
-    prompt = load_prompt()
+    prompt = load_prompt(settings.prompt)
     cache = Cache(settings.cache_path, replay=replay)
     concurrency = settings.concurrency
     mode: str = settings.output
@@ -108,7 +108,7 @@ def model_identity(settings: LLMSettings) -> str:
     from review.extract.llm import local
 
     name = local.MODELS[settings.local_model].alias if settings.provider == "local" else str(settings.model)
-    return identity_of(name, load_prompt())
+    return identity_of(name, load_prompt(settings.prompt))
 
 
 def _params(settings: LLMSettings) -> dict[str, Any]:

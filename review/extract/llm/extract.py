@@ -23,11 +23,10 @@ from review.core.outcomes import ChunkOutcome, ModelResult, Progress
 from review.extract.chunking import Chunk, chunk
 from review.extract.llm.cache import Cache, LedgerEntry, request_key
 from review.extract.llm.client import ChatClient, Message, Reply, TransportFailure
-from review.extract.llm.grounding import Grounded, ground
+from review.extract.llm.formulations import FORMULATIONS
+from review.extract.llm.grounding import Grounded
 from review.extract.llm.prompting import Prompt, reask_invalid, reask_ungrounded
-from review.extract.llm.schema import SCHEMA_SHA, WIRE_SCHEMA, parse_relations
 from review.extract.merge import new_relations, renamed
-from review.extract.view import view_of
 
 
 @dataclass
@@ -95,6 +94,7 @@ class LLMExtractor:
         self.params = dict(params or {})
         self.chunk_size = chunk_size
         self.ledger: list[LedgerEntry] = []
+        self.formulation = FORMULATIONS[prompt.formulation]
         self._mode_key = f"mode:{getattr(client, 'base_url', '')}:{client.model}"
         known = self.cache.get_meta(self._mode_key)
         if known and mode == "auto" and hasattr(client, "learned_mode") and client.learned_mode is None:
@@ -139,7 +139,7 @@ class LLMExtractor:
 
     def _chunk(self, doc: Document, c: Chunk) -> _Done:
         started = time.monotonic()
-        st = _Asking(messages=self.prompt.messages(c.text))
+        st = _Asking(messages=self.prompt.messages(self.formulation.shown(doc, c)))
 
         def ask_once() -> bool:
             """One ask; True when the reply calls for a re-ask (invalid output, ungrounded quotes)."""
@@ -152,16 +152,15 @@ class LLMExtractor:
                 return False
             st.tally.add(reply, cached)
             try:
-                extraction, malformed = parse_relations(reply.text)
+                grounded, malformed = self.formulation.grounded(reply.text, doc, c)
             except LLMOutputError as exc:
                 st.invalid.append(str(exc) + ("（回复达到 max_tokens 被截断）" if reply.truncated else ""))
                 st.messages = reask_invalid(st.messages, reply.text, str(exc), reply.truncated)
                 return True
-            grounded = ground(extraction, c, prefix=f"m{c.index}.", view=view_of(doc.text))
             grounded.rejected[:0] = [f"格式不符 {m}" for m in malformed]
             if st.best is None or (grounded.kept, -len(grounded.ungrounded)) > (st.best.kept, -len(st.best.ungrounded)):
                 st.best = grounded
-            if not grounded.ungrounded:
+            if not grounded.ungrounded or not self.formulation.reask_ungrounded:
                 return False
             st.messages = reask_ungrounded(st.messages, reply.text, grounded.ungrounded)
             return True
@@ -200,13 +199,15 @@ class LLMExtractor:
 
     def _ask(self, doc: Document, c: Chunk, messages: list[Message]) -> tuple[Reply, bool]:
         params = {"mode": "structured", **self.params}
-        key = request_key(self.client.model, f"{self.prompt.version}+{self.prompt.sha}", SCHEMA_SHA, params, messages)
+        key = request_key(
+            self.client.model, f"{self.prompt.version}+{self.prompt.sha}", self.formulation.schema_sha, params, messages
+        )
         hit = self.cache.get(key)
         if hit is not None:
             return hit, True
         if self.cache.replay:
             raise self.cache.miss(f"{doc.path} 第 {c.index + 1} 块，{c.start}–{c.end}")
-        reply = self.client.complete(messages, WIRE_SCHEMA, self.mode)
+        reply = self.client.complete(messages, self.formulation.schema, self.mode)
         self.cache.put(
             key,
             model=self.client.model,

@@ -101,19 +101,166 @@ class Grounded:
         return len(self.relations)
 
 
-class _Grounder:
-    """Grounds one reply in its chunk as the rules read it (review.extract.view): quotes are found
-    and numbers re-parsed in the chunk's view; every offset it gives indexes `Document.text`."""
+class Builder:
+    """Claims from numbers already resolved in one chunk (as the rules read it, review.extract.view):
+    relations built from located quantities, every offset indexing `Document.text`. The quote
+    grounder below resolves the model's quotes; review.extract.llm.grounding_ids resolves ids."""
 
     def __init__(self, chunk: Chunk, prefix: str, view: View | None = None) -> None:
         self.chunk = chunk
         self.prefix = prefix
         self.window = Window.of(chunk.text, chunk.start, view)
         self.text_ = self.window.text
-        self.locator = Locator(self.text_)
         self.numbers = find_numbers(self.text_, with_bare=True)
         self.out = Grounded()
         self._made: dict[tuple[int, int], Quantity] = {}
+
+    def _text_between(self, start: int, end: int) -> str:
+        """Text (as read) between two document offsets, as far as this chunk holds it."""
+        a, b = self.window.local(start), self.window.local(end)
+        return self.text_[a:b] if a < b else ""
+
+    def _quantity(self, n: ParsedNumber, quote_start: int) -> Quantity:
+        """The quantity of the parsed number `n`, labeled by the text from `quote_start` to it."""
+        start, end = self.window.source_offset(n.start), self.window.source_offset(n.end)
+        if (start, end) in self._made:
+            return self._made[(start, end)]
+        raw = self.text_[quote_start : n.start]
+        label = raw.strip()
+        quote_start += len(raw) - len(raw.lstrip())
+        qid = f"{self.prefix}q{len(self._made)}"
+        self._made[(start, end)] = Quantity(
+            id=qid,
+            text=self.window.source_text(n.start, n.end),
+            start=start,
+            end=end,
+            value=n.value,
+            unit=n.unit,
+            decimals=n.decimals,
+            qualifier=n.qualifier,
+            label=label,
+            label_start=self.window.source_offset(quote_start) if label else -1,
+            source="llm",
+        )
+        return self._made[(start, end)]
+
+    def _keep(self, rel: Relation, used: list[Quantity]) -> None:
+        for q in used:
+            self.out.quantities.setdefault(q.id, q)
+        if rel not in self.out.relations:
+            self.out.relations.append(rel)
+
+    # --- relations from resolved numbers ------------------------------------------------------
+
+    def sum(self, total: Quantity, items: list[Quantity], exhaustive: bool) -> tuple[Relation, list[Quantity]]:
+        _same_family([total, *items])
+        if any((i.start, i.end) == (total.start, total.end) for i in items):
+            raise Rejected("合计数同时列为分项")
+        if len({(i.start, i.end) for i in items}) != len(items):
+            raise Rejected("分项重复")
+        category: SumCategory = sum_category(total.unit, total.label)
+        first = min(i.start for i in items)
+        between = self._text_between(total.end, first) if first > total.end else ""
+        built = SumRelation(
+            total=total.id,
+            items=tuple(i.id for i in items),
+            exhaustive=exhaustive and not opens_partial_list(between),  # 主要是 is partial, as for the rules
+            category=category,
+            basis="llm",
+        )
+        return built, [total, *items]
+
+    def ratio(self, rate: Quantity, num: Quantity, den: Quantity) -> tuple[Relation, list[Quantity]]:
+        if rate.unit != "%":
+            raise Rejected(f"比率应为百分数：{rate.text}")
+        _same_family([num, den])
+        if (num.start, num.end) == (den.start, den.end):
+            raise Rejected("分子与分母是同一个数")
+        return RatioRelation(rate=rate.id, numerator=num.id, denominators=(den.id,), basis="llm"), [rate, num, den]
+
+    def balance(
+        self, opening: Quantity, ins: list[Quantity], outs: list[Quantity], closing: Quantity
+    ) -> tuple[Relation, list[Quantity]]:
+        _same_family([opening, closing, *ins, *outs])
+        return BalanceRelation(
+            opening=opening.id,
+            inflows=tuple(i.id for i in ins),
+            outflows=tuple(o.id for o in outs),
+            closing=closing.id,
+        ), [opening, closing, *ins, *outs]
+
+    def count(self, count: Quantity, item_spans: list[tuple[int, int]]) -> tuple[Relation, list[Quantity]]:
+        if count.unit not in EXACT_INTEGER_UNITS or count.decimals or not count.exact:
+            raise Rejected(f"不是确切的个数：{count.text}")
+        return CountRelation(
+            stated=int(count.value),
+            start=count.anchor_start,
+            end=count.end,
+            item_spans=tuple(sorted(set(item_spans))),
+            what="模型逐项列出的项目个数",
+            stated_ids=(count.id,),
+            wording="model",
+        ), [count]
+
+    def score_node(
+        self, i: int, name: tuple[int, int], weight: Quantity | None, score: Quantity | None
+    ) -> tuple[ScoreNode, list[Quantity]]:
+        """One score row (its name at local span `name`); Rejected when a number is not in 分."""
+        for q in (weight, score):
+            if q is not None and q.unit != "分":
+                raise Rejected(f"分值/得分应以“分”计：{q.text}")
+        node = ScoreNode(
+            id=f"{self.prefix}s{i}",
+            name=self.text_[name[0] : name[1]],
+            name_start=self.window.source_offset(name[0]),
+            name_end=self.window.source_offset(name[1]),
+            weight=weight.id if weight else None,
+            score=score.id if score else None,
+        )
+        return node, [q for q in (weight, score) if q]
+
+    def score_tree(self, nodes: list[tuple[ScoreNode, list[Quantity]]], parents: dict[str, str]) -> None:
+        """Score rows as one tree: each row under the node `parents` names (by node id), the rest
+        under a root that claims nothing itself."""
+        children: dict[str, list[str]] = {}
+        parent_of: dict[str, str] = {}
+        for node, _ in nodes:
+            parent = parents.get(node.id)
+            if parent and parent != node.id:
+                children.setdefault(parent, []).append(node.id)
+                parent_of[node.id] = parent
+        weights = {node.id: next((q for q in used if q.id == node.weight), None) for node, used in nodes}
+        names = {node.id: node.name for node, _ in nodes}
+        built: list[ScoreNode] = []
+        for node, used in nodes:
+            kids = tuple(children.get(node.id, ()))
+            cap = weights[node.id]
+            known = sum((w.value for k in kids if (w := weights.get(k)) is not None), Decimal(0))
+            exhaustive = bool(kids) and cap is not None and known >= cap.value
+            path = (names[parent_of[node.id]],) if node.id in parent_of else ()
+            built.append(node.model_copy(update={"children": kids, "exhaustive": exhaustive, "path": path}))
+            for q in used:
+                self.out.quantities.setdefault(q.id, q)
+        top = tuple(n.id for n in built if n.id not in parent_of)
+        first = built[0]
+        root = ScoreNode(
+            id=f"{self.prefix}root",
+            name="",
+            name_start=first.name_start,
+            name_end=first.name_start,
+            children=top,
+            exhaustive=False,
+        )
+        self.out.relations.append(ScoreTree(nodes=(root, *built), root=root.id, source="text"))
+
+
+class _Grounder(Builder):
+    """Grounds one reply of quotes in its chunk: quotes are found and numbers re-parsed in the
+    chunk's view."""
+
+    def __init__(self, chunk: Chunk, prefix: str, view: View | None = None) -> None:
+        super().__init__(chunk, prefix, view)
+        self.locator = Locator(self.text_)
         self._anchor: int | None = None
 
     # --- locating -----------------------------------------------------------------------------
@@ -150,34 +297,6 @@ class _Grounder:
             raise Ungrounded(f"数值与引文不符：模型读作 {num.value:g}，引文“{num.quote}”为 {parsed.text.strip()}")
         return self._quantity(parsed, s)
 
-    def _text_between(self, start: int, end: int) -> str:
-        """Text (as read) between two document offsets, as far as this chunk holds it."""
-        a, b = self.window.local(start), self.window.local(end)
-        return self.text_[a:b] if a < b else ""
-
-    def _quantity(self, n: ParsedNumber, quote_start: int) -> Quantity:
-        start, end = self.window.source_offset(n.start), self.window.source_offset(n.end)
-        if (start, end) in self._made:
-            return self._made[(start, end)]
-        raw = self.text_[quote_start : n.start]
-        label = raw.strip()
-        quote_start += len(raw) - len(raw.lstrip())
-        qid = f"{self.prefix}q{len(self._made)}"
-        self._made[(start, end)] = Quantity(
-            id=qid,
-            text=self.window.source_text(n.start, n.end),
-            start=start,
-            end=end,
-            value=n.value,
-            unit=n.unit,
-            decimals=n.decimals,
-            qualifier=n.qualifier,
-            label=label,
-            label_start=self.window.source_offset(quote_start) if label else -1,
-            source="llm",
-        )
-        return self._made[(start, end)]
-
     # --- relations ----------------------------------------------------------------------------
 
     def run(self, extraction: Extraction) -> Grounded:
@@ -209,135 +328,47 @@ class _Grounder:
                 return spans[0][0]
         return None
 
-    def _keep(self, rel: Relation, used: list[Quantity]) -> None:
-        for q in used:
-            self.out.quantities.setdefault(q.id, q)
-        if rel not in self.out.relations:
-            self.out.relations.append(rel)
-
     def _relation(self, rel: SumWire | RatioWire | BalanceWire | CountWire) -> tuple[Relation, list[Quantity]]:
         if isinstance(rel, SumWire):
-            total = self.number(rel.total)
-            items = [self.number(i) for i in rel.items]
-            _same_family([total, *items])
-            if any((i.start, i.end) == (total.start, total.end) for i in items):
-                raise Rejected("合计数同时列为分项")
-            if len({(i.start, i.end) for i in items}) != len(items):
-                raise Rejected("分项重复")
-            category: SumCategory = sum_category(total.unit, total.label)
-            first = min(i.start for i in items)
-            between = self._text_between(total.end, first) if first > total.end else ""
-            built: Relation = SumRelation(
-                total=total.id,
-                items=tuple(i.id for i in items),
-                exhaustive=rel.exhaustive and not opens_partial_list(between),  # 主要是 is partial, as for the rules
-                category=category,
-                basis="llm",
-            )
-            return built, [total, *items]
+            return self.sum(self.number(rel.total), [self.number(i) for i in rel.items], rel.exhaustive)
         if isinstance(rel, RatioWire):
-            rate, num, den = self.number(rel.rate), self.number(rel.numerator), self.number(rel.denominator)
-            if rate.unit != "%":
-                raise Rejected(f"比率应为百分数：{rate.text}")
-            _same_family([num, den])
-            if (num.start, num.end) == (den.start, den.end):
-                raise Rejected("分子与分母是同一个数")
-            return RatioRelation(rate=rate.id, numerator=num.id, denominators=(den.id,), basis="llm"), [rate, num, den]
+            return self.ratio(self.number(rel.rate), self.number(rel.numerator), self.number(rel.denominator))
         if isinstance(rel, BalanceWire):
-            opening, closing = self.number(rel.opening), self.number(rel.closing)
-            ins, outs = [self.number(i) for i in rel.inflows], [self.number(o) for o in rel.outflows]
-            _same_family([opening, closing, *ins, *outs])
-            return BalanceRelation(
-                opening=opening.id,
-                inflows=tuple(i.id for i in ins),
-                outflows=tuple(o.id for o in outs),
-                closing=closing.id,
-            ), [opening, closing, *ins, *outs]
-        return self._count(rel)
-
-    def _count(self, rel: CountWire) -> tuple[Relation, list[Quantity]]:
-        count = self.number(rel.count)
-        if count.unit not in EXACT_INTEGER_UNITS or count.decimals or not count.exact:
-            raise Rejected(f"不是确切的个数：{count.text}")
-        spans = sorted({self.text(item) for item in rel.items})
-        return CountRelation(
-            stated=int(count.value),
-            start=count.anchor_start,
-            end=count.end,
-            item_spans=tuple(spans),
-            what="模型逐项列出的项目个数",
-            stated_ids=(count.id,),
-            wording="model",
-        ), [count]
+            return self.balance(
+                self.number(rel.opening),
+                [self.number(i) for i in rel.inflows],
+                [self.number(o) for o in rel.outflows],
+                self.number(rel.closing),
+            )
+        return self.count(self.number(rel.count), [self.text(item) for item in rel.items])
 
     def _scores(self, rows: list[ScoreWire]) -> None:
-        """Score rows become one tree: rows under the row named by their `parent`, the rest under
-        a root that claims nothing itself."""
-        nodes: list[tuple[ScoreWire, ScoreNode, list[Quantity]]] = []
+        """Score rows become one tree: rows under the row named by their `parent`."""
+        nodes: list[tuple[ScoreNode, list[Quantity]]] = []
+        parent_names: dict[str, str] = {}
+        by_name: dict[str, str] = {}
         for i, row in enumerate(rows):
             self._anchor = self._unique_anchor(row)
             try:
                 weight = self.number(row.weight) if row.weight else None
                 score = self.number(row.score) if row.score else None
-                for q in (weight, score):
-                    if q is not None and q.unit != "分":
-                        raise Rejected(f"分值/得分应以“分”计：{q.text}")
-                name_start, name_end = self._place(row.name)
+                name = self._place(row.name)
+                if weight is None and score is None:
+                    continue
+                node, used = self.score_node(i, name, weight, score)
             except Ungrounded as exc:
                 self.out.ungrounded.append(f"score: {exc}")
                 continue
             except Rejected as exc:
                 self.out.rejected.append(f"score: {exc}")
                 continue
-            if weight is None and score is None:
-                continue
-            node = ScoreNode(
-                id=f"{self.prefix}s{i}",
-                name=self.text_[name_start:name_end],
-                name_start=self.window.source_offset(name_start),
-                name_end=self.window.source_offset(name_end),
-                weight=weight.id if weight else None,
-                score=score.id if score else None,
-            )
-            nodes.append((row, node, [q for q in (weight, score) if q]))
+            nodes.append((node, used))
+            by_name[Locator.normalise(row.name)] = node.id
+            if row.parent:
+                parent_names[node.id] = Locator.normalise(row.parent)
+        parents = {k: p for k, name in parent_names.items() if (p := by_name.get(name))}
         if nodes:
-            self._score_tree(nodes)
-
-    def _score_tree(self, nodes: list[tuple[ScoreWire, ScoreNode, list[Quantity]]]) -> None:
-        by_name = {Locator.normalise(row.name): node.id for row, node, _ in nodes}
-        children: dict[str, list[str]] = {}
-        parent_of: dict[str, str] = {}
-        for row, node, _ in nodes:
-            parent = by_name.get(Locator.normalise(row.parent)) if row.parent else None
-            if parent and parent != node.id:
-                children.setdefault(parent, []).append(node.id)
-                parent_of[node.id] = parent
-        weights = {node.id: next((q for q in used if q.id == node.weight), None) for _, node, used in nodes}
-        built: list[ScoreNode] = []
-        for _, node, used in nodes:
-            kids = tuple(children.get(node.id, ()))
-            cap = weights[node.id]
-            known = sum((w.value for k in kids if (w := weights.get(k)) is not None), Decimal(0))
-            exhaustive = bool(kids) and cap is not None and known >= cap.value
-            path = (self.out_name(nodes, parent_of[node.id]),) if node.id in parent_of else ()
-            built.append(node.model_copy(update={"children": kids, "exhaustive": exhaustive, "path": path}))
-            for q in used:
-                self.out.quantities.setdefault(q.id, q)
-        top = tuple(n.id for n in built if n.id not in parent_of)
-        first = built[0]
-        root = ScoreNode(
-            id=f"{self.prefix}root",
-            name="",
-            name_start=first.name_start,
-            name_end=first.name_start,
-            children=top,
-            exhaustive=False,
-        )
-        self.out.relations.append(ScoreTree(nodes=(root, *built), root=root.id, source="text"))
-
-    @staticmethod
-    def out_name(nodes: list[tuple[ScoreWire, ScoreNode, list[Quantity]]], node_id: str) -> str:
-        return next(node.name for _, node, _ in nodes if node.id == node_id)
+            self.score_tree(nodes, parents)
 
 
 def _quotes(rel: SumWire | RatioWire | BalanceWire | CountWire | ScoreWire) -> list[str]:

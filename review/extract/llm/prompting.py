@@ -1,7 +1,8 @@
 """Prompts (提示词) are versioned package data in `review/prompts/` (the repository's top-level
 `prompts/` is a link to it), read through importlib.resources so an installed wheel finds them:
 `<version>.md` is the system message and `<version>.examples.json` holds worked examples taken
-from real reports, sent as earlier turns of the conversation. The version is recorded with every
+from real reports, sent as earlier turns of the conversation, and the prompt's `formulation`
+(review.extract.llm.formulations: quotes, the default, or ids). The version is recorded with every
 result; the files' hash goes into the cache key so an edited prompt never reuses old replies.
 """
 
@@ -18,6 +19,7 @@ from review.core.errors import ConfigError
 
 PROMPTS_DIR: Traversable = resources.files("review") / "prompts"
 DEFAULT_VERSION = "extract_v1"
+FORMULATION_NAMES = ("quotes", "ids")
 Message = dict[str, str]
 
 
@@ -35,6 +37,7 @@ class Prompt:
     system: str
     examples: tuple[Example, ...]
     sha: str
+    formulation: str = "quotes"  # review.extract.llm.formulations: how the chunk is shown and the reply read
 
     def messages(self, text: str) -> list[Message]:
         out: list[Message] = [{"role": "system", "content": self.system}]
@@ -62,7 +65,11 @@ def load_prompt(version: str = DEFAULT_VERSION, directory: Traversable = PROMPTS
         raise ConfigError(f"提示词 {version} 无法读取（{exc}）：应有 {system_path} 和 {examples_path}") from None
     examples = tuple(Example(e["name"], e["source"], e["text"], e["output"]) for e in data["examples"])
     sha = hashlib.sha256((system + "\0" + raw).encode("utf-8")).hexdigest()[:16]
-    return Prompt(version=version, system=system, examples=examples, sha=sha)
+    formulation = data.get("formulation", "quotes")
+    if formulation not in FORMULATION_NAMES:
+        allowed = " 或 ".join(FORMULATION_NAMES)
+        raise ConfigError(f"提示词 {version} 的 formulation 应为 {allowed}，而不是 {formulation!r}")
+    return Prompt(version=version, system=system, examples=examples, sha=sha, formulation=formulation)
 
 
 def reask_invalid(messages: list[Message], reply: str, problem: str, truncated: bool) -> list[Message]:

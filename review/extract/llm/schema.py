@@ -101,8 +101,9 @@ def _strip_titles(node: Any) -> Any:
     return node
 
 
-def _wire_schema() -> dict[str, Any]:
-    schema = Extraction.model_json_schema()
+def wire_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """The JSON Schema of a reply model, as every server's grammar converter understands it."""
+    schema = model.model_json_schema()
     # oneOf + discriminator is not understood by every grammar converter; anyOf with a const
     # `kind` in each branch means the same thing.
     rel = schema["properties"]["relations"]["items"]
@@ -111,7 +112,7 @@ def _wire_schema() -> dict[str, Any]:
     return _strip_titles(schema)
 
 
-WIRE_SCHEMA: dict[str, Any] = _wire_schema()
+WIRE_SCHEMA: dict[str, Any] = wire_schema(Extraction)
 SCHEMA_SHA = hashlib.sha256(json.dumps(WIRE_SCHEMA, sort_keys=True).encode()).hexdigest()[:16]
 
 
@@ -154,6 +155,12 @@ def parse_relations(text: str) -> tuple[Extraction, list[str]]:
     """Validate a reply relation by relation: the well-formed ones, and what was wrong with each
     of the others. The reply itself is invalid (LLMOutputError) when it is not JSON, not
     {"relations": [...]}, or has relations of which none is well-formed."""
+    good, malformed = parse_with(text, _RELATION)
+    return Extraction(relations=good), malformed
+
+
+def parse_with(text: str, relation: TypeAdapter[Any]) -> tuple[list[Any], list[str]]:
+    """The relations of a reply `relation` validates, and what was wrong with each of the others."""
     cleaned = clean_reply(text)
     if not cleaned:
         raise LLMOutputError("模型回复为空")
@@ -166,11 +173,11 @@ def parse_relations(text: str) -> tuple[Extraction, list[str]]:
     malformed: list[str] = []
     for i, item in enumerate(data["relations"]):
         try:
-            good.append(_RELATION.validate_python(item))
+            good.append(relation.validate_python(item))
         except ValidationError as exc:
             first = exc.errors()[0]
             where = ".".join(str(p) for p in first["loc"])
             malformed.append(f"relations.{i}.{where}：{first['msg']}")
     if data["relations"] and not good:
         raise LLMOutputError(f"模型回复不符合格式（{len(malformed)} 处错误，首处 {malformed[0]}）")
-    return Extraction(relations=good), malformed
+    return good, malformed

@@ -19,6 +19,8 @@ Environment (each overrides the same key in the file named by REVIEW_LLM_CONFIG,
     REVIEW_LLM_CACHE        SQLite cache path (default: llm-cache.sqlite in the home), or "off"
     REVIEW_LLM=local        use the embedded offline model (see review.extract.llm.local)
     REVIEW_LLM_LOCAL_MODEL  1.5b (default) | 0.5b
+    REVIEW_LLM_PROMPT       the prompt version in review/prompts/ (default extract_v1: quotes;
+                            ids_v1: numbers marked by id, see review.extract.llm.formulations)
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ _ENV: dict[str, tuple[str, str]] = {
     "REVIEW_LLM_LOCAL_PORT": ("local_port", "a free TCP port, e.g. 8765"),
     "REVIEW_LLM_LOCAL_THREADS": ("local_threads", "a whole number of CPU threads, e.g. 2"),
     "REVIEW_LLM_MODELS_DIR": ("models_dir", "a directory for the assembled model files"),
+    "REVIEW_LLM_PROMPT": ("prompt", "a prompt version in review/prompts/, e.g. extract_v1 or ids_v1"),
 }
 _BY_FIELD = {f: (env, fix) for env, (f, fix) in _ENV.items()}
 
@@ -82,6 +85,7 @@ class LLMSettings(BaseModel):
     local_port: int = Field(default=8765, ge=1024, le=65535)
     local_threads: int = Field(default=2, ge=1, le=256)
     models_dir: str = ""
+    prompt: str = Field(default="extract_v1", pattern=r"^[a-z0-9_]+$")
 
     @property
     def configured(self) -> bool:

@@ -4,6 +4,7 @@ text, each quote holding exactly the number its value says; the wire schema acce
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -13,12 +14,14 @@ from review.extract.chunking import Chunk
 from review.extract.llm.grounding import Locator, ground
 from review.extract.llm.prompting import PROMPTS_DIR, load_prompt
 from review.extract.llm.schema import WIRE_SCHEMA, Extraction, clean_reply, parse_reply
+from review.extract.llm.schema_ids import parse_ids
 from tests.conftest import ROOT
 
 VERSIONS = sorted(
     p.name.removesuffix(".examples.json") for p in PROMPTS_DIR.iterdir() if p.name.endswith(".examples.json")
 )
-EXAMPLES = [(v, ex) for v in VERSIONS for ex in load_prompt(v).examples]
+EXAMPLES = [(v, ex) for v in VERSIONS if load_prompt(v).formulation == "quotes" for ex in load_prompt(v).examples]
+ID_EXAMPLES = [(v, ex) for v in VERSIONS if load_prompt(v).formulation == "ids" for ex in load_prompt(v).examples]
 
 
 def quotes(output: dict) -> list[tuple[str, float | None]]:
@@ -142,3 +145,19 @@ def test_prompts_are_package_data_and_prompts_is_where_people_find_them():
     assert Path(str(PROMPTS_DIR)) == Path(ROOT) / "review" / "prompts"
     assert (Path(ROOT) / "prompts").resolve() == Path(str(PROMPTS_DIR)).resolve()
     assert (Path(ROOT) / "prompts" / "extract_v1.md").is_file()
+
+
+@pytest.mark.parametrize(("version", "example"), ID_EXAMPLES, ids=lambda e: getattr(e, "name", e))
+def test_id_example_names_only_ids_its_text_has(version, example):
+    """An example of pointing by id is a real excerpt as the model is shown it: every id it answers
+    is marked in its text, from 101 (a chunk's own ids start at 1), and the reply validates."""
+    extraction, malformed = parse_ids(json.dumps(example.output))
+    assert malformed == [] and extraction.relations
+    marked = {int(m) for m in re.findall(r"\[(\d+)\]", example.text)}
+    assert min(marked) == 101
+    used = set()
+    for rel in example.output["relations"]:
+        used |= {v for k, v in rel.items() if isinstance(v, int) and not isinstance(v, bool)}
+        used |= set(rel.get("items", []))
+    assert used <= marked
+    assert (ROOT / example.source).is_file()
