@@ -9,8 +9,11 @@ every value matches become claims; the rest are reported as ungrounded, never ch
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import partial
+from typing import Any, TypeVar
 
 from review.core.claims import (
     BalanceRelation,
@@ -28,6 +31,8 @@ from review.extract.chunking import Chunk
 from review.extract.lexicon import opens_partial_list, sum_category
 from review.extract.llm.schema import BalanceWire, CountWire, Extraction, Num, RatioWire, ScoreWire, SumWire
 from review.extract.view import View, Window
+
+_T = TypeVar("_T")
 
 
 class Ungrounded(Exception):
@@ -143,6 +148,40 @@ class Builder:
             source="llm",
         )
         return self._made[(start, end)]
+
+    def run(self, relations: Sequence[Any]) -> Grounded:
+        """Every relation of a reply grounded or its reason recorded; score rows last, as one tree."""
+        scores = [rel for rel in relations if rel.kind == "score"]
+        for rel in relations:
+            if rel.kind == "score":
+                continue
+            self._before(rel)
+            made = self.attempt(rel.kind, partial(self._relation, rel))
+            if made is not None:
+                self._keep(*made)
+        if scores:
+            self._scores(scores)
+        return self.out
+
+    def attempt(self, kind: str, make: Callable[[], _T | None]) -> _T | None:
+        """`make()`, or None with the reason recorded when its numbers are not in the chunk
+        (Ungrounded) or cannot form the relation (Rejected)."""
+        try:
+            return make()
+        except Ungrounded as exc:
+            self.out.ungrounded.append(f"{kind}: {exc}")
+        except Rejected as exc:
+            self.out.rejected.append(f"{kind}: {exc}")
+        return None
+
+    def _before(self, rel: Any) -> None:
+        """Called before a relation is grounded (the quote grounder finds where it is)."""
+
+    def _relation(self, rel: Any) -> tuple[Relation, list[Quantity]]:
+        raise NotImplementedError
+
+    def _scores(self, rows: list[Any]) -> None:
+        raise NotImplementedError
 
     def _keep(self, rel: Relation, used: list[Quantity]) -> None:
         for q in used:
@@ -299,25 +338,8 @@ class _Grounder(Builder):
 
     # --- relations ----------------------------------------------------------------------------
 
-    def run(self, extraction: Extraction) -> Grounded:
-        scores: list[ScoreWire] = []
-        for rel in extraction.relations:
-            if isinstance(rel, ScoreWire):
-                scores.append(rel)
-                continue
-            self._anchor = self._unique_anchor(rel)
-            try:
-                built, used = self._relation(rel)
-            except Ungrounded as exc:
-                self.out.ungrounded.append(f"{rel.kind}: {exc}")
-                continue
-            except Rejected as exc:
-                self.out.rejected.append(f"{rel.kind}: {exc}")
-                continue
-            self._keep(built, used)
-        if scores:
-            self._scores(scores)
-        return self.out
+    def _before(self, rel: SumWire | RatioWire | BalanceWire | CountWire) -> None:
+        self._anchor = self._unique_anchor(rel)
 
     def _unique_anchor(self, rel: SumWire | RatioWire | BalanceWire | CountWire | ScoreWire) -> int | None:
         """Where the relation is: the first of its quotes that occurs exactly once in the chunk, so
@@ -349,19 +371,10 @@ class _Grounder(Builder):
         by_name: dict[str, str] = {}
         for i, row in enumerate(rows):
             self._anchor = self._unique_anchor(row)
-            try:
-                weight = self.number(row.weight) if row.weight else None
-                score = self.number(row.score) if row.score else None
-                name = self._place(row.name)
-                if weight is None and score is None:
-                    continue
-                node, used = self.score_node(i, name, weight, score)
-            except Ungrounded as exc:
-                self.out.ungrounded.append(f"score: {exc}")
+            made = self.attempt("score", partial(self._score_row, i, row))
+            if made is None:
                 continue
-            except Rejected as exc:
-                self.out.rejected.append(f"score: {exc}")
-                continue
+            node, used = made
             nodes.append((node, used))
             by_name[Locator.normalise(row.name)] = node.id
             if row.parent:
@@ -369,6 +382,14 @@ class _Grounder(Builder):
         parents = {k: p for k, name in parent_names.items() if (p := by_name.get(name))}
         if nodes:
             self.score_tree(nodes, parents)
+
+    def _score_row(self, i: int, row: ScoreWire) -> tuple[ScoreNode, list[Quantity]] | None:
+        weight = self.number(row.weight) if row.weight else None
+        score = self.number(row.score) if row.score else None
+        name = self._place(row.name)
+        if weight is None and score is None:
+            return None
+        return self.score_node(i, name, weight, score)
 
 
 def _quotes(rel: SumWire | RatioWire | BalanceWire | CountWire | ScoreWire) -> list[str]:
@@ -408,4 +429,4 @@ def ground(extraction: Extraction, chunk: Chunk, prefix: str, view: View | None 
     """Claims from one reply about `chunk`; quantity ids start with `prefix` (unique per chunk).
     `view` is the document's view (review.extract.view.view_of), which the rules read too; without
     it the chunk is read by its own view."""
-    return _Grounder(chunk, prefix, view).run(extraction)
+    return _Grounder(chunk, prefix, view).run(extraction.relations)

@@ -7,10 +7,11 @@ same refusals as for quotes (mixed units, a total among its items, a rate not in
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from review.core.claims import Quantity, Relation, ScoreNode
 from review.extract.chunking import Chunk
-from review.extract.llm.grounding import Builder, Grounded, Rejected, Ungrounded
+from review.extract.llm.grounding import Builder, Grounded, Ungrounded
 from review.extract.llm.schema_ids import IdExtraction, RatioIds, ScoreIds, SumIds
 from review.extract.view import View
 
@@ -22,25 +23,6 @@ WORD = re.compile(r"[\u4e00-\u9fff]{2}")
 
 
 class _IdGrounder(Builder):
-    def run(self, extraction: IdExtraction) -> Grounded:
-        scores: list[ScoreIds] = []
-        for rel in extraction.relations:
-            if isinstance(rel, ScoreIds):
-                scores.append(rel)
-                continue
-            try:
-                built, used = self._relation(rel)
-            except Ungrounded as exc:
-                self.out.ungrounded.append(f"{rel.kind}: {exc}")
-                continue
-            except Rejected as exc:
-                self.out.rejected.append(f"{rel.kind}: {exc}")
-                continue
-            self._keep(built, used)
-        if scores:
-            self._scores(scores)
-        return self.out
-
     def number(self, ident: int) -> Quantity:
         if not 1 <= ident <= len(self.numbers):
             raise Ungrounded(f"原文中没有编号 [{ident}]")
@@ -81,17 +63,10 @@ class _IdGrounder(Builder):
         for i, row in enumerate(rows):
             if row.weight is None and row.score is None:
                 continue
-            try:
-                weight = self.number(row.weight) if row.weight else None
-                score = self.number(row.score) if row.score else None
-                first = min(q.start for q in (weight, score) if q is not None)
-                node, used = self.score_node(i, self._row_name(self.window.local(first)), weight, score)
-            except Ungrounded as exc:
-                self.out.ungrounded.append(f"score: {exc}")
+            made = self.attempt("score", partial(self._score_row, i, row))
+            if made is None:
                 continue
-            except Rejected as exc:
-                self.out.rejected.append(f"score: {exc}")
-                continue
+            node, used = made
             nodes.append((node, used))
             if row.weight:
                 by_weight[row.weight] = node.id
@@ -101,8 +76,14 @@ class _IdGrounder(Builder):
         if nodes:
             self.score_tree(nodes, parents)
 
+    def _score_row(self, i: int, row: ScoreIds) -> tuple[ScoreNode, list[Quantity]]:
+        weight = self.number(row.weight) if row.weight else None
+        score = self.number(row.score) if row.score else None
+        first = min(q.start for q in (weight, score) if q is not None)
+        return self.score_node(i, self._row_name(self.window.local(first)), weight, score)
+
 
 def ground_ids(extraction: IdExtraction, chunk: Chunk, prefix: str, view: View | None = None) -> Grounded:
     """Claims from one reply of ids about `chunk` (marked as review.extract.llm.marking marks the
     chunk's view); quantity ids start with `prefix`."""
-    return _IdGrounder(chunk, prefix, view).run(extraction)
+    return _IdGrounder(chunk, prefix, view).run(extraction.relations)
