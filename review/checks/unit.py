@@ -18,6 +18,9 @@ from review.core.numbers import MONEY_SCALE
 OUTLIER_FACTOR = Decimal(1000)
 PRICE_TOLERANCE = Decimal("0.05")
 OFF_SCALE = Decimal(1000)  # funds this many times off every peer in another unit: the unit, not the figure
+# A payment this many times the whole budget: a unit's scale (元 for 万元 is 10000×), not a budget of narrower
+# scope than the extractor took it for (a project's 预算 where the payment is the department's).
+ABOVE_BUDGET = Decimal(10)
 MONEY_UNITS = ("元", "万元", "亿元")
 
 
@@ -26,15 +29,17 @@ def check_units(ctx: Context) -> list[Finding]:
 
 
 def _above_budget(ctx: Context) -> list[Finding]:
-    """A spending amount above the whole budget (BudgetCeiling, from the extractor). When the amounts
-    pass a budget written in 元 in a report written in 万元, and read in 万元 the budget holds them all
-    (全年预算数2089元 over 中央1777万元 and 省级312万元), the slip is the budget's: one finding on it, not
-    one per amount."""
+    """A spending amount that the whole budget (BudgetCeiling, from the extractor) could hold only in another
+    unit: more than ABOVE_BUDGET times it. An amount a little above the budget the extractor chose says that
+    the budget is of narrower scope than the amount (a project's 预算 in a report that also gives the
+    department's spending), not that a unit is wrong. When the amounts pass a budget written in 元 in a report
+    written in 万元, and read in 万元 the budget holds them all (全年预算数2089元 over 中央1777万元 and 省级312万元),
+    the slip is the budget's: one finding on it, not one per amount."""
     above: dict[str, list[Quantity]] = {}
     for rel in ctx.claims.relations:
         if isinstance(rel, BudgetCeiling):
             q, budget = ctx.q[rel.amount], ctx.q[rel.budget]
-            if q.interval().lo > budget.interval().hi:
+            if q.interval().lo > budget.interval().hi * ABOVE_BUDGET:
                 above.setdefault(budget.id, []).append(q)
     out = []
     usual = Counter(q.unit for q in ctx.claims.quantities if q.unit in MONEY_UNITS).most_common(1)

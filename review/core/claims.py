@@ -97,6 +97,9 @@ class SumRelation(_Relation):
     category: SumCategory = "sum"
     basis: SumBasis = ""
     marked: bool = True  # False: nothing in the wording says the items are parts (an unmarked implicit split)
+    # One table row's totals, read column by column from the same rows ("" when not from a table row): when
+    # every column of the row fails, the rows taken as its parts are more likely misread than all wrong.
+    group: str = ""
 
 
 class RatioRelation(_Relation):

@@ -75,6 +75,9 @@ def test_a_unit_slip_is_flagged(rule, severity, build, quote, message) -> None:
 HOLDS = [
     pytest.param(lambda: ceiling("100.4万元", "100万元"), id="unit.part_exceeds_budget-rounding"),
     pytest.param(lambda: ceiling("61.7705万元", "6024.595024万元"), id="unit.part_exceeds_budget-below"),
+    # a little above the budget taken as the whole: a budget of narrower scope, no unit's scale
+    pytest.param(lambda: ceiling("2110万元", "1500万元"), id="unit.part_exceeds_budget-narrower-budget"),
+    pytest.param(lambda: ceiling("9999万元", "1000万元"), id="unit.part_exceeds_budget-under-tenfold"),
     pytest.param(
         lambda: per_head(("1466人次", "733000元"), ("100人次", "50000元"), ("200人次", "90000元")),
         id="unit.per_head_outlier-alike",

@@ -58,6 +58,24 @@ def test_a_level_share_raises_no_over_budget_finding():
 
 
 @pytest.mark.parametrize(
+    ("budget", "paid"),
+    [
+        # r12-01's wording, the payment a little above a budget of narrower scope
+        ("本部门2024年度预算安排1800万元。", "发放补贴资金2110万元。"),
+        # seed 003's wording: a project's 预算数 under the year's payment from several sources
+        ("2021年度项目资金预算数800万元。", "已拨付补助资金1200万元。"),
+    ],
+)
+def test_a_payment_a_little_above_the_budget_is_no_unit_slip(budget, paid):
+    """Above the budget by less than a unit's scale (元 for 万元 is 10000×): the budget the report's wording
+    named is of narrower scope than the payment, not a slip of unit; 10000× above it still is."""
+    assert [f for f in review_text(f"{budget}\n{paid}", 2024).findings if f.check == "unit"] == []
+    slipped = paid.replace("万元", "0000万元")
+    found = review_text(f"{budget}\n{slipped}", 2024).findings
+    assert [f.rule for f in found if f.check == "unit"] == ["unit.part_exceeds_budget"]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # r5-12: the year's spending draws on 其他资金来源 too; it may exceed the 预算收入.

@@ -411,3 +411,42 @@ def test_a_total_over_rows_that_reduce_the_others_is_a_net_amount_reported_unrea
         assert [g for g in got if g[0] in ("1160.05", "328.54", "180.00", "195.00")] == []
         assert any(total in u and "减：" in u for u in unread)
         assert [f for f in review_text(text).findings if f.check == "sum"] == []
+
+
+# r21-08 (义务教育经费保障机制补助经费分配表): a total row over its rows in two amount columns, pipe-rendered
+SPLIT_BY_SOURCE_PIPES = (
+    "单位名称 | 中央直达资金 | 省直达资金 |\n"
+    "南海实验学校长峙小学校区 | 27.00 | 0.00 |\n"
+    "东港小学 | 30.00 | 12.50 |\n"
+    "合计 | 57.00 | 12.50 |\n"
+)
+# r7-06 and r9-08 (部门决算 收入 tables) as a Word table saved as text, a total row last, two columns
+INCOME_TWO_COLUMNS_TAB = (
+    "\t项目\n\t年初预算数\n\t决算数\n\n\t财政拨款收入\n\t6500.00\n\t6567.06\n\n"
+    "\t事业收入\n\t20.00\n\t18.40\n\n\t本年收入合计\n\t6520.00\n\t6585.46\n"
+)
+
+
+def _sum_findings(text: str) -> list[tuple[str, str, bool]]:
+    return [(f.quote, f.severity, "读取正确" in f.message) for f in review_text(text).findings if f.check == "sum"]
+
+
+def test_one_column_of_a_total_row_failing_is_high_and_every_column_failing_asks_to_check_the_rows() -> None:
+    """A total row read column by column from the same rows: one column failing where the others hold is a
+    figure written wrongly (high); every column failing says the rows taken as its parts may be misread
+    (a rendering that shifted them, a 小计 taken for a detail), so medium, with a note to check the rows."""
+    for text, (one, wrong), (every, rows) in (
+        (SPLIT_BY_SOURCE_PIPES, ("| 57.00 |", "| 60.00 |"), ("东港小学 | 30.00 | 12.50", "东港小学 | 36.00 | 19.50")),
+        (INCOME_TWO_COLUMNS_TAB, ("\t6520.00", "\t6523.00"), ("\t20.00\n\t18.40", "\t23.00\n\t21.40")),
+    ):
+        assert _sum_findings(text) == []
+        ((quote, severity, note),) = _sum_findings(text.replace(one, wrong))
+        assert (severity, note) == ("high", False) and quote in wrong
+        found = _sum_findings(text.replace(every, rows))
+        assert len(found) == 2 and all(f[1:] == ("medium", True) for f in found)
+
+
+def test_a_total_row_left_at_zero_over_rows_with_money_stays_high() -> None:
+    text = SPLIT_BY_SOURCE_PIPES.replace("合计 | 57.00 | 12.50", "合计 | 0 | 0")
+    found = _sum_findings(text)
+    assert len(found) == 2 and all(f[1:] == ("high", False) for f in found)

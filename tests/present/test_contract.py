@@ -34,7 +34,8 @@ ERRORS = [{"path": "/no/such.txt", "error": "/no/such.txt: 文件不存在，请
 # RatioRelation.whole_parts (a share of a whole named as several amounts, 占中央、省资金的…) and .change
 # (a change rate, 同比增加x%), issue 12; YearMention.name_years (the years a repeated name is given
 # elsewhere, for a named_year) and .month (a written_on date's month); RatioRelation.complement (a rate of
-# the rest of its base, 未分配0.32亿元,分配率99.3%).
+# the rest of its base, 未分配0.32亿元,分配率99.3%); SumRelation.group (one table row's totals, column by column:
+# every column failing asks to check the rows before the figures).
 ADDED = {
     "schema_version",
     "origin",
@@ -56,6 +57,7 @@ ADDED = {
     "figures",
     "complement",
     "failed",
+    "group",
 }
 
 

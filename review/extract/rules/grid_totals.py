@@ -205,7 +205,7 @@ class _GridReader:
             name = self._column_name(header, total, cell)
             t = self._qty(cell, f"{total.name}·{name}" if name else total.name)
             qs = [self._qty(c, f"{r.name}·{name}" if name else r.name) for r, c in pairs]
-            self._emit(t, qs, basis, exhaustive=exhaustive)
+            self._emit(t, qs, basis, exhaustive=exhaustive, group=f"{basis}@{total.cells[0].start}")
 
     @staticmethod
     def _columns(total: GridRow, items: Sequence[GridRow]) -> list[dict[int, Cell]] | None:
@@ -248,14 +248,21 @@ class _GridReader:
         end = cell.end if unit == "%" else start + len(raw)
         return self.scan.mint(start, end, value, unit or self.grid.unit, label)
 
-    def _emit(self, total: Quantity, items: list[Quantity], basis: SumBasis, *, exhaustive: bool) -> None:
+    def _emit(
+        self, total: Quantity, items: list[Quantity], basis: SumBasis, *, exhaustive: bool, group: str = ""
+    ) -> None:
         if (total.start, total.end) in self.taken:
             return
         self.taken.add((total.start, total.end))
         category = lexicon.sum_category(total.unit, total.label)
         self.out.relations.append(
             SumRelation(
-                total=total.id, items=tuple(q.id for q in items), exhaustive=exhaustive, category=category, basis=basis
+                total=total.id,
+                items=tuple(q.id for q in items),
+                exhaustive=exhaustive,
+                category=category,
+                basis=basis,
+                group=group,
             )
         )
 
