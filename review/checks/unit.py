@@ -34,12 +34,14 @@ def _above_budget(ctx: Context) -> list[Finding]:
     the budget is of narrower scope than the amount (a project's 预算 in a report that also gives the
     department's spending), not that a unit is wrong. When the amounts pass a budget written in 元 in a report
     written in 万元, and read in 万元 the budget holds them all (全年预算数2089元 over 中央1777万元 and 省级312万元),
-    the slip is the budget's: one finding on it, not one per amount."""
+    the slip is the budget's: one finding on it, not one per amount. A budget written as 0 (a form's total
+    left at 0) is in no unit's scale of anything: no finding here (the sum check compares a total left at 0
+    with its parts)."""
     above: dict[str, list[Quantity]] = {}
     for rel in ctx.claims.relations:
         if isinstance(rel, BudgetCeiling):
             q, budget = ctx.q[rel.amount], ctx.q[rel.budget]
-            if q.interval().lo > budget.interval().hi * ABOVE_BUDGET:
+            if budget.value != 0 and q.interval().lo > budget.interval().hi * ABOVE_BUDGET:
                 above.setdefault(budget.id, []).append(q)
     out = []
     usual = Counter(q.unit for q in ctx.claims.quantities if q.unit in MONEY_UNITS).most_common(1)
