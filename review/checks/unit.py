@@ -163,7 +163,7 @@ def _target_price(ctx: Context) -> list[Finding]:
 def _unit_peers(ctx: Context) -> list[Finding]:
     """One finding per amount: the same figure under another unit first, then the paragraph's scale."""
     rels = [r for r in ctx.claims.relations if isinstance(r, UnitPeers)]
-    rels.sort(key=lambda r: ("same_figure", "header", "paragraph").index(r.basis))
+    rels.sort(key=lambda r: ("same_figure", "header", "paragraph", "report").index(r.basis))
     out: list[Finding] = []
     done: set[str] = set()
     for rel in rels:
@@ -175,6 +175,8 @@ def _unit_peers(ctx: Context) -> list[Finding]:
             found = _against_header(ctx, q, rel.declared, peers)
         elif not _odd_unit(rel, q, prevailing):
             continue
+        elif rel.basis == "report":
+            found = _off_report_scale(ctx, q, peers)
         else:
             found = _same_figure(ctx, q, peers, prevailing) if rel.basis == "same_figure" else _off_scale(ctx, q, peers)
         if found is not None:
@@ -258,6 +260,33 @@ def _off_scale(ctx: Context, q: Quantity, peers: list[Quantity]) -> Finding | No
         trace=f"{q.text} = {fmt(q.base_value, 2)}元；{near.text} = {fmt(near.base_value, 2)}元；相差{OFF_SCALE}倍以上",
         rule="unit.off_scale",
         related=tuple((p.start, p.end) for p in peers[:3]),
+    )
+
+
+def _off_report_scale(ctx: Context, q: Quantity, peers: list[Quantity]) -> Finding | None:
+    """A principal funds figure a thousand times smaller than the median of the amounts the report writes in
+    its usual, larger unit (2021年…保护资金下达42元 in a report of 万元): read in that unit, it is of the report's
+    scale. Only smaller: a report of 元 amounts (补助每户…元) states its totals in 万元 as a matter of course."""
+    if not peers or any(MONEY_SCALE[p.unit] <= MONEY_SCALE[q.unit] for p in peers):
+        return None
+    middle = median(p.base_value for p in peers)
+    if q.base_value * OFF_SCALE >= middle:
+        return None
+    unit = peers[0].unit
+    typical = f"{fmt(middle / MONEY_SCALE[unit], 4)}{unit}"
+    return finding(
+        ctx,
+        "unit",
+        "medium",
+        f"金额单位疑误：{q.label}{q.text}不到本报告以“{unit}”所写金额（中位数{typical}）"
+        f"的千分之一，疑为单位错误；若单位应为“{unit}”，即{fmt(q.value)}{unit}",
+        *span_of(q),
+        stated=value_of(q),
+        computed=_as(q, unit),
+        trace=f"{q.text} = {fmt(q.base_value, 2)}元；{len(peers)}笔“{unit}”金额的中位数 = {fmt(middle, 2)}元；"
+        f"相差{OFF_SCALE}倍以上",
+        rule="unit.off_report_scale",
+        related=tuple((p.start, p.end) for p in sorted(peers, key=lambda p: abs(p.start - q.start))[:3]),
     )
 
 

@@ -40,7 +40,7 @@ class UnitPrice(_Relation):
     actual: tuple[str, str] | None = None
 
 
-UnitPeerBasis = Literal["same_figure", "paragraph", "header"]
+UnitPeerBasis = Literal["same_figure", "paragraph", "header", "report"]
 
 
 class UnitPeers(_Relation):
@@ -48,8 +48,11 @@ class UnitPeers(_Relation):
     figure elsewhere (年度资金40.83万元 … 本年度财政拨款40.83元: `same_figure`), the funds its
     paragraph states with it (补助资金3万元 … 补助资金1.5元: `paragraph`), or the cells of a funds
     table whose header names their unit (资金情况(万元) … 自治区补助300元: `header`, that unit in
-    `declared`). Rates and prices (500元/人, 每亩300元) are never peers. Whether the amount fits
-    only when read in its peers' unit is the check's (review.checks.unit).
+    `declared`), or, for a principal funds figure (what was allocated, budgeted, received or spent:
+    资金下达42元) in a unit other than the one the report writes most, the amounts in that one in its
+    paragraph, or in the whole report where its paragraph writes none (`report`). Rates and prices
+    (500元/人, 每亩300元) are never peers. Whether the amount fits only when read in its peers' unit is
+    the check's (review.checks.unit).
 
     `kin`: the paragraph's other amounts in the amount's own unit; `written`: how many amounts the
     report writes in each money unit (rates and prices left out)."""

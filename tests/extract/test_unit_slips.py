@@ -182,8 +182,10 @@ def test_a_closing_total_is_funds_though_its_label_drops_the_word() -> None:
     # dev r7-03 / r8-02: 共计40.83万元 (the label leaves out 共计), and r2-01: 本项目共申请预算资金90万元
     r7_03 = "购买变压器一套18.8万元;购置电锅炉一台6.75万元;增设发酵池十二个3.2万元;共计40.83元,改建后已带动14户。\n"
     assert ("40.83元", ("18.8万元", "6.75万元", "3.2万元"), "paragraph") in _peers(r7_03)
-    # 40.83元 is more than a thousandth of 3.2万元 (32元): not off the scale (the sum reads it)
-    assert _units(r7_03) == []
+    # 40.83元 is more than a thousandth of 3.2万元 (32元), so not below every amount of its paragraph; a closing
+    # total (共计) is a principal figure, and it is below a thousandth of the median of them (6.75万元)
+    ((quote, message),) = _units(r7_03)
+    assert quote == "40.83元" and "中位数6.75万元" in message
     r2_01 = "本项目共申请预算资金90元。其中:30万元用于基建工程项目预算编制;30万元用于基建工程项目审计。\n"
     assert [q for q, _ in _units(r2_01)] == ["本项目共申请预算资金90元"]
 
@@ -209,3 +211,38 @@ def test_a_figure_repeated_in_one_unit_has_no_peers_until_another_unit_writes_it
         ("q2", ("q_x",)),
         ("q_x", ("q0", "q1", "q2")),
     ]
+
+
+# dev r28-03 (漳州市 福利彩票公益金 公告): the year's allocation alone in its paragraph, written in 元 as a slip would
+_R28_03 = (
+    "一、中央福利彩票公益金下达913万元,具体下达和分配使用情况如下:\n\n"
+    "1、中央福利彩票公益金上年结转97万元\n\n"
+    "下达漳州市347万元,其中老年人福利类上年结余97万元,结转今年分配。\n\n"
+    "2、中央福利彩票公益金本年下达816元\n\n"
+    "下达漳州市老年人福利类项目196万元、儿童福利类项目69万元、社会公益类项目计40万元,总计下达305万元。\n"
+)
+# dev r25-06 (达州市 国家非物质文化遗产保护资金 自评): the fund's allocation, the report's other funds in 万元
+_R25_06 = (
+    "下达我市宣汉县文化馆薅草锣鼓保护补助40万元,下达我市渠县国家级非遗代表性传承人补助2万元。\n"
+    "项目年初预算42万元。\n全年执行42万元。\n"
+    "2021年我市国家非物质文化遗产保护资金下达42元,资金到位率100%。\n"
+)
+
+
+def test_a_principal_figure_a_thousand_times_below_the_reports_amounts_is_flagged() -> None:
+    """An allocation, a budget or a total written in 元 alone in its paragraph, in a report that writes its
+    amounts in 万元: a thousand times below the median of those, read in 万元 it is of the report's scale."""
+    for text, slip in ((_R28_03, "816元"), (_R25_06, "42元")):
+        assert (slip, "report") in [(a, basis) for a, _, basis in _peers(text)]
+        ((quote, message),) = _units(text)
+        assert quote.endswith(slip) and "不到本报告以“万元”所写金额" in message and "千分之一" in message
+        assert _units(text.replace(slip, slip.replace("元", "万元"))) == []
+
+
+def test_a_leftover_or_a_small_payment_in_yuan_is_of_no_report_scale() -> None:
+    """What is left over (结余, 剩余) may be tiny, and a payment to one person is no principal figure."""
+    left = _R25_06.replace("资金下达42元", "资金结余42元")
+    paid = _R28_03.replace("中央福利彩票公益金本年下达816元", "发放慰问困难老人816元")
+    for text in (left, paid):
+        assert [basis for *_, basis in _peers(text) if basis == "report"] == []
+        assert _units(text) == []

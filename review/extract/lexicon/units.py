@@ -22,6 +22,12 @@ UNIT_FUNDS_LABEL = re.compile(
     r"资金|预算|拨款|收入|支出|经费|投资|补助|补贴|下达|执行数|结转|结余|到位|拨付|安排|总额|合计|共计|追加|剩余|决算"
     r"|项目|工程|建设|购置|购买|金额|支付|费|利息|贴息|报酬|工资|奖励|增加|减少"
 )
+# Of those, the wording of a principal funds figure: what was allocated, budgeted, received or spent in all
+# (资金下达42万元, 共计下达…转移支付资金3580.69万元, 以上资金合计113.5万元, 2023年度收入合计6567.06万元,
+# 分配各县(区)…235万元), not what is left over (结余, 剩余) or one price or payment:
+# such a figure is of the report's scale.
+UNIT_PRINCIPAL_LABEL = re.compile(r"下达|安排|拨付|分配|合计|共计|总计|总额|总投资|收入|支出|预算|到位|投入")
+UNIT_LEFTOVER_LABEL = re.compile(r"结余|剩余|结转|未执行|未使用|节约|差额|增加|减少|调减|调增|追加")
 # A funds table's header that names the unit of its cells (资金情况(万元)年度资金总额全年预算数(A)300…, 项目资金
 # (万元) 年初预算数 全年预算数…), and where its cells end: the targets and indicators that follow (年度总体目标,
 # 一级指标二级指标三级指标) state amounts in their own units (医疗收入达到5亿元).

@@ -23,7 +23,10 @@ def extract_unit_peers(scan: Scan) -> list[UnitPeers]:
     written = tuple(sorted(Counter(q.unit for q in amounts).items()))
     return [
         rel.model_copy(update={"written": written})
-        for rel in _same_figures(amounts) + _paragraph_peers(scan, amounts) + _header_cells(scan, amounts)
+        for rel in _same_figures(amounts)
+        + _paragraph_peers(scan, amounts)
+        + _header_cells(scan, amounts)
+        + _report_peers(scan, amounts)
     ]
 
 
@@ -84,6 +87,37 @@ def _paragraph_peers(scan: Scan, amounts: list[Quantity]) -> list[UnitPeers]:
             if peers:
                 out.append(UnitPeers(amount=q.id, peers=peers, basis="paragraph", kin=kin))
     return out
+
+
+def _report_peers(scan: Scan, amounts: list[Quantity]) -> list[UnitPeers]:
+    """A principal funds figure (资金下达42元, 以上资金合计113.5元) written in a money unit other than the one the
+    report writes most, and the amounts in the usual unit nearest to it: its paragraph's, or where its paragraph
+    writes none, the whole report's. A 元↔万元 slip is a figure a thousand times off those (the check takes their
+    median: one small part of a project beside it does not hide the slip); a small payment under a small total of
+    its paragraph (项目资金共计2.5万元,其中办公费支出800元) is not. None when no unit is written most."""
+    tally = Counter(q.unit for q in amounts).most_common(2)
+    if not tally or (len(tally) == 2 and tally[0][1] == tally[1][1]):
+        return []
+    usual = tally[0][0]
+    in_usual = [q for q in amounts if q.unit == usual]
+    by_paragraph: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for q in in_usual:
+        by_paragraph[scan.paragraph_bounds(q.start)].append(q.id)
+    everywhere = tuple(q.id for q in in_usual)
+    return [
+        UnitPeers(
+            amount=q.id, peers=tuple(by_paragraph.get(scan.paragraph_bounds(q.start), ())) or everywhere, basis="report"
+        )
+        for q in amounts
+        if q.unit != usual and _principal(scan, q)
+    ]
+
+
+def _principal(scan: Scan, q: Quantity) -> bool:
+    """Its label or its clause (a label may stop short of the verb right before the number: 资金下|达42万元) says
+    what was allocated, budgeted, received or spent, and not what was left over."""
+    wording = q.label + clause_text_before(scan.text, q.start)
+    return bool(lexicon.UNIT_PRINCIPAL_LABEL.search(wording)) and not lexicon.UNIT_LEFTOVER_LABEL.search(wording)
 
 
 HEADER_REACH = 300  # characters a flattened funds table runs after its header, at most
