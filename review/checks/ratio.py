@@ -7,12 +7,43 @@ from decimal import Decimal
 
 from review.checks.base import Context, computed_value, finding, fmt, span_of, value_of
 from review.checks.unit import majority, reread
-from review.core.claims import Quantity, RatioRelation
+from review.core.claims import Quantity, RatioRelation, ShareOfWhole
 from review.core.findings import Finding, Value
 from review.core.intervals import Interval, total
 
+WHOLE = Decimal(100)
+
 
 def check_ratios(ctx: Context) -> list[Finding]:
+    return _stated_ratios(ctx) + _shares_above_whole(ctx)
+
+
+def _shares_above_whole(ctx: Context) -> list[Finding]:
+    """A share of a whole (ShareOfWhole) above 100% even at its written precision's lowest: more reached than
+    there was."""
+    out = []
+    for rel in ctx.claims.relations:
+        if not isinstance(rel, ShareOfWhole):
+            continue
+        q = ctx.q[rel.rate]
+        if q.interval().lo <= WHOLE:
+            continue
+        out.append(
+            finding(
+                ctx,
+                "ratio",
+                "medium",
+                f"比率超过100%：“{q.label}”为{q.text.strip()}，它是部分占整体的比例，不能超过100%",
+                *span_of(q),
+                stated=value_of(q),
+                trace=f"{q.text.strip()} > 100%",
+                rule="ratio.share_above_whole",
+            )
+        )
+    return out
+
+
+def _stated_ratios(ctx: Context) -> list[Finding]:
     by_rate: dict[str, list[tuple[RatioRelation, tuple[str, ...]]]] = defaultdict(list)
     for rel in ctx.claims.relations:
         if isinstance(rel, RatioRelation):

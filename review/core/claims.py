@@ -258,6 +258,14 @@ class ExecutionRate(_Relation):
     rate: str
 
 
+class ShareOfWhole(_Relation):
+    """A rate its name makes a share of a whole (占比, 覆盖率, 合格率, 到位率, 满意度…): what was reached of all
+    there was, by definition no more than 100%."""
+
+    kind: Literal["share_of_whole"] = "share_of_whole"
+    rate: str
+
+
 class GradeStatement(_Relation):
     """A grade the report gives itself (评价等级为“优”) and the self-score it rests on."""
 
@@ -339,6 +347,7 @@ Relation = (
     | SameFact
     | BudgetCeiling
     | ExecutionRate
+    | ShareOfWhole
     | GradeStatement
     | TargetScore
     | Readings

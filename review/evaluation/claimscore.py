@@ -37,10 +37,12 @@ _KIND = {
     "same_fact": "consistency",
     "formula_score": "score",
     "target_score": "score",
+    "share_of_whole": "ratio",
 }
 _ANCHOR_FIELD = {
     "sum": "total",
     "ratio": "rate",
+    "share_of_whole": "rate",
     "balance": "closing",
     "plan_actual": "anchor",
     "formula_score": "score",

@@ -29,6 +29,17 @@ FUNDS_RATE_BASE = r"预算|安排|下达|批复"
 CHANGE_WORDS = r"增长|增加|下降|减少|提高|降低|上升|变动"
 # A share with no whole named (占比10%, 占比例为…): the whole is the total its part is listed under.
 SHARE_UNNAMED = re.compile(r"占(?:比例|比重|比)(?:为|达到|达|是)?\s*$")
+# A rate that is a share of a whole by its name, written right before its number (新能源車占比100%, 资金到位率100%,
+# 群众满意度98%, 受资助学生覆盖率99%, 项目资金支出进度比率为100%): what was reached of all there was, never
+# more than 100%. Not a rate that may pass its base (执行率, 完成率, 支付率, 使用率, 增长率: done beyond the plan),
+# nor 占…的 of a plan or a target (完成年初计划的120%).
+SHARE_OF_WHOLE = re.compile(
+    r"(?:占比|比重|所占比例|覆盖率|合格率|达标率|及时率|满意度|满意率|知晓率|到位率|支出进度(?:比率)?|发放率|参保率|入学率"
+    r"|普及率|完好率|准确率|正确率|通过率|办结率|回复率|落实率|受益率)(?:为|达到|达|是|约为|：|:)?\s*$"
+)
+# Words in a share's clause that make it a change or a bound, not the share reached (覆盖率提高到…, 占比下降…,
+# 合格率不低于95%, 满意度达90%以上 is read by its qualifier).
+SHARE_NOT_REACHED = re.compile(rf"{CHANGE_WORDS}|目标|计划|预期|指标值|不低于|不少于|以上|超过")
 # A share of a named whole: 占总支出的65.3%, 占中央、省资金的74.12%, 完成预算的100% (完成 needs 的).
 SHARE_NAMED = re.compile(
     r"(?:占(?P<of>[\u4e00-\u9fa5、]{1,12}?)的?|完成(?P<done>[\u4e00-\u9fa5]{1,8}?)的)(?:比例|比重)?(?:为|达到|达)?\s*$"

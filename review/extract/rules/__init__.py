@@ -49,6 +49,7 @@ from review.extract.rules.scan import Scan
 from review.extract.rules.score_headings import extract_heading_scores
 from review.extract.rules.score_table import extract_span_scores, extract_table_scores
 from review.extract.rules.scores import extract_text_scores
+from review.extract.rules.shares import extract_shares
 from review.extract.rules.staff_counts import extract_staff_counts
 from review.extract.rules.sum_above import extract_sums_above
 from review.extract.rules.sum_lines import extract_line_sums
@@ -206,6 +207,7 @@ RULES: tuple[Rule, ...] = (
     Rule("concept_facts", (), lambda f: extract_concept_facts(f.scan)),
     Rule("budget_ceilings", (), _budget_ceilings),
     Rule("execution_rate", (), lambda f: extract_execution_rate(f.scan)),
+    Rule("shares", (), lambda f: extract_shares(f.scan)),
     Rule(
         "grade_statements",
         ("table_scores", "table_columns", "form_funds", "fund_formulas", "form_scores", "form_pairs"),
@@ -258,6 +260,7 @@ OUTPUT_ORDER = (
     "budget_ceilings",
     "execution_rate",
     "grade_statements",
+    "shares",
 )
 
 
