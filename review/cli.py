@@ -91,6 +91,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     c.add_argument("--progress", action="store_true", help="在 stderr 显示批量进度（终端中默认显示）")
     sub.add_parser("rubrics", help="列出内置的评分标准及各指标的计分规则（已检查或仅说明）")
+    m = sub.add_parser("llm", help="语言模型端点的工具（review llm check）")
+    msub = m.add_subparsers(dest="llm_command", required=True, parser_class=_Parser)
+    msub.add_parser(
+        "check",
+        help="向所配置的模型端点发一个极小的请求：各种结构化输出方式是否可用、耗时与 token 计数",
+    )
     sub.add_parser("schema", help="打印 --format json / jsonl 输出的 JSON Schema（即 schema/review.schema.json）")
     sub.add_parser("eval", help="回归评测：在标注样本上度量查全率与查准率（选项见 review eval --help）", add_help=False)
     return p
@@ -156,6 +162,8 @@ def main(argv: list[str] | None = None) -> int:
             return _rubrics()
         if args.command == "schema":
             return _schema()
+        if args.command == "llm":
+            return _llm_check()
         args.model = _model_extractor(args)
         return _check(args)
     except ReviewError as exc:
@@ -174,6 +182,26 @@ def _rubrics() -> int:
         for node, rule in pack.rules():
             print(f"  {node.name}\t{node.weight.normalize():f}分\t{rule.kind}（{KIND_CN[rule.kind]}）\t{rule.checked}")
     return 0
+
+
+def _llm_check() -> int:
+    """One tiny request per output mode to the configured endpoint (or the embedded model, started if need
+    be); 0 when some mode gives JSON, 1 when none does, 2 (from main) for a wrong key, an unreachable host,
+    a model the endpoint does not know or settings that name no model."""
+    from review.extract import llm
+    from review.extract.llm import local
+    from review.extract.llm.probe import probe
+
+    settings = llm.load_settings(os.environ)
+    if settings.provider == "local":
+        base_url, model = local.ensure_server(settings)
+        settings = settings.model_copy(update={"timeout": max(settings.timeout, local.LOCAL_TIMEOUT)})
+    else:
+        settings.require_endpoint()
+        base_url, model = str(settings.base_url), str(settings.model)
+    report = probe(settings, base_url=base_url, model=model)
+    print("\n".join(report.lines()))
+    return 0 if report.best else 1
 
 
 def _schema() -> int:

@@ -119,3 +119,12 @@ def test_no_llm_environment_leaks_into_tests():
 
     assert not [k for k in os.environ if k.startswith("REVIEW_LLM")]
     assert Path(os.environ["REVIEW_HOME"]).name == "review-home"
+
+
+def test_the_example_configs_load_as_settings() -> None:
+    """examples/llm.*.toml (a hosted endpoint, a JSON-mode-only one) are valid settings files."""
+    examples = sorted((Path(__file__).resolve().parents[3] / "examples").glob("llm.*.toml"))
+    assert len(examples) >= 2
+    for path in examples:
+        settings = load_settings({"REVIEW_LLM_CONFIG": str(path)})
+        assert settings.base_url and settings.model and settings.output in ("auto", "json_object")
