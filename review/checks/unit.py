@@ -278,13 +278,13 @@ def _off_report_scale(ctx: Context, q: Quantity, peers: list[Quantity]) -> Findi
         ctx,
         "unit",
         "medium",
-        f"金额单位疑误：{q.label}{q.text}不到本报告以“{unit}”所写金额（中位数{typical}）"
+        f"金额单位疑误：{q.text.strip()}不到本报告以“{unit}”所写金额（中位数{typical}）"
         f"的千分之一，疑为单位错误；若单位应为“{unit}”，即{fmt(q.value)}{unit}",
         *span_of(q),
         stated=value_of(q),
         computed=_as(q, unit),
-        trace=f"{q.text} = {fmt(q.base_value, 2)}元；{len(peers)}笔“{unit}”金额的中位数 = {fmt(middle, 2)}元；"
-        f"相差{OFF_SCALE}倍以上",
+        trace=f"{q.text.strip()} × {OFF_SCALE} = {fmt(q.base_value * OFF_SCALE, 2)}元 < "
+        f"{len(peers)}笔“{unit}”金额的中位数 {fmt(middle, 2)}元",
         rule="unit.off_report_scale",
         related=tuple((p.start, p.end) for p in sorted(peers, key=lambda p: abs(p.start - q.start))[:3]),
     )
