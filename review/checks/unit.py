@@ -161,7 +161,8 @@ def _target_price(ctx: Context) -> list[Finding]:
 
 
 def _unit_peers(ctx: Context) -> list[Finding]:
-    """One finding per amount: the same figure under another unit first, then the paragraph's scale."""
+    """One finding per amount: the same figure under another unit first, then a header's unit, then the
+    paragraph's scale, then the report's (a principal figure a thousand times below its usual amounts)."""
     rels = [r for r in ctx.claims.relations if isinstance(r, UnitPeers)]
     rels.sort(key=lambda r: ("same_figure", "header", "paragraph", "report").index(r.basis))
     out: list[Finding] = []
