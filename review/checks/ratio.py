@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from review.checks.base import Context, computed_value, finding, fmt, span_of, value_of
 from review.checks.unit import majority, reread
-from review.core.claims import Quantity, RatioRelation, ShareOfWhole
+from review.core.claims import Quantity, RatioRelation, ShareList, ShareOfWhole
 from review.core.findings import Finding, Value
 from review.core.intervals import Interval, total
 
@@ -15,7 +15,7 @@ WHOLE = Decimal(100)
 
 
 def check_ratios(ctx: Context) -> list[Finding]:
-    return _stated_ratios(ctx) + _shares_above_whole(ctx)
+    return _stated_ratios(ctx) + _shares_above_whole(ctx) + _shares_over_one_whole(ctx)
 
 
 def _shares_above_whole(ctx: Context) -> list[Finding]:
@@ -38,6 +38,35 @@ def _shares_above_whole(ctx: Context) -> list[Finding]:
                 stated=value_of(q),
                 trace=f"{q.text.strip()} > 100%",
                 rule="ratio.share_above_whole",
+            )
+        )
+    return out
+
+
+def _shares_over_one_whole(ctx: Context) -> list[Finding]:
+    """Shares of one whole (ShareList) whose sum passes 100% even with each at its written precision's lowest."""
+    out = []
+    for rel in ctx.claims.relations:
+        if not isinstance(rel, ShareList):
+            continue
+        shares = [ctx.q[i] for i in rel.items]
+        got = total([s.interval() for s in shares])
+        if got.lo <= WHOLE:
+            continue
+        terms = " + ".join(s.text.strip() for s in shares)
+        first, last = span_of(shares[0]), span_of(shares[-1])
+        out.append(
+            finding(
+                ctx,
+                "ratio",
+                "medium",
+                f"占比合计超过100%：同一整体的各项占比（{terms}）相加为{got.show(2)}%，不能超过100%",
+                first[0],
+                last[1],
+                computed=computed_value(got, "%", 4),
+                trace=f"{terms} = {got.show(4)}%（区间）> 100%",
+                rule="ratio.shares_over_whole",
+                related=tuple(span_of(s) for s in shares),
             )
         )
     return out
@@ -76,8 +105,11 @@ def _rate_of(rel: RatioRelation, num: Interval, whole: Interval) -> Interval | N
 
 
 def _usual_unit(ctx: Context) -> str | None:
-    """Which of 元 and 万元 most of the report's amounts are written in (None on a tie)."""
-    return majority(Counter(q.unit for q in ctx.claims.quantities if q.unit in _OTHER))
+    """Which of 元 and 万元 most of the report's amounts are written in (None on a tie), counted once per review."""
+    if "yuan_or_wan_majority" not in ctx.memo:
+        ctx.memo["yuan_or_wan_majority"] = majority(Counter(q.unit for q in ctx.claims.quantities if q.unit in _OTHER))
+    found = ctx.memo["yuan_or_wan_majority"]
+    return found if isinstance(found, str) else None
 
 
 def _unit_slip(

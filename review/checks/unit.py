@@ -197,11 +197,17 @@ def _odd_unit(rel: UnitPeers, q: Quantity, prevailing: str | None) -> bool:
 def prevailing_unit(ctx: Context, rel: UnitPeers) -> str | None:
     """The money unit most of the amounts the report writes are in; on a tie, most of its money
     quantities (table cells in a header's unit too); None on a tie of both."""
-    for tally in (Counter(dict(rel.written)), Counter(q.unit for q in ctx.claims.quantities if q.unit in MONEY_UNITS)):
-        found = majority(tally)
-        if found is not None:
-            return found
-    return None
+    found = majority(Counter(dict(rel.written)))
+    return found if found is not None else quantities_majority(ctx)
+
+
+def quantities_majority(ctx: Context) -> str | None:
+    """The money unit most of the claims' quantities are in (None on a tie), counted once per review."""
+    if "money_unit_majority" not in ctx.memo:
+        tally = Counter(q.unit for q in ctx.claims.quantities if q.unit in MONEY_UNITS)
+        ctx.memo["money_unit_majority"] = majority(tally)
+    found = ctx.memo["money_unit_majority"]
+    return found if isinstance(found, str) else None
 
 
 def majority(tally: Counter[str]) -> str | None:

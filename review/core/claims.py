@@ -266,6 +266,14 @@ class ShareOfWhole(_Relation):
     rate: str
 
 
+class ShareList(_Relation):
+    """Shares of one whole stated one after another (财政拨款收入…占收入合计的91.40%；事业收入…占收入合计的8.55%;
+    困难群众保障4.25亿元,占比为75%；…占比为23%；…占比为2%): together no more than 100%."""
+
+    kind: Literal["share_list"] = "share_list"
+    items: tuple[str, ...]
+
+
 class GradeStatement(_Relation):
     """A grade the report gives itself (评价等级为“优”) and the self-score it rests on."""
 
@@ -348,6 +356,7 @@ Relation = (
     | BudgetCeiling
     | ExecutionRate
     | ShareOfWhole
+    | ShareList
     | GradeStatement
     | TargetScore
     | Readings

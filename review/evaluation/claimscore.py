@@ -38,6 +38,7 @@ _KIND = {
     "formula_score": "score",
     "target_score": "score",
     "share_of_whole": "ratio",
+    "share_list": "ratio",
 }
 _ANCHOR_FIELD = {
     "sum": "total",

@@ -1,5 +1,6 @@
 """Shares of a whole (review/extract/rules/shares.py) held to 100% by the ratio check: phrasings of dev reports
-r19-02 (新能源公交 运营补贴), r12-05 (兴庆区 衔接资金), r23-01 (儋州市人民法院) and r22-06, r11-14, r1-12."""
+r19-02 (新能源公交 运营补贴), r12-05 (兴庆区 衔接资金), r23-01 (儋州市人民法院) and r22-06, r11-14, r1-12; lists of
+shares of one whole: r28-02 (福彩公益金), r28-04, r27-01 and r9-08 (部门决算)."""
 
 from __future__ import annotations
 
@@ -49,3 +50,41 @@ def test_a_share_is_above_the_whole_only_at_its_written_precisions_lowest() -> N
 )
 def test_rates_that_may_pass_their_base_and_cells_run_together_are_not_held_to_the_whole(text: str) -> None:
     assert [r for *_, r in _shares(text) if r == "ratio.share_above_whole"] == []
+
+
+# r28-02 (天津福彩公益金): three uses' shares of one whole, unnamed (占比为), through semicolons
+USES_R28_02 = (
+    "2015年天津福彩公益金用于养老等服务类经费和困难群众保障4.25亿元,占比为75%,使用范围包括老年公寓、殡仪事业等;"
+    "用于社区公益类1.26亿元,占比为23%,使用范围包括社区公益事业专项等;用于其他社会福利类0.14亿元,占比为2%。"
+)
+# r28-04 (部门决算 收入): shares of a named whole (占收入合计的), zeros among them
+INCOME_R28_04 = (
+    "其中:财政拨款收入5505.38万元,占收入合计的91.40%;上级补助收入0万元,占收入合计的0%;"
+    "事业收入514.89万元,占收入合计的8.55%;经营收入0万元,占收入合计的0%。"
+)
+# r27-01 and r9-08 (部门决算): income's shares in one sentence, spending's in the next (a bare 占)
+INCOME_THEN_SPENDING = (
+    "本年收入中财政拨款收入1516.64萬元,占89.88%;事業收入170.81萬元,占10.12%。"
+    "本年支出中基本支出1120.93萬元,占57.71%;項目支出821.48萬元,占42.29%。"
+)
+
+
+def _over(text: str) -> list[str]:
+    return [f.quote for f in review_text(text, 2022).findings if f.rule == "ratio.shares_over_whole"]
+
+
+@pytest.mark.parametrize(("text", "share", "more"), [(USES_R28_02, "75%", "78%"), (INCOME_R28_04, "91.40%", "94.40%")])
+def test_shares_of_one_whole_that_pass_100_percent_together_are_flagged(text: str, share: str, more: str) -> None:
+    """75% + 23% + 2% is 100% (each ±0.5%); with 78% the lowest of the sum is 101.5%: more than the whole."""
+    assert _over(text) == []
+    (quote,) = _over(text.replace(share, more, 1))
+    assert more in quote and quote.endswith(("2%", "0%"))
+
+
+def test_two_lists_of_shares_in_two_sentences_are_two_wholes() -> None:
+    assert _over(INCOME_THEN_SPENDING) == []
+
+
+def test_the_shares_of_a_part_after_its_share_are_not_added_to_the_whole() -> None:
+    """中央资金占80%，其中直达资金占70%: the 70% is of the 80%, not another share of the whole."""
+    assert _over("本年收入1000万元,其中中央资金800万元,占80%,其中直达资金560万元,占70%;省级资金200万元,占20%。") == []

@@ -40,6 +40,9 @@ SHARE_OF_WHOLE = re.compile(
 # Words in a share's clause that make it a change or a bound, not the share reached (覆盖率提高到…, 占比下降…,
 # 合格率不低于95%, 满意度达90%以上 is read by its qualifier).
 SHARE_NOT_REACHED = re.compile(rf"{CHANGE_WORDS}|目标|计划|预期|指标值|不低于|不少于|以上|超过")
+# Between two shares of one list, the opening of a part's own parts (中央资金占80%，其中直达资金占70%): what follows
+# are shares of that part, not more shares of the whole.
+SHARES_OF_A_PART = re.compile(r"其中")
 # A share of a named whole: 占总支出的65.3%, 占中央、省资金的74.12%, 完成预算的100% (完成 needs 的).
 SHARE_NAMED = re.compile(
     r"(?:占(?P<of>[\u4e00-\u9fa5、]{1,12}?)的?|完成(?P<done>[\u4e00-\u9fa5]{1,8}?)的)(?:比例|比重)?(?:为|达到|达)?\s*$"

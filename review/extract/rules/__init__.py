@@ -49,7 +49,7 @@ from review.extract.rules.scan import Scan
 from review.extract.rules.score_headings import extract_heading_scores
 from review.extract.rules.score_table import extract_span_scores, extract_table_scores
 from review.extract.rules.scores import extract_text_scores
-from review.extract.rules.shares import extract_shares
+from review.extract.rules.shares import extract_share_lists, extract_shares
 from review.extract.rules.staff_counts import extract_staff_counts
 from review.extract.rules.sum_above import extract_sums_above
 from review.extract.rules.sum_lines import extract_line_sums
@@ -208,6 +208,7 @@ RULES: tuple[Rule, ...] = (
     Rule("budget_ceilings", (), _budget_ceilings),
     Rule("execution_rate", (), lambda f: extract_execution_rate(f.scan)),
     Rule("shares", (), lambda f: extract_shares(f.scan)),
+    Rule("share_lists", (), lambda f: extract_share_lists(f.scan)),
     Rule(
         "grade_statements",
         ("table_scores", "table_columns", "form_funds", "fund_formulas", "form_scores", "form_pairs"),
@@ -261,6 +262,7 @@ OUTPUT_ORDER = (
     "execution_rate",
     "grade_statements",
     "shares",
+    "share_lists",
 )
 
 

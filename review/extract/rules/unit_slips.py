@@ -89,28 +89,40 @@ def _paragraph_peers(scan: Scan, amounts: list[Quantity]) -> list[UnitPeers]:
     return out
 
 
+REPORT_PEERS = 25  # amounts of the usual unit nearest a figure whose paragraph has none: the report's scale
+
+
 def _report_peers(scan: Scan, amounts: list[Quantity]) -> list[UnitPeers]:
     """A principal funds figure (资金下达42元, 以上资金合计113.5元) written in a money unit other than the one the
     report writes most, and the amounts in the usual unit nearest to it: its paragraph's, or where its paragraph
-    writes none, the whole report's. A 元↔万元 slip is a figure a thousand times off those (the check takes their
-    median: one small part of a project beside it does not hide the slip); a small payment under a small total of
-    its paragraph (项目资金共计2.5万元,其中办公费支出800元) is not. None when no unit is written most."""
+    writes none, the REPORT_PEERS nearest in the report (a bounded sample of its scale, so that a long report
+    ties each figure to a few dozen amounts, not to all of them). A 元↔万元 slip is a figure a thousand times
+    off those (the check takes their median: one small part of a project beside it does not hide the slip); a
+    small payment under a small total of its paragraph (项目资金共计2.5万元,其中办公费支出800元) is not. None
+    when no unit is written most."""
     tally = Counter(q.unit for q in amounts).most_common(2)
     if not tally or (len(tally) == 2 and tally[0][1] == tally[1][1]):
         return []
     usual = tally[0][0]
     in_usual = [q for q in amounts if q.unit == usual]
+    starts = [q.start for q in in_usual]
     by_paragraph: dict[tuple[int, int], list[str]] = defaultdict(list)
     for q in in_usual:
         by_paragraph[scan.paragraph_bounds(q.start)].append(q.id)
-    everywhere = tuple(q.id for q in in_usual)
-    return [
-        UnitPeers(
-            amount=q.id, peers=tuple(by_paragraph.get(scan.paragraph_bounds(q.start), ())) or everywhere, basis="report"
-        )
-        for q in amounts
-        if q.unit != usual and _principal(scan, q)
-    ]
+    out = []
+    for q in amounts:
+        if q.unit == usual or not _principal(scan, q):
+            continue
+        peers = tuple(by_paragraph.get(scan.paragraph_bounds(q.start), ())) or _nearest(in_usual, starts, q.start)
+        out.append(UnitPeers(amount=q.id, peers=peers, basis="report"))
+    return out
+
+
+def _nearest(amounts: list[Quantity], starts: list[int], pos: int) -> tuple[str, ...]:
+    """The ids of the REPORT_PEERS amounts (sorted by start) nearest to pos."""
+    i = bisect.bisect_left(starts, pos)
+    window = amounts[max(0, i - REPORT_PEERS) : i + REPORT_PEERS]
+    return tuple(q.id for q in sorted(window, key=lambda q: abs(q.start - pos))[:REPORT_PEERS])
 
 
 def _principal(scan: Scan, q: Quantity) -> bool:
