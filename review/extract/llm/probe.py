@@ -82,8 +82,8 @@ def probe(settings: LLMSettings, *, base_url: str, model: str) -> ProbeReport:
             try:
                 reply = client.complete(PROBE_MESSAGES, PROBE_SCHEMA, mode)
             except TransportFailure as exc:
-                if exc.original is not None:
-                    raise  # the endpoint, not the mode: the one-line reason ends the check
+                if exc.original is not None and not any(r.works for r in results):
+                    raise  # the endpoint, not the mode, and nothing answered yet: the one-line reason ends the check
                 results.append(ModeResult(mode, False, detail=str(exc)))
                 continue
             works = _gives_json(reply.text)

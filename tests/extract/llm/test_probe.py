@@ -86,3 +86,10 @@ def test_no_model_configured_says_how_to_set_one(monkeypatch, capsys):
         monkeypatch.delenv(name, raising=False)
     code, _, err = run(capsys, "llm", "check")
     assert code == 2 and "语言模型未配置" in err
+
+
+def test_a_server_error_after_a_mode_worked_is_reported_for_that_mode(srv, capsys):
+    srv.enqueue(chat(OK), error(500, "internal error"), chat(OK), chat(OK))
+    code, out, _ = run(capsys, "llm", "check")
+    lines = {ln.split()[0]: ln for ln in out.splitlines()[1:-1]}
+    assert code == 0 and "HTTP 500" in lines["json_object_schema"] and "建议：REVIEW_LLM_OUTPUT=json_schema" in out
