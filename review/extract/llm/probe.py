@@ -76,7 +76,7 @@ def probe(settings: LLMSettings, *, base_url: str, model: str) -> ProbeReport:
     """Each mode once (no cache, transport retries as configured); TransportFailure when the endpoint
     itself fails, with the client's explanation."""
     client = OpenAIChatClient(settings, base_url=base_url, model=model)
-    results = []
+    results: list[ModeResult] = []
     try:
         for mode in PROBE_MODES:
             try:
