@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from decimal import Decimal
 
 from review.checks.base import Context, computed_value, finding, fmt, span_of, value_of
-from review.checks.unit import majority, reread
+from review.checks.unit import quantities_majority, reread
 from review.core.claims import Quantity, RatioRelation, ShareList, ShareOfWhole
 from review.core.findings import Finding, Value
 from review.core.intervals import Interval, total
@@ -105,11 +105,8 @@ def _rate_of(rel: RatioRelation, num: Interval, whole: Interval) -> Interval | N
 
 
 def _usual_unit(ctx: Context) -> str | None:
-    """Which of 元 and 万元 most of the report's amounts are written in (None on a tie), counted once per review."""
-    if "yuan_or_wan_majority" not in ctx.memo:
-        ctx.memo["yuan_or_wan_majority"] = majority(Counter(q.unit for q in ctx.claims.quantities if q.unit in _OTHER))
-    found = ctx.memo["yuan_or_wan_majority"]
-    return found if isinstance(found, str) else None
+    """Which of 元 and 万元 most of the report's amounts are written in (None on a tie)."""
+    return quantities_majority(ctx, tuple(_OTHER))
 
 
 def _unit_slip(

@@ -198,15 +198,16 @@ def prevailing_unit(ctx: Context, rel: UnitPeers) -> str | None:
     """The money unit most of the amounts the report writes are in; on a tie, most of its money
     quantities (table cells in a header's unit too); None on a tie of both."""
     found = majority(Counter(dict(rel.written)))
-    return found if found is not None else quantities_majority(ctx)
+    return found if found is not None else quantities_majority(ctx, MONEY_UNITS)
 
 
-def quantities_majority(ctx: Context) -> str | None:
-    """The money unit most of the claims' quantities are in (None on a tie), counted once per review."""
-    if "money_unit_majority" not in ctx.memo:
-        tally = Counter(q.unit for q in ctx.claims.quantities if q.unit in MONEY_UNITS)
-        ctx.memo["money_unit_majority"] = majority(tally)
-    found = ctx.memo["money_unit_majority"]
+def quantities_majority(ctx: Context, units: tuple[str, ...]) -> str | None:
+    """Which of `units` most of the claims' quantities are in (None on a tie), counted once per review and
+    units: the unit and ratio checks ask it once per relation."""
+    key = f"unit_majority:{','.join(units)}"
+    if key not in ctx.memo:
+        ctx.memo[key] = majority(Counter(q.unit for q in ctx.claims.quantities if q.unit in units))
+    found = ctx.memo[key]
     return found if isinstance(found, str) else None
 
 

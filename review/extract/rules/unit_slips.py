@@ -20,13 +20,14 @@ MIN_SIGNIFICANT = 3  # digits of a figure, trailing zeros left out, for its repe
 
 def extract_unit_peers(scan: Scan) -> list[UnitPeers]:
     amounts = [q for q in scan.quantities if _is_amount(scan, q)]
-    written = tuple(sorted(Counter(q.unit for q in amounts).items()))
+    units = Counter(q.unit for q in amounts)
+    written = tuple(sorted(units.items()))
     return [
         rel.model_copy(update={"written": written})
         for rel in _same_figures(amounts)
         + _paragraph_peers(scan, amounts)
         + _header_cells(scan, amounts)
-        + _report_peers(scan, amounts)
+        + _report_peers(scan, amounts, units)
     ]
 
 
@@ -92,15 +93,15 @@ def _paragraph_peers(scan: Scan, amounts: list[Quantity]) -> list[UnitPeers]:
 REPORT_PEERS = 25  # amounts of the usual unit nearest a figure whose paragraph has none: the report's scale
 
 
-def _report_peers(scan: Scan, amounts: list[Quantity]) -> list[UnitPeers]:
+def _report_peers(scan: Scan, amounts: list[Quantity], units: Counter[str]) -> list[UnitPeers]:
     """A principal funds figure (资金下达42元, 以上资金合计113.5元) written in a money unit other than the one the
     report writes most, and the amounts in the usual unit nearest to it: its paragraph's, or where its paragraph
     writes none, the REPORT_PEERS nearest in the report (a bounded sample of its scale, so that a long report
     ties each figure to a few dozen amounts, not to all of them). A 元↔万元 slip is a figure a thousand times
     off those (the check takes their median: one small part of a project beside it does not hide the slip); a
     small payment under a small total of its paragraph (项目资金共计2.5万元,其中办公费支出800元) is not. None
-    when no unit is written most."""
-    tally = Counter(q.unit for q in amounts).most_common(2)
+    when no unit is written most (`units`: how many amounts are written in each)."""
+    tally = units.most_common(2)
     if not tally or (len(tally) == 2 and tally[0][1] == tally[1][1]):
         return []
     usual = tally[0][0]
