@@ -87,7 +87,26 @@ def _stray(rel: YearMention, period: int) -> bool:
         return rel.year != period and period in rel.name_years
     if rel.year == period:
         return False
-    return not (rel.role == "dated_value" and period in rel.sentence_years)
+    if _written_then(rel, period):
+        return False
+    return not (rel.role in ("dated_value", "event_date") and period in rel.sentence_years)
+
+
+def _written_then(rel: YearMention, period: int | None) -> bool:
+    """An event in a month the review's own work may fall in (_around_the_year): no content of another year."""
+    return (
+        rel.role == "event_date"
+        and rel.month is not None
+        and period is not None
+        and _around_the_year(rel.year, rel.month, period)
+    )
+
+
+def _around_the_year(year: int, month: int, period: int) -> bool:
+    """A month just outside the period that its own work may well fall in: the year after (a review of a year is
+    written in the next, and reports what was done until then: 2020年1月已完成项目规划设计方案 in a review of 2019), or
+    the last quarter of the year before (funds allocated in advance, 提前下达: 2020年12月省财政厅下达…)."""
+    return year == period + 1 or (year == period - 1 and month >= 10)
 
 
 def _years(ctx: Context) -> list[Finding]:
@@ -184,7 +203,7 @@ def _review_year_against_content(ctx: Context) -> list[Finding]:
     (其中2021年…，2022年…) is no disagreement."""
     period = ctx.period
     mentions = _mentions(ctx)
-    content = [r for r in mentions if r.role in _CONTENT]
+    content = [r for r in mentions if r.role in _CONTENT and not _written_then(r, period)]
     years = {r.year for r in content}
     if period is None or len(years) != 1 or any(period in r.sentence_years for r in content):
         return []

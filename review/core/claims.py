@@ -233,7 +233,7 @@ class YearMention(_Relation):
     # a named_year: the years the report's other mentions of the same name give it; a notice_date
     # (2024年7月3日,《…关于下达2024年…资金的通知》): the year whose funds the notice allocates
     name_years: tuple[int, ...] = ()
-    month: int | None = None  # a written_on, filed_on or as_of date's month
+    month: int | None = None  # a written_on, filed_on, as_of or event_date date's month
     line_start: int = -1  # where its line starts: one finding per line and year
 
 

@@ -57,9 +57,32 @@ def test_a_year_in_the_period_is_not_flagged(year, role, period, listed) -> None
     assert check_dates(year_in(year, role, period, listed)[2]) == []
 
 
-def test_a_listing_excuses_a_dated_value_but_not_an_event() -> None:
+def test_a_listing_excuses_a_dated_value_and_a_timeline_excuses_an_event() -> None:
     _, _, ctx = year_in(2021, "event_date", listed=(2021, 2022))
+    assert check_dates(ctx) == []
+    _, _, ctx = year_in(2021, "event_date", listed=(2021,))
     assert [f.rule for f in check_dates(ctx)] == ["date.event_date_in_period"]
+
+
+def month_event(year: int, month: int, period: int = 2022) -> Context:
+    s = Sheet()
+    start, end = s.write(f"{year}年{month}月")
+    s.write("省财政厅下达资金。")
+    rel = YearMention(year=year, start=start, end=end, role="event_date", month=month, sentence_years=(year,))
+    return s.ctx(rel, period=period)
+
+
+@pytest.mark.parametrize(
+    ("year", "month", "flagged"),
+    [
+        pytest.param(2023, 3, False, id="the-year-after-when-the-review-is-written"),
+        pytest.param(2021, 12, False, id="the-last-quarter-before-funds-allocated-in-advance"),
+        pytest.param(2021, 6, True, id="earlier-in-the-year-before"),
+        pytest.param(2024, 3, True, id="two-years-on"),
+    ],
+)
+def test_an_event_in_a_month_the_reviews_own_work_may_fall_in_is_not_stray(year, month, flagged) -> None:
+    assert bool(check_dates(month_event(year, month))) is flagged
 
 
 def test_one_finding_per_line_year_and_role_spanning_its_mentions() -> None:

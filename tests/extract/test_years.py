@@ -602,3 +602,44 @@ def test_final_accounts_listed_among_the_evidence_state_no_review_year():
         "已收集相关的佐证材料；2021年县委及县政府布置工作任务文件、2021年预算报表及说明，2021年决算报表、2021年工作计划"
     )
     assert (2021, "review_year") not in roles_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "flagged"),
+    [
+        # an act on a day after 于 (r16-05 临沂, r16-11 省级, r22-03 埇桥) or named before it (r22-03)
+        ("结合秋季蔬菜保供,于2021年8月11日按比例给各镇街分配救灾资金。", 2022, ["2021年8月11日"]),
+        ("省财政厅分别于2021年6月17日、9月13日将3批中央农业生产和水利救灾资金下达。", 2022, ["2021年6月17日"]),
+        ("埇桥区扶贫开发领导小组分别于2019年2月21日下达《关于埇桥区第二批项目的批复》", 2020, ["2019年2月21日"]),
+        ("一、基本情况\n产业扶贫到户项目立项于2019年2月4日,共支持8户贫困户实施自种自养类项目", 2020, ["2019年2月4日"]),
+        # a month that opens its clause and the act the clause states (r20-08 东区, r21-02 宁国)
+        ("50万元用于修建旅游厕所。2018年4月,资金下达到攀枝花市东区。", 2019, ["2018年4月"]),
+        ("做好冬春救助工作,2018年9月中旬宁国市应急管理局印发《关于开展今冬明春救助的通知》", 2019, ["2018年9月"]),
+        # a year that opens its clause and dates what was done (r15-05 池州, r24-09 动物防疫, r17-08 高其坑)
+        ("加快推进全市城市老旧小区改造,2019年池州市继续针对建成年代较早的小区实施改造。", 2020, ["2019年"]),
+        ("二、资金保障\n\n2022年动物强制免疫和病死动物无害化处理经费由中央和省级财政承担。", 2023, ["2022年"]),
+        ("改善村民生产生活条件。2018年通过统筹整合财政涉农资金项目立项。", 2019, ["2018年"]),
+        # the same in the period: nothing
+        ("结合秋季蔬菜保供,于2022年10月11日按比例给各镇街分配救灾资金。", 2022, []),
+        ("二、资金保障\n\n2023年动物强制免疫和病死动物无害化处理经费由中央和省级财政承担。", 2023, []),
+    ],
+)
+def test_a_date_that_dates_the_act_its_clause_states_is_an_event(text, period, flagged):
+    assert dates_of(text, period) == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("2021年底前完成建设任务,计划投资100万元。", 2022),  # a deadline
+        ("计划2021年春节后动工。", 2022),  # a plan
+        ("全镇2022年度检查验收2002年、2003年“退耕还林”工作,100%完成检查验收任务。", 2022),  # a list of years
+        ("2021年3月至2021年10月,开展了项目建设。", 2022),  # a span of months
+        ("2023年3—6月,教育部在对各地报送的年度绩效自评材料进行审核评价。", 2022),  # months the reader takes no month of
+        ("2023年3月,县财政局组织开展绩效自评。", 2022),  # the year after: the review's own work
+        ("2021年12月,省财政厅提前下达资金50万元。", 2022),  # the quarter before: funds allocated in advance
+        ("财政供养人员情况\n\n编制数\n\n2022 年实际在职人数\n\n控制率", 2023),  # a table's column
+    ],
+)
+def test_dates_of_other_acts_a_report_legitimately_names(text, period):
+    assert dates_of(text, period) == []

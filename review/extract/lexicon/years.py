@@ -19,6 +19,33 @@ EVENT_AFTER_DAY = re.compile(r"^\s*(?:开工|竣工|验收|完工|开始|启动|
 EVENT_AFTER_MONTH = re.compile(
     r"^(?:底|初|末|中旬|上旬|下旬|前|内)?\s*[，,]?\s*(?:已|全面|全部)?(?:完成|开工|竣工|验收|完工|建成|交付|投入使用)"
 )
+# The act a date's clause says was done then, within the clause (分别于2020年2月21日下达; 于2022年10月11日按比例给各镇街
+# 分配救灾资金; 项目于2019年6月启动建设; 2019年4月,资金下达到攀枝花市东区; 2019年9月中旬宁国市应急管理局印发《…》;
+# 2022年中共银川市兴庆区委农村工作领导小组下达第一批…资金): what a date that opens its clause, or follows 于, dates.
+EVENT_ACT_AFTER = re.compile(
+    r"(?:底|初|末|中旬|上旬|下旬|份)?[^。；;，,\n《]{0,30}?[，,]?[^。；;，,\n《]{0,30}?"
+    r"(?:下达|下發|下发|拨付|撥付|分配|印发|印發|启动|啟動|召开|召開|开展|開展|组织|組織|批复|批復|立项|立項|成立|开工|開工|"
+    r"竣工|验收|驗收|支付|发放|發放|兑付|兌付|上报|上報|报送|報送|签订|簽訂|招标|招標|采购|採購|安排|承担|承擔|实施|實施|完成)"
+)
+# What makes the act a date's clause states one planned or due, not done (计划2020年春节后动工; 2022年底前完成建设任务;
+# 力争2023年6月完成): a plan's or a deadline's date, not an event's.
+PLANNED_ACT = re.compile(
+    r"计划|計劃|将于|將於|将在|將在|拟|擬|预计|預計|力争|力爭|争取|爭取|确保|確保|之前|以前|(?:底|末|月|日)?前"
+)
+# After the first month of a span (2021年3月至2021年10月,开展了项目建设): the span's, not an event's date.
+SPAN_ON_AFTER = re.compile(r"\s*(?:底|初|末|中旬|上旬|下旬|份)?\s*(?:至|到|~|～|-|－|—|起)")
+# Before a date an act is done on: 于 (分别于, 已于), or the act named before it (立项于2020年2月4日, 成立于…).
+EVENT_ON_BEFORE = re.compile(r"于\s*$")
+EVENT_NAMED_BEFORE = re.compile(
+    r"(?:立项|立項|成立|开工|開工|启动|啟動|实施|實施|下达|下達|批复|批復|竣工|验收|驗收)于\s*$"
+)
+# After a year that opens a clause, what is no act of that year: a list of years (2022年、2023年), a year's name in
+# brackets or a form's title ((2021年度), 2019年度资产负债情况表), a column of a table (2023 年决算数), a span of months
+# the date reader does not take for a month (2023年3—6月).
+NOT_OPENING_ACT_AFTER = re.compile(
+    r"(?:度)?\s*(?:[、~～\-－—至到]|\d{1,2}\s*[~～\-－—至到]|[)）]|[^。；;，,\n]{0,16}?(?:表|数|數)(?:[\s|｜)）]|$))"
+)
+
 # A value the year dates, a phrase after it: 2021年预算收入…, 2023年自治区下达桂林市…资金共33832.24万元; its
 # words may list with 、 (2024年省、市、区预算安排下达的…资金共计2373.51万元; 2024年度收、支总计均为1523.26万),
 # but not open with it (2022年、2023年…: a list of years); they may name a fund or a scope in brackets

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from review.core.claims import DateRange, YearMention, YearRole
 from review.core.numbers import DateMention, find_dates, normalize
@@ -27,6 +28,7 @@ class _Dated:
     name: str = ""  # the name the year stands in (中央水利发展资金), if any
     month: int | None = None  # a written_on date's month
     allocates: int | None = None  # the year whose funds a notice_date's notice allocates
+    act: bool = False  # an event_date read from the act its clause states, one of the sentence's timeline
 
 
 def extract_years(scan: Scan) -> list[YearMention]:
@@ -39,22 +41,31 @@ def extract_years(scan: Scan) -> list[YearMention]:
     found = []
     for d in dates:
         read = _filed_on(text, d) or _review_year(text, d, reviews) or _final_accounts(text, d)
-        read = read or _review_work(text, d) or _event(text, d)
+        read = read or _review_work(text, d) or _deadline_cell(text, d) or _event(text, d)
         read = read or _task_done(text, d) or _notice_date(text, d) or _dated_value(scan, d)
-        read = read or _deadline_cell(text, d) or _named_year(text, d, names)
+        read = read or _named_year(text, d, names) or _opening_act(text, d)
         if read:
             found.append(read)
     found += _bare_review_years(text, cited) + _dashed_written_on(text) + _allocated_years(text)
     found = sorted(found, key=lambda f: f.start)
     sentences = [scan.sentence_bounds(f.start) for f in found]
     listed: dict[tuple[tuple[int, int], str], set[int]] = {}
+    told: dict[tuple[int, int], set[int]] = {}
     for f, sentence in zip(found, sentences, strict=True):
         if f.role == "dated_value":
             listed.setdefault((sentence, _head(f.measure)), set()).add(f.year)
+        if f.act:
+            told.setdefault(sentence, set()).add(f.year)
     return [
-        _mention(text, f, listed.get((sentence, _head(f.measure)), set()), names)
+        _mention(text, f, (told if f.act else listed).get(_sentence_key(f, sentence), set()), names)
         for f, sentence in zip(found, sentences, strict=True)
     ]
+
+
+def _sentence_key(f: _Dated, sentence: tuple[int, int]) -> Any:
+    """What groups a mention with the others its sentence lists: a dated value's sentence and measure (2020年全县
+    共有脱贫户…，2021年…), an event's sentence (2019年6月启动建设，2020年1月完成规划: a timeline)."""
+    return sentence if f.act else (sentence, _head(f.measure))
 
 
 def _bare_review_years(text: str, cited: list[tuple[int, int]]) -> list[_Dated]:
@@ -186,11 +197,45 @@ def _review_work(text: str, d: DateMention) -> _Dated | None:
 
 
 def _event(text: str, d: DateMention) -> _Dated | None:
+    """A month or a day something was done on: a work's stage right after it (2021年9月8日开工, 2020年底完成), or an act
+    its clause states when the date opens the clause or follows 于 (分别于2020年2月21日下达; 2019年4月,资金下达到…;
+    立项于2020年2月4日)."""
     after = text[d.end : d.end + 40]
     event = lexicon.EVENT_AFTER_DAY.match(after) if d.day is not None else None
     if event is None and d.month is not None and not lexicon.NOT_EVENT_BEFORE.search(text_before(text, d.start)):
         event = lexicon.EVENT_AFTER_MONTH.match(after)
-    return _Dated(d.year, d.start, d.end + event.end(), "event_date") if event else None
+    if event is None and d.month is not None:
+        before = text[max(0, d.start - 6) : d.start]
+        if lexicon.EVENT_NAMED_BEFORE.search(before):
+            return _Dated(d.year, d.start, d.end, "event_date", month=d.month, act=True)
+        act = None if lexicon.SPAN_ON_AFTER.match(text, d.end) else _act(text, d)
+        if act and (lexicon.EVENT_ON_BEFORE.search(before) or opens_clause(text, d.start)):
+            return _Dated(d.year, d.start, d.end, "event_date", month=d.month, act=True)
+    return _Dated(d.year, d.start, d.end + event.end(), "event_date", month=d.month, act=True) if event else None
+
+
+def _opening_act(text: str, d: DateMention) -> _Dated | None:
+    """A year that opens its clause and dates the act the clause states (2020年池州市继续针对…实施改造;
+    2023年动物强制免疫…经费由中央和省级财政承担; 2019年通过统筹整合财政涉农资金项目立项): the report's account of
+    that year. Not a list of years (检查验收2002年、2003年“退耕还林”工作), a year in brackets or a table's column
+    (2023 年决算数), nor a plan's stage (2021年投产)."""
+    listed = text[max(0, d.start - 2) : d.start].rstrip()[-1:] == "、"
+    if d.month is not None or listed or not opens_clause(text, d.start):
+        return None
+    if lexicon.NOT_OPENING_ACT_AFTER.match(text, d.end) or lexicon.SCHEDULE_STAGE_AFTER.match(text, d.end):
+        return None
+    if lexicon.NOT_DATING_BEFORE.search(text_before(text, d.start)):
+        return None
+    act = _act(text, d)
+    return _Dated(d.year, d.start, d.end, "event_date", act=True) if act else None
+
+
+def _act(text: str, d: DateMention) -> re.Match[str] | None:
+    """The act d's clause states as done then: none when the clause plans it or sets it a deadline."""
+    act = lexicon.EVENT_ACT_AFTER.match(text, d.end, d.end + 64)
+    if act is None or lexicon.PLANNED_ACT.search(text, max(0, d.start - 3), act.end()):
+        return None
+    return act
 
 
 def _task_done(text: str, d: DateMention) -> _Dated | None:
@@ -273,7 +318,7 @@ def _mention(text: str, f: _Dated, listed: set[int], names: dict[str, list[tuple
         start=f.start,
         end=f.end,
         role=f.role,
-        sentence_years=tuple(sorted(listed)) if f.role == "dated_value" else (),
+        sentence_years=tuple(sorted(listed)) if f.role == "dated_value" or f.act else (),
         name_years=(f.allocates,)
         if f.allocates
         else tuple(sorted({y for at, y in names.get(f.name, []) if at != f.start})),
