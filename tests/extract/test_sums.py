@@ -125,6 +125,20 @@ def test_a_list_opened_in_parentheses_ends_at_their_close():
     ] == []
 
 
+def test_a_list_of_sources_ends_where_the_report_turns_to_their_use():
+    """A 屏边县 衔接资金 self-evaluation (a pool page read while writing this, not in the corpus): the 其中 list of
+    where the investment came from is followed by what was spent of it, no part; and parts that are uses
+    themselves (a 民政 彩票公益金 report of the same pool: 其中…项目支出…、…项目支出) go on."""
+    text = (
+        "批准实施农业生产发展项目3个,总投资 1127.353372万元,其中整合财政涉农资金1046.32万元,"
+        "收回重新分配资金81.033372万元,实际使用1068.989516万元,结余58.363856万元。\n"
+    )
+    assert _relations(text) == [("1127.353372万元", ["1046.32万元", "81.033372万元"], True)]
+    assert checks_of(text, 2021) == []
+    uses = "当年支出49.9793万元,其中社会福利院墙裙改造项目支出29.9938万元、广济敬老院墙裙改造项目支出19.9855万元。\n"
+    assert _relations(uses) == [("49.9793万元", ["29.9938万元", "19.9855万元"], True)]
+
+
 def _relations(text):
     scan = Scan.of(doc_of(text))
     q = {x.id: x for x in scan.quantities}

@@ -115,6 +115,9 @@ ARRIVED_LABEL = re.compile(r"到位|拨付|实际")  # what did
 PLANNED_SPENDING = re.compile(r"安排|预算为|支出预算")  # 预算安排支出合计
 BUDGET_INCOME = re.compile(r"预算收入")
 EXECUTED_LABEL = re.compile(r"执行|实际支出")
+# What was done with funds, not where they came from: 实际使用, 已拨付, 支出, 执行 (a 其中 list of sources ends at it);
+# 转移支付 names a kind of funds.
+USE_OF_FUNDS = re.compile(r"使用|支出|(?<!转移)(?<!轉移)支付|拨付|撥付|执行|執行|兑付|发放")
 UNIT_DECLARATION = re.compile(r"(?:金额单位|单位)[:：]\s*(万元|元)|[（(](万元|元)[)）]")  # 单位：万元 above a form
 INDICATOR_SERIAL = re.compile(r"指标$")  # 指标1, 指标2: an indicator's serial, not a value
 COPULA = r"[为：:]?"  # 分值为10分, 得分：9分

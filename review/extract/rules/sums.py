@@ -205,10 +205,8 @@ def _parse_items(
         if kind == "q":
             q = obj
             assert isinstance(q, Quantity)
-            if clause_start and total is not None and _other_measure_leads(q, top, total):
-                break  # a new statement about other things (1段, 4座), not a further part
-            if clause_start and parent is None and total is not None and _parallel_total(scan.text, q, total):
-                break  # …；全年执行95万元，其中…: the next total of the same kind, with its own parts
+            if total is not None and _new_statement(scan.text, q, top, total, clause_start, nested=parent is not None):
+                break
             clause_start = False
             if _list_ended(scan, q, last.end if last else start, top if parent is None else []):
                 break
@@ -257,6 +255,31 @@ def _other_measure_leads(q: Quantity, top: list[_Item], total: Quantity) -> bool
     """The first number of a clause after ； is of another measure than the total, while the items
     so far led with the total's measure: the clause is about other things."""
     return bool(top) and not addable(q, total) and all(addable(it.group[0], total) for it in top)
+
+
+def _new_statement(text: str, q: Quantity, top: list[_Item], total: Quantity, clause_start: bool, nested: bool) -> bool:
+    """q starts a statement of its own, not a further part: a clause after ； about other things (1段, 4座), the
+    next total of the same kind with its own parts (…；全年执行95万元，其中…), or what was done with the total
+    (…,收回重新分配资金81.03万元,实际使用1068.99万元)."""
+    if clause_start and _other_measure_leads(q, top, total):
+        return True
+    if nested:
+        return False
+    return (clause_start and _parallel_total(text, q, total)) or _turns_to_use(q, top, total)
+
+
+def _turns_to_use(q: Quantity, top: list[_Item], total: Quantity) -> bool:
+    """An amount named as spent or paid (实际使用, 已拨付, 支出) after parts that, like their total, name none
+    (总投资1127.35万元,其中整合财政涉农资金1046.32万元,收回重新分配资金81.03万元,实际使用1068.99万元,结余…): the
+    list of where the money came from has ended and the report goes on to its use. Parts that are uses
+    themselves (其中：支付工程款60万元，支付监理费40万元) go on."""
+    use = lexicon.USE_OF_FUNDS
+    return (
+        bool(top)
+        and bool(use.search(q.label))
+        and not use.search(total.label)
+        and not any(use.search(it.group[0].label) for it in top)
+    )
 
 
 def _parallel_total(text: str, q: Quantity, total: Quantity) -> bool:
