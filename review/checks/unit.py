@@ -18,9 +18,11 @@ from review.core.numbers import MONEY_SCALE
 OUTLIER_FACTOR = Decimal(1000)
 PRICE_TOLERANCE = Decimal("0.05")
 OFF_SCALE = Decimal(1000)  # funds this many times off every peer in another unit: the unit, not the figure
-# A payment this many times the whole budget: a unit's scale (元 for 万元 is 10000×), not a budget of narrower
-# scope than the extractor took it for (a project's 预算 where the payment is the department's).
-ABOVE_BUDGET = Decimal(10)
+# A payment this many times the whole budget: a unit's scale (元 for 万元 is 10000×, so a payment of 1% of the budget
+# slipped is 100× it: seed 000's 617705万元 for 61.77万元 against 6024.60万元, 102×), not a budget of narrower scope
+# than the extractor took it for (a project's 预算 where the payment is the department's; one level's share of a
+# fund the report also gives whole, r12-01's 县本级 76万元 of 2110万元, 28×).
+ABOVE_BUDGET = Decimal(100)
 MONEY_UNITS = ("元", "万元", "亿元")
 
 

@@ -78,6 +78,8 @@ HOLDS = [
     # a little above the budget taken as the whole: a budget of narrower scope, no unit's scale
     pytest.param(lambda: ceiling("2110万元", "1500万元"), id="unit.part_exceeds_budget-narrower-budget"),
     pytest.param(lambda: ceiling("9999万元", "1000万元"), id="unit.part_exceeds_budget-under-tenfold"),
+    # one level's share taken for the whole (r12-01: 县本级 76万元 of the 2110万元 fund): 28×, no unit's scale
+    pytest.param(lambda: ceiling("2110万元", "76万元"), id="unit.part_exceeds_budget-under-hundredfold"),
     # a budget left at 0 (r2-01's 年度资金总额: 0 0 0 over its 本年财政拨款 90): no unit's scale of anything
     pytest.param(lambda: ceiling("90万元", "0万元"), id="unit.part_exceeds_budget-budget-left-at-zero"),
     pytest.param(

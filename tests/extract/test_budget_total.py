@@ -46,14 +46,14 @@ def test_the_budget_total_is_the_first_named_not_the_largest():
 
 
 def test_a_level_share_raises_no_over_budget_finding():
-    """r12-01: 2110万元 and its 中央/省级 parts are not above 县本级's 76万元 budget; a payment above a
-    department's whole budget (seed 000's wording) still is."""
+    """r12-01: 2110万元 and its 中央/省级 parts are not above 县本级's 76万元 budget; a payment a unit's scale above
+    a department's whole budget (seed 000's wording) still is."""
     share = (
         "2024年度县本级预算安排的衔接资金为76万元。\n"
         "2024年度安排财政衔接资金2110万元,其中中央资金1413万元、省级资金621万元、县级资金76万元。"
     )
     assert [f for f in review_text(share, 2024).findings if f.check == "unit"] == []
-    whole = "本部门2024年度预算安排76万元。\n发放补贴资金2110万元。"
+    whole = "本部门2024年度预算安排76万元。\n发放补贴资金21100000万元。"
     assert [f.rule for f in review_text(whole, 2024).findings if f.check == "unit"] == ["unit.part_exceeds_budget"]
 
 
@@ -88,5 +88,5 @@ def test_a_payment_a_little_above_the_budget_is_no_unit_slip(budget, paid):
 def test_a_years_spending_aggregate_is_not_held_under_the_budget(text):
     assert _budget(text, 2022) is not None
     assert [f for f in review_text(text, 2022).findings if f.rule == "unit.part_exceeds_budget"] == []
-    paid = text + "\n已拨付补助资金9000万元。"
+    paid = text + "\n已拨付补助资金90000万元。"
     assert [f.rule for f in review_text(paid, 2022).findings if f.check == "unit"] == ["unit.part_exceeds_budget"]
