@@ -643,3 +643,20 @@ def test_a_date_that_dates_the_act_its_clause_states_is_an_event(text, period, f
 )
 def test_dates_of_other_acts_a_report_legitimately_names(text, period):
     assert dates_of(text, period) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "flagged"),
+    [
+        # a timeliness indicator's year-end deadline (r23-06 霍邱 in cells, r15-02 in prose)
+        ("时效指标 2021年底之前 2022年底之前 达成预期指标 10 10", 2022, ["2021年"]),
+        ("2、产出时效指标:项目完成时间年初指标值为2021年12月底,实际在规定时间内完成。", 2022, ["2021年12月"]),
+        ("时效指标 2022年底之前 2022年底之前 达成预期指标 10 10", 2022, []),
+        # a table's title line opening with its year (r27-02 松江 纪委, r26-01 乐昌 中职)
+        ("故本表无数据。\n2018年度资产负债情况表\n|\n金额单位:万元\n", 2019, ["2018年度"]),
+        ("附件1 | |||||||\n2017年中职学校国家助学金和免学费补助资金安排表 | ||||||\n", 2018, ["2017年"]),
+        ("故本表无数据。\n2019年度资产负债情况表\n|\n金额单位:万元\n", 2019, []),
+    ],
+)
+def test_a_deadline_and_a_tables_title_are_of_the_period(text, period, flagged):
+    assert dates_of(text, period) == flagged

@@ -152,6 +152,18 @@ DEADLINE_CELL_BEFORE = re.compile(
     r"(?:时限|完成时间|完工时间|竣工时间|完成时效|时间节点)\s*[|｜\n]\s*"
     r"(?:(?:19|20)\d{2}\s*年[^|｜\n]{0,12}\s*[|｜\n]\s*)?$"
 )
+# A timeliness indicator's deadline written in a line of its own (时效指标 2022年底之前 2022年底之前; 产出时效指标:
+# 项目完成时间年初指标值为2023年12月底): the label within its line, before the date.
+# Only an indicator's (时效指标, 指标值): a project's own 完工时限为2024年12月 in prose may run past the year.
+DEADLINE_LABEL_BEFORE = re.compile(r"(?:时效指标|時效指標|指标值|指標值)[^。；;\n]{0,16}$")
+YEAR_END_AFTER = re.compile(r"\s*(?:12\s*月\s*)?(?:底|末)")
+# A table's title line: its year, then what it tabulates (2019年度资产负债情况表; 2018年中职学校国家助学金和免学费
+# 补助资金安排表; 2023年耕地地力保护补贴发放明细.pdf): the year its figures are of.
+TABLE_TITLE_AFTER = re.compile(
+    r"度?[\u4e00-\u9fa5（）()、“”]{2,40}?(?:表|明细|清单)(?:\.(?:pdf|xlsx?|docx?|wps|et))?[ \t|｜]*(?:\n|$)"
+)
+TABLE_TITLE_BEFORE = re.compile(r"(?:^|\n)[\s|｜]*(?:附件\s*\d*\s*[:：、.．]?\s*)?$")
+
 # Before a date that says when the report was written or put out, not when anything it reviews
 # happened: 发布日期: 2025年6月27日, 填报日期:2023年4月6日, 时间:2022年12月9日 (not 整体完成时间, an indicator).
 WRITTEN_ON_BEFORE = re.compile(

@@ -43,7 +43,7 @@ def extract_years(scan: Scan) -> list[YearMention]:
         read = _filed_on(text, d) or _review_year(text, d, reviews) or _final_accounts(text, d)
         read = read or _review_work(text, d) or _deadline_cell(text, d) or _event(text, d)
         read = read or _task_done(text, d) or _notice_date(text, d) or _dated_value(scan, d)
-        read = read or _named_year(text, d, names) or _opening_act(text, d)
+        read = read or _table_title(text, d) or _named_year(text, d, names) or _opening_act(text, d)
         if read:
             found.append(read)
     found += _bare_review_years(text, cited) + _dashed_written_on(text) + _allocated_years(text)
@@ -258,10 +258,23 @@ def _notice_date(text: str, d: DateMention) -> _Dated | None:
 
 def _deadline_cell(text: str, d: DateMention) -> _Dated | None:
     """A month or a day in a timeliness indicator's target or actual cell (项目完工时限 | 2023年12月 |
-    2023年10月): when the work was due or done, an event of the period."""
-    if d.month is None or not lexicon.DEADLINE_CELL_BEFORE.search(text, max(0, d.start - 60), d.start):
+    2023年10月), or a year's end its line gives as the deadline (时效指标 2022年底之前 2022年底之前; 产出时效指标:项目
+    完成时间年初指标值为2023年12月底): when the work was due or done, an event of the period."""
+    if d.month is not None and lexicon.DEADLINE_CELL_BEFORE.search(text, max(0, d.start - 60), d.start):
+        return _Dated(d.year, d.start, d.end, "event_date")
+    year_end = (d.month == 12 and d.day is None) or (d.month is None and lexicon.YEAR_END_AFTER.match(text, d.end))
+    if year_end and lexicon.DEADLINE_LABEL_BEFORE.search(text, max(0, d.start - 40), d.start):
+        return _Dated(d.year, d.start, d.end, "event_date")
+    return None
+
+
+def _table_title(text: str, d: DateMention) -> _Dated | None:
+    """A table's title line that opens with its year (2019年度资产负债情况表; 2018年…补助资金安排表): the year of the
+    figures it tabulates."""
+    if d.month is not None or not lexicon.TABLE_TITLE_BEFORE.search(text, max(0, d.start - 12), d.start):
         return None
-    return _Dated(d.year, d.start, d.end, "event_date")
+    title = lexicon.TABLE_TITLE_AFTER.match(text, d.end)
+    return _Dated(d.year, d.start, d.end, "dated_value", measure="表") if title else None
 
 
 def _dated_value(scan: Scan, d: DateMention) -> _Dated | None:
