@@ -419,3 +419,23 @@ def test_a_list_closed_by_its_own_total_has_no_total_at_its_head(text):
     assert [r for r in sums if r.basis == "implicit"] == []
     assert [r.basis for r in sums if r.basis == "合计·在后"] == ["合计·在后"]
     assert [c for c, _ in checks_of(text, 2021) if c == "sum"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # county fiscal reports read while writing this (pool pages, not in the corpus): the rate's base
+        # (占年初预算…的43.2%) is no total and no part, a delta against the plan (超收, 减收) no value that changed
+        "1-5月,全县完成财政总收入4348万元,占年初预算10065万元的43.2%,同比下降6.5%。其中:税收收入3511万元,"
+        "占年初预算8465万元的41.5%,同比下降5.2%;非税收入837万元,占年初预算1600万元的52.3%。\n",
+        "4月,一般公共预算收入累计完成24627万元,完成年初预算数60999万元的40.4%,比上年减收1070万元,下降4.2%。\n",
+        "政府性基金收入34519万元,完成预算20000万元的172.6%,超收14519万元,同比减收11469万元,下降24.9%。\n",
+        "2023年,全县大口径财政收入累计完成99895万元,占预算92390万元的108.1%,较上年同期110374万元下降9.5%,"
+        "减收10479万元。其中:一般公共预算收入46900万元,完成预算46508万元的100.8%,超收392万元。\n",
+        # 以工代赈 (another site): what was done with the investment after its source
+        "互助土族自治县实施12项,总投资5158万元,其中中央专项资金4584万元,项目全部开工,开工率达100%;"
+        "完成投资1294万元,吸纳农村当地群众务工人员1048人。\n",
+    ],
+)
+def test_references_of_a_rate_and_differences_from_the_plan_are_no_totals_or_parts(text):
+    assert [f.rule for f in review_text(text, 2023).findings if f.severity == "high"] == []

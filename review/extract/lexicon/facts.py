@@ -75,7 +75,12 @@ SPENT_WORD = "支出"
 NOT_INCOME_PART = re.compile(r"支出|结转|结余")
 NOT_SPENT_PART = re.compile(r"收入|结转|结余")
 # A change or an adjustment, not a part: 同比增加…, 调减40万元.
-SUM_DELTA = re.compile(r"同比|增加|减少|增长|下降|较上年|比上年|节约|超支|增幅|降幅|调减|调增|追加|核减|调整")
+SUM_DELTA = re.compile(
+    r"同比|增加|减少|增长|下降|较上年|比上年|节约|超支|增幅|降幅|调减|调增|追加|核减|调整|增收|减收|增支|减支|超收|短收"
+)
+# After the base of a stated rate (占年初预算10065万元的43.2%, 完成年初预算数60999万元的40.4%): a reference the
+# rate is measured against, not a level the text breaks down or a value that changed.
+RATE_BASE_AFTER = re.compile(r"\s*的\s*\d+(?:\.\d+)?\s*[%％]")
 # 一级指标3个，二级指标9个: levels of one indicator tree.
 INDICATOR_LEVEL = re.compile(r"[一二三四]级")
 # A new section or numbered point inside a stretch of prose.
@@ -117,7 +122,7 @@ BUDGET_INCOME = re.compile(r"预算收入")
 EXECUTED_LABEL = re.compile(r"执行|实际支出")
 # What was done with funds, not where they came from: 实际使用, 已拨付, 支出, 执行 (a 其中 list of sources ends at it);
 # 转移支付 names a kind of funds.
-USE_OF_FUNDS = re.compile(r"使用|支出|(?<!转移)(?<!轉移)支付|拨付|撥付|执行|執行|兑付|发放")
+USE_OF_FUNDS = re.compile(r"使用|支出|(?<!转移)(?<!轉移)支付|拨付|撥付|执行|執行|兑付|发放|完成投资|完成投資")
 UNIT_DECLARATION = re.compile(r"(?:金额单位|单位)[:：]\s*(万元|元)|[（(](万元|元)[)）]")  # 单位：万元 above a form
 INDICATOR_SERIAL = re.compile(r"指标$")  # 指标1, 指标2: an indicator's serial, not a value
 COPULA = r"[为：:]?"  # 分值为10分, 得分：9分

@@ -40,6 +40,7 @@ from review.extract.lexicon import (
     FUNDS_RATE_NAME,
     ITEM_MARK,
     NAMED_BASE_ONLY,
+    PLAN_DIFFERENCE_LABEL,
     RATE_BASE_WORDS,
     SHARE_FOLLOWS,
     SHARE_NAMED,
@@ -340,7 +341,11 @@ def _change_rate(scan: Scan, q: Quantity, word: str) -> list[RatioRelation]:
     down = bool(re.fullmatch(CHANGE_DOWN, word))
     if not stated or bool(re.fullmatch(CHANGE_DOWN, stated.group("dir"))) != down:
         return []
-    values = [c for c in _candidates(scan, delta) if c.family == delta.family and c.unit != "%"]
+    values = [
+        c
+        for c in _candidates(scan, delta)
+        if c.family == delta.family and c.unit != "%" and not scan.is_rate_base(c) and not _versus_plan(c)
+    ]
     start, _ = scan.sentence_bounds(delta.start)
     if not values or CHANGE_AMOUNT_LABEL.search(values[0].label):
         return []
@@ -358,6 +363,12 @@ def _change_rate(scan: Scan, q: Quantity, word: str) -> list[RatioRelation]:
         )
         for value in changed
     ]
+
+
+def _versus_plan(q: Quantity) -> bool:
+    """An amount stated as over or under the budget (超收14519万元, 短收7431万元): a difference, not the value the
+    year-on-year change is of."""
+    return bool(PLAN_DIFFERENCE_LABEL.search(q.label))
 
 
 def _change_wording(delta: Quantity) -> re.Match[str] | None:

@@ -103,11 +103,21 @@ class Scan:
 
     def before_rates(self, pos: int, reach: int) -> Quantity | None:
         """The last number before `pos`, passing over the rates stated after it within `reach` characters
-        (实际执行X万元，执行率88.74%。其中… ; …198万元,占总数的89.59%。其中:⏎1.…): the amount the rates are of."""
+        (实际执行X万元，执行率88.74%。其中… ; …198万元,占总数的89.59%。其中:⏎1.…) and the bases they are stated
+        against (完成财政总收入4348万元,占年初预算10065万元的43.2%。其中…): the amount the rates are of."""
         last = self.before(pos)
-        while last is not None and last.unit in PERCENT_UNITS and pos - last.end <= reach:
+        rate: Quantity | None = None
+        while last is not None and pos - last.end <= reach:
+            if last.unit in PERCENT_UNITS:
+                rate = last
+            elif rate is None or not self.is_rate_base(last):
+                break  # (占年初预算10065万元的43.2%: the rate's base is passed over too)
             last = self.before(last.start)
         return last
+
+    def is_rate_base(self, q: Quantity) -> bool:
+        """q is the base a rate right after it is stated against (占年初预算10065万元的43.2%)."""
+        return lexicon.RATE_BASE_AFTER.match(self.text, q.end) is not None
 
     def in_table(self, pos: int) -> bool:
         i = bisect.bisect_right(self._cells, (pos, len(self.text) + 1)) - 1

@@ -205,6 +205,8 @@ def _parse_items(
         if kind == "q":
             q = obj
             assert isinstance(q, Quantity)
+            if scan.is_rate_base(q):
+                continue  # 税收收入3511万元,占年初预算8465万元的41.5%: the part's rate base, no part
             if total is not None and _new_statement(scan.text, q, top, total, clause_start, nested=parent is not None):
                 break
             clause_start = False
