@@ -89,7 +89,7 @@ def _stray(rel: YearMention, period: int) -> bool:
         return False
     if _written_then(rel, period):
         return False
-    return not (rel.role in ("dated_value", "event_date") and period in rel.sentence_years)
+    return not (rel.role == "dated_value" and period in rel.sentence_years)
 
 
 def _written_then(rel: YearMention, period: int | None) -> bool:

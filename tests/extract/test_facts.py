@@ -159,9 +159,9 @@ def test_an_event_at_a_month_or_before_a_deadline(text, period, flagged):
 )
 def test_an_amount_needed_or_planned_is_not_a_payment_of_the_budget(stated):
     """共需/需…安排/计划资金 state what a project needs or plans, not what this year's budget paid:
-    larger than the budget is no unit slip. The same amount paid out still is one (over 90 times the budget:
-    a unit's scale, not a budget of narrower scope)."""
+    larger than the budget is no unit slip. Ten times that amount paid out still is one (over 900 times the
+    budget: a unit's scale, not a budget of narrower scope)."""
     budget = "年初预算安排87.7万元。\n"
     assert [c for c, _ in checks_of(budget + stated + "。", 2019) if c == "unit"] == []
-    paid = budget + "已拨付补助资金8144万元。"
+    paid = budget + "已拨付补助资金81440万元。"
     assert [c for c, _ in checks_of(paid, 2019) if c == "unit"] == ["unit"]

@@ -34,6 +34,8 @@ PLANNED_ACT = re.compile(
 )
 # After the first month of a span (2021年3月至2021年10月,开展了项目建设): the span's, not an event's date.
 SPAN_ON_AFTER = re.compile(r"\s*(?:底|初|末|中旬|上旬|下旬|份)?\s*(?:至|到|~|～|-|－|—|起)")
+# After a date, what makes it a deadline: 2021年11月30日前完成, 6月底前, 年内.
+DUE_BY = re.compile(r"(?:底|末)?\s*(?:前|之前|以前|内)")
 # Before a date an act is done on: 于 (分别于, 已于), or the act named before it (立项于2020年2月4日, 成立于…).
 EVENT_ON_BEFORE = re.compile(r"于\s*$")
 EVENT_NAMED_BEFORE = re.compile(

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from review.core.claims import DateRange, YearMention, YearRole
 from review.core.numbers import DateMention, find_dates, normalize
@@ -28,7 +27,6 @@ class _Dated:
     name: str = ""  # the name the year stands in (中央水利发展资金), if any
     month: int | None = None  # a written_on date's month
     allocates: int | None = None  # the year whose funds a notice_date's notice allocates
-    act: bool = False  # an event_date read from the act its clause states, one of the sentence's timeline
 
 
 def extract_years(scan: Scan) -> list[YearMention]:
@@ -50,22 +48,13 @@ def extract_years(scan: Scan) -> list[YearMention]:
     found = sorted(found, key=lambda f: f.start)
     sentences = [scan.sentence_bounds(f.start) for f in found]
     listed: dict[tuple[tuple[int, int], str], set[int]] = {}
-    told: dict[tuple[int, int], set[int]] = {}
     for f, sentence in zip(found, sentences, strict=True):
         if f.role == "dated_value":
             listed.setdefault((sentence, _head(f.measure)), set()).add(f.year)
-        if f.act:
-            told.setdefault(sentence, set()).add(f.year)
     return [
-        _mention(text, f, (told if f.act else listed).get(_sentence_key(f, sentence), set()), names)
+        _mention(text, f, listed.get((sentence, _head(f.measure)), set()), names)
         for f, sentence in zip(found, sentences, strict=True)
     ]
-
-
-def _sentence_key(f: _Dated, sentence: tuple[int, int]) -> Any:
-    """What groups a mention with the others its sentence lists: a dated value's sentence and measure (2020年全县
-    共有脱贫户…，2021年…), an event's sentence (2019年6月启动建设，2020年1月完成规划: a timeline)."""
-    return sentence if f.act else (sentence, _head(f.measure))
 
 
 def _bare_review_years(text: str, cited: list[tuple[int, int]]) -> list[_Dated]:
@@ -207,11 +196,14 @@ def _event(text: str, d: DateMention) -> _Dated | None:
     if event is None and d.month is not None:
         before = text[max(0, d.start - 6) : d.start]
         if lexicon.EVENT_NAMED_BEFORE.search(before):
-            return _Dated(d.year, d.start, d.end, "event_date", month=d.month, act=True)
+            return _Dated(d.year, d.start, d.end, "event_date", month=d.month)
         act = None if lexicon.SPAN_ON_AFTER.match(text, d.end) else _act(text, d)
         if act and (lexicon.EVENT_ON_BEFORE.search(before) or opens_clause(text, d.start)):
-            return _Dated(d.year, d.start, d.end, "event_date", month=d.month, act=True)
-    return _Dated(d.year, d.start, d.end + event.end(), "event_date", month=d.month, act=True) if event else None
+            return _Dated(d.year, d.start, d.end, "event_date", month=d.month)
+    if event is None:
+        return None
+    due = lexicon.DUE_BY.match(after)  # 2021年11月30日前完成: a deadline, not a month its work fell in
+    return _Dated(d.year, d.start, d.end + event.end(), "event_date", month=None if due else d.month)
 
 
 def _opening_act(text: str, d: DateMention) -> _Dated | None:
@@ -227,7 +219,7 @@ def _opening_act(text: str, d: DateMention) -> _Dated | None:
     if lexicon.NOT_DATING_BEFORE.search(text_before(text, d.start)):
         return None
     act = _act(text, d)
-    return _Dated(d.year, d.start, d.end, "event_date", act=True) if act else None
+    return _Dated(d.year, d.start, d.end, "event_date") if act else None
 
 
 def _act(text: str, d: DateMention) -> re.Match[str] | None:
@@ -331,7 +323,7 @@ def _mention(text: str, f: _Dated, listed: set[int], names: dict[str, list[tuple
         start=f.start,
         end=f.end,
         role=f.role,
-        sentence_years=tuple(sorted(listed)) if f.role == "dated_value" or f.act else (),
+        sentence_years=tuple(sorted(listed)) if f.role == "dated_value" else (),
         name_years=(f.allocates,)
         if f.allocates
         else tuple(sorted({y for at, y in names.get(f.name, []) if at != f.start})),
