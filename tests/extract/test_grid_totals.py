@@ -450,3 +450,23 @@ def test_a_total_row_left_at_zero_over_rows_with_money_stays_high() -> None:
     text = SPLIT_BY_SOURCE_PIPES.replace("合计 | 57.00 | 12.50", "合计 | 0 | 0")
     found = _sum_findings(text)
     assert len(found) == 2 and all(f[1:] == ("high", False) for f in found)
+
+
+def test_unmarked_rows_that_go_on_a_part_run_named_like_its_row_are_parts_too() -> None:
+    # r27-07 (区 “三公”经费预算) and a 烈山区 三公经费预算表 (a pool page, not in the corpus): the 三公 table
+    # marks only the first of 公务用车's two part rows with 其中
+    numbered = (
+        "项目 |\n预算数 |\n合计 |\n4432 |\n1.因公出国(境)费用 |\n39 |\n2.公务接待费 |\n323 |\n"
+        "3.公务用车购置及运行维护费 |\n4070 |\n其中:公务用车运行维护费 |\n2648 |\n公务用车购置 |\n1422 |\n"
+    )
+    lines = (
+        "项  目\n\n预 算 数\n\n合  计\n\n444.16\n\n因公出国(境)费\n\n1.7\n\n公务接待费\n\n196.48\n\n"
+        "公务用车购置及运行费\n\n245.98\n\n其中:公务用车运行费\n\n168\n\n公务用车购置费\n\n77.98\n"
+    )
+    for text, total, parts, vehicle, kinds in (
+        (numbered, "4432", ("39", "323", "4070"), "4070", ("2648", "1422")),
+        (lines, "444.16", ("1.7", "196.48", "245.98"), "245.98", ("168", "77.98")),
+    ):
+        got = {(t, items) for t, items, _, _ in sums(text)[0]}
+        assert (total, parts) in got and (vehicle, kinds) in got, got
+        assert [f for f in review_text(text).findings if f.severity == "high"] == []

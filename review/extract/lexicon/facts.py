@@ -71,13 +71,18 @@ CLOSING_PERIOD = re.compile(r"年末|年底|期末")
 THIS_YEAR = re.compile(r"本年|当年")
 # Income and spending: one side is not made of the other.
 INCOME_WORD = "收入"
+# A grand total: this year's flows and the carry-overs together (收入总计, 总收入, 支出总计).
+GRAND_TOTAL_LABEL = re.compile(r"总计|總計|总收入|總收入|总支出|總支出")
 SPENT_WORD = "支出"
 NOT_INCOME_PART = re.compile(r"支出|结转|结余")
 NOT_SPENT_PART = re.compile(r"收入|结转|结余")
 # A change or an adjustment, not a part: 同比增加…, 调减40万元.
 SUM_DELTA = re.compile(
-    r"同比|增加|减少|增长|下降|较上年|比上年|节约|超支|增幅|降幅|调减|调增|追加|核减|调整|增收|减收|增支|减支|超收|短收"
+    r"同比|增加|减少|增长|下降|较上年|比上年|节约|超支|增幅|降幅|调减|调增|追加|核减|调整|增收|减收|增支|减支|超收|短收|差值|相差"
 )
+# An adjusted base a change rate may be stated on instead of the amounts beside it (剔除留抵退税后同口径下降6.07%,
+# 同口径比增长25.63%): the rate is of figures the text does not give.
+ADJUSTED_BASIS = re.compile(r"同口径|可比口径|剔除|扣除")
 # After the base of a stated rate (占年初预算10065万元的43.2%, 完成年初预算数60999万元的40.4%): a reference the
 # rate is measured against, not a level the text breaks down or a value that changed.
 RATE_BASE_AFTER = re.compile(r"\s*的\s*\d+(?:\.\d+)?\s*[%％]")

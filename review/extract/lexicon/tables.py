@@ -72,3 +72,7 @@ FINAL_ACCOUNTS_PROSE_LINK = re.compile(r"\s*(?:为|是|[:：])?\s*")
 FINAL_ACCOUNTS_PROSE_SCOPE = re.compile(
     r"(?:财政拨款|一般公共预算|政府性基金|国有资本经营|上年|较|比|同比|[收支]、)[\u4e00-\u9fa5]{0,6}$"
 )
+# What stands before a row's name without being part of it: its 其中, its numbering (3., 一、, （二）).
+ROW_NAME_MARKS = re.compile(
+    r"^(?:其中[:：]?|[\d一二三四五六七八九十]{1,3}[、.．]|[（(][\d一二三四五六七八九十]{1,3}[)）])+"
+)

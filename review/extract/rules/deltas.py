@@ -31,8 +31,14 @@ def extract_deltas(scan: Scan) -> list[SumRelation]:
 
 
 def _earlier(scan: Scan, q: Quantity) -> list[Quantity]:
+    """The amounts before q in its sentence, nearest first, that may be a level: not a rate's base (完成全年预算
+    5.3万元的38.1%) and not another change (…比上年决算数增加0万元,…比上年决算数减少0.33万元)."""
     start, _ = scan.sentence_bounds(q.start)
-    return [c for c in reversed(scan.between(start, q.start)) if c.family == "money" and c.exact]
+    return [
+        c
+        for c in reversed(scan.between(start, q.start))
+        if c.family == "money" and c.exact and not scan.is_rate_base(c) and not _VERSUS.search(c.label)
+    ]
 
 
 def _versus(scan: Scan, delta: Quantity, ref_name: str, direction: str) -> SumRelation | None:

@@ -17,7 +17,7 @@ empty cells) leaves the relation unread (Claims.unread), not guessed.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from review.core.claims import Quantity, Relation, SumRelation, Unread
 from review.core.provenance import SumBasis
@@ -69,7 +69,8 @@ class _GridReader:
         self.scan, self.grid, self.taken, self.out = scan, grid, taken, out
 
     def read(self, *, parts_only: bool) -> None:
-        for header, rows in _blocks(self.grid):
+        for header, written in _blocks(self.grid):
+            rows = _with_part_continuations(written)
             if not parts_only:
                 self._row_totals(header, rows)  # first: a total over 其中 rows and their siblings
             self._parts(header, rows)
@@ -265,6 +266,31 @@ class _GridReader:
                 group=group,
             )
         )
+
+
+_PART_HEAD = 4  # characters of a name a 其中 row's parent and its sibling rows share (公务用车…)
+
+
+def _with_part_continuations(rows: list[GridRow]) -> list[GridRow]:
+    """The rows with the unmarked rows that go on a 其中 run read as parts too: named like the 其中 row and its
+    parent (公务用车购置及运行费 | 245.98 / 其中:公务用车运行费 | 168 / 公务用车购置费 | 77.98, as the 三公经费 table
+    prints it), they are that row's other parts, not one more row of the table's total."""
+    out = list(rows)
+    for i in range(1, len(out)):
+        if out[i].kind != "part" or out[i - 1].kind == "part":
+            continue
+        head = _bare(out[i - 1].name)[:_PART_HEAD]
+        if len(head) < _PART_HEAD or not _bare(out[i].name).startswith(head):
+            continue
+        j = i + 1
+        while j < len(out) and out[j].kind == "row" and _bare(out[j].name).startswith(head):
+            out[j] = replace(out[j], kind="part")
+            j += 1
+    return out
+
+
+def _bare(name: str) -> str:
+    return lexicon.ROW_NAME_MARKS.sub("", name)
 
 
 def _indented_after(rows: list[GridRow], parent: int, first: int, end: int) -> int:

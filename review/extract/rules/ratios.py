@@ -77,7 +77,8 @@ def extract_ratios(scan: Scan, sums: list[SumRelation]) -> list[RatioRelation]:
             verb_at = q.start - len(before) + named.start()
             out.extend(_named_share(scan, q, verb_at, named.group("of"), named.group("done"), parent_of))
         elif change := CHANGE_RATE.search(before):
-            out.extend(_change_rate(scan, q, change.group("dir")))
+            if not lexicon.ADJUSTED_BASIS.search(q.label):  # 剔除留抵退税后同口径下降6.07%: of figures not given
+                out.extend(_change_rate(scan, q, change.group("dir")))
         elif rate := _RATE.search(before) or lexicon.RATE_AS_PROGRESS.search(before):
             name_at = q.start - len(before) + rate.start("name")
             out.extend(_rate(scan, q, rate.group("name"), parent_of, name_at))

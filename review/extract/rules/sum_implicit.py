@@ -67,7 +67,7 @@ def _implicit_parts(scan: Scan, t: Quantity) -> tuple[list[Quantity], bool] | No
     text = scan.text
     end = list_end(text, t.end)
     stop = _SUB_MARKER.search(text, t.end, end)
-    window = _until_dated(scan.between(t.end, stop.start() if stop else end))
+    window = [q for q in _until_dated(scan.between(t.end, stop.start() if stop else end)) if not scan.is_rate_base(q)]
     same = _addable_parts(text, t, window)
     whole = _stated_whole(text, t)
     if not whole and any(_closing_total(text, q) for q in same):

@@ -55,7 +55,7 @@ def extract_sums(scan: Scan) -> tuple[list[SumRelation], list[BalanceRelation]]:
         seen_totals.update(t.id for t in totals)
         for start, stop in _breakdowns(scan.text, m.end(), end):
             items, partial = _parse_items(scan, start, stop, in_paren=in_paren, total=totals[-1])
-            carry = _carried(items, totals[-1])
+            carry = _carried(scan.text, items, totals[-1])
             flows = [it for it in items if it not in carry]
             carries.extend((totals[-1], c.group[0]) for c in carry)
             seen_totals.update(q.id for it in items for q in it.group)
@@ -79,12 +79,15 @@ def extract_sums(scan: Scan) -> tuple[list[SumRelation], list[BalanceRelation]]:
     return sums, _balances(carries)
 
 
-def _carried(items: list[_Item], total: Quantity) -> list[_Item]:
+def _carried(text: str, items: list[_Item], total: Quantity) -> list[_Item]:
     """The carry-overs (上年结转, 年末结转) of an income or spending total's list: they turn it into a balance
-    (收入4286.67万元。其中：…上年结转865.18万元), and are no part of it. Under a total that is neither (年度资金总额,
-    项目资金, 预算), 上年结转 is a source of the total like the others, counted even when 0."""
+    (收入4286.67万元。其中：…上年结转865.18万元), and are no part of it — unless the total is the grand total that
+    takes them in (收入总计, 总收入: 本年收入 + 上年结转, as a 决算 states it). Under a total that is neither
+    (年度资金总额, 项目资金, 预算), 上年结转 is a source of the total like the others, counted even when 0."""
     if lexicon.INCOME_WORD not in total.label and lexicon.SPENT_WORD not in total.label:
         return []
+    if lexicon.GRAND_TOTAL_LABEL.search(total.label + text[max(0, total.start - 3) : total.start]):
+        return []  # 政府性基金收入总计3319万元,其中本级收入…,上年结余1885万元: the 总计 takes the carry-over in
     return [it for it in items if lexicon.CARRYOVER.search(it.group[0].label)]
 
 
@@ -261,12 +264,14 @@ def _other_measure_leads(q: Quantity, top: list[_Item], total: Quantity) -> bool
 
 def _new_statement(text: str, q: Quantity, top: list[_Item], total: Quantity, clause_start: bool, nested: bool) -> bool:
     """q starts a statement of its own, not a further part: a clause after ； about other things (1段, 4座), the
-    next total of the same kind with its own parts (…；全年执行95万元，其中…), or what was done with the total
-    (…,收回重新分配资金81.03万元,实际使用1068.99万元)."""
+    next total of the same kind with its own parts (…；全年执行95万元，其中…), a total
+    stated (…,收入合计为6449万元), or what was done with the total (…,收回重新分配资金81.03万元,实际使用1068.99万元)."""
     if clause_start and _other_measure_leads(q, top, total):
         return True
     if nested:
         return False
+    if top and lexicon.TOTAL_JUST_BEFORE.search(text, max(0, q.start - 6), q.start):
+        return True  # …,基金调入103万元,收入合计为6449万元: a total stated, no part
     return (clause_start and _parallel_total(text, q, total)) or _turns_to_use(q, top, total)
 
 
