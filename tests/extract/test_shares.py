@@ -88,3 +88,16 @@ def test_two_lists_of_shares_in_two_sentences_are_two_wholes() -> None:
 def test_the_shares_of_a_part_after_its_share_are_not_added_to_the_whole() -> None:
     """中央资金占80%，其中直达资金占70%: the 70% is of the 80%, not another share of the whole."""
     assert _over("本年收入1000万元,其中中央资金800万元,占80%,其中直达资金560万元,占70%;省级资金200万元,占20%。") == []
+
+
+def test_shares_of_a_plan_are_what_was_done_of_each_items_own_plan() -> None:
+    """Budget-execution reports (pool pages of two sites, not in the corpus): 占调整预算105.47% and 占年初预算的43.2%
+    are each item done against its own budget, which may pass it; they are no shares of one whole."""
+    assert (
+        _over(
+            "地方一般公共预算收入完成28,583万元,占调整预算105.47%;税务部门完成13,866万元,占调整预算100.93%;"
+            "财政部门完成14,717万元,占调整预算110.14%。"
+        )
+        == []
+    )
+    assert _over("其中:税收收入3511万元,占年初预算的41.5%;非税收入837万元,占年初预算的72.3%。") == []

@@ -64,6 +64,8 @@ ITEM_MARK = re.compile(
 CHANGE_UP = r"增加|增长|提高|上升|增收"
 CHANGE_DOWN = r"减少|下降|降低|减收"
 CHANGE_RATE = re.compile(rf"(?P<dir>{CHANGE_UP}|{CHANGE_DOWN})了?(?:率|幅度)?(?:为|达到|达)?\s*$")
+# A whole that is a plan (占调整预算105.47%, 占年初预算的43.2%, 占计划的…): what was done of it, not a share.
+PLAN_WHOLE = re.compile(r"预算|預算|计划|計劃|任务|任務|目标|目標")
 # An amount over or under its budget (超收392万元, 短收7431万元, 超支): a difference from the plan.
 PLAN_DIFFERENCE_LABEL = re.compile(r"(?:超收|短收|超支|节支)$")
 CHANGE_AMOUNT_LABEL = re.compile(

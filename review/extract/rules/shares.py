@@ -70,12 +70,12 @@ def _sentence_start(ends: list[int], pos: int) -> int:
 
 def _whole_named(text: str, q: Quantity) -> str | None:
     """The whole a share right before q names ("" for 占比 / a bare 占), None when q is no share of a whole
-    (完成年初预算的…: done of a plan, which may pass it)."""
+    (完成年初预算的…, 占调整预算105.47%: done of a plan, which may pass it, each item of its own plan)."""
     before = text[max(0, q.start - 14) : q.start]
     if lexicon.SHARE_UNNAMED.search(before) or lexicon.SHARE_BARE.search(before):
         return ""
     named = lexicon.SHARE_NAMED.search(before)
-    if named and named.group("of"):
+    if named and named.group("of") and not lexicon.PLAN_WHOLE.search(named.group("of")):
         return named.group("of")
     return None
 
