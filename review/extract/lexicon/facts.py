@@ -71,6 +71,7 @@ CLOSING_PERIOD = re.compile(r"年末|年底|期末")
 THIS_YEAR = re.compile(r"本年|当年")
 # Income and spending: one side is not made of the other.
 INCOME_WORD = "收入"
+SUBJECT_REACH = 8  # characters between an amount and the next one's label that make the first its subject
 # A grand total: this year's flows and the carry-overs together (收入总计, 总收入, 支出总计).
 GRAND_TOTAL_LABEL = re.compile(r"总计|總計|总收入|總收入|总支出|總支出")
 SPENT_WORD = "支出"

@@ -31,6 +31,7 @@ class Concept:
     year: str  # the last year its sentence names before it
     document: str  # the last document its sentence cites before it (…41号文件…,下达…5万元)
     sentence: tuple[int, int]
+    subject: str = ""  # the amount its clause states it of (…支出0万元,年初预算为0万元: that 支出's budget)
 
 
 def extract_concept_facts(scan: Scan) -> list[SameFact]:
@@ -69,7 +70,8 @@ def concept_of(scan: Scan, q: Quantity) -> Concept | None:
         f"{m['org'][-lexicon.DOCUMENT_ORG_TAIL :]}{m['year']}{m['no']}"
         for m in lexicon.DOCUMENT_NUMBER.finditer(before)
     ]
-    return Concept(q, kind, project_scope(scan, q.start), project, year, docs[-1] if docs else "", sentence)
+    document = docs[-1] if docs else ""
+    return Concept(q, kind, project_scope(scan, q.start), project, year, document, sentence, scan.subject_of(q))
 
 
 def _qualified(label: str) -> bool:
@@ -130,18 +132,20 @@ def _join_generic(groups: dict[tuple[str, str], list[Concept]]) -> dict[tuple[st
 
 
 def _by_project_and_year(members: list[Concept]) -> list[list[Concept]]:
-    """One group per project, year and cited document the statements name; a statement naming none
-    of one belongs to the one the others name, and to no group when they name several."""
+    """One group per project, year, cited document and subject (the amount its clause states it of) the
+    statements name; a statement naming none of one belongs to the one the others name, and to no group when
+    they name several."""
     projects = _canonical({c.project for c in members if c.project})
-    groups: dict[tuple[str, str, str], list[Concept]] = defaultdict(list)
+    groups: dict[tuple[str, str, str, str], list[Concept]] = defaultdict(list)
     for c in members:
         key = (
             _one_of(projects[c.project] if c.project else "", set(projects.values())),
             _one_of(c.year, {m.year for m in members if m.year}),
             _one_of(c.document, {m.document for m in members if m.document}),
+            _one_of(c.subject, {m.subject for m in members if m.subject}),
         )
         if None not in key:
-            groups[(str(key[0]), str(key[1]), str(key[2]))].append(c)
+            groups[(str(key[0]), str(key[1]), str(key[2]), str(key[3]))].append(c)
     return [g for g in groups.values() if len(g) > 1]
 
 

@@ -33,6 +33,9 @@ class Statement:
     asserts: bool
     enumerated: bool  # its line is one item of an enumeration (一是… / 1、…)
     whole: str = ""  # the amount whose 其中 list it is in (246.2万元(其中:中央补助资金226.7万元…)), if any
+    # what its clause states it of: the label of the amount just before it in the clause (因公出国(境)支出0万元,年初
+    # 预算为0万元; 互助土族自治县实施12项,总投资5158万元), "" when none
+    subject: str = ""
 
 
 def extract_restated(scan: Scan) -> tuple[list[SameFact], list[PlanActual]]:
@@ -207,7 +210,10 @@ def _statement(scan: Scan, q: Quantity) -> Statement:
         asserts,
         enumerated,
         _whole_of(scan, q),
+        scan.subject_of(q),
     )
+
+
 
 
 def _under_target_heading(text: str, pos: int) -> bool:
@@ -232,6 +238,8 @@ def same_noun(a: Statement, b: Statement) -> str:
     """The noun two statements share, or "" when their wording makes them different facts."""
     if a.q.id == b.q.id or a.scope != b.scope or a.q.family != b.q.family or a.gap != b.gap:
         return ""
+    if a.subject and b.subject and a.subject != b.subject:
+        return ""  # 因公出国(境)支出0万元,年初预算为0万元 against 公务接待费支出2.05万元,年初预算为2万元
     if a.q.family != "money" and a.q.unit != b.q.unit:
         return ""
     ya, yb = _YEAR.findall(a.label), _YEAR.findall(b.label)

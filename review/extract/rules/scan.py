@@ -115,6 +115,19 @@ class Scan:
             last = self.before(last.start)
         return last
 
+    def subject_of(self, q: Quantity) -> str:
+        """The label of the amount right before q's label in its clause run, which a generic noun of q's (年初预算,
+        总投资) is then an attribute of (因公出国(境)支出0万元,年初预算为0万元; 互助土族自治县实施12项,总投资5158万元);
+        "" when none stands there."""
+        start = q.label_start if 0 <= q.label_start < q.start else q.start
+        prev = self.before(start)
+        if prev is None or start - prev.end > lexicon.SUBJECT_REACH:
+            return ""
+        gap = self.text[prev.end : start]
+        if _CLAUSE_RUN_END.search(gap) or not _COMMA.search(gap):
+            return ""  # 改造11.94公里、…维护5座: items of one list, not an amount and its attribute
+        return prev.label
+
     def is_rate_base(self, q: Quantity) -> bool:
         """q is the base a rate right after it is stated against (占年初预算10065万元的43.2%)."""
         return lexicon.RATE_BASE_AFTER.match(self.text, q.end) is not None
@@ -124,6 +137,8 @@ class Scan:
         return i >= 0 and self._cells[i][0] <= pos <= self._cells[i][1]
 
 
+_CLAUSE_RUN_END = re.compile(r"[。；;！？!?\n]")
+_COMMA = re.compile(r"[，,]")
 MAX_SENTENCE = 1500  # a "sentence" longer than this is junk or a flattened table: stop looking
 
 
