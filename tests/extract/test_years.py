@@ -660,3 +660,16 @@ def test_dates_of_other_acts_a_report_legitimately_names(text, period):
 )
 def test_a_deadline_and_a_tables_title_are_of_the_period(text, period, flagged):
     assert dates_of(text, period) == flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # r13-02 (区 部门决算) and a 县 部门决算 pool page (not in the corpus): the cause of a change over last year
+        # names last year's figures
+        "收支较上年决算数减少3,888.01万元、下降14%,主要原因是区交通局2020年凌云路项目收支2,000万元,2021年无该项目。",
+        "收支较上年决算数减少701.01万元、下降18.5%,主要原因是2020年有政府性基金预算财政拨款收入710万元。",
+    ],
+)
+def test_the_cause_of_a_change_over_last_year_names_last_years_figures(text):
+    assert dates_of(text, 2021) == []

@@ -36,6 +36,10 @@ PLANNED_ACT = re.compile(
 SPAN_ON_AFTER = re.compile(r"\s*(?:底|初|末|中旬|上旬|下旬|份)?\s*(?:至|到|~|～|-|－|—|起)")
 # After a date, what makes it a deadline: 2021年11月30日前完成, 6月底前, 年内.
 DUE_BY = re.compile(r"(?:底|末)?\s*(?:前|之前|以前|内)")
+# Before a year its sentence gives as the cause of a change over the year before (收支较上年决算数减少701.01万元、
+# 下降18.5%,主要原因是2020年有…收入710万元; …减少3,888.01万元、下降14%,主要原因是区交通局2020年凌云路项目…): the
+# year compared with, which dates a value of that year, not a stray one.
+COMPARISON_CAUSE_BEFORE = re.compile(r"(?:较|比|与)[^。！？\n]{0,12}?(?:上年|上一年|去年|\d{4}\s*年)[^。！？\n]*?原因")
 # Before a date an act is done on: 于 (分别于, 已于), or the act named before it (立项于2020年2月4日, 成立于…).
 EVENT_ON_BEFORE = re.compile(r"于\s*$")
 EVENT_NAMED_BEFORE = re.compile(

@@ -214,8 +214,6 @@ def _statement(scan: Scan, q: Quantity) -> Statement:
     )
 
 
-
-
 def _under_target_heading(text: str, pos: int) -> bool:
     """The headings above `pos`, lowest level first: the first that names 目标 or its 完成 decides
     (1、资金分配情况 under (二)预算和绩效目标分解情况 is of the targets; 1、产出指标完成情况分析 is not)."""

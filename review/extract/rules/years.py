@@ -277,6 +277,8 @@ def _dated_value(scan: Scan, d: DateMention) -> _Dated | None:
     10 日,…) is as of when the report was written: an as_of date, in the period's year or after it."""
     text = scan.text
     before = text_before(text, d.start)
+    if lexicon.COMPARISON_CAUSE_BEFORE.search(text, scan.sentence_bounds(d.start)[0], d.start):
+        return None  # 收支较上年决算数减少701.01万元,主要原因是2020年有…收入710万元: the year compared with
     if lexicon.AS_OF_BEFORE.search(before):
         if _year_end(text, d):
             return _first_value(scan, d, scan.sentence_bounds(d.end)[1])
