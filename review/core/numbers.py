@@ -105,7 +105,7 @@ EXACT_INTEGER_UNITS = frozenset({"分", "", "人次", "户次", *COUNTED_THINGS}
 _UNITS = sorted([*MONEY_SCALE, *PERCENT_UNITS, *COUNT_UNITS], key=len, reverse=True)
 _UNIT_RE = "|".join(re.escape(u) for u in _UNITS)
 
-_PRE_QUAL = r"(?P<pre>约|近|超过|逾|≥|≤|>|<|大于|小于|不低于|不少于|不超过|高于|低于)?"
+_PRE_QUAL = r"(?P<pre>约|近|超过|超|逾|≥|≤|>|<|大于|小于|不低于|不少于|不超过|高于|低于)?"
 _NUMBER = r"(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?"
 # A minus sign written against the digits after a name or in a cell (省直达-13.27万元, | -13.27 |): a negative
 # amount, as adjustment rows (调减, 收回) state it. Not after a digit, % or bracket, where it joins a range.

@@ -178,3 +178,14 @@ def test_the_budget_at_the_start_of_the_year_is_another_fact_than_the_years() ->
 )
 def test_a_generic_noun_stated_of_its_clauses_amount_is_that_items_own(text):
     assert [f.rule for f in review_text(text, 2023).findings if f.check == "consistency"] == []
+
+
+def test_an_amount_listed_after_a_count_with_a_pause_is_that_counts_items_own() -> None:
+    """A 巩固衔接 progress page (pool, not in the corpus): 阿图什市安排项目68个、计划投资6.83亿元 is the 阿图什市
+    projects' investment; 阿克陶县's is another fact."""
+    text = (
+        "全州共安排实施巩固拓展脱贫攻坚成果项目343个,投资规模19.89亿元,其中:阿图什市安排项目68个、计划投资6.83亿元;"
+        "阿克陶县安排项目181个、计划投资9.24亿元;乌恰县安排项目57个、计划投资1.83亿元。\n(二)项目实施情况。"
+        "阿合奇县安排项目37个、计划投资1.98亿元。\n"
+    )
+    assert [f.rule for f in review_text(text, 2023).findings if f.check == "consistency"] == []

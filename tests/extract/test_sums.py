@@ -461,3 +461,22 @@ def test_references_of_a_rate_and_differences_from_the_plan_are_no_totals_or_par
 )
 def test_differences_adjusted_rates_grand_totals_and_stated_totals_read_as_written(text):
     assert [f.rule for f in review_text(text, 2023).findings if f.severity == "high"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # unlabeled pool pages (not in the corpus): the parts in brackets right after a total are its parts,
+        # not the next batch's (农村危房改造); amounts written 超148亿元 are bounds, not figures (体彩公益金); a rate's
+        # base in brackets (占…目标(606.5亿元)的137.9%; 分别占…目标(470亿元、…)的…) is no part (普通公路)
+        "该县第一批农村危房改造建设总投资4493.8万元(中央和省级补助资金1578.22万元,县财政匹配419.78万元,其他投入2495.8万元),"
+        "建设任务1497户;第二批农村危房改造建设总投资3802.77万元(中央和省级补助资金1170.63万元,县财政匹配129.64万元,"
+        "其他投入2502.50万元),建设任务741户。\n",
+        "国家体育总局累计投入203亿元本级体彩公益金,其中,超148亿元用于全民健身场地设施建设、超30亿元用于开展全民健身赛事活动、"
+        "超5亿元用于支持青少年后备人才培养、超6亿元用于资助群众体育组织和队伍建设……\n",
+        "全省普通公路累计完成投资836.2亿元,占厅年度力争目标(606.5亿元)的137.9%,其中,干线公路570.2亿元、农村公路197亿元、"
+        "其他专项69亿元,分别占厅年度力争目标(470亿元、106.5亿元、30亿元)的121.3%、185%、230%。\n",
+    ],
+)
+def test_bracketed_parts_bounds_and_bracketed_rate_bases_read_as_written(text):
+    assert [f.rule for f in review_text(text, 2023).findings if f.severity == "high"] == []

@@ -86,7 +86,11 @@ SUM_DELTA = re.compile(
 ADJUSTED_BASIS = re.compile(r"同口径|可比口径|剔除|扣除")
 # After the base of a stated rate (占年初预算10065万元的43.2%, 完成年初预算数60999万元的40.4%): a reference the
 # rate is measured against, not a level the text breaks down or a value that changed.
-RATE_BASE_AFTER = re.compile(r"\s*的\s*\d+(?:\.\d+)?\s*[%％]")
+# The base may stand in brackets, alone or listed (占厅年度力争目标(606.5亿元)的137.9%; 分别占…目标(470亿元、106.5亿元、
+# 30亿元)的121.3%…).
+RATE_BASE_AFTER = re.compile(
+    r"(?:\s*[、，,]\s*\d+(?:\.\d+)?\s*(?:万元|亿元|元|万|亿|公里|千米|亩|个|户|人)?)*\s*[)）]?\s*的\s*\d+(?:\.\d+)?\s*[%％]"
+)
 # 一级指标3个，二级指标9个: levels of one indicator tree.
 INDICATOR_LEVEL = re.compile(r"[一二三四]级")
 # A new section or numbered point inside a stretch of prose.

@@ -124,8 +124,9 @@ class Scan:
         if prev is None or start - prev.end > lexicon.SUBJECT_REACH:
             return ""
         gap = self.text[prev.end : start]
-        if _CLAUSE_RUN_END.search(gap) or not _COMMA.search(gap):
-            return ""  # 改造11.94公里、…维护5座: items of one list, not an amount and its attribute
+        attribute = _COMMA.search(gap) or ("、" in gap and q.family == "money" != prev.family)
+        if _CLAUSE_RUN_END.search(gap) or not attribute:
+            return ""  # 改造11.94公里、…维护5座: items of one list (安排项目68个、计划投资6.83亿元: a count's amount)
         return prev.label
 
     def is_rate_base(self, q: Quantity) -> bool:

@@ -65,7 +65,7 @@ def _implicit_parts(scan: Scan, t: Quantity) -> tuple[list[Quantity], bool] | No
     an item of a 分别 list, not a thing done among others), the parts stay in its clause run (no
     ；, no new section) and are not records of their own (人次 and 元 in turn) or totals themselves."""
     text = scan.text
-    end = list_end(text, t.end)
+    end = _bracket_end(text, t.end) or list_end(text, t.end)  # 总投资4493.8万元(中央…,县财政…,其他投入…): the brackets'
     stop = _SUB_MARKER.search(text, t.end, end)
     window = [q for q in _until_dated(scan.between(t.end, stop.start() if stop else end)) if not scan.is_rate_base(q)]
     same = _addable_parts(text, t, window)
@@ -84,6 +84,15 @@ def _implicit_parts(scan: Scan, t: Quantity) -> tuple[list[Quantity], bool] | No
     if len(same) < 2 or _interleaved(t, window, same) or _peer_groups(t, same) or _years_flows(text, t, same):
         return None
     return same, direct
+
+
+def _bracket_end(text: str, pos: int) -> int | None:
+    """Where the brackets opening right after a total close, on its line: its parts are theirs, and what follows
+    the brackets (…),建设任务1497户,…;第二批…总投资3802.77万元(…)) is other statements."""
+    if text[pos : pos + 1] not in ("（", "("):
+        return None
+    close = re.search(r"[)）\n]", text[pos + 1 : pos + 1 + MAX_SENTENCE])
+    return pos + 1 + close.start() if close and close.group() != "\n" else None
 
 
 def _stated_whole(text: str, q: Quantity) -> bool:
