@@ -195,12 +195,13 @@ _CONTENT = ("event_date", "dated_value")
 def _review_year_against_content(ctx: Context) -> list[Finding]:
     """The period's own statements of the year reviewed (项目支出绩效自评表(2017年度)) where everything the report
     dates — its funds, values and events (2018年继续资助困难新生3000名; 2018年中央下达…1969万元) — falls in the
-    year after and none in the period: the report contradicts itself on its year, and which side was written
-    wrongly the mentions cannot tell; the dated side is _years' finding, these the same contradiction's other
-    half. Only content in the year after counts: a review of a year reports what happened in it, not in the next;
-    a year's funds are often allocated in advance in the year before (提前下达), and a fund's history may date
-    nothing later (省人民政府2007年第109次常务会议… in a review of 2016). A listing that gives the period a value too
-    (其中2021年…，2022年…) is no disagreement."""
+    year after, or all in the year before (關于2019年度…績效評價報告 over 2018年…完成), and none in the period: the
+    report contradicts itself on its year, and which side was written wrongly the mentions cannot tell; the dated
+    side is _years' finding, these the same contradiction's other half. So nothing is flagged here that _years
+    does not flag too: an event in the last quarter before (funds allocated in advance, 提前下达) is no content of
+    another year (_written_then), and a fund's history years before (省人民政府2007年第109次常务会议… in a review of
+    2016) is no year next to the period. A listing that gives the period a value too (其中2021年…，2022年…) is no
+    disagreement."""
     period = ctx.period
     mentions = _mentions(ctx)
     content = [r for r in mentions if r.role in _CONTENT and not _written_then(r, period)]
@@ -208,7 +209,7 @@ def _review_year_against_content(ctx: Context) -> list[Finding]:
     if period is None or len(years) != 1 or any(period in r.sentence_years for r in content):
         return []
     (other,) = years
-    if other != period + 1:
+    if other not in (period - 1, period + 1):
         return []
     seen: set[int] = set()
     out = []

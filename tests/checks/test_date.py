@@ -215,7 +215,9 @@ def test_statements_of_the_year_reviewed_that_disagree_are_flagged_on_both_sides
     agreeing = body.model_copy(update={"year": 2019})
     assert check_dates(s.ctx(title, agreeing, period=2019)) == []
     event = body.model_copy(update={"role": "event_date"})
-    assert [f.rule for f in check_dates(s.ctx(title, event, period=2019))] == ["date.event_date_in_period"]
+    # an event of the year before, the only one dated: the title is the contradiction's other side
+    rules = sorted(f.rule for f in check_dates(s.ctx(title, event, period=2019)))
+    assert rules == ["date.event_date_in_period", "date.review_year_against_content"]
 
 
 def test_a_year_reviewed_that_everything_dated_comes_after_is_flagged_as_the_other_side() -> None:
@@ -230,11 +232,15 @@ def test_a_year_reviewed_that_everything_dated_comes_after_is_flagged_as_the_oth
     (f,) = [f for f in check_dates(s.ctx(title, value, period=2017)) if f.rule == "date.review_year_against_content"]
     assert f.message == "年度不一致：此处写明评价的是2017年度，而报告所述资金、事项均在2018年"
     assert f.trace == "2017 ≠ 2018"
-    # a value of the period itself, one in the year before (提前下达), one years later: the title not flagged
+    # all of it in the year before: the same contradiction
+    before = value.model_copy(update={"year": 2016, "sentence_years": (2016,)})
+    rules = sorted(f.rule for f in check_dates(s.ctx(title, before, period=2017)))
+    assert rules == ["date.dated_value_in_period", "date.review_year_against_content"]
+    # a value of the period itself, an event in the last quarter before (提前下达), one years later: title not flagged
     own = value.model_copy(update={"year": 2017, "sentence_years": (2017,)})
     assert [f.rule for f in check_dates(s.ctx(title, value, own, period=2017))] == ["date.dated_value_in_period"]
-    before = value.model_copy(update={"year": 2016, "sentence_years": (2016,)})
-    assert [f.rule for f in check_dates(s.ctx(title, before, period=2017))] == ["date.dated_value_in_period"]
+    advance = before.model_copy(update={"role": "event_date", "month": 12})
+    assert check_dates(s.ctx(title, advance, period=2017)) == []
     later = value.model_copy(update={"year": 2020, "sentence_years": (2020,)})
     assert [f.rule for f in check_dates(s.ctx(title, later, period=2017))] == ["date.dated_value_in_period"]
     listing = value.model_copy(update={"sentence_years": (2017, 2018)})
