@@ -1,7 +1,8 @@
-"""A row the extractor could read more than one way (Readings): wrong whichever reading is right.
+"""Numbers the extractor could read more than one way (Readings): wrong whichever reading is right.
 
 Each reading's relations are checked as the claims they would be (review.checks.ratio for a rate,
-review.checks.rubric for 得分 = min(执行率, 100%) × 分值). Where every reading fails one check, the
+review.checks.rubric for 得分 = min(执行率, 100%) × 分值, review.checks.sums for a total and its parts).
+Where every reading fails one check, the
 row fails it under any reading: one finding of that check on the row, with what each reading gives.
 Where one reading holds, nothing is reported — which reading is right is never decided here."""
 
@@ -12,11 +13,17 @@ from collections.abc import Callable
 from review.checks.base import Context, finding
 from review.checks.ratio import check_ratios
 from review.checks.rubric import check_budget_execution
+from review.checks.sums import check_sums
 from review.core.claims import Readings
 from review.core.findings import SEVERITY_ORDER, Check, Finding
 
 _SHOWN = 3  # readings a finding spells out; the rest are counted
-_CHECKS: tuple[Callable[[Context], list[Finding]], ...] = (check_ratios, check_budget_execution)
+_CHECKS: tuple[Callable[[Context], list[Finding]], ...] = (check_ratios, check_budget_execution, check_sums)
+# What the finding says the numbers could be read as, by the Readings' ambiguity.
+_WHAT = {
+    "cells": "表格行“{what}”的数字可有{n}种读法，每一种都不相符：{each}",
+    "carryover": "“{what}”的其中各项列有结转结余，计入与不计入{n}种读法都不相符：{each}",
+}
 
 
 def check_readings(ctx: Context) -> list[Finding]:
@@ -52,7 +59,7 @@ def _every_reading_fails(ctx: Context, rel: Readings) -> list[Finding]:
                 ctx,
                 check,
                 severity,
-                f"表格行“{rel.what}”的数字可有{len(failed)}种读法，每一种都不相符：{each}",
+                _WHAT[rel.ambiguity].format(what=rel.what, n=len(failed), each=each),
                 rel.start,
                 rel.end,
                 trace="；".join(f.trace for _, f in shown),

@@ -315,16 +315,19 @@ class FormulaScore(_Relation):
 
 
 class Readings(_Relation):
-    """A table row whose cells can be told apart more than one way (cells run together: 40004000103%
-    is 4000 | 4000 | 103% or 40004000 | 10 | 3%): per reading, the relations that reading would claim.
-    No reading is claimed: the row is wrong whichever reading is right only when every reading's
-    relations fail (review.checks.readings), and is otherwise left as the extractor's unread note says."""
+    """Numbers that can be read more than one way: per reading, the relations that reading would claim.
+    `ambiguity` says why: "cells", a table row whose cells can be told apart more than one way (cells run
+    together: 40004000103% is 4000 | 4000 | 103% or 40004000 | 10 | 3%); "carryover", an income or spending
+    total whose 其中 list names a carry-over (收入1699.12万元,其中财政拨款收入1435.22万元,上年结转结余263.90万元),
+    which one report counts in the total and another leaves out of it. No reading is claimed: the numbers are
+    wrong whichever reading is right only when every reading's relations fail (review.checks.readings)."""
 
     kind: Literal["readings"] = "readings"
     start: int
     end: int
-    what: str  # the row's label
-    alternatives: tuple[tuple[RatioRelation | FormulaScore, ...], ...]
+    what: str  # the row's label, or the total's
+    alternatives: tuple[tuple[RatioRelation | FormulaScore | SumRelation, ...], ...]
+    ambiguity: Literal["cells", "carryover"] = "cells"
 
 
 class TargetScore(_Relation):

@@ -4,7 +4,7 @@ reading fails the same check; a reading that holds leaves it unreported."""
 from __future__ import annotations
 
 from review.checks.readings import check_readings
-from review.core.claims import FormulaScore, RatioRelation, Readings
+from review.core.claims import FormulaScore, RatioRelation, Readings, SumRelation
 from tests.checks.builders import Sheet, spans_ok
 
 
@@ -57,3 +57,18 @@ def test_readings_that_fail_on_the_same_cells_are_spelt_out_once() -> None:
     rel = Readings(start=0, end=len(s.text), what="年度资金总额", alternatives=((one,), (one,), (two,)))
     (f,) = check_readings(s.ctx(rel))
     assert f.message.count("读作") == 2 and "3种读法" in f.message and not f.message.endswith("种")
+
+
+def test_a_total_read_with_and_without_its_carry_over_fails_only_when_both_fail() -> None:
+    # seed 003: 收入4286.67万元。其中：财政拨款3286.6万元，其他收入1000.07万元，上年结转865.18万元
+    s = Sheet()
+    total, a, b, carry = (s.num(x, unit="万元") for x in ("4286.67", "3286.6", "1000.07", "865.18"))
+    without = SumRelation(total=total.id, items=(a.id, b.id))
+    with_it = SumRelation(total=total.id, items=(a.id, b.id, carry.id))
+    rel = Readings(start=0, end=len(s.text), what="收入", alternatives=((without,), (with_it,)), ambiguity="carryover")
+    assert check_readings(s.ctx(rel)) == []
+    wrong = s.num("4289.67", unit="万元")
+    alternatives = tuple((r.model_copy(update={"total": wrong.id}),) for r in (without, with_it))
+    (f,) = check_readings(s.ctx(rel.model_copy(update={"alternatives": alternatives})))
+    assert (f.check, f.rule) == ("sum", "readings.sum.exhaustive")
+    assert f.message.startswith("“收入”的其中各项列有结转结余，计入与不计入2种读法都不相符")

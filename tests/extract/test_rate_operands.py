@@ -24,7 +24,7 @@ INVESTMENT = (
 def _rates(text: str) -> list[tuple[str, str, tuple[str, ...], bool]]:
     scan = Scan.of(doc_of(text))
     q = {x.id: x for x in scan.quantities}
-    sums, _ = extract_sums(scan)
+    sums, *_ = extract_sums(scan)
     return [
         (q[r.rate].text, q[r.numerator].text, tuple(q[d].text for d in r.denominators), r.complement)
         for r in extract_ratios(scan, sums)

@@ -20,7 +20,7 @@ SPENDING = "本部门2019年度本年支出合计1094.65万元,其中:基本支�
 def _shares(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
     scan = Scan.of(doc_of(text))
     q = {x.id: x for x in scan.quantities}
-    sums, _ = extract_sums(scan)
+    sums, *_ = extract_sums(scan)
     return [
         (q[r.rate].text, q[r.numerator].text, tuple(q[d].text for d in r.denominators))
         for r in extract_ratios(scan, sums)

@@ -19,7 +19,7 @@ R2_19 = (
 def _sums(text: str) -> list[tuple[str, list[str], bool]]:
     scan = Scan.of(doc_of(text))
     q = {x.id: x for x in scan.quantities}
-    sums, _ = extract_sums(scan)
+    sums, *_ = extract_sums(scan)
     return [(q[r.total].text, [q[i].text for i in r.items], r.exhaustive) for r in sums if isinstance(r, SumRelation)]
 
 

@@ -97,6 +97,10 @@ INDICATOR_LEVEL = re.compile(r"[一二三四]级")
 SECTION_BREAK = re.compile(
     r"(?:^|[。；;，,\s])(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.．、](?!\d))"
 )
+# Between a list's items, a word that puts what follows beside the total, not in it (其中:财政拨款收入128.61万元,
+# 占100%;此外,年初结转和结余35.22万元 — the 决算 template's wording; 其中,新建食用菌大棚2栋、晾晒棚1栋,共计1800平方米,
+# 另外,对原有4栋温室进行维修): the list has ended.
+BESIDES_IN_GAP = re.compile(r"此外|另外|除此之外|除此以外|另有")
 # An amount whose label opens with a predicate says what happened, not what the total is made of; so does
 # a head count of the staff actually there, after the 编制 and its kinds (本部门共有编制人数3人,实有人数3人 —
 # r5-12; 总编制31名，其中：行政编制17名…事业编制14名；在职人员总数22名 — seed 004): the next whole, not one more

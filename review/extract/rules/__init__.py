@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from review.core.claims import BalanceRelation, Claims, Quantity, ScoreTree, SumRelation, Unread
+from review.core.claims import BalanceRelation, Claims, Quantity, Readings, ScoreTree, SumRelation, Unread
 from review.core.document import Document
 from review.extract.rules.allotment_counts import extract_allotment_counts
 from review.extract.rules.concepts import extract_concept_facts
@@ -76,6 +76,7 @@ class Found:
     unread: list[Unread] = field(default_factory=list)
     sums: list[SumRelation] = field(default_factory=list)
     balances: list[BalanceRelation] = field(default_factory=list)
+    sum_readings: list[Readings] = field(default_factory=list)
     trees: list[ScoreTree] = field(default_factory=list)
     budget: Quantity | None = None
 
@@ -90,8 +91,15 @@ class Rule:
 
 
 def _sums(f: Found) -> list[SumRelation]:
-    f.sums, f.balances = extract_sums(f.scan)
+    f.sums, f.balances, f.sum_readings = extract_sums(f.scan)
     return f.sums
+
+
+def _with_readings(f: Found) -> list[SumRelation]:
+    """The 其中 sums, and, of a total whose list names a carry-over, the reading without it: its parts are the
+    total's under either reading (财政拨款收入128.61万元,占100%)."""
+    read = [r for rd in f.sum_readings for r in rd.alternatives[0] if isinstance(r, SumRelation)]
+    return [*f.sums, *read]
 
 
 def _table_scores(f: Found) -> list[ScoreTree]:
@@ -154,6 +162,7 @@ def _sums_read(f: Found) -> list[SumRelation]:
 RULES: tuple[Rule, ...] = (
     Rule("sums", (), _sums),
     Rule("balances", ("sums",), lambda f: f.balances),
+    Rule("sum_readings", ("sums",), lambda f: f.sum_readings),
     Rule("table_scores", (), _table_scores),
     Rule("table_columns", (), lambda f: extract_table_columns(f.scan)),
     Rule("form_funds", (), lambda f: _with_unread(extract_form_funds(f.scan), f)),
@@ -171,7 +180,7 @@ RULES: tuple[Rule, ...] = (
     Rule("deltas", (), lambda f: extract_deltas(f.scan)),
     Rule("stated_balances", (), lambda f: extract_stated_balances(f.scan)),
     Rule("remainders", (), lambda f: extract_remainders(f.scan)),
-    Rule("ratios", ("sums",), lambda f: extract_ratios(f.scan, f.sums)),
+    Rule("ratios", ("sums", "sum_readings"), lambda f: extract_ratios(f.scan, _with_readings(f))),
     Rule("counts", (), lambda f: _with_unread(extract_counts(f.scan), f)),
     Rule("enumerated_counts", (), lambda f: extract_enumerated_counts(f.scan)),
     Rule("listed_counts", (), lambda f: _with_unread(extract_listed_counts(f.scan), f)),
@@ -195,7 +204,7 @@ RULES: tuple[Rule, ...] = (
         ("assertions",),
         lambda f: _with_unread(extract_arrived_as_allotted(f.scan, f.by_rule["assertions"]), f),
     ),
-    Rule("plan_actual", ("sums",), lambda f: extract_plan_actual(f.scan, f.sums)),
+    Rule("plan_actual", ("sums", "sum_readings"), lambda f: extract_plan_actual(f.scan, _with_readings(f))),
     Rule("unit_prices", (), lambda f: extract_unit_prices(f.scan)),
     Rule("unit_peers", (), lambda f: extract_unit_peers(f.scan)),
     Rule(
@@ -232,6 +241,7 @@ OUTPUT_ORDER = (
     "grid_totals",
     "sums",
     "balances",
+    "sum_readings",
     "deltas",
     "stated_balances",
     "remainders",

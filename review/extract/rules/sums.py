@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from review.core.claims import BalanceRelation, Quantity, SumCategory, SumRelation
+from review.core.claims import BalanceRelation, Quantity, Readings, SumCategory, SumRelation
 from review.extract import lexicon
 from review.extract.rules.scan import Scan
 from review.extract.rules.sum_after import extract_totals_after
@@ -40,8 +40,9 @@ class _Item:
     partial_children: bool = False
 
 
-def extract_sums(scan: Scan) -> tuple[list[SumRelation], list[BalanceRelation]]:
+def extract_sums(scan: Scan) -> tuple[list[SumRelation], list[BalanceRelation], list[Readings]]:
     sums: list[SumRelation] = []
+    readings: list[Readings] = []
     carries: list[tuple[Quantity, Quantity]] = []
     seen_totals: set[str] = set()
     for m in _TOP_MARKER.finditer(scan.text):
@@ -61,6 +62,9 @@ def extract_sums(scan: Scan) -> tuple[list[SumRelation], list[BalanceRelation]]:
             seen_totals.update(q.id for it in items for q in it.group)
             for t in totals:
                 partial_list = partial or lexicon.is_partial_opener(m.group("opener")) or _fewer_parts(t, totals, flows)
+                if carry and t is totals[-1] and not partial_list:
+                    readings.extend(_carryover_readings(t, flows, items))
+                    continue
                 sums.extend(_relations(t, flows, partial_list or len(flows) == 1, nested=False))
             nested = _nested(flows)
             seen_totals.update(r.total for r in nested)
@@ -76,7 +80,7 @@ def extract_sums(scan: Scan) -> tuple[list[SumRelation], list[BalanceRelation]]:
     sums.extend(extract_numbered_after_total(scan, {r.total for r in sums} | listed))
     sums.extend(extract_totals_after(scan))
     sums.extend(extract_colon_sums(scan, {r.total for r in sums}))
-    return sums, _balances(carries)
+    return sums, _balances(carries), readings
 
 
 def _carried(text: str, items: list[_Item], total: Quantity) -> list[_Item]:
@@ -89,6 +93,23 @@ def _carried(text: str, items: list[_Item], total: Quantity) -> list[_Item]:
     if lexicon.GRAND_TOTAL_LABEL.search(total.label + text[max(0, total.start - 3) : total.start]):
         return []  # 政府性基金收入总计3319万元,其中本级收入…,上年结余1885万元: the 总计 takes the carry-over in
     return [it for it in items if lexicon.CARRYOVER.search(it.group[0].label)]
+
+
+def _carryover_readings(total: Quantity, flows: list[_Item], items: list[_Item]) -> list[Readings]:
+    """An income or spending total whose 其中 list names a carry-over: the total is the flows without it
+    (收入4286.67万元。其中：财政拨款3286.6万元，其他收入1000.07万元，上年结转865.18万元) or with it (全年实际收入
+    1699.12万元,其中财政拨款收入1435.22万元,上年结转结余263.90万元) — reports write both, so both readings are
+    claimed, the list whole either way."""
+    without, with_it = _parts_of(total, flows), _parts_of(total, items)
+    if not without or not total.exact:
+        return []
+    alternatives = tuple(
+        (SumRelation(total=total.id, items=tuple(q.id for q in parts), category=category_of(total), basis="其中"),)
+        for parts in (without, with_it)
+    )
+    end = max(q.end for q in with_it)
+    what = total.label
+    return [Readings(start=total.anchor_start, end=end, what=what, alternatives=alternatives, ambiguity="carryover")]
 
 
 def _breakdowns(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -246,6 +267,8 @@ def _list_ended(scan: Scan, q: Quantity, after: int, top: list[_Item]) -> bool:
     gap = scan.text[after : q.label_start if q.label_start >= 0 else q.start]
     if len(gap) > MAX_ITEM_GAP or lexicon.SECTION_BREAK.search(gap):
         return True  # a long stretch of prose or a new section
+    if lexicon.BESIDES_IN_GAP.search(gap + q.label):
+        return True  # …；此外,年初结转和结余35.22万元: beside the total, not in it
     if lexicon.SUM_DELTA.search(q.label):
         return True  # 调减40万元 / 同比增加…: the breakdown has ended
     if lexicon.NEW_ALLOTMENT_IN_GAP.search(scan.text, after, q.start):
