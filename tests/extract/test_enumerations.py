@@ -156,3 +156,23 @@ def test_a_list_before_its_count_runs_back_to_an_ascii_comma(text, stated, names
 def test_a_count_spaced_off_its_list_still_counts_it(text, stated, n):
     ((got, _, exhaustive, items),) = counts(text)
     assert (got, len(items), exhaustive) == (stated, n, "等" not in text)
+
+
+@pytest.mark.parametrize(
+    ("text", "stated", "names"),
+    [
+        # dev r17-12 (南京市): districts before 等5个区
+        ("项目涉及江宁、六合、溧水、高淳、浦口等5个区,共6个项目,财政资金计划总额2200万元。", 5, 5),
+        # dev r22-02 (清水县): townships before 等6乡镇, no classifier
+        ("扶持秦亭镇、白驼镇、山门镇、贾川乡、白沙镇、远门镇等6乡镇、10个贫困村、347户贫困户建设花椒园1100亩。", 6, 6),
+        # an unlabeled 内乡县 page: counties before 等8个县, the second list one short (等: a partial list)
+        ("其中内乡县、嵩县、原阳县、清丰县、台前县、临颖县、睢县、光山县等8个县,各追加奖励2000万元;", 8, 8),
+        ("叶县、内黄县、淇县、武陟县、襄城县、新县、新蔡县等8个县,各追加奖励1000万元。", 8, 7),
+    ],
+)
+def test_places_named_before_their_count_bound_it(text, stated, names):
+    ((n, wording, exhaustive, items),) = counts(text)
+    assert (n, wording, exhaustive, len(items)) == (stated, "back_reference", False, names)
+    assert not [f for f in review_document(doc(text), extractor="rules").findings if f.check == "count"]
+    fewer = text.replace(f"等{stated}", f"等{names - 1}", 1)
+    assert [f.check for f in review_document(doc(fewer), extractor="rules").findings] == ["count"]

@@ -10,8 +10,11 @@ import re
 COUNT_CLASSIFIERS = r"大|个|项|类|方面|部分"
 COUNT_NOUNS = (
     r"职能|主题|科室|股室|职能股室|单位|二级单位|部门|中心|机构|内设机构|方面|部分|板块|任务|工程|"
-    r"类|领域|环节|指标|维度|所|站|队|办|乡镇|村庄|村|社区"
+    r"类|领域|环节|指标|维度|所|站|队|办|乡镇|村庄|村|社区|县区|县|区|市|镇|乡"
 )
+# Places counted with no classifier after the names they count (秦亭镇、白驼镇、…、远门镇等6乡镇; 江宁、六合…等5个区
+# takes 个 and a COUNT_NOUNS noun).
+COUNT_PLACE_NOUNS = r"乡镇|县区|村|社区"
 ENUMERATION_OPENERS = (
     "内设",
     "下设",

@@ -24,8 +24,7 @@ from review.extract.rules.scan import Scan
 
 _COUNT = re.compile(
     rf"(?P<etc>{lexicon.PARTIAL_LIST_END})?[ \t]*(?P<n>{lexicon.CHINESE_SMALL_NUMBER}|[1-9]\d?)"
-    rf"\s*(?P<cls>{lexicon.COUNT_CLASSIFIERS})"
-    rf"(?P<noun>{lexicon.COUNT_NOUNS})"
+    rf"\s*(?:(?P<cls>{lexicon.COUNT_CLASSIFIERS})(?P<noun>{lexicon.COUNT_NOUNS})|(?P<place>{lexicon.COUNT_PLACE_NOUNS}))"
 )
 _OPENERS = lexicon.ENUMERATION_OPENERS
 _NAME = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,16}$")
@@ -74,7 +73,7 @@ def _relation(m: re.Match[str], stated: int, spans: list[tuple[int, int]], *, ex
         start=m.start("n"),
         end=m.end(),
         item_spans=tuple(spans),
-        what=f"此前列举的{m.group('noun')}个数",
+        what=f"此前列举的{m.group('noun') or m.group('place')}个数",
         exhaustive=exhaustive,
         wording="back_reference",
     )
