@@ -18,6 +18,8 @@ _WHAT = {
     "notice_date": "下达{a}年资金的文件日期为{y}年，早于该年度且未写明提前下达",
     "as_of": "所述情况截至{y}年，早于所评年度",
     "allocated_year": "所引文件下达的是{y}年资金",
+    "evaluated_year": "所引通知部署的是{y}年度的绩效评价",
+    "budget_year": "所引文件批复的是{y}年预算",
 }
 # Roles that date the review's own work or writing: done in the period's year or after it.
 _WRITING = ("review_work", "written_on", "filed_on")

@@ -207,6 +207,8 @@ YearRole = Literal[
     "notice_date",
     "as_of",
     "allocated_year",
+    "evaluated_year",
+    "budget_year",
 ]
 
 
@@ -221,7 +223,9 @@ class YearMention(_Relation):
     or the date a state is given as of (截至2021年8月底,全市财政直达资金总额…: as_of), which is when
     the report was written and so cannot come before the year it reviews; or the year whose funds a
     cited notice allocates (《…关于提前下达2022年中央财政衔接推进乡村振兴资金预算指标的通知》: allocated_year),
-    the funds a review of that year reviews."""
+    the funds a review of that year reviews; or the fiscal year a cited notice sets the evaluation of
+    (《…关于开展2022年度中央对地方转移支付预算执行情况绩效自评工作的通知》: evaluated_year) or approves the budget of
+    (《关于批复2018年县级部门预算的通知》: budget_year), the year a report written on it reviews."""
 
     kind: Literal["year"] = "year"
     year: int

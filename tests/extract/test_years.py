@@ -200,13 +200,21 @@ def test_a_stated_review_year_outside_the_period(text, period, quote):
 @pytest.mark.parametrize(
     "text",
     [
-        "根据《南县财政局关于做好2017年度预算绩效自评工作的通知》等文件的规定,我局已经对2018年度预算绩效进行自我评价。",
+        "根据《南县财政局关于做好2018年度预算绩效自评工作的通知》等文件的规定,我局已经对2018年度预算绩效进行自我评价。",
         "根据2017年度绩效自评报告反映的问题,我局已完成整改。",  # citing last year's review
         "部门预算项目支出绩效自评表(2018年度) | ||||||||||",
     ],
 )
 def test_a_review_year_in_the_period_or_of_another_review_is_quiet(text):
     assert dates_of(text, 2018) == []
+
+
+def test_a_cited_evaluation_notice_of_another_fiscal_year_is_flagged():
+    # dev r2-14 (南县) written with the notice one year early: the notice a review follows evaluates its year
+    text = (
+        "根据《南县财政局关于做好2017年度预算绩效自评工作的通知》等文件的规定,我局已经对2018年度预算绩效进行自我评价。"
+    )
+    assert dates_of(text, 2018) == ["2017年度预算绩效自评工作的通知》"]
 
 
 @pytest.mark.parametrize(

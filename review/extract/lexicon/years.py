@@ -196,6 +196,19 @@ NOTICE_AFTER_DATE = re.compile(
 # A cited notice allocating a year's funds, in advance or not (《财政部关于提前下达2022年水污染防治资金预算的通知》,
 # 《…关于下达2022年水污染防治资金预算(第二批)的通知》): a funds review is of the year whose funds were allocated.
 ALLOCATING_NOTICE = re.compile(r"《[^《》\n]{0,40}?下达\s*(?P<year>(?:19|20)\d{2})\s*年[^《》\n]{0,80}》")
+# A cited notice that sets off the evaluation of a fiscal year (《财政部关于开展2022年度中央对地方转移支付预算
+# 执行情况绩效自评工作的通知》; 《县财政局关于开展2021年度财政支出项目和部门整体支出绩效自评工作的通知》): the year
+# its evaluation is of, the one a report written on it reviews. Only a 年度: 《…关于做好2024年部门(单位)绩效评价
+# 工作的通知》 names the year the work is done in, the year after the one reviewed.
+EVALUATION_NOTICE = re.compile(
+    r"《[^《》\n]{0,60}?(?:开展|做好|開展)\s*(?P<year>(?:19|20)\d{2})\s*年度[^《》\n]{0,60}?(?:自评|评价|評價|自評)[^《》\n]{0,30}》"
+)
+# A cited notice approving a year's budget (《关于批复2018年县级部门预算的通知》; 《湘西自治州财政局关于2018年州直部门
+# 预算批复的通知》; 《保山市财政局关于2017年部门预算的批复通知》): the budget a review of that year reviews.
+BUDGET_APPROVAL_NOTICE = re.compile(
+    r"《[^《》\n]{0,40}?(?:批复|批復)\s*(?P<year>(?:19|20)\d{2})\s*年[^《》\n]{0,40}?预算[^《》\n]{0,30}》"
+    r"|《[^《》\n]{0,40}?(?P<year2>(?:19|20)\d{2})\s*年[^《》\n]{0,30}?预算(?:的)?(?:批复|批復)[^《》\n]{0,30}》"
+)
 # Before a cited notice whose funds came over from an earlier year (上年结转《…下达2021年…的通知》资金): another
 # year's allocation by its nature.
 CARRIED_OVER_BEFORE = re.compile(r"结转|结余|結轉|結餘|上年|以前年度|往年")

@@ -20,7 +20,9 @@ def infer_period(text: str) -> int | None:
 
     Full dates do not vote — a notice's 2020年10月30日, a web page's 发布日期 2025年6月27日, a 填报日期
     are when something was written — nor do the names of cited documents (《关于开展2024年财政支出
-    绩效评价的通知》 names the notice's year). A 评价年度：2022 field votes as a 年度; a report that
+    绩效评价的通知》 names the notice's year), but for the fiscal year a cited notice sets the evaluation of
+    (《…关于开展2022年度…绩效自评工作的通知》), which votes as a 年度. A 评价年度：2022 field votes as a 年度;
+    a report that
     names no year otherwise falls back on its year-end dates (截止2023年12月31日), the dates that
     open a clause on what happened then (2020年11月10日,镇村扶贫酒厂因环保要求…) and the years of the funds
     its cited notices allocate (《…关于下达2022年水污染防治资金预算(第二批)的通知》)."""
@@ -74,6 +76,7 @@ def _year_votes(text: str) -> tuple[Counter[int], dict[int, int]]:
     named += [(m.start("year"), int(m["year"]), 2) for m in lexicon.BARE_REVIEW_YEAR.finditer(text)]
     named += [(m.start(), int(m["year"] or m["year2"]), 2) for m in lexicon.FORM_TITLE_YEAR.finditer(text)]
     named += _review_statements(text, cited)
+    named += [(m.start("year"), int(m["year"]), 2) for m in lexicon.EVALUATION_NOTICE.finditer(text)]
     if not named:
         named = [(d.start, d.year, 1) for d in dates if (d.month, d.day) == (12, 31) or _frames_clause(text, d)]
         named += _allocating_notices(text)

@@ -44,7 +44,7 @@ def extract_years(scan: Scan) -> list[YearMention]:
         read = read or _table_title(text, d) or _named_year(text, d, names) or _opening_act(text, d)
         if read:
             found.append(read)
-    found += _bare_review_years(text, cited) + _dashed_written_on(text) + _allocated_years(text)
+    found += _bare_review_years(text, cited) + _dashed_written_on(text) + _allocated_years(text) + _notice_years(text)
     found = sorted(found, key=lambda f: f.start)
     sentences = [scan.sentence_bounds(f.start) for f in found]
     listed: dict[tuple[tuple[int, int], str], set[int]] = {}
@@ -74,6 +74,21 @@ def _allocated_years(text: str) -> list[_Dated]:
         if lexicon.NOTICE_SETTLES.search(m.group()) or lexicon.CARRIED_OVER_BEFORE.search(before):
             continue
         out.append(_Dated(int(m["year"]), m.start("year"), m.end(), "allocated_year"))
+    return out
+
+
+def _notice_years(text: str) -> list[_Dated]:
+    """The fiscal year a cited notice sets the evaluation of (evaluated_year), or approves the budget of
+    (budget_year): the year the report reviews."""
+    out = []
+    notices: tuple[tuple[re.Pattern[str], YearRole], ...] = (
+        (lexicon.EVALUATION_NOTICE, "evaluated_year"),
+        (lexicon.BUDGET_APPROVAL_NOTICE, "budget_year"),
+    )
+    for pattern, role in notices:
+        for m in pattern.finditer(text):
+            at = "year" if m["year"] else "year2"
+            out.append(_Dated(int(m[at]), m.start(at), m.end(), role))
     return out
 
 

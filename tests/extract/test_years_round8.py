@@ -1,0 +1,64 @@
+"""Years, round 8, on real report text: the fiscal year a cited notice sets the evaluation of, or approves the
+budget of, is the year the report reviews — a vote for the period, and a mention that may be written wrongly.
+Excerpts (shortened) of dev corpus reports, named by sample."""
+
+import pytest
+
+from review.extract.rules.period import infer_period
+from tests.conftest import review_text
+
+
+def dates_at(text: str) -> list[tuple[str, str]]:
+    return sorted((f.rule, f.quote) for f in review_text(text).findings if f.check == "date")
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "rule"),
+    [
+        # dev r1-17 (财政部 notice): the evaluation of a fiscal year's transfers
+        (
+            "根据《财政部关于开展2022年度中央对地方转移支付预算执行情况绩效自评工作的通知》(财监〔2023〕1号)要求,"
+            "现对2022年度中央对广西转移支付城市管网及污水处理补助资金绩效目标自评如下:\n"
+            "2022年中央下达我区资金500万元,实际支出500万元。",
+            "2022",
+            "date.evaluated_year_in_period",
+        ),
+        # dev r16-10 (九华山风景区): a local notice, the unit's own self-evaluation
+        (
+            "根据风景区财政局《关于开展2021年度预算绩效目标完成情况单位自评、部门评价工作的通知》(九财字[2021]65号)文件精神,"
+            "我单位对环境监测站2021年度百岁宫大气监测专项项目使用管理情况认真开展了自评。\n"
+            "2021年度百岁宫大气监测专项项目经费实际执行数为10.01万元。",
+            "2021",
+            "date.evaluated_year_in_period",
+        ),
+        # dev r23-04 (仪陇县) and r25-08 (湘西州): the notice approving the year's budget
+        (
+            "二、资金来源2018年县财政局《关于批复2018年县级部门预算的通知》(仪财预〔2018〕3号)。2018年县财政安排资金100万元。",
+            "2018",
+            "date.budget_year_in_period",
+        ),
+        (
+            "根据《湘西自治州财政局关于2018年州直部门预算批复的通知》文件,湘西州民族宗教事务局2018年度少数民族工作专项经费"
+            "343.85万元。",
+            "2018",
+            "date.budget_year_in_period",
+        ),
+    ],
+)
+def test_a_cited_notice_names_the_year_reviewed(text, year, rule):
+    assert dates_at(text) == []
+    other = str(int(year) - 1)
+    notice = text.index("《")
+    wrong = text[:notice] + text[notice:].replace(year, other, 1)
+    assert [r for r, _ in dates_at(wrong)] == [rule]
+
+
+def test_an_evaluation_notice_votes_for_the_year_it_evaluates():
+    # dev r26-04 (湖南省): the notice's 2016年度 against a later year named as often in passing
+    text = (
+        "根据《湖南省财政厅关于开展2016年度省级财政资金绩效评价工作的通知》(湘财绩〔2017〕6号)文件精神对部门整体支出进行了"
+        "绩效评价。2016年省级预算财政专项资金100万元。预计2020年完成全部建设。2020年续建。"
+    )
+    assert infer_period(text) == 2016
+    # a notice of the year the work is done in (做好2024年…工作, no 年度) is no vote
+    assert infer_period("根据《文成县财政局关于做好2024年部门(单位)绩效评价工作的通知》,2023年支出100万元。") == 2023
