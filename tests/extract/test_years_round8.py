@@ -4,6 +4,7 @@ Excerpts (shortened) of dev corpus reports, named by sample."""
 
 import pytest
 
+from review.core.claims import YearMention
 from review.extract.rules.period import infer_period
 from tests.conftest import review_text
 
@@ -62,3 +63,30 @@ def test_an_evaluation_notice_votes_for_the_year_it_evaluates():
     assert infer_period(text) == 2016
     # a notice of the year the work is done in (做好2024年…工作, no 年度) is no vote
     assert infer_period("根据《文成县财政局关于做好2024年部门(单位)绩效评价工作的通知》,2023年支出100万元。") == 2023
+
+
+@pytest.mark.parametrize(
+    ("text", "stated"),
+    [
+        # dev r16-14 (会宁县): what the report puts out, 予以公开
+        (
+            "现将2021年度下达我县的中央专项彩票公益金支持社会公益事业项目补助资金的绩效目标自评情况予以公开:\n"
+            "一、绩效目标分解下达情况\n2021年度,下达我县中央专项彩票公益金支持社会公益事业项目补助资金200万元。",
+            "2021年度",
+        ),
+        # dev r15-04 (体育彩票公益金): 公告如下, the reporter's own place before the year
+        (
+            "根据《彩票管理条例》有关规定,现将我市2022年体育彩票公益金使用情况公告如下:\n"
+            "2022年,我市体育彩票公益金预算安排 996.8182万元,总支出996.8182万元。",
+            "2022年",
+        ),
+    ],
+)
+def test_what_the_report_puts_out_states_its_year(text, stated):
+    found = [x for x in review_text(text).claims.relations if isinstance(x, YearMention) and x.role == "review_year"]
+    assert [text[x.start : x.start + len(stated)] for x in found] == [stated]
+    assert dates_at(text) == []
+    wrong_year = f"{int(stated[:4]) - 1}{stated[4:]}"
+    wrong = text.replace(stated, wrong_year, 1)
+    # written one year early, the statement is flagged (against the period, or against all the report dates)
+    assert [q for _, q in dates_at(wrong) if q.startswith(wrong_year)] != []
