@@ -90,3 +90,32 @@ def test_what_the_report_puts_out_states_its_year(text, stated):
     wrong = text.replace(stated, wrong_year, 1)
     # written one year early, the statement is flagged (against the period, or against all the report dates)
     assert [q for _, q in dates_at(wrong) if q.startswith(wrong_year)] != []
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        # dev r17-12 (南京市): the city before the year its budget arranged the funds in
+        (
+            "南京市标准化水产健康养殖示范基地建设项目2018年度绩效自评报告\n推进渔业绿色发展,南京市2018年度财政预算安排,"
+            "由原南京市农业委员会分两批下达南京市标准化水产健康养殖示范基地建设项目资金计划。",
+            "2018",
+        ),
+        # dev r6-18 (库区基金): 全市 before the year of the plan approved
+        (
+            "2020年度大中型水库库区基金绩效自评报告\n全市2020年批复大中型水库库区基金项目年度计划59项,总投资15314.35万元。",
+            "2020",
+        ),
+        # an unlabeled 明光市 page: 我市 before the year of the work done
+        (
+            "明光市2023年度中央集中彩票公益金支持社会福利事业专项资金绩效自评情况\n我市2023年中央集中彩票公益金支持的"
+            "社会福利事业项目,老年人福利类完成447户特殊困难老年人家庭适老化的改造任务。",
+            "2023",
+        ),
+    ],
+)
+def test_a_year_after_the_reporters_place_dates_its_clause(text, year):
+    assert dates_at(text) == []
+    body = text.index("\n")
+    wrong = text[:body] + text[body:].replace(year, str(int(year) - 1), 1)
+    assert [q for _, q in dates_at(wrong) if q.startswith(str(int(year) - 1))] != []

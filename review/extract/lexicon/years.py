@@ -75,7 +75,10 @@ SCHEDULE_STAGE_AFTER = re.compile(
     r"(?:度|底|末)?(?:开始|可|将|即可|全面|陆续|逐步|正式)?"
     r"(?:挂果|投产|达产|见效|丰产|建成|完工|竣工|开工|投入使用|投入运营|运营)\s*[，,]"
 )
-CLAUSE_OPENING = re.compile(r"(?:[一二三四五六七八九十]是|\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\s)*")
+CLAUSE_OPENING = re.compile(
+    r"(?:[一二三四五六七八九十]是|\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\s)*"
+    r"(?:(?:我|本|全)[县市区镇乡局省州旗]|[\u4e00-\u9fa5]{2,4}[省市县镇乡])?"
+)
 # What a state is stated at (截止2023年12月31日,…使用资金…): only a year-end date dates its value.
 AS_OF_BEFORE = re.compile(r"(?:截至|截止|截止到|截至到)\s*$")
 # After an as-of month that frames its clause (截至2021年8月底,全市财政直达资金总额…; 截止2023年11月30日,已完成拨付…):
