@@ -18,7 +18,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from review.core.claims import Claims, Quantity, Relation
+from review.core.claims import Claims, Quantity, Readings, Relation
 from review.core.numbers import MONEY_SCALE
 from review.evaluation.labels import GoldClaims, Span, locate
 from review.evaluation.results import ClaimsSummary, PrecisionRecall, QuantityScores, RelationScores
@@ -53,6 +53,18 @@ _ANCHOR_FIELD = {
 
 def base_value(value: Decimal, unit: str) -> Decimal:
     return value * MONEY_SCALE.get(unit, Decimal(1))
+
+
+def _claimed(relations: tuple[Relation, ...]) -> list[Relation]:
+    """The relations as claims: a total read with and without its carry-over (Readings, carryover) claims one
+    sum, its first reading's; a row whose cells cut several ways claims none."""
+    out: list[Relation] = []
+    for r in relations:
+        if isinstance(r, Readings):
+            out += list(r.alternatives[0]) if r.ambiguity == "carryover" else []
+        else:
+            out.append(r)
+    return out
 
 
 def relation_kind(rel: Relation) -> str:
@@ -127,7 +139,7 @@ def score_claims(gold: GoldClaims, text: str, claims: Claims, name: str = "") ->
         "partial_correct": sum(any(overlaps(s, gs) and v == gv for gs, gv in gq) for s, v in pq),
     }
     q = claims.by_id()
-    known = [r for r in claims.relations if r.kind == "sum" or r.kind in _KIND]
+    known = [r for r in _claimed(claims.relations) if r.kind == "sum" or r.kind in _KIND]
     produced = [(relation_kind(r), relation_anchor(r, q)) for r in known]
     out["unknown_kinds"] = sorted({r.kind for r in claims.relations} - {r.kind for r in known})
     golds = [(r.kind, [s for a in r.anchors if (s := locate(text, a.quote, a.occurrence))]) for r in gold.relations]

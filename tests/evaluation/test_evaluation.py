@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from review.core.claims import Claims, Quantity, SumRelation
+from review.core.claims import Claims, Quantity, Readings, SumRelation
 from review.core.findings import Finding
 from review.evaluation import baseline
 from review.evaluation.claimscore import score_claims
@@ -150,6 +150,17 @@ def test_claim_scoring_strict_partial_and_relations() -> None:
     assert (out["strict_found"], out["partial_found"], out["strict_correct"], out["partial_correct"]) == (2, 3, 2, 3)
     assert (out["relations_found"], out["relations_correct"], out["relations"]) == (1, 1, 2)
     assert any("count" in m for m in out["missed"])
+
+
+def test_a_total_read_with_and_without_its_carry_over_is_one_sum_claim() -> None:
+    sums = [{"kind": "sum", "anchors": ["收入合计100万元"]}]
+    gold = GoldClaims.model_validate({"sample": "x.txt", "relations": sums})
+    qs = (_q("q0", "100万元", "100", "万元"), _q("q1", "60万元", "60", "万元"), _q("q2", "40万元", "40", "万元"))
+    readings = tuple((SumRelation(total="q0", items=items),) for items in (("q1",), ("q1", "q2")))
+    for ambiguity, found in (("carryover", 1), ("cells", 0)):
+        rel = Readings(start=0, end=len(TEXT), what="收入", alternatives=readings, ambiguity=ambiguity)
+        out = score_claims(gold, TEXT, Claims(quantities=qs, relations=(rel,)))
+        assert (out["relations_found"], out["relations"]) == (found, found)
 
 
 def test_gate_tolerance_direction_and_missing_metrics() -> None:
