@@ -19,6 +19,8 @@ from review.core.findings import SEVERITY_ORDER, Check, Finding
 
 _SHOWN = 3  # readings a finding spells out; the rest are counted
 _CHECKS: tuple[Callable[[Context], list[Finding]], ...] = (check_ratios, check_budget_execution, check_sums)
+# How a total with a carry-over in its list is read, in the order of its alternatives (review.extract.rules.sums).
+_CARRYOVER_READINGS = ("不计入结转结余", "计入结转结余")
 # What the finding says the numbers could be read as, by the Readings' ambiguity.
 _WHAT = {
     "cells": "表格行“{what}”的数字可有{n}种读法，每一种都不相符：{each}",
@@ -51,7 +53,10 @@ def _every_reading_fails(ctx: Context, rel: Readings) -> list[Finding]:
             continue  # a reading under which this check holds
         failed = [f for f in firsts if f is not None]
         severity = min((f.severity for f in failed), key=SEVERITY_ORDER.__getitem__)
-        shown = _distinct(ctx, failed)
+        if rel.ambiguity == "cells":
+            shown = _distinct(ctx, failed)
+        else:
+            shown = list(zip(_CARRYOVER_READINGS, failed, strict=False))
         each = "；".join(f"读作“{cells}”：{f.message}" for cells, f in shown)
         each += f"；等{len(failed)}种" if len({_cells(ctx, f) for f in failed}) > len(shown) else ""
         out.append(

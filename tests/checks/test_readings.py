@@ -71,4 +71,5 @@ def test_a_total_read_with_and_without_its_carry_over_fails_only_when_both_fail(
     alternatives = tuple((r.model_copy(update={"total": wrong.id}),) for r in (without, with_it))
     (f,) = check_readings(s.ctx(rel.model_copy(update={"alternatives": alternatives})))
     assert (f.check, f.rule) == ("sum", "readings.sum.exhaustive")
-    assert f.message.startswith("“收入”的其中各项列有结转结余，计入与不计入2种读法都不相符")
+    assert f.message.startswith("“收入”的其中各项列有结转结余，计入与不计入2种读法都不相符：读作“不计入结转结余”：")
+    assert "；读作“计入结转结余”：" in f.message
