@@ -2,8 +2,8 @@
 
 Each reading's relations are checked as the claims they would be (review.checks.ratio for a rate,
 review.checks.rubric for 得分 = min(执行率, 100%) × 分值, review.checks.sums for a total and its parts).
-Where every reading fails one check, the
-row fails it under any reading: one finding of that check on the row, with what each reading gives.
+Where every reading fails one check, the numbers fail it under any reading: one finding of that check on
+them, with what each reading gives.
 Where one reading holds, nothing is reported — which reading is right is never decided here."""
 
 from __future__ import annotations
