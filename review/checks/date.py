@@ -20,6 +20,7 @@ _WHAT = {
     "allocated_year": "所引文件下达的是{y}年资金",
     "evaluated_year": "所引通知部署的是{y}年度的绩效评价",
     "budget_year": "所引文件批复的是{y}年预算",
+    "plan_year": "所引方案（计划）是{y}年的",
 }
 # Roles that date the review's own work or writing: done in the period's year or after it.
 _WRITING = ("review_work", "written_on", "filed_on")

@@ -209,6 +209,7 @@ YearRole = Literal[
     "allocated_year",
     "evaluated_year",
     "budget_year",
+    "plan_year",
 ]
 
 
@@ -225,7 +226,8 @@ class YearMention(_Relation):
     cited notice allocates (《…关于提前下达2022年中央财政衔接推进乡村振兴资金预算指标的通知》: allocated_year),
     the funds a review of that year reviews; or the fiscal year a cited notice sets the evaluation of
     (《…关于开展2022年度中央对地方转移支付预算执行情况绩效自评工作的通知》: evaluated_year) or approves the budget of
-    (《关于批复2018年县级部门预算的通知》: budget_year), the year a report written on it reviews."""
+    (《关于批复2018年县级部门预算的通知》: budget_year), or the year a cited plan is for (《同心县2022年…实施方案》:
+    plan_year), the year a report written on it reviews."""
 
     kind: Literal["year"] = "year"
     year: int

@@ -119,3 +119,36 @@ def test_a_year_after_the_reporters_place_dates_its_clause(text, year):
     body = text.index("\n")
     wrong = text[:body] + text[body:].replace(year, str(int(year) - 1), 1)
     assert [q for _, q in dates_at(wrong) if q.startswith(str(int(year) - 1))] != []
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        # dev r11-02 (同心县): the county's plan for the year
+        (
+            "同心县2022年度衔接资金绩效自评报告\n根据同心县人民政府办公室关于印发《同心县2022年巩固拓展脱贫攻坚成果同乡村"
+            "振兴有效衔接实施方案》的通知(同政办发〔2022〕12号)精神,2022年安排资金500万元。",
+            "2022",
+        ),
+        # dev r16-04 (厦门市): the plan for using the year's funds
+        (
+            "厦门市2021年农业生产发展资金使用情况绩效自评报告\n制定《2021年农业生产发展等专项资金使用方案的报告》"
+            "(厦财农〔2021〕10号),经市政府同意后,报农业农村部、财政部备案。",
+            "2021",
+        ),
+    ],
+)
+def test_a_cited_plan_names_the_year_reviewed(text, year):
+    assert dates_at(text) == []
+    plan = text.index("《")
+    wrong = text[:plan] + text[plan:].replace(year, str(int(year) - 1), 1)
+    assert [r for r, _ in dates_at(wrong)] == ["date.plan_year_in_period"]
+
+
+def test_a_cited_plan_for_earlier_years_funds_listed_is_no_plan_of_one_year():
+    # an unlabeled 屏边县 page: funds taken back from two earlier years, re-allocated
+    text = (
+        "屏边县2021年度整合财政涉农资金绩效自评报告\n按照《屏边县扶贫办收回2019年、2020年整合财政涉农资金、补短板净结余"
+        "资金重新安排项目资金实施方案》组织项目实施。2021年总投资1127.35万元。"
+    )
+    assert dates_at(text) == []

@@ -218,6 +218,14 @@ BUDGET_APPROVAL_NOTICE = re.compile(
     r"《[^《》\n]{0,40}?(?:批复|批復)\s*(?P<year>(?:19|20)\d{2})\s*年[^《》\n]{0,40}?预算[^《》\n]{0,30}》"
     r"|《[^《》\n]{0,40}?(?P<year2>(?:19|20)\d{2})\s*年[^《》\n]{0,30}?预算(?:的)?(?:批复|批復)[^《》\n]{0,30}》"
 )
+# A cited plan for a year's funds or work (《同心县2022年巩固拓展脱贫攻坚成果同乡村振兴有效衔接实施方案》;
+# 《2021年农业生产发展等专项资金使用方案的报告》; 《…关于下达2020年第一批财政专项扶贫资金项目计划的通知》): the year a
+# review of it reviews (13 of 14 in dev, pools and seeds). Not years listed or spanned (《…收回2019年、2020年…资金
+# 重新安排项目资金实施方案》, 2021-2023年).
+PLAN_NOTICE = re.compile(
+    r"《[^《》\n]{0,40}?(?<![\d、])(?P<year>(?:19|20)\d{2})\s*年度?(?![、\-－—~～至到])[^《》\n]{0,60}?"
+    r"(?:实施方案|使用方案|分配方案|工作方案|资金方案|项目计划|工作计划|实施计划)[^《》\n]{0,10}》"
+)
 # Before a cited notice whose funds came over from an earlier year (上年结转《…下达2021年…的通知》资金): another
 # year's allocation by its nature.
 CARRIED_OVER_BEFORE = re.compile(r"结转|结余|結轉|結餘|上年|以前年度|往年")

@@ -78,12 +78,13 @@ def _allocated_years(text: str) -> list[_Dated]:
 
 
 def _notice_years(text: str) -> list[_Dated]:
-    """The fiscal year a cited notice sets the evaluation of (evaluated_year), or approves the budget of
-    (budget_year): the year the report reviews."""
+    """The fiscal year a cited notice sets the evaluation of (evaluated_year), approves the budget of
+    (budget_year), or a cited plan is for (plan_year): the year the report reviews."""
     out = []
     notices: tuple[tuple[re.Pattern[str], YearRole], ...] = (
         (lexicon.EVALUATION_NOTICE, "evaluated_year"),
         (lexicon.BUDGET_APPROVAL_NOTICE, "budget_year"),
+        (lexicon.PLAN_NOTICE, "plan_year"),
     )
     for pattern, role in notices:
         for m in pattern.finditer(text):
