@@ -325,8 +325,9 @@ class Readings(_Relation):
     `ambiguity` says why: "cells", a table row whose cells can be told apart more than one way (cells run
     together: 40004000103% is 4000 | 4000 | 103% or 40004000 | 10 | 3%); "carryover", an income or spending
     total whose 其中 list names a carry-over (收入1699.12万元,其中财政拨款收入1435.22万元,上年结转结余263.90万元),
-    which one report counts in the total and another leaves out of it. No reading is claimed: the numbers are
-    wrong whichever reading is right only when every reading's relations fail (review.checks.readings)."""
+    which one report counts in the total and another leaves out of it (its alternatives: without it, then with it).
+    No reading is claimed: the numbers are wrong whichever reading is right only when every reading's relations
+    fail (review.checks.readings)."""
 
     kind: Literal["readings"] = "readings"
     start: int

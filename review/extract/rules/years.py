@@ -77,16 +77,19 @@ def _allocated_years(text: str) -> list[_Dated]:
     return out
 
 
+# The cited documents that name the year reviewed, and the role each gives its year.
+_NOTICES: tuple[tuple[re.Pattern[str], YearRole], ...] = (
+    (lexicon.EVALUATION_NOTICE, "evaluated_year"),
+    (lexicon.BUDGET_APPROVAL_NOTICE, "budget_year"),
+    (lexicon.PLAN_NOTICE, "plan_year"),
+)
+
+
 def _notice_years(text: str) -> list[_Dated]:
     """The fiscal year a cited notice sets the evaluation of (evaluated_year), approves the budget of
     (budget_year), or a cited plan is for (plan_year): the year the report reviews."""
     out = []
-    notices: tuple[tuple[re.Pattern[str], YearRole], ...] = (
-        (lexicon.EVALUATION_NOTICE, "evaluated_year"),
-        (lexicon.BUDGET_APPROVAL_NOTICE, "budget_year"),
-        (lexicon.PLAN_NOTICE, "plan_year"),
-    )
-    for pattern, role in notices:
+    for pattern, role in _NOTICES:
         for m in pattern.finditer(text):
             at = "year" if m["year"] else "year2"
             out.append(_Dated(int(m[at]), m.start(at), m.end(), role))
